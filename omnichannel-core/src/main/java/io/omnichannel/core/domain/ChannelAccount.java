@@ -1,0 +1,76 @@
+package io.omnichannel.core.domain;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One user of a line behind a messenger chat: a private user, or a whole group in one membership
+ * epoch (removing and re-adding the bot starts a new epoch, hence a new account, F10).
+ *
+ * @param displayName the name at first contact (renames are not propagated, per the source)
+ * @param username the messenger's @username, kept as a detail, may be empty
+ * @param platformUser the client user registered in the technical client
+ * @param blockedSince when the messenger told us the user blocked the bot (F11)
+ * @param leftAt when the bot was removed from the group: the epoch is over, the next contact opens a new one
+ */
+public record ChannelAccount(
+    AccountId id,
+    ConnectionId connection,
+    ChatId chat,
+    ChatKind kind,
+    int epoch,
+    String displayName,
+    Optional<String> username,
+    PlatformUserId platformUser,
+    Instant createdAt,
+    Optional<Instant> blockedSince,
+    Optional<Instant> leftAt) {
+
+  public ChannelAccount {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(connection, "connection");
+    Objects.requireNonNull(chat, "chat");
+    Objects.requireNonNull(kind, "kind");
+    checkArgument(epoch >= 1, "epoch starts at 1");
+    checkArgument(displayName != null && !displayName.isBlank(), "account name must not be blank");
+    Objects.requireNonNull(username, "username");
+    Objects.requireNonNull(platformUser, "platformUser");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(blockedSince, "blockedSince");
+    Objects.requireNonNull(leftAt, "leftAt");
+  }
+
+  public static ChannelAccount opened(AccountId id, ConnectionId connection, ChatId chat, ChatKind kind, int epoch,
+      String displayName, Optional<String> username, PlatformUserId platformUser, Instant at) {
+    return new ChannelAccount(id, connection, chat, kind, epoch, displayName, username, platformUser, at,
+        Optional.empty(), Optional.empty());
+  }
+
+  public boolean isOpen() {
+    return leftAt.isEmpty();
+  }
+
+  public boolean isBlocked() {
+    return blockedSince.isPresent();
+  }
+
+  public ChannelAccount blockedAt(Instant at) {
+    return new ChannelAccount(id, connection, chat, kind, epoch, displayName, username, platformUser, createdAt, Optional.of(at), leftAt);
+  }
+
+  public ChannelAccount unblocked() {
+    return new ChannelAccount(id, connection, chat, kind, epoch, displayName, username, platformUser, createdAt, Optional.empty(), leftAt);
+  }
+
+  public ChannelAccount leftAt(Instant at) {
+    return new ChannelAccount(id, connection, chat, kind, epoch, displayName, username, platformUser, createdAt, blockedSince, Optional.of(at));
+  }
+
+  /** B8: a group that became a supergroup keeps its account under the new chat id. */
+  public ChannelAccount movedTo(ChatId newChat) {
+    return new ChannelAccount(id, connection, newChat, kind, epoch, displayName, username, platformUser, createdAt, blockedSince, leftAt);
+  }
+}

@@ -1,0 +1,62 @@
+package io.omnichannel.core.domain;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/** What a messenger tells the gateway about one bot's chats, already mapped from its wire format. */
+public sealed interface ChannelEvent {
+
+  /**
+   * A message in a private chat or a group.
+   *
+   * @param chatTitle the group's title; empty for a private chat
+   */
+  record ChannelMessage(ChatId chat, ChatKind kind, Optional<String> chatTitle, Sender sender,
+      MessageContent content, MessageContext context) implements ChannelEvent {
+    public ChannelMessage {
+      Objects.requireNonNull(chat, "chat");
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(chatTitle, "chatTitle");
+      Objects.requireNonNull(sender, "sender");
+      Objects.requireNonNull(content, "content");
+      Objects.requireNonNull(context, "context");
+    }
+  }
+
+  /** The bot's own membership in a chat changed: added to or removed from a group, blocked or unblocked by a user. */
+  record MembershipChanged(ChatId chat, ChatKind kind, Optional<String> chatTitle, Membership membership)
+      implements ChannelEvent {
+    public MembershipChanged {
+      Objects.requireNonNull(chat, "chat");
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(chatTitle, "chatTitle");
+      Objects.requireNonNull(membership, "membership");
+    }
+  }
+
+  /** B8: a group became a supergroup and has a new chat id. */
+  record ChatMigrated(ChatId from, ChatId to) implements ChannelEvent {
+    public ChatMigrated {
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(to, "to");
+    }
+  }
+
+  /** An update the gateway does not use (a new kind of the API, a channel post, …); counted, never relayed. */
+  record Ignored(String kind) implements ChannelEvent {
+    public Ignored {
+      Objects.requireNonNull(kind, "kind");
+    }
+  }
+
+  enum Membership {
+    /** Added to a group (as administrator or member). */
+    JOINED,
+    /** Removed or kicked from a group: the group's account epoch ends. */
+    LEFT,
+    /** A private user blocked the bot. */
+    BLOCKED,
+    /** A private user unblocked the bot. */
+    UNBLOCKED
+  }
+}

@@ -1,0 +1,15 @@
+package io.omnichannel.core.domain;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+/** A messenger chat: a private chat with one user or a group; for Telegram a signed integer. */
+public record ChatId(String value) {
+  public ChatId {
+    checkArgument(value != null && !value.isBlank(), "ChatId must not be blank");
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

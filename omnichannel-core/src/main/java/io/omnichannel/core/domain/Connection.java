@@ -1,0 +1,57 @@
+package io.omnichannel.core.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A bot connected to a line. Holds its secrets as secret types; repositories seal them at rest.
+ *
+ * @param webhookSecretHash the hash of the secret the messenger presents on our webhook (never the secret)
+ * @param hookCredentials what 1C-Connect presents when it calls this line's hook
+ */
+public record Connection(
+    ConnectionId id,
+    CompanyId company,
+    ChannelKind channel,
+    Line line,
+    BotProfile bot,
+    BotToken token,
+    TechnicalClient technicalClient,
+    ApiAccount apiAccount,
+    String webhookSecretHash,
+    HookCredentials hookCredentials,
+    ConnectionState state,
+    Instant connectedAt,
+    Optional<Instant> disconnectedAt) {
+
+  public Connection {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(company, "company");
+    Objects.requireNonNull(channel, "channel");
+    Objects.requireNonNull(line, "line");
+    Objects.requireNonNull(bot, "bot");
+    Objects.requireNonNull(token, "token");
+    Objects.requireNonNull(technicalClient, "technicalClient");
+    Objects.requireNonNull(apiAccount, "apiAccount");
+    Objects.requireNonNull(webhookSecretHash, "webhookSecretHash");
+    Objects.requireNonNull(hookCredentials, "hookCredentials");
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(connectedAt, "connectedAt");
+    Objects.requireNonNull(disconnectedAt, "disconnectedAt");
+  }
+
+  public boolean isActive() {
+    return state.holdsSlot();
+  }
+
+  public Connection withState(ConnectionState newState) {
+    return new Connection(id, company, channel, line, bot, token, technicalClient, apiAccount,
+        webhookSecretHash, hookCredentials, newState, connectedAt, disconnectedAt);
+  }
+
+  public Connection disconnected(Instant at) {
+    return new Connection(id, company, channel, line, bot, token, technicalClient, apiAccount,
+        webhookSecretHash, hookCredentials, ConnectionState.DISCONNECTED, connectedAt, Optional.of(at));
+  }
+}

@@ -1,0 +1,38 @@
+package io.omnichannel.core.port.out;
+
+import io.omnichannel.core.domain.BotId;
+import io.omnichannel.core.domain.CompanyId;
+import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.ConnectionId;
+import io.omnichannel.core.domain.LineId;
+import java.util.List;
+import java.util.Optional;
+
+/** Connections of bots to lines; the implementation enforces F12 atomically. */
+public interface ConnectionRepository {
+
+  /**
+   * Stores a new active connection.
+   *
+   * @throws io.omnichannel.core.domain.failure.ConnectionRuleViolated when the line or the bot is taken, or
+   *     the company already has its maximum of active bots — decided atomically, under concurrency
+   */
+  void insert(Connection connection);
+
+  /** Stores a changed state (or the disconnection) of an existing connection. */
+  void update(Connection connection);
+
+  Optional<Connection> find(ConnectionId id);
+
+  /** The connection that holds the line, if any. */
+  Optional<Connection> findActiveByLine(LineId line);
+
+  /** The connection that holds the bot, if any. */
+  Optional<Connection> findActiveByBot(BotId bot);
+
+  /** The company's connections that hold a slot, ordered by line name. */
+  List<Connection> activeOf(CompanyId company);
+
+  /** Every connection that holds a slot, for receiving and monitoring. */
+  List<Connection> allActive();
+}

@@ -1,0 +1,41 @@
+package io.omnichannel.core.port.out;
+
+import io.omnichannel.core.domain.BotProfile;
+import io.omnichannel.core.domain.BotToken;
+import io.omnichannel.core.domain.ChannelKind;
+import io.omnichannel.core.domain.ChannelPost;
+import io.omnichannel.core.domain.ChatId;
+import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.FileRef;
+import io.omnichannel.core.domain.RemoteFile;
+import io.omnichannel.core.domain.Secret;
+
+/**
+ * What the core needs from a messenger (Telegram, or a channel added later). Failures are
+ * {@link io.omnichannel.core.domain.failure.ChannelFailure}s.
+ */
+public interface MessengerChannel {
+
+  ChannelKind kind();
+
+  /** Who the token belongs to; {@code InvalidBotToken} when the messenger rejects it. */
+  BotProfile identify(BotToken token);
+
+  /**
+   * Starts receiving the bot's updates (a webhook presenting {@code webhookSecret}, or long polling).
+   * Idempotent: calling it for a connection that already receives changes nothing.
+   */
+  void startReceiving(Connection connection, Secret webhookSecret);
+
+  /** Stops receiving within a second; idempotent. */
+  void stopReceiving(Connection connection);
+
+  /** Sends one message, paced within the messenger's rate limits; returns when the messenger accepted it. */
+  void send(Connection connection, ChatId chat, ChannelPost post);
+
+  /** Looks up a file a user sent, to learn its real size before streaming it. */
+  RemoteFile fetchFile(Connection connection, FileRef file);
+
+  /** What the messenger reports about the connection's health (token valid, webhook errors). */
+  ChannelHealth probe(Connection connection);
+}

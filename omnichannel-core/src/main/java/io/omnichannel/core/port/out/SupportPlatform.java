@@ -1,0 +1,60 @@
+package io.omnichannel.core.port.out;
+
+import io.omnichannel.core.domain.ApiAccount;
+import io.omnichannel.core.domain.CompanyId;
+import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.FileRef;
+import io.omnichannel.core.domain.Keyboard;
+import io.omnichannel.core.domain.Line;
+import io.omnichannel.core.domain.LineId;
+import io.omnichannel.core.domain.LinePost;
+import io.omnichannel.core.domain.PlatformUserId;
+import io.omnichannel.core.domain.RemoteFile;
+import io.omnichannel.core.domain.Specialist;
+import io.omnichannel.core.domain.TechnicalClient;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the core needs from the support platform (1C-Connect). Calls about the management line use
+ * the service's own credentials; calls about a connection use that connection's API account.
+ * Failures are {@link io.omnichannel.core.domain.failure.PlatformFailure}s.
+ */
+public interface SupportPlatform {
+
+  /** The specialist behind a user of the management line, or empty if the user is no company's specialist. */
+  Optional<Specialist> specialist(PlatformUserId managementLineUser);
+
+  /** All lines of a company, eligible or not. */
+  List<Line> linesOf(CompanyId company);
+
+  /** Whether the company's tariff option "external channels" is active (F12). */
+  boolean externalChannelsEnabled(CompanyId company);
+
+  /** Posts into the specialist's chat with the management line. */
+  void replyOnManagementLine(PlatformUserId specialist, String text, Keyboard keyboard);
+
+  /** Checks the API account entered on a confirmation page against the company and line it must act on. */
+  ApiAccountVerification verifyApiAccount(ApiAccount account, CompanyId company, LineId line);
+
+  /** Registers the technical client «Telegram: <bot name>», or finds the one of that name. */
+  TechnicalClient registerTechnicalClient(ApiAccount account, CompanyId company, String name);
+
+  /** Creates a user in the connection's technical client and gives it the connection's line (F3). */
+  PlatformUserId registerChannelUser(Connection connection, String displayName, Optional<String> username);
+
+  /** Whether the user's line is switched off in the admin cabinet (a ban, F9). */
+  boolean isBanned(Connection connection, PlatformUserId user);
+
+  /** Sets the line's hook so that its events reach the gateway with the connection's hook credentials. */
+  void subscribe(Connection connection);
+
+  /** Removes the line's hook. */
+  void unsubscribe(Connection connection);
+
+  /** Delivers a message into the line as the user wrote it; idempotent by {@link LinePost#externalId()}. */
+  void deliverFromUser(Connection connection, PlatformUserId user, LinePost post);
+
+  /** Looks up a file a specialist sent, to check its size before streaming it. */
+  RemoteFile fetchLineFile(Connection connection, FileRef file);
+}

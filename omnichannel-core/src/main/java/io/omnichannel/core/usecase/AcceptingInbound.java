@@ -1,0 +1,96 @@
+package io.omnichannel.core.usecase;
+
+import io.omnichannel.core.domain.ConfirmationToken;
+import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.ConnectionId;
+import io.omnichannel.core.domain.HookCredentials;
+import io.omnichannel.core.domain.InboundKind;
+import io.omnichannel.core.domain.InboundRecord;
+import io.omnichannel.core.port.in.InboundGateway;
+import io.omnichannel.core.port.in.RawEvent;
+import io.omnichannel.core.port.out.ConnectionRepository;
+import io.omnichannel.core.port.out.EventInbox;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Checks who is calling, then stores the event before anything else happens to it (B1). The event id
+ * names the source event, so a redelivery (Telegram retrying a webhook) finds its row and stores nothing.
+ */
+public final class AcceptingInbound implements InboundGateway {
+  private final ConnectionRepository connections;
+  private final EventInbox inbox;
+  private final HookCredentials managementHook;
+  private final Clock clock;
+
+  public AcceptingInbound(ConnectionRepository connections, EventInbox inbox, HookCredentials managementHook,
+      Clock clock) {
+    this.connections = connections;
+    this.inbox = inbox;
+    this.managementHook = managementHook;
+    this.clock = clock;
+  }
+
+  @Override
+  public Acceptance acceptWebhookUpdate(ConnectionId id, String presentedSecret, RawEvent update) {
+    return accept(id, update, InboundKind.CHANNEL_UPDATE, connection -> presentedSecret != null && MessageDigest.isEqual(
+        connection.webhookSecretHash().getBytes(StandardCharsets.UTF_8),
+        ConfirmationToken.hashOf(presentedSecret).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Override
+  public Acceptance acceptPolledUpdate(ConnectionId id, RawEvent update) {
+    return accept(id, update, InboundKind.CHANNEL_UPDATE, connection -> true);
+  }
+
+  @Override
+  public Acceptance acceptLineEvent(ConnectionId id, String login, String password, RawEvent event) {
+    return accept(id, event, InboundKind.LINE_EVENT, connection -> connection.hookCredentials().matches(login, password));
+  }
+
+  @Override
+  public Acceptance acceptManagementEvent(String login, String password, RawEvent event) {
+    if (!managementHook.matches(login, password)) {
+      return Acceptance.UNAUTHORIZED;
+    }
+    InboundRecord record = new InboundRecord(InboundKind.MANAGEMENT_EVENT, Optional.empty(),
+        "platform:" + event.sourceId(), "management/" + event.chatKey(), event.payload(), clock.instant());
+    return inbox.store(record) ? Acceptance.STORED : Acceptance.DUPLICATE;
+  }
+
+  private interface Check {
+    boolean authorizes(Connection connection);
+  }
+
+  private Acceptance accept(ConnectionId id, RawEvent event, InboundKind kind, Check check) {
+    Optional<Connection> found = connections.find(id);
+    if (found.isEmpty()) {
+      return Acceptance.UNKNOWN_CONNECTION;
+    }
+    Connection connection = found.get();
+    if (!check.authorizes(connection)) {
+      return Acceptance.UNAUTHORIZED;
+    }
+    if (!connection.isActive()) {
+      return Acceptance.DISCONNECTED;
+    }
+    InboundRecord record = new InboundRecord(kind, Optional.of(connection.id()), eventId(kind, connection, event),
+        connection.id().value() + "/" + event.chatKey(), event.payload(), clock.instant());
+    return inbox.store(record) ? Acceptance.STORED : Acceptance.DUPLICATE;
+  }
+
+  /**
+   * Messenger update ids count per bot ("telegram:<bot id>:<update_id>"), so a reconnected bot's redelivery
+   * is still a duplicate; platform message ids are unique on their own ("platform:<message_id>").
+   */
+  private static String eventId(InboundKind kind, Connection connection, RawEvent event) {
+    if (kind == InboundKind.CHANNEL_UPDATE) {
+      return connection.channel().displayName().toLowerCase(Locale.ROOT) + ":" + connection.bot().id() + ":"
+          + event.sourceId();
+    }
+    return "platform:" + event.sourceId();
+  }
+}

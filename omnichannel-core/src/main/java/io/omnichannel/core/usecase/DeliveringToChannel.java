@@ -1,0 +1,146 @@
+package io.omnichannel.core.usecase;
+
+import io.omnichannel.core.domain.ChannelAccount;
+import io.omnichannel.core.domain.ChannelLimits;
+import io.omnichannel.core.domain.ChannelPost;
+import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.ConnectionState;
+import io.omnichannel.core.domain.Direction;
+import io.omnichannel.core.domain.DroppedMessage;
+import io.omnichannel.core.domain.DroppedMessage.DropReason;
+import io.omnichannel.core.domain.LimitCheck;
+import io.omnichannel.core.domain.LinePost;
+import io.omnichannel.core.domain.MessageContent;
+import io.omnichannel.core.domain.OutboundPost;
+import io.omnichannel.core.domain.OutboxMessage;
+import io.omnichannel.core.domain.RemoteFile;
+import io.omnichannel.core.domain.failure.BotBlockedByUser;
+import io.omnichannel.core.domain.failure.ChatMigrated;
+import io.omnichannel.core.domain.failure.InvalidBotToken;
+import io.omnichannel.core.port.out.AccountRepository;
+import io.omnichannel.core.port.out.ConnectionRepository;
+import io.omnichannel.core.port.out.DroppedMessageLog;
+import io.omnichannel.core.port.out.MessengerChannel;
+import io.omnichannel.core.port.out.SupportPlatform;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Sends one outbox row to its chat (F7, F11, B8). A user who blocked the bot is marked once and the
+ * specialist told once in the line's chat; later sends to that account are dropped and recorded, never
+ * retried in a loop. Rate limits and outages are thrown for the queue to reschedule.
+ */
+public final class DeliveringToChannel {
+  private final MessengerChannel messenger;
+  private final SupportPlatform platform;
+  private final ConnectionRepository connections;
+  private final AccountRepository accounts;
+  private final DroppedMessageLog dropped;
+  private final Clock clock;
+
+  public DeliveringToChannel(MessengerChannel messenger, SupportPlatform platform, ConnectionRepository connections,
+      AccountRepository accounts, DroppedMessageLog dropped, Clock clock) {
+    this.messenger = messenger;
+    this.platform = platform;
+    this.connections = connections;
+    this.accounts = accounts;
+    this.dropped = dropped;
+    this.clock = clock;
+  }
+
+  public void deliver(OutboxMessage message) {
+    Optional<Connection> found = connections.find(message.connection()).filter(Connection::isActive);
+    Optional<ChannelAccount> account = accounts.find(message.account());
+    if (found.isEmpty() || account.isEmpty()) {
+      drop(message, DropReason.DISCONNECTED);
+      return;
+    }
+    Connection connection = found.get();
+    ChannelAccount recipient = account.get();
+    if (recipient.isBlocked()) {
+      drop(message, DropReason.BOT_BLOCKED);
+      return;
+    }
+    Optional<ChannelPost> post = prepare(connection, recipient, message);
+    if (post.isEmpty()) {
+      return;
+    }
+    try {
+      send(connection, recipient, post.get());
+    } catch (BotBlockedByUser blocked) {
+      markBlocked(connection, recipient, message);
+    } catch (InvalidBotToken revoked) {
+      if (connection.state() != ConnectionState.TOKEN_REVOKED) {
+        connections.update(connection.withState(ConnectionState.TOKEN_REVOKED));
+      }
+      throw revoked;
+    }
+  }
+
+  /** B8: a group that became a supergroup is re-keyed and the same message goes to its new id, once. */
+  private void send(Connection connection, ChannelAccount recipient, ChannelPost post) {
+    try {
+      messenger.send(connection, recipient.chat(), post);
+    } catch (ChatMigrated migrated) {
+      accounts.moveChat(connection.id(), recipient.chat(), migrated.newChat());
+      messenger.send(connection, migrated.newChat(), post);
+    }
+  }
+
+  /** Text as it is; a file fetched from the line after its size was found within the outbound limit. */
+  private Optional<ChannelPost> prepare(Connection connection, ChannelAccount recipient, OutboxMessage message) {
+    OutboundPost post = message.post();
+    if (post instanceof OutboundPost.Text text) {
+      return Optional.of(new ChannelPost.Text(text.text(), text.keyboard()));
+    }
+    OutboundPost.File file = (OutboundPost.File) post;
+    LimitCheck declared = ChannelLimits.check(Direction.TO_CHANNEL, fileContent(file));
+    if (!declared.allowed()) {
+      refuseOversize(connection, recipient, message, file, (LimitCheck.TooLarge) declared);
+      return Optional.empty();
+    }
+    RemoteFile remote = platform.fetchLineFile(connection, file.file().ref());
+    LimitCheck actual = ChannelLimits.checkSize(Direction.TO_CHANNEL, file.kind(), remote.sizeBytes());
+    if (!actual.allowed()) {
+      refuseOversize(connection, recipient, message, file, (LimitCheck.TooLarge) actual);
+      return Optional.empty();
+    }
+    return Optional.of(new ChannelPost.File(file.kind(), file.file().fileName(), file.file().mimeType(),
+        remote.sizeBytes(), remote.source(), file.caption(), file.keyboard()));
+  }
+
+  private static MessageContent fileContent(OutboundPost.File file) {
+    return file.kind() == LimitCheck.FileKind.IMAGE
+        ? new MessageContent.Image(file.file(), file.caption())
+        : new MessageContent.Document(file.file(), file.caption());
+  }
+
+  /** The specialist learns in the line's chat that the file did not go; the user is not bothered. */
+  private void refuseOversize(Connection connection, ChannelAccount recipient, OutboxMessage message,
+      OutboundPost.File file, LimitCheck.TooLarge tooLarge) {
+    String text = "⚠️ Сообщение шлюза: " + (file.kind() == LimitCheck.FileKind.IMAGE ? "изображение" : "файл") + " «"
+        + file.file().fileName() + "» (" + LineTextRenderer.megabytes(tooLarge.sizeBytes()) + ") не отправлено в "
+        + connection.channel() + ": можно не больше " + LineTextRenderer.megabytes(tooLarge.limitBytes()) + ".";
+    platform.deliverFromUser(connection, recipient.platformUser(),
+        new LinePost.Text(text, "too-large:" + message.sourceEventId()));
+    drop(message, DropReason.TOO_LARGE);
+  }
+
+  /** F11: marked once, told once; the notice's external id makes a retried notice land once too. */
+  private void markBlocked(Connection connection, ChannelAccount recipient, OutboxMessage message) {
+    Instant now = clock.instant();
+    ChannelAccount blocked = recipient.blockedAt(now);
+    accounts.update(blocked);
+    drop(message, DropReason.BOT_BLOCKED);
+    String text = "⚠️ Сообщение шлюза: пользователь заблокировал бота " + connection.bot().mention()
+        + " в " + connection.channel() + ". Сообщения из 1С-Коннект ему не доставляются, пока он не разблокирует бота.";
+    platform.deliverFromUser(connection, recipient.platformUser(),
+        new LinePost.Text(text, "blocked:" + recipient.id() + ":" + now.toEpochMilli()));
+  }
+
+  private void drop(OutboxMessage message, DropReason reason) {
+    dropped.record(new DroppedMessage(message.connection(), Optional.of(message.account()), Direction.TO_CHANNEL,
+        reason, message.sourceEventId(), clock.instant()));
+  }
+}

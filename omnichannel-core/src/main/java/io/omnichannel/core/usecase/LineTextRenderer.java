@@ -1,0 +1,105 @@
+package io.omnichannel.core.usecase;
+
+import io.omnichannel.core.domain.ChannelEvent.ChannelMessage;
+import io.omnichannel.core.domain.ChatKind;
+import io.omnichannel.core.domain.LimitCheck;
+import io.omnichannel.core.domain.LimitCheck.FileKind;
+import io.omnichannel.core.domain.MessageContent;
+import io.omnichannel.core.domain.MessageContent.Contact;
+import io.omnichannel.core.domain.MessageContent.Location;
+import io.omnichannel.core.domain.MessageContent.Text;
+import io.omnichannel.core.domain.MessageContent.UnsupportedKind;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * How a messenger message reads in the line (F6, F8, F10, B7): the group member's name first, an edit
+ * or a reply marked, locations and contacts as text, placeholders for what was not forwarded.
+ */
+final class LineTextRenderer {
+  private LineTextRenderer() {}
+
+  /** The text for text-like content (text, location, contact), with the message's context. */
+  static String text(ChannelMessage message) {
+    return decorate(message, body(message.content()));
+  }
+
+  /** The comment that goes with a file: its caption, with the message's context. */
+  static Optional<String> fileComment(ChannelMessage message, Optional<String> caption) {
+    String decorated = decorate(message, caption.orElse("")).strip();
+    return decorated.isEmpty() ? Optional.empty() : Optional.of(decorated);
+  }
+
+  /** What the specialist sees instead of content that was not forwarded. */
+  static String placeholder(ChannelMessage message, LimitCheck refusal, String fileName) {
+    String body;
+    if (refusal instanceof LimitCheck.Unsupported unsupported) {
+      body = "[" + unsupportedName(unsupported.kind()) + " — не поддерживается, пользователю отправлено уведомление]";
+    } else {
+      LimitCheck.TooLarge tooLarge = (LimitCheck.TooLarge) refusal;
+      body = "[" + (tooLarge.kind() == FileKind.IMAGE ? "Изображение" : "Файл") + " «" + fileName + "», "
+          + megabytes(tooLarge.sizeBytes()) + " — не передано: больше " + megabytes(tooLarge.limitBytes())
+          + ", пользователю отправлено уведомление]";
+    }
+    return decorate(message, body);
+  }
+
+  /** The polite notice the messenger user gets back. */
+  static String notice(LimitCheck refusal, String fileName) {
+    if (refusal instanceof LimitCheck.Unsupported unsupported) {
+      return unsupportedName(unsupported.kind()) + " не поддерживается. Пожалуйста, напишите сообщение текстом "
+          + "или отправьте файл.";
+    }
+    LimitCheck.TooLarge tooLarge = (LimitCheck.TooLarge) refusal;
+    String what = tooLarge.kind() == FileKind.IMAGE ? "Изображение" : "Файл";
+    return what + " «" + fileName + "» не отправлено: его размер " + megabytes(tooLarge.sizeBytes())
+        + ", а можно не больше " + megabytes(tooLarge.limitBytes()) + ". Изображения принимаются до 5 МБ, файлы — до 20 МБ.";
+  }
+
+  static String megabytes(long bytes) {
+    double value = bytes / (double) (1L << 20);
+    String number = String.format(Locale.ROOT, value == Math.rint(value) ? "%.0f" : "%.1f", value).replace('.', ',');
+    return number + " МБ";
+  }
+
+  private static String decorate(ChannelMessage message, String body) {
+    StringBuilder text = new StringBuilder();
+    if (message.kind() == ChatKind.GROUP) {
+      text.append(message.sender().displayName()).append(": ");
+    }
+    if (message.context().edited()) {
+      text.append("✏️ Изменено: ");
+    }
+    message.context().replyQuote().ifPresent(quote -> text.append("↩️ В ответ на «").append(firstLine(quote)).append("»\n"));
+    return text.append(body).toString();
+  }
+
+  private static String body(MessageContent content) {
+    if (content instanceof Text text) {
+      return text.text();
+    }
+    if (content instanceof Location location) {
+      String point = String.format(Locale.ROOT, "%.6f, %.6f", location.latitude(), location.longitude());
+      String map = String.format(Locale.ROOT, "https://yandex.ru/maps/?pt=%.6f,%.6f&z=16", location.longitude(),
+          location.latitude());
+      return "📍 Геопозиция" + location.title().map(title -> " «" + title + "»").orElse("") + ": " + point + " " + map;
+    }
+    if (content instanceof Contact contact) {
+      return "👤 Контакт: " + contact.name() + contact.phone().map(phone -> ", " + phone).orElse("");
+    }
+    throw new IllegalArgumentException("not text-like content: " + content.getClass().getSimpleName());
+  }
+
+  private static String firstLine(String text) {
+    String line = text.strip().lines().findFirst().orElse("");
+    return line.codePointCount(0, line.length()) > 100 ? line.substring(0, line.offsetByCodePoints(0, 99)) + "…" : line;
+  }
+
+  private static String unsupportedName(UnsupportedKind kind) {
+    return switch (kind) {
+      case VOICE -> "Голосовое сообщение";
+      case VIDEO_NOTE -> "Видеосообщение";
+      case CALL -> "Звонок";
+    };
+  }
+}

@@ -1,0 +1,92 @@
+package io.omnichannel.core.usecase;
+
+import io.omnichannel.core.domain.AccountId;
+import io.omnichannel.core.domain.ChannelAccount;
+import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.Direction;
+import io.omnichannel.core.domain.DroppedMessage;
+import io.omnichannel.core.domain.DroppedMessage.DropReason;
+import io.omnichannel.core.domain.Keyboard;
+import io.omnichannel.core.domain.LimitCheck.FileKind;
+import io.omnichannel.core.domain.LineEvent;
+import io.omnichannel.core.domain.LineEvent.KeyboardDropped;
+import io.omnichannel.core.domain.LineEvent.SpecialistMessage;
+import io.omnichannel.core.domain.MessageContent;
+import io.omnichannel.core.domain.MessageContent.Document;
+import io.omnichannel.core.domain.MessageContent.Image;
+import io.omnichannel.core.domain.MessageContent.Text;
+import io.omnichannel.core.domain.OutboundPost;
+import io.omnichannel.core.domain.OutboxMessage;
+import io.omnichannel.core.port.out.AccountRepository;
+import io.omnichannel.core.port.out.DroppedMessageLog;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Line → messenger (F7, F11): turns a specialist's message into outbox sends to the account's chat. The
+ * user's own messages (the echo of what we delivered) are never relayed back.
+ */
+public final class RelayToChannel {
+  /** Telegram cannot remove a keyboard without a message; this one says what happened. */
+  static final String MENU_CLOSED = "Меню закрыто.";
+
+  private final AccountRepository accounts;
+  private final DroppedMessageLog dropped;
+  private final Clock clock;
+
+  public RelayToChannel(AccountRepository accounts, DroppedMessageLog dropped, Clock clock) {
+    this.accounts = accounts;
+    this.dropped = dropped;
+    this.clock = clock;
+  }
+
+  public List<OutboxMessage> relay(Connection connection, LineEvent event, String eventId) {
+    Optional<OutboundPost> post = postFor(event);
+    if (post.isEmpty()) {
+      return List.of();
+    }
+    Optional<ChannelAccount> account = accounts.findByPlatformUser(connection.id(), event.user());
+    if (!connection.isActive()) {
+      drop(connection, account.map(ChannelAccount::id), DropReason.DISCONNECTED, eventId);
+      return List.of();
+    }
+    if (account.isEmpty()) {
+      drop(connection, Optional.empty(), DropReason.UNKNOWN_RECIPIENT, eventId);
+      return List.of();
+    }
+    ChannelAccount recipient = account.get();
+    if (recipient.isBlocked() || !recipient.isOpen()) {
+      drop(connection, Optional.of(recipient.id()), DropReason.BOT_BLOCKED, eventId);
+      return List.of();
+    }
+    return List.of(new OutboxMessage(connection.id(), recipient.chat(), recipient.id(), post.get(), eventId));
+  }
+
+  private static Optional<OutboundPost> postFor(LineEvent event) {
+    if (event instanceof SpecialistMessage message) {
+      return Optional.of(postFor(message.content(), message.keyboard()));
+    }
+    if (event instanceof KeyboardDropped) {
+      return Optional.of(new OutboundPost.Text(MENU_CLOSED, Keyboard.REMOVE));
+    }
+    return Optional.empty();
+  }
+
+  private static OutboundPost postFor(MessageContent content, Keyboard keyboard) {
+    if (content instanceof Text text) {
+      return new OutboundPost.Text(text.text(), keyboard);
+    }
+    if (content instanceof Image image) {
+      return new OutboundPost.File(FileKind.IMAGE, image.file(), image.caption(), keyboard);
+    }
+    if (content instanceof Document document) {
+      return new OutboundPost.File(FileKind.FILE, document.file(), document.caption(), keyboard);
+    }
+    throw new IllegalArgumentException("a line sends text, images and files only, not " + content.getClass().getSimpleName());
+  }
+
+  private void drop(Connection connection, Optional<AccountId> account, DropReason reason, String eventId) {
+    dropped.record(new DroppedMessage(connection.id(), account, Direction.TO_CHANNEL, reason, eventId, clock.instant()));
+  }
+}

@@ -1,0 +1,210 @@
+package io.omnichannel.core.usecase;
+
+import io.omnichannel.core.domain.AccountId;
+import io.omnichannel.core.domain.Attachment;
+import io.omnichannel.core.domain.ChannelAccount;
+import io.omnichannel.core.domain.ChannelEvent;
+import io.omnichannel.core.domain.ChannelEvent.ChannelMessage;
+import io.omnichannel.core.domain.ChannelEvent.ChatMigrated;
+import io.omnichannel.core.domain.ChannelEvent.MembershipChanged;
+import io.omnichannel.core.domain.ChannelLimits;
+import io.omnichannel.core.domain.ChatKind;
+import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.ConnectionState;
+import io.omnichannel.core.domain.Direction;
+import io.omnichannel.core.domain.DroppedMessage;
+import io.omnichannel.core.domain.DroppedMessage.DropReason;
+import io.omnichannel.core.domain.Keyboard;
+import io.omnichannel.core.domain.LimitCheck;
+import io.omnichannel.core.domain.LimitCheck.FileKind;
+import io.omnichannel.core.domain.LinePost;
+import io.omnichannel.core.domain.MessageContent;
+import io.omnichannel.core.domain.MessageContent.Document;
+import io.omnichannel.core.domain.MessageContent.Image;
+import io.omnichannel.core.domain.OutboundPost;
+import io.omnichannel.core.domain.OutboxMessage;
+import io.omnichannel.core.domain.RemoteFile;
+import io.omnichannel.core.domain.failure.ConnectionRuleViolated;
+import io.omnichannel.core.domain.failure.LineSwitchedOff;
+import io.omnichannel.core.domain.failure.TariffOptionOff;
+import io.omnichannel.core.port.out.AccountRepository;
+import io.omnichannel.core.port.out.ConnectionRepository;
+import io.omnichannel.core.port.out.DroppedMessageLog;
+import io.omnichannel.core.port.out.MessengerChannel;
+import io.omnichannel.core.port.out.SupportPlatform;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Messenger → line (F3, F6, F8, F9, F10, B7, B8). Creates the account on first contact, drops and records
+ * what a ban stops, forwards within the limits and answers what it cannot forward with a notice. The
+ * notices are returned, for the caller to enqueue in the same transaction that completes the event.
+ */
+public final class RelayToLine {
+  private final SupportPlatform platform;
+  private final MessengerChannel messenger;
+  private final AccountRepository accounts;
+  private final ConnectionRepository connections;
+  private final DroppedMessageLog dropped;
+  private final Clock clock;
+
+  public RelayToLine(SupportPlatform platform, MessengerChannel messenger, AccountRepository accounts,
+      ConnectionRepository connections, DroppedMessageLog dropped, Clock clock) {
+    this.platform = platform;
+    this.messenger = messenger;
+    this.accounts = accounts;
+    this.connections = connections;
+    this.dropped = dropped;
+    this.clock = clock;
+  }
+
+  /** Handles one event; returns the sends back to the messenger it causes. */
+  public List<OutboxMessage> relay(Connection connection, ChannelEvent event, String eventId) {
+    if (event instanceof ChannelMessage message) {
+      if (!connection.isActive()) {
+        drop(connection, Optional.empty(), DropReason.DISCONNECTED, eventId);
+        return List.of();
+      }
+      return relayMessage(connection, message, eventId);
+    }
+    if (event instanceof MembershipChanged change) {
+      applyMembership(connection, change);
+    } else if (event instanceof ChatMigrated migrated) {
+      accounts.moveChat(connection.id(), migrated.from(), migrated.to());
+    }
+    return List.of();
+  }
+
+  private List<OutboxMessage> relayMessage(Connection connection, ChannelMessage message, String eventId) {
+    ChannelAccount account = openAccount(connection, message);
+    if (platform.isBanned(connection, account.platformUser())) {
+      drop(connection, Optional.of(account.id()), DropReason.BANNED, eventId);
+      return List.of();
+    }
+    Forwarding forwarding = forwarding(connection, message, eventId);
+    try {
+      platform.deliverFromUser(connection, account.platformUser(), forwarding.post());
+    } catch (LineSwitchedOff banned) {
+      drop(connection, Optional.of(account.id()), DropReason.BANNED, eventId);
+      return List.of();
+    } catch (TariffOptionOff off) {
+      if (connection.state() != ConnectionState.TARIFF_OPTION_OFF) {
+        connections.update(connection.withState(ConnectionState.TARIFF_OPTION_OFF));
+      }
+      drop(connection, Optional.of(account.id()), DropReason.TARIFF_OPTION_OFF, eventId);
+      return List.of();
+    }
+    return forwarding.notice()
+        .map(text -> List.of(new OutboxMessage(connection.id(), message.chat(), account.id(),
+            new OutboundPost.Text(text, Keyboard.UNCHANGED), eventId)))
+        .orElse(List.of());
+  }
+
+  /** What goes into the line, and the notice for the user when the content itself could not go. */
+  private record Forwarding(LinePost post, Optional<String> notice) {}
+
+  private Forwarding forwarding(Connection connection, ChannelMessage message, String eventId) {
+    MessageContent content = message.content();
+    LimitCheck declared = ChannelLimits.check(Direction.TO_LINE, content);
+    Optional<Attachment> file = attachmentOf(content);
+    String fileName = file.map(Attachment::fileName).orElse("");
+    if (!declared.allowed()) {
+      return refused(message, declared, fileName, eventId);
+    }
+    if (file.isEmpty()) {
+      return new Forwarding(new LinePost.Text(LineTextRenderer.text(message), eventId), Optional.empty());
+    }
+    FileKind kind = content instanceof Image ? FileKind.IMAGE : FileKind.FILE;
+    RemoteFile remote = messenger.fetchFile(connection, file.get().ref());
+    LimitCheck actual = ChannelLimits.checkSize(Direction.TO_LINE, kind, remote.sizeBytes());
+    if (!actual.allowed()) {
+      return refused(message, actual, fileName, eventId);
+    }
+    Optional<String> comment = LineTextRenderer.fileComment(message, captionOf(content));
+    return new Forwarding(new LinePost.File(kind, fileName, file.get().mimeType(), remote.sizeBytes(), remote.source(),
+        comment, eventId), Optional.empty());
+  }
+
+  private static Forwarding refused(ChannelMessage message, LimitCheck refusal, String fileName, String eventId) {
+    return new Forwarding(new LinePost.Text(LineTextRenderer.placeholder(message, refusal, fileName), eventId),
+        Optional.of(LineTextRenderer.notice(refusal, fileName)));
+  }
+
+  /** The chat's account of the current epoch, created on first contact (F3) or after the bot rejoined (F10). */
+  private ChannelAccount openAccount(Connection connection, ChannelMessage message) {
+    Optional<ChannelAccount> open = accounts.findOpen(connection.id(), message.chat());
+    if (open.isPresent()) {
+      ChannelAccount account = open.get();
+      if (account.isBlocked()) {
+        ChannelAccount unblocked = account.unblocked();
+        accounts.update(unblocked);
+        return unblocked;
+      }
+      return account;
+    }
+    String name = message.kind() == ChatKind.GROUP
+        ? message.chatTitle().orElse("Группа " + message.chat().value())
+        : message.sender().displayName();
+    Optional<String> username = message.kind() == ChatKind.GROUP ? Optional.empty() : message.sender().username();
+    int epoch = accounts.lastEpoch(connection.id(), message.chat()) + 1;
+    ChannelAccount account = ChannelAccount.opened(new AccountId(UUID.randomUUID().toString()), connection.id(),
+        message.chat(), message.kind(), epoch, name, username, platform.registerChannelUser(connection, name, username),
+        clock.instant());
+    try {
+      accounts.insert(account);
+      return account;
+    } catch (ConnectionRuleViolated concurrent) {
+      return accounts.findOpen(connection.id(), message.chat()).orElseThrow(() -> concurrent);
+    }
+  }
+
+  private void applyMembership(Connection connection, MembershipChanged change) {
+    Optional<ChannelAccount> open = accounts.findOpen(connection.id(), change.chat());
+    if (open.isEmpty()) {
+      return;
+    }
+    ChannelAccount account = open.get();
+    switch (change.membership()) {
+      case LEFT -> accounts.update(account.leftAt(clock.instant()));
+      case BLOCKED -> {
+        if (!account.isBlocked()) {
+          accounts.update(account.blockedAt(clock.instant()));
+        }
+      }
+      case UNBLOCKED -> {
+        if (account.isBlocked()) {
+          accounts.update(account.unblocked());
+        }
+      }
+      case JOINED -> {
+        // a new epoch begins with the group's next message, once the previous one was closed by LEFT
+      }
+    }
+  }
+
+  private void drop(Connection connection, Optional<AccountId> account, DropReason reason, String eventId) {
+    dropped.record(new DroppedMessage(connection.id(), account, Direction.TO_LINE, reason, eventId, clock.instant()));
+  }
+
+  private static Optional<Attachment> attachmentOf(MessageContent content) {
+    if (content instanceof Image image) {
+      return Optional.of(image.file());
+    }
+    if (content instanceof Document document) {
+      return Optional.of(document.file());
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> captionOf(MessageContent content) {
+    if (content instanceof Image image) {
+      return image.caption();
+    }
+    if (content instanceof Document document) {
+      return document.caption();
+    }
+    return Optional.empty();
+  }
+}

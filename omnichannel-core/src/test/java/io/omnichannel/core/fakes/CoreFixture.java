@@ -1,0 +1,96 @@
+package io.omnichannel.core.fakes;
+
+import io.omnichannel.core.domain.ApiAccount;
+import io.omnichannel.core.domain.BotToken;
+import io.omnichannel.core.domain.CompanyId;
+import io.omnichannel.core.domain.Confirmation;
+import io.omnichannel.core.domain.ConfirmationToken;
+import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.Line;
+import io.omnichannel.core.domain.PendingAction;
+import io.omnichannel.core.domain.HookCredentials;
+import io.omnichannel.core.domain.RandomTokens;
+import io.omnichannel.core.domain.Secret;
+import io.omnichannel.core.domain.Specialist;
+import io.omnichannel.core.port.in.ConfirmationOutcome;
+import io.omnichannel.core.usecase.AcceptingInbound;
+import io.omnichannel.core.usecase.ConfirmationIssuer;
+import io.omnichannel.core.usecase.Confirming;
+import io.omnichannel.core.usecase.DeliveringToChannel;
+import io.omnichannel.core.usecase.ManagementAnnouncer;
+import io.omnichannel.core.usecase.ManagementDialog;
+import io.omnichannel.core.usecase.MonitoringConnections;
+import io.omnichannel.core.usecase.RelayToChannel;
+import io.omnichannel.core.usecase.RelayToLine;
+import java.net.URI;
+import java.security.SecureRandom;
+
+/**
+ * The core wired to in-memory fakes, as the launcher wires it to adapters: one company with a specialist,
+ * ready for conversations and relays. Tests add lines, bots and API accounts as they need them.
+ */
+public final class CoreFixture {
+  public static final URI PUBLIC_BASE = URI.create("https://gateway.example/");
+  public static final HookCredentials MANAGEMENT_HOOK = new HookCredentials("management", Secret.of("management-secret"));
+
+  public final MutableClock clock = MutableClock.startingAt("2026-11-29T10:00:00Z");
+  public final FakePlatform platform = new FakePlatform();
+  public final FakeMessenger messenger = new FakeMessenger();
+  public final InMemoryConnections connections = new InMemoryConnections();
+  public final InMemoryAccounts accounts = new InMemoryAccounts();
+  public final InMemoryDialogs dialogs = new InMemoryDialogs();
+  public final InMemoryConfirmations confirmations = new InMemoryConfirmations();
+  public final InMemoryLogs logs = new InMemoryLogs();
+  public final InMemoryInbox inbox = new InMemoryInbox();
+  public final InMemoryOutbox outbox = new InMemoryOutbox();
+  public final DirectTransactions transactions = new DirectTransactions();
+  public final RandomTokens random = new RandomTokens(new SecureRandom());
+
+  public final CompanyId company = new CompanyId("company-1");
+  public final Specialist specialist = platform.specialist(company, "Анна Иванова");
+
+  public final ConfirmationIssuer issuer =
+      new ConfirmationIssuer(confirmations, logs, random, PUBLIC_BASE, clock);
+  public final ManagementAnnouncer announcer = new ManagementAnnouncer(platform, dialogs, messenger.kind());
+  public final ManagementDialog dialog =
+      new ManagementDialog(platform, messenger, connections, dialogs, confirmations, issuer, clock);
+  public final Confirming confirming =
+      new Confirming(platform, messenger, connections, confirmations, announcer, logs, random, clock);
+  public final RelayToLine relayToLine = new RelayToLine(platform, messenger, accounts, connections, logs, clock);
+  public final RelayToChannel relayToChannel = new RelayToChannel(accounts, logs, clock);
+  public final DeliveringToChannel delivering =
+      new DeliveringToChannel(messenger, platform, connections, accounts, logs, clock);
+  public final AcceptingInbound accepting = new AcceptingInbound(connections, inbox, MANAGEMENT_HOOK, clock);
+  public final MonitoringConnections monitoring = new MonitoringConnections(messenger, platform, connections, logs, clock);
+
+  /** The specialist writes (or presses) {@code input} on the management line. */
+  public FakePlatform.ManagementReply say(String input) {
+    dialog.handle(specialist.id(), input);
+    return platform.lastReply();
+  }
+
+  /** A link for connecting, as the wizard would issue it; returns the token in the link. */
+  public String connectLink(Line line, BotToken token) {
+    ConfirmationToken link = ConfirmationToken.generate(random);
+    confirmations.save(Confirmation.issue(link, company, specialist.id(),
+        new PendingAction.Connect(line, messenger.identify(token), token), clock.instant()));
+    return link.reveal();
+  }
+
+  /** Connects a bot to a line the whole way through the confirmation form. */
+  public Connection connect(Line line, BotToken token, ApiAccount account) {
+    ConfirmationOutcome outcome = confirming.submit(connectLink(line, token), account);
+    if (!(outcome instanceof ConfirmationOutcome.Connected connected)) {
+      throw new AssertionError("expected a connection, got " + outcome);
+    }
+    return connected.connection();
+  }
+
+  /** A new line of the company with a bot connected to it through its own API account. */
+  public Connection connectedLine(String lineName, String botName, String botUsername) {
+    Line line = platform.line(company, lineName);
+    BotToken token = messenger.bot(botName, botUsername);
+    ApiAccount account = platform.apiAccount("api-" + botUsername, "secret-" + botUsername, company, line);
+    return connect(line, token, account);
+  }
+}

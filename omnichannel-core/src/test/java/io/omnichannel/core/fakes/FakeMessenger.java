@@ -1,0 +1,163 @@
+package io.omnichannel.core.fakes;
+
+import io.omnichannel.core.domain.BotId;
+import io.omnichannel.core.domain.BotProfile;
+import io.omnichannel.core.domain.BotToken;
+import io.omnichannel.core.domain.ChannelKind;
+import io.omnichannel.core.domain.ChannelPost;
+import io.omnichannel.core.domain.ChatId;
+import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.ConnectionId;
+import io.omnichannel.core.domain.FileRef;
+import io.omnichannel.core.domain.RemoteFile;
+import io.omnichannel.core.domain.Secret;
+import io.omnichannel.core.domain.failure.ChannelUnavailable;
+import io.omnichannel.core.domain.failure.InvalidBotToken;
+import io.omnichannel.core.port.out.ChannelHealth;
+import io.omnichannel.core.port.out.MessengerChannel;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A messenger in memory: bots known by token, sends recorded per chat, failures injected per chat. */
+public final class FakeMessenger implements MessengerChannel {
+  public record Sent(ConnectionId connection, ChatId chat, ChannelPost post) {}
+
+  private final Map<BotToken, BotProfile> bots = new HashMap<>();
+  private final Set<BotToken> revoked = new HashSet<>();
+  private final Map<ConnectionId, Secret> receiving = new HashMap<>();
+  private final List<Sent> sent = new ArrayList<>();
+  private final Map<FileRef, Long> fileSizes = new HashMap<>();
+  private final Map<ChatId, Deque<RuntimeException>> sendFailures = new HashMap<>();
+  private final Deque<RuntimeException> receivingFailures = new ArrayDeque<>();
+  private final Map<ConnectionId, ChannelHealth> health = new HashMap<>();
+  private final Set<FileRef> opened = new HashSet<>();
+  private boolean unavailable;
+  private int nextBot = 100;
+
+  /** A bot BotFather would have made: a valid token, an id, a username ending in "bot". */
+  public synchronized BotToken bot(String displayName, String username) {
+    int id = nextBot++;
+    BotToken token = BotToken.of(id + ":" + "A".repeat(30) + String.format("%05d", id));
+    bots.put(token, new BotProfile(new BotId(String.valueOf(id)), username, displayName));
+    return token;
+  }
+
+  public synchronized void revoke(BotToken token) {
+    revoked.add(token);
+  }
+
+  public synchronized void file(FileRef ref, long sizeBytes) {
+    fileSizes.put(ref, sizeBytes);
+  }
+
+  public synchronized void failNextSend(ChatId chat, RuntimeException failure) {
+    sendFailures.computeIfAbsent(chat, c -> new ArrayDeque<>()).add(failure);
+  }
+
+  public synchronized void failNextStartReceiving(RuntimeException failure) {
+    receivingFailures.add(failure);
+  }
+
+  public synchronized void health(ConnectionId connection, ChannelHealth value) {
+    health.put(connection, value);
+  }
+
+  public synchronized void unavailable(boolean down) {
+    unavailable = down;
+  }
+
+  public synchronized List<Sent> sent() {
+    return List.copyOf(sent);
+  }
+
+  public synchronized List<Sent> sentTo(ChatId chat) {
+    return sent.stream().filter(s -> s.chat().equals(chat)).toList();
+  }
+
+  public synchronized boolean isReceiving(ConnectionId connection) {
+    return receiving.containsKey(connection);
+  }
+
+  public synchronized Secret webhookSecret(ConnectionId connection) {
+    return receiving.get(connection);
+  }
+
+  /** Whether the bytes of the file were ever asked for (an over-size file must never be downloaded). */
+  public synchronized boolean wasOpened(FileRef ref) {
+    return opened.contains(ref);
+  }
+
+  @Override
+  public ChannelKind kind() {
+    return ChannelKind.TELEGRAM;
+  }
+
+  @Override
+  public synchronized BotProfile identify(BotToken token) {
+    available();
+    BotProfile profile = bots.get(token);
+    if (profile == null || revoked.contains(token)) {
+      throw new InvalidBotToken("Unauthorized");
+    }
+    return profile;
+  }
+
+  @Override
+  public synchronized void startReceiving(Connection connection, Secret webhookSecret) {
+    available();
+    if (!receivingFailures.isEmpty()) {
+      throw receivingFailures.poll();
+    }
+    receiving.put(connection.id(), webhookSecret);
+  }
+
+  @Override
+  public synchronized void stopReceiving(Connection connection) {
+    available();
+    receiving.remove(connection.id());
+  }
+
+  @Override
+  public synchronized void send(Connection connection, ChatId chat, ChannelPost post) {
+    available();
+    Deque<RuntimeException> failures = sendFailures.get(chat);
+    if (failures != null && !failures.isEmpty()) {
+      throw failures.poll();
+    }
+    sent.add(new Sent(connection.id(), chat, post));
+  }
+
+  @Override
+  public synchronized RemoteFile fetchFile(Connection connection, FileRef file) {
+    available();
+    Long size = fileSizes.get(file);
+    if (size == null) {
+      throw new IllegalStateException("no file " + file);
+    }
+    return new RemoteFile(size, () -> {
+      synchronized (this) {
+        opened.add(file);
+      }
+      return InputStream.nullInputStream();
+    });
+  }
+
+  @Override
+  public synchronized ChannelHealth probe(Connection connection) {
+    available();
+    return health.getOrDefault(connection.id(), ChannelHealth.HEALTHY);
+  }
+
+  private void available() {
+    if (unavailable) {
+      throw new ChannelUnavailable("messenger is down (fake)");
+    }
+  }
+}

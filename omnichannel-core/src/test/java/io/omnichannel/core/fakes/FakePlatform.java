@@ -1,0 +1,246 @@
+package io.omnichannel.core.fakes;
+
+import io.omnichannel.core.domain.ApiAccount;
+import io.omnichannel.core.domain.CompanyId;
+import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.FileRef;
+import io.omnichannel.core.domain.Keyboard;
+import io.omnichannel.core.domain.Line;
+import io.omnichannel.core.domain.LineAvailability;
+import io.omnichannel.core.domain.LineId;
+import io.omnichannel.core.domain.LinePost;
+import io.omnichannel.core.domain.PlatformUserId;
+import io.omnichannel.core.domain.RemoteFile;
+import io.omnichannel.core.domain.Secret;
+import io.omnichannel.core.domain.Specialist;
+import io.omnichannel.core.domain.TechnicalClient;
+import io.omnichannel.core.domain.TechnicalClientId;
+import io.omnichannel.core.domain.failure.LineSwitchedOff;
+import io.omnichannel.core.domain.failure.PlatformUnavailable;
+import io.omnichannel.core.port.out.ApiAccountVerification;
+import io.omnichannel.core.port.out.SupportPlatform;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * 1C-Connect as the core sees it, in memory: a world of companies, lines, specialists and API accounts
+ * set up by the test, and a record of everything the core asked of it.
+ */
+public final class FakePlatform implements SupportPlatform {
+  public record ManagementReply(PlatformUserId specialist, String text, Keyboard keyboard) {}
+
+  public record Delivery(Connection connection, PlatformUserId user, LinePost post) {}
+
+  public record RegisteredUser(PlatformUserId id, TechnicalClientId client, String name, Optional<String> username) {}
+
+  private record AccountFixture(String password, CompanyId company, Set<LineId> lines) {}
+
+  private final Map<PlatformUserId, Specialist> specialists = new HashMap<>();
+  private final Map<CompanyId, List<Line>> lines = new LinkedHashMap<>();
+  private final Set<CompanyId> optionOff = new HashSet<>();
+  private final Map<String, AccountFixture> apiAccounts = new HashMap<>();
+  private final Map<FileRef, byte[]> lineFiles = new HashMap<>();
+  private final Set<PlatformUserId> banned = new HashSet<>();
+  private final Deque<RuntimeException> deliveryFailures = new ArrayDeque<>();
+
+  private final List<ManagementReply> replies = new ArrayList<>();
+  private final List<Delivery> deliveries = new ArrayList<>();
+  private final Set<String> deliveredExternalIds = new HashSet<>();
+  private final List<TechnicalClient> clients = new ArrayList<>();
+  private final List<RegisteredUser> users = new ArrayList<>();
+  private final Set<Connection> subscribed = new HashSet<>();
+  private int nextId = 1;
+  private boolean unavailable;
+
+  // --- the world -------------------------------------------------------------------------------
+
+  public synchronized Specialist specialist(CompanyId company, String name) {
+    Specialist specialist = new Specialist(new PlatformUserId("spec-" + nextId++), company, name);
+    specialists.put(specialist.id(), specialist);
+    return specialist;
+  }
+
+  public synchronized Line line(CompanyId company, String name, LineAvailability availability) {
+    Line line = new Line(new LineId("line-" + nextId++), company, name, availability);
+    lines.computeIfAbsent(company, c -> new ArrayList<>()).add(line);
+    return line;
+  }
+
+  public Line line(CompanyId company, String name) {
+    return line(company, name, LineAvailability.CLIENTS_AND_SPECIALISTS);
+  }
+
+  /** An API account of the company that may act on the given lines. */
+  public synchronized ApiAccount apiAccount(String login, String password, CompanyId company, Line... actsOn) {
+    Set<LineId> ids = new HashSet<>();
+    for (Line line : actsOn) {
+      ids.add(line.id());
+    }
+    apiAccounts.put(login, new AccountFixture(password, company, ids));
+    return new ApiAccount(login, Secret.of(password));
+  }
+
+  public synchronized void switchExternalChannels(CompanyId company, boolean on) {
+    if (on) {
+      optionOff.remove(company);
+    } else {
+      optionOff.add(company);
+    }
+  }
+
+  public synchronized void ban(PlatformUserId user) {
+    banned.add(user);
+  }
+
+  public synchronized void lineFile(FileRef ref, byte[] bytes) {
+    lineFiles.put(ref, bytes);
+  }
+
+  public synchronized void failNextDelivery(RuntimeException failure) {
+    deliveryFailures.add(failure);
+  }
+
+  public synchronized void unavailable(boolean down) {
+    unavailable = down;
+  }
+
+  // --- what the core asked ------------------------------------------------------------------------
+
+  public synchronized List<ManagementReply> replies() {
+    return List.copyOf(replies);
+  }
+
+  public synchronized ManagementReply lastReply() {
+    return replies.get(replies.size() - 1);
+  }
+
+  public synchronized List<Delivery> deliveries() {
+    return List.copyOf(deliveries);
+  }
+
+  public synchronized List<TechnicalClient> clients() {
+    return List.copyOf(clients);
+  }
+
+  public synchronized List<RegisteredUser> users() {
+    return List.copyOf(users);
+  }
+
+  public synchronized boolean isSubscribed(Connection connection) {
+    return subscribed.stream().anyMatch(c -> c.id().equals(connection.id()));
+  }
+
+  // --- the port -------------------------------------------------------------------------------------
+
+  @Override
+  public synchronized Optional<Specialist> specialist(PlatformUserId managementLineUser) {
+    available();
+    return Optional.ofNullable(specialists.get(managementLineUser));
+  }
+
+  @Override
+  public synchronized List<Line> linesOf(CompanyId company) {
+    available();
+    return List.copyOf(lines.getOrDefault(company, List.of()));
+  }
+
+  @Override
+  public synchronized boolean externalChannelsEnabled(CompanyId company) {
+    available();
+    return !optionOff.contains(company);
+  }
+
+  @Override
+  public synchronized void replyOnManagementLine(PlatformUserId specialist, String text, Keyboard keyboard) {
+    available();
+    replies.add(new ManagementReply(specialist, text, keyboard));
+  }
+
+  @Override
+  public synchronized ApiAccountVerification verifyApiAccount(ApiAccount account, CompanyId company, LineId line) {
+    available();
+    AccountFixture fixture = apiAccounts.get(account.login());
+    if (fixture == null || !account.password().matches(fixture.password())) {
+      return ApiAccountVerification.WRONG_CREDENTIALS;
+    }
+    if (!fixture.company().equals(company)) {
+      return ApiAccountVerification.FOREIGN_COMPANY;
+    }
+    return fixture.lines().contains(line) ? ApiAccountVerification.VERIFIED : ApiAccountVerification.LINE_NOT_ALLOWED;
+  }
+
+  @Override
+  public synchronized TechnicalClient registerTechnicalClient(ApiAccount account, CompanyId company, String name) {
+    available();
+    TechnicalClient client = new TechnicalClient(new TechnicalClientId("client-" + nextId++), name);
+    clients.add(client);
+    return client;
+  }
+
+  @Override
+  public synchronized PlatformUserId registerChannelUser(Connection connection, String displayName,
+      Optional<String> username) {
+    available();
+    RegisteredUser user = new RegisteredUser(new PlatformUserId("user-" + nextId++), connection.technicalClient().id(),
+        displayName, username);
+    users.add(user);
+    return user.id();
+  }
+
+  @Override
+  public synchronized boolean isBanned(Connection connection, PlatformUserId user) {
+    available();
+    return banned.contains(user);
+  }
+
+  @Override
+  public synchronized void subscribe(Connection connection) {
+    available();
+    subscribed.add(connection);
+  }
+
+  @Override
+  public synchronized void unsubscribe(Connection connection) {
+    available();
+    subscribed.removeIf(c -> c.id().equals(connection.id()));
+  }
+
+  @Override
+  public synchronized void deliverFromUser(Connection connection, PlatformUserId user, LinePost post) {
+    available();
+    if (!deliveryFailures.isEmpty()) {
+      throw deliveryFailures.poll();
+    }
+    if (banned.contains(user)) {
+      throw new LineSwitchedOff("line switched off for user");
+    }
+    if (deliveredExternalIds.add(post.externalId())) {
+      deliveries.add(new Delivery(connection, user, post));
+    }
+  }
+
+  @Override
+  public synchronized RemoteFile fetchLineFile(Connection connection, FileRef file) {
+    available();
+    byte[] bytes = lineFiles.get(file);
+    if (bytes == null) {
+      throw new IllegalStateException("no line file " + file);
+    }
+    return new RemoteFile(bytes.length, () -> new ByteArrayInputStream(bytes));
+  }
+
+  private void available() {
+    if (unavailable) {
+      throw new PlatformUnavailable("1C-Connect is down (fake)");
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.omnichannel.core.fakes;
+
+import io.omnichannel.core.domain.Confirmation;
+import io.omnichannel.core.domain.PlatformUserId;
+import io.omnichannel.core.port.out.ConfirmationRepository;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+public final class InMemoryConfirmations implements ConfirmationRepository {
+  private final Map<String, Confirmation> rows = new LinkedHashMap<>();
+
+  @Override
+  public synchronized void save(Confirmation confirmation) {
+    rows.put(confirmation.tokenHash(), confirmation);
+  }
+
+  @Override
+  public synchronized Optional<Confirmation> find(String tokenHash) {
+    return Optional.ofNullable(rows.get(tokenHash));
+  }
+
+  @Override
+  public synchronized boolean consume(String tokenHash, Instant now) {
+    Confirmation found = rows.get(tokenHash);
+    if (found == null || found.isUsed() || found.isExpiredAt(now)) {
+      return false;
+    }
+    rows.put(tokenHash, used(found, now));
+    return true;
+  }
+
+  @Override
+  public synchronized int withdrawUnused(PlatformUserId specialist, Instant now) {
+    int withdrawn = 0;
+    for (Confirmation confirmation : List.copyOf(rows.values())) {
+      if (confirmation.specialist().equals(specialist) && !confirmation.isUsed()) {
+        rows.put(confirmation.tokenHash(), used(confirmation, now));
+        withdrawn++;
+      }
+    }
+    return withdrawn;
+  }
+
+  public synchronized List<Confirmation> all() {
+    return List.copyOf(rows.values());
+  }
+
+  private static Confirmation used(Confirmation c, Instant at) {
+    return new Confirmation(c.tokenHash(), c.company(), c.specialist(), c.action(), c.createdAt(), c.expiresAt(),
+        Optional.of(at));
+  }
+}
