@@ -71,8 +71,13 @@ public final class CoreFixture {
 
   /** A link for connecting, as the wizard would issue it; returns the token in the link. */
   public String connectLink(Line line, BotToken token) {
+    return connectLink(specialist, line, token);
+  }
+
+  /** A link for connecting, issued to the given specialist of the company. */
+  public String connectLink(Specialist by, Line line, BotToken token) {
     ConfirmationToken link = ConfirmationToken.generate(random);
-    confirmations.save(Confirmation.issue(link, company, specialist.id(),
+    confirmations.save(Confirmation.issue(link, by.company(), by.id(),
         new PendingAction.Connect(line, messenger.identify(token), token), clock.instant()));
     return link.reveal();
   }
