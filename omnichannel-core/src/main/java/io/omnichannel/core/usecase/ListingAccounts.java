@@ -1,0 +1,35 @@
+package io.omnichannel.core.usecase;
+
+import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.ConnectionId;
+import io.omnichannel.core.port.in.AccountDirectory;
+import io.omnichannel.core.port.out.AccountRepository;
+import io.omnichannel.core.port.out.ConnectionRepository;
+import io.omnichannel.core.port.out.SupportPlatform;
+import java.util.List;
+import java.util.Optional;
+
+/** F14: lists a connection's accounts, asking 1C-Connect for each one's ban state. */
+public final class ListingAccounts implements AccountDirectory {
+  private final ConnectionRepository connections;
+  private final AccountRepository accounts;
+  private final SupportPlatform platform;
+
+  public ListingAccounts(ConnectionRepository connections, AccountRepository accounts, SupportPlatform platform) {
+    this.connections = connections;
+    this.accounts = accounts;
+    this.platform = platform;
+  }
+
+  @Override
+  public List<AccountView> accountsOf(ConnectionId id) {
+    Optional<Connection> connection = connections.find(id);
+    if (connection.isEmpty()) {
+      return List.of();
+    }
+    return accounts.of(id).stream()
+        .map(account -> new AccountView(account, platform.isBanned(connection.get(), account.platformUser()),
+            account.isBlocked()))
+        .toList();
+  }
+}
