@@ -28,7 +28,7 @@ final class ControlHttp {
 
     static void reply(Context ctx, int status, Object body) {
         ctx.status(status);
-        ctx.contentType(Wire.JSON_UTF8);
+        Wire.exactContentType(ctx, Wire.JSON_UTF8);
         ctx.result(Json.bytes(Json.CONTROL, body));
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Response;
 import java.util.Map;
 
 /** Reading JSON requests and writing answers exactly as the push API does. */
@@ -14,8 +16,19 @@ final class Wire {
 
     static void json(Context ctx, Object body) {
         ctx.status(200);
-        ctx.contentType(JSON_UTF8);
+        exactContentType(ctx, JSON_UTF8);
         ctx.result(Json.bytes(Json.WIRE, body));
+    }
+
+    /**
+     * Sets Content-Type byte for byte: Jetty normalises {@code "; charset"} to {@code ";charset"}, while the
+     * real service sends the space, and a faithful emulator shows clients the real header.
+     */
+    static void exactContentType(Context ctx, String contentType) {
+        ctx.contentType(contentType);
+        if (Response.unwrap(ctx.res()) instanceof Response jetty) {
+            jetty.getHttpFields().put(HttpHeader.CONTENT_TYPE, contentType);
+        }
     }
 
     /** A command's answer: 200 with an empty body. */
@@ -32,7 +45,7 @@ final class Wire {
         if (error.error == null) {
             ctx.result(new byte[0]);
         } else {
-            ctx.contentType(JSON_UTF8);
+            exactContentType(ctx, JSON_UTF8);
             ctx.result(Json.bytes(Json.WIRE, Map.of("error", error.error)));
         }
     }
