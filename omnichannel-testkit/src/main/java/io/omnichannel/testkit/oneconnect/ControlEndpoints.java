@@ -25,6 +25,7 @@ final class ControlEndpoints {
 
     void register(Javalin app) {
         app.get(ROOT + "/world", ControlHttp.guard(this::snapshot));
+        app.get(ROOT + "/hooks", ControlHttp.guard(ctx -> ControlHttp.ok(ctx, world.hooks())));
         app.post(ROOT + "/companies", ControlHttp.guard(this::addCompany));
         app.post(ROOT + "/companies/{id}/external-channels", ControlHttp.guard(this::setOption));
         app.post(ROOT + "/lines", ControlHttp.guard(this::addLine));

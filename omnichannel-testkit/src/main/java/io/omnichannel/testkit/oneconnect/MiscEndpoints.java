@@ -3,6 +3,8 @@ package io.omnichannel.testkit.oneconnect;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Ticket redirects, the assumed company options call and file downloads. */
@@ -50,7 +52,9 @@ final class MiscEndpoints {
         FileStore.StoredFile file = emu.files().get(fileId).orElseThrow(() -> ApiError.empty(404));
         ctx.status(200);
         ctx.contentType(file.ref().mime());
-        ctx.header("Content-Disposition", "attachment; filename=\"" + file.ref().name().replace("\"", "") + "\"");
+        // RFC 6266/5987: names are often Cyrillic, which a plain quoted filename cannot carry.
+        ctx.header("Content-Disposition", "attachment; filename*=UTF-8''"
+                + URLEncoder.encode(file.ref().name(), StandardCharsets.UTF_8).replace("+", "%20"));
         ctx.result(file.bytes());
     }
 
