@@ -4,7 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * {@code /_emulator/oneconnect/…} reads. {@code min_count} and {@code timeout_ms} make a read wait (on the
@@ -20,10 +20,10 @@ final class ControlInspectionEndpoints {
     }
 
     void register(Javalin app) {
-        app.get(ROOT + "/requests", ControlHttp.guard(ctx -> waitFor(ctx, j -> inspection.requests())));
+        app.get(ROOT + "/requests", ControlHttp.guard(ctx -> waitFor(ctx, () -> inspection.requests())));
         app.get(ROOT + "/transcript", ControlHttp.guard(this::transcript));
-        app.get(ROOT + "/events", ControlHttp.guard(ctx -> waitFor(ctx, j -> inspection.events())));
-        app.get(ROOT + "/deliveries", ControlHttp.guard(ctx -> waitFor(ctx, j -> inspection.deliveries())));
+        app.get(ROOT + "/events", ControlHttp.guard(ctx -> waitFor(ctx, () -> inspection.events())));
+        app.get(ROOT + "/deliveries", ControlHttp.guard(ctx -> waitFor(ctx, () -> inspection.deliveries())));
         app.post(ROOT + "/reset", ControlHttp.guard(ctx -> {
             inspection.clear();
             ControlHttp.ok(ctx, List.of());
@@ -34,16 +34,16 @@ final class ControlInspectionEndpoints {
         String lineId = ctx.queryParam("line_id");
         String userId = ctx.queryParam("user_id");
         if (lineId == null || userId == null) {
-            waitFor(ctx, j -> inspection.transcripts());
+            waitFor(ctx, () -> inspection.transcripts());
         } else {
-            waitFor(ctx, j -> inspection.transcript(lineId, userId));
+            waitFor(ctx, () -> inspection.transcript(lineId, userId));
         }
     }
 
-    private void waitFor(Context ctx, Function<Journal, List<?>> read) {
+    private void waitFor(Context ctx, Supplier<List<?>> read) {
         int minCount = ControlHttp.minCount(ctx);
         Optional<List<?>> reached = inspection.journal()
-                .await(j -> Optional.<List<?>>of(read.apply(j)).filter(l -> l.size() >= minCount), ControlHttp.timeout(ctx));
-        ControlHttp.reply(ctx, reached.isPresent() ? 200 : 408, reached.orElseGet(() -> read.apply(null)));
+                .await(j -> Optional.<List<?>>of(read.get()).filter(l -> l.size() >= minCount), ControlHttp.timeout(ctx));
+        ControlHttp.reply(ctx, reached.isPresent() ? 200 : 408, reached.orElseGet(read));
     }
 }

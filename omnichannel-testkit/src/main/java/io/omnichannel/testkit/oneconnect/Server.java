@@ -1,6 +1,7 @@
 package io.omnichannel.testkit.oneconnect;
 
 import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,7 @@ final class Server {
             }
         });
         app.exception(ApiError.class, (error, ctx) -> Wire.error(ctx, error));
+        app.exception(HttpResponseException.class, (error, ctx) -> ctx.status(error.getStatus()).result(new byte[0]));
         app.exception(Exception.class, (error, ctx) -> {
             LOG.error("emulator failure on {} {}", ctx.method(), ctx.path(), error);
             ctx.status(500).result(new byte[0]);
