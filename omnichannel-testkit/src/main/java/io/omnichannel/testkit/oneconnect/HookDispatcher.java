@@ -7,7 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -19,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Posts events to hooks on its own threads with the hook's back-auth, retrying a failure (no answer or a
- * non-2xx status) with doubling backoff; every attempt is journaled. Attempts of one event are sequential;
- * events are not ordered against each other once a retry happens (the real service promises no order).
+ * non-2xx status) with doubling backoff; every attempt is journaled. Each hook gets its events one at a
+ * time and in order (see {@link Lane}); different hooks are served in parallel.
  */
 final class HookDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HookDispatcher.class);
@@ -30,6 +33,7 @@ final class HookDispatcher implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final ExecutorService httpExecutor;
     private final HttpClient http;
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
 
     HookDispatcher(OneConnectEmulatorConfig config, Journal journal) {
         this.config = config;
@@ -44,32 +48,87 @@ final class HookDispatcher implements AutoCloseable {
     }
 
     void deliver(HookRegistration hook, HookEvent event) {
-        byte[] body = EventJson.body(event);
-        schedule(() -> attempt(hook, event, body, 1), Duration.ZERO);
+        lanes.computeIfAbsent(hook.id(), id -> new Lane()).offer(new Pending(hook, event, EventJson.body(event)));
     }
 
-    private void attempt(HookRegistration hook, HookEvent event, byte[] body, int attempt) {
+    /** One event on its way to one hook; {@code attempts} is touched only by its lane's runner. */
+    private static final class Pending {
+        final HookRegistration hook;
+        final HookEvent event;
+        final byte[] body;
+        int attempts;
+
+        Pending(HookRegistration hook, HookEvent event, byte[] body) {
+            this.hook = hook;
+            this.event = event;
+            this.body = body;
+        }
+    }
+
+    /**
+     * The queue of one hook: one delivery at a time, in order; a failed event is retried (after its backoff)
+     * before later ones, so a hook sees events in the order they happened.
+     */
+    private final class Lane {
+        private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+        private boolean running;
+
+        void offer(Pending pending) {
+            synchronized (this) {
+                queue.addLast(pending);
+                if (running) {
+                    return;
+                }
+                running = true;
+            }
+            schedule(this::deliverHead, Duration.ZERO);
+        }
+
+        private void deliverHead() {
+            Pending head;
+            synchronized (this) {
+                head = queue.peekFirst();
+            }
+            Duration retryAfter = attempt(head);
+            if (retryAfter != null) {
+                schedule(this::deliverHead, retryAfter);
+                return;
+            }
+            synchronized (this) {
+                queue.removeFirst();
+                if (queue.isEmpty()) {
+                    running = false;
+                    return;
+                }
+            }
+            schedule(this::deliverHead, Duration.ZERO);
+        }
+    }
+
+    /** Posts once and journals the attempt; answers the delay before a retry, or null when done. */
+    private Duration attempt(Pending pending) {
+        int attempt = ++pending.attempts;
         int status = -1;
         String error = null;
         try {
-            HttpResponse<Void> response = http.send(request(hook, body), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response =
+                    http.send(request(pending.hook, pending.body), HttpResponse.BodyHandlers.discarding());
             status = response.statusCode();
         } catch (IOException e) {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
+            return null;
         }
         boolean delivered = status >= 200 && status < 300;
         boolean retry = !delivered && attempt < config.hookMaxAttempts();
         DeliveryAttempt.Outcome outcome = delivered ? DeliveryAttempt.Outcome.DELIVERED
                 : retry ? DeliveryAttempt.Outcome.WILL_RETRY : DeliveryAttempt.Outcome.GAVE_UP;
-        journal.delivery(new DeliveryAttempt(journal.nextSeq(), Clock.now(), hook.id(), hook.url(),
+        HookEvent event = pending.event;
+        journal.delivery(new DeliveryAttempt(journal.nextSeq(), Clock.now(), pending.hook.id(), pending.hook.url(),
                 event.messageId(), event.messageType(), attempt, status, error, outcome));
-        LOG.debug("hook {} event {} attempt {} -> {} {}", hook.id(), event.messageId(), attempt, status, outcome);
-        if (retry) {
-            schedule(() -> attempt(hook, event, body, attempt + 1), backoff(attempt));
-        }
+        LOG.debug("hook {} event {} attempt {} -> {} {}", pending.hook.id(), event.messageId(), attempt, status, outcome);
+        return retry ? backoff(attempt) : null;
     }
 
     private HttpRequest request(HookRegistration hook, byte[] body) {

@@ -67,7 +67,9 @@
  * posted through the receive calls are echoed per {@link io.omnichannel.testkit.oneconnect.EchoMode}
  * (default {@code LINE_HOOKS}). Failed deliveries (no answer or non-2xx) are retried with doubling
  * backoff up to {@code hookMaxAttempts}; each attempt is a
- * {@link io.omnichannel.testkit.oneconnect.DeliveryAttempt}.
+ * {@link io.omnichannel.testkit.oneconnect.DeliveryAttempt}. Each hook receives its events one at a time,
+ * in the order they happened: a failing event holds later ones back until it is delivered or given up
+ * (the real service's ordering is not published; this choice keeps tests deterministic).
  *
  * <h2>Caps (bounded memory)</h2>
  * Recorded requests 10 000 (bodies capped at 64 Ki chars; file parts keep only name/type/size), transcript
@@ -80,7 +82,7 @@
  * treatment assignment to the bot ({@code bot_scenario_point} is stored, not used); calls (20/21); bot
  * hooks receive every event of their line (the real split between bot and line hooks is unknown);
  * {@code general_settings} and {@code bot_as_spec} are validated, not acted on; keyboards are not kept as
- * chat state; event ordering is not guaranteed once a retry happens; tickets ({@code /v1/ticket/{id}/}
+ * chat state; tickets ({@code /v1/ticket/{id}/}
  * answers 404); avatars, posts, phones of specialists; {@code SpecialistRead ChangedFrom} filtering and
  * {@code CreatedAt} (nil); SOAP operations other than the listed ones (ServiceLineKindRead, Department…,
  * GetOpenedServiceTreatments answer a Fault); rate limits; the real service's exact 404 bodies; the JDK

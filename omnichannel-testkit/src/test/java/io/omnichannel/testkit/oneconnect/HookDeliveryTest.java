@@ -106,6 +106,22 @@ class HookDeliveryTest {
     }
 
     @Test
+    void aHookReceivesEventsInOrderEvenWhenOneIsRetried() throws Exception {
+        try (HookServer hook = new HookServer(1)) {
+            setHook("line", world.support.id(), hook.url(), null);
+
+            for (int i = 0; i < 20; i++) {
+                emulator.scenario().userWrites(world.support.id(), world.user.id(), "m" + i);
+            }
+
+            assertThat(JSON.readTree(hook.next(WAIT).body()).get("text").asText()).isEqualTo("m0");
+            for (int i = 0; i < 20; i++) {
+                assertThat(JSON.readTree(hook.next(WAIT).body()).get("text").asText()).isEqualTo("m" + i);
+            }
+        }
+    }
+
+    @Test
     void deliveryGivesUpAfterTheConfiguredAttempts() {
         try (HookServer hook = new HookServer(10)) {
             setHook("bot", world.support.id(), hook.url(), null);
