@@ -1,6 +1,8 @@
 package io.omnichannel.testkit.oneconnect;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -32,6 +34,6 @@ public record HookEvent(
         Objects.requireNonNull(messageId, "messageId");
         Objects.requireNonNull(authorId, "authorId");
         Objects.requireNonNull(messageTime, "messageTime");
-        data = data == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));
+        data = data == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));
     }
 }

@@ -3,6 +3,7 @@ package io.omnichannel.testkit.oneconnect;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -73,7 +74,7 @@ public final class OneConnectInspection {
                 timeout, count + " matching deliveries");
     }
 
-    private <T> T await(java.util.function.Function<Journal, Optional<T>> probe, Duration timeout, String what) {
+    private <T> T await(Function<Journal, Optional<T>> probe, Duration timeout, String what) {
         return journal.await(probe, timeout)
                 .orElseThrow(() -> new AssertionError("timed out after " + timeout + " waiting for " + what));
     }

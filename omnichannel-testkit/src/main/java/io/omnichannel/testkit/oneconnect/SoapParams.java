@@ -1,9 +1,9 @@
 package io.omnichannel.testkit.oneconnect;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.Instant;
 import java.util.Map;
 
 /**
