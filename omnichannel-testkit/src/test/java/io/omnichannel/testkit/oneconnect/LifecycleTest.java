@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LifecycleTest {
@@ -34,6 +36,41 @@ class LifecycleTest {
             assertThat(emulator.port()).isEqualTo(port);
             assertThat(emulator.baseUrl()).isEqualTo("http://127.0.0.1:" + port);
         }
+    }
+
+    @Test
+    void theStandaloneMainHonoursPort() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        try (OneConnectEmulator emulator = OneConnectEmulatorMain.startFromArgs("--port", Integer.toString(port))) {
+            assertThat(Http.to("http://127.0.0.1:" + port).get("/v1/line").statusCode()).isEqualTo(401);
+        }
+        assertThatThrownBy(() -> OneConnectEmulatorMain.startFromArgs("--verbose"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void closeStopsTheHookDeliveryThreads() throws Exception {
+        OneConnectEmulator emulator = OneConnectEmulator.start();
+        World world = new World(emulator);
+        try (HookServer hook = new HookServer(0)) {
+            Http.to(emulator.baseUrl()).as(World.LOGIN, World.PASSWORD)
+                    .postJson("/v1/hook/", "{\"type\":\"line\",\"url\":\"" + hook.url() + "\"}");
+            emulator.scenario().userWrites(world.support.id(), world.user.id(), "hi");
+            hook.next(Duration.ofSeconds(10));
+        }
+        List<Thread> hookThreads = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("oneconnect-hook")).toList();
+        assertThat(hookThreads).isNotEmpty();
+
+        emulator.close();
+
+        for (Thread thread : hookThreads) {
+            thread.join(5_000);
+        }
+        assertThat(hookThreads).noneMatch(Thread::isAlive);
     }
 
     @Test
