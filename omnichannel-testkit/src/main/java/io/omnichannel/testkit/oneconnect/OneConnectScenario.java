@@ -67,6 +67,11 @@ public final class OneConnectScenario {
         return userWrites(management.id(), specialistId, text);
     }
 
+    /** A specialist hands the chat to the bot (type 200); {@code redirect} is the chosen scenario point's data. */
+    public HookEvent specialistHandsToBot(String lineId, String userId, String specialistId, String redirect) {
+        return emit(lineId, userId, HookEvent.HANDED_TO_BOT, specialistId, "", Map.of("redirect", redirect));
+    }
+
     /** Any event as it is, e.g. 200 with {@code data.redirect}, or a type the adapter must ignore. */
     public HookEvent emit(String lineId, String userId, int messageType, String authorId, String text,
             Map<String, Object> data) {

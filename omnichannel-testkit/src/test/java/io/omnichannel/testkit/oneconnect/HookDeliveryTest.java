@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -230,8 +229,7 @@ class HookDeliveryTest {
             assertThat(echo.get("message_id").asText()).isEqualTo(JSON.readTree(answer).get("message_id").asText());
             assertThat(echo.get("author_id").asText()).isEqualTo(echo.get("user_id").asText());
             // the echo was queued before this marker: the bot hook seeing the marker first shows the echo skipped it
-            emulator.scenario().emit(world.support.id(), world.user.id(), 200, world.specialist.id(), "",
-                    Map.of("redirect", "menu"));
+            emulator.scenario().specialistHandsToBot(world.support.id(), world.user.id(), world.specialist.id(), "menu");
             JsonNode marker = JSON.readTree(botHook.next(WAIT).body());
             assertThat(marker.get("message_type").asInt()).isEqualTo(200);
             assertThat(marker.get("data").get("redirect").asText()).isEqualTo("menu");
