@@ -84,6 +84,37 @@ class ControlApiTest {
     }
 
     @Test
+    void everyScenarioActHasAnHttpForm() throws Exception {
+        World world = new World(emulator);
+        String chat = "\"line_id\":\"" + world.support.id() + "\",\"user_id\":\"" + world.user.id()
+                + "\",\"specialist_id\":\"" + world.specialist.id() + "\"";
+
+        JsonNode file = post("/scenario/specialist-file", "{" + chat
+                + ",\"file_name\":\"a.txt\",\"mime\":\"text/plain\",\"content_base64\":\"aGk=\",\"comment\":\"c\"}");
+        JsonNode broadcast = post("/scenario/broadcast", "{" + chat
+                + ",\"text\":\"News\",\"link_button\":{\"text\":\"Go\",\"url\":\"https://example.org\"}}");
+        JsonNode dropped = post("/scenario/drop-keyboard", "{" + chat + "}");
+        JsonNode user = post("/scenario/user-message", "{\"line_id\":\"" + world.support.id() + "\",\"user_id\":\""
+                + world.user.id() + "\",\"text\":\"Yes\"}");
+        JsonNode management = post("/scenario/management-message",
+                "{\"specialist_id\":\"" + world.specialist.id() + "\",\"text\":\"Telegram\"}");
+        JsonNode custom = post("/scenario/event", "{\"line_id\":\"" + world.support.id() + "\",\"user_id\":\""
+                + world.user.id() + "\",\"message_type\":82,\"author_id\":\"" + world.specialist.id() + "\"}");
+
+        assertThat(file.get("message_type").asInt()).isEqualTo(70);
+        assertThat(file.get("file").get("size").asLong()).isEqualTo(2);
+        assertThat(broadcast.get("data").get("link_button").get("url").asText()).isEqualTo("https://example.org");
+        assertThat(dropped.get("data").get("drop_keyboard").asBoolean()).isTrue();
+        assertThat(user.get("author_id").asText()).isEqualTo(world.user.id());
+        assertThat(management.get("line_id").asText()).isEqualTo(world.management.id());
+        assertThat(custom.get("message_type").asInt()).isEqualTo(82);
+        assertThat(emulator.inspection().transcript(world.support.id(), world.user.id())).hasSize(4);
+        HttpResponse<String> refused = control.postJson("/scenario/user-message", "{\"line_id\":\""
+                + world.internal.id() + "\",\"user_id\":\"" + world.user.id() + "\",\"text\":\"x\"}");
+        assertThat(refused.statusCode()).isEqualTo(409);
+    }
+
+    @Test
     void aWaitThatIsNotMetAnswers408WithWhatThereIs() {
         HttpResponse<String> response = control.get("/deliveries?min_count=1&timeout_ms=50");
 
