@@ -87,7 +87,7 @@ final class ControlEndpoints {
     private void addAccount(Context ctx) {
         JsonNode body = ControlHttp.body(ctx);
         Map<String, Boolean> lines = new LinkedHashMap<>();
-        body.path("line_allow_bot").fields().forEachRemaining(e -> lines.put(e.getKey(), e.getValue().asBoolean()));
+        body.path("line_allow_bot").properties().forEach(e -> lines.put(e.getKey(), e.getValue().asBoolean()));
         ControlHttp.ok(ctx, world.addApiAccount(ControlHttp.text(body, "login"), ControlHttp.text(body, "password"),
                 ControlHttp.text(body, "company_id"), lines));
     }

@@ -14,7 +14,7 @@ import java.io.UncheckedIOException;
 /** The emulator's JSON mappers: wire JSON (explicit maps) and the control API (snake_case records). */
 final class Json {
     static final ObjectMapper WIRE = JsonMapper.builder()
-            .serializationInclusion(JsonInclude.Include.ALWAYS)
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS))
             .build();
 
     static final ObjectMapper CONTROL = JsonMapper.builder()

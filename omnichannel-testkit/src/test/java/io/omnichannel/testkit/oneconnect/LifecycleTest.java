@@ -45,6 +45,7 @@ class LifecycleTest {
             port = probe.getLocalPort();
         }
         try (OneConnectEmulator emulator = OneConnectEmulatorMain.startFromArgs("--port", Integer.toString(port))) {
+            assertThat(emulator.port()).isEqualTo(port);
             assertThat(Http.to("http://127.0.0.1:" + port).get("/v1/line").statusCode()).isEqualTo(401);
         }
         assertThatThrownBy(() -> OneConnectEmulatorMain.startFromArgs("--verbose"))
