@@ -1,0 +1,51 @@
+package io.omnichannel.testkit.telegram;
+
+import io.javalin.Javalin;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+
+/** The Javalin/Jetty server on loopback: Bot API, file downloads and the control API. */
+final class EmulatorServer {
+    /** Longer than the longest long poll (50 s) so Jetty never cuts a waiting getUpdates. */
+    private static final long IDLE_TIMEOUT_MILLIS = 120_000;
+
+    private final Javalin app;
+    private ServerConnector connector;
+
+    EmulatorServer(int port, BotApiEndpoint botApi, FileDownloadEndpoint downloads, ControlApi control) {
+        app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.startupWatcherEnabled = false;
+            config.http.asyncTimeout = 0;
+            config.http.maxRequestSize = 16L * 1024 * 1024;
+            config.jetty.addConnector((server, httpConfig) -> {
+                connector = new ServerConnector(server, new HttpConnectionFactory(httpConfig));
+                connector.setHost("127.0.0.1");
+                connector.setPort(port);
+                connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+                return connector;
+            });
+        });
+        control.register(app);
+        app.get("/file/{bot}/<path>", downloads::handle);
+        app.get("/{bot}/{method}", botApi::handle);
+        app.post("/{bot}/{method}", botApi::handle);
+        app.error(404, ctx -> {
+            if (ctx.result() == null) {
+                ctx.contentType("application/json").result(Json.write(Json.error(ApiError.notFound())));
+            }
+        });
+    }
+
+    void start() {
+        app.start();
+    }
+
+    int port() {
+        return connector.getLocalPort();
+    }
+
+    void stop() {
+        app.stop();
+    }
+}
