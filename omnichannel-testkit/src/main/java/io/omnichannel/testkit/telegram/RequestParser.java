@@ -69,9 +69,10 @@ final class RequestParser {
         if (json == null || !json.isObject()) {
             throw ApiError.badRequest("can't parse JSON encoded request parameters");
         }
-        json.fields().forEachRemaining(field ->
-                params.put(field.getKey(), field.getValue().isTextual() ? field.getValue().asText()
-                        : field.getValue().toString()));
+        for (Map.Entry<String, JsonNode> field : json.properties()) {
+            JsonNode value = field.getValue();
+            params.put(field.getKey(), value.isTextual() ? value.asText() : value.toString());
+        }
     }
 
     private void readMultipart(HttpServletRequest request, RequestParams params) {

@@ -130,6 +130,12 @@ public final class TelegramEmulator implements AutoCloseable {
         return bots.existing(token).rateLimiter.rejectedCount();
     }
 
+    /** Waits until a long-polling getUpdates of this bot is held by the emulator; AssertionError on timeout. */
+    public void awaitPolling(String token, Duration timeout) {
+        await(bots.existing(token).updates.whenPollWaiting(), timeout,
+                () -> "no getUpdates of bot " + Tokens.botIdOrEmpty(token) + " is waiting");
+    }
+
     public long pendingUpdateCount(String token) {
         return bots.existing(token).updates.pendingCount();
     }

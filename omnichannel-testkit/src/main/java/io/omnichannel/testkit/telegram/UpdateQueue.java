@@ -31,6 +31,7 @@ final class UpdateQueue {
     private LongPoll poll;
     private WebhookConfig webhook;
     private Runnable onNewUpdate = () -> { };
+    private final List<CompletableFuture<Void>> pollWatchers = new ArrayList<>();
 
     private static final class LongPoll {
         final int limit;
@@ -84,6 +85,7 @@ final class UpdateQueue {
     CompletableFuture<JsonNode> poll(long offset, int limit, long timeoutSeconds, Set<String> allowed) {
         LongPoll terminated;
         LongPoll waiting;
+        List<CompletableFuture<Void>> watchers;
         synchronized (this) {
             if (webhook != null) {
                 throw ApiError.conflict(WEBHOOK_ACTIVE);
@@ -102,10 +104,23 @@ final class UpdateQueue {
             }
             waiting = new LongPoll(limit);
             poll = waiting;
+            watchers = List.copyOf(pollWatchers);
+            pollWatchers.clear();
         }
         fail(terminated, ApiError.conflict(TERMINATED));
+        watchers.forEach(watcher -> watcher.complete(null));
         scheduler.schedule(() -> expire(waiting), timeoutSeconds, TimeUnit.SECONDS);
         return waiting.answer;
+    }
+
+    /** Completes once a getUpdates is waiting (now or later): tests use it instead of sleeping. */
+    synchronized CompletableFuture<Void> whenPollWaiting() {
+        if (poll != null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> watcher = new CompletableFuture<>();
+        pollWatchers.add(watcher);
+        return watcher;
     }
 
     private void expire(LongPoll expired) {
