@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.http.HttpStatus;
 
 /**
  * Pushes one bot's updates to its webhook: asynchronous POSTs (no thread waits on a slow hook),
@@ -97,7 +96,7 @@ final class WebhookDispatcher {
         if (status >= 200 && status < 300) {
             return null;
         }
-        return "Wrong response from the webhook: " + status + " " + HttpStatus.getMessage(status);
+        return "Wrong response from the webhook: " + status + " " + ReasonPhrases.of(status);
     }
 
     private static String describe(Throwable failure) {
