@@ -61,7 +61,11 @@ final class UpdateQueue {
             ObjectNode json = Json.object();
             json.put("update_id", updateId);
             json.setAll(update);
-            pending.addLast(new PendingUpdate(updateId, chatId, kind, json));
+            // like the real service, kinds the consumer did not allow are not even stored
+            Set<String> filter = webhook != null ? webhook.allowedUpdates() : pollAllowed;
+            if (AllowedUpdates.allows(filter, kind)) {
+                pending.addLast(new PendingUpdate(updateId, chatId, kind, json));
+            }
             if (pending.size() > cap) {
                 pending.removeFirst();
             }

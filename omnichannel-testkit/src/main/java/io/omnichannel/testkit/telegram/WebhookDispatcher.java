@@ -63,14 +63,17 @@ final class WebhookDispatcher {
                 .whenComplete((response, failure) -> {
                     String error = failure != null ? describe(failure) : describe(response.statusCode());
                     int status = response == null ? 0 : response.statusCode();
-                    deliveries.append(new WebhookDelivery(update.updateId, update.chatId, attempt, config.url(),
-                            config.secretToken(), status, error, Instant.now()));
+                    // state first, record last: whoever awaits the record sees the state it caused
                     if (error == null) {
                         queue.acknowledged(update);
                     } else {
                         lastErrorDate = Instant.now().getEpochSecond();
                         lastErrorMessage = error;
                         queue.deliveryFailed(update);
+                    }
+                    deliveries.append(new WebhookDelivery(update.updateId, update.chatId, attempt, config.url(),
+                            config.secretToken(), status, error, Instant.now()));
+                    if (error != null) {
                         scheduleRetry(update, attempt);
                     }
                     pump();

@@ -161,6 +161,7 @@ class WebhookTest extends EmulatorTest {
         alice.blocksBot();
 
         assertThat(receiver.next(WAIT).update().has("my_chat_member")).isTrue();
+        emulator.awaitWebhookDeliveries(token, 1, WAIT);
         JsonNode info = api.form(token, "getWebhookInfo", Map.of()).result();
         assertThat(info.get("allowed_updates").get(0).asText()).isEqualTo("my_chat_member");
         assertThat(info.get("pending_update_count").asInt()).isZero();
