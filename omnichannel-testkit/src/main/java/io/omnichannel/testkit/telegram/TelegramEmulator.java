@@ -9,12 +9,10 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -34,9 +32,9 @@ public final class TelegramEmulator implements AutoCloseable {
 
     private TelegramEmulator(TelegramEmulatorConfig config) throws IOException {
         this.config = config;
-        this.scheduler = new ScheduledThreadPoolExecutor(1, daemon("telegram-emulator-timer"));
+        this.scheduler = new ScheduledThreadPoolExecutor(1, Waiting.daemonThreads("telegram-emulator-timer"));
         this.scheduler.setRemoveOnCancelPolicy(true);
-        this.webhookExecutor = Executors.newFixedThreadPool(2, daemon("telegram-emulator-webhook"));
+        this.webhookExecutor = Executors.newFixedThreadPool(2, Waiting.daemonThreads("telegram-emulator-webhook"));
         HttpClient http = HttpClient.newBuilder().executor(webhookExecutor)
                 .connectTimeout(config.webhookRetry().requestTimeout()).version(HttpClient.Version.HTTP_1_1).build();
         this.spoolDirectory = Files.createTempDirectory("telegram-emulator-uploads");
@@ -116,7 +114,7 @@ public final class TelegramEmulator implements AutoCloseable {
     /** Waits (no polling) until the bot has sent {@code count} messages to the chat; AssertionError on timeout. */
     public List<SentMessage> awaitSent(String token, long chatId, int count, Duration timeout) {
         CompletableFuture<List<SentMessage>> reached = sentFuture(token, chatId, count);
-        return await(reached, timeout, () -> "bot " + Tokens.botIdOrEmpty(token) + " sent "
+        return Waiting.await(reached, timeout, () -> "bot " + Tokens.botIdOrEmpty(token) + " sent "
                 + sentCount(token, chatId) + " message(s) to chat " + chatId + ", expected " + count);
     }
 
@@ -132,7 +130,7 @@ public final class TelegramEmulator implements AutoCloseable {
 
     /** Waits until a long-polling getUpdates of this bot is held by the emulator; AssertionError on timeout. */
     public void awaitPolling(String token, Duration timeout) {
-        await(bots.existing(token).updates.whenPollWaiting(), timeout,
+        Waiting.await(bots.existing(token).updates.whenPollWaiting(), timeout,
                 () -> "no getUpdates of bot " + Tokens.botIdOrEmpty(token) + " is waiting");
     }
 
@@ -148,7 +146,7 @@ public final class TelegramEmulator implements AutoCloseable {
     public List<WebhookDelivery> awaitWebhookDeliveries(String token, int count, Duration timeout) {
         CompletableFuture<List<WebhookDelivery>> reached =
                 bots.existing(token).webhook.deliveries().whenTotalReaches(count);
-        return await(reached, timeout, () -> "bot " + Tokens.botIdOrEmpty(token) + " made "
+        return Waiting.await(reached, timeout, () -> "bot " + Tokens.botIdOrEmpty(token) + " made "
                 + bots.existing(token).webhook.deliveries().total() + " webhook deliveries, expected " + count);
     }
 
@@ -198,27 +196,5 @@ public final class TelegramEmulator implements AutoCloseable {
         } catch (IOException ignored) {
             // a temp directory left behind is harmless
         }
-    }
-
-    private static <T> T await(CompletableFuture<T> future, Duration timeout, java.util.function.Supplier<String> why) {
-        try {
-            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(false);
-            throw new AssertionError("timed out after " + timeout + ": " + why.get());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

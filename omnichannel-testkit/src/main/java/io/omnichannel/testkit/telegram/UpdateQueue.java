@@ -3,19 +3,19 @@ package io.omnichannel.testkit.telegram;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One bot's unconfirmed updates and who consumes them: a long poll or the webhook. All state is
- * guarded by this object's monitor; futures are completed after the monitor is released.
+ * One bot's updates and who consumes them: a long poll or the webhook, never both. State is
+ * guarded by this object's monitor; futures are completed after it is released, so no caller's
+ * continuation runs under the lock.
  */
 final class UpdateQueue {
     private static final String WEBHOOK_ACTIVE =
@@ -23,27 +23,44 @@ final class UpdateQueue {
     private static final String TERMINATED =
             "terminated by other getUpdates request; make sure that only one bot instance is running";
 
-    private final int cap;
     private final ScheduledExecutorService scheduler;
-    private final ArrayDeque<PendingUpdate> pending = new ArrayDeque<>();
+    private final PendingUpdates pending;
+    private final List<CompletableFuture<Void>> pollWatchers = new ArrayList<>();
     private long lastUpdateId = 100_000_000L;
     private Set<String> pollAllowed;
     private LongPoll poll;
     private WebhookConfig webhook;
     private Runnable onNewUpdate = () -> { };
-    private final List<CompletableFuture<Void>> pollWatchers = new ArrayList<>();
 
+    /** A getUpdates waiting for updates; its timeout is cancelled when it is answered earlier. */
     private static final class LongPoll {
         final int limit;
         final CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+        volatile ScheduledFuture<?> timeout;
 
         LongPoll(int limit) {
             this.limit = limit;
         }
+
+        void complete(JsonNode updates) {
+            cancelTimeout();
+            answer.complete(updates);
+        }
+
+        void fail(ApiError error) {
+            cancelTimeout();
+            answer.completeExceptionally(error);
+        }
+
+        private void cancelTimeout() {
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
+        }
     }
 
     UpdateQueue(int cap, ScheduledExecutorService scheduler) {
-        this.cap = cap;
+        this.pending = new PendingUpdates(cap);
         this.scheduler = scheduler;
     }
 
@@ -64,13 +81,10 @@ final class UpdateQueue {
             // like the real service, kinds the consumer did not allow are not even stored
             Set<String> filter = webhook != null ? webhook.allowedUpdates() : pollAllowed;
             if (AllowedUpdates.allows(filter, kind)) {
-                pending.addLast(new PendingUpdate(updateId, chatId, kind, json));
-            }
-            if (pending.size() > cap) {
-                pending.removeFirst();
+                pending.add(new PendingUpdate(updateId, chatId, kind, json));
             }
             if (poll != null) {
-                ArrayNode ready = collect(poll.limit);
+                ArrayNode ready = pending.firstAllowed(poll.limit, pollAllowed);
                 if (!ready.isEmpty()) {
                     woken = poll;
                     batch = ready;
@@ -79,7 +93,7 @@ final class UpdateQueue {
             }
         }
         if (woken != null) {
-            woken.answer.complete(batch);
+            woken.complete(batch);
         }
         onNewUpdate.run();
         return updateId;
@@ -88,33 +102,41 @@ final class UpdateQueue {
     /** getUpdates: answers now when updates are ready or timeout is 0, else when one arrives or time is up. */
     CompletableFuture<JsonNode> poll(long offset, int limit, long timeoutSeconds, Set<String> allowed) {
         LongPoll terminated;
-        LongPoll waiting;
-        List<CompletableFuture<Void>> watchers;
+        LongPoll waiting = null;
+        ArrayNode ready;
+        List<CompletableFuture<Void>> watchers = List.of();
         synchronized (this) {
             if (webhook != null) {
                 throw ApiError.conflict(WEBHOOK_ACTIVE);
             }
-            confirm(offset);
+            pending.confirm(offset);
             if (allowed != null) {
                 pollAllowed = allowed;
             }
             terminated = poll;
             poll = null;
-            ArrayNode ready = collect(limit);
-            if (!ready.isEmpty() || timeoutSeconds <= 0) {
-                waiting = null;
-                fail(terminated, ApiError.conflict(TERMINATED));
-                return CompletableFuture.completedFuture(ready);
+            ready = pending.firstAllowed(limit, pollAllowed);
+            if (ready.isEmpty() && timeoutSeconds > 0) {
+                waiting = new LongPoll(limit);
+                poll = waiting;
+                watchers = List.copyOf(pollWatchers);
+                pollWatchers.clear();
             }
-            waiting = new LongPoll(limit);
-            poll = waiting;
-            watchers = List.copyOf(pollWatchers);
-            pollWatchers.clear();
         }
-        fail(terminated, ApiError.conflict(TERMINATED));
+        if (terminated != null) {
+            terminated.fail(ApiError.conflict(TERMINATED));
+        }
+        if (waiting == null) {
+            return CompletableFuture.completedFuture(ready);
+        }
+        LongPoll registered = waiting;
+        try {
+            registered.timeout = scheduler.schedule(() -> expire(registered), timeoutSeconds, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException closing) {
+            expire(registered);
+        }
         watchers.forEach(watcher -> watcher.complete(null));
-        scheduler.schedule(() -> expire(waiting), timeoutSeconds, TimeUnit.SECONDS);
-        return waiting.answer;
+        return registered.answer;
     }
 
     /** Completes once a getUpdates is waiting (now or later): tests use it instead of sleeping. */
@@ -134,39 +156,7 @@ final class UpdateQueue {
             }
             poll = null;
         }
-        expired.answer.complete(Json.array());
-    }
-
-    private static void fail(LongPoll poll, ApiError error) {
-        if (poll != null) {
-            poll.answer.completeExceptionally(error);
-        }
-    }
-
-    private void confirm(long offset) {
-        if (offset > 0) {
-            while (!pending.isEmpty() && pending.peekFirst().updateId < offset) {
-                pending.removeFirst();
-            }
-        } else if (offset < 0) {
-            while (pending.size() > -offset) {
-                pending.removeFirst();
-            }
-        }
-    }
-
-    /** The first {@code limit} updates the poll's filter allows; filtered-out ones are dropped. */
-    private ArrayNode collect(int limit) {
-        ArrayNode batch = Json.array();
-        for (Iterator<PendingUpdate> it = pending.iterator(); it.hasNext() && batch.size() < limit; ) {
-            PendingUpdate update = it.next();
-            if (AllowedUpdates.allows(pollAllowed, update.kind)) {
-                batch.add(update.json);
-            } else {
-                it.remove();
-            }
-        }
-        return batch;
+        expired.complete(Json.array());
     }
 
     void setWebhook(WebhookConfig config, boolean dropPending) {
@@ -176,22 +166,22 @@ final class UpdateQueue {
             if (dropPending) {
                 pending.clear();
             }
-            pending.forEach(update -> update.delivery = PendingUpdate.Delivery.IDLE);
+            pending.resetDeliveries();
             interrupted = poll;
             poll = null;
         }
-        fail(interrupted, ApiError.conflict(WEBHOOK_ACTIVE));
+        if (interrupted != null) {
+            interrupted.fail(ApiError.conflict(WEBHOOK_ACTIVE));
+        }
         onNewUpdate.run();
     }
 
-    synchronized boolean deleteWebhook(boolean dropPending) {
-        boolean hadWebhook = webhook != null;
+    synchronized void deleteWebhook(boolean dropPending) {
         webhook = null;
         if (dropPending) {
             pending.clear();
         }
-        pending.forEach(update -> update.delivery = PendingUpdate.Delivery.IDLE);
-        return hadWebhook;
+        pending.resetDeliveries();
     }
 
     synchronized WebhookConfig webhook() {
@@ -202,38 +192,8 @@ final class UpdateQueue {
         return pending.size();
     }
 
-    /**
-     * Marks and returns what the webhook may receive now: per ordering key only the oldest pending
-     * update, and no more in flight than max_connections.
-     */
     synchronized List<PendingUpdate> claimForWebhook() {
-        List<PendingUpdate> claimed = new ArrayList<>();
-        if (webhook == null) {
-            return claimed;
-        }
-        int inFlight = 0;
-        for (PendingUpdate update : pending) {
-            if (update.delivery == PendingUpdate.Delivery.IN_FLIGHT) {
-                inFlight++;
-            }
-        }
-        Set<Object> blockedKeys = new HashSet<>();
-        for (Iterator<PendingUpdate> it = pending.iterator(); it.hasNext() && inFlight < webhook.maxConnections(); ) {
-            PendingUpdate update = it.next();
-            if (!AllowedUpdates.allows(webhook.allowedUpdates(), update.kind)) {
-                it.remove();
-                continue;
-            }
-            if (!blockedKeys.add(update.orderingKey())) {
-                continue;
-            }
-            if (update.delivery == PendingUpdate.Delivery.IDLE) {
-                update.delivery = PendingUpdate.Delivery.IN_FLIGHT;
-                claimed.add(update);
-                inFlight++;
-            }
-        }
-        return claimed;
+        return webhook == null ? List.of() : pending.claimDeliverable(webhook.maxConnections(), webhook.allowedUpdates());
     }
 
     synchronized void acknowledged(PendingUpdate update) {
@@ -253,13 +213,15 @@ final class UpdateQueue {
         }
     }
 
-    /** Answers a waiting poll with 409, e.g. when the token is revoked. */
+    /** Answers a waiting poll with this error, e.g. 401 when the token is revoked. */
     void terminatePoll(ApiError error) {
         LongPoll waiting;
         synchronized (this) {
             waiting = poll;
             poll = null;
         }
-        fail(waiting, error);
+        if (waiting != null) {
+            waiting.fail(error);
+        }
     }
 }
