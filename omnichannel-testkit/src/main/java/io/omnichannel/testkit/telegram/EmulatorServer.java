@@ -11,6 +11,7 @@ final class EmulatorServer {
 
     private final Javalin app;
     private ServerConnector connector;
+    private int boundPort;
 
     EmulatorServer(int port, BotApiEndpoint botApi, FileDownloadEndpoint downloads, ControlApi control) {
         app = Javalin.create(config -> {
@@ -39,10 +40,12 @@ final class EmulatorServer {
 
     void start() {
         app.start();
+        boundPort = connector.getLocalPort();
     }
 
+    /** The port bound at start; still known after stop, so messages can name it. */
     int port() {
-        return connector.getLocalPort();
+        return boundPort;
     }
 
     void stop() {
