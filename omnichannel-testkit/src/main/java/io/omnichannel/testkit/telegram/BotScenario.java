@@ -15,6 +15,7 @@ public final class BotScenario {
     /** The private chat with this user; it becomes known to the bot (sendable) from now on. */
     public PrivateChatScenario user(UserSpec user) {
         ChatState chat = injector.bot.remember(ChatState.privateWith(user));
+        chat.updateUser(user);
         return new PrivateChatScenario(injector, chat);
     }
 

@@ -12,7 +12,7 @@ final class ChatState {
     final long id;
     final Type type;
     private final String title;
-    private final UserSpec user;
+    private UserSpec user;
     private Standing standing;
     private Long migratedTo;
     private long lastMessageId;
@@ -67,7 +67,7 @@ final class ChatState {
         }
     }
 
-    ObjectNode toJson() {
+    synchronized ObjectNode toJson() {
         ObjectNode chat = Json.object();
         chat.put("id", id);
         if (type == Type.PRIVATE) {
@@ -90,7 +90,14 @@ final class ChatState {
         return title;
     }
 
-    UserSpec user() {
+    synchronized UserSpec user() {
         return user;
+    }
+
+    /** A private user's current name; later updates carry it (renames are not announced). */
+    synchronized void updateUser(UserSpec current) {
+        if (type == Type.PRIVATE && current.id() == id) {
+            user = current;
+        }
     }
 }

@@ -39,14 +39,18 @@ public class MessageScenario {
         });
     }
 
+    /** A reply; replying to a message the bot sent embeds that message as the real service does. */
     public InjectedUpdate repliesTo(long messageId, String text) {
+        ObjectNode original = injector.knownMessage(chat, messageId);
         return message(m -> {
             m.put("text", text);
-            ObjectNode original = m.putObject("reply_to_message");
-            original.put("message_id", messageId);
-            original.set("chat", chat.toJson());
-            original.put("date", m.get("date").asLong());
+            m.set("reply_to_message", original);
         });
+    }
+
+    /** The user presses an inline button with callback_data under the bot's message. */
+    public InjectedUpdate pressesInlineButton(long messageId, String callbackData) {
+        return injector.callbackQuery(chat, author, injector.knownMessage(chat, messageId), callbackData);
     }
 
     public InjectedUpdate editsMessage(long messageId, String newText) {

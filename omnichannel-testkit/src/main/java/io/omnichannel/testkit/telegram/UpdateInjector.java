@@ -8,6 +8,8 @@ import java.util.function.Consumer;
 
 /** Builds updates the way the real service shapes them and queues them for one bot. */
 final class UpdateInjector {
+    private static final java.util.concurrent.atomic.AtomicLong CALLBACK_IDS =
+            new java.util.concurrent.atomic.AtomicLong(4_000_000_000_000_000_000L);
     final Bot bot;
     final FileStore files;
 
@@ -48,6 +50,30 @@ final class UpdateInjector {
         return queue("my_chat_member", chat.id, change);
     }
 
+    InjectedUpdate callbackQuery(ChatState chat, UserSpec from, ObjectNode message, String data) {
+        ObjectNode query = Json.object();
+        query.put("id", Long.toString(CALLBACK_IDS.incrementAndGet()));
+        query.set("from", userJson(from));
+        query.set("message", message);
+        query.put("chat_instance", Long.toString(chat.id * 31 + bot.info.id()));
+        query.put("data", data);
+        return queue("callback_query", chat.id, query);
+    }
+
+    /** The bot's own message with this id if it is still kept, else the minimal form. */
+    ObjectNode knownMessage(ChatState chat, long messageId) {
+        for (SentMessage sent : bot.sentTo(chat.id).snapshot()) {
+            if (sent.messageId() == messageId) {
+                return (ObjectNode) Json.parse(sent.json());
+            }
+        }
+        ObjectNode minimal = Json.object();
+        minimal.put("message_id", messageId);
+        minimal.set("chat", chat.toJson());
+        minimal.put("date", Instant.now().getEpochSecond());
+        return minimal;
+    }
+
     InjectedUpdate raw(String json) {
         JsonNode parsed = Json.parse(json);
         if (!parsed.isObject()) {
@@ -60,6 +86,7 @@ final class UpdateInjector {
             kind = names.next();
             break;
         }
+        // chat-bound kinds (message, my_chat_member, callback_query) keep per-chat webhook order
         long chatId = update.path(kind).path("chat").path("id").asLong(0);
         if (chatId == 0) {
             chatId = update.path(kind).path("message").path("chat").path("id").asLong(0);

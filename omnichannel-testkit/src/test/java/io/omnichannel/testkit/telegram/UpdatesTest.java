@@ -219,4 +219,40 @@ class UpdatesTest extends EmulatorTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> team.member(ALICE))
                 .isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void repliesAndButtonPressesEmbedTheBotsMessage() {
+        PrivateChatScenario alice = emulator.bot(token).user(ALICE);
+        alice.sendsText("hi");
+        api.form(token, "getUpdates", Map.of("offset", -1)).result();
+        JsonNode botMessage = api.form(token, "sendMessage", Map.of("chat_id", ALICE.id(), "text", "Pick one",
+                "reply_markup", "{\"inline_keyboard\":[[{\"text\":\"A\",\"callback_data\":\"pick:a\"}]]}")).result();
+        long botMessageId = botMessage.get("message_id").asLong();
+
+        long confirmed = alice.repliesTo(botMessageId, "why?").updateId();
+        alice.pressesInlineButton(botMessageId, "pick:a");
+
+        JsonNode updates = api.form(token, "getUpdates", Map.of("offset", confirmed)).result();
+        assertThat(updates.get(0).at("/message/reply_to_message")).isEqualTo(botMessage);
+        JsonNode query = updates.get(1).get("callback_query");
+        assertThat(query.get("id").asText()).isNotEmpty();
+        assertThat(query.get("data").asText()).isEqualTo("pick:a");
+        assertThat(query.at("/from/id").asLong()).isEqualTo(ALICE.id());
+        assertThat(query.at("/message/message_id").asLong()).isEqualTo(botMessageId);
+        assertThat(query.at("/message/reply_markup/inline_keyboard/0/0/callback_data").asText()).isEqualTo("pick:a");
+    }
+
+    @Test
+    void laterMessagesCarryTheUsersCurrentName() {
+        emulator.bot(token).user(ALICE).sendsText("before");
+        emulator.bot(token).user(UserSpec.of(ALICE.id(), "Alicia")).sendsText("after");
+
+        JsonNode updates = api.form(token, "getUpdates", Map.of()).result();
+
+        assertThat(updates.get(0).at("/message/from/first_name").asText()).isEqualTo("Alice");
+        assertThat(updates.get(1).at("/message/from/first_name").asText()).isEqualTo("Alicia");
+        assertThat(updates.get(1).at("/message/chat/first_name").asText()).isEqualTo("Alicia");
+        assertThat(updates.get(1).at("/message/message_id").asLong())
+                .isGreaterThan(updates.get(0).at("/message/message_id").asLong());
+    }
 }
