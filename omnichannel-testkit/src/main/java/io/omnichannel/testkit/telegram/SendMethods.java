@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** sendMessage, sendPhoto, sendDocument, sendChatAction, leaveChat, getChat. */
 final class SendMethods {
@@ -35,9 +36,7 @@ final class SendMethods {
         }
         JsonNode markup = ReplyMarkup.validate(params.json("reply_markup"));
         bot.rateLimiter.acquire(chat.id, chat.isGroup());
-        ObjectNode message = newMessage(bot, chat, markup);
-        message.put("text", visible);
-        return record(bot, chat, "sendMessage", message, text, parseMode, markup, null);
+        return publish(bot, chat, "sendMessage", text, parseMode, markup, null, message -> message.put("text", visible));
     }
 
     JsonNode sendPhoto(Bot bot, RequestParams params) {
@@ -46,15 +45,15 @@ final class SendMethods {
         JsonNode markup = ReplyMarkup.validate(params.json("reply_markup"));
         StoredFile photo = outgoing.resolve(params, "photo", OutgoingFiles.PHOTO_UPLOAD_LIMIT, "photos");
         bot.rateLimiter.acquire(chat.id, chat.isGroup());
-        ObjectNode message = newMessage(bot, chat, markup);
         int[] size = OutgoingFiles.dimensions(photo);
-        ArrayNode sizes = message.putArray("photo");
         StoredFile thumbnail = files.declare("photos", "jpg", null, "image/jpeg", Math.max(1, photo.size / 40));
-        sizes.add(PhotoSizes.json(thumbnail, 90, Math.max(1, 90 * size[1] / Math.max(1, size[0]))));
-        sizes.add(PhotoSizes.json(photo, size[0], size[1]));
-        putCaption(message, caption);
-        return record(bot, chat, "sendPhoto", message, params.string("caption"), params.string("parse_mode"),
-                markup, photo);
+        return publish(bot, chat, "sendPhoto", params.string("caption"), params.string("parse_mode"), markup, photo,
+                message -> {
+                    ArrayNode sizes = message.putArray("photo");
+                    sizes.add(PhotoSizes.json(thumbnail, 90, Math.max(1, 90 * size[1] / Math.max(1, size[0]))));
+                    sizes.add(PhotoSizes.json(photo, size[0], size[1]));
+                    putCaption(message, caption);
+                });
     }
 
     JsonNode sendDocument(Bot bot, RequestParams params) {
@@ -63,18 +62,18 @@ final class SendMethods {
         JsonNode markup = ReplyMarkup.validate(params.json("reply_markup"));
         StoredFile document = outgoing.resolve(params, "document", OutgoingFiles.DOCUMENT_UPLOAD_LIMIT, "documents");
         bot.rateLimiter.acquire(chat.id, chat.isGroup());
-        ObjectNode message = newMessage(bot, chat, markup);
-        ObjectNode json = message.putObject("document");
-        if (document.fileName != null) {
-            json.put("file_name", document.fileName);
-        }
-        json.put("mime_type", document.mimeType);
-        json.put("file_id", document.fileId);
-        json.put("file_unique_id", document.fileUniqueId);
-        json.put("file_size", document.size);
-        putCaption(message, caption);
-        return record(bot, chat, "sendDocument", message, params.string("caption"), params.string("parse_mode"),
-                markup, document);
+        return publish(bot, chat, "sendDocument", params.string("caption"), params.string("parse_mode"), markup,
+                document, message -> {
+                    ObjectNode json = message.putObject("document");
+                    if (document.fileName != null) {
+                        json.put("file_name", document.fileName);
+                    }
+                    json.put("mime_type", document.mimeType);
+                    json.put("file_id", document.fileId);
+                    json.put("file_unique_id", document.fileUniqueId);
+                    json.put("file_size", document.size);
+                    putCaption(message, caption);
+                });
     }
 
     JsonNode sendChatAction(Bot bot, RequestParams params) {
@@ -134,23 +133,23 @@ final class SendMethods {
         }
     }
 
-    private static ObjectNode newMessage(Bot bot, ChatState chat, JsonNode markup) {
-        ObjectNode message = Json.object();
-        message.put("message_id", chat.nextMessageId());
-        message.set("from", bot.userJson());
-        message.set("chat", chat.toJson());
-        message.put("date", Instant.now().getEpochSecond());
-        if (ReplyMarkup.echoedInMessage(markup)) {
-            message.set("reply_markup", markup);
+    /** Numbers, builds and records one message; under the chat's lock so ids and history agree in order. */
+    private static JsonNode publish(Bot bot, ChatState chat, String method, String text, String parseMode,
+                                    JsonNode markup, StoredFile file, Consumer<ObjectNode> content) {
+        synchronized (chat) {
+            ObjectNode message = Json.object();
+            message.put("message_id", chat.nextMessageId());
+            message.set("from", bot.userJson());
+            message.set("chat", chat.toJson());
+            message.put("date", Instant.now().getEpochSecond());
+            content.accept(message);
+            if (ReplyMarkup.echoedInMessage(markup)) {
+                message.set("reply_markup", markup);
+            }
+            bot.recordSent(new SentMessage(chat.id, message.get("message_id").asLong(), method, text, parseMode,
+                    markup == null ? null : markup.toString(), file == null ? null : file.toSentFile(),
+                    message.toString()));
+            return message;
         }
-        return message;
-    }
-
-    private static JsonNode record(Bot bot, ChatState chat, String method, ObjectNode message, String text,
-                                   String parseMode, JsonNode markup, StoredFile file) {
-        bot.recordSent(new SentMessage(chat.id, message.get("message_id").asLong(), method, text, parseMode,
-                markup == null ? null : markup.toString(), file == null ? null : file.toSentFile(),
-                message.toString()));
-        return message;
     }
 }

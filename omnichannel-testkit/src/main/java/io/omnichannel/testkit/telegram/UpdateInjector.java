@@ -19,9 +19,11 @@ final class UpdateInjector {
     }
 
     InjectedUpdate message(ChatState chat, UserSpec from, Consumer<ObjectNode> content) {
-        ObjectNode message = newMessage(chat, from);
-        content.accept(message);
-        return queue("message", chat.id, message);
+        synchronized (chat) { // message ids and update ids of one chat increase together
+            ObjectNode message = newMessage(chat, from);
+            content.accept(message);
+            return queue("message", chat.id, message);
+        }
     }
 
     InjectedUpdate edited(ChatState chat, UserSpec from, long messageId, String newText) {

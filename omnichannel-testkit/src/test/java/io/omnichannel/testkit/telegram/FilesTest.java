@@ -65,6 +65,19 @@ class FilesTest extends EmulatorTest {
     }
 
     @Test
+    void aChunkedUploadOverTheLimitIsTooLargeToo() {
+        Multipart body = new Multipart().field("chat_id", "" + ALICE.id())
+                .generatedFile("document", "endless.bin", "application/octet-stream", 52 * MB);
+
+        ApiResponse rejected = api.send(java.net.http.HttpRequest.newBuilder(api.uri(token, "sendDocument"))
+                .header("Content-Type", body.contentType()).POST(body.chunkedPublisher()).build());
+
+        assertThat(rejected.status()).isEqualTo(413);
+        assertThat(rejected.description()).isEqualTo("Request Entity Too Large");
+        assertThat(emulator.sentCount(token, ALICE.id())).isZero();
+    }
+
+    @Test
     void captionOver1024CharactersIsRejected() {
         ApiResponse response = api.multipart(token, "sendDocument", new Multipart().field("chat_id", "" + ALICE.id())
                 .field("caption", "c".repeat(1025)).file("document", "a.txt", "text/plain", new byte[] {1}));

@@ -39,13 +39,22 @@ final class Multipart {
         return "multipart/form-data; boundary=" + boundary;
     }
 
+    /** With Content-Length, as most clients send it. */
     HttpRequest.BodyPublisher publisher() {
+        return HttpRequest.BodyPublishers.fromPublisher(chunkedPublisher(), length + end().length);
+    }
+
+    /** Without Content-Length (chunked transfer), so the server learns the size only while reading. */
+    HttpRequest.BodyPublisher chunkedPublisher() {
         List<Supplier<InputStream>> all = new ArrayList<>(pieces);
-        byte[] end = ("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] end = end();
         all.add(() -> new ByteArrayInputStream(end));
-        long total = length + end.length;
-        return HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() ->
-                new SequenceInputStream(Collections.enumeration(all.stream().map(Supplier::get).toList()))), total);
+        return HttpRequest.BodyPublishers.ofInputStream(() ->
+                new SequenceInputStream(Collections.enumeration(all.stream().map(Supplier::get).toList())));
+    }
+
+    private byte[] end() {
+        return ("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private void header(String name, String fileName, String contentType) {
