@@ -1,6 +1,6 @@
 package io.omnichannel.testkit.telegram;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +30,7 @@ final class BotApiEndpoint {
     }
 
     void handle(Context ctx) {
-        CompletableFuture<JsonNode> answer;
+        CompletableFuture<Answer> answer;
         try {
             answer = call(ctx, ctx.pathParam("bot"), ctx.pathParam("method"));
         } catch (RuntimeException error) {
@@ -38,8 +38,8 @@ final class BotApiEndpoint {
         }
         Duration delay = failures.delay();
         if (!delay.isZero()) {
-            CompletableFuture<JsonNode> later = new CompletableFuture<>();
-            CompletableFuture<JsonNode> source = answer;
+            CompletableFuture<Answer> later = new CompletableFuture<>();
+            CompletableFuture<Answer> source = answer;
             scheduler.schedule(() -> source.whenComplete((value, error) -> {
                 if (error != null) {
                     later.completeExceptionally(error);
@@ -52,7 +52,7 @@ final class BotApiEndpoint {
         if (answer.isDone()) {
             write(ctx, answer);
         } else {
-            CompletableFuture<JsonNode> pending = answer;
+            CompletableFuture<Answer> pending = answer;
             ctx.future(() -> pending.handle((value, error) -> {
                 write(ctx, pending);
                 return null;
@@ -60,7 +60,7 @@ final class BotApiEndpoint {
         }
     }
 
-    private CompletableFuture<JsonNode> call(Context ctx, String botSegment, String methodName) {
+    private CompletableFuture<Answer> call(Context ctx, String botSegment, String methodName) {
         if (!botSegment.startsWith("bot")) {
             throw ApiError.notFound();
         }
@@ -77,10 +77,14 @@ final class BotApiEndpoint {
         return method.call(bot, parser.parse(ctx));
     }
 
-    private static void write(Context ctx, CompletableFuture<JsonNode> done) {
+    private static void write(Context ctx, CompletableFuture<Answer> done) {
         try {
-            JsonNode result = done.join();
-            ctx.status(200).contentType("application/json").result(Json.write(Json.ok(result)));
+            Answer answer = done.join();
+            ObjectNode envelope = Json.ok(answer.result());
+            if (answer.description() != null) {
+                envelope.put("description", answer.description());
+            }
+            ctx.status(200).contentType("application/json").result(Json.write(envelope));
         } catch (CompletionException | java.util.concurrent.CancellationException failed) {
             Throwable cause = failed.getCause() != null ? failed.getCause() : failed;
             ApiError error = cause instanceof ApiError apiError ? apiError : internal(cause);

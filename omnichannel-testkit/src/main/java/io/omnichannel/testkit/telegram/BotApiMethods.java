@@ -12,7 +12,7 @@ final class BotApiMethods {
 
     /** One method: answers a result now, or later (long polling). */
     interface Method {
-        CompletableFuture<JsonNode> call(Bot bot, RequestParams params);
+        CompletableFuture<Answer> call(Bot bot, RequestParams params);
     }
 
     private final Map<String, Method> methods;
@@ -22,9 +22,9 @@ final class BotApiMethods {
         UpdateMethods updates = new UpdateMethods();
         methods = Map.ofEntries(
                 now("getMe", (bot, params) -> bot.getMeJson()),
-                Map.entry("getupdates", updates::getUpdates),
-                now("setWebhook", updates::setWebhook),
-                now("deleteWebhook", updates::deleteWebhook),
+                Map.entry("getupdates", (bot, params) -> updates.getUpdates(bot, params).thenApply(Answer::of)),
+                described("setWebhook", updates::setWebhook),
+                described("deleteWebhook", updates::deleteWebhook),
                 now("getWebhookInfo", updates::getWebhookInfo),
                 now("sendMessage", send::sendMessage),
                 now("sendPhoto", send::sendPhoto),
@@ -45,7 +45,16 @@ final class BotApiMethods {
         JsonNode call(Bot bot, RequestParams params);
     }
 
+    private interface ImmediateWithDescription {
+        Answer call(Bot bot, RequestParams params);
+    }
+
     private static Map.Entry<String, Method> now(String name, Immediate method) {
+        return Map.entry(name.toLowerCase(Locale.ROOT),
+                (bot, params) -> CompletableFuture.completedFuture(Answer.of(method.call(bot, params))));
+    }
+
+    private static Map.Entry<String, Method> described(String name, ImmediateWithDescription method) {
         return Map.entry(name.toLowerCase(Locale.ROOT),
                 (bot, params) -> CompletableFuture.completedFuture(method.call(bot, params)));
     }

@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An in-process Telegram Bot API on loopback. Point a client at {@link #baseUrl()} instead of
@@ -21,6 +23,8 @@ import java.util.stream.Stream;
  * bots sent with {@link #sentMessages(String, long)} and {@link #awaitSent}. See {@code package-info}.
  */
 public final class TelegramEmulator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramEmulator.class);
+
     private final TelegramEmulatorConfig config;
     private final ScheduledThreadPoolExecutor scheduler;
     private final ExecutorService webhookExecutor;
@@ -55,6 +59,7 @@ public final class TelegramEmulator implements AutoCloseable {
         try {
             TelegramEmulator emulator = new TelegramEmulator(config);
             emulator.server.start();
+            LOG.info("Telegram Bot API emulator listening at {}", emulator.baseUrl());
             return emulator;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -184,10 +189,6 @@ public final class TelegramEmulator implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         deleteSpool();
-    }
-
-    BotRegistry bots() {
-        return bots;
     }
 
     private void deleteSpool() {

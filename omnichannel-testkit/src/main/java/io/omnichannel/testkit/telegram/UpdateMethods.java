@@ -22,7 +22,7 @@ final class UpdateMethods {
         return bot.updates.poll(offset, boundedLimit, boundedTimeout, allowed);
     }
 
-    JsonNode setWebhook(Bot bot, RequestParams params) {
+    Answer setWebhook(Bot bot, RequestParams params) {
         String url = params.string("url");
         if (url == null || url.isEmpty()) {
             return deleteWebhook(bot, params);
@@ -46,13 +46,14 @@ final class UpdateMethods {
         }
         bot.updates.setWebhook(new WebhookConfig(url, secret, maxConnections, allowed),
                 params.bool("drop_pending_updates"));
-        return Json.MAPPER.getNodeFactory().booleanNode(true);
+        return Answer.described(true, previous != null && previous.url().equals(url)
+                ? "Webhook is already set" : "Webhook was set");
     }
 
-    JsonNode deleteWebhook(Bot bot, RequestParams params) {
-        bot.updates.deleteWebhook(params.bool("drop_pending_updates"));
+    Answer deleteWebhook(Bot bot, RequestParams params) {
+        boolean hadWebhook = bot.updates.deleteWebhook(params.bool("drop_pending_updates"));
         bot.webhook.clearErrors();
-        return Json.MAPPER.getNodeFactory().booleanNode(true);
+        return Answer.described(true, hadWebhook ? "Webhook was deleted" : "Webhook is already deleted");
     }
 
     JsonNode getWebhookInfo(Bot bot, RequestParams params) {

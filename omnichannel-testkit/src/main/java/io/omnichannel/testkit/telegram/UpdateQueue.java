@@ -176,12 +176,15 @@ final class UpdateQueue {
         onNewUpdate.run();
     }
 
-    synchronized void deleteWebhook(boolean dropPending) {
+    /** True when a webhook was set. */
+    synchronized boolean deleteWebhook(boolean dropPending) {
+        boolean hadWebhook = webhook != null;
         webhook = null;
         if (dropPending) {
             pending.clear();
         }
         pending.resetDeliveries();
+        return hadWebhook;
     }
 
     synchronized WebhookConfig webhook() {

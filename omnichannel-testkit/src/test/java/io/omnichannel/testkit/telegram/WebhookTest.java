@@ -127,6 +127,20 @@ class WebhookTest extends EmulatorTest {
     }
 
     @Test
+    void setAndDeleteAnswerWithTheRealDescriptions() {
+        ApiResponse set = api.form(token, "setWebhook", Map.of("url", receiver.url()));
+        ApiResponse again = api.form(token, "setWebhook", Map.of("url", receiver.url()));
+        ApiResponse deleted = api.form(token, "deleteWebhook", Map.of());
+        ApiResponse deletedAgain = api.form(token, "deleteWebhook", Map.of());
+
+        assertThat(set.result().asBoolean()).isTrue();
+        assertThat(set.description()).isEqualTo("Webhook was set");
+        assertThat(again.description()).isEqualTo("Webhook is already set");
+        assertThat(deleted.description()).isEqualTo("Webhook was deleted");
+        assertThat(deletedAgain.description()).isEqualTo("Webhook is already deleted");
+    }
+
+    @Test
     void getWebhookInfoWithoutWebhookCountsPendingUpdates() {
         emulator.bot(token).user(ALICE).sendsText("1");
         emulator.bot(token).user(ALICE).sendsText("2");
