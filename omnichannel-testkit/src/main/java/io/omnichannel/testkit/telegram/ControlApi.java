@@ -29,12 +29,7 @@ final class ControlApi {
             emulator.revokeToken(ctx.pathParam("token"));
             ctx.json(Json.object().put("revoked", true));
         }));
-        app.post(ROOT + "/bots/{token}/updates", guarded(ctx ->
-                answer(ctx, emulator.bot(ctx.pathParam("token")).rawUpdate(ctx.body()))));
-        app.post(ROOT + "/bots/{token}/users/{userId}/messages", guarded(ctx ->
-                answer(ctx, user(ctx).sendsText(body(ctx).path("text").asText()))));
-        app.post(ROOT + "/bots/{token}/users/{userId}/block", guarded(ctx -> answer(ctx, user(ctx).blocksBot())));
-        app.post(ROOT + "/bots/{token}/users/{userId}/unblock", guarded(ctx -> answer(ctx, user(ctx).unblocksBot())));
+        new ScenarioControlApi(emulator).register(app);
         app.get(ROOT + "/bots/{token}/chats/{chatId}/sent", guarded(this::sent));
         app.get(ROOT + "/bots/{token}/webhook-deliveries", guarded(ctx ->
                 ctx.json(Json.MAPPER.valueToTree(emulator.webhookDeliveries(ctx.pathParam("token"))))));
@@ -99,25 +94,12 @@ final class ControlApi {
         ctx.json(stats);
     }
 
-    private PrivateChatScenario user(Context ctx) {
-        JsonNode body = body(ctx);
-        UserSpec user = new UserSpec(Long.parseLong(ctx.pathParam("userId")),
-                body.path("first_name").asText("User"), body.path("last_name").textValue(),
-                body.path("username").textValue(), body.path("language_code").asText("ru"));
-        return emulator.bot(ctx.pathParam("token")).user(user);
-    }
-
-    private static void answer(Context ctx, InjectedUpdate update) {
-        ctx.status(201).json(Json.object().put("update_id", update.updateId()).put("chat_id", update.chatId())
-                .put("message_id", update.messageId()));
-    }
-
-    private static JsonNode body(Context ctx) {
+    static JsonNode body(Context ctx) {
         String body = ctx.body();
         return body.isBlank() ? Json.object() : Json.parse(body);
     }
 
-    private static Handler guarded(Handler handler) {
+    static Handler guarded(Handler handler) {
         return ctx -> {
             try {
                 handler.handle(ctx);

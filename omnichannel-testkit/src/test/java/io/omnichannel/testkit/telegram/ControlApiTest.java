@@ -91,4 +91,29 @@ class ControlApiTest extends EmulatorTest {
         assertThat(control("POST", "/bots/" + token + "/updates", "[1]").statusCode()).isEqualTo(400);
         assertThat(control("POST", "/bots/unknown/revoke", null).statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void groupsOverHttp() throws Exception {
+        String group = "/bots/" + token + "/groups/-4500000";
+        assertThat(control("POST", group + "/bot",
+                "{\"title\":\"Shop\",\"status\":\"administrator\",\"by\":{\"id\":7,\"first_name\":\"Ivan\"}}")
+                .statusCode()).isEqualTo(201);
+        assertThat(control("POST", group + "/members/8/messages", "{\"first_name\":\"Petr\",\"text\":\"hi\"}")
+                .statusCode()).isEqualTo(201);
+        assertThat(control("POST", group + "/members/8/messages",
+                "{\"first_name\":\"Petr\",\"document\":{\"file_name\":\"a.pdf\",\"mime_type\":\"application/pdf\",\"size\":10}}")
+                .statusCode()).isEqualTo(201);
+        long supergroup = json(control("POST", group + "/migrate", "{\"by\":{\"id\":7,\"first_name\":\"Ivan\"}}"))
+                .get("supergroup_id").asLong();
+
+        JsonNode updates = api.form(token, "getUpdates", Map.of()).result();
+        assertThat(updates.get(0).at("/my_chat_member/new_chat_member/status").asText()).isEqualTo("administrator");
+        assertThat(updates.get(2).at("/message/from/first_name").asText()).isEqualTo("Petr");
+        assertThat(updates.get(3).at("/message/document/file_name").asText()).isEqualTo("a.pdf");
+        assertThat(api.form(token, "sendMessage", Map.of("chat_id", -4500000, "text", "x"))
+                .body().at("/parameters/migrate_to_chat_id").asLong()).isEqualTo(supergroup);
+        assertThat(control("POST", "/bots/" + token + "/groups/" + supergroup + "/bot",
+                "{\"status\":\"kicked\",\"by\":{\"id\":7,\"first_name\":\"Ivan\"}}").statusCode()).isEqualTo(201);
+        assertThat(api.form(token, "sendMessage", Map.of("chat_id", supergroup, "text", "x")).status()).isEqualTo(403);
+    }
 }
