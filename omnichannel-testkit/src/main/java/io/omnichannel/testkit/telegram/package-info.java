@@ -13,6 +13,26 @@
  * }</pre>
  * Standalone: {@code java -cp … io.omnichannel.testkit.telegram.TelegramEmulatorMain --port 8081}.
  *
+ * <h2>Control API over HTTP</h2>
+ * Under {@code /_emulator/telegram} (JSON in, JSON out, no Bot API envelope; a bad request is 400
+ * {@code {"error":…}}):
+ * <ul>
+ *   <li>{@code POST /bots} {@code {"first_name","username","token"?}} → the bot with its token;
+ *       {@code POST /bots/{token}/revoke};</li>
+ *   <li>{@code POST /bots/{token}/updates} a raw update; {@code POST /bots/{token}/users/{id}/messages}
+ *       {@code {"first_name",…,"text"}} (or {@code "photo_size"}, {@code "document"});
+ *       {@code POST /bots/{token}/users/{id}/block} and {@code …/unblock};</li>
+ *   <li>{@code POST /bots/{token}/groups/{chatId}/bot} {@code {"status":"administrator|member|left|kicked",
+ *       "by":{…},"title"}}; {@code POST /bots/{token}/groups/{chatId}/members/{id}/messages};
+ *       {@code POST /bots/{token}/groups/{chatId}/migrate} → {@code {"supergroup_id"}};</li>
+ *   <li>{@code GET /bots/{token}/chats/{chatId}/sent?count=N&timeout_ms=T} waits (asynchronously) for N
+ *       sent messages, 408 on timeout; {@code GET /bots/{token}/webhook-deliveries};
+ *       {@code GET /bots/{token}/stats} (too_many_requests, pending_update_count, webhook_deliveries);</li>
+ *   <li>{@code POST /failures/next} {@code {"token","method","status","description"}},
+ *       {@code POST /failures/outage} {@code {"status","description","duration_ms"}},
+ *       {@code POST /failures/delay} {@code {"delay_ms"}}, {@code DELETE /failures}.</li>
+ * </ul>
+ *
  * <h2>Bot API (wire)</h2>
  * {@code /bot<token>/<method>} by GET or POST; parameters from the query string and from
  * {@code application/x-www-form-urlencoded}, {@code application/json} or {@code multipart/form-data}
