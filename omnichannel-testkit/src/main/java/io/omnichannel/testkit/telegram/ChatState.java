@@ -15,6 +15,7 @@ final class ChatState {
     private UserSpec user;
     private Standing standing;
     private Long migratedTo;
+    private boolean botWasMember;
     private long lastMessageId;
 
     private ChatState(long id, Type type, String title, UserSpec user, Standing standing) {
@@ -23,6 +24,7 @@ final class ChatState {
         this.title = title;
         this.user = user;
         this.standing = standing;
+        this.botWasMember = standing == Standing.MEMBER || standing == Standing.ADMINISTRATOR;
     }
 
     static ChatState privateWith(UserSpec user) {
@@ -47,6 +49,7 @@ final class ChatState {
 
     synchronized void setStanding(Standing newStanding) {
         standing = newStanding;
+        botWasMember |= newStanding == Standing.MEMBER || newStanding == Standing.ADMINISTRATOR;
     }
 
     synchronized void migrateTo(long supergroupId) {
@@ -55,6 +58,9 @@ final class ChatState {
 
     /** Throws the real service's answer when the bot may not write here. */
     synchronized void checkBotCanWrite() {
+        if (!botWasMember) {
+            throw ApiError.badRequest("chat not found"); // a group the bot was never in is unknown to it
+        }
         if (migratedTo != null) {
             throw ApiError.migrated(migratedTo);
         }

@@ -80,6 +80,8 @@ class SendingTest extends EmulatorTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.description()).isEqualTo("Bad Request: chat not found");
+        emulator.bot(token).group(TEAM);
+        assertThat(send(TEAM.id(), "never added").description()).isEqualTo("Bad Request: chat not found");
     }
 
     @Test
