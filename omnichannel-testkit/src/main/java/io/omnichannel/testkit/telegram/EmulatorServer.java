@@ -3,11 +3,14 @@ package io.omnichannel.testkit.telegram;
 import io.javalin.Javalin;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** The Javalin/Jetty server on loopback: Bot API, file downloads and the control API. */
 final class EmulatorServer {
     /** Longer than the longest long poll (50 s) so Jetty never cuts a waiting getUpdates. */
     private static final long IDLE_TIMEOUT_MILLIS = 120_000;
+    /** Few threads suffice: waiting long polls and delayed answers are asynchronous and hold none. */
+    static final int MAX_THREADS = 64;
 
     private final Javalin app;
     private ServerConnector connector;
@@ -18,7 +21,11 @@ final class EmulatorServer {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
             config.http.asyncTimeout = 0;
-            config.http.maxRequestSize = 16L * 1024 * 1024;
+            config.http.maxRequestSize = RequestParser.MAX_REQUEST_BYTES; // larger bodies get our 413 first
+            QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4, 60_000);
+            threads.setName("telegram-emulator-http");
+            threads.setDaemon(true);
+            config.jetty.threadPool = threads;
             config.jetty.addConnector((server, httpConfig) -> {
                 connector = new ServerConnector(server, new HttpConnectionFactory(httpConfig));
                 connector.setHost("127.0.0.1");
