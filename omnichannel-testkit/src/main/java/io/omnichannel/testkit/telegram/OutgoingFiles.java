@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLConnection;
 import java.util.Iterator;
+import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -19,7 +20,11 @@ final class OutgoingFiles {
         this.files = files;
     }
 
-    StoredFile resolve(RequestParams params, String name, long uploadLimit, String folder) {
+    /**
+     * Checks the file parameter now (413, unknown file_id) and returns how to obtain the file; an
+     * upload is stored only when the send is accepted, so a 429 stores nothing.
+     */
+    Supplier<StoredFile> resolve(RequestParams params, String name, long uploadLimit, String folder) {
         UploadedFile upload = params.file(name);
         String reference = params.string(name);
         if (upload == null && reference != null && reference.startsWith("attach://")) {
@@ -32,8 +37,9 @@ final class OutgoingFiles {
             if (upload.size() == 0) {
                 throw ApiError.badRequest("file must be non-empty");
             }
-            return files.store(folder, extension(upload.fileName()), upload.fileName(), mimeType(upload),
-                    upload.size(), upload.sha256(), upload.bytes());
+            UploadedFile accepted = upload;
+            return () -> files.store(folder, extension(accepted.fileName()), accepted.fileName(), mimeType(accepted),
+                    accepted.size(), accepted.sha256(), accepted.bytes());
         }
         if (reference == null || reference.isEmpty()) {
             throw ApiError.badRequest("there is no " + name + " in the request");
@@ -45,7 +51,7 @@ final class OutgoingFiles {
         if (known == null) {
             throw ApiError.badRequest("wrong file identifier/HTTP URL specified");
         }
-        return known;
+        return () -> known;
     }
 
     /** Width and height read from the image header; a plausible default when it is no image. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** sendMessage, sendPhoto, sendDocument, sendChatAction, leaveChat, getChat. */
 final class SendMethods {
@@ -43,8 +44,9 @@ final class SendMethods {
         ChatState chat = writableChat(bot, params);
         String caption = checkedCaption(params);
         JsonNode markup = ReplyMarkup.validate(params.json("reply_markup"));
-        StoredFile photo = outgoing.resolve(params, "photo", OutgoingFiles.PHOTO_UPLOAD_LIMIT, "photos");
+        Supplier<StoredFile> accepted = outgoing.resolve(params, "photo", OutgoingFiles.PHOTO_UPLOAD_LIMIT, "photos");
         bot.rateLimiter.acquire(chat.id, chat.isGroup());
+        StoredFile photo = accepted.get();
         int[] size = OutgoingFiles.dimensions(photo);
         StoredFile thumbnail = files.declare("photos", "jpg", null, "image/jpeg", Math.max(1, photo.size / 40));
         return publish(bot, chat, "sendPhoto", params.string("caption"), params.string("parse_mode"), markup, photo,
@@ -60,8 +62,10 @@ final class SendMethods {
         ChatState chat = writableChat(bot, params);
         String caption = checkedCaption(params);
         JsonNode markup = ReplyMarkup.validate(params.json("reply_markup"));
-        StoredFile document = outgoing.resolve(params, "document", OutgoingFiles.DOCUMENT_UPLOAD_LIMIT, "documents");
+        Supplier<StoredFile> accepted =
+                outgoing.resolve(params, "document", OutgoingFiles.DOCUMENT_UPLOAD_LIMIT, "documents");
         bot.rateLimiter.acquire(chat.id, chat.isGroup());
+        StoredFile document = accepted.get();
         return publish(bot, chat, "sendDocument", params.string("caption"), params.string("parse_mode"), markup,
                 document, message -> {
                     ObjectNode json = message.putObject("document");
