@@ -96,10 +96,14 @@
  * <ul>
  *   <li>Methods other than those listed above (editMessageText, deleteMessage, forwardMessage,
  *       copyMessage, sendMediaGroup, sendVoice, …), inline mode, payments, business connections;
- *       callback_query updates can only be injected as raw JSON.</li>
+ *       update kinds without a builder (chat_member, message_reaction, …) go in as raw JSON.</li>
  *   <li>Sending by HTTP URL (answers 400 "failed to get HTTP URL content": the emulator has no
  *       outside network), @channel usernames as chat_id, channels, reply_parameters and
- *       reply_to_message in answers, entity offsets (entities are not returned for sent text).</li>
+ *       reply_to_message in the bot's own answers, entity offsets (entities are not returned for
+ *       sent text). A user's reply embeds the replied message only if the bot sent it (and it is
+ *       still kept); otherwise a minimal message with its id.</li>
+ *   <li>Group and chat titles do not change; a private user's name changes silently when a scenario
+ *       passes a new {@link UserSpec} with the same id.</li>
  *   <li>Exact entity parsing errors ("can't parse entities"), image decoding beyond reading the width
  *       and height, thumbnails of real sizes; photo answers carry two sizes.</li>
  *   <li>Privacy mode: every group message is delivered, whatever the bot's rights.</li>
