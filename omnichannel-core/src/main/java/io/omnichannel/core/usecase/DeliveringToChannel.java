@@ -16,14 +16,15 @@ import io.omnichannel.core.domain.OutboxMessage;
 import io.omnichannel.core.domain.RemoteFile;
 import io.omnichannel.core.domain.failure.BotBlockedByUser;
 import io.omnichannel.core.domain.failure.ChatMigrated;
+import io.omnichannel.core.domain.failure.ContentTooLarge;
 import io.omnichannel.core.domain.failure.InvalidBotToken;
+import io.omnichannel.core.domain.failure.LineSwitchedOff;
 import io.omnichannel.core.port.out.AccountRepository;
 import io.omnichannel.core.port.out.ConnectionRepository;
 import io.omnichannel.core.port.out.DroppedMessageLog;
 import io.omnichannel.core.port.out.MessengerChannel;
 import io.omnichannel.core.port.out.SupportPlatform;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -58,7 +59,7 @@ public final class DeliveringToChannel {
     }
     Connection connection = found.get();
     ChannelAccount recipient = account.get();
-    if (recipient.isBlocked()) {
+    if (recipient.isBlocked() || !recipient.isOpen()) {
       drop(message, DropReason.BOT_BLOCKED);
       return;
     }
@@ -70,6 +71,10 @@ public final class DeliveringToChannel {
       send(connection, recipient, post.get());
     } catch (BotBlockedByUser blocked) {
       markBlocked(connection, recipient, message);
+    } catch (ContentTooLarge refused) {
+      tellSpecialist(connection, recipient, "⚠️ Сообщение шлюза: " + connection.channel() + " не принял файл «"
+          + fileName(message.post()) + "»: он слишком большой.", "too-large:" + message.sourceEventId());
+      drop(message, DropReason.TOO_LARGE);
     } catch (InvalidBotToken revoked) {
       if (connection.state() != ConnectionState.TOKEN_REVOKED) {
         connections.update(connection.withState(ConnectionState.TOKEN_REVOKED));
@@ -122,21 +127,36 @@ public final class DeliveringToChannel {
     String text = "⚠️ Сообщение шлюза: " + (file.kind() == LimitCheck.FileKind.IMAGE ? "изображение" : "файл") + " «"
         + file.file().fileName() + "» (" + LineTextRenderer.megabytes(tooLarge.sizeBytes()) + ") не отправлено в "
         + connection.channel() + ": можно не больше " + LineTextRenderer.megabytes(tooLarge.limitBytes()) + ".";
-    platform.deliverFromUser(connection, recipient.platformUser(),
-        new LinePost.Text(text, "too-large:" + message.sourceEventId()));
+    tellSpecialist(connection, recipient, text, "too-large:" + message.sourceEventId());
     drop(message, DropReason.TOO_LARGE);
   }
 
-  /** F11: marked once, told once; the notice's external id makes a retried notice land once too. */
+  /**
+   * F11: told once, then marked, so later sends stop before the messenger. The notice goes first and its
+   * external id names the send that met the block: if telling fails, the row is retried, meets the block
+   * again and the notice still lands once; marking first would lose the notice on such a retry.
+   */
   private void markBlocked(Connection connection, ChannelAccount recipient, OutboxMessage message) {
-    Instant now = clock.instant();
-    ChannelAccount blocked = recipient.blockedAt(now);
-    accounts.update(blocked);
-    drop(message, DropReason.BOT_BLOCKED);
     String text = "⚠️ Сообщение шлюза: пользователь заблокировал бота " + connection.bot().mention()
         + " в " + connection.channel() + ". Сообщения из 1С-Коннект ему не доставляются, пока он не разблокирует бота.";
-    platform.deliverFromUser(connection, recipient.platformUser(),
-        new LinePost.Text(text, "blocked:" + recipient.id() + ":" + now.toEpochMilli()));
+    tellSpecialist(connection, recipient, text, "blocked:" + recipient.id() + ":" + message.sourceEventId());
+    // re-read: a supergroup migration may have re-keyed the account during this send
+    ChannelAccount current = accounts.find(recipient.id()).orElse(recipient);
+    accounts.update(current.blockedAt(clock.instant()));
+    drop(message, DropReason.BOT_BLOCKED);
+  }
+
+  /** A gateway notice in the user's chat with the line; a line switched off for the user has no chat to tell. */
+  private void tellSpecialist(Connection connection, ChannelAccount recipient, String text, String externalId) {
+    try {
+      platform.deliverFromUser(connection, recipient.platformUser(), new LinePost.Text(text, externalId));
+    } catch (LineSwitchedOff banned) {
+      // nobody reads that chat while the user is banned (F9); the drop record remains
+    }
+  }
+
+  private static String fileName(OutboundPost post) {
+    return post instanceof OutboundPost.File file ? file.file().fileName() : "—";
   }
 
   private void drop(OutboxMessage message, DropReason reason) {
