@@ -60,6 +60,7 @@ public final class DeliveringToChannel {
     Connection connection = found.get();
     ChannelAccount recipient = account.get();
     if (recipient.isBlocked() || !recipient.isOpen()) {
+      UnreachableNotice.tell(platform, connection, recipient);
       drop(message, DropReason.BOT_BLOCKED);
       return;
     }
@@ -70,7 +71,8 @@ public final class DeliveringToChannel {
     try {
       send(connection, recipient, post.get());
     } catch (BotBlockedByUser blocked) {
-      markBlocked(connection, recipient, message);
+      markBlocked(connection, recipient);
+      drop(message, DropReason.BOT_BLOCKED);
     } catch (ContentTooLarge refused) {
       tellSpecialist(connection, recipient, "⚠️ Сообщение шлюза: " + connection.channel() + " не принял файл «"
           + fileName(message.post()) + "»: он слишком большой.", "too-large:" + message.sourceEventId());
@@ -132,18 +134,14 @@ public final class DeliveringToChannel {
   }
 
   /**
-   * F11: told once, then marked, so later sends stop before the messenger. The notice goes first and its
-   * external id names the send that met the block: if telling fails, the row is retried, meets the block
-   * again and the notice still lands once; marking first would lose the notice on such a retry.
+   * F11: marked, so later sends stop before the messenger, then the specialist is told. Should telling
+   * fail, the retried row finds the account blocked and tells again under the same episode id: once.
    */
-  private void markBlocked(Connection connection, ChannelAccount recipient, OutboxMessage message) {
-    String text = "⚠️ Сообщение шлюза: пользователь заблокировал бота " + connection.bot().mention()
-        + " в " + connection.channel() + ". Сообщения из 1С-Коннект ему не доставляются, пока он не разблокирует бота.";
-    tellSpecialist(connection, recipient, text, "blocked:" + recipient.id() + ":" + message.sourceEventId());
+  private void markBlocked(Connection connection, ChannelAccount recipient) {
     // re-read: a supergroup migration may have re-keyed the account during this send
-    ChannelAccount current = accounts.find(recipient.id()).orElse(recipient);
-    accounts.update(current.blockedAt(clock.instant()));
-    drop(message, DropReason.BOT_BLOCKED);
+    ChannelAccount blocked = accounts.find(recipient.id()).orElse(recipient).blockedAt(clock.instant());
+    accounts.update(blocked);
+    UnreachableNotice.tell(platform, connection, blocked);
   }
 
   /** A gateway notice in the user's chat with the line; a line switched off for the user has no chat to tell. */

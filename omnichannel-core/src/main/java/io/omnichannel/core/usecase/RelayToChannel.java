@@ -19,23 +19,27 @@ import io.omnichannel.core.domain.OutboundPost;
 import io.omnichannel.core.domain.OutboxMessage;
 import io.omnichannel.core.port.out.AccountRepository;
 import io.omnichannel.core.port.out.DroppedMessageLog;
+import io.omnichannel.core.port.out.SupportPlatform;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Line → messenger (F7, F11): turns a specialist's message into outbox sends to the account's chat. The
- * user's own messages (the echo of what we delivered) are never relayed back.
+ * user's own messages (the echo of what we delivered) are never relayed back. A message to a user who
+ * blocked the bot is recorded as dropped and the specialist told, once per block.
  */
 public final class RelayToChannel {
   /** Telegram cannot remove a keyboard without a message; this one says what happened. */
   static final String MENU_CLOSED = "Меню закрыто.";
 
+  private final SupportPlatform platform;
   private final AccountRepository accounts;
   private final DroppedMessageLog dropped;
   private final Clock clock;
 
-  public RelayToChannel(AccountRepository accounts, DroppedMessageLog dropped, Clock clock) {
+  public RelayToChannel(SupportPlatform platform, AccountRepository accounts, DroppedMessageLog dropped, Clock clock) {
+    this.platform = platform;
     this.accounts = accounts;
     this.dropped = dropped;
     this.clock = clock;
@@ -57,6 +61,7 @@ public final class RelayToChannel {
     }
     ChannelAccount recipient = account.get();
     if (recipient.isBlocked() || !recipient.isOpen()) {
+      UnreachableNotice.tell(platform, connection, recipient);
       drop(connection, Optional.of(recipient.id()), DropReason.BOT_BLOCKED, eventId);
       return List.of();
     }

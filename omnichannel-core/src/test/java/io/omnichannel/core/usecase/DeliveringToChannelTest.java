@@ -173,19 +173,43 @@ class DeliveringToChannelTest {
   }
 
   @Test
-  void aNoticeThatCouldNotBeDeliveredIsRetriedAndLandsOnce() {
+  void aBlockNoticeThatFailedIsToldWhenTheRowIsRetriedAndLandsOnce() {
     OutboxMessage message = text(ivan, "Первое");
     f.messenger.failNextSend(chat("501"), new BotBlockedByUser("Forbidden"));
     f.platform.failNextDelivery(new PlatformUnavailable("1C-Connect is down"));
 
     assertThatThrownBy(() -> f.delivering.deliver(message)).isInstanceOf(PlatformUnavailable.class);
-    f.messenger.failNextSend(chat("501"), new BotBlockedByUser("Forbidden"));
     f.delivering.deliver(message);
-    f.messenger.failNextSend(chat("501"), new BotBlockedByUser("Forbidden"));
     f.delivering.deliver(message);
 
     assertThat(noticesInLine()).hasSize(1);
     assertThat(f.accounts.find(ivan.id()).orElseThrow().isBlocked()).isTrue();
+    assertThat(f.messenger.sent()).isEmpty();
+  }
+
+  @Test
+  void aUserWhoBlocksAgainAfterUnblockingIsToldAboutAgain() {
+    f.messenger.failNextSend(chat("501"), new BotBlockedByUser("Forbidden"));
+    f.delivering.deliver(text(ivan, "Первое"));
+    f.accounts.update(f.accounts.find(ivan.id()).orElseThrow().unblocked());
+    f.clock.advance(Duration.ofHours(1));
+
+    f.messenger.failNextSend(chat("501"), new BotBlockedByUser("Forbidden"));
+    f.delivering.deliver(text(ivan, "Второе"));
+
+    assertThat(noticesInLine()).hasSize(2);
+  }
+
+  @Test
+  void aBannedUsersBlockIsRecordedThoughTheLineCannotBeTold() {
+    f.platform.ban(ivan.platformUser());
+    f.messenger.failNextSend(chat("501"), new BotBlockedByUser("Forbidden"));
+
+    f.delivering.deliver(text(ivan, "Первое"));
+
+    assertThat(f.platform.deliveries()).isEmpty();
+    assertThat(f.accounts.find(ivan.id()).orElseThrow().isBlocked()).isTrue();
+    assertThat(dropReasons()).containsExactly(DropReason.BOT_BLOCKED);
   }
 
   @Test
@@ -194,9 +218,12 @@ class DeliveringToChannelTest {
     f.accounts.update(group.leftAt(f.clock.instant()));
 
     f.delivering.deliver(text(group, "Ау"));
+    f.delivering.deliver(text(group, "Ау-ау"));
 
     assertThat(f.messenger.sent()).isEmpty();
-    assertThat(dropReasons()).containsExactly(DropReason.BOT_BLOCKED);
+    assertThat(dropReasons()).containsExactly(DropReason.BOT_BLOCKED, DropReason.BOT_BLOCKED);
+    assertThat(noticesInLine()).singleElement().satisfies(notice ->
+        assertThat(((LinePost.Text) notice).text()).contains("удалён из группы"));
   }
 
   // --- migration, token, rate limits ------------------------------------------------------------------

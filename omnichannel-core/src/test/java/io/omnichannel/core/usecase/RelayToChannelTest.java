@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.omnichannel.core.domain.AccountId;
 import io.omnichannel.core.domain.Attachment;
 import io.omnichannel.core.domain.ChannelAccount;
+import io.omnichannel.core.domain.ChannelEvent;
 import io.omnichannel.core.domain.ChatKind;
 import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.Direction;
@@ -15,12 +16,14 @@ import io.omnichannel.core.domain.FileRef;
 import io.omnichannel.core.domain.Keyboard;
 import io.omnichannel.core.domain.LimitCheck.FileKind;
 import io.omnichannel.core.domain.LineEvent;
+import io.omnichannel.core.domain.LinePost;
 import io.omnichannel.core.domain.LinkButton;
 import io.omnichannel.core.domain.Menu;
 import io.omnichannel.core.domain.MessageContent;
 import io.omnichannel.core.domain.OutboundPost;
 import io.omnichannel.core.domain.OutboxMessage;
 import io.omnichannel.core.domain.PlatformUserId;
+import io.omnichannel.core.fakes.ChannelEvents;
 import io.omnichannel.core.fakes.CoreFixture;
 import java.net.URI;
 import java.util.List;
@@ -115,16 +118,35 @@ class RelayToChannelTest {
   }
 
   @Test
-  void aMessageToAnAccountThatBlockedTheBotIsDroppedAsBotBlocked() {
+  void aMessageToAnAccountThatBlockedTheBotIsDroppedAsBotBlockedAndTheSpecialistToldOnce() {
     f.accounts.update(ivan.blockedAt(f.clock.instant()));
 
-    List<OutboxMessage> sends = relay(fromSpecialist(ivan.platformUser(), new MessageContent.Text("Ау"), Keyboard.UNCHANGED));
+    List<OutboxMessage> first = relay(fromSpecialist(ivan.platformUser(), new MessageContent.Text("Ау"), Keyboard.UNCHANGED));
+    List<OutboxMessage> second = f.relayToChannel.relay(connection,
+        fromSpecialist(ivan.platformUser(), new MessageContent.Text("Вы тут?"), Keyboard.UNCHANGED), "platform:msg-2");
 
-    assertThat(sends).isEmpty();
-    assertThat(f.logs.dropped()).singleElement().satisfies(dropped -> {
+    assertThat(first).isEmpty();
+    assertThat(second).isEmpty();
+    assertThat(f.logs.dropped()).hasSize(2).allSatisfy(dropped -> {
       assertThat(dropped.reason()).isEqualTo(DropReason.BOT_BLOCKED);
       assertThat(dropped.account()).contains(ivan.id());
     });
+    assertThat(f.platform.deliveries()).singleElement().satisfies(notice -> {
+      assertThat(notice.user()).isEqualTo(ivan.platformUser());
+      assertThat(((LinePost.Text) notice.post()).text()).startsWith("⚠️").contains("заблокировал");
+    });
+  }
+
+  @Test
+  void aBlockLearnedFromTheMessengersMembershipUpdateIsToldOnTheFirstAttempt() {
+    f.relayToLine.relay(connection, ChannelEvents.membership("501", ChatKind.PRIVATE, ChannelEvent.Membership.BLOCKED),
+        "telegram:1:9");
+    assertThat(f.platform.deliveries()).as("nobody wrote yet: nothing to tell").isEmpty();
+
+    relay(fromSpecialist(ivan.platformUser(), new MessageContent.Text("Ау"), Keyboard.UNCHANGED));
+
+    assertThat(f.platform.deliveries()).singleElement()
+        .satisfies(notice -> assertThat(((LinePost.Text) notice.post()).text()).contains("заблокировал"));
   }
 
   @Test
@@ -136,6 +158,8 @@ class RelayToChannelTest {
 
     assertThat(sends).isEmpty();
     assertThat(f.logs.dropped()).extracting(DroppedMessage::reason).containsExactly(DropReason.BOT_BLOCKED);
+    assertThat(f.platform.deliveries()).singleElement()
+        .satisfies(notice -> assertThat(((LinePost.Text) notice.post()).text()).contains("удалён из группы"));
   }
 
   @Test
