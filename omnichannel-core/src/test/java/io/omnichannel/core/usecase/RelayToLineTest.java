@@ -238,7 +238,7 @@ class RelayToLineTest {
       assertThat(notice.chat()).isEqualTo(chat("501"));
       assertThat(notice.account()).isEqualTo(onlyAccount().id());
       assertThat(notice.post()).isInstanceOfSatisfying(OutboundPost.Text.class, text -> {
-        assertThat(text.text()).contains("не отправлено").contains("5 МБ");
+        assertThat(text.text()).contains("не отправлено").contains("5,1 МБ").contains("не больше 5 МБ");
         assertThat(text.keyboard()).isEqualTo(Keyboard.UNCHANGED);
       });
     });
