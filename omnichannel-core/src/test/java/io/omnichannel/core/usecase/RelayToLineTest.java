@@ -11,6 +11,7 @@ import static io.omnichannel.core.fakes.ChannelEvents.photo;
 import static io.omnichannel.core.fakes.ChannelEvents.privateMessage;
 import static io.omnichannel.core.fakes.ChannelEvents.privateText;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omnichannel.core.domain.ChannelAccount;
 import io.omnichannel.core.domain.ChannelEvent;
@@ -28,6 +29,7 @@ import io.omnichannel.core.domain.MessageContent;
 import io.omnichannel.core.domain.MessageContext;
 import io.omnichannel.core.domain.OutboundPost;
 import io.omnichannel.core.domain.OutboxMessage;
+import io.omnichannel.core.domain.failure.ApiAccountRejected;
 import io.omnichannel.core.domain.failure.LineSwitchedOff;
 import io.omnichannel.core.domain.failure.TariffOptionOff;
 import io.omnichannel.core.fakes.CoreFixture;
@@ -370,6 +372,25 @@ class RelayToLineTest {
     assertThat(f.connections.find(connection.id()).orElseThrow().state()).isEqualTo(ConnectionState.TARIFF_OPTION_OFF);
     assertThat(f.platform.deliveries()).isEmpty();
     assertThat(f.logs.dropped()).extracting(DroppedMessage::reason).containsExactly(DropReason.TARIFF_OPTION_OFF);
+    assertThat(f.logs.dropped().get(0).account()).contains(onlyAccount().id());
+  }
+
+  @Test
+  void anApiAccountRejectedAtDeliveryMarksTheConnectionAndFailsTheEvent() {
+    f.platform.failNextDelivery(new ApiAccountRejected("401"));
+
+    assertThatThrownBy(() -> relay(privateText("501", "Иван Петров", "Ау"))).isInstanceOf(ApiAccountRejected.class);
+
+    assertThat(f.connections.find(connection.id()).orElseThrow().state()).isEqualTo(ConnectionState.API_ACCOUNT_REJECTED);
+  }
+
+  @Test
+  void aDeliveryThatSucceedsShowsTheApiAccountWorksAgain() {
+    f.connections.update(connection.withState(ConnectionState.API_ACCOUNT_REJECTED));
+
+    relay(privateText("501", "Иван Петров", "Ау"));
+
+    assertThat(f.connections.find(connection.id()).orElseThrow().state()).isEqualTo(ConnectionState.ACTIVE);
   }
 
   // --- blocking (F11) ------------------------------------------------------------------------------------
