@@ -3,6 +3,7 @@ package io.omnichannel.core.usecase;
 import io.omnichannel.core.domain.AccountId;
 import io.omnichannel.core.domain.ChannelAccount;
 import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.ConnectionState;
 import io.omnichannel.core.domain.Direction;
 import io.omnichannel.core.domain.DroppedMessage;
 import io.omnichannel.core.domain.DroppedMessage.DropReason;
@@ -53,6 +54,11 @@ public final class RelayToChannel {
     Optional<ChannelAccount> account = accounts.findByPlatformUser(connection.id(), event.user());
     if (!connection.isActive()) {
       drop(connection, account.map(ChannelAccount::id), DropReason.DISCONNECTED, eventId);
+      return List.of();
+    }
+    if (connection.state() == ConnectionState.TARIFF_OPTION_OFF) {
+      // F12: relaying needs the option; the state comes from monitoring and from deliveries into the line
+      drop(connection, account.map(ChannelAccount::id), DropReason.TARIFF_OPTION_OFF, eventId);
       return List.of();
     }
     if (account.isEmpty()) {

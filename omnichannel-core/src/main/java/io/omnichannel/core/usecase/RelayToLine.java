@@ -102,8 +102,8 @@ public final class RelayToLine {
       drop(connection, Optional.of(account.id()), DropReason.BANNED, eventId);
       return List.of();
     }
-    if (connection.state() == ConnectionState.API_ACCOUNT_REJECTED) {
-      // the delivery used the API account: it works again (monitoring has no other way to see it)
+    if (connection.state() == ConnectionState.API_ACCOUNT_REJECTED || connection.state() == ConnectionState.TARIFF_OPTION_OFF) {
+      // a delivery into the line needs both the API account and the tariff option: they work again
       markState(connection, ConnectionState.ACTIVE);
     }
     return forwarding.notice()

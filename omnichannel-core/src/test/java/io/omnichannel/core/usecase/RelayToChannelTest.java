@@ -9,6 +9,7 @@ import io.omnichannel.core.domain.ChannelAccount;
 import io.omnichannel.core.domain.ChannelEvent;
 import io.omnichannel.core.domain.ChatKind;
 import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.ConnectionState;
 import io.omnichannel.core.domain.Direction;
 import io.omnichannel.core.domain.DroppedMessage;
 import io.omnichannel.core.domain.DroppedMessage.DropReason;
@@ -174,6 +175,17 @@ class RelayToChannelTest {
       assertThat(dropped.reason()).isEqualTo(DropReason.DISCONNECTED);
       assertThat(dropped.account()).contains(ivan.id());
     });
+  }
+
+  @Test
+  void aMessageWhileTheTariffOptionIsOffIsDropped() {
+    Connection optionOff = connection.withState(ConnectionState.TARIFF_OPTION_OFF);
+
+    List<OutboxMessage> sends = f.relayToChannel.relay(optionOff,
+        fromSpecialist(ivan.platformUser(), new MessageContent.Text("Ау"), Keyboard.UNCHANGED), EVENT);
+
+    assertThat(sends).isEmpty();
+    assertThat(f.logs.dropped()).extracting(DroppedMessage::reason).containsExactly(DropReason.TARIFF_OPTION_OFF);
   }
 
   @Test

@@ -384,13 +384,23 @@ class RelayToLineTest {
     assertThat(f.connections.find(connection.id()).orElseThrow().state()).isEqualTo(ConnectionState.API_ACCOUNT_REJECTED);
   }
 
-  @Test
-  void aDeliveryThatSucceedsShowsTheApiAccountWorksAgain() {
-    f.connections.update(connection.withState(ConnectionState.API_ACCOUNT_REJECTED));
+  @ParameterizedTest
+  @EnumSource(value = ConnectionState.class, names = {"API_ACCOUNT_REJECTED", "TARIFF_OPTION_OFF"})
+  void aDeliveryThatSucceedsShowsTheLineAcceptsMessagesAgain(ConnectionState stale) {
+    f.connections.update(connection.withState(stale));
 
     relay(privateText("501", "Иван Петров", "Ау"));
 
     assertThat(f.connections.find(connection.id()).orElseThrow().state()).isEqualTo(ConnectionState.ACTIVE);
+  }
+
+  @Test
+  void aDeliveryLeavesOtherStatesToMonitoring() {
+    f.connections.update(connection.withState(ConnectionState.WEBHOOK_FAILING));
+
+    relay(privateText("501", "Иван Петров", "Ау"));
+
+    assertThat(f.connections.find(connection.id()).orElseThrow().state()).isEqualTo(ConnectionState.WEBHOOK_FAILING);
   }
 
   // --- blocking (F11) ------------------------------------------------------------------------------------
