@@ -31,8 +31,8 @@ final class LineTextRenderer {
     return decorated.isEmpty() ? Optional.empty() : Optional.of(decorated);
   }
 
-  /** What the specialist sees instead of content that was not forwarded. */
-  static String placeholder(ChannelMessage message, LimitCheck refusal, String fileName) {
+  /** What the specialist sees instead of content that was not forwarded; its caption still goes (F6). */
+  static String placeholder(ChannelMessage message, LimitCheck refusal, String fileName, Optional<String> caption) {
     String body;
     if (refusal instanceof LimitCheck.Unsupported unsupported) {
       body = "[" + unsupportedName(unsupported.kind()) + " — не поддерживается, пользователю отправлено уведомление]";
@@ -42,7 +42,7 @@ final class LineTextRenderer {
           + megabytes(tooLarge.sizeBytes()) + " — не передано: больше " + megabytes(tooLarge.limitBytes())
           + ", пользователю отправлено уведомление]";
     }
-    return decorate(message, body);
+    return decorate(message, body + caption.map(text -> "\n" + text).orElse(""));
   }
 
   /** The polite notice the messenger user gets back. */

@@ -138,7 +138,8 @@ public final class RelayToLine {
   }
 
   private static Forwarding refused(ChannelMessage message, LimitCheck refusal, String fileName, String eventId) {
-    return new Forwarding(new LinePost.Text(LineTextRenderer.placeholder(message, refusal, fileName), eventId),
+    String placeholder = LineTextRenderer.placeholder(message, refusal, fileName, captionOf(message.content()));
+    return new Forwarding(new LinePost.Text(placeholder, eventId),
         Optional.of(LineTextRenderer.notice(refusal, fileName)));
   }
 

@@ -249,6 +249,15 @@ class RelayToLineTest {
   }
 
   @Test
+  void theCaptionOfARefusedImageStillReachesTheLine() {
+    f.messenger.file(new FileRef("ph-big"), 8 * MIB);
+
+    relay(privateMessage("501", "Иван Петров", photo("ph-big", 8 * MIB, "Счёт №17, оплатите до пятницы")));
+
+    assertThat(lastDeliveredText()).startsWith("[Изображение").endsWith("]\nСчёт №17, оплатите до пятницы");
+  }
+
+  @Test
   void aFileOfExactlyTwentyMebibytesIsDelivered() {
     f.messenger.file(new FileRef("doc-20"), 20 * MIB);
 
