@@ -16,14 +16,15 @@ import io.omnichannel.core.domain.OutboxMessage;
 import io.omnichannel.core.domain.RemoteFile;
 import io.omnichannel.core.domain.failure.BotBlockedByUser;
 import io.omnichannel.core.domain.failure.ChatMigrated;
+import io.omnichannel.core.domain.failure.ContentTooLarge;
 import io.omnichannel.core.domain.failure.InvalidBotToken;
+import io.omnichannel.core.domain.failure.LineSwitchedOff;
 import io.omnichannel.core.port.out.AccountRepository;
 import io.omnichannel.core.port.out.ConnectionRepository;
 import io.omnichannel.core.port.out.DroppedMessageLog;
 import io.omnichannel.core.port.out.MessengerChannel;
 import io.omnichannel.core.port.out.SupportPlatform;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -58,7 +59,8 @@ public final class DeliveringToChannel {
     }
     Connection connection = found.get();
     ChannelAccount recipient = account.get();
-    if (recipient.isBlocked()) {
+    if (recipient.isBlocked() || !recipient.isOpen()) {
+      UnreachableNotice.tell(platform, connection, recipient);
       drop(message, DropReason.BOT_BLOCKED);
       return;
     }
@@ -69,7 +71,12 @@ public final class DeliveringToChannel {
     try {
       send(connection, recipient, post.get());
     } catch (BotBlockedByUser blocked) {
-      markBlocked(connection, recipient, message);
+      markBlocked(connection, recipient);
+      drop(message, DropReason.BOT_BLOCKED);
+    } catch (ContentTooLarge refused) {
+      tellSpecialist(connection, recipient, "⚠️ Сообщение шлюза: " + connection.channel() + " не принял файл «"
+          + fileName(message.post()) + "»: он слишком большой.", "too-large:" + message.sourceEventId());
+      drop(message, DropReason.TOO_LARGE);
     } catch (InvalidBotToken revoked) {
       if (connection.state() != ConnectionState.TOKEN_REVOKED) {
         connections.update(connection.withState(ConnectionState.TOKEN_REVOKED));
@@ -122,21 +129,32 @@ public final class DeliveringToChannel {
     String text = "⚠️ Сообщение шлюза: " + (file.kind() == LimitCheck.FileKind.IMAGE ? "изображение" : "файл") + " «"
         + file.file().fileName() + "» (" + LineTextRenderer.megabytes(tooLarge.sizeBytes()) + ") не отправлено в "
         + connection.channel() + ": можно не больше " + LineTextRenderer.megabytes(tooLarge.limitBytes()) + ".";
-    platform.deliverFromUser(connection, recipient.platformUser(),
-        new LinePost.Text(text, "too-large:" + message.sourceEventId()));
+    tellSpecialist(connection, recipient, text, "too-large:" + message.sourceEventId());
     drop(message, DropReason.TOO_LARGE);
   }
 
-  /** F11: marked once, told once; the notice's external id makes a retried notice land once too. */
-  private void markBlocked(Connection connection, ChannelAccount recipient, OutboxMessage message) {
-    Instant now = clock.instant();
-    ChannelAccount blocked = recipient.blockedAt(now);
+  /**
+   * F11: marked, so later sends stop before the messenger, then the specialist is told. Should telling
+   * fail, the retried row finds the account blocked and tells again under the same episode id: once.
+   */
+  private void markBlocked(Connection connection, ChannelAccount recipient) {
+    // re-read: a supergroup migration may have re-keyed the account during this send
+    ChannelAccount blocked = accounts.find(recipient.id()).orElse(recipient).blockedAt(clock.instant());
     accounts.update(blocked);
-    drop(message, DropReason.BOT_BLOCKED);
-    String text = "⚠️ Сообщение шлюза: пользователь заблокировал бота " + connection.bot().mention()
-        + " в " + connection.channel() + ". Сообщения из 1С-Коннект ему не доставляются, пока он не разблокирует бота.";
-    platform.deliverFromUser(connection, recipient.platformUser(),
-        new LinePost.Text(text, "blocked:" + recipient.id() + ":" + now.toEpochMilli()));
+    UnreachableNotice.tell(platform, connection, blocked);
+  }
+
+  /** A gateway notice in the user's chat with the line; a line switched off for the user has no chat to tell. */
+  private void tellSpecialist(Connection connection, ChannelAccount recipient, String text, String externalId) {
+    try {
+      platform.deliverFromUser(connection, recipient.platformUser(), new LinePost.Text(text, externalId));
+    } catch (LineSwitchedOff banned) {
+      // nobody reads that chat while the user is banned (F9); the drop record remains
+    }
+  }
+
+  private static String fileName(OutboundPost post) {
+    return post instanceof OutboundPost.File file ? file.file().fileName() : "—";
   }
 
   private void drop(OutboxMessage message, DropReason reason) {

@@ -1,6 +1,7 @@
 package io.omnichannel.core.usecase;
 
 import io.omnichannel.core.domain.ChannelEvent.ChannelMessage;
+import io.omnichannel.core.domain.ChannelLimits;
 import io.omnichannel.core.domain.ChatKind;
 import io.omnichannel.core.domain.LimitCheck;
 import io.omnichannel.core.domain.LimitCheck.FileKind;
@@ -30,8 +31,8 @@ final class LineTextRenderer {
     return decorated.isEmpty() ? Optional.empty() : Optional.of(decorated);
   }
 
-  /** What the specialist sees instead of content that was not forwarded. */
-  static String placeholder(ChannelMessage message, LimitCheck refusal, String fileName) {
+  /** What the specialist sees instead of content that was not forwarded; its caption still goes (F6). */
+  static String placeholder(ChannelMessage message, LimitCheck refusal, String fileName, Optional<String> caption) {
     String body;
     if (refusal instanceof LimitCheck.Unsupported unsupported) {
       body = "[" + unsupportedName(unsupported.kind()) + " — не поддерживается, пользователю отправлено уведомление]";
@@ -41,7 +42,7 @@ final class LineTextRenderer {
           + megabytes(tooLarge.sizeBytes()) + " — не передано: больше " + megabytes(tooLarge.limitBytes())
           + ", пользователю отправлено уведомление]";
     }
-    return decorate(message, body);
+    return decorate(message, body + caption.map(text -> "\n" + text).orElse(""));
   }
 
   /** The polite notice the messenger user gets back. */
@@ -53,11 +54,16 @@ final class LineTextRenderer {
     LimitCheck.TooLarge tooLarge = (LimitCheck.TooLarge) refusal;
     String what = tooLarge.kind() == FileKind.IMAGE ? "Изображение" : "Файл";
     return what + " «" + fileName + "» не отправлено: его размер " + megabytes(tooLarge.sizeBytes())
-        + ", а можно не больше " + megabytes(tooLarge.limitBytes()) + ". Изображения принимаются до 5 МБ, файлы — до 20 МБ.";
+        + ", а можно не больше " + megabytes(tooLarge.limitBytes()) + ". Изображения принимаются до "
+        + megabytes(ChannelLimits.TO_LINE_IMAGE_MAX_BYTES) + ", файлы — до " + megabytes(ChannelLimits.TO_LINE_FILE_MAX_BYTES) + ".";
   }
 
+  /**
+   * Rounded up to a tenth, so a file one byte over a limit never reads as the limit itself ("5,1 МБ",
+   * not "5,0 МБ" against "не больше 5 МБ").
+   */
   static String megabytes(long bytes) {
-    double value = bytes / (double) (1L << 20);
+    double value = Math.ceil(bytes * 10.0 / ChannelLimits.MEBIBYTE) / 10;
     String number = String.format(Locale.ROOT, value == Math.rint(value) ? "%.0f" : "%.1f", value).replace('.', ',');
     return number + " МБ";
   }

@@ -3,6 +3,7 @@ package io.omnichannel.core.usecase;
 import io.omnichannel.core.domain.AccountId;
 import io.omnichannel.core.domain.ChannelAccount;
 import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.ConnectionState;
 import io.omnichannel.core.domain.Direction;
 import io.omnichannel.core.domain.DroppedMessage;
 import io.omnichannel.core.domain.DroppedMessage.DropReason;
@@ -19,23 +20,27 @@ import io.omnichannel.core.domain.OutboundPost;
 import io.omnichannel.core.domain.OutboxMessage;
 import io.omnichannel.core.port.out.AccountRepository;
 import io.omnichannel.core.port.out.DroppedMessageLog;
+import io.omnichannel.core.port.out.SupportPlatform;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Line → messenger (F7, F11): turns a specialist's message into outbox sends to the account's chat. The
- * user's own messages (the echo of what we delivered) are never relayed back.
+ * user's own messages (the echo of what we delivered) are never relayed back. A message to a user who
+ * blocked the bot is recorded as dropped and the specialist told, once per block.
  */
 public final class RelayToChannel {
   /** Telegram cannot remove a keyboard without a message; this one says what happened. */
   static final String MENU_CLOSED = "Меню закрыто.";
 
+  private final SupportPlatform platform;
   private final AccountRepository accounts;
   private final DroppedMessageLog dropped;
   private final Clock clock;
 
-  public RelayToChannel(AccountRepository accounts, DroppedMessageLog dropped, Clock clock) {
+  public RelayToChannel(SupportPlatform platform, AccountRepository accounts, DroppedMessageLog dropped, Clock clock) {
+    this.platform = platform;
     this.accounts = accounts;
     this.dropped = dropped;
     this.clock = clock;
@@ -51,12 +56,18 @@ public final class RelayToChannel {
       drop(connection, account.map(ChannelAccount::id), DropReason.DISCONNECTED, eventId);
       return List.of();
     }
+    if (connection.state() == ConnectionState.TARIFF_OPTION_OFF) {
+      // F12: relaying needs the option; the state comes from monitoring and from deliveries into the line
+      drop(connection, account.map(ChannelAccount::id), DropReason.TARIFF_OPTION_OFF, eventId);
+      return List.of();
+    }
     if (account.isEmpty()) {
       drop(connection, Optional.empty(), DropReason.UNKNOWN_RECIPIENT, eventId);
       return List.of();
     }
     ChannelAccount recipient = account.get();
     if (recipient.isBlocked() || !recipient.isOpen()) {
+      UnreachableNotice.tell(platform, connection, recipient);
       drop(connection, Optional.of(recipient.id()), DropReason.BOT_BLOCKED, eventId);
       return List.of();
     }

@@ -24,6 +24,7 @@ import io.omnichannel.core.domain.MessageContent.Image;
 import io.omnichannel.core.domain.OutboundPost;
 import io.omnichannel.core.domain.OutboxMessage;
 import io.omnichannel.core.domain.RemoteFile;
+import io.omnichannel.core.domain.failure.ApiAccountRejected;
 import io.omnichannel.core.domain.failure.ConnectionRuleViolated;
 import io.omnichannel.core.domain.failure.LineSwitchedOff;
 import io.omnichannel.core.domain.failure.TariffOptionOff;
@@ -67,7 +68,18 @@ public final class RelayToLine {
         drop(connection, Optional.empty(), DropReason.DISCONNECTED, eventId);
         return List.of();
       }
-      return relayMessage(connection, message, eventId);
+      try {
+        return relayMessage(connection, message, eventId);
+      } catch (TariffOptionOff off) {
+        markState(connection, ConnectionState.TARIFF_OPTION_OFF);
+        Optional<AccountId> account = accounts.findOpen(connection.id(), message.chat()).map(ChannelAccount::id);
+        drop(connection, account, DropReason.TARIFF_OPTION_OFF, eventId);
+        return List.of();
+      } catch (ApiAccountRejected rejected) {
+        // F5 shows it; the event stays as a dead row with the reason, to replay once the account works again
+        markState(connection, ConnectionState.API_ACCOUNT_REJECTED);
+        throw rejected;
+      }
     }
     if (event instanceof MembershipChanged change) {
       applyMembership(connection, change);
@@ -89,12 +101,10 @@ public final class RelayToLine {
     } catch (LineSwitchedOff banned) {
       drop(connection, Optional.of(account.id()), DropReason.BANNED, eventId);
       return List.of();
-    } catch (TariffOptionOff off) {
-      if (connection.state() != ConnectionState.TARIFF_OPTION_OFF) {
-        connections.update(connection.withState(ConnectionState.TARIFF_OPTION_OFF));
-      }
-      drop(connection, Optional.of(account.id()), DropReason.TARIFF_OPTION_OFF, eventId);
-      return List.of();
+    }
+    if (connection.state() == ConnectionState.API_ACCOUNT_REJECTED || connection.state() == ConnectionState.TARIFF_OPTION_OFF) {
+      // a delivery into the line needs both the API account and the tariff option: they work again
+      markState(connection, ConnectionState.ACTIVE);
     }
     return forwarding.notice()
         .map(text -> List.of(new OutboxMessage(connection.id(), message.chat(), account.id(),
@@ -128,7 +138,8 @@ public final class RelayToLine {
   }
 
   private static Forwarding refused(ChannelMessage message, LimitCheck refusal, String fileName, String eventId) {
-    return new Forwarding(new LinePost.Text(LineTextRenderer.placeholder(message, refusal, fileName), eventId),
+    String placeholder = LineTextRenderer.placeholder(message, refusal, fileName, captionOf(message.content()));
+    return new Forwarding(new LinePost.Text(placeholder, eventId),
         Optional.of(LineTextRenderer.notice(refusal, fileName)));
   }
 
@@ -181,6 +192,12 @@ public final class RelayToLine {
       case JOINED -> {
         // a new epoch begins with the group's next message, once the previous one was closed by LEFT
       }
+    }
+  }
+
+  private void markState(Connection connection, ConnectionState state) {
+    if (connection.state() != state) {
+      connections.update(connection.withState(state));
     }
   }
 

@@ -30,7 +30,8 @@ public record RetryPolicy(Duration firstDelay, Duration maxDelay, int maxAttempt
     long cap = maxDelay.toMillis();
     long exponential = firstDelay.toMillis() << Math.min(attempt - 1, 30);
     long ceiling = exponential <= 0 ? cap : Math.min(cap, exponential);
-    double share = 0.5 + jitter.getAsDouble() / 2;
+    // a jitter source outside [0, 1] must not stretch a wait past its ceiling or below half of it
+    double share = 0.5 + Math.max(0, Math.min(1, jitter.getAsDouble())) / 2;
     return Duration.ofMillis(Math.max(1, Math.round(ceiling * share)));
   }
 }

@@ -57,7 +57,7 @@ public final class CoreFixture {
   public final Confirming confirming =
       new Confirming(platform, messenger, connections, confirmations, announcer, logs, random, clock);
   public final RelayToLine relayToLine = new RelayToLine(platform, messenger, accounts, connections, logs, clock);
-  public final RelayToChannel relayToChannel = new RelayToChannel(accounts, logs, clock);
+  public final RelayToChannel relayToChannel = new RelayToChannel(platform, accounts, logs, clock);
   public final DeliveringToChannel delivering =
       new DeliveringToChannel(messenger, platform, connections, accounts, logs, clock);
   public final AcceptingInbound accepting = new AcceptingInbound(connections, inbox, MANAGEMENT_HOOK, clock);

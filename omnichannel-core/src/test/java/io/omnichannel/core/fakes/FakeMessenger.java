@@ -38,6 +38,7 @@ public final class FakeMessenger implements MessengerChannel {
   private final Deque<RuntimeException> receivingFailures = new ArrayDeque<>();
   private final Map<ConnectionId, ChannelHealth> health = new HashMap<>();
   private final Set<FileRef> opened = new HashSet<>();
+  private final Set<FileRef> lookedUp = new HashSet<>();
   private boolean unavailable;
   private int nextBot = 100;
 
@@ -94,6 +95,11 @@ public final class FakeMessenger implements MessengerChannel {
     return opened.contains(ref);
   }
 
+  /** Whether the file was looked up at all (getFile): a declared over-size file needs no lookup. */
+  public synchronized boolean wasLookedUp(FileRef ref) {
+    return lookedUp.contains(ref);
+  }
+
   @Override
   public ChannelKind kind() {
     return ChannelKind.TELEGRAM;
@@ -137,6 +143,7 @@ public final class FakeMessenger implements MessengerChannel {
   @Override
   public synchronized RemoteFile fetchFile(Connection connection, FileRef file) {
     available();
+    lookedUp.add(file);
     Long size = fileSizes.get(file);
     if (size == null) {
       throw new IllegalStateException("no file " + file);
