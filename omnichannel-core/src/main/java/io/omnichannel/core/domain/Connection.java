@@ -50,6 +50,12 @@ public record Connection(
         webhookSecretHash, hookCredentials, newState, connectedAt, disconnectedAt);
   }
 
+  /** After receiving was started again with a new webhook secret (the old one is forgotten). */
+  public Connection withWebhookSecretHash(String newHash) {
+    return new Connection(id, company, channel, line, bot, token, technicalClient, apiAccount,
+        newHash, hookCredentials, state, connectedAt, disconnectedAt);
+  }
+
   public Connection disconnected(Instant at) {
     return new Connection(id, company, channel, line, bot, token, technicalClient, apiAccount,
         webhookSecretHash, hookCredentials, ConnectionState.DISCONNECTED, connectedAt, Optional.of(at));

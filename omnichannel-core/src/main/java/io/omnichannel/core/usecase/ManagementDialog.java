@@ -68,8 +68,9 @@ public final class ManagementDialog {
     }
     DialogState state = dialogs.load(user).orElse(DialogState.START);
     DialogReply reply = step(specialist.get(), state, input);
-    dialogs.save(user, reply.next());
+    // Reply first: if the reply fails, the event is retried against the state it was meant for.
     platform.replyOnManagementLine(user, reply.text(), new Keyboard.ShowMenu(reply.menu()));
+    dialogs.save(user, reply.next());
   }
 
   private DialogReply step(Specialist specialist, DialogState state, String input) {

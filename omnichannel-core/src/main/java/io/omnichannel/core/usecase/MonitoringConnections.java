@@ -2,9 +2,12 @@ package io.omnichannel.core.usecase;
 
 import io.omnichannel.core.domain.AuditEntry;
 import io.omnichannel.core.domain.AuditEntry.AuditAction;
+import io.omnichannel.core.domain.ConfirmationToken;
 import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.ConnectionState;
 import io.omnichannel.core.domain.PlatformUserId;
+import io.omnichannel.core.domain.RandomTokens;
+import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.domain.failure.GatewayFailure;
 import io.omnichannel.core.port.in.ConnectionMonitor;
 import io.omnichannel.core.port.out.AuditTrail;
@@ -26,11 +29,13 @@ public final class MonitoringConnections implements ConnectionMonitor {
   private final SupportPlatform platform;
   private final ConnectionRepository connections;
   private final AuditTrail audit;
+  private final RandomTokens random;
   private final Clock clock;
 
   public MonitoringConnections(MessengerChannel messenger, SupportPlatform platform, ConnectionRepository connections,
-      AuditTrail audit, Clock clock) {
+      AuditTrail audit, RandomTokens random, Clock clock) {
     this.messenger = messenger;
+    this.random = random;
     this.platform = platform;
     this.connections = connections;
     this.audit = audit;
@@ -42,9 +47,10 @@ public final class MonitoringConnections implements ConnectionMonitor {
     int changed = 0;
     for (Connection connection : connections.allActive()) {
       try {
-        ConnectionState observed = observe(connection);
+        Connection current = restartIfStopped(connection);
+        ConnectionState observed = observe(current);
         if (observed != connection.state()) {
-          connections.update(connection.withState(observed));
+          connections.update(current.withState(observed));
           audit.record(new AuditEntry(clock.instant(), connection.company(), SYSTEM, AuditAction.CONNECTION_STATE_CHANGED,
               connection.bot().mention() + " line " + connection.line().id() + ": " + connection.state() + " -> " + observed));
           changed++;
@@ -54,6 +60,24 @@ public final class MonitoringConnections implements ConnectionMonitor {
       }
     }
     return changed;
+  }
+
+  /**
+   * A connection whose receiving failed to start (or whose token was revoked and is valid again) gets
+   * receiving started anew, with a fresh webhook secret since only the old one's hash is kept.
+   */
+  private Connection restartIfStopped(Connection connection) {
+    boolean stopped = connection.state() == ConnectionState.WEBHOOK_FAILING
+        || connection.state() == ConnectionState.TOKEN_REVOKED;
+    if (!stopped) {
+      return connection;
+    }
+    Secret secret = Secret.of(random.token(32));
+    Connection restarted = connection.withWebhookSecretHash(ConfirmationToken.hashOf(secret.reveal()));
+    messenger.startReceiving(restarted, secret);
+    platform.subscribe(restarted);
+    connections.update(restarted);
+    return restarted;
   }
 
   private ConnectionState observe(Connection connection) {

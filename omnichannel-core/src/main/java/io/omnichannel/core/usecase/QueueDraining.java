@@ -44,7 +44,7 @@ final class QueueDraining<T> implements QueueWorker {
     try {
       handler.handle(claimed);
     } catch (RateLimited limited) {
-      queue.retryAt(claimed.id(), clock.instant().plus(limited.retryAfter()), describe(limited));
+      queue.postpone(claimed.id(), clock.instant().plus(limited.retryAfter()), describe(limited));
     } catch (GatewayFailure failure) {
       if (failure.retryable() && !retry.exhausted(claimed.attempt())) {
         Instant due = clock.instant().plus(retry.delayAfter(claimed.attempt()));

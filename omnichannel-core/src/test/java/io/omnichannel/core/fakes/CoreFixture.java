@@ -61,7 +61,7 @@ public final class CoreFixture {
   public final DeliveringToChannel delivering =
       new DeliveringToChannel(messenger, platform, connections, accounts, logs, clock);
   public final AcceptingInbound accepting = new AcceptingInbound(connections, inbox, MANAGEMENT_HOOK, clock);
-  public final MonitoringConnections monitoring = new MonitoringConnections(messenger, platform, connections, logs, clock);
+  public final MonitoringConnections monitoring = new MonitoringConnections(messenger, platform, connections, logs, random, clock);
 
   /** The specialist writes (or presses) {@code input} on the management line. */
   public FakePlatform.ManagementReply say(String input) {

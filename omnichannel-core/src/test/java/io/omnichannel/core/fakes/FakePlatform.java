@@ -51,6 +51,7 @@ public final class FakePlatform implements SupportPlatform {
   private final Map<FileRef, byte[]> lineFiles = new HashMap<>();
   private final Set<PlatformUserId> banned = new HashSet<>();
   private final Deque<RuntimeException> deliveryFailures = new ArrayDeque<>();
+  private final Deque<RuntimeException> replyFailures = new ArrayDeque<>();
 
   private final List<ManagementReply> replies = new ArrayList<>();
   private final List<Delivery> deliveries = new ArrayList<>();
@@ -109,6 +110,10 @@ public final class FakePlatform implements SupportPlatform {
     deliveryFailures.add(failure);
   }
 
+  public synchronized void failNextReply(RuntimeException failure) {
+    replyFailures.add(failure);
+  }
+
   public synchronized void unavailable(boolean down) {
     unavailable = down;
   }
@@ -162,6 +167,9 @@ public final class FakePlatform implements SupportPlatform {
   @Override
   public synchronized void replyOnManagementLine(PlatformUserId specialist, String text, Keyboard keyboard) {
     available();
+    if (!replyFailures.isEmpty()) {
+      throw replyFailures.poll();
+    }
     replies.add(new ManagementReply(specialist, text, keyboard));
   }
 

@@ -111,6 +111,12 @@ public class InMemoryQueue<T> implements WorkQueue<T> {
   }
 
   @Override
+  public synchronized void postpone(long id, Instant next, String reason) {
+    retryAt(id, next, reason);
+    row(id).attempts--;
+  }
+
+  @Override
   public synchronized void bury(long id, String reason) {
     Row<T> row = row(id);
     row.deadReason = reason;

@@ -104,6 +104,17 @@ class ManagementDialogTest {
     }
 
     @Test
+    void aReplyThatFailsLeavesTheStateSoTheRetriedMessageGetsTheSameAnswer() {
+      world.platform.failNextReply(new io.omnichannel.core.domain.failure.PlatformUnavailable("down"));
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> world.say("Telegram"))
+          .isInstanceOf(io.omnichannel.core.domain.failure.PlatformUnavailable.class);
+      assertThat(world.dialogs.load(world.specialist.id())).isEmpty();
+
+      assertThat(world.say("Telegram").text()).isEqualTo("Telegram: выберите действие.");
+    }
+
+    @Test
     void dialogStateIsSavedAfterEveryStepSoARestartResumesIt() {
       lines(2);
       openConnectWizard();

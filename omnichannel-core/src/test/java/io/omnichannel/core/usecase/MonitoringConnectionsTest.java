@@ -143,4 +143,34 @@ class MonitoringConnectionsTest {
 
     assertThat(state()).isEqualTo(ConnectionState.DISCONNECTED);
   }
+
+  @Test
+  void receivingThatFailedToStartIsStartedAgainWithAFreshWebhookSecret() {
+    f.messenger.failNextStartReceiving(new io.omnichannel.core.domain.failure.ChannelUnavailable("down"));
+    var outcome = (io.omnichannel.core.port.in.ConfirmationOutcome.Connected) f.confirming.submit(
+        f.connectLink(f.platform.line(f.company, "Вторая"), f.messenger.bot("Second", "second_bot")),
+        f.platform.apiAccount("api-second", "pw", f.company, f.platform.linesOf(f.company).get(1)));
+    Connection failed = outcome.connection();
+    assertThat(failed.state()).isEqualTo(ConnectionState.WEBHOOK_FAILING);
+    assertThat(f.messenger.isReceiving(failed.id())).isFalse();
+
+    f.monitoring.refresh();
+
+    Connection restarted = f.connections.find(failed.id()).orElseThrow();
+    assertThat(restarted.state()).isEqualTo(ConnectionState.ACTIVE);
+    assertThat(f.messenger.isReceiving(failed.id())).isTrue();
+    assertThat(restarted.webhookSecretHash()).isNotEqualTo(failed.webhookSecretHash())
+        .isEqualTo(io.omnichannel.core.domain.ConfirmationToken.hashOf(f.messenger.webhookSecret(failed.id()).reveal()));
+    assertThat(f.platform.isSubscribed(restarted)).isTrue();
+  }
+
+  @Test
+  void aRestartThatFailsAgainKeepsTheFailingState() {
+    f.connections.update(connection.withState(ConnectionState.WEBHOOK_FAILING));
+    f.messenger.failNextStartReceiving(new io.omnichannel.core.domain.failure.ChannelUnavailable("still down"));
+
+    f.monitoring.refresh();
+
+    assertThat(state()).isEqualTo(ConnectionState.WEBHOOK_FAILING);
+  }
 }

@@ -253,6 +253,20 @@ class QueueWorkersTest {
   }
 
   @Test
+  void rateLimitsDoNotUseUpTheRetryBudget() {
+    f.outbox.enqueue(textTo(ivan(), "Ответ"));
+    f.messenger.failNextSend(chat("501"), new RateLimited(Duration.ofSeconds(7)));
+    f.messenger.failNextSend(chat("501"), new RateLimited(Duration.ofSeconds(7)));
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(outboxWorker.processNext()).isTrue();
+      f.clock.advance(Duration.ofSeconds(7));
+    }
+
+    assertThat(f.outbox.rows().get(0).attempts()).as("only the send that went through counts").isEqualTo(1);
+  }
+
+  @Test
   void aNonRetryableSendFailureIsBuriedAtOnce() {
     f.outbox.enqueue(textTo(ivan(), "Ответ"));
     f.messenger.failNextSend(chat("501"), new ChatNotFound("Bad Request: chat not found"));

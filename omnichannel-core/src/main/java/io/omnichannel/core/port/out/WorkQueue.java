@@ -19,6 +19,14 @@ public interface WorkQueue<T> {
   /** Releases the row to be tried again at {@code next} (a backoff, or exactly a rate limit's retry-after). */
   void retryAt(long id, Instant next, String reason);
 
+  /**
+   * Like {@link #retryAt}, for a wait the messenger asked for (a rate limit): it is no failure, so an
+   * implementation should not count the claim as an attempt towards burying the row.
+   */
+  default void postpone(long id, Instant next, String reason) {
+    retryAt(id, next, reason);
+  }
+
   /** Parks the row as dead, with the reason, for the admin to see; it blocks its ordering key no more. */
   void bury(long id, String reason);
 }
