@@ -1,0 +1,27 @@
+package io.omnichannel.testkit;
+
+import io.omnichannel.testkit.oneconnect.OneConnectEmulator;
+import io.omnichannel.testkit.oneconnect.OneConnectEmulatorConfig;
+import io.omnichannel.testkit.telegram.TelegramEmulator;
+import io.omnichannel.testkit.telegram.TelegramEmulatorConfig;
+import java.util.concurrent.CountDownLatch;
+
+/** Starts both emulators side by side on loopback, to play with by hand; stops on Ctrl-C. */
+public final class EmulatorsMain {
+  private EmulatorsMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    TelegramEmulator telegram = TelegramEmulator.start(TelegramEmulatorConfig.defaults().withPort(8081));
+    OneConnectEmulator oneConnect = OneConnectEmulator.start(OneConnectEmulatorConfig.builder().port(8082).build());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      telegram.close();
+      oneConnect.close();
+      stopped.countDown();
+    }, "emulators-shutdown"));
+    System.out.println("Telegram Bot API emulator: " + telegram.baseUrl() + "  (control: /_emulator/telegram/)");
+    System.out.println("1C-Connect emulator:       " + oneConnect.baseUrl() + "  (control: " + oneConnect.controlUrl() + ")");
+    System.out.println("Ctrl-C stops both.");
+    stopped.await();
+  }
+}
