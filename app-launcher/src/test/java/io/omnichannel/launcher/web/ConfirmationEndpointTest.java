@@ -1,0 +1,127 @@
+package io.omnichannel.launcher.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import io.omnichannel.core.domain.ApiAccount;
+import io.omnichannel.core.domain.BotToken;
+import io.omnichannel.core.domain.Line;
+import io.omnichannel.core.fakes.CoreFixture;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The confirmation page over real HTTP, on the core wired to in-memory fakes. */
+class ConfirmationEndpointTest {
+  private final CoreFixture world = new CoreFixture();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private Javalin server;
+  private Line line;
+  private BotToken token;
+  private ApiAccount account;
+
+  @BeforeEach
+  void start() {
+    server = Javalin.create();
+    new ConfirmationEndpoint(world.confirming).mount(server);
+    server.start("127.0.0.1", 0);
+    line = world.platform.line(world.company, "Поддержка <script>alert(1)</script>");
+    token = world.messenger.bot("Support & Co", "support_bot");
+    account = world.platform.apiAccount("api-support", "s3cret", world.company, line);
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop();
+  }
+
+  private URI page(String linkToken) {
+    return URI.create("http://127.0.0.1:" + server.port() + "/confirm/" + linkToken);
+  }
+
+  private HttpResponse<String> get(String linkToken) throws Exception {
+    return http.send(HttpRequest.newBuilder(page(linkToken)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String linkToken, String login, String password) throws Exception {
+    String form = "login=" + URLEncoder.encode(login, StandardCharsets.UTF_8) + "&password="
+        + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    return http.send(HttpRequest.newBuilder(page(linkToken)).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void showsTheFormWithEscapedNamesAndNeverCaches() throws Exception {
+    HttpResponse<String> response = get(world.connectLink(line, token));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
+    assertThat(response.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+    assertThat(response.body()).contains("Подключение Telegram-бота").contains("name=\"login\"")
+        .contains("name=\"password\"").contains("Поддержка &lt;script&gt;alert(1)&lt;/script&gt;")
+        .contains("Support &amp; Co").doesNotContain("<script>");
+  }
+
+  @Test
+  void aWrongPasswordShowsTheFormAgainWithTheReason() throws Exception {
+    String link = world.connectLink(line, token);
+
+    HttpResponse<String> response = post(link, "api-support", "wrong");
+
+    assertThat(response.statusCode()).isEqualTo(422);
+    assertThat(response.body()).contains("Неверный логин или пароль учетной записи API.").contains("name=\"password\"")
+        .doesNotContain("wrong");
+  }
+
+  @Test
+  void theRightAccountConnectsAndTheLinkIsThenUsedUp() throws Exception {
+    String link = world.connectLink(line, token);
+
+    HttpResponse<String> done = post(link, "api-support", "s3cret");
+
+    assertThat(done.statusCode()).isEqualTo(200);
+    assertThat(done.body()).contains("Telegram-бот @support_bot подключен к линии").contains("Telegram: Support &amp; Co");
+    assertThat(world.connections.findActiveByLine(line.id())).isPresent();
+
+    HttpResponse<String> again = post(link, "api-support", "s3cret");
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.body()).contains("Ссылка уже использована.");
+    assertThat(get(link).statusCode()).isEqualTo(410);
+  }
+
+  @Test
+  void anExpiredLinkShowsAClearPage() throws Exception {
+    String link = world.connectLink(line, token);
+    world.clock.advance(Duration.ofMinutes(16));
+
+    HttpResponse<String> response = get(link);
+
+    assertThat(response.statusCode()).isEqualTo(410);
+    assertThat(response.body()).contains("Срок действия ссылки истек").doesNotContain("<form");
+  }
+
+  @Test
+  void anUnknownLinkIsNotFound() throws Exception {
+    HttpResponse<String> response = get("no-such-link");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.body()).contains("Такой ссылки нет.");
+  }
+
+  @Test
+  void anEmptyFormIsAskedAgainWithoutTouchingTheLink() throws Exception {
+    String link = world.connectLink(line, token);
+
+    HttpResponse<String> response = post(link, " ", "");
+
+    assertThat(response.body()).contains("Введите логин и пароль учетной записи API.");
+    assertThat(post(link, "api-support", "s3cret").statusCode()).isEqualTo(200);
+  }
+}
