@@ -1,0 +1,180 @@
+package io.omnichannel.launcher.config;
+
+import io.omnichannel.core.domain.Secret;
+import io.omnichannel.launcher.config.LauncherConfig.Database;
+import io.omnichannel.launcher.config.LauncherConfig.TelegramMode;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Reads {@link Setting}s from the environment, over an optional properties file with the same keys, and
+ * validates them all at once: every problem is reported, one line each, naming the variable and never
+ * its value when it is a secret.
+ */
+public final class ConfigLoader {
+  private final Map<String, String> environment;
+  private final Properties file;
+  private final List<String> problems = new ArrayList<>();
+
+  private ConfigLoader(Map<String, String> environment, Properties file) {
+    this.environment = environment;
+    this.file = file;
+  }
+
+  public static LauncherConfig fromEnvironment(Map<String, String> environment, Optional<Path> propertiesFile) {
+    Properties file = new Properties();
+    if (propertiesFile.isPresent()) {
+      try (Reader reader = Files.newBufferedReader(propertiesFile.get(), StandardCharsets.UTF_8)) {
+        file.load(reader);
+      } catch (IOException | IllegalArgumentException unreadable) {
+        throw new ConfigProblems(List.of("cannot read the properties file " + propertiesFile.get() + ": "
+            + unreadable.getMessage()));
+      }
+    }
+    return new ConfigLoader(environment, file).load();
+  }
+
+  private LauncherConfig load() {
+    Path dataDir = path(Setting.DATA_DIR);
+    Optional<Database> database = database();
+    String httpHost = text(Setting.HTTP_HOST);
+    int httpPort = number(Setting.HTTP_PORT, 0, 65535);
+    URI publicBase = url(Setting.PUBLIC_BASE_URL);
+    URI telegramApi = url(Setting.TELEGRAM_API_URL);
+    TelegramMode mode = mode();
+    URI rest = url(Setting.ONECONNECT_REST_URL);
+    URI soap = url(Setting.ONECONNECT_SOAP_URL);
+    String login = required(Setting.ONECONNECT_LOGIN);
+    Optional<Secret> password = secret(Setting.ONECONNECT_PASSWORD);
+    if (password.isEmpty()) {
+      problems.add(Setting.ONECONNECT_PASSWORD.variable() + " is required: " + Setting.ONECONNECT_PASSWORD.meaning());
+    }
+    String managementLine = required(Setting.MANAGEMENT_LINE_ID);
+    Optional<Secret> masterKey = masterKey();
+    Optional<Secret> adminToken = secret(Setting.ADMIN_TOKEN);
+    adminToken.filter(token -> token.reveal().length() < 16).ifPresent(token ->
+        problems.add(Setting.ADMIN_TOKEN.variable() + " is too short: use at least 16 characters"));
+    int workers = number(Setting.WORKERS, 1, 64);
+    if (mode == TelegramMode.WEBHOOK && publicBase != null && !"https".equals(publicBase.getScheme())) {
+      problems.add(Setting.TELEGRAM_MODE.variable() + "=webhook needs an https " + Setting.PUBLIC_BASE_URL.variable()
+          + " (Telegram delivers webhooks over HTTPS only), got " + publicBase);
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigProblems(problems);
+    }
+    return new LauncherConfig(dataDir, database, httpHost, httpPort, publicBase, telegramApi, mode, rest, soap, login,
+        password.orElseThrow(), managementLine, masterKey, adminToken, workers);
+  }
+
+  private Optional<String> raw(Setting setting) {
+    String value = environment.get(setting.variable());
+    if (value == null) {
+      value = file.getProperty(setting.variable());
+    }
+    if (value == null || value.isBlank()) {
+      return setting.defaultValue().isEmpty() ? Optional.empty() : Optional.of(setting.defaultValue());
+    }
+    return Optional.of(value.strip());
+  }
+
+  private String text(Setting setting) {
+    return raw(setting).orElse("");
+  }
+
+  private String required(Setting setting) {
+    Optional<String> value = raw(setting);
+    if (value.isEmpty()) {
+      problems.add(setting.variable() + " is required: " + setting.meaning());
+    }
+    return value.orElse("");
+  }
+
+  private Optional<Secret> secret(Setting setting) {
+    return raw(setting).map(Secret::of);
+  }
+
+  private Path path(Setting setting) {
+    try {
+      return Path.of(text(setting));
+    } catch (InvalidPathException invalid) {
+      problems.add(setting.variable() + " is not a usable path: " + invalid.getReason());
+      return null;
+    }
+  }
+
+  private int number(Setting setting, int min, int max) {
+    String value = text(setting);
+    try {
+      int number = Integer.parseInt(value);
+      if (number < min || number > max) {
+        problems.add(setting.variable() + " must be between " + min + " and " + max + ", got " + number);
+      }
+      return number;
+    } catch (NumberFormatException notANumber) {
+      problems.add(setting.variable() + " must be a whole number, got \"" + value + "\"");
+      return min;
+    }
+  }
+
+  private URI url(Setting setting) {
+    String value = text(setting);
+    try {
+      URI uri = new URI(value);
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+        problems.add(setting.variable() + " must be an http(s) URL with a host, got \"" + value + "\"");
+      }
+      return uri;
+    } catch (URISyntaxException malformed) {
+      problems.add(setting.variable() + " is not a URL: " + malformed.getReason());
+      return null;
+    }
+  }
+
+  private TelegramMode mode() {
+    String value = text(Setting.TELEGRAM_MODE).toUpperCase(Locale.ROOT);
+    try {
+      return TelegramMode.valueOf(value);
+    } catch (IllegalArgumentException unknown) {
+      problems.add(Setting.TELEGRAM_MODE.variable() + " must be polling or webhook, got \"" + value.toLowerCase(Locale.ROOT) + "\"");
+      return TelegramMode.POLLING;
+    }
+  }
+
+  private Optional<Database> database() {
+    Optional<String> url = raw(Setting.DB_URL);
+    if (url.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!url.get().startsWith("jdbc:mysql:") && !url.get().startsWith("jdbc:mariadb:")) {
+      problems.add(Setting.DB_URL.variable() + " must be a MySQL or MariaDB JDBC URL (jdbc:mysql://…), or empty for the embedded database");
+    }
+    return Optional.of(new Database(url.get(), text(Setting.DB_USER), secret(Setting.DB_PASSWORD)));
+  }
+
+  private Optional<Secret> masterKey() {
+    Optional<Secret> key = secret(Setting.MASTER_KEY);
+    key.ifPresent(value -> {
+      try {
+        if (Base64.getDecoder().decode(value.reveal()).length != 32) {
+          problems.add(Setting.MASTER_KEY.variable() + " must be 32 bytes (AES-256) in base64");
+        }
+      } catch (IllegalArgumentException notBase64) {
+        problems.add(Setting.MASTER_KEY.variable() + " is not base64");
+      }
+    });
+    return key;
+  }
+}

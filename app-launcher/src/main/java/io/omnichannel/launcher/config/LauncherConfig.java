@@ -1,0 +1,41 @@
+package io.omnichannel.launcher.config;
+
+import io.omnichannel.core.domain.Secret;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The service's configuration, validated: an instance only exists when every setting made sense.
+ * Built by {@link ConfigLoader} from environment variables over an optional properties file.
+ */
+public record LauncherConfig(
+    Path dataDir,
+    Optional<Database> database,
+    String httpHost,
+    int httpPort,
+    URI publicBaseUrl,
+    URI telegramApiUrl,
+    TelegramMode telegramMode,
+    URI oneConnectRestUrl,
+    URI oneConnectSoapUrl,
+    String oneConnectLogin,
+    Secret oneConnectPassword,
+    String managementLineId,
+    Optional<Secret> masterKey,
+    Optional<Secret> adminToken,
+    int workers) {
+
+  /** An external MySQL/MariaDB; absent means the embedded H2 database in the data folder. */
+  public record Database(String jdbcUrl, String user, Optional<Secret> password) {
+    @Override
+    public String toString() {
+      return "Database[" + jdbcUrl + ", user " + user + "]";
+    }
+  }
+
+  public enum TelegramMode {
+    POLLING,
+    WEBHOOK
+  }
+}

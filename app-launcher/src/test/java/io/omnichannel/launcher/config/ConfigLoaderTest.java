@@ -1,0 +1,106 @@
+package io.omnichannel.launcher.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.omnichannel.launcher.config.LauncherConfig.TelegramMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  private final Map<String, String> env = new HashMap<>(Map.of(
+      "OMNICHANNEL_ONECONNECT_LOGIN", "gateway",
+      "OMNICHANNEL_ONECONNECT_PASSWORD", "p4ss-w0rd",
+      "OMNICHANNEL_MANAGEMENT_LINE_ID", "mgmt-line"));
+
+  private ConfigProblems problems() {
+    return catchThrowableOfType(ConfigProblems.class, () -> ConfigLoader.fromEnvironment(env, Optional.empty()));
+  }
+
+  @Test
+  void theMinimalConfigurationRunsOnTheEmbeddedDatabaseWithSafeDefaults() {
+    LauncherConfig config = ConfigLoader.fromEnvironment(env, Optional.empty());
+
+    assertThat(config.database()).isEmpty();
+    assertThat(config.httpPort()).isEqualTo(8080);
+    assertThat(config.telegramMode()).isEqualTo(TelegramMode.POLLING);
+    assertThat(config.telegramApiUrl()).hasToString("https://api.telegram.org");
+    assertThat(config.oneConnectPassword().reveal()).isEqualTo("p4ss-w0rd");
+    assertThat(config.workers()).isEqualTo(4);
+  }
+
+  @Test
+  void reportsEveryProblemAtOnceOneLineEach() {
+    env.clear();
+    env.put("OMNICHANNEL_HTTP_PORT", "eighty");
+    env.put("OMNICHANNEL_TELEGRAM_MODE", "carrier-pigeon");
+
+    assertThat(problems().problems()).containsExactlyInAnyOrder(
+        "OMNICHANNEL_HTTP_PORT must be a whole number, got \"eighty\"",
+        "OMNICHANNEL_TELEGRAM_MODE must be polling or webhook, got \"carrier-pigeon\"",
+        "OMNICHANNEL_ONECONNECT_LOGIN is required: the service's own 1C-Connect account (management line and partner reads)",
+        "OMNICHANNEL_ONECONNECT_PASSWORD is required: its password",
+        "OMNICHANNEL_MANAGEMENT_LINE_ID is required: id of the line «1С-Коннект: Управление каналами»");
+  }
+
+  @Test
+  void webhookModeNeedsAnHttpsPublicBaseUrl() {
+    env.put("OMNICHANNEL_TELEGRAM_MODE", "webhook");
+    env.put("OMNICHANNEL_PUBLIC_BASE_URL", "http://gateway.example");
+
+    assertThat(problems().problems()).containsExactly("OMNICHANNEL_TELEGRAM_MODE=webhook needs an https "
+        + "OMNICHANNEL_PUBLIC_BASE_URL (Telegram delivers webhooks over HTTPS only), got http://gateway.example");
+
+    env.put("OMNICHANNEL_PUBLIC_BASE_URL", "https://gateway.example");
+    assertThat(ConfigLoader.fromEnvironment(env, Optional.empty()).telegramMode()).isEqualTo(TelegramMode.WEBHOOK);
+  }
+
+  @Test
+  void secretsAreNeverEchoedInProblems() {
+    env.put("OMNICHANNEL_MASTER_KEY", "not-base64-secret-value!!");
+    env.put("OMNICHANNEL_ADMIN_TOKEN", "short-secret");
+
+    ConfigProblems problems = problems();
+
+    assertThat(problems.problems()).containsExactlyInAnyOrder("OMNICHANNEL_MASTER_KEY is not base64",
+        "OMNICHANNEL_ADMIN_TOKEN is too short: use at least 16 characters");
+    assertThat(problems.getMessage()).doesNotContain("not-base64-secret-value").doesNotContain("short-secret");
+  }
+
+  @Test
+  void anExternalDatabaseMustBeMysqlOrMariadb() {
+    env.put("OMNICHANNEL_DB_URL", "jdbc:postgresql://db/omni");
+
+    assertThat(problems().problems()).singleElement().asString().startsWith("OMNICHANNEL_DB_URL must be a MySQL or MariaDB");
+
+    env.put("OMNICHANNEL_DB_URL", "jdbc:mysql://127.0.0.1:3306/omni");
+    env.put("OMNICHANNEL_DB_PASSWORD", "db-secret");
+    LauncherConfig config = ConfigLoader.fromEnvironment(env, Optional.empty());
+    assertThat(config.database()).hasValueSatisfying(db -> assertThat(db.toString()).doesNotContain("db-secret"));
+  }
+
+  @Test
+  void thePropertiesFileFillsInAndTheEnvironmentWins(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("omnichannel.properties");
+    Files.writeString(file, "OMNICHANNEL_HTTP_PORT=9090\nOMNICHANNEL_WORKERS=8\n");
+    env.put("OMNICHANNEL_WORKERS", "2");
+
+    LauncherConfig config = ConfigLoader.fromEnvironment(env, Optional.of(file));
+
+    assertThat(config.httpPort()).isEqualTo(9090);
+    assertThat(config.workers()).isEqualTo(2);
+  }
+
+  @Test
+  void anUnreadablePropertiesFileIsAProblem(@TempDir Path dir) {
+    ConfigProblems problems = catchThrowableOfType(ConfigProblems.class,
+        () -> ConfigLoader.fromEnvironment(env, Optional.of(dir.resolve("missing.properties"))));
+
+    assertThat(problems.problems()).singleElement().asString().startsWith("cannot read the properties file");
+  }
+}
