@@ -1,0 +1,98 @@
+package io.omnichannel.launcher.work;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.omnichannel.core.port.in.QueueWorker;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class WorkerPoolTest {
+  /** A queue of jobs; processNext takes one if there is one. */
+  private static final class Jobs implements QueueWorker {
+    final BlockingQueue<Runnable> pending = new LinkedBlockingQueue<>();
+
+    @Override
+    public boolean processNext() {
+      Runnable job = pending.poll();
+      if (job == null) {
+        return false;
+      }
+      job.run();
+      return true;
+    }
+  }
+
+  @Test
+  void anIdleWorkerStartsAtOnceWhenWoken() throws Exception {
+    Jobs jobs = new Jobs();
+    WorkerPool pool = new WorkerPool("test", jobs, 2, Duration.ofHours(1));
+    pool.start();
+    CountDownLatch done = new CountDownLatch(1);
+
+    jobs.pending.add(done::countDown);
+    pool.wake();
+
+    assertThat(done.await(5, TimeUnit.SECONDS)).as("woken long before the hour-long idle interval").isTrue();
+    assertThat(pool.stop(Duration.ofSeconds(5))).isTrue();
+  }
+
+  @Test
+  void stopLetsTheRowInHandFinishAndTakesNoNewOne() throws Exception {
+    Jobs jobs = new Jobs();
+    WorkerPool pool = new WorkerPool("test", jobs, 1, Duration.ofHours(1));
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger finished = new AtomicInteger();
+    jobs.pending.add(() -> {
+      started.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      finished.incrementAndGet();
+    });
+    jobs.pending.add(finished::incrementAndGet);
+    pool.start();
+    assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+
+    Thread stopper = new Thread(() -> {
+      try {
+        pool.stop(Duration.ofSeconds(5));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    stopper.start();
+    release.countDown();
+    stopper.join(10_000);
+
+    assertThat(finished.get()).as("the first finished, the second was not taken").isEqualTo(1);
+    assertThat(jobs.pending).hasSize(1);
+    assertThat(pool.isRunning()).isFalse();
+  }
+
+  @Test
+  void aFailingQueueDoesNotKillTheWorker() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    CountDownLatch recovered = new CountDownLatch(1);
+    QueueWorker flaky = () -> {
+      if (calls.incrementAndGet() == 1) {
+        throw new IllegalStateException("database down");
+      }
+      recovered.countDown();
+      return false;
+    };
+    WorkerPool pool = new WorkerPool("test", flaky, 1, Duration.ofMillis(10));
+    pool.start();
+
+    assertThat(recovered.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(pool.isRunning()).isTrue();
+    pool.stop(Duration.ofSeconds(5));
+  }
+}
