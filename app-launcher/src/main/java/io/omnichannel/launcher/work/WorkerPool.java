@@ -65,8 +65,17 @@ public final class WorkerPool {
 
   /** Stops taking new rows and waits for the rows in hand to finish; true when every thread ended in time. */
   public boolean stop(Duration grace) throws InterruptedException {
+    requestStop();
+    return awaitStopped(grace);
+  }
+
+  /** No thread takes a new row after this returns; rows in hand go on (so several pools stop together). */
+  public void requestStop() {
     running.set(false);
     wake();
+  }
+
+  public boolean awaitStopped(Duration grace) throws InterruptedException {
     long deadline = System.nanoTime() + grace.toNanos();
     boolean allEnded = true;
     for (Thread thread : threads) {

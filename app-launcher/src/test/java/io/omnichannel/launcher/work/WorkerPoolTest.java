@@ -61,16 +61,10 @@ class WorkerPoolTest {
     pool.start();
     assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
 
-    Thread stopper = new Thread(() -> {
-      try {
-        pool.stop(Duration.ofSeconds(5));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
-    stopper.start();
+    pool.requestStop();
     release.countDown();
-    stopper.join(10_000);
+
+    assertThat(pool.awaitStopped(Duration.ofSeconds(5))).isTrue();
 
     assertThat(finished.get()).as("the first finished, the second was not taken").isEqualTo(1);
     assertThat(jobs.pending).hasSize(1);
