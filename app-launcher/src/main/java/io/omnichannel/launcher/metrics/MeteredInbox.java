@@ -1,0 +1,26 @@
+package io.omnichannel.launcher.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.omnichannel.core.domain.InboundRecord;
+import io.omnichannel.core.port.out.EventInbox;
+import java.util.Locale;
+
+/** The inbox, counting events received and redeliveries recognised as duplicates, per source kind. */
+final class MeteredInbox extends MeteredQueue<InboundRecord> implements EventInbox {
+  private final EventInbox inbox;
+  private final MeterRegistry registry;
+
+  MeteredInbox(EventInbox inbox, MeterRegistry registry) {
+    super(inbox, registry, "inbox");
+    this.inbox = inbox;
+    this.registry = registry;
+  }
+
+  @Override
+  public boolean store(InboundRecord record) {
+    boolean stored = inbox.store(record);
+    registry.counter(stored ? "omnichannel.inbound.stored" : "omnichannel.inbound.duplicates",
+        "kind", record.kind().name().toLowerCase(Locale.ROOT)).increment();
+    return stored;
+  }
+}

@@ -1,0 +1,20 @@
+package io.omnichannel.launcher.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.omnichannel.core.domain.OutboxMessage;
+import io.omnichannel.core.port.out.Outbox;
+
+final class MeteredOutbox extends MeteredQueue<OutboxMessage> implements Outbox {
+  private final Outbox outbox;
+
+  MeteredOutbox(Outbox outbox, MeterRegistry registry) {
+    super(outbox, registry, "outbox");
+    this.outbox = outbox;
+  }
+
+  @Override
+  public void enqueue(OutboxMessage message) {
+    outbox.enqueue(message);
+    count("omnichannel.queue.enqueued");
+  }
+}
