@@ -1,0 +1,130 @@
+package io.omnichannel.launcher.web;
+
+import com.google.common.escape.Escaper;
+import com.google.common.html.HtmlEscapers;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UnauthorizedResponse;
+import io.omnichannel.core.domain.AuditEntry;
+import io.omnichannel.core.domain.CompanyId;
+import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.ConnectionId;
+import io.omnichannel.core.domain.Secret;
+import io.omnichannel.core.port.in.AccountDirectory;
+import io.omnichannel.core.port.out.AuditTrail;
+import io.omnichannel.core.port.out.ConnectionRepository;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * {@code /admin}: connections with their state, a technical client's accounts with ban state (F14), dead
+ * letters and the audit trail, as JSON, plus one plain HTML overview. Bearer token from configuration; no
+ * token configured means the admin side is closed. Nothing here shows a secret.
+ */
+public final class AdminEndpoint {
+  /** A queue row parked as dead, as the admin sees it. */
+  public record DeadLetter(String queue, long id, String orderingKey, int attempts, String reason) {}
+
+  private static final Escaper HTML = HtmlEscapers.htmlEscaper();
+
+  private final Optional<Secret> token;
+  private final ConnectionRepository connections;
+  private final AccountDirectory accounts;
+  private final AuditTrail audit;
+  private final Supplier<List<DeadLetter>> deadLetters;
+
+  public AdminEndpoint(Optional<Secret> token, ConnectionRepository connections, AccountDirectory accounts,
+      AuditTrail audit, Supplier<List<DeadLetter>> deadLetters) {
+    this.token = token;
+    this.connections = connections;
+    this.accounts = accounts;
+    this.audit = audit;
+    this.deadLetters = deadLetters;
+  }
+
+  public void mount(Javalin app) {
+    app.before("/admin", this::authorize);
+    app.before("/admin/*", this::authorize);
+    app.get("/admin", this::overview);
+    app.get("/admin/connections", ctx -> ctx.json(connections.allActive().stream().map(AdminEndpoint::view).toList()));
+    app.get("/admin/connections/{id}/accounts", ctx -> ctx.json(accounts.accountsOf(new ConnectionId(ctx.pathParam("id")))
+        .stream().map(AdminEndpoint::view).toList()));
+    app.get("/admin/dead-letters", ctx -> ctx.json(deadLetters.get()));
+    app.get("/admin/audit", this::auditTrail);
+  }
+
+  private void authorize(Context ctx) {
+    ctx.header("Cache-Control", "no-store");
+    String header = Optional.ofNullable(ctx.header("Authorization")).orElse("");
+    boolean allowed = token.isPresent() && header.startsWith("Bearer ")
+        && token.get().matches(header.substring("Bearer ".length()).strip());
+    if (!allowed) {
+      ctx.header("WWW-Authenticate", "Bearer");
+      throw new UnauthorizedResponse("admin token required");
+    }
+  }
+
+  private void auditTrail(Context ctx) {
+    String company = ctx.queryParam("company");
+    if (company == null || company.isBlank()) {
+      ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", "query parameter company is required"));
+      return;
+    }
+    ctx.json(audit.of(new CompanyId(company)).stream().map(AdminEndpoint::view).toList());
+  }
+
+  private void overview(Context ctx) {
+    StringBuilder rows = new StringBuilder();
+    for (Connection connection : connections.allActive()) {
+      rows.append("<tr><td>").append(esc(connection.company().value())).append("</td><td>")
+          .append(esc(connection.line().name())).append("</td><td>").append(esc(connection.bot().mention()))
+          .append("</td><td>").append(esc(connection.technicalClient().name())).append("</td><td>")
+          .append(connection.state()).append("</td></tr>\n");
+    }
+    ctx.html("<!DOCTYPE html>\n<html lang=\"ru\"><head><meta charset=\"utf-8\"><title>omnichannel — admin</title></head>"
+        + "<body><h1>Подключения</h1>\n<table border=\"1\" cellpadding=\"4\"><tr><th>Компания</th><th>Линия</th><th>Бот</th>"
+        + "<th>Клиент</th><th>Состояние</th></tr>\n" + rows + "</table>\n<p>Недоставленных сообщений: "
+        + deadLetters.get().size() + "</p>\n</body></html>\n");
+  }
+
+  private static Map<String, Object> view(Connection connection) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", connection.id().value());
+    view.put("company", connection.company().value());
+    view.put("line_id", connection.line().id().value());
+    view.put("line", connection.line().name());
+    view.put("bot", connection.bot().mention());
+    view.put("bot_name", connection.bot().displayName());
+    view.put("client", connection.technicalClient().name());
+    view.put("api_account", connection.apiAccount().login());
+    view.put("state", connection.state().name());
+    view.put("connected_at", connection.connectedAt().toString());
+    return view;
+  }
+
+  private static Map<String, Object> view(AccountDirectory.AccountView account) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", account.account().id().value());
+    view.put("name", account.account().displayName());
+    view.put("username", account.account().username().orElse(null));
+    view.put("chat_kind", account.account().kind().name());
+    view.put("epoch", account.account().epoch());
+    view.put("banned", account.banned());
+    view.put("blocked", account.blocked());
+    view.put("created_at", account.account().createdAt().toString());
+    return view;
+  }
+
+  private static Map<String, Object> view(AuditEntry entry) {
+    return Map.of("at", entry.at().toString(), "specialist", entry.specialist().value(), "action", entry.action().name(),
+        "details", entry.details());
+  }
+
+  private static String esc(String text) {
+    return HTML.escape(text);
+  }
+}

@@ -1,0 +1,112 @@
+package io.omnichannel.launcher.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import io.omnichannel.core.domain.ChannelEvent.ChannelMessage;
+import io.omnichannel.core.domain.ChatId;
+import io.omnichannel.core.domain.ChatKind;
+import io.omnichannel.core.domain.MessageContent;
+import io.omnichannel.core.domain.MessageContext;
+import io.omnichannel.core.domain.Secret;
+import io.omnichannel.core.domain.Sender;
+import io.omnichannel.core.fakes.CoreFixture;
+import io.omnichannel.core.usecase.ListingAccounts;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AdminEndpointTest {
+  private static final String TOKEN = "admin-token-0123456789";
+
+  private final CoreFixture world = new CoreFixture();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private Javalin server;
+
+  @BeforeEach
+  void start() {
+    server = Javalin.create();
+    new AdminEndpoint(Optional.of(Secret.of(TOKEN)), world.connections,
+        new ListingAccounts(world.connections, world.accounts, world.platform), world.logs,
+        () -> List.of(new AdminEndpoint.DeadLetter("outbox", 7, "c/1", 12, "ChannelUnavailable after 12 attempt(s)")))
+        .mount(server);
+    server.start("127.0.0.1", 0);
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop();
+  }
+
+  private HttpResponse<String> get(String path, String bearer) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void refusesWithoutTheRightBearerToken() throws Exception {
+    assertThat(get("/admin/connections", null).statusCode()).isEqualTo(401);
+    assertThat(get("/admin/connections", "wrong").statusCode()).isEqualTo(401);
+    assertThat(get("/admin", TOKEN + "x").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void listsConnectionsWithStateAndNoSecret() throws Exception {
+    var connection = world.connectedLine("Поддержка", "Support", "support_bot");
+
+    HttpResponse<String> response = get("/admin/connections", TOKEN);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"bot\":\"@support_bot\"").contains("\"state\":\"ACTIVE\"")
+        .contains("\"client\":\"Telegram: Support\"").doesNotContain(connection.token().reveal())
+        .doesNotContain(connection.apiAccount().password().reveal());
+  }
+
+  @Test
+  void showsATechnicalClientsAccountsWithBanState() throws Exception {
+    var connection = world.connectedLine("Поддержка", "Support", "support_bot");
+    world.relayToLine.relay(connection, new ChannelMessage(new ChatId("42"), ChatKind.PRIVATE, Optional.empty(),
+        new Sender("Иван Петров", Optional.of("ivan")), new MessageContent.Text("Привет"), MessageContext.PLAIN), "e1");
+    world.platform.ban(world.accounts.all().get(0).platformUser());
+
+    HttpResponse<String> response = get("/admin/connections/" + connection.id().value() + "/accounts", TOKEN);
+
+    assertThat(response.body()).contains("\"name\":\"Иван Петров\"").contains("\"banned\":true");
+  }
+
+  @Test
+  void showsDeadLettersAndAnHtmlOverview() throws Exception {
+    world.connectedLine("Поддержка <b>", "Support", "support_bot");
+
+    assertThat(get("/admin/dead-letters", TOKEN).body()).contains("ChannelUnavailable after 12 attempt(s)");
+    assertThat(get("/admin", TOKEN).body()).contains("Поддержка &lt;b&gt;").contains("Недоставленных сообщений: 1");
+  }
+
+  @Test
+  void auditNeedsACompany() throws Exception {
+    world.connectedLine("Поддержка", "Support", "support_bot");
+
+    assertThat(get("/admin/audit", TOKEN).statusCode()).isEqualTo(400);
+    assertThat(get("/admin/audit?company=" + world.company.value(), TOKEN).body()).contains("CONNECTED");
+  }
+
+  @Test
+  void withoutAConfiguredTokenTheAdminSideIsClosed() throws Exception {
+    server.stop();
+    server = Javalin.create();
+    new AdminEndpoint(Optional.empty(), world.connections,
+        new ListingAccounts(world.connections, world.accounts, world.platform), world.logs, List::of).mount(server);
+    server.start("127.0.0.1", 0);
+
+    assertThat(get("/admin/connections", "").statusCode()).isEqualTo(401);
+  }
+}
