@@ -39,7 +39,7 @@ CREATE TABLE connections (
     active_line_id        VARCHAR(64)   NULL,
     active_bot_id         VARCHAR(32)   NULL,
     active_slot           TINYINT       NULL,
-    CONSTRAINT pk_connections PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uq_connections_active_line UNIQUE (active_line_id),
     CONSTRAINT uq_connections_active_bot UNIQUE (active_bot_id),
     CONSTRAINT uq_connections_company_slot UNIQUE (company_id, active_slot),
@@ -58,7 +58,7 @@ CREATE TABLE channel_accounts (
     created_at       BIGINT       NOT NULL,
     blocked_since    BIGINT       NULL,
     left_at          BIGINT       NULL,
-    CONSTRAINT pk_channel_accounts PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uq_accounts_chat_epoch UNIQUE (connection_id, chat_id, epoch)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 CREATE INDEX ix_accounts_platform_user ON channel_accounts (connection_id, platform_user_id);
@@ -71,7 +71,7 @@ CREATE TABLE dialog_states (
     page          INT         NULL,
     line_id       VARCHAR(64) NULL,
     updated_at    BIGINT      NOT NULL,
-    CONSTRAINT pk_dialog_states PRIMARY KEY (specialist_id)
+    PRIMARY KEY (specialist_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- Stored by token hash only; a connect request's bot token is sealed.
@@ -93,7 +93,7 @@ CREATE TABLE confirmations (
     created_at        BIGINT         NOT NULL,
     expires_at        BIGINT         NOT NULL,
     used_at           BIGINT         NULL,
-    CONSTRAINT pk_confirmations PRIMARY KEY (token_hash)
+    PRIMARY KEY (token_hash)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 CREATE INDEX ix_confirmations_specialist ON confirmations (specialist_id, used_at);
 
@@ -105,7 +105,7 @@ CREATE TABLE dropped_messages (
     reason          VARCHAR(32)  NOT NULL,
     source_event_id VARCHAR(191) NOT NULL,
     dropped_at      BIGINT       NOT NULL,
-    CONSTRAINT pk_dropped_messages PRIMARY KEY (id)
+    PRIMARY KEY (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 CREATE INDEX ix_dropped_connection ON dropped_messages (connection_id, id);
 
@@ -116,7 +116,7 @@ CREATE TABLE audit_entries (
     specialist_id VARCHAR(64)   NOT NULL,
     action        VARCHAR(40)   NOT NULL,
     details       VARCHAR(2000) NOT NULL,
-    CONSTRAINT pk_audit_entries PRIMARY KEY (id)
+    PRIMARY KEY (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 CREATE INDEX ix_audit_company ON audit_entries (company_id, occurred_at);
 
@@ -137,7 +137,7 @@ CREATE TABLE inbox (
     dead_reason   VARCHAR(1000) NULL,
     completed_at  BIGINT        NULL,
     finished      BOOLEAN       NOT NULL DEFAULT FALSE,
-    CONSTRAINT pk_inbox PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uq_inbox_event UNIQUE (event_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 CREATE INDEX ix_inbox_unfinished ON inbox (finished, id);
@@ -160,7 +160,7 @@ CREATE TABLE outbox (
     dead_reason     VARCHAR(1000) NULL,
     completed_at    BIGINT        NULL,
     finished        BOOLEAN       NOT NULL DEFAULT FALSE,
-    CONSTRAINT pk_outbox PRIMARY KEY (id)
+    PRIMARY KEY (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 CREATE INDEX ix_outbox_unfinished ON outbox (finished, id);
 CREATE INDEX ix_outbox_key ON outbox (ordering_key, finished, id);
@@ -170,5 +170,5 @@ CREATE TABLE polling_leases (
     connection_id VARCHAR(64)  NOT NULL,
     holder        VARCHAR(128) NOT NULL,
     leased_until  BIGINT       NOT NULL,
-    CONSTRAINT pk_polling_leases PRIMARY KEY (connection_id)
+    PRIMARY KEY (connection_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
