@@ -148,6 +148,27 @@ abstract class ConnectionsContract extends DatabaseTest {
   }
 
   @Test
+  void sixSimultaneousConnectTransactionsOfOneCompanyLetExactlyFiveIn() throws Exception {
+    Persistence otherInstance = anotherInstance();
+    List<Concurrently.Outcome<Boolean>> outcomes = Concurrently.run(6, i -> () -> {
+      Persistence instance = i % 2 == 0 ? db : otherInstance;
+      instance.transactions().run(() -> {
+        instance.auditTrail().record(new io.omnichannel.core.domain.AuditEntry(Fixtures.T0, new CompanyId("company-1"),
+            new io.omnichannel.core.domain.PlatformUserId("anna"),
+            io.omnichannel.core.domain.AuditEntry.AuditAction.CONNECTED, "line-" + i));
+        instance.connections().insert(connection("company-1", "line-" + i, "400" + i));
+      });
+      return true;
+    });
+
+    assertThat(outcomes).filteredOn(Concurrently.Outcome::succeeded).hasSize(5);
+    assertThat(outcomes).filteredOn(outcome -> !outcome.succeeded()).singleElement()
+        .satisfies(outcome -> assertThat(outcome.failure()).isInstanceOfSatisfying(ConnectionRuleViolated.class,
+            e -> assertThat(e.rule()).isEqualTo(Rule.COMPANY_FULL)));
+    assertThat(db.auditTrail().of(new CompanyId("company-1"))).as("the refused transaction left nothing").hasSize(5);
+  }
+
+  @Test
   void theSameBotToTwoLinesAtOnceConnectsOnce() throws Exception {
     Persistence otherInstance = anotherInstance();
     List<Concurrently.Outcome<Boolean>> outcomes = Concurrently.run(2, i -> () -> {
