@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ final class AesGcmSealer implements SecretSealer {
     byte[] bytes = sealed.ciphertext();
     checkArgument(bytes.length > NONCE_BYTES, "sealed secret too short");
     try {
-      byte[] nonce = java.util.Arrays.copyOfRange(bytes, 0, NONCE_BYTES);
+      byte[] nonce = Arrays.copyOfRange(bytes, 0, NONCE_BYTES);
       Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, nonce);
       byte[] plain = cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
       return new String(plain, StandardCharsets.UTF_8);

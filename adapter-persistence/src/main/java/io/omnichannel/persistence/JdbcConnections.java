@@ -2,7 +2,6 @@ package io.omnichannel.persistence;
 
 import io.omnichannel.core.domain.ApiAccount;
 import io.omnichannel.core.domain.BotId;
-import io.omnichannel.core.domain.BotProfile;
 import io.omnichannel.core.domain.BotToken;
 import io.omnichannel.core.domain.ChannelKind;
 import io.omnichannel.core.domain.ChannelLimits;
@@ -11,8 +10,6 @@ import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.ConnectionState;
 import io.omnichannel.core.domain.HookCredentials;
-import io.omnichannel.core.domain.Line;
-import io.omnichannel.core.domain.LineAvailability;
 import io.omnichannel.core.domain.LineId;
 import io.omnichannel.core.domain.SealedSecret;
 import io.omnichannel.core.domain.Secret;

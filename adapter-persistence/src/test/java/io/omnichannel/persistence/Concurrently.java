@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,7 +38,7 @@ final class Concurrently {
       for (Future<T> future : futures) {
         try {
           outcomes.add(new Outcome<>(future.get(60, TimeUnit.SECONDS), null));
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
           outcomes.add(new Outcome<>(null, e.getCause()));
         }
       }

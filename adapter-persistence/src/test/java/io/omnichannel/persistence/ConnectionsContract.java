@@ -4,15 +4,19 @@ import static io.omnichannel.persistence.Fixtures.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.omnichannel.core.domain.AuditEntry;
+import io.omnichannel.core.domain.AuditEntry.AuditAction;
 import io.omnichannel.core.domain.BotId;
 import io.omnichannel.core.domain.CompanyId;
 import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.ConnectionState;
 import io.omnichannel.core.domain.LineId;
+import io.omnichannel.core.domain.PlatformUserId;
 import io.omnichannel.core.domain.failure.ConnectionRuleViolated;
 import io.omnichannel.core.domain.failure.ConnectionRuleViolated.Rule;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** F12 held by the database, and connections stored whole. */
@@ -109,7 +113,7 @@ abstract class ConnectionsContract extends DatabaseTest {
     assertThat(db.connections().findActiveByLine(new LineId("line-1"))).isEmpty();
     Connection again = new Connection(new ConnectionId("conn-again"), first.company(), first.channel(), first.line(),
         first.bot(), first.token(), first.technicalClient(), first.apiAccount(), first.webhookSecretHash(),
-        first.hookCredentials(), ConnectionState.ACTIVE, Fixtures.T0.plusSeconds(120), java.util.Optional.empty());
+        first.hookCredentials(), ConnectionState.ACTIVE, Fixtures.T0.plusSeconds(120), Optional.empty());
     db.connections().insert(again);
     assertThat(db.connections().findActiveByBot(first.bot().id())).contains(again);
   }
@@ -153,9 +157,9 @@ abstract class ConnectionsContract extends DatabaseTest {
     List<Concurrently.Outcome<Boolean>> outcomes = Concurrently.run(6, i -> () -> {
       Persistence instance = i % 2 == 0 ? db : otherInstance;
       instance.transactions().run(() -> {
-        instance.auditTrail().record(new io.omnichannel.core.domain.AuditEntry(Fixtures.T0, new CompanyId("company-1"),
-            new io.omnichannel.core.domain.PlatformUserId("anna"),
-            io.omnichannel.core.domain.AuditEntry.AuditAction.CONNECTED, "line-" + i));
+        instance.auditTrail().record(new AuditEntry(Fixtures.T0, new CompanyId("company-1"),
+            new PlatformUserId("anna"),
+            AuditAction.CONNECTED, "line-" + i));
         instance.connections().insert(connection("company-1", "line-" + i, "400" + i));
       });
       return true;
