@@ -101,6 +101,12 @@ abstract class JdbcQueue<T> implements WorkQueue<T> {
         limit);
   }
 
+  /** Deletes completed rows finished before {@code before}; dead rows stay for the admin. */
+  int purgeCompleted(Instant before) {
+    return db.update("DELETE FROM %s WHERE finished = TRUE AND dead_reason IS NULL AND completed_at < ?"
+        .formatted(table), Micros.of(before));
+  }
+
   private void expectOne(long id, int updated) {
     if (updated != 1) {
       throw new IllegalStateException("no row " + id + " in " + table);

@@ -17,10 +17,12 @@ import io.omnichannel.core.port.out.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +76,12 @@ public final class Persistence implements AutoCloseable {
     HikariDataSource dataSource = pool(config);
     try {
       Persistence persistence = new Persistence(dataSource, sealer, clock);
-      int applied = persistence.migrate();
+      int applied;
+      try {
+        applied = persistence.migrate();
+      } catch (FlywayException e) {
+        throw new StorageUnavailable("database migration failed: " + e.getClass().getSimpleName(), e);
+      }
       LOG.info("database opened: engine={} migrationsApplied={} poolSize={}",
           config.isEmbedded() ? "h2" : "mysql", applied, config.poolSize());
       return persistence;
@@ -98,12 +105,20 @@ public final class Persistence implements AutoCloseable {
     }
   }
 
-  /** The latest dead rows of both queues, newest first, for the admin side. */
+  /** Dead rows for the admin side: the inbox's newest first, then the outbox's, at most {@code limit}. */
   public List<DeadLetter> deadLetters(int limit) {
     List<DeadLetter> all = new ArrayList<>(inbox.deadLetters(limit));
     all.addAll(outbox.deadLetters(limit));
     all.sort(Comparator.comparing(DeadLetter::queue).thenComparing(Comparator.comparingLong(DeadLetter::id).reversed()));
     return all.subList(0, Math.min(limit, all.size()));
+  }
+
+  /**
+   * Housekeeping: deletes inbox and outbox rows completed before {@code before} (keep the inbox's longer
+   * than a source may redeliver, a day for Telegram, or a redelivery is taken for new); returns how many.
+   */
+  public int purgeCompleted(Instant before) {
+    return inbox.purgeCompleted(before) + outbox.purgeCompleted(before);
   }
 
   public ConnectionRepository connections() {

@@ -128,6 +128,20 @@ abstract class InboxContract extends DatabaseTest {
   }
 
   @Test
+  void purgingDeletesOldCompletedRowsButKeepsPendingAndDeadOnes() throws Exception {
+    db.inbox().store(inbound("done", "chat-1"));
+    db.inbox().store(inbound("dead", "chat-2"));
+    db.inbox().store(inbound("pending", "chat-3"));
+    db.inbox().complete(db.inbox().claimNext(T0, LEASE).orElseThrow().id());
+    db.inbox().bury(db.inbox().claimNext(T0, LEASE).orElseThrow().id(), "bug");
+
+    assertThat(db.purgeCompleted(Instant.now().plusSeconds(60))).isEqualTo(1);
+
+    assertThat(RawRows.dump(database, "SELECT event_id FROM inbox ORDER BY id")).isEqualTo("event_id=dead\nevent_id=pending");
+    assertThat(db.inbox().store(inbound("done", "chat-1"))).as("purged ids are no longer duplicates").isTrue();
+  }
+
+  @Test
   void finishingAnUnknownRowFails() {
     assertThatThrownBy(() -> db.inbox().complete(12345)).isInstanceOf(IllegalStateException.class);
   }
