@@ -1,0 +1,177 @@
+package io.omnichannel.persistence;
+
+import io.omnichannel.core.port.out.Transactions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+
+/**
+ * The small JDBC helper every repository uses. A transaction binds its connection to the thread, so
+ * repository and queue calls inside {@link #inTransaction} share it (nested calls join the outer one);
+ * outside a transaction each statement runs on a pooled connection in auto-commit. Every
+ * {@link SQLException} leaves here translated by {@link SqlErrors}.
+ */
+final class Db implements Transactions {
+  /** Maps the current row of a result set. */
+  interface RowMapper<T> {
+    T map(ResultSet row) throws SQLException;
+  }
+
+  /** Work on one JDBC connection. */
+  interface ConnectionWork<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private final DataSource dataSource;
+  private final ThreadLocal<Connection> bound = new ThreadLocal<>();
+
+  Db(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  @Override
+  public <T> T inTransaction(Supplier<T> work) {
+    if (bound.get() != null) {
+      return work.get();
+    }
+    Connection connection = open();
+    try {
+      connection.setAutoCommit(false);
+      bound.set(connection);
+      T result = work.get();
+      connection.commit();
+      return result;
+    } catch (SQLException e) {
+      rollbackQuietly(connection);
+      throw SqlErrors.translate("commit", e);
+    } catch (RuntimeException | Error e) {
+      rollbackQuietly(connection);
+      throw e;
+    } finally {
+      bound.remove();
+      closeQuietly(connection, true);
+    }
+  }
+
+  <T> T withConnection(String operation, ConnectionWork<T> work) {
+    Connection current = bound.get();
+    if (current != null) {
+      return call(operation, current, work);
+    }
+    Connection connection = open();
+    try {
+      return call(operation, connection, work);
+    } finally {
+      closeQuietly(connection, false);
+    }
+  }
+
+  int update(String sql, Object... params) {
+    return withConnection(sql, connection -> {
+      try (PreparedStatement statement = prepare(connection, sql, params)) {
+        return statement.executeUpdate();
+      }
+    });
+  }
+
+  /** Inserts one row and returns its generated key. */
+  long insert(String sql, Object... params) {
+    return withConnection(sql, connection -> {
+      try (PreparedStatement statement = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+        bind(statement, params);
+        statement.executeUpdate();
+        try (ResultSet keys = statement.getGeneratedKeys()) {
+          if (!keys.next()) {
+            throw new SQLException("no generated key");
+          }
+          return keys.getLong(1);
+        }
+      }
+    });
+  }
+
+  <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+    return withConnection(sql, connection -> {
+      try (PreparedStatement statement = prepare(connection, sql, params);
+          ResultSet rows = statement.executeQuery()) {
+        List<T> result = new ArrayList<>();
+        while (rows.next()) {
+          result.add(mapper.map(rows));
+        }
+        return result;
+      }
+    });
+  }
+
+  <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params) {
+    List<T> rows = query(sql, mapper, params);
+    if (rows.size() > 1) {
+      throw new IllegalStateException("expected at most one row, got " + rows.size());
+    }
+    return rows.stream().findFirst();
+  }
+
+  private static <T> T call(String operation, Connection connection, ConnectionWork<T> work) {
+    try {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw SqlErrors.translate(operation, e);
+    }
+  }
+
+  private static PreparedStatement prepare(Connection connection, String sql, Object... params) throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql);
+    try {
+      bind(statement, params);
+      return statement;
+    } catch (SQLException e) {
+      statement.close();
+      throw e;
+    }
+  }
+
+  private static void bind(PreparedStatement statement, Object... params) throws SQLException {
+    for (int i = 0; i < params.length; i++) {
+      statement.setObject(i + 1, params[i]);
+    }
+  }
+
+  private Connection open() {
+    try {
+      return dataSource.getConnection();
+    } catch (SQLException e) {
+      throw SqlErrors.translate("connect", e);
+    }
+  }
+
+  private static void rollbackQuietly(Connection connection) {
+    try {
+      connection.rollback();
+    } catch (SQLException ignored) {
+      // the connection is broken; closing it below evicts it from the pool
+    }
+  }
+
+  private static void closeQuietly(Connection connection, boolean restoreAutoCommit) {
+    try {
+      if (restoreAutoCommit) {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException ignored) {
+      // the pool resets the connection state itself
+    } finally {
+      try {
+        connection.close();
+      } catch (SQLException ignored) {
+        // nothing to release any more
+      }
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package io.omnichannel.persistence;
+
+import io.omnichannel.core.domain.AccountId;
+import io.omnichannel.core.domain.ChannelAccount;
+import io.omnichannel.core.domain.ChatId;
+import io.omnichannel.core.domain.ChatKind;
+import io.omnichannel.core.domain.ConnectionId;
+import io.omnichannel.core.domain.PlatformUserId;
+import io.omnichannel.core.port.out.AccountRepository;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/** Channel accounts; one per (connection, chat, epoch) by the unique key uq_accounts_chat_epoch. */
+final class JdbcAccounts implements AccountRepository {
+  private static final String SELECT = "SELECT * FROM channel_accounts ";
+  private static final String INSERT = """
+      INSERT INTO channel_accounts (id, connection_id, chat_id, kind, epoch, display_name, username,
+          platform_user_id, created_at, blocked_since, left_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """;
+  private static final String UPDATE = """
+      UPDATE channel_accounts
+         SET chat_id = ?, kind = ?, display_name = ?, username = ?, platform_user_id = ?, blocked_since = ?,
+             left_at = ?
+       WHERE id = ?
+      """;
+
+  private final Db db;
+
+  JdbcAccounts(Db db) {
+    this.db = db;
+  }
+
+  @Override
+  public Optional<ChannelAccount> findOpen(ConnectionId connection, ChatId chat) {
+    return db.query(SELECT + """
+        WHERE connection_id = ? AND chat_id = ? AND left_at IS NULL ORDER BY epoch DESC LIMIT 1
+        """, JdbcAccounts::map, connection.value(), chat.value()).stream().findFirst();
+  }
+
+  @Override
+  public int lastEpoch(ConnectionId connection, ChatId chat) {
+    return db.queryOne("SELECT COALESCE(MAX(epoch), 0) FROM channel_accounts WHERE connection_id = ? AND chat_id = ?",
+        row -> row.getInt(1), connection.value(), chat.value()).orElse(0);
+  }
+
+  @Override
+  public Optional<ChannelAccount> find(AccountId id) {
+    return db.queryOne(SELECT + "WHERE id = ?", JdbcAccounts::map, id.value());
+  }
+
+  @Override
+  public Optional<ChannelAccount> findByPlatformUser(ConnectionId connection, PlatformUserId user) {
+    return db.query(SELECT + """
+        WHERE connection_id = ? AND platform_user_id = ? ORDER BY epoch DESC, created_at DESC LIMIT 1
+        """, JdbcAccounts::map, connection.value(), user.value()).stream().findFirst();
+  }
+
+  @Override
+  public void insert(ChannelAccount a) {
+    db.update(INSERT, a.id().value(), a.connection().value(), a.chat().value(), a.kind().name(), a.epoch(),
+        a.displayName(), a.username().orElse(null), a.platformUser().value(), Micros.of(a.createdAt()),
+        Micros.ofNullable(a.blockedSince()), Micros.ofNullable(a.leftAt()));
+  }
+
+  @Override
+  public void update(ChannelAccount a) {
+    int updated = db.update(UPDATE, a.chat().value(), a.kind().name(), a.displayName(), a.username().orElse(null),
+        a.platformUser().value(), Micros.ofNullable(a.blockedSince()), Micros.ofNullable(a.leftAt()), a.id().value());
+    if (updated != 1) {
+      throw new IllegalStateException("no account " + a.id());
+    }
+  }
+
+  @Override
+  public void moveChat(ConnectionId connection, ChatId from, ChatId to) {
+    db.update("UPDATE channel_accounts SET chat_id = ? WHERE connection_id = ? AND chat_id = ?",
+        to.value(), connection.value(), from.value());
+  }
+
+  @Override
+  public List<ChannelAccount> of(ConnectionId connection) {
+    return db.query(SELECT + "WHERE connection_id = ? ORDER BY created_at DESC, id DESC", JdbcAccounts::map,
+        connection.value());
+  }
+
+  private static ChannelAccount map(ResultSet row) throws SQLException {
+    return new ChannelAccount(
+        new AccountId(row.getString("id")),
+        new ConnectionId(row.getString("connection_id")),
+        new ChatId(row.getString("chat_id")),
+        ChatKind.valueOf(row.getString("kind")),
+        row.getInt("epoch"),
+        row.getString("display_name"),
+        Rows.optionalString(row, "username"),
+        new PlatformUserId(row.getString("platform_user_id")),
+        Micros.instant(row, "created_at"),
+        Micros.optionalInstant(row, "blocked_since"),
+        Micros.optionalInstant(row, "left_at"));
+  }
+}

@@ -1,0 +1,183 @@
+package io.omnichannel.persistence;
+
+import io.omnichannel.core.domain.ApiAccount;
+import io.omnichannel.core.domain.BotId;
+import io.omnichannel.core.domain.BotToken;
+import io.omnichannel.core.domain.ChannelKind;
+import io.omnichannel.core.domain.ChannelLimits;
+import io.omnichannel.core.domain.CompanyId;
+import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.ConnectionId;
+import io.omnichannel.core.domain.ConnectionState;
+import io.omnichannel.core.domain.HookCredentials;
+import io.omnichannel.core.domain.LineId;
+import io.omnichannel.core.domain.SealedSecret;
+import io.omnichannel.core.domain.Secret;
+import io.omnichannel.core.domain.TechnicalClient;
+import io.omnichannel.core.domain.TechnicalClientId;
+import io.omnichannel.core.domain.failure.ConnectionRuleViolated;
+import io.omnichannel.core.domain.failure.ConnectionRuleViolated.Rule;
+import io.omnichannel.core.port.out.ConnectionRepository;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Connections. F12 is held by unique keys over the active_* columns (see V1__schema.sql); an insert
+ * takes the company's lowest free slot, and when a concurrent insert took the same slot first, reads
+ * the slots again and tries the next one.
+ */
+final class JdbcConnections implements ConnectionRepository {
+  private static final String INSERT = """
+      INSERT INTO connections (id, company_id, channel, line_id, line_company_id, line_name, line_availability,
+          bot_id, bot_username, bot_display_name, token_key, token_sealed, technical_client_id,
+          technical_client_name, api_login, api_password_key, api_password_sealed, webhook_secret_hash,
+          hook_login, hook_password_key, hook_password_sealed, state, connected_at, disconnected_at,
+          active_line_id, active_bot_id, active_slot)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """;
+  private static final String UPDATE = """
+      UPDATE connections
+         SET channel = ?, line_name = ?, line_availability = ?, bot_username = ?, bot_display_name = ?,
+             token_key = ?, token_sealed = ?, technical_client_id = ?, technical_client_name = ?,
+             api_login = ?, api_password_key = ?, api_password_sealed = ?, webhook_secret_hash = ?,
+             hook_login = ?, hook_password_key = ?, hook_password_sealed = ?, state = ?, disconnected_at = ?
+       WHERE id = ?
+      """;
+  /** A disconnected connection gives its line, bot and slot back. */
+  private static final String RELEASE_SLOT = """
+      UPDATE connections SET active_line_id = NULL, active_bot_id = NULL, active_slot = NULL WHERE id = ?
+      """;
+  private static final String TAKEN_SLOTS = """
+      SELECT active_slot FROM connections WHERE company_id = ? AND active_slot IS NOT NULL
+      """;
+  private static final String SELECT = "SELECT * FROM connections ";
+
+  private final Db db;
+  private final Sealing sealing;
+
+  JdbcConnections(Db db, Sealing sealing) {
+    this.db = db;
+    this.sealing = sealing;
+  }
+
+  @Override
+  public void insert(Connection connection) {
+    if (!connection.isActive()) {
+      throw new IllegalArgumentException("a new connection holds a slot");
+    }
+    // Each round either stores the row or sees a slot taken that it had read as free.
+    for (int round = 0; round <= 4 * ChannelLimits.MAX_BOTS_PER_COMPANY; round++) {
+      Optional<Integer> slot = freeSlot(connection.company());
+      if (slot.isEmpty()) {
+        throw new ConnectionRuleViolated(lineOrBotTaken(connection).orElse(Rule.COMPANY_FULL));
+      }
+      try {
+        insertWithSlot(connection, slot.get());
+        return;
+      } catch (ConnectionRuleViolated violated) {
+        if (violated.rule() != Rule.COMPANY_FULL) {
+          throw violated;
+        }
+      }
+    }
+    throw new ConnectionRuleViolated(Rule.COMPANY_FULL);
+  }
+
+  private Optional<Integer> freeSlot(CompanyId company) {
+    Set<Integer> taken = new TreeSet<>(db.query(TAKEN_SLOTS, row -> row.getInt(1), company.value()));
+    for (int slot = 1; slot <= ChannelLimits.MAX_BOTS_PER_COMPANY; slot++) {
+      if (!taken.contains(slot)) {
+        return Optional.of(slot);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Rule> lineOrBotTaken(Connection connection) {
+    if (findActiveByLine(connection.line().id()).isPresent()) {
+      return Optional.of(Rule.LINE_TAKEN);
+    }
+    return findActiveByBot(connection.bot().id()).map(found -> Rule.BOT_TAKEN);
+  }
+
+  private void insertWithSlot(Connection c, int slot) {
+    SealedSecret token = sealing.seal(c.token().reveal());
+    SealedSecret apiPassword = sealing.seal(c.apiAccount().password().reveal());
+    SealedSecret hookPassword = sealing.seal(c.hookCredentials().password().reveal());
+    db.update(INSERT, c.id().value(), c.company().value(), c.channel().displayName(), c.line().id().value(),
+        c.line().company().value(), c.line().name(), c.line().availability().name(), c.bot().id().value(),
+        c.bot().username(), c.bot().displayName(), token.keyId(), token.ciphertext(), c.technicalClient().id().value(),
+        c.technicalClient().name(), c.apiAccount().login(), apiPassword.keyId(), apiPassword.ciphertext(),
+        c.webhookSecretHash(), c.hookCredentials().login(), hookPassword.keyId(), hookPassword.ciphertext(),
+        c.state().name(), Micros.of(c.connectedAt()), Micros.ofNullable(c.disconnectedAt()),
+        c.line().id().value(), c.bot().id().value(), slot);
+  }
+
+  @Override
+  public void update(Connection c) {
+    SealedSecret token = sealing.seal(c.token().reveal());
+    SealedSecret apiPassword = sealing.seal(c.apiAccount().password().reveal());
+    SealedSecret hookPassword = sealing.seal(c.hookCredentials().password().reveal());
+    db.run(() -> {
+      int updated = db.update(UPDATE, c.channel().displayName(), c.line().name(), c.line().availability().name(),
+          c.bot().username(), c.bot().displayName(), token.keyId(), token.ciphertext(),
+          c.technicalClient().id().value(), c.technicalClient().name(), c.apiAccount().login(), apiPassword.keyId(),
+          apiPassword.ciphertext(), c.webhookSecretHash(), c.hookCredentials().login(), hookPassword.keyId(),
+          hookPassword.ciphertext(), c.state().name(), Micros.ofNullable(c.disconnectedAt()), c.id().value());
+      if (updated != 1) {
+        throw new IllegalStateException("no connection " + c.id());
+      }
+      if (!c.isActive()) {
+        db.update(RELEASE_SLOT, c.id().value());
+      }
+    });
+  }
+
+  @Override
+  public Optional<Connection> find(ConnectionId id) {
+    return db.queryOne(SELECT + "WHERE id = ?", this::map, id.value());
+  }
+
+  @Override
+  public Optional<Connection> findActiveByLine(LineId line) {
+    return db.queryOne(SELECT + "WHERE active_line_id = ?", this::map, line.value());
+  }
+
+  @Override
+  public Optional<Connection> findActiveByBot(BotId bot) {
+    return db.queryOne(SELECT + "WHERE active_bot_id = ?", this::map, bot.value());
+  }
+
+  @Override
+  public List<Connection> activeOf(CompanyId company) {
+    return db.query(SELECT + "WHERE company_id = ? AND active_slot IS NOT NULL ORDER BY line_name, id", this::map,
+        company.value());
+  }
+
+  @Override
+  public List<Connection> allActive() {
+    return db.query(SELECT + "WHERE active_slot IS NOT NULL ORDER BY connected_at, id", this::map);
+  }
+
+  private Connection map(ResultSet row) throws SQLException {
+    return new Connection(
+        new ConnectionId(row.getString("id")),
+        new CompanyId(row.getString("company_id")),
+        new ChannelKind(row.getString("channel")),
+        Rows.line(row),
+        Rows.bot(row),
+        BotToken.of(sealing.open(row, "token")),
+        new TechnicalClient(new TechnicalClientId(row.getString("technical_client_id")),
+            row.getString("technical_client_name")),
+        new ApiAccount(row.getString("api_login"), Secret.of(sealing.open(row, "api_password"))),
+        row.getString("webhook_secret_hash"),
+        new HookCredentials(row.getString("hook_login"), Secret.of(sealing.open(row, "hook_password"))),
+        ConnectionState.valueOf(row.getString("state")),
+        Micros.instant(row, "connected_at"),
+        Micros.optionalInstant(row, "disconnected_at"));
+  }
+}

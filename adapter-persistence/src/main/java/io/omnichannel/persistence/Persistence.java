@@ -1,0 +1,205 @@
+package io.omnichannel.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.omnichannel.core.domain.failure.StorageUnavailable;
+import io.omnichannel.core.port.out.AccountRepository;
+import io.omnichannel.core.port.out.AuditTrail;
+import io.omnichannel.core.port.out.ConfirmationRepository;
+import io.omnichannel.core.port.out.ConnectionRepository;
+import io.omnichannel.core.port.out.DialogRepository;
+import io.omnichannel.core.port.out.DroppedMessageLog;
+import io.omnichannel.core.port.out.EventInbox;
+import io.omnichannel.core.port.out.Outbox;
+import io.omnichannel.core.port.out.PollingLeases;
+import io.omnichannel.core.port.out.SecretSealer;
+import io.omnichannel.core.port.out.Transactions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The persistence adapter's one entry: opens the pool, runs the migrations and hands out the core's
+ * driven ports, all sharing one pool and one thread-bound transaction ({@link #transactions()}).
+ */
+public final class Persistence implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Persistence.class);
+
+  private final HikariDataSource dataSource;
+  private final Flyway flyway;
+  private final Db db;
+  private final SecretSealer sealer;
+  private final JdbcConnections connections;
+  private final JdbcAccounts accounts;
+  private final JdbcDialogs dialogs;
+  private final JdbcConfirmations confirmations;
+  private final JdbcDroppedMessages dropped;
+  private final JdbcAuditTrail audit;
+  private final JdbcInbox inbox;
+  private final JdbcOutbox outbox;
+  private final JdbcPollingLeases leases;
+
+  private Persistence(HikariDataSource dataSource, SecretSealer sealer, Clock clock) {
+    this.dataSource = dataSource;
+    this.flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+        .failOnMissingLocations(true).load();
+    this.db = new Db(dataSource);
+    this.sealer = sealer;
+    Sealing sealing = new Sealing(sealer);
+    this.connections = new JdbcConnections(db, sealing);
+    this.accounts = new JdbcAccounts(db);
+    this.dialogs = new JdbcDialogs(db, clock);
+    this.confirmations = new JdbcConfirmations(db, sealing);
+    this.dropped = new JdbcDroppedMessages(db);
+    this.audit = new JdbcAuditTrail(db);
+    this.inbox = new JdbcInbox(db, clock);
+    this.outbox = new JdbcOutbox(db, clock);
+    this.leases = new JdbcPollingLeases(db);
+  }
+
+  /** Opens the database and brings its schema up to date. */
+  public static Persistence open(PersistenceConfig config) {
+    return open(config, Clock.systemUTC());
+  }
+
+  /** As {@link #open(PersistenceConfig)}, with the clock that stamps completions and dialog saves. */
+  public static Persistence open(PersistenceConfig config, Clock clock) {
+    SecretSealer sealer = new AesGcmSealer(masterKeys(config));
+    HikariDataSource dataSource = pool(config);
+    try {
+      Persistence persistence = new Persistence(dataSource, sealer, clock);
+      int applied;
+      try {
+        applied = persistence.migrate();
+      } catch (FlywayException e) {
+        throw new StorageUnavailable("database migration failed: " + e.getClass().getSimpleName(), e);
+      }
+      LOG.info("database opened: engine={} migrationsApplied={} poolSize={}",
+          config.isEmbedded() ? "h2" : "mysql", applied, config.poolSize());
+      return persistence;
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw e;
+    }
+  }
+
+  /** Applies the pending migrations (the {@code migrate} command); returns how many ran. */
+  public int migrate() {
+    return flyway.migrate().migrationsExecuted;
+  }
+
+  /** Whether a connection can be had and answers, for the readiness probe. */
+  public boolean isReady() {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.isValid(2);
+    } catch (SQLException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Dead rows for the admin side: the inbox's newest first, then the outbox's, at most {@code limit}. */
+  public List<DeadLetter> deadLetters(int limit) {
+    List<DeadLetter> all = new ArrayList<>(inbox.deadLetters(limit));
+    all.addAll(outbox.deadLetters(limit));
+    all.sort(Comparator.comparing(DeadLetter::queue).thenComparing(Comparator.comparingLong(DeadLetter::id).reversed()));
+    return all.subList(0, Math.min(limit, all.size()));
+  }
+
+  /**
+   * Housekeeping: deletes inbox and outbox rows completed before {@code before} (keep the inbox's longer
+   * than a source may redeliver, a day for Telegram, or a redelivery is taken for new); returns how many.
+   */
+  public int purgeCompleted(Instant before) {
+    return inbox.purgeCompleted(before) + outbox.purgeCompleted(before);
+  }
+
+  public ConnectionRepository connections() {
+    return connections;
+  }
+
+  public AccountRepository accounts() {
+    return accounts;
+  }
+
+  public DialogRepository dialogs() {
+    return dialogs;
+  }
+
+  public ConfirmationRepository confirmations() {
+    return confirmations;
+  }
+
+  public DroppedMessageLog droppedMessages() {
+    return dropped;
+  }
+
+  public AuditTrail auditTrail() {
+    return audit;
+  }
+
+  public EventInbox inbox() {
+    return inbox;
+  }
+
+  public Outbox outbox() {
+    return outbox;
+  }
+
+  public Transactions transactions() {
+    return db;
+  }
+
+  public PollingLeases pollingLeases() {
+    return leases;
+  }
+
+  public SecretSealer secretSealer() {
+    return sealer;
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+
+  private static List<MasterKey> masterKeys(PersistenceConfig config) {
+    List<MasterKey> keys = new ArrayList<>();
+    keys.add(config.masterKey().map(key -> MasterKey.fromBase64("masterKey", key))
+        .orElseGet(() -> MasterKey.inFolder(config.dataFolder())));
+    for (String retired : config.retiredMasterKeys()) {
+      keys.add(MasterKey.fromBase64("retiredMasterKeys", retired));
+    }
+    return keys;
+  }
+
+  private static HikariDataSource pool(PersistenceConfig config) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setPoolName("omnichannel-db");
+    hikari.setJdbcUrl(config.jdbcUrl());
+    hikari.setUsername(config.user());
+    hikari.setPassword(config.password());
+    hikari.setMaximumPoolSize(config.poolSize());
+    hikari.setMinimumIdle(Math.min(2, config.poolSize()));
+    hikari.setConnectionTimeout(10_000);
+    // Read committed: a retried slot choice sees what others committed, and queue claims see fresh rows.
+    hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    if (!config.isEmbedded()) {
+      hikari.addDataSourceProperty("characterEncoding", "UTF-8"); // utf8mb4 on the wire
+      hikari.addDataSourceProperty("connectionTimeZone", "UTC");
+      hikari.addDataSourceProperty("cachePrepStmts", "true");
+    }
+    try {
+      return new HikariDataSource(hikari);
+    } catch (RuntimeException e) {
+      throw new StorageUnavailable("cannot open the database " + config.jdbcUrl().replaceAll("[?;].*", ""), e);
+    }
+  }
+}

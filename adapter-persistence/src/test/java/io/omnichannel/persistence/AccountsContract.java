@@ -1,0 +1,103 @@
+package io.omnichannel.persistence;
+
+import static io.omnichannel.persistence.Fixtures.T0;
+import static io.omnichannel.persistence.Fixtures.account;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.omnichannel.core.domain.AccountId;
+import io.omnichannel.core.domain.ChannelAccount;
+import io.omnichannel.core.domain.ChatId;
+import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.PlatformUserId;
+import io.omnichannel.core.domain.failure.ConnectionRuleViolated;
+import io.omnichannel.core.domain.failure.ConnectionRuleViolated.Rule;
+import org.junit.jupiter.api.Test;
+
+/** Channel accounts per (connection, chat, epoch); supergroup migration re-keys the chat (B8). */
+abstract class AccountsContract extends DatabaseTest {
+  private final Connection connection = Fixtures.connection("company-1", "line-1", "1001");
+
+  AccountsContract(TestDatabase database) {
+    super(database);
+  }
+
+  @Test
+  void storesAnAccountWithItsEmojiNameAndFindsIt() {
+    ChannelAccount stored = account("acc-1", connection, "42", 1);
+
+    db.accounts().insert(stored);
+
+    assertThat(db.accounts().find(new AccountId("acc-1"))).contains(stored);
+    assertThat(db.accounts().findOpen(connection.id(), new ChatId("42"))).contains(stored);
+    assertThat(db.accounts().findByPlatformUser(connection.id(), new PlatformUserId("user-acc-1"))).contains(stored);
+    assertThat(db.accounts().find(new AccountId("nope"))).isEmpty();
+  }
+
+  @Test
+  void refusesASecondAccountOfOneEpoch() {
+    db.accounts().insert(account("acc-1", connection, "42", 1));
+
+    assertThatThrownBy(() -> db.accounts().insert(account("acc-2", connection, "42", 1)))
+        .isInstanceOfSatisfying(ConnectionRuleViolated.class, e -> assertThat(e.rule()).isEqualTo(Rule.ACCOUNT_EXISTS));
+  }
+
+  @Test
+  void aNewEpochOpensANewAccountAfterTheBotLeft() {
+    ChannelAccount first = account("acc-1", connection, "-100", 1);
+    db.accounts().insert(first);
+    db.accounts().update(first.leftAt(T0.plusSeconds(5)));
+
+    assertThat(db.accounts().findOpen(connection.id(), new ChatId("-100"))).isEmpty();
+    assertThat(db.accounts().lastEpoch(connection.id(), new ChatId("-100"))).isEqualTo(1);
+    ChannelAccount second = account("acc-2", connection, "-100", 2);
+    db.accounts().insert(second);
+
+    assertThat(db.accounts().findOpen(connection.id(), new ChatId("-100"))).contains(second);
+    assertThat(db.accounts().lastEpoch(connection.id(), new ChatId("-100"))).isEqualTo(2);
+    assertThat(db.accounts().lastEpoch(connection.id(), new ChatId("-999"))).isZero();
+  }
+
+  @Test
+  void keepsWhenTheUserBlockedTheBot() {
+    ChannelAccount stored = account("acc-1", connection, "42", 1);
+    db.accounts().insert(stored);
+
+    db.accounts().update(stored.blockedAt(T0.plusSeconds(7)));
+
+    assertThat(db.accounts().find(stored.id()).orElseThrow().blockedSince()).contains(T0.plusSeconds(7));
+    db.accounts().update(stored.blockedAt(T0.plusSeconds(7)).unblocked());
+    assertThat(db.accounts().find(stored.id()).orElseThrow().isBlocked()).isFalse();
+  }
+
+  @Test
+  void aMigratedGroupKeepsItsAccountsUnderTheNewChatId() {
+    db.accounts().insert(account("acc-1", connection, "-100", 1));
+    db.accounts().insert(account("acc-other", connection, "77", 1));
+
+    db.accounts().moveChat(connection.id(), new ChatId("-100"), new ChatId("-1001234"));
+
+    assertThat(db.accounts().findOpen(connection.id(), new ChatId("-1001234")).orElseThrow().id().value())
+        .isEqualTo("acc-1");
+    assertThat(db.accounts().findOpen(connection.id(), new ChatId("-100"))).isEmpty();
+    assertThat(db.accounts().findOpen(connection.id(), new ChatId("77"))).isPresent();
+  }
+
+  @Test
+  void listsTheConnectionsAccountsNewestFirst() {
+    ChannelAccount older = account("acc-1", connection, "1", 1);
+    ChannelAccount newer = ChannelAccount.opened(new AccountId("acc-2"), connection.id(), new ChatId("2"),
+        older.kind(), 1, "Пётр", java.util.Optional.empty(), new PlatformUserId("user-2"), T0.plusSeconds(60));
+    db.accounts().insert(older);
+    db.accounts().insert(newer);
+    db.accounts().insert(account("acc-3", Fixtures.connection("company-1", "line-2", "1002"), "3", 1));
+
+    assertThat(db.accounts().of(connection.id())).containsExactly(newer, older);
+  }
+
+  @Test
+  void updatingAnUnknownAccountFails() {
+    assertThatThrownBy(() -> db.accounts().update(account("acc-1", connection, "42", 1)))
+        .isInstanceOf(IllegalStateException.class);
+  }
+}

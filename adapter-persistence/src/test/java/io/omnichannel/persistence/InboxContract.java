@@ -1,0 +1,187 @@
+package io.omnichannel.persistence;
+
+import static io.omnichannel.persistence.Fixtures.T0;
+import static io.omnichannel.persistence.Fixtures.inbound;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.omnichannel.core.domain.InboundKind;
+import io.omnichannel.core.domain.InboundRecord;
+import io.omnichannel.core.port.out.Claimed;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+
+/** B1 on the inbox: one row per source event, leases, per-key order, exact retries, dead rows. */
+abstract class InboxContract extends DatabaseTest {
+  private static final Duration LEASE = Duration.ofSeconds(30);
+
+  InboxContract(TestDatabase database) {
+    super(database);
+  }
+
+  @Test
+  void storesAnEventOnceAndClaimsItWhole() {
+    InboundRecord record = inbound("tg:1001:1", "chat-1");
+
+    assertThat(db.inbox().store(record)).isTrue();
+    assertThat(db.inbox().store(record)).isFalse();
+
+    Claimed<InboundRecord> claimed = db.inbox().claimNext(T0, LEASE).orElseThrow();
+    assertThat(claimed.item()).isEqualTo(record);
+    assertThat(claimed.attempt()).isEqualTo(1);
+    assertThat(db.inbox().claimNext(T0, LEASE)).isEmpty();
+  }
+
+  @Test
+  void aManagementEventHasNoConnection() {
+    InboundRecord record = new InboundRecord(InboundKind.MANAGEMENT_EVENT, Optional.empty(), "1c:m-1", "specialist-1",
+        "{}", T0);
+    db.inbox().store(record);
+
+    assertThat(db.inbox().claimNext(T0, LEASE).orElseThrow().item()).isEqualTo(record);
+  }
+
+  @Test
+  void theSameUpdateStoredByTwoInstancesAtOnceIsOneRow() throws Exception {
+    Persistence otherInstance = anotherInstance();
+
+    List<Concurrently.Outcome<Boolean>> outcomes = Concurrently.run(4,
+        i -> () -> (i % 2 == 0 ? db : otherInstance).inbox().store(inbound("tg:1001:77", "chat-1")));
+
+    assertThat(outcomes).extracting(Concurrently.Outcome::value).containsOnlyOnce(true).contains(false);
+    assertThat(RawRows.dump(database, "SELECT COUNT(*) AS n FROM inbox")).isEqualTo("n=1");
+  }
+
+  @Test
+  void onlyTheOldestUnfinishedRowOfAKeyCanBeClaimed() {
+    db.inbox().store(inbound("e1", "chat-1"));
+    db.inbox().store(inbound("e2", "chat-1"));
+    db.inbox().store(inbound("e3", "chat-2"));
+
+    Claimed<InboundRecord> first = db.inbox().claimNext(T0, LEASE).orElseThrow();
+    Claimed<InboundRecord> other = db.inbox().claimNext(T0, LEASE).orElseThrow();
+
+    assertThat(first.item().eventId()).isEqualTo("e1");
+    assertThat(other.item().eventId()).isEqualTo("e3");
+    assertThat(db.inbox().claimNext(T0, LEASE)).isEmpty();
+    db.inbox().complete(first.id());
+    assertThat(db.inbox().claimNext(T0, LEASE).orElseThrow().item().eventId()).isEqualTo("e2");
+  }
+
+  @Test
+  void aWorkerKilledMidLeaseHasItsRowRedoneOnceAfterTheLease() {
+    db.inbox().store(inbound("e1", "chat-1"));
+    db.inbox().claimNext(T0, LEASE).orElseThrow(); // this worker dies: it never completes
+
+    assertThat(db.inbox().claimNext(T0.plus(LEASE).minusNanos(1_000), LEASE)).isEmpty();
+    Claimed<InboundRecord> redo = db.inbox().claimNext(T0.plus(LEASE), LEASE).orElseThrow();
+    assertThat(redo.item().eventId()).isEqualTo("e1");
+    assertThat(redo.attempt()).isEqualTo(2);
+    db.inbox().complete(redo.id());
+
+    assertThat(db.inbox().claimNext(T0.plus(Duration.ofHours(1)), LEASE)).isEmpty();
+  }
+
+  @Test
+  void aRetryWaitsExactlyUntilItsTimeAndKeepsTheChatBlocked() throws Exception {
+    db.inbox().store(inbound("e1", "chat-1"));
+    db.inbox().store(inbound("e2", "chat-1"));
+    Claimed<InboundRecord> claimed = db.inbox().claimNext(T0, LEASE).orElseThrow();
+    Instant retryAfter = T0.plusSeconds(17);
+
+    db.inbox().retryAt(claimed.id(), retryAfter, "RateLimited: retry after 17 s");
+
+    assertThat(db.inbox().claimNext(retryAfter.minusNanos(1_000), LEASE)).isEmpty();
+    Claimed<InboundRecord> again = db.inbox().claimNext(retryAfter, LEASE).orElseThrow();
+    assertThat(again.item().eventId()).isEqualTo("e1");
+    assertThat(again.attempt()).isEqualTo(2);
+    assertThat(RawRows.dump(database, "SELECT last_error FROM inbox WHERE id = ?", claimed.id()))
+        .isEqualTo("last_error=RateLimited: retry after 17 s");
+  }
+
+  @Test
+  void aBuriedRowIsListedDeadAndNoLongerBlocksItsChat() {
+    db.inbox().store(inbound("e1", "chat-1"));
+    db.inbox().store(inbound("e2", "chat-1"));
+    Claimed<InboundRecord> claimed = db.inbox().claimNext(T0, LEASE).orElseThrow();
+    db.inbox().retryAt(claimed.id(), T0, "PlatformUnavailable: 503");
+    Claimed<InboundRecord> second = db.inbox().claimNext(T0, LEASE).orElseThrow();
+
+    db.inbox().bury(second.id(), "PlatformUnavailable: 503 after 2 attempt(s) " + "…".repeat(1200));
+
+    assertThat(db.inbox().claimNext(T0, LEASE).orElseThrow().item().eventId()).isEqualTo("e2");
+    assertThat(db.deadLetters(10)).singleElement().satisfies(dead -> {
+      assertThat(dead.queue()).isEqualTo("inbox");
+      assertThat(dead.id()).isEqualTo(claimed.id());
+      assertThat(dead.orderingKey()).isEqualTo("chat-1");
+      assertThat(dead.attempts()).isEqualTo(2);
+      assertThat(dead.reason()).startsWith("PlatformUnavailable: 503 after 2 attempt(s)").hasSizeLessThanOrEqualTo(1000);
+      assertThat(dead.lastError()).contains("PlatformUnavailable: 503");
+    });
+  }
+
+  @Test
+  void purgingDeletesOldCompletedRowsButKeepsPendingAndDeadOnes() throws Exception {
+    db.inbox().store(inbound("done", "chat-1"));
+    db.inbox().store(inbound("dead", "chat-2"));
+    db.inbox().store(inbound("pending", "chat-3"));
+    db.inbox().complete(db.inbox().claimNext(T0, LEASE).orElseThrow().id());
+    db.inbox().bury(db.inbox().claimNext(T0, LEASE).orElseThrow().id(), "bug");
+
+    assertThat(db.purgeCompleted(Instant.now().plusSeconds(60))).isEqualTo(1);
+
+    assertThat(RawRows.dump(database, "SELECT event_id FROM inbox ORDER BY id")).isEqualTo("event_id=dead\nevent_id=pending");
+    assertThat(db.inbox().store(inbound("done", "chat-1"))).as("purged ids are no longer duplicates").isTrue();
+  }
+
+  @Test
+  void finishingAnUnknownRowFails() {
+    assertThatThrownBy(() -> db.inbox().complete(12345)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void twoWorkersNeverGetTheSameRowAndKeepEachChatsOrder() throws Exception {
+    int chats = 5;
+    int perChat = 12;
+    for (int n = 0; n < perChat; n++) {
+      for (int chat = 0; chat < chats; chat++) {
+        db.inbox().store(inbound("chat-" + chat + "/" + n, "chat-" + chat));
+      }
+    }
+    Persistence otherInstance = anotherInstance();
+    Map<Long, String> handledBy = new ConcurrentHashMap<>();
+    List<String> handled = Collections.synchronizedList(new ArrayList<>());
+
+    List<Concurrently.Outcome<Integer>> outcomes = Concurrently.run(2, worker -> () -> {
+      Persistence instance = worker == 0 ? db : otherInstance;
+      int count = 0;
+      for (Optional<Claimed<InboundRecord>> next = instance.inbox().claimNext(T0, Duration.ofHours(1));
+          next.isPresent(); next = instance.inbox().claimNext(T0, Duration.ofHours(1))) {
+        String previous = handledBy.putIfAbsent(next.get().id(), "worker-" + worker);
+        if (previous != null) {
+          throw new AssertionError("row " + next.get().id() + " claimed twice");
+        }
+        handled.add(next.get().item().eventId());
+        instance.inbox().complete(next.get().id());
+        count++;
+      }
+      return count;
+    });
+
+    assertThat(outcomes).allMatch(Concurrently.Outcome::succeeded);
+    assertThat(handled).hasSize(chats * perChat).doesNotHaveDuplicates();
+    for (int chat = 0; chat < chats; chat++) {
+      String prefix = "chat-" + chat + "/";
+      List<Integer> order = handled.stream().filter(id -> id.startsWith(prefix))
+          .map(id -> Integer.parseInt(id.substring(prefix.length()))).toList();
+      assertThat(order).as("order of chat %s", chat).isSorted().hasSize(perChat);
+    }
+  }
+}

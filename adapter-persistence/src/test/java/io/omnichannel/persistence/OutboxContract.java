@@ -1,0 +1,134 @@
+package io.omnichannel.persistence;
+
+import static io.omnichannel.persistence.Fixtures.T0;
+import static io.omnichannel.persistence.Fixtures.outbound;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.omnichannel.core.domain.AccountId;
+import io.omnichannel.core.domain.Attachment;
+import io.omnichannel.core.domain.ChatId;
+import io.omnichannel.core.domain.ConnectionId;
+import io.omnichannel.core.domain.FileRef;
+import io.omnichannel.core.domain.Keyboard;
+import io.omnichannel.core.domain.LimitCheck.FileKind;
+import io.omnichannel.core.domain.LinkButton;
+import io.omnichannel.core.domain.Menu;
+import io.omnichannel.core.domain.MenuButton;
+import io.omnichannel.core.domain.OutboundPost;
+import io.omnichannel.core.domain.OutboxMessage;
+import io.omnichannel.core.domain.PlatformUserId;
+import io.omnichannel.core.domain.DialogState;
+import io.omnichannel.core.port.out.Claimed;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+/** B1 on the outbox: posts stored whole (file references only), per-chat order, written in the caller's transaction. */
+abstract class OutboxContract extends DatabaseTest {
+  private static final Duration LEASE = Duration.ofSeconds(30);
+
+  OutboxContract(TestDatabase database) {
+    super(database);
+  }
+
+  private static OutboxMessage message(OutboundPost post) {
+    return new OutboxMessage(new ConnectionId("conn-1"), new ChatId("-100123"), new AccountId("acc-1"), post, "1c:m-1");
+  }
+
+  @Test
+  void everyKindOfPostAndKeyboardRoundTrips() {
+    List<OutboundPost> posts = List.of(
+        new OutboundPost.Text("Здравствуйте 👋", Keyboard.UNCHANGED),
+        new OutboundPost.Text("Меню", new Keyboard.ShowMenu(new Menu(List.of(
+            List.of(new MenuButton("Да ✅"), new MenuButton("Нет")), List.of(new MenuButton("Оператор")))))),
+        new OutboundPost.Text("Без кнопок", Keyboard.REMOVE),
+        new OutboundPost.File(FileKind.IMAGE, Attachment.of("фото.jpg", "image/jpeg", 123_456,
+            new FileRef("https://files.example/abc?sig=1")), Optional.of("подпись"),
+            new Keyboard.Link(new LinkButton("Открыть", URI.create("https://example.com/a?b=c")))),
+        new OutboundPost.File(FileKind.FILE, new Attachment("act.pdf", "application/pdf", OptionalLong.empty(),
+            new FileRef("BQACAgIAAxkBAAIB")), Optional.empty(), Keyboard.UNCHANGED));
+
+    for (OutboundPost post : posts) {
+      db.outbox().enqueue(message(post));
+      Claimed<OutboxMessage> claimed = db.outbox().claimNext(T0, LEASE).orElseThrow();
+      assertThat(claimed.item()).isEqualTo(message(post));
+      db.outbox().complete(claimed.id());
+    }
+  }
+
+  @Test
+  void sendsToOneChatLeaveInTheOrderTheyWereEnqueued() {
+    db.outbox().enqueue(outbound("1", "first"));
+    db.outbox().enqueue(outbound("1", "second"));
+    db.outbox().enqueue(outbound("2", "other chat"));
+
+    Claimed<OutboxMessage> first = db.outbox().claimNext(T0, LEASE).orElseThrow();
+    assertThat(db.outbox().claimNext(T0, LEASE).orElseThrow().item().sourceEventId()).isEqualTo("1c:other chat");
+    assertThat(db.outbox().claimNext(T0, LEASE)).isEmpty();
+    db.outbox().complete(first.id());
+    assertThat(db.outbox().claimNext(T0, LEASE).orElseThrow().item().sourceEventId()).isEqualTo("1c:second");
+  }
+
+  @Test
+  void aSendIsWrittenWithTheStateChangeOrNotAtAll() {
+    PlatformUserId anna = new PlatformUserId("anna");
+
+    assertThatThrownBy(() -> db.transactions().run(() -> {
+      db.dialogs().save(anna, DialogState.START);
+      db.outbox().enqueue(outbound("1", "hello"));
+      throw new IllegalStateException("the handler failed");
+    })).hasMessage("the handler failed");
+
+    assertThat(db.outbox().claimNext(T0, LEASE)).isEmpty();
+    assertThat(db.dialogs().load(anna)).isEmpty();
+  }
+
+  @Test
+  void nestedTransactionsJoinTheOuterOne() {
+    db.outbox().enqueue(outbound("1", "already there"));
+    Claimed<OutboxMessage> claimed = db.outbox().claimNext(T0, LEASE).orElseThrow();
+
+    assertThatThrownBy(() -> db.transactions().run(() -> {
+      db.outbox().complete(claimed.id());
+      db.transactions().run(() -> db.outbox().enqueue(outbound("2", "inner")));
+      throw new IllegalStateException("rolled back");
+    })).isInstanceOf(IllegalStateException.class);
+
+    assertThat(db.outbox().claimNext(T0.plus(LEASE), LEASE).orElseThrow().id()).isEqualTo(claimed.id());
+    db.transactions().run(() -> {
+      db.outbox().complete(claimed.id());
+      db.transactions().run(() -> db.outbox().enqueue(outbound("2", "inner")));
+    });
+    assertThat(db.outbox().claimNext(T0.plus(LEASE), LEASE).orElseThrow().item().sourceEventId()).isEqualTo("1c:inner");
+  }
+
+  @Test
+  void aRateLimitedSendWaitsExactlyItsRetryAfter() {
+    db.outbox().enqueue(outbound("1", "hello"));
+    Claimed<OutboxMessage> claimed = db.outbox().claimNext(T0, LEASE).orElseThrow();
+
+    db.outbox().retryAt(claimed.id(), T0.plusSeconds(3), "RateLimited: 3 s");
+
+    assertThat(db.outbox().claimNext(T0.plusSeconds(3).minusNanos(1_000), LEASE)).isEmpty();
+    assertThat(db.outbox().claimNext(T0.plusSeconds(3), LEASE).orElseThrow().attempt()).isEqualTo(2);
+  }
+
+  @Test
+  void aBuriedSendShowsAsADeadLetterOfTheOutbox() {
+    db.outbox().enqueue(outbound("1", "hello"));
+    Claimed<OutboxMessage> claimed = db.outbox().claimNext(T0, LEASE).orElseThrow();
+
+    db.outbox().bury(claimed.id(), "BotBlockedByUser");
+
+    assertThat(db.deadLetters(5)).singleElement().satisfies(dead -> {
+      assertThat(dead.queue()).isEqualTo("outbox");
+      assertThat(dead.orderingKey()).isEqualTo("conn-1/1");
+      assertThat(dead.reason()).isEqualTo("BotBlockedByUser");
+      assertThat(dead.lastError()).isEmpty();
+    });
+  }
+}
