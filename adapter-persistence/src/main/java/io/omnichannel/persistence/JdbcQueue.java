@@ -85,6 +85,13 @@ abstract class JdbcQueue<T> implements WorkQueue<T> {
         .formatted(table), Micros.of(next), Text.clip(reason, REASON_MAX), id));
   }
 
+  /** A rate limit's wait is no failed attempt: the claim that met it is given back. */
+  @Override
+  public void postpone(long id, Instant next, String reason) {
+    expectOne(id, db.update(("UPDATE %s SET due_at = ?, leased_until = NULL, last_error = ?, attempts = attempts - 1 "
+        + "WHERE id = ?").formatted(table), Micros.of(next), Text.clip(reason, REASON_MAX), id));
+  }
+
   @Override
   public void bury(long id, String reason) {
     expectOne(id, db.update("UPDATE %s SET finished = TRUE, dead_reason = ?, leased_until = NULL WHERE id = ?"

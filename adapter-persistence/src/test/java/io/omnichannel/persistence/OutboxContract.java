@@ -61,6 +61,18 @@ abstract class OutboxContract extends DatabaseTest {
   }
 
   @Test
+  void aRateLimitPostponesExactlyWithoutCountingAnAttempt() {
+    db.outbox().enqueue(outbound("1", "first"));
+    Claimed<OutboxMessage> limited = db.outbox().claimNext(T0, LEASE).orElseThrow();
+
+    db.outbox().postpone(limited.id(), T0.plusSeconds(7), "RateLimited: retry after 7 s");
+
+    assertThat(db.outbox().claimNext(T0.plusSeconds(7).minusNanos(1000), LEASE)).isEmpty();
+    assertThat(db.outbox().claimNext(T0.plusSeconds(7), LEASE).orElseThrow().attempt())
+        .as("the rate-limited claim was given back").isEqualTo(1);
+  }
+
+  @Test
   void sendsToOneChatLeaveInTheOrderTheyWereEnqueued() {
     db.outbox().enqueue(outbound("1", "first"));
     db.outbox().enqueue(outbound("1", "second"));
