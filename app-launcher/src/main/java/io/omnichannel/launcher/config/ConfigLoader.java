@@ -35,6 +35,10 @@ public final class ConfigLoader {
   }
 
   public static LauncherConfig fromEnvironment(Map<String, String> environment, Optional<Path> propertiesFile) {
+    return new ConfigLoader(environment, readFile(propertiesFile)).load();
+  }
+
+  private static Properties readFile(Optional<Path> propertiesFile) {
     Properties file = new Properties();
     if (propertiesFile.isPresent()) {
       try (Reader reader = Files.newBufferedReader(propertiesFile.get(), StandardCharsets.UTF_8)) {
@@ -44,12 +48,30 @@ public final class ConfigLoader {
             + unreadable.getMessage()));
       }
     }
-    return new ConfigLoader(environment, file).load();
+    return file;
+  }
+
+  /** Only the storage settings, for commands that touch nothing but the database. */
+  public static LauncherConfig.Storage storageFromEnvironment(Map<String, String> environment,
+      Optional<Path> propertiesFile) {
+    ConfigLoader loader = new ConfigLoader(environment, readFile(propertiesFile));
+    LauncherConfig.Storage storage = loader.storage();
+    loader.failOnProblems();
+    return storage;
+  }
+
+  private LauncherConfig.Storage storage() {
+    return new LauncherConfig.Storage(path(Setting.DATA_DIR), database(), masterKey());
+  }
+
+  private void failOnProblems() {
+    if (!problems.isEmpty()) {
+      throw new ConfigProblems(problems);
+    }
   }
 
   private LauncherConfig load() {
-    Path dataDir = path(Setting.DATA_DIR);
-    Optional<Database> database = database();
+    LauncherConfig.Storage storage = storage();
     String httpHost = text(Setting.HTTP_HOST);
     int httpPort = number(Setting.HTTP_PORT, 0, 65535);
     URI publicBase = url(Setting.PUBLIC_BASE_URL);
@@ -63,7 +85,6 @@ public final class ConfigLoader {
       problems.add(Setting.ONECONNECT_PASSWORD.variable() + " is required: " + Setting.ONECONNECT_PASSWORD.meaning());
     }
     String managementLine = required(Setting.MANAGEMENT_LINE_ID);
-    Optional<Secret> masterKey = masterKey();
     Optional<Secret> adminToken = secret(Setting.ADMIN_TOKEN);
     adminToken.filter(token -> token.reveal().length() < 16).ifPresent(token ->
         problems.add(Setting.ADMIN_TOKEN.variable() + " is too short: use at least 16 characters"));
@@ -72,11 +93,9 @@ public final class ConfigLoader {
       problems.add(Setting.TELEGRAM_MODE.variable() + "=webhook needs an https " + Setting.PUBLIC_BASE_URL.variable()
           + " (Telegram delivers webhooks over HTTPS only), got " + publicBase);
     }
-    if (!problems.isEmpty()) {
-      throw new ConfigProblems(problems);
-    }
-    return new LauncherConfig(dataDir, database, httpHost, httpPort, publicBase, telegramApi, mode, rest, soap, login,
-        password.orElseThrow(), managementLine, masterKey, adminToken, workers);
+    failOnProblems();
+    return new LauncherConfig(storage, httpHost, httpPort, publicBase, telegramApi, mode, rest, soap, login,
+        password.orElseThrow(), managementLine, adminToken, workers);
   }
 
   private Optional<String> raw(Setting setting) {
@@ -158,7 +177,7 @@ public final class ConfigLoader {
     if (url.isEmpty()) {
       return Optional.empty();
     }
-    if (!url.get().startsWith("jdbc:mysql:") && !url.get().startsWith("jdbc:mariadb:")) {
+    if (!url.get().startsWith("jdbc:mysql:")) {
       problems.add(Setting.DB_URL.variable() + " must be a MySQL or MariaDB JDBC URL (jdbc:mysql://…), or empty for the embedded database");
     }
     return Optional.of(new Database(url.get(), text(Setting.DB_USER), secret(Setting.DB_PASSWORD)));

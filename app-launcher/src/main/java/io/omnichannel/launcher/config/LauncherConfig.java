@@ -10,8 +10,7 @@ import java.util.Optional;
  * Built by {@link ConfigLoader} from environment variables over an optional properties file.
  */
 public record LauncherConfig(
-    Path dataDir,
-    Optional<Database> database,
+    Storage storage,
     String httpHost,
     int httpPort,
     URI publicBaseUrl,
@@ -22,9 +21,11 @@ public record LauncherConfig(
     String oneConnectLogin,
     Secret oneConnectPassword,
     String managementLineId,
-    Optional<Secret> masterKey,
     Optional<Secret> adminToken,
     int workers) {
+
+  /** Where state lives: all the {@code migrate} command needs. */
+  public record Storage(Path dataDir, Optional<Database> database, Optional<Secret> masterKey) {}
 
   /** An external MySQL/MariaDB; absent means the embedded H2 database in the data folder. */
   public record Database(String jdbcUrl, String user, Optional<Secret> password) {

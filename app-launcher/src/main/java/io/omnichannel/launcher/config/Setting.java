@@ -6,7 +6,7 @@ package io.omnichannel.launcher.config;
  */
 public enum Setting {
   DATA_DIR("OMNICHANNEL_DATA_DIR", "folder for the embedded database and the generated master key", "./data", false),
-  DB_URL("OMNICHANNEL_DB_URL", "JDBC URL (jdbc:mysql://… or jdbc:mariadb://…); empty = embedded H2 in the data folder", "", false),
+  DB_URL("OMNICHANNEL_DB_URL", "JDBC URL of MySQL 8 or MariaDB 10.11 (jdbc:mysql://…); empty = embedded H2 in the data folder", "", false),
   DB_USER("OMNICHANNEL_DB_USER", "database user", "", false),
   DB_PASSWORD("OMNICHANNEL_DB_PASSWORD", "database password", "", true),
   HTTP_HOST("OMNICHANNEL_HTTP_HOST", "address the HTTP server binds to", "0.0.0.0", false),

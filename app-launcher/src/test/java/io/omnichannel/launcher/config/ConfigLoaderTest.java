@@ -26,7 +26,7 @@ class ConfigLoaderTest {
   void theMinimalConfigurationRunsOnTheEmbeddedDatabaseWithSafeDefaults() {
     LauncherConfig config = ConfigLoader.fromEnvironment(env, Optional.empty());
 
-    assertThat(config.database()).isEmpty();
+    assertThat(config.storage().database()).isEmpty();
     assertThat(config.httpPort()).isEqualTo(8080);
     assertThat(config.telegramMode()).isEqualTo(TelegramMode.POLLING);
     assertThat(config.telegramApiUrl()).hasToString("https://api.telegram.org");
@@ -81,7 +81,7 @@ class ConfigLoaderTest {
     env.put("OMNICHANNEL_DB_URL", "jdbc:mysql://127.0.0.1:3306/omni");
     env.put("OMNICHANNEL_DB_PASSWORD", "db-secret");
     LauncherConfig config = ConfigLoader.fromEnvironment(env, Optional.empty());
-    assertThat(config.database()).hasValueSatisfying(db -> assertThat(db.toString()).doesNotContain("db-secret"));
+    assertThat(config.storage().database()).hasValueSatisfying(db -> assertThat(db.toString()).doesNotContain("db-secret"));
   }
 
   @Test

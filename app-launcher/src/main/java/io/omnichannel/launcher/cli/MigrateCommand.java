@@ -1,0 +1,42 @@
+package io.omnichannel.launcher.cli;
+
+import io.omnichannel.launcher.config.ConfigLoader;
+import io.omnichannel.launcher.config.ConfigProblems;
+import io.omnichannel.launcher.config.LauncherConfig;
+import io.omnichannel.persistence.Persistence;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code omnichannel migrate}: brings the database schema up to date and exits. */
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+    description = "Apply pending database migrations (the service also does so at start-up).")
+final class MigrateCommand implements Callable<Integer> {
+  @ParentCommand
+  OmnichannelCommand parent;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    LauncherConfig.Storage storage;
+    try {
+      storage = ConfigLoader.storageFromEnvironment(parent.environment, Optional.ofNullable(parent.configFile));
+    } catch (ConfigProblems problems) {
+      err.println(problems.getMessage());
+      return 2;
+    }
+    try (Persistence persistence = Persistence.open(Storages.persistenceConfig(storage))) {
+      int applied = persistence.migrate();
+      out.println(applied == 0 ? "The database schema is up to date." : "Applied " + applied + " migration(s).");
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package io.omnichannel.launcher.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The launcher's command line: {@code omnichannel <command>}, with help and version. */
+@Command(name = "omnichannel", mixinStandardHelpOptions = true, versionProvider = OmnichannelCommand.Version.class,
+    description = "Connects Telegram bots to 1C-Connect support lines.",
+    subcommands = {MigrateCommand.class, CommandLine.HelpCommand.class})
+public final class OmnichannelCommand {
+  @Option(names = {"-c", "--config"}, scope = CommandLine.ScopeType.INHERIT,
+      description = "optional properties file; its keys are the environment variables' names, which win over it")
+  Path configFile;
+
+  final Map<String, String> environment;
+
+  private OmnichannelCommand(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(System.getenv(), args));
+  }
+
+  /** Runs a command with the given environment; returns its exit code. */
+  public static int run(Map<String, String> environment, String... args) {
+    return commandLine(environment).execute(args);
+  }
+
+  static CommandLine commandLine(Map<String, String> environment) {
+    return new CommandLine(new OmnichannelCommand(environment)).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  /** Reads the version Maven wrote into the jar. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      Properties properties = new Properties();
+      try (InputStream in = OmnichannelCommand.class.getResourceAsStream("/io/omnichannel/launcher/version.properties")) {
+        if (in != null) {
+          properties.load(in);
+        }
+      } catch (IOException unreadable) {
+        throw new UncheckedIOException(unreadable);
+      }
+      return new String[] {"omnichannel " + properties.getProperty("version", "unknown")};
+    }
+  }
+}
