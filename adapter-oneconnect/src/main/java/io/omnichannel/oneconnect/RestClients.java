@@ -60,6 +60,8 @@ final class RestClients {
   static <T> T call(String operation, Supplier<T> call) {
     try {
       return call.get();
+    } catch (Refusal refusal) {
+      throw PlatformErrors.of(operation, refusal.status, refusal.body);
     } catch (RetryableException noAnswer) {
       Throwable cause = noAnswer.getCause();
       throw PlatformErrors.unreachable(operation,
@@ -78,16 +80,23 @@ final class RestClients {
     });
   }
 
-  /** Status and error body → the core's failure, named "PushApi.sendMessage" and the like. */
+  /** A refused call's status and error body, carried out of Feign to {@link #call}, which names the operation. */
+  static final class Refusal extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int status;
+    final transient byte[] body;
+
+    Refusal(int status, byte[] body) {
+      super("HTTP " + status, null, false, false);
+      this.status = status;
+      this.body = body;
+    }
+  }
+
   private static final class Errors implements ErrorDecoder {
     @Override
     public Exception decode(String methodKey, Response response) {
-      return PlatformErrors.of(operation(methodKey), response.status(), body(response));
-    }
-
-    private static String operation(String methodKey) {
-      int paren = methodKey.indexOf('(');
-      return (paren < 0 ? methodKey : methodKey.substring(0, paren)).replace('#', '.');
+      return new Refusal(response.status(), body(response));
     }
 
     private static byte[] body(Response response) {
