@@ -126,7 +126,7 @@ final class TestWorld {
   }
 
   /** A gateway that stores nothing: for tests that never receive a hook call. */
-  static final class RefusingGateway implements InboundGateway {
+  static class RefusingGateway implements InboundGateway {
     @Override
     public Acceptance acceptWebhookUpdate(ConnectionId connection, String presentedSecret,
         io.omnichannel.core.port.in.RawEvent update) {
