@@ -33,12 +33,16 @@ final class RestClients {
   final PartnerApi partner;
 
   RestClients(HttpClient http, OneConnectConfig config) {
-    String base = config.restBase().toString();
+    this.push = target(http, config, PushApi.class);
+    this.receive = target(http, config, ReceiveApi.class);
+    this.companyOptions = target(http, config, CompanyOptionsApi.class);
+    this.partner = target(http, config, PartnerApi.class);
+  }
+
+  /** A Feign client of {@code api} at the push API's origin; redirects are never followed. */
+  static <T> T target(HttpClient http, OneConnectConfig config, Class<T> api) {
     Request.Options options = new Request.Options(config.connectTimeout(), config.readTimeout(), false);
-    this.push = builder(http, options).target(PushApi.class, base);
-    this.receive = builder(http, options).target(ReceiveApi.class, base);
-    this.companyOptions = builder(http, options).target(CompanyOptionsApi.class, base);
-    this.partner = builder(http, options).target(PartnerApi.class, base);
+    return builder(http, options).target(api, config.restBase().toString());
   }
 
   private static Feign.Builder builder(HttpClient http, Request.Options options) {

@@ -114,6 +114,14 @@ final class TestWorld {
         new HookCredentials("hook-" + UUID.randomUUID().toString().substring(0, 8), Secret.of("hook-Pa55word!")));
   }
 
+  /** A connection acting with the given API account (e.g. one whose password is wrong). */
+  Connection connection(ApiAccount account) {
+    Connection base = connection();
+    return new Connection(base.id(), base.company(), base.channel(), base.line(), base.bot(), base.token(),
+        base.technicalClient(), account, base.webhookSecretHash(), base.hookCredentials(), base.state(),
+        base.connectedAt(), base.disconnectedAt());
+  }
+
   Connection connection(ConnectionId id, HookCredentials hook) {
     io.omnichannel.core.domain.Line line = new io.omnichannel.core.domain.Line(new LineId(support.id()), companyId(),
         support.name(), io.omnichannel.core.domain.LineAvailability.CLIENTS_AND_SPECIALISTS);
