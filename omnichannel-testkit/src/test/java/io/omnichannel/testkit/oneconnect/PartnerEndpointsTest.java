@@ -86,6 +86,19 @@ class PartnerEndpointsTest {
     }
 
     @Test
+    void theControlApiGrantsPartnerAccessAndRefusesAnUnknownLogin() {
+        Http control = Http.to(emulator.controlUrl().substring(0, emulator.controlUrl().length() - 1));
+        Http company = Http.to(emulator.baseUrl()).as(World.LOGIN, World.PASSWORD);
+        String path = "/v1/partner/company/" + world.company.id() + "/options/";
+        assertThat(company.get(path).statusCode()).isEqualTo(403);
+
+        assertThat(control.postJson("/api-accounts/" + World.LOGIN + "/partner", "{}").statusCode()).isEqualTo(200);
+
+        assertThat(company.get(path).statusCode()).isEqualTo(200);
+        assertThat(control.postJson("/api-accounts/nobody/partner", "{}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void headOfAFileTellsItsSizeWithoutTheBody() throws Exception {
         HookEvent sent = emulator.scenario().specialistSendsFile(world.support.id(), world.user.id(),
                 world.specialist.id(), "a.pdf", "application/pdf", new byte[1234], null);
