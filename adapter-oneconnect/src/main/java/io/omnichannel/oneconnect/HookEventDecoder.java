@@ -14,11 +14,13 @@ import io.omnichannel.core.domain.PlatformUserId;
 import io.omnichannel.core.port.out.LineEventDecoder;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -113,7 +115,7 @@ final class HookEventDecoder implements LineEventDecoder {
     JsonNode size = file.get("size");
     Attachment attachment = size != null && size.canConvertToLong() && size.asLong() >= 0
         ? Attachment.of(name, mimeType, size.asLong(), new FileRef(requiredText(file, "url")))
-        : new Attachment(name, mimeType, java.util.OptionalLong.empty(), new FileRef(requiredText(file, "url")));
+        : new Attachment(name, mimeType, OptionalLong.empty(), new FileRef(requiredText(file, "url")));
     Optional<String> caption = text.isBlank() ? Optional.empty() : Optional.of(text);
     MessageContent content = mimeType.toLowerCase(Locale.ROOT).startsWith("image/")
         ? new MessageContent.Image(attachment, caption)
@@ -130,7 +132,7 @@ final class HookEventDecoder implements LineEventDecoder {
     if (data.path("broadcast").asBoolean(false) && link != null && link.isObject()) {
       try {
         return new Keyboard.Link(new LinkButton(requiredText(link, "text"), new URI(requiredText(link, "url"))));
-      } catch (java.net.URISyntaxException e) {
+      } catch (URISyntaxException e) {
         throw new IllegalArgumentException("link button with an invalid url", e);
       }
     }

@@ -5,20 +5,18 @@ import io.omnichannel.core.domain.CompanyId;
 import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.FileRef;
+import io.omnichannel.core.domain.FileSource;
 import io.omnichannel.core.domain.HookCredentials;
 import io.omnichannel.core.domain.Keyboard;
 import io.omnichannel.core.domain.LimitCheck.FileKind;
 import io.omnichannel.core.domain.Line;
-import io.omnichannel.core.domain.LineAvailability;
 import io.omnichannel.core.domain.LineId;
 import io.omnichannel.core.domain.LinePost;
-import io.omnichannel.core.domain.MenuButton;
 import io.omnichannel.core.domain.PlatformUserId;
 import io.omnichannel.core.domain.RemoteFile;
 import io.omnichannel.core.domain.Specialist;
 import io.omnichannel.core.domain.TechnicalClient;
 import io.omnichannel.core.domain.TechnicalClientId;
-import io.omnichannel.core.domain.failure.PlatformRejected;
 import io.omnichannel.core.port.out.ApiAccountVerification;
 import io.omnichannel.core.port.out.SupportPlatform;
 import java.net.URI;
@@ -40,7 +38,8 @@ final class OneConnectPlatform implements SupportPlatform {
   private final PartnerWebApi soap;
   private final LineFiles files;
   private final ApiAccountCheck accountCheck;
-  private final String serviceAuth;
+  private final PartnerDirectory partner;
+  private final ManagementLine management;
 
   OneConnectPlatform(OneConnectConfig config, RestClients rest, Uploads uploads, PartnerWebApi soap, LineFiles files) {
     this.config = config;
@@ -48,43 +47,26 @@ final class OneConnectPlatform implements SupportPlatform {
     this.uploads = uploads;
     this.soap = soap;
     this.files = files;
-    this.serviceAuth = BasicAuth.header(config.serviceLogin(), config.servicePassword());
+    String serviceAuth = BasicAuth.header(config.serviceLogin(), config.servicePassword());
     this.accountCheck = new ApiAccountCheck(rest, serviceAuth);
+    this.partner = new PartnerDirectory(rest.partner, serviceAuth);
+    this.management = new ManagementLine(rest.push, serviceAuth, config.managementLine().value(),
+        URI.create(config.publicBase() + "/hooks/oneconnect/" + HookEndpoint.MANAGEMENT));
   }
 
   @Override
   public Optional<Specialist> specialist(PlatformUserId managementLineUser) {
-    try {
-      Wire.PartnerSpecialist found = RestClients.call("specialist",
-          () -> rest.partner.specialist(serviceAuth, managementLineUser.value()));
-      return Optional.of(new Specialist(new PlatformUserId(found.userId()), new CompanyId(found.companyId()),
-          found.name() == null ? "" : found.name()));
-    } catch (PlatformRejected rejected) {
-      if (PlatformErrors.isNotFound(rejected)) {
-        return Optional.empty();
-      }
-      throw rejected;
-    }
+    return partner.specialist(managementLineUser);
   }
 
   @Override
   public List<Line> linesOf(CompanyId company) {
-    return RestClients.call("linesOf", () -> rest.partner.lines(serviceAuth, company.value())).stream()
-        .map(line -> new Line(new LineId(line.lineId()), company, line.name(), availability(line.availability())))
-        .toList();
-  }
-
-  private static LineAvailability availability(String wire) {
-    if ("clients_and_specialists".equals(wire)) {
-      return LineAvailability.CLIENTS_AND_SPECIALISTS;
-    }
-    return "specialists_only".equals(wire) ? LineAvailability.SPECIALISTS_ONLY : LineAvailability.OTHER;
+    return partner.linesOf(company);
   }
 
   @Override
   public boolean externalChannelsEnabled(CompanyId company) {
-    return RestClients.call("externalChannelsEnabled",
-        () -> rest.partner.options(serviceAuth, company.value())).externalChannels();
+    return partner.externalChannelsEnabled(company);
   }
 
   /** §4: the option as the API account's own company has it (for callers that hold an account). */
@@ -95,20 +77,7 @@ final class OneConnectPlatform implements SupportPlatform {
 
   @Override
   public void replyOnManagementLine(PlatformUserId specialist, String text, Keyboard keyboard) {
-    String line = config.managementLine().value();
-    List<List<Wire.Button>> rows = keyboard instanceof Keyboard.ShowMenu menu ? buttons(menu) : null;
-    RestClients.run("replyOnManagementLine", () -> rest.push.sendMessage(serviceAuth,
-        new Wire.SendMessage(line, specialist.value(), null, text, rows)));
-    if (keyboard instanceof Keyboard.Remove) {
-      RestClients.run("replyOnManagementLine", () -> rest.push.dropKeyboard(serviceAuth,
-          new Wire.Chat(line, specialist.value())));
-    }
-  }
-
-  private static List<List<Wire.Button>> buttons(Keyboard.ShowMenu menu) {
-    return menu.menu().rows().stream()
-        .map(row -> row.stream().map(MenuButton::text).map(text -> new Wire.Button(null, text)).toList())
-        .toList();
+    management.reply(specialist, text, keyboard);
   }
 
   @Override
@@ -161,13 +130,8 @@ final class OneConnectPlatform implements SupportPlatform {
     LOG.info("connection {}: hook of line {} removed", connection.id(), connection.line().id());
   }
 
-  /** The management line's hook, set with the service account: all its events reach the management dialog. */
   void registerManagementHook(HookCredentials credentials) {
-    Wire.HookRequest hook = new Wire.HookRequest("line", managementHookUrl().toString(),
-        config.managementLine().value(),
-        new Wire.BackAuth("basic", credentials.login(), credentials.password().reveal()));
-    RestClients.run("registerManagementHook", () -> rest.push.setHook(serviceAuth, hook));
-    LOG.info("management line {}: hook set to {}", config.managementLine(), managementHookUrl());
+    management.registerHook(credentials);
   }
 
   @Override
@@ -188,7 +152,7 @@ final class OneConnectPlatform implements SupportPlatform {
 
   /** The bot (or a specialist it acts for) sends a file or image to a user: {@code send/file}, {@code send/image}. */
   void sendFileToUser(ApiAccount account, LineId line, PlatformUserId user, FileKind kind, String fileName,
-      String mimeType, io.omnichannel.core.domain.FileSource source, Optional<String> comment) {
+      String mimeType, FileSource source, Optional<String> comment) {
     String path = kind == FileKind.IMAGE ? "/v1/line/send/image/" : "/v1/line/send/file/";
     uploads.post("sendFile", path, BasicAuth.header(account),
         new Wire.SendFileMeta(line.value(), user.value(), null, fileName, comment.orElse(null), null),
@@ -205,6 +169,6 @@ final class OneConnectPlatform implements SupportPlatform {
   }
 
   URI managementHookUrl() {
-    return URI.create(config.publicBase() + "/hooks/oneconnect/" + HookEndpoint.MANAGEMENT);
+    return management.hookUrl();
   }
 }

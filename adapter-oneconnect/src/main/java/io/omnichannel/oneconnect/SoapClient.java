@@ -48,11 +48,8 @@ final class SoapClient {
       Thread.currentThread().interrupt();
       throw PlatformErrors.unreachable(operation, new IOException("interrupted"));
     }
-    int status = response.statusCode();
-    boolean soapBody = response.headers().firstValue("Content-Type")
-        .map(type -> type.contains("xml")).orElse(false) && response.body().length > 0;
-    if (status != 200 && !(status >= 400 && soapBody && status != 401)) {
-      throw PlatformErrors.of(operation, status, new byte[0]);
+    if (response.statusCode() != 200 && !carriesFault(response)) {
+      throw PlatformErrors.of(operation, response.statusCode(), new byte[0]);
     }
     SoapCodec.Answer answer = SoapCodec.answer(operation, response.body());
     if (!SoapNames.SUCCESS.equals(answer.code())) {
@@ -60,5 +57,11 @@ final class SoapClient {
       throw new PlatformRejected(operation, answer.code());
     }
     return answer.data();
+  }
+
+  /** SOAP 1.2 answers a Fault with a 4xx/5xx status and an XML body; 401 is the HTTP layer's own refusal. */
+  private static boolean carriesFault(HttpResponse<byte[]> response) {
+    boolean xml = response.headers().firstValue("Content-Type").map(type -> type.contains("xml")).orElse(false);
+    return response.statusCode() >= 400 && response.statusCode() != 401 && xml && response.body().length > 0;
   }
 }

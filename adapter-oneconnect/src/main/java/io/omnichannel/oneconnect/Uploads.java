@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -65,7 +66,7 @@ final class Uploads {
 
   private static InputStream body(byte[] head, FileSource source, byte[] tail) {
     try {
-      return new SequenceInputStream(java.util.Collections.enumeration(List.of(
+      return new SequenceInputStream(Collections.enumeration(List.of(
           new ByteArrayInputStream(head), source.open(), new ByteArrayInputStream(tail))));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the file to upload", e);
