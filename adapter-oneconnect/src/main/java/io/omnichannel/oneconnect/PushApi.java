@@ -30,6 +30,11 @@ interface PushApi {
   @Headers({"Authorization: {auth}", "Content-Type: application/json"})
   void dropKeyboard(@Param("auth") String auth, Wire.Chat chat);
 
+  /** Starts a treatment (or hands the chat to a specialist); 403 when the user is not a subscriber. */
+  @RequestLine("POST /v1/line/appoint/start/")
+  @Headers({"Authorization: {auth}", "Content-Type: application/json"})
+  void appointStart(@Param("auth") String auth, Wire.Chat chat);
+
   @RequestLine("GET /v1/line/subscriptions/?user_id={userId}")
   @Headers("Authorization: {auth}")
   List<Wire.Subscription> subscriptions(@Param("auth") String auth, @Param("userId") String userId);

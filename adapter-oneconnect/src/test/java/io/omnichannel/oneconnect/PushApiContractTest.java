@@ -135,6 +135,15 @@ class PushApiContractTest extends SharedEmulator {
     assertThat(subscribers).extracting(Wire.Subscriber::userId, Wire.Subscriber::name)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(world.user.id(), "Anna"));
     assertThat(treatments).isEmpty();
+
+    rest.push.appointStart(auth, new Wire.Chat(world.support.id(), world.user.id()));
+
+    assertThat(rest.push.treatments(auth, world.support.id(), world.user.id())).singleElement().satisfies(t -> {
+      assertThat(t.treatmentId()).isNotBlank();
+      assertThat(t.lineId()).isEqualTo(world.support.id());
+      assertThat(t.userId()).isEqualTo(world.user.id());
+      assertThat(t.initializedAt()).endsWith("Z");
+    });
   }
 
   @Test
