@@ -34,7 +34,7 @@ final class HookEndpoint implements OneConnect.HookHandler {
     }
     Optional<BasicAuth.Presented> presented = BasicAuth.parse(authorization);
     if (presented.isEmpty()) {
-      LOG.info("hook {}: call without readable credentials refused", hookId);
+      LOG.debug("hook {}: call without readable credentials refused", hookId);
       return OneConnect.HookResponse.of(401, "unauthorized");
     }
     String payload = body == null ? "" : new String(body, StandardCharsets.UTF_8);

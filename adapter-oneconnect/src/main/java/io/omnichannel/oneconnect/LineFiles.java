@@ -8,11 +8,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
+import javax.net.ssl.SSLSession;
 
 /**
  * Files a specialist sent into a line (type-70 events carry their URL). A HEAD tells the size first, so the
@@ -37,6 +40,9 @@ final class LineFiles {
     String auth = BasicAuth.header(account);
     HttpResponse<Void> head = send(request(url, auth).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
         HttpResponse.BodyHandlers.discarding());
+    if (head.statusCode() == 405 || head.statusCode() == 501) {
+      head = headersOfGet(url, auth);
+    }
     if (head.statusCode() != 200) {
       throw PlatformErrors.of(OPERATION, head.statusCode(), new byte[0]);
     }
@@ -45,6 +51,20 @@ final class LineFiles {
       throw new PlatformRejected(OPERATION, "no Content-Length for the file");
     }
     return new RemoteFile(size.getAsLong(), () -> open(url, auth));
+  }
+
+  /**
+   * For a server that refuses HEAD: the headers of a GET, whose body is closed unread (the connection is dropped
+   * rather than the file read); {@link #open} asks again when the bytes are wanted.
+   */
+  private HttpResponse<Void> headersOfGet(URI url, String auth) {
+    HttpResponse<InputStream> get = send(request(url, auth).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+    try {
+      get.body().close();
+    } catch (IOException ignored) {
+      // closing only drops the connection
+    }
+    return new HeadersOnly(get);
   }
 
   private InputStream open(URI url, String auth) throws IOException {
@@ -86,5 +106,48 @@ final class LineFiles {
       throw new PlatformRejected(OPERATION, "file URL outside the push API: " + url.getHost());
     }
     return url;
+  }
+
+  /** A response's status and headers without its body. */
+  private record HeadersOnly(HttpResponse<InputStream> response) implements HttpResponse<Void> {
+    @Override
+    public int statusCode() {
+      return response.statusCode();
+    }
+
+    @Override
+    public HttpRequest request() {
+      return response.request();
+    }
+
+    @Override
+    public Optional<HttpResponse<Void>> previousResponse() {
+      return Optional.empty();
+    }
+
+    @Override
+    public HttpHeaders headers() {
+      return response.headers();
+    }
+
+    @Override
+    public Void body() {
+      return null;
+    }
+
+    @Override
+    public Optional<SSLSession> sslSession() {
+      return response.sslSession();
+    }
+
+    @Override
+    public URI uri() {
+      return response.uri();
+    }
+
+    @Override
+    public HttpClient.Version version() {
+      return response.version();
+    }
   }
 }

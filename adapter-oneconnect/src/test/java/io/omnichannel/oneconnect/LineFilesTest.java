@@ -67,6 +67,40 @@ class LineFilesTest extends SharedEmulator {
     assertThat(emulator.inspection().requests()).isEmpty();
   }
 
+  @Test
+  void aServerThatRefusesHeadIsAskedWithAGetWhoseBodyIsReadOnlyWhenOpened() throws Exception {
+    byte[] bytes = "file behind a HEAD-less server".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/v1/file/", exchange -> {
+      seen.add(exchange.getRequestMethod());
+      if ("HEAD".equals(exchange.getRequestMethod())) {
+        exchange.sendResponseHeaders(405, -1);
+      } else {
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+      }
+      exchange.close();
+    });
+    server.start();
+    try {
+      java.net.URI base = java.net.URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+      LineFiles files = new LineFiles(java.net.http.HttpClient.newHttpClient(), base, java.time.Duration.ofSeconds(5));
+
+      RemoteFile file = files.fetch(world.account(), new FileRef(base + "/v1/file/f1/"));
+
+      assertThat(file.sizeBytes()).isEqualTo(bytes.length);
+      assertThat(seen).containsExactly("HEAD", "GET");
+      try (InputStream in = file.source().open()) {
+        assertThat(in.readAllBytes()).isEqualTo(bytes);
+      }
+      assertThat(seen).containsExactly("HEAD", "GET", "GET");
+    } finally {
+      server.stop(0);
+    }
+  }
+
   private static List<String> methods() {
     return emulator.inspection().requests().stream().map(RecordedRequest::method).toList();
   }
