@@ -31,6 +31,7 @@ final class ControlEndpoints {
         app.post(ROOT + "/lines", ControlHttp.guard(this::addLine));
         app.post(ROOT + "/specialists", ControlHttp.guard(this::addSpecialist));
         app.post(ROOT + "/api-accounts", ControlHttp.guard(this::addAccount));
+        app.post(ROOT + "/api-accounts/{login}/partner", ControlHttp.guard(this::grantPartner));
         app.post(ROOT + "/clients", ControlHttp.guard(this::addClient));
         app.post(ROOT + "/client-users", ControlHttp.guard(this::addClientUser));
         app.post(ROOT + "/client-users/{user_id}/lines/{line_id}", ControlHttp.guard(this::enableLine));
@@ -90,6 +91,11 @@ final class ControlEndpoints {
         body.path("line_allow_bot").properties().forEach(e -> lines.put(e.getKey(), e.getValue().asBoolean()));
         ControlHttp.ok(ctx, world.addApiAccount(ControlHttp.text(body, "login"), ControlHttp.text(body, "password"),
                 ControlHttp.text(body, "company_id"), lines));
+    }
+
+    private void grantPartner(Context ctx) {
+        world.grantPartnerAccess(ctx.pathParam("login"));
+        ControlHttp.ok(ctx, Map.of("login", ctx.pathParam("login"), "partner", true));
     }
 
     private void addClient(Context ctx) {

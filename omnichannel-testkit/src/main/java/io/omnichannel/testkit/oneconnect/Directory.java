@@ -12,6 +12,7 @@ final class Directory {
     private final Map<String, Line> lines = new LinkedHashMap<>();
     private final Map<String, Specialist> specialists = new LinkedHashMap<>();
     private final Map<String, ApiAccount> accounts = new LinkedHashMap<>();
+    private final java.util.Set<String> partnerLogins = new java.util.HashSet<>();
 
     synchronized Company putCompany(Company company) {
         requireAbsent(companies, company.id(), "company");
@@ -46,6 +47,20 @@ final class Directory {
         account.lineAllowBot().keySet().forEach(id -> line(id).orElseThrow(() -> unknown("line", id)));
         accounts.put(account.login(), account);
         return account;
+    }
+
+    /** Lets an existing API account use the assumed partner-level calls ({@link PartnerEndpoints}). */
+    synchronized void grantPartner(String login) {
+        account(login).orElseThrow(() -> unknown("API account", login));
+        partnerLogins.add(login);
+    }
+
+    synchronized boolean isPartner(String login) {
+        return partnerLogins.contains(login);
+    }
+
+    synchronized List<Line> linesOf(String companyId) {
+        return lines.values().stream().filter(l -> l.companyId().equals(companyId)).toList();
     }
 
     synchronized Optional<Company> company(String id) {

@@ -20,6 +20,7 @@ final class MiscEndpoints {
         app.get("/v1/ticket/{id}/", this::ticket);
         Routes.both(app, HandlerType.GET, "/v1/company/options/", this::options);
         Routes.both(app, HandlerType.GET, "/v1/file/{file_id}/", this::download);
+        Routes.both(app, HandlerType.HEAD, "/v1/file/{file_id}/", this::head);
     }
 
     /** Recorded from the real service: the unslashed ticket path answers 301 with a small HTML body. */
@@ -43,19 +44,35 @@ final class MiscEndpoints {
     }
 
     private void download(Context ctx) {
+        FileStore.StoredFile file = readableFile(ctx);
+        fileHeaders(ctx, file);
+        ctx.result(file.bytes());
+    }
+
+    /** The headers of a download (size in Content-Length) without its body, so a client can check the size first. */
+    private void head(Context ctx) {
+        FileStore.StoredFile file = readableFile(ctx);
+        fileHeaders(ctx, file);
+        ctx.header("Content-Length", Long.toString(file.bytes().length));
+        ctx.result(new byte[0]);
+    }
+
+    private FileStore.StoredFile readableFile(Context ctx) {
         ApiAccount account = emu.access().account(ctx);
         String fileId = ctx.pathParam("file_id");
         String lineId = emu.files().lineOf(fileId).orElseThrow(() -> ApiError.empty(404));
         if (!account.canActOn(lineId)) {
             throw ApiError.empty(403);
         }
-        FileStore.StoredFile file = emu.files().get(fileId).orElseThrow(() -> ApiError.empty(404));
+        return emu.files().get(fileId).orElseThrow(() -> ApiError.empty(404));
+    }
+
+    private static void fileHeaders(Context ctx, FileStore.StoredFile file) {
         ctx.status(200);
         ctx.contentType(file.ref().mime());
         // RFC 6266/5987: names are often Cyrillic, which a plain quoted filename cannot carry.
         ctx.header("Content-Disposition", "attachment; filename*=UTF-8''"
                 + URLEncoder.encode(file.ref().name(), StandardCharsets.UTF_8).replace("+", "%20"));
-        ctx.result(file.bytes());
     }
 
     private static String htmlEscape(String text) {

@@ -57,6 +57,14 @@ public final class OneConnectWorld {
         return emu.directory().putAccount(new ApiAccount(login, password, companyId, lineAllowBot));
     }
 
+    /**
+     * Lets an API account (the gateway's own service account) use the assumed partner-level calls: who a
+     * specialist is, a company's lines, a company's options. See {@link PartnerEndpoints}.
+     */
+    public void grantPartnerAccess(String login) {
+        emu.directory().grantPartner(login);
+    }
+
     public ClientCompany addClient(String companyId, String name) {
         emu.directory().company(companyId).orElseThrow(() -> Directory.unknown("company", companyId));
         ClientCompany client = new ClientCompany(newId(), companyId, name, null, Clock.now(), false);

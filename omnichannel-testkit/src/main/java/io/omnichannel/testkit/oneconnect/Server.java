@@ -41,6 +41,7 @@ final class Server {
         new TreatmentEndpoints(emu).register(app);
         new ReceiveEndpoints(emu).register(app);
         new MiscEndpoints(emu).register(app);
+        new PartnerEndpoints(emu).register(app);
         new SoapEndpoint(emu.access(), emu.directory(), emu.clients()).register(app);
         new ControlEndpoints(world, scenario, inspection).register(app);
         return app;

@@ -26,12 +26,17 @@
  *       specialists|specialist/{id}|specialists/{line}/available|competences}; both slash forms on
  *       {@code /v1/line…} and {@code /v1/hook…}; {@code GET /v1/ticket/{id}} answers 301 to the slashed form.
  *       Assumed (§4): {@code POST line/receive/message|file|image}, {@code GET company/options};
- *       {@code GET file/{id}/} serves stored files.</li>
+ *       {@code GET file/{id}/} serves stored files ({@code HEAD} gives their size without the body).
+ *       Assumed partner level (not in the public API; only accounts granted with
+ *       {@link io.omnichannel.testkit.oneconnect.OneConnectWorld#grantPartnerAccess}): {@code GET
+ *       partner/specialist/{user_id}/}, {@code partner/company/{company_id}/lines/} (with {@code availability}),
+ *       {@code partner/company/{company_id}/options/}; see {@code PartnerEndpoints}.</li>
  *   <li>{@code /cus/ws/PartnerWebAPI2} — SOAP 1.2; operations and their assumed property names are listed
  *       in {@link io.omnichannel.testkit.oneconnect.SoapPropertyNames}.</li>
  *   <li>{@code /_emulator/oneconnect/…} — control API, snake_case JSON: {@code GET world}, {@code POST
  *       companies}, {@code companies/{id}/external-channels {active}}, {@code lines}, {@code specialists},
- *       {@code api-accounts {login,password,company_id,line_allow_bot}}, {@code clients}, {@code client-users},
+ *       {@code api-accounts {login,password,company_id,line_allow_bot}}, {@code api-accounts/{login}/partner}
+ *       (partner-level access), {@code clients}, {@code client-users},
  *       {@code client-users/{u}/lines/{l}} (enable), {@code …/ban} (POST ban, DELETE unban);
  *       {@code POST scenario/specialist-message|specialist-file|broadcast|drop-keyboard|user-message|
  *       management-message|event}; {@code GET hooks}; {@code GET requests|transcript?line_id&user_id|events|deliveries}

@@ -1,0 +1,93 @@
+package io.omnichannel.oneconnect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.omnichannel.core.domain.ConnectionId;
+import io.omnichannel.core.domain.failure.GatewayFailure;
+import io.omnichannel.core.port.in.InboundGateway;
+import io.omnichannel.core.port.in.InboundGateway.Acceptance;
+import io.omnichannel.core.port.in.RawEvent;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives 1C-Connect's hook calls: reads the presented back-auth, checks the body is an event with
+ * {@code message_id} and {@code user_id}, and hands it to the core, which checks the credentials in constant
+ * time and stores it. Answers 200 only once the event is stored (or known, or its connection is gone).
+ */
+final class HookEndpoint implements OneConnect.HookHandler {
+  static final String MANAGEMENT = "management";
+  private static final Logger LOG = LoggerFactory.getLogger(HookEndpoint.class);
+
+  private final InboundGateway gateway;
+
+  HookEndpoint(InboundGateway gateway) {
+    this.gateway = gateway;
+  }
+
+  @Override
+  public OneConnect.HookResponse handle(String hookId, String authorization, byte[] body) {
+    if (hookId == null || hookId.isBlank()) {
+      return OneConnect.HookResponse.of(404, "unknown hook");
+    }
+    Optional<BasicAuth.Presented> presented = BasicAuth.parse(authorization);
+    if (presented.isEmpty()) {
+      LOG.debug("hook {}: call without readable credentials refused", hookId);
+      return OneConnect.HookResponse.of(401, "unauthorized");
+    }
+    String payload = body == null ? "" : new String(body, StandardCharsets.UTF_8);
+    JsonNode event;
+    try {
+      event = Wire.JSON.readTree(payload);
+    } catch (IOException malformed) {
+      return OneConnect.HookResponse.of(400, "malformed JSON");
+    }
+    if (event == null || !event.isObject()) {
+      return OneConnect.HookResponse.of(400, "a JSON object is expected");
+    }
+    Optional<String> messageId = text(event, "message_id");
+    Optional<String> userId = text(event, "user_id");
+    if (messageId.isEmpty() || userId.isEmpty()) {
+      return OneConnect.HookResponse.of(400, messageId.isEmpty() ? "message_id is missing" : "user_id is missing");
+    }
+    RawEvent raw = new RawEvent(messageId.get(), userId.get(), payload);
+    String login = presented.get().login();
+    String password = presented.get().password();
+    Acceptance acceptance;
+    try {
+      acceptance = MANAGEMENT.equals(hookId)
+          ? gateway.acceptManagementEvent(login, password, raw)
+          : gateway.acceptLineEvent(new ConnectionId(hookId), login, password, raw);
+    } catch (GatewayFailure failure) {
+      LOG.warn("hook {}: event {} not stored: {}", hookId, messageId.get(), failure.getMessage());
+      return OneConnect.HookResponse.of(503, "not stored, retry later");
+    }
+    LOG.debug("hook {}: event {} {}", hookId, messageId.get(), acceptance);
+    return answer(acceptance);
+  }
+
+  private static OneConnect.HookResponse answer(Acceptance acceptance) {
+    switch (acceptance) {
+      case STORED:
+        return OneConnect.HookResponse.of(200, "stored");
+      case DUPLICATE:
+        return OneConnect.HookResponse.of(200, "duplicate");
+      case DISCONNECTED:
+        return OneConnect.HookResponse.of(200, "disconnected");
+      case UNAUTHORIZED:
+        return OneConnect.HookResponse.of(401, "unauthorized");
+      case UNKNOWN_CONNECTION:
+        return OneConnect.HookResponse.of(404, "unknown hook");
+      default:
+        throw new IllegalStateException("unhandled acceptance " + acceptance);
+    }
+  }
+
+  private static Optional<String> text(JsonNode event, String field) {
+    JsonNode value = event.get(field);
+    return value != null && value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText())
+        : Optional.empty();
+  }
+}

@@ -1,0 +1,100 @@
+package io.omnichannel.oneconnect;
+
+import io.omnichannel.core.domain.HookCredentials;
+import io.omnichannel.core.port.in.InboundGateway;
+import io.omnichannel.core.port.out.LineEventDecoder;
+import io.omnichannel.core.port.out.SupportPlatform;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The 1C-Connect adapter, the one thing the launcher uses: {@link #supportPlatform()} and
+ * {@link #lineEventDecoder()} for the core, {@link #hookHandler()} to mount at
+ * {@code POST /hooks/oneconnect/{hook}}, and {@link #registerManagementHook} to call once at start-up.
+ *
+ * <pre>{@code
+ * OneConnect oneConnect = OneConnect.create(OneConnectConfig.of("gateway", Secret.of(pw), managementLine,
+ *     URI.create("https://gateway.example")), inboundGateway);
+ * oneConnect.registerManagementHook(managementHookCredentials);
+ * // POST /hooks/oneconnect/{hook} → oneConnect.hookHandler().handle(hook, authorizationHeader, body)
+ * }</pre>
+ */
+public final class OneConnect {
+  private final OneConnectPlatform platform;
+  private final HookEventDecoder decoder;
+  private final HookEndpoint hooks;
+
+  private OneConnect(OneConnectPlatform platform, HookEventDecoder decoder, HookEndpoint hooks) {
+    this.platform = platform;
+    this.decoder = decoder;
+    this.hooks = hooks;
+  }
+
+  public static OneConnect create(OneConnectConfig config, InboundGateway gateway) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(gateway, "gateway");
+    HttpClient http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(config.connectTimeout())
+        .build();
+    RestClients rest = new RestClients(http, config);
+    OneConnectPlatform platform = new OneConnectPlatform(config, rest,
+        new Uploads(http, config.restBase(), config.readTimeout()),
+        new PartnerWebApi(new SoapClient(http, config.soapUrl(), config.readTimeout())),
+        new LineFiles(http, config.restBase(), config.readTimeout()));
+    return new OneConnect(platform, new HookEventDecoder(), new HookEndpoint(gateway));
+  }
+
+  public SupportPlatform supportPlatform() {
+    return platform;
+  }
+
+  public LineEventDecoder lineEventDecoder() {
+    return decoder;
+  }
+
+  public HookHandler hookHandler() {
+    return hooks;
+  }
+
+  /**
+   * Sets the management line's hook ({@code type: "line"}) with the service account, so that every message a
+   * specialist writes there reaches {@link InboundGateway#acceptManagementEvent} with these credentials.
+   */
+  public void registerManagementHook(HookCredentials credentials) {
+    platform.registerManagementHook(Objects.requireNonNull(credentials, "credentials"));
+  }
+
+  /** {@code <publicBase>/hooks/oneconnect/management}. */
+  public URI managementHookUrl() {
+    return platform.managementHookUrl();
+  }
+
+  /** Events of unknown {@code message_type} ignored since start, by type (for metrics). */
+  public Map<Integer, Long> ignoredEventTypes() {
+    return decoder.ignoredEventTypes();
+  }
+
+  /**
+   * 1C-Connect's calls to our hooks. The launcher mounts it at {@code POST /hooks/oneconnect/{hook}} and writes
+   * the answer's status and text as it is; {@code hook} is a connection id or {@code "management"}.
+   */
+  @FunctionalInterface
+  public interface HookHandler {
+    HookResponse handle(String hook, String authorizationHeader, byte[] body);
+  }
+
+  /** What to answer a hook call: 200 once stored, 400 malformed, 401 wrong credentials, 404, 503 retry later. */
+  public record HookResponse(int status, String text) {
+    public HookResponse {
+      Objects.requireNonNull(text, "text");
+    }
+
+    static HookResponse of(int status, String text) {
+      return new HookResponse(status, text);
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package io.omnichannel.oneconnect;
+
+import io.omnichannel.core.domain.ApiAccount;
+import io.omnichannel.core.domain.CompanyId;
+import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.ConnectionId;
+import io.omnichannel.core.domain.FileRef;
+import io.omnichannel.core.domain.FileSource;
+import io.omnichannel.core.domain.HookCredentials;
+import io.omnichannel.core.domain.Keyboard;
+import io.omnichannel.core.domain.LimitCheck.FileKind;
+import io.omnichannel.core.domain.Line;
+import io.omnichannel.core.domain.LineId;
+import io.omnichannel.core.domain.LinePost;
+import io.omnichannel.core.domain.PlatformUserId;
+import io.omnichannel.core.domain.RemoteFile;
+import io.omnichannel.core.domain.Specialist;
+import io.omnichannel.core.domain.TechnicalClient;
+import io.omnichannel.core.domain.TechnicalClientId;
+import io.omnichannel.core.port.out.ApiAccountVerification;
+import io.omnichannel.core.port.out.SupportPlatform;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link SupportPlatform} over 1C-Connect: the management line and partner-level reads with the service
+ * account; everything about a connection with that connection's API account (REST and SOAP).
+ */
+final class OneConnectPlatform implements SupportPlatform {
+  private static final Logger LOG = LoggerFactory.getLogger(OneConnectPlatform.class);
+
+  private final OneConnectConfig config;
+  private final RestClients rest;
+  private final Uploads uploads;
+  private final PartnerWebApi soap;
+  private final LineFiles files;
+  private final ApiAccountCheck accountCheck;
+  private final PartnerDirectory partner;
+  private final ManagementLine management;
+
+  OneConnectPlatform(OneConnectConfig config, RestClients rest, Uploads uploads, PartnerWebApi soap, LineFiles files) {
+    this.config = config;
+    this.rest = rest;
+    this.uploads = uploads;
+    this.soap = soap;
+    this.files = files;
+    String serviceAuth = BasicAuth.header(config.serviceLogin(), config.servicePassword());
+    this.accountCheck = new ApiAccountCheck(rest, serviceAuth);
+    this.partner = new PartnerDirectory(rest.partner, serviceAuth);
+    this.management = new ManagementLine(rest.push, serviceAuth, config.managementLine().value(),
+        URI.create(config.publicBase() + "/hooks/oneconnect/" + HookEndpoint.MANAGEMENT));
+  }
+
+  @Override
+  public Optional<Specialist> specialist(PlatformUserId managementLineUser) {
+    return partner.specialist(managementLineUser);
+  }
+
+  @Override
+  public List<Line> linesOf(CompanyId company) {
+    return partner.linesOf(company);
+  }
+
+  @Override
+  public boolean externalChannelsEnabled(CompanyId company) {
+    return partner.externalChannelsEnabled(company);
+  }
+
+  /** §4: the option as the API account's own company has it (for callers that hold an account). */
+  boolean externalChannelsEnabled(ApiAccount account) {
+    return RestClients.call("companyOptions",
+        () -> rest.companyOptions.options(BasicAuth.header(account))).externalChannels();
+  }
+
+  @Override
+  public void replyOnManagementLine(PlatformUserId specialist, String text, Keyboard keyboard) {
+    management.reply(specialist, text, keyboard);
+  }
+
+  @Override
+  public ApiAccountVerification verifyApiAccount(ApiAccount account, CompanyId company, LineId line) {
+    return accountCheck.verify(account, company, line);
+  }
+
+  /** Finds the client by name first, so that a retried connect does not make a second one. */
+  @Override
+  public TechnicalClient registerTechnicalClient(ApiAccount account, CompanyId company, String name) {
+    Optional<PartnerWebApi.Client> existing = soap.clientRead(account).stream()
+        .filter(client -> !client.deleted() && client.name().equals(name))
+        .findFirst();
+    String id = existing.map(PartnerWebApi.Client::id).orElseGet(() -> soap.clientAdd(account, name));
+    LOG.info("technical client «{}» of company {}: {} {}", name, company, existing.isPresent() ? "found" : "created",
+        id);
+    return new TechnicalClient(new TechnicalClientId(id), name);
+  }
+
+  @Override
+  public PlatformUserId registerChannelUser(Connection connection, String displayName, Optional<String> username) {
+    ApiAccount account = connection.apiAccount();
+    String userId = soap.clientUserAdd(account, connection.technicalClient().id().value(), displayName);
+    soap.userServiceLineAdd(account, userId, connection.line().id().value());
+    LOG.info("connection {}: client user {} created with line {}", connection.id(), userId, connection.line().id());
+    return new PlatformUserId(userId);
+  }
+
+  /** Banned unless the user has the connection's line switched on (no row at all: the line is not granted). */
+  @Override
+  public boolean isBanned(Connection connection, PlatformUserId user) {
+    return soap.userServiceLineRead(connection.apiAccount(), user.value(), connection.line().id().value()).stream()
+        .noneMatch(PartnerWebApi.UserLine::active);
+  }
+
+  @Override
+  public void subscribe(Connection connection) {
+    HookCredentials credentials = connection.hookCredentials();
+    Wire.HookRequest hook = new Wire.HookRequest("bot", hookUrl(connection.id()).toString(),
+        connection.line().id().value(),
+        new Wire.BackAuth("basic", credentials.login(), credentials.password().reveal()));
+    RestClients.run("subscribe", () -> rest.push.setHook(BasicAuth.header(connection.apiAccount()), hook));
+    LOG.info("connection {}: hook of line {} set", connection.id(), connection.line().id());
+  }
+
+  @Override
+  public void unsubscribe(Connection connection) {
+    RestClients.run("unsubscribe", () -> rest.push.deleteBotHook(BasicAuth.header(connection.apiAccount()),
+        connection.line().id().value()));
+    LOG.info("connection {}: hook of line {} removed", connection.id(), connection.line().id());
+  }
+
+  void registerManagementHook(HookCredentials credentials) {
+    management.registerHook(credentials);
+  }
+
+  @Override
+  public void deliverFromUser(Connection connection, PlatformUserId user, LinePost post) {
+    String auth = BasicAuth.header(connection.apiAccount());
+    String line = connection.line().id().value();
+    if (post instanceof LinePost.Text text) {
+      RestClients.call("deliverFromUser", () -> rest.receive.receiveMessage(auth,
+          new Wire.ReceiveMessage(line, user.value(), text.text(), text.externalId())));
+      return;
+    }
+    LinePost.File file = (LinePost.File) post;
+    String path = file.kind() == FileKind.IMAGE ? "/v1/line/receive/image/" : "/v1/line/receive/file/";
+    uploads.post("deliverFromUser", path, auth,
+        new Wire.ReceiveFileMeta(line, user.value(), file.fileName(), file.comment().orElse(null), file.externalId()),
+        file.fileName(), file.mimeType(), file.source());
+  }
+
+  /** The bot (or a specialist it acts for) sends a file or image to a user: {@code send/file}, {@code send/image}. */
+  void sendFileToUser(ApiAccount account, LineId line, PlatformUserId user, FileKind kind, String fileName,
+      String mimeType, FileSource source, Optional<String> comment) {
+    String path = kind == FileKind.IMAGE ? "/v1/line/send/image/" : "/v1/line/send/file/";
+    uploads.post("sendFile", path, BasicAuth.header(account),
+        new Wire.SendFileMeta(line.value(), user.value(), null, fileName, comment.orElse(null), null),
+        fileName, mimeType, source);
+  }
+
+  @Override
+  public RemoteFile fetchLineFile(Connection connection, FileRef file) {
+    return files.fetch(connection.apiAccount(), file);
+  }
+
+  URI hookUrl(ConnectionId connection) {
+    return URI.create(config.publicBase() + "/hooks/oneconnect/" + connection.value());
+  }
+
+  URI managementHookUrl() {
+    return management.hookUrl();
+  }
+}

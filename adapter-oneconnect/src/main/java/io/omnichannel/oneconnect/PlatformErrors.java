@@ -1,0 +1,75 @@
+package io.omnichannel.oneconnect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.omnichannel.core.domain.failure.ApiAccountRejected;
+import io.omnichannel.core.domain.failure.LineSwitchedOff;
+import io.omnichannel.core.domain.failure.NotASubscriber;
+import io.omnichannel.core.domain.failure.PlatformFailure;
+import io.omnichannel.core.domain.failure.PlatformRejected;
+import io.omnichannel.core.domain.failure.PlatformUnavailable;
+import io.omnichannel.core.domain.failure.TariffOptionOff;
+import java.io.IOException;
+import java.util.Locale;
+
+/**
+ * Turns a refused push-API call into the core's failure: 401 → account rejected; 403 with 1C-Connect's error
+ * text → not a subscriber, line switched off, tariff option off; 5xx and 429 → unavailable (retryable);
+ * anything else → {@link PlatformRejected} with code {@code "HTTP <status>: <error text>"}. Messages carry the
+ * operation and the server's error text, never a request header.
+ */
+final class PlatformErrors {
+  static final String NOT_FOUND_PREFIX = "HTTP 404";
+  private static final int MAX_TEXT = 200;
+
+  private PlatformErrors() {}
+
+  static PlatformFailure of(String operation, int status, byte[] body) {
+    String error = errorText(body);
+    if (status == 401) {
+      return new ApiAccountRejected(operation + ": 1C-Connect rejected the API account's login or password (401)");
+    }
+    if (status >= 500 || status == 429 || status == 408) {
+      return new PlatformUnavailable(operation + ": 1C-Connect answered " + status);
+    }
+    if (status == 403 && error != null) {
+      String lower = error.toLowerCase(Locale.ROOT);
+      if (lower.contains("not a subscriber")) {
+        return new NotASubscriber(operation + ": " + error);
+      }
+      if (lower.contains("switched off")) {
+        return new LineSwitchedOff(operation + ": " + error);
+      }
+      if (lower.contains("option is not active")) {
+        return new TariffOptionOff(operation + ": " + error);
+      }
+    }
+    return new PlatformRejected(operation, "HTTP " + status + (error == null ? "" : ": " + error));
+  }
+
+  static PlatformUnavailable unreachable(String operation, IOException cause) {
+    return new PlatformUnavailable(operation + ": 1C-Connect did not answer (" + cause.getClass().getSimpleName()
+        + ")", cause);
+  }
+
+  static boolean isNotFound(PlatformRejected rejected) {
+    return rejected.code().startsWith(NOT_FOUND_PREFIX);
+  }
+
+  /** The {@code error} of a {@code {"error": …}} body, shortened; null for an empty or other body. */
+  private static String errorText(byte[] body) {
+    if (body == null || body.length == 0) {
+      return null;
+    }
+    try {
+      JsonNode node = Wire.JSON.readTree(body);
+      JsonNode error = node == null ? null : node.get("error");
+      if (error == null || !error.isTextual()) {
+        return null;
+      }
+      String text = error.asText().replaceAll("[\\r\\n\\t]", " ");
+      return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "…";
+    } catch (IOException notJson) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package io.omnichannel.oneconnect;
+
+import feign.Headers;
+import feign.Param;
+import feign.RequestLine;
+import java.util.List;
+
+/**
+ * The push REST API v1 as the gateway uses it. Every path ends with a slash, the form the service answers
+ * without a redirect on every resource; {@code auth} is the Basic header of the API account acting.
+ */
+interface PushApi {
+  @RequestLine("GET /v1/line/")
+  @Headers("Authorization: {auth}")
+  List<Wire.LineInfo> lines(@Param("auth") String auth);
+
+  @RequestLine("POST /v1/hook/")
+  @Headers({"Authorization: {auth}", "Content-Type: application/json"})
+  void setHook(@Param("auth") String auth, Wire.HookRequest hook);
+
+  @RequestLine("DELETE /v1/hook/bot/{lineId}/")
+  @Headers("Authorization: {auth}")
+  void deleteBotHook(@Param("auth") String auth, @Param("lineId") String lineId);
+
+  @RequestLine("POST /v1/line/send/message/")
+  @Headers({"Authorization: {auth}", "Content-Type: application/json"})
+  void sendMessage(@Param("auth") String auth, Wire.SendMessage message);
+
+  @RequestLine("POST /v1/line/drop/keyboard/")
+  @Headers({"Authorization: {auth}", "Content-Type: application/json"})
+  void dropKeyboard(@Param("auth") String auth, Wire.Chat chat);
+
+  /** Starts a treatment (or hands the chat to a specialist); 403 when the user is not a subscriber. */
+  @RequestLine("POST /v1/line/appoint/start/")
+  @Headers({"Authorization: {auth}", "Content-Type: application/json"})
+  void appointStart(@Param("auth") String auth, Wire.Chat chat);
+
+  @RequestLine("GET /v1/line/subscriptions/?user_id={userId}")
+  @Headers("Authorization: {auth}")
+  List<Wire.Subscription> subscriptions(@Param("auth") String auth, @Param("userId") String userId);
+
+  @RequestLine("GET /v1/line/treatment/?line_id={lineId}&user_id={userId}")
+  @Headers("Authorization: {auth}")
+  List<Wire.Treatment> treatments(@Param("auth") String auth, @Param("lineId") String lineId,
+      @Param("userId") String userId);
+
+  @RequestLine("GET /v1/line/subscribers/?line_id={lineId}")
+  @Headers("Authorization: {auth}")
+  List<Wire.Subscriber> subscribers(@Param("auth") String auth, @Param("lineId") String lineId);
+}

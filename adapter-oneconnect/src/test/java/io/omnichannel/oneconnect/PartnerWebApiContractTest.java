@@ -1,0 +1,174 @@
+package io.omnichannel.oneconnect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.omnichannel.core.domain.ApiAccount;
+import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.PlatformUserId;
+import io.omnichannel.core.domain.Secret;
+import io.omnichannel.core.domain.TechnicalClient;
+import io.omnichannel.core.domain.failure.ApiAccountRejected;
+import io.omnichannel.core.domain.failure.PlatformRejected;
+import io.omnichannel.testkit.oneconnect.ClientCompany;
+import io.omnichannel.testkit.oneconnect.ClientUser;
+import io.omnichannel.testkit.oneconnect.LineSubscription;
+import io.omnichannel.testkit.oneconnect.RecordedRequest;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** PartnerWebAPI2 over SOAP 1.2 against the emulator: every operation round-trips, refusals are typed. */
+class PartnerWebApiContractTest extends SharedEmulator {
+  private PartnerWebApi soap;
+  private ApiAccount account;
+
+  @BeforeEach
+  void client() {
+    soap = new PartnerWebApi(new SoapClient(HttpClient.newHttpClient(), world.config().soapUrl(), Duration.ofSeconds(5)));
+    account = world.account();
+  }
+
+  @Test
+  void clientAddThenClientReadFindsIt() {
+    String id = soap.clientAdd(account, "Telegram: <Тест & бот>");
+
+    assertThat(soap.clientRead(account)).contains(new PartnerWebApi.Client(id, "Telegram: <Тест & бот>", false));
+    assertThat(emulator.world().clients()).extracting(ClientCompany::id, ClientCompany::companyId)
+        .contains(org.assertj.core.groups.Tuple.tuple(id, world.company.id()));
+  }
+
+  @Test
+  void clientUserAddReadAndEdit() {
+    String userId = soap.clientUserAdd(account, world.client.id(), "Пётр");
+
+    assertThat(soap.clientUserRead(account, world.client.id()))
+        .contains(new PartnerWebApi.ClientUser(userId, world.client.id(), "Пётр", false));
+
+    soap.clientUserEdit(account, userId, "Пётр Иванов");
+
+    assertThat(emulator.world().clientUser(userId)).map(ClientUser::name).hasValue("Пётр Иванов");
+    assertThat(soap.clientUserRead(account, world.client.id())).extracting(PartnerWebApi.ClientUser::name)
+        .contains("Пётр Иванов");
+  }
+
+  @Test
+  void userServiceLineAddReadAndDelete() {
+    String userId = soap.clientUserAdd(account, world.client.id(), "Olga");
+
+    soap.userServiceLineAdd(account, userId, world.support.id());
+
+    assertThat(emulator.world().subscriptions(userId)).extracting(LineSubscription::lineId, LineSubscription::active)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(world.support.id(), true));
+    assertThat(soap.userServiceLineRead(account, userId, world.support.id()))
+        .containsExactly(new PartnerWebApi.UserLine(userId, world.support.id(), true));
+
+    soap.userServiceLineDelete(account, userId, world.support.id());
+
+    assertThat(emulator.world().subscriptions(userId)).isEmpty();
+    assertThat(soap.userServiceLineRead(account, userId, world.support.id())).isEmpty();
+  }
+
+  @Test
+  void everyCallIsASoap12PostWithTheOperationsAction() {
+    emulator.inspection().clear();
+
+    soap.clientRead(account);
+
+    RecordedRequest request = emulator.inspection().requests().get(0);
+    assertThat(request.path()).isEqualTo("/cus/ws/PartnerWebAPI2");
+    assertThat(request.contentType()).startsWith("application/soap+xml")
+        .contains("action=\"http://buhphone.com/PartnerWebAPI2#PartnerWebAPI2:ClientRead\"");
+    assertThat(request.body()).contains("http://www.w3.org/2003/05/soap-envelope", "<par:ClientRead>");
+    assertThat(request.authLogin()).isEqualTo(world.login);
+  }
+
+  @Test
+  void aResultCodeOtherThanSuccessIsRejectedNamingOperationAndCode() {
+    assertThatThrownBy(() -> soap.clientUserAdd(account, "no-such-client", "Anna"))
+        .isInstanceOfSatisfying(PlatformRejected.class, e -> {
+          assertThat(e.operation()).isEqualTo("ClientUserAdd");
+          assertThat(e.code()).isEqualTo("NOT_FOUND");
+        });
+    String userId = soap.clientUserAdd(account, world.client.id(), "Twice");
+    soap.userServiceLineAdd(account, userId, world.support.id());
+    assertThatThrownBy(() -> soap.userServiceLineAdd(account, userId, world.support.id()))
+        .isInstanceOfSatisfying(PlatformRejected.class, e -> {
+          assertThat(e.operation()).isEqualTo("UserServiceLineAdd");
+          assertThat(e.code()).isEqualTo("DUPLICATE");
+        });
+  }
+
+  @Test
+  void aSoapFaultIsATypedFailureNamingTheOperation() {
+    assertThatThrownBy(() -> soap.call(account, "ServiceLineKindRead", Map.of()))
+        .isInstanceOfSatisfying(SoapFaultFailure.class, e -> {
+          assertThat(e.operation()).isEqualTo("ServiceLineKindRead");
+          assertThat(e.faultCode()).isEqualTo("Sender");
+          assertThat(e.retryable()).isFalse();
+          assertThat(e).hasMessageStartingWith("ServiceLineKindRead: SOAP fault Sender");
+        });
+  }
+
+  @Test
+  void aWrongPasswordIsApiAccountRejectedWithoutThePassword() {
+    ApiAccount wrong = new ApiAccount(world.login, Secret.of("S0ap-Wrong-Pw"));
+
+    assertThatThrownBy(() -> soap.clientRead(wrong))
+        .isInstanceOf(ApiAccountRejected.class)
+        .satisfies(e -> assertThat(Secrets.everythingPrintable(e)).doesNotContain("S0ap-Wrong-Pw"));
+  }
+
+  @Test
+  void theTechnicalClientIsCreatedOnceEvenWhenRegisteredTwice() {
+    OneConnectPlatform platform = world.platform();
+
+    TechnicalClient first = platform.registerTechnicalClient(account, world.companyId(), "Telegram: Acme Bot");
+    TechnicalClient second = platform.registerTechnicalClient(account, world.companyId(), "Telegram: Acme Bot");
+
+    assertThat(second).isEqualTo(first);
+    assertThat(first.name()).isEqualTo("Telegram: Acme Bot");
+    assertThat(emulator.world().clients()).filteredOn(c -> c.name().equals("Telegram: Acme Bot"))
+        .singleElement().satisfies(c -> assertThat(c.id()).isEqualTo(first.id().value()));
+  }
+
+  @Test
+  void aChannelUserIsCreatedInTheTechnicalClientWithTheLine() {
+    Connection connection = world.connection();
+
+    PlatformUserId user = world.platform().registerChannelUser(connection, "Мария Котова", Optional.of("mkotova"));
+
+    assertThat(emulator.world().clientUser(user.value())).hasValueSatisfying(u -> {
+      assertThat(u.clientId()).isEqualTo(world.client.id());
+      assertThat(u.name()).isEqualTo("Мария Котова");
+    });
+    assertThat(emulator.world().subscriptions(user.value())).extracting(LineSubscription::lineId, LineSubscription::active)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(world.support.id(), true));
+    assertThat(world.platform().isBanned(connection, user)).isFalse();
+  }
+
+  @Test
+  void aLineSwitchedOffInTheAdminCabinetReadsBackAsBanned() {
+    Connection connection = world.connection();
+    PlatformUserId user = new PlatformUserId(world.user.id());
+    assertThat(world.platform().isBanned(connection, user)).isFalse();
+
+    emulator.world().ban(world.user.id(), world.support.id());
+
+    assertThat(world.platform().isBanned(connection, user)).isTrue();
+
+    emulator.world().unban(world.user.id(), world.support.id());
+
+    assertThat(world.platform().isBanned(connection, user)).isFalse();
+  }
+
+  @Test
+  void aUserWithoutTheLineAtAllCountsAsBanned() {
+    String userId = soap.clientUserAdd(account, world.client.id(), "No line");
+
+    assertThat(world.platform().isBanned(world.connection(), new PlatformUserId(userId))).isTrue();
+  }
+}
