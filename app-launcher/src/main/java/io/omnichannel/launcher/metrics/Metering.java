@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.omnichannel.core.port.out.DroppedMessageLog;
 import io.omnichannel.core.port.out.EventInbox;
+import io.omnichannel.core.port.out.MessengerChannel;
 import io.omnichannel.core.port.out.Outbox;
+import io.omnichannel.core.port.out.SupportPlatform;
 import java.util.function.Supplier;
 
 /**
@@ -24,6 +26,14 @@ public final class Metering {
 
   public Outbox outbox(Outbox outbox) {
     return new MeteredOutbox(outbox, registry);
+  }
+
+  public SupportPlatform platform(SupportPlatform platform) {
+    return new MeteredPlatform(platform, this);
+  }
+
+  public MessengerChannel messenger(MessengerChannel messenger) {
+    return new MeteredMessenger(messenger, this);
   }
 
   public DroppedMessageLog droppedMessages(DroppedMessageLog log) {
