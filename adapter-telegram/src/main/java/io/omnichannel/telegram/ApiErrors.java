@@ -20,6 +20,7 @@ import java.util.Locale;
  * failures. Used by the Feign error decoder and by the asynchronous client alike.
  */
 final class ApiErrors {
+  private static final java.util.regex.Pattern RETRY_AFTER = java.util.regex.Pattern.compile("retry after (\\d{1,6})");
   private ApiErrors() {}
 
   /** A refusal that is not one of the typed ones (e.g. 400 "message text is empty", 409 Conflict). */
@@ -51,7 +52,12 @@ final class ApiErrors {
       return new ChatMigrated(new ChatId(parameters.get("migrate_to_chat_id").asText()));
     }
     if (code == 429) {
-      return new RateLimited(Duration.ofSeconds(Math.max(1, parameters.path("retry_after").asLong(1))));
+      long seconds = parameters.path("retry_after").asLong(0);
+      java.util.regex.Matcher said = RETRY_AFTER.matcher(description);
+      if (seconds <= 0 && said.find()) {
+        seconds = Long.parseLong(said.group(1));
+      }
+      return new RateLimited(Duration.ofSeconds(Math.max(1, seconds)));
     }
     String lower = description.toLowerCase(Locale.ROOT);
     if (code == 401 || code == 404 && "getme".equalsIgnoreCase(method)) {
