@@ -52,7 +52,7 @@ final class World implements AutoCloseable {
   final InMemoryPollingLeases leases = new InMemoryPollingLeases();
   final Clock clock = Clock.systemUTC();
   final AcceptingInbound accepting = new AcceptingInbound(connections, inbox, CoreFixture.MANAGEMENT_HOOK, clock);
-  private final List<AutoCloseable> closeables = new ArrayList<>();
+  private final List<Telegram> closeables = new ArrayList<>();
 
   World() {
     this(TelegramEmulatorConfig.defaults().withWebhookRetry(WebhookRetryPolicy.fast()));
@@ -119,8 +119,8 @@ final class World implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    for (AutoCloseable closeable : closeables) {
+  public void close() {
+    for (Telegram closeable : closeables) {
       closeable.close();
     }
     emulator.close();
