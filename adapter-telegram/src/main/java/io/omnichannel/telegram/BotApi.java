@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON methods of the Bot API, bound to one bot's {@code <base>/bot<token>}. Uploads, file downloads
- * and long polling go through {@link BotHttp} instead: Feign holds a request body as one byte array (an
- * upload of 50 MB would sit whole in memory) and its synchronous calls would need a thread per long poll.
+ * The JSON methods of the Bot API, bound to one bot's {@code <base>/bot<token>}. getUpdates, uploads and
+ * file downloads go through {@link BotHttp} instead: Feign holds a request body as one byte array (an
+ * upload of 50 MB would sit whole in memory), and a synchronous getUpdates would hold a thread per polling
+ * bot for the whole long poll; the JDK client's {@code sendAsync} waits on a socket and its future aborts
+ * the exchange when a disconnect cancels it.
  */
 @Headers("Content-Type: application/json")
 interface BotApi {
@@ -33,9 +35,6 @@ interface BotApi {
   @RequestLine("POST /getFile?file_id={fileId}")
   Reply<FileInfo> getFile(@Param("fileId") String fileId);
 
-  @RequestLine("POST /getUpdates")
-  Reply<List<JsonNode>> getUpdates(GetUpdates request);
-
   /** {@code {"ok":true,"result":…}}; refusals never get here, the error decoder turns them into failures. */
   record Reply<T>(boolean ok, T result) {}
 
@@ -48,6 +47,4 @@ interface BotApi {
   record SendMessage(String chat_id, String text, JsonNode reply_markup) {}
 
   record FileInfo(String file_id, Long file_size, String file_path) {}
-
-  record GetUpdates(long offset, int limit, int timeout, List<String> allowed_updates) {}
 }

@@ -36,7 +36,7 @@ public final class Telegram implements AutoCloseable {
   private Telegram(TelegramConfig config, InboundGateway gateway, PollingLeases leases, Clock clock) {
     ObjectMapper json = new ObjectMapper()
         .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-        .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
     this.workers = Executors.newFixedThreadPool(WORKERS, daemons("telegram-io"));
     this.timer = Executors.newSingleThreadScheduledExecutor(daemons("telegram-timer"));
     BotHttp http = new BotHttp(config.apiBaseUrl(), json, config.timeouts(), workers);

@@ -99,6 +99,7 @@ final class TelegramChannel implements MessengerChannel {
         // a revoked token receives nothing any more: the webhook is as good as deleted
       }
     }
+    api.forget(connection.token());
     LOG.info("connection {} bot {}: receiving stopped", connection.id(), connection.bot().id());
   }
 
