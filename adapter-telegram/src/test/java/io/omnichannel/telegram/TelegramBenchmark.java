@@ -44,7 +44,7 @@ public final class TelegramBenchmark {
   private TelegramBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    List<String> parts = args.length == 0 ? List.of("polling", "webhook", "burst") : List.of(args);
+    List<String> parts = args.length == 0 ? List.of("polling", "webhook", "burst") : List.of(args[0].split(","));
     if (parts.contains("polling")) {
       polling(1_000);
     }
