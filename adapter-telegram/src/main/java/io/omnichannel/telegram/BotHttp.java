@@ -42,7 +42,7 @@ final class BotHttp {
   }
 
   /** getUpdates as an asynchronous long poll; the future fails with a {@link ChannelFailure}. */
-  CompletableFuture<List<JsonNode>> getUpdates(BotToken token, long offset, int timeoutSeconds,
+  CompletableFuture<List<PolledUpdate>> getUpdates(BotToken token, long offset, int timeoutSeconds,
       List<String> allowedUpdates) {
     byte[] body;
     try {
@@ -56,13 +56,16 @@ final class BotHttp {
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     CompletableFuture<HttpResponse<byte[]>> sent = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
-    CompletableFuture<List<JsonNode>> result = sent.handle((response, error) -> {
+    CompletableFuture<List<PolledUpdate>> result = sent.handle((response, error) -> {
       if (error != null) {
         throw ApiErrors.io("getUpdates", error);
       }
-      JsonNode updates = result(response.statusCode(), response.body(), "getUpdates");
-      return List.copyOf(json.convertValue(updates, json.getTypeFactory().constructCollectionType(List.class,
-          JsonNode.class)));
+      result(response.statusCode(), response.body(), "getUpdates");
+      try {
+        return PolledUpdate.slice(response.body(), json);
+      } catch (IOException e) {
+        throw ApiErrors.io("getUpdates", e);
+      }
     });
     // cancelling the result (disconnect) aborts the exchange too
     result.whenComplete((ignored, error) -> {

@@ -1,7 +1,5 @@
 package io.omnichannel.telegram;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.failure.InvalidBotToken;
 import io.omnichannel.core.port.in.InboundGateway;
@@ -36,12 +34,12 @@ final class Poller {
   private long offset;
   private int failures;
   private Instant renewAt = Instant.MIN;
-  private CompletableFuture<List<JsonNode>> inFlight;
+  private CompletableFuture<List<PolledUpdate>> inFlight;
   private ScheduledFuture<?> next;
 
   /** What every poller of an instance shares. */
   record Receiving(BotHttp http, InboundGateway gateway, PollingLeases leases, Clock clock, String instance,
-      TelegramConfig.Timeouts timeouts, ScheduledExecutorService timer, Executor workers, ObjectMapper json) {}
+      TelegramConfig.Timeouts timeouts, ScheduledExecutorService timer, Executor workers) {}
 
   Poller(Connection connection, Receiving deps) {
     this.connection = connection;
@@ -58,7 +56,7 @@ final class Poller {
 
   /** Stops polling: no further call, the poll in flight aborted, the lease given back. */
   void stop() {
-    CompletableFuture<List<JsonNode>> poll;
+    CompletableFuture<List<PolledUpdate>> poll;
     ScheduledFuture<?> pending;
     synchronized (this) {
       stopped = true;
@@ -93,7 +91,7 @@ final class Poller {
         schedule(deps.timeouts().leaseTtl().dividedBy(3));
         return;
       }
-      CompletableFuture<List<JsonNode>> poll = deps.http().getUpdates(connection.token(), offset,
+      CompletableFuture<List<PolledUpdate>> poll = deps.http().getUpdates(connection.token(), offset,
           (int) deps.timeouts().longPoll().toSeconds(), Receivers.ALLOWED_UPDATES);
       synchronized (this) {
         if (stopped) {
@@ -118,7 +116,7 @@ final class Poller {
     return held;
   }
 
-  private void answered(List<JsonNode> updates, Throwable error) {
+  private void answered(List<PolledUpdate> updates, Throwable error) {
     if (stopped) {
       return;
     }
@@ -131,20 +129,18 @@ final class Poller {
       return;
     }
     try {
-      for (JsonNode update : updates) {
+      for (PolledUpdate update : updates) {
         if (stopped) {
           return;
         }
-        long updateId = update.path("update_id").asLong();
-        RawEvent raw = new RawEvent(Long.toString(updateId), Receivers.chatKey(update),
-            deps.json().writeValueAsString(update));
+        RawEvent raw = new RawEvent(Long.toString(update.updateId()), update.chatKey(), update.payload());
         Acceptance acceptance = deps.gateway().acceptPolledUpdate(connection.id(), raw);
         if (acceptance == Acceptance.UNKNOWN_CONNECTION) {
           LOG.warn("connection {}: unknown to the core, polling stops", connection.id());
           stop();
           return;
         }
-        offset = updateId + 1;
+        offset = update.updateId() + 1;
       }
       failures = 0;
       schedule(Duration.ZERO);

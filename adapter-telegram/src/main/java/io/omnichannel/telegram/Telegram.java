@@ -42,7 +42,7 @@ public final class Telegram implements AutoCloseable {
     BotHttp http = new BotHttp(config.apiBaseUrl(), json, config.timeouts(), workers);
     BotApis api = new BotApis(config.apiBaseUrl(), json, config.timeouts());
     this.pollers = new Pollers(new Poller.Receiving(http, gateway, leases, clock, config.instanceId(),
-        config.timeouts(), timer, workers, json));
+        config.timeouts(), timer, workers));
     this.decoder = new UpdateDecoder(json);
     this.channel = new TelegramChannel(config, api, http, pollers, json, clock, System::nanoTime);
     this.webhook = new WebhookEndpoint(gateway, json);

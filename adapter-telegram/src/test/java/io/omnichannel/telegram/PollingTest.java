@@ -62,10 +62,26 @@ class PollingTest {
 
     assertThat(world.stored()).extracting(InboundRecord::eventId)
         .containsExactlyElementsOf(sent.stream().map(u -> "telegram:" + bot.id() + ":" + u.updateId()).toList());
+    assertThat(world.stored()).extracting(InboundRecord::payload).as("stored exactly as received")
+        .containsExactlyElementsOf(sent.stream().map(InjectedUpdate::json).toList());
     assertThat(world.stored()).extracting(InboundRecord::payload).allSatisfy(payload ->
         assertThat(telegram.updateDecoder().decode(payload))
             .isInstanceOf(io.omnichannel.core.domain.ChannelEvent.ChannelMessage.class));
     assertThat(telegram.pollingBots()).isEqualTo(1);
+  }
+
+  @Test
+  void onlyTheUpdateKindsWeUseAreAskedFor() {
+    channel.startReceiving(connection, UNUSED);
+    world.emulator.awaitPolling(bot.token(), WAIT);
+    world.emulator.bot(bot.token()).rawUpdate("{\"channel_post\":{\"message_id\":1,\"date\":0,"
+        + "\"chat\":{\"id\":-1001,\"type\":\"channel\",\"title\":\"News\"},\"text\":\"x\"}}");
+    world.emulator.bot(bot.token()).user(ALICE).sendsText("hello");
+
+    awaitStored(1);
+    World.await("confirmation by offset", WAIT, () -> world.emulator.pendingUpdateCount(bot.token()) == 0);
+
+    assertThat(world.stored()).extracting(InboundRecord::orderingKey).containsExactly(connection.id() + "/" + ALICE.id());
   }
 
   @Test
@@ -180,6 +196,7 @@ class PollingTest {
   @Test
   void fiftyBotsPollWithoutAThreadEach() {
     int before = Thread.activeCount();
+    long adapterBefore = adapterThreads();
     List<BotInfo> bots = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       BotInfo each = world.newBot();
@@ -191,11 +208,17 @@ class PollingTest {
     }
 
     assertThat(telegram.pollingBots()).isEqualTo(50);
-    assertThat(Thread.activeCount() - before).isLessThan(15);
+    assertThat(adapterThreads() - adapterBefore).as("new threads of the adapter: its pool and timer")
+        .isLessThanOrEqualTo(5);
+    assertThat(Thread.activeCount() - before).as("all new threads, the emulator's included").isLessThan(25);
     for (BotInfo each : bots) {
       world.emulator.bot(each.token()).user(ALICE).sendsText("hi");
     }
     awaitStored(50);
+  }
+
+  private static long adapterThreads() {
+    return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().startsWith("telegram-io") || thread.getName().startsWith("telegram-timer")).count();
   }
 
   /** Passes every call to the core; tests override one method. */
