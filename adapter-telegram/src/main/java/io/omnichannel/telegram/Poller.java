@@ -8,7 +8,6 @@ import io.omnichannel.core.port.in.RawEvent;
 import io.omnichannel.core.port.out.PollingLeases;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Long polling of one bot: holds the bot's lease (B3), asks getUpdates asynchronously (no thread waits on a
+ * Long polling of one bot: holds the bot's lease (B3, renewed on a timer apart from the polls, so a long
+ * poll never outlives it), asks getUpdates asynchronously (no thread waits on a
  * poll), hands every update to the core and confirms it by offset only after the core stored it (B1), backs
  * off on errors, and stops at once — cancelling the poll in flight.
  */
@@ -33,7 +33,8 @@ final class Poller {
   private volatile boolean stopped;
   private long offset;
   private int failures;
-  private Instant renewAt = Instant.MIN;
+  private volatile boolean holding;
+  private ScheduledFuture<?> renewal;
   private CompletableFuture<List<PolledUpdate>> inFlight;
   private ScheduledFuture<?> next;
 
@@ -46,8 +47,13 @@ final class Poller {
     this.deps = deps;
   }
 
+  /** Renews the lease every third of its time; polling runs only while it is held. */
   void start() {
-    schedule(Duration.ZERO);
+    Duration every = deps.timeouts().leaseTtl().dividedBy(3);
+    synchronized (this) {
+      renewal = deps.timer().scheduleAtFixedRate(() -> deps.workers().execute(this::renew), 0, every.toNanos(),
+          TimeUnit.NANOSECONDS);
+    }
   }
 
   boolean isStopped() {
@@ -56,18 +62,12 @@ final class Poller {
 
   /** Stops polling: no further call, the poll in flight aborted, the lease given back. */
   void stop() {
-    CompletableFuture<List<PolledUpdate>> poll;
-    ScheduledFuture<?> pending;
     synchronized (this) {
       stopped = true;
-      poll = inFlight;
-      pending = next;
-    }
-    if (pending != null) {
-      pending.cancel(false);
-    }
-    if (poll != null) {
-      poll.cancel(true);
+      if (renewal != null) {
+        renewal.cancel(false);
+      }
+      haltPolling();
     }
     try {
       deps.leases().release(connection.id(), deps.instance());
@@ -76,25 +76,60 @@ final class Poller {
     }
   }
 
+  /** Cancels the next poll and aborts the one in flight. */
+  private synchronized void haltPolling() {
+    if (next != null) {
+      next.cancel(false);
+    }
+    if (inFlight != null) {
+      inFlight.cancel(true);
+    }
+  }
+
+  private void renew() {
+    if (stopped) {
+      return;
+    }
+    boolean held;
+    try {
+      held = deps.leases().acquireOrRenew(connection.id(), deps.instance(), deps.clock().instant(),
+          deps.timeouts().leaseTtl());
+    } catch (RuntimeException e) {
+      // not knowing is treated as not holding: two pollers of one bot would fight with 409s
+      LOG.warn("connection {}: polling lease not renewed: {}", connection.id(), Redaction.redact(e.getMessage()));
+      held = false;
+    }
+    synchronized (this) {
+      if (stopped || held == holding) {
+        return;
+      }
+      holding = held;
+      if (held) {
+        LOG.info("connection {} bot {}: polling lease taken by {}", connection.id(), connection.bot().id(),
+            deps.instance());
+        schedule(Duration.ZERO);
+      } else {
+        LOG.info("connection {} bot {}: polling lease lost, polling paused", connection.id(), connection.bot().id());
+        haltPolling();
+      }
+    }
+  }
+
   private synchronized void schedule(Duration delay) {
-    if (!stopped) {
+    if (!stopped && holding) {
       next = deps.timer().schedule(() -> deps.workers().execute(this::poll), delay.toNanos(), TimeUnit.NANOSECONDS);
     }
   }
 
   private void poll() {
-    if (stopped) {
+    if (stopped || !holding) {
       return;
     }
     try {
-      if (!holdsLease()) {
-        schedule(deps.timeouts().leaseTtl().dividedBy(3));
-        return;
-      }
       CompletableFuture<List<PolledUpdate>> poll = deps.http().getUpdates(connection.token(), offset,
           (int) deps.timeouts().longPoll().toSeconds(), Receivers.ALLOWED_UPDATES);
       synchronized (this) {
-        if (stopped) {
+        if (stopped || !holding) {
           poll.cancel(true);
           return;
         }
@@ -106,18 +141,8 @@ final class Poller {
     }
   }
 
-  private boolean holdsLease() {
-    Instant now = deps.clock().instant();
-    if (now.isBefore(renewAt)) {
-      return true;
-    }
-    boolean held = deps.leases().acquireOrRenew(connection.id(), deps.instance(), now, deps.timeouts().leaseTtl());
-    renewAt = held ? now.plus(deps.timeouts().leaseTtl().dividedBy(3)) : Instant.MIN;
-    return held;
-  }
-
   private void answered(List<PolledUpdate> updates, Throwable error) {
-    if (stopped) {
+    if (stopped || !holding) {
       return;
     }
     Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;

@@ -135,6 +135,20 @@ class ClientContractTest {
   }
 
   @Test
+  void aDeactivatedUserIsBlockedAnd413IsContentTooLarge() {
+    world.emulator.bot(bot.token()).user(BOB).sendsText("hi");
+    world.emulator.failNext(bot.token(), "sendMessage", 403, "Forbidden: user is deactivated");
+    world.emulator.failNext(bot.token(), "sendDocument", 413, "Request Entity Too Large");
+
+    assertThat(failureOf(() -> sendText(BOB.id(), "hello"))).isInstanceOf(BotBlockedByUser.class);
+    GeneratedFile file = new GeneratedFile(1_000);
+    assertThat(failureOf(() -> channel.send(connection, new ChatId("43"), new ChannelPost.File(
+        io.omnichannel.core.domain.LimitCheck.FileKind.FILE, "a.bin", "application/octet-stream", file.size, file,
+        java.util.Optional.empty(), Keyboard.UNCHANGED)))).isInstanceOf(io.omnichannel.core.domain.failure.ContentTooLarge.class);
+    assertNoTokenIn(failures, bot.token());
+  }
+
+  @Test
   void tooManyRequestsIsRateLimitedWithItsRetryAfter() {
     world.emulator.bot(bot.token()).user(BOB).sendsText("hi");
     world.emulator.failNext(bot.token(), "sendMessage", 429, "Too Many Requests: retry after 1");
