@@ -26,6 +26,7 @@ final class Pacer {
   private final Map<String, Lane> lanes = new HashMap<>();
   private long pausedUntil;
   private boolean paused;
+  private boolean closed;
 
   Pacer(TelegramConfig.Pacing pacing, LongSupplier nanoTime) {
     this.pacing = pacing;
@@ -82,6 +83,9 @@ final class Pacer {
   private Slot[] acquire(Window chat) {
     synchronized (monitor) {
       while (true) {
+        if (closed) {
+          throw new ChannelUnavailable("the Telegram adapter is closing");
+        }
         long now = nanoTime.getAsLong();
         long wait = Math.max(bot.waitNanos(now), chat.waitNanos(now));
         if (paused) {
@@ -101,6 +105,14 @@ final class Pacer {
           throw new ChannelUnavailable("interrupted while waiting for a sending slot");
         }
       }
+    }
+  }
+
+  /** Releases every caller still waiting for a slot with {@link ChannelUnavailable} (retried later by the core). */
+  void close() {
+    synchronized (monitor) {
+      closed = true;
+      monitor.notifyAll();
     }
   }
 

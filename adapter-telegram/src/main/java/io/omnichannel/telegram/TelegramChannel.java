@@ -207,6 +207,7 @@ final class TelegramChannel implements MessengerChannel {
   }
 
   void close() {
+    pacers.values().forEach(Pacer::close);
     pacers.clear();
   }
 }
