@@ -1,0 +1,127 @@
+package io.omnichannel.telegram;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnichannel.core.port.in.InboundGateway;
+import io.omnichannel.core.port.out.ChannelUpdateDecoder;
+import io.omnichannel.core.port.out.MessengerChannel;
+import io.omnichannel.core.port.out.PollingLeases;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The Telegram adapter, as the launcher sees it: one factory, the two driven ports it implements, the
+ * webhook handler to mount at {@code POST /hooks/telegram/{connectionId}}, and {@link #close()}.
+ *
+ * <p>Threads: a small fixed pool runs HTTP completions and hands updates to the core, one timer schedules
+ * polls and back-offs. Long polls hold sockets, not threads, so 1,000 polling bots need no more.
+ */
+public final class Telegram implements AutoCloseable {
+  private static final int WORKERS = 4;
+
+  private final UpdateDecoder decoder;
+  private final TelegramChannel channel;
+  private final WebhookEndpoint webhook;
+  private final Pollers pollers;
+  private final ExecutorService workers;
+  private final ScheduledExecutorService timer;
+
+  private Telegram(TelegramConfig config, InboundGateway gateway, PollingLeases leases, Clock clock) {
+    ObjectMapper json = new ObjectMapper()
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+        .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
+    this.workers = Executors.newFixedThreadPool(WORKERS, daemons("telegram-io"));
+    this.timer = Executors.newSingleThreadScheduledExecutor(daemons("telegram-timer"));
+    BotHttp http = new BotHttp(config.apiBaseUrl(), json, config.timeouts(), workers);
+    BotApis api = new BotApis(config.apiBaseUrl(), json, config.timeouts());
+    this.pollers = new Pollers(new Poller.Receiving(http, gateway, leases, clock, config.instanceId(),
+        config.timeouts(), timer, workers));
+    this.decoder = new UpdateDecoder(json);
+    this.channel = new TelegramChannel(config, api, http, pollers, json, clock, System::nanoTime);
+    this.webhook = new WebhookEndpoint(gateway, json);
+  }
+
+  /**
+   * @param gateway where received updates go; each call returns once the core stored the update
+   * @param leases  who polls which bot (B3); unused in webhook mode
+   */
+  public static Telegram create(TelegramConfig config, InboundGateway gateway, PollingLeases leases, Clock clock) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(gateway, "gateway");
+    Objects.requireNonNull(leases, "leases");
+    Objects.requireNonNull(clock, "clock");
+    return new Telegram(config, gateway, leases, clock);
+  }
+
+  public MessengerChannel messengerChannel() {
+    return channel;
+  }
+
+  public ChannelUpdateDecoder updateDecoder() {
+    return decoder;
+  }
+
+  public WebhookHandler webhookHandler() {
+    return webhook;
+  }
+
+  /** Updates the decoder ignored (kinds the gateway does not use); for metrics. */
+  public long ignoredUpdates() {
+    return decoder.ignoredCount();
+  }
+
+  /** Bots this instance is long-polling now; for metrics. */
+  public int pollingBots() {
+    return pollers.count();
+  }
+
+  /** Stops every poller (aborting their polls and giving back their leases) and the adapter's threads. */
+  @Override
+  public void close() {
+    pollers.stopAll();
+    channel.close();
+    timer.shutdownNow();
+    workers.shutdownNow();
+    try {
+      workers.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The webhook endpoint, for the launcher's HTTP server to call with the request as it came. */
+  @FunctionalInterface
+  public interface WebhookHandler {
+    /**
+     * @param connectionId the {@code {connectionId}} path segment
+     * @param secretHeader {@code X-Telegram-Bot-Api-Secret-Token}, null when absent
+     * @param body         the request body as received
+     */
+    WebhookResponse handle(String connectionId, String secretHeader, byte[] body);
+  }
+
+  /** What to answer Telegram: 200 (stored), 400 (not an update), 401 (secret), 404, 503 (retry later). */
+  public record WebhookResponse(int status, String body) {
+    public static final WebhookResponse OK = new WebhookResponse(200, "{\"ok\":true}");
+    public static final WebhookResponse BAD_REQUEST = new WebhookResponse(400, "{\"ok\":false,\"error\":\"bad update\"}");
+    public static final WebhookResponse UNAUTHORIZED = new WebhookResponse(401, "{\"ok\":false,\"error\":\"unauthorized\"}");
+    public static final WebhookResponse NOT_FOUND = new WebhookResponse(404, "{\"ok\":false,\"error\":\"unknown connection\"}");
+    public static final WebhookResponse UNAVAILABLE = new WebhookResponse(503, "{\"ok\":false,\"error\":\"try again\"}");
+  }
+
+  private static ThreadFactory daemons(String name) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

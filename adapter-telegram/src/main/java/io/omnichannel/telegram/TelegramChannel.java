@@ -1,0 +1,213 @@
+package io.omnichannel.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnichannel.core.domain.BotId;
+import io.omnichannel.core.domain.BotProfile;
+import io.omnichannel.core.domain.BotToken;
+import io.omnichannel.core.domain.ChannelKind;
+import io.omnichannel.core.domain.ChannelLimits;
+import io.omnichannel.core.domain.ChannelPost;
+import io.omnichannel.core.domain.ChatId;
+import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.Direction;
+import io.omnichannel.core.domain.FileRef;
+import io.omnichannel.core.domain.Keyboard;
+import io.omnichannel.core.domain.LimitCheck;
+import io.omnichannel.core.domain.LimitCheck.FileKind;
+import io.omnichannel.core.domain.RemoteFile;
+import io.omnichannel.core.domain.Secret;
+import io.omnichannel.core.domain.failure.ContentTooLarge;
+import io.omnichannel.core.domain.failure.InvalidBotToken;
+import io.omnichannel.core.port.out.ChannelHealth;
+import io.omnichannel.core.port.out.MessengerChannel;
+import io.omnichannel.telegram.BotApi.FileInfo;
+import io.omnichannel.telegram.BotApi.User;
+import io.omnichannel.telegram.BotApi.WebhookInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@link MessengerChannel} on the Telegram Bot API. */
+final class TelegramChannel implements MessengerChannel {
+  private static final Logger LOG = LoggerFactory.getLogger(TelegramChannel.class);
+  /** A webhook error newer than this makes the connection "webhook failing" (F5). */
+  static final Duration RECENT_WEBHOOK_ERROR = Duration.ofMinutes(10);
+
+  private final TelegramConfig config;
+  private final BotApis api;
+  private final BotHttp http;
+  private final Pollers pollers;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final LongSupplier nanoTime;
+  private final Map<BotId, Pacer> pacers = new ConcurrentHashMap<>();
+
+  TelegramChannel(TelegramConfig config, BotApis api, BotHttp http, Pollers pollers, ObjectMapper json, Clock clock,
+      LongSupplier nanoTime) {
+    this.config = config;
+    this.api = api;
+    this.http = http;
+    this.pollers = pollers;
+    this.json = json;
+    this.clock = clock;
+    this.nanoTime = nanoTime;
+  }
+
+  @Override
+  public ChannelKind kind() {
+    return ChannelKind.TELEGRAM;
+  }
+
+  @Override
+  public BotProfile identify(BotToken token) {
+    User me = api.call(token, "getMe", BotApi::getMe).result();
+    String name = me.last_name() == null ? me.first_name() : me.first_name() + " " + me.last_name();
+    return new BotProfile(new BotId(Long.toString(me.id())), me.username(), name);
+  }
+
+  @Override
+  public void startReceiving(Connection connection, Secret webhookSecret) {
+    if (config.receiveMode() == TelegramConfig.ReceiveMode.WEBHOOK) {
+      String url = config.webhookUrl(connection.id().value()).toString();
+      api.call(connection.token(), "setWebhook", bot -> bot.setWebhook(new BotApi.SetWebhook(url,
+          webhookSecret.reveal(), Receivers.ALLOWED_UPDATES, 40)));
+      LOG.info("connection {} bot {}: webhook set", connection.id(), connection.bot().id());
+    } else {
+      // a webhook left from an earlier mode would make every getUpdates answer 409
+      api.call(connection.token(), "deleteWebhook", bot -> bot.deleteWebhook(Map.of("drop_pending_updates", false)));
+      pollers.start(connection);
+    }
+  }
+
+  @Override
+  public void stopReceiving(Connection connection) {
+    pollers.stop(connection.id());
+    if (config.receiveMode() == TelegramConfig.ReceiveMode.WEBHOOK) {
+      try {
+        api.call(connection.token(), "deleteWebhook", bot -> bot.deleteWebhook(Map.of("drop_pending_updates", false)));
+      } catch (InvalidBotToken revoked) {
+        // a revoked token receives nothing any more: the webhook is as good as deleted
+      }
+    }
+    api.forget(connection.token());
+    LOG.info("connection {} bot {}: receiving stopped", connection.id(), connection.bot().id());
+  }
+
+  @Override
+  public void send(Connection connection, ChatId chat, ChannelPost post) {
+    Pacer pacer = pacers.computeIfAbsent(connection.bot().id(), id -> new Pacer(config.pacing(), nanoTime));
+    if (post instanceof ChannelPost.Text) {
+      ChannelPost.Text text = (ChannelPost.Text) post;
+      sendTexts(connection, chat, pacer, Texts.split(text.text(), Texts.MESSAGE_MAX), text.keyboard());
+      return;
+    }
+    ChannelPost.File file = (ChannelPost.File) post;
+    LimitCheck check = ChannelLimits.checkSize(Direction.TO_CHANNEL, file.kind(), file.sizeBytes());
+    if (!check.allowed()) {
+      throw new ContentTooLarge(file.kind() + " of " + file.sizeBytes() + " bytes is over Telegram's limit of "
+          + ChannelLimits.maxBytes(Direction.TO_CHANNEL, file.kind()) + " bytes");
+    }
+    String[] caption = Texts.head(file.caption().orElse(""), Texts.CAPTION_MAX);
+    List<String> following = Texts.split(caption[1], Texts.MESSAGE_MAX);
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("chat_id", chat.value());
+    if (!caption[0].isEmpty()) {
+      fields.put("caption", caption[0]);
+    }
+    JsonNode markup = following.isEmpty() ? Markups.of(file.keyboard(), json) : null;
+    if (markup != null) {
+      fields.put("reply_markup", markup.toString());
+    }
+    boolean image = file.kind() == FileKind.IMAGE;
+    String method = image ? "sendPhoto" : "sendDocument";
+    pacer.send(chat, () -> http.upload(connection.token(), method, fields, image ? "photo" : "document",
+        file.fileName(), file.mimeType(), file.sizeBytes(), file.source()));
+    sendTexts(connection, chat, pacer, following, file.keyboard());
+  }
+
+  private void sendTexts(Connection connection, ChatId chat, Pacer pacer, List<String> parts, Keyboard keyboard) {
+    for (int i = 0; i < parts.size(); i++) {
+      JsonNode markup = i == parts.size() - 1 ? Markups.of(keyboard, json) : null;
+      BotApi.SendMessage message = new BotApi.SendMessage(chat.value(), parts.get(i), markup);
+      pacer.send(chat, () -> api.call(connection.token(), "sendMessage", bot -> bot.sendMessage(message)));
+    }
+  }
+
+  @Override
+  public RemoteFile fetchFile(Connection connection, FileRef file) {
+    FileInfo info;
+    try {
+      info = api.call(connection.token(), "getFile", bot -> bot.getFile(file.value())).result();
+    } catch (ContentTooLarge overTwentyMegabytes) {
+      // getFile refuses files over 20 MB without telling their size: report one byte over the largest limit
+      return new RemoteFile(ChannelLimits.TO_LINE_FILE_MAX_BYTES + 1, () -> {
+        throw new IOException("file is too big to download from Telegram");
+      });
+    }
+    long size = info.file_size() == null ? ChannelLimits.TO_LINE_FILE_MAX_BYTES + 1 : info.file_size();
+    String path = info.file_path();
+    return new RemoteFile(size, () -> limited(http.download(connection.token(), path), size));
+  }
+
+  /** A stream that fails rather than deliver more than the size the core accepted. */
+  private static InputStream limited(InputStream in, long size) {
+    return new java.io.FilterInputStream(in) {
+      private long left = size;
+
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0 && --left < 0) {
+          throw new IOException("file is larger than Telegram declared");
+        }
+        return b;
+      }
+
+      @Override
+      public int read(byte[] buffer, int off, int len) throws IOException {
+        int n = super.read(buffer, off, len);
+        if (n > 0) {
+          left -= n;
+          if (left < 0) {
+            throw new IOException("file is larger than Telegram declared");
+          }
+        }
+        return n;
+      }
+    };
+  }
+
+  @Override
+  public ChannelHealth probe(Connection connection) {
+    try {
+      api.call(connection.token(), "getMe", BotApi::getMe);
+    } catch (InvalidBotToken revoked) {
+      return ChannelHealth.TOKEN_REVOKED;
+    }
+    if (config.receiveMode() == TelegramConfig.ReceiveMode.WEBHOOK) {
+      WebhookInfo info = api.call(connection.token(), "getWebhookInfo", BotApi::getWebhookInfo).result();
+      if (info.last_error_date() != null && info.last_error_date() > 0) {
+        Instant lastError = Instant.ofEpochSecond(info.last_error_date());
+        if (lastError.isAfter(clock.instant().minus(RECENT_WEBHOOK_ERROR))) {
+          return ChannelHealth.WEBHOOK_FAILING;
+        }
+      }
+    }
+    return ChannelHealth.HEALTHY;
+  }
+
+  void close() {
+    pacers.values().forEach(Pacer::close);
+    pacers.clear();
+  }
+}
