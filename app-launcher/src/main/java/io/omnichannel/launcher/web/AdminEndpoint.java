@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * letters and the audit trail, as JSON, plus one plain HTML overview. Bearer token from configuration; no
  * token configured means the admin side is closed. Nothing here shows a secret.
  */
-public final class AdminEndpoint {
+public final class AdminEndpoint implements Endpoint {
   /** A queue row parked as dead, as the admin sees it. */
   public record DeadLetter(String queue, long id, String orderingKey, int attempts, String reason) {}
 
@@ -46,6 +46,7 @@ public final class AdminEndpoint {
     this.deadLetters = deadLetters;
   }
 
+  @Override
   public void mount(Javalin app) {
     app.before("/admin", this::authorize);
     app.before("/admin/*", this::authorize);

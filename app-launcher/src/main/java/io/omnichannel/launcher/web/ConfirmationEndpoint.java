@@ -14,13 +14,14 @@ import java.util.Optional;
  * {@code GET|POST /confirm/{token}}: the one-time page. The token is in the path, so the page is never
  * cached and never sent on as a referrer.
  */
-public final class ConfirmationEndpoint {
+public final class ConfirmationEndpoint implements Endpoint {
   private final ConfirmationPage confirmations;
 
   public ConfirmationEndpoint(ConfirmationPage confirmations) {
     this.confirmations = confirmations;
   }
 
+  @Override
   public void mount(Javalin app) {
     app.get("/confirm/{token}", this::show);
     app.post("/confirm/{token}", this::submit);

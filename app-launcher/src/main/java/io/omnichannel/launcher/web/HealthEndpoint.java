@@ -12,7 +12,7 @@ import java.util.function.BooleanSupplier;
  * {@code /health/live} answers while the process serves HTTP; {@code /health/ready} only when every
  * readiness check passes (database reachable and migrated, workers running), naming the ones that fail.
  */
-public final class HealthEndpoint {
+public final class HealthEndpoint implements Endpoint {
   /** One thing the service needs before it can take traffic. */
   public record Check(String name, BooleanSupplier healthy) {}
 
@@ -22,6 +22,7 @@ public final class HealthEndpoint {
     this.checks = List.copyOf(checks);
   }
 
+  @Override
   public void mount(Javalin app) {
     app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
     app.get("/health/ready", this::ready);

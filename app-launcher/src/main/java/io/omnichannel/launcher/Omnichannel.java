@@ -1,0 +1,294 @@
+package io.omnichannel.launcher;
+
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.HookCredentials;
+import io.omnichannel.core.domain.RandomTokens;
+import io.omnichannel.core.domain.Secret;
+import io.omnichannel.core.domain.failure.GatewayFailure;
+import io.omnichannel.core.port.in.ConnectionMonitor;
+import io.omnichannel.core.port.out.DroppedMessageLog;
+import io.omnichannel.core.port.out.EventInbox;
+import io.omnichannel.core.port.out.MessengerChannel;
+import io.omnichannel.core.port.out.Outbox;
+import io.omnichannel.core.port.out.SupportPlatform;
+import io.omnichannel.core.usecase.AcceptingInbound;
+import io.omnichannel.core.usecase.ConfirmationIssuer;
+import io.omnichannel.core.usecase.Confirming;
+import io.omnichannel.core.usecase.DeliveringToChannel;
+import io.omnichannel.core.usecase.ListingAccounts;
+import io.omnichannel.core.usecase.ManagementAnnouncer;
+import io.omnichannel.core.usecase.ManagementDialog;
+import io.omnichannel.core.usecase.MonitoringConnections;
+import io.omnichannel.core.usecase.ProcessingInbox;
+import io.omnichannel.core.usecase.RelayToChannel;
+import io.omnichannel.core.usecase.RelayToLine;
+import io.omnichannel.core.usecase.RetryPolicy;
+import io.omnichannel.core.usecase.SendingOutbox;
+import io.omnichannel.launcher.metrics.Metering;
+import io.omnichannel.launcher.web.AdminEndpoint;
+import io.omnichannel.launcher.web.ConfirmationEndpoint;
+import io.omnichannel.launcher.web.Endpoint;
+import io.omnichannel.launcher.web.HealthEndpoint;
+import io.omnichannel.launcher.web.HookEndpoints;
+import io.omnichannel.launcher.web.MetricsEndpoint;
+import io.omnichannel.launcher.work.WorkerPool;
+import io.omnichannel.oneconnect.OneConnect;
+import io.omnichannel.oneconnect.OneConnectConfig;
+import io.omnichannel.persistence.Persistence;
+import io.omnichannel.persistence.PersistenceConfig;
+import io.omnichannel.telegram.Telegram;
+import io.omnichannel.telegram.TelegramConfig;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole gateway in one object, wired by hand in one place: embed it in a host service with
+ * {@link #builder()}, or let the command line's {@code serve} run it. {@link #start()} opens the database
+ * (migrating it), registers the management line's hook, resumes polling, starts the workers and, unless
+ * the host mounts the endpoints itself, the HTTP server; {@link #stop()} undoes it gracefully.
+ */
+public final class Omnichannel {
+  private static final Logger LOG = LoggerFactory.getLogger(Omnichannel.class);
+  private static final Duration LEASE = Duration.ofMinutes(2);
+
+  private final Builder settings;
+  private final Persistence persistence;
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Telegram telegram;
+  private final OneConnect oneConnect;
+  private final HookCredentials managementHook;
+  private final MessengerChannel messenger;
+  private final WorkerPool inboxWorkers;
+  private final WorkerPool outboxWorkers;
+  private final ConnectionMonitor monitor;
+  private final List<Endpoint> endpoints;
+  private final ScheduledExecutorService scheduler;
+  private Javalin server;
+
+  private Omnichannel(Builder settings) {
+    this.settings = settings;
+    Clock clock = settings.clock;
+    RandomTokens random = RandomTokens.secure();
+    Metering metering = new Metering(registry);
+    persistence = Persistence.open(settings.persistence, clock);
+
+    WakingInbox waking = new WakingInbox(persistence.inbox());
+    EventInbox inbox = metering.inbox(waking);
+    Outbox outbox = new WakingOutbox(metering.outbox(persistence.outbox()), this::wakeOutbox);
+    DroppedMessageLog dropped = metering.droppedMessages(persistence.droppedMessages());
+    managementHook = settings.managementHook.orElseGet(() -> HookCredentials.random(random));
+    AcceptingInbound accepting = new AcceptingInbound(persistence.connections(), inbox, managementHook, clock);
+
+    telegram = Telegram.create(settings.telegram, accepting, persistence.pollingLeases(), clock);
+    oneConnect = OneConnect.create(settings.oneConnect, accepting);
+    messenger = metering.messenger(telegram.messengerChannel());
+    SupportPlatform platform = metering.platform(oneConnect.supportPlatform());
+
+    var connections = persistence.connections();
+    var accounts = persistence.accounts();
+    ConfirmationIssuer issuer = new ConfirmationIssuer(persistence.confirmations(), persistence.auditTrail(), random,
+        settings.publicBaseUrl, clock);
+    ManagementDialog dialog = new ManagementDialog(platform, messenger, connections, persistence.dialogs(),
+        persistence.confirmations(), issuer, clock);
+    ManagementAnnouncer announcer = new ManagementAnnouncer(platform, persistence.dialogs(), messenger.kind());
+    Confirming confirming = new Confirming(platform, messenger, connections, persistence.confirmations(), announcer,
+        persistence.auditTrail(), random, clock);
+    RelayToLine relayToLine = new RelayToLine(platform, messenger, accounts, connections, dropped, clock);
+    RelayToChannel relayToChannel = new RelayToChannel(platform, accounts, dropped, clock);
+    DeliveringToChannel delivering = new DeliveringToChannel(messenger, platform, connections, accounts, dropped, clock);
+
+    ProcessingInbox processing = new ProcessingInbox(inbox, outbox, persistence.transactions(),
+        telegram.updateDecoder(), oneConnect.lineEventDecoder(), connections, relayToLine, relayToChannel, dialog,
+        RetryPolicy.standard(), LEASE, clock);
+    inboxWorkers = new WorkerPool("inbox", processing, settings.workers, Duration.ofSeconds(1));
+    outboxWorkers = new WorkerPool("outbox", new SendingOutbox(outbox, delivering,
+        RetryPolicy.standard(), LEASE, clock), settings.workers, Duration.ofSeconds(1));
+    waking.onStored(inboxWorkers::wake);
+    monitor = new MonitoringConnections(messenger, platform, connections, persistence.auditTrail(), random, clock);
+
+    endpoints = List.of(
+        new HookEndpoints(telegram.webhookHandler(), oneConnect.hookHandler()),
+        new ConfirmationEndpoint(confirming),
+        new AdminEndpoint(settings.adminToken, connections, new ListingAccounts(connections, accounts, platform),
+            persistence.auditTrail(), () -> persistence.deadLetters(200).stream()
+                .map(d -> new AdminEndpoint.DeadLetter(d.queue(), d.id(), d.orderingKey(), d.attempts(), d.reason()))
+                .toList()),
+        new HealthEndpoint(List.of(
+            new HealthEndpoint.Check("database", persistence::isReady),
+            new HealthEndpoint.Check("workers", () -> inboxWorkers.isRunning() && outboxWorkers.isRunning()))),
+        new MetricsEndpoint(registry));
+    scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "omnichannel-monitor");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Mounts every endpoint (hooks, confirmation page, admin, health, metrics) into the host's Javalin. */
+  public void mount(Javalin app) {
+    endpoints.forEach(endpoint -> endpoint.mount(app));
+  }
+
+  public synchronized Omnichannel start() {
+    oneConnect.registerManagementHook(managementHook);
+    if (settings.telegram.receiveMode() == TelegramConfig.ReceiveMode.POLLING) {
+      resumePolling();
+    }
+    inboxWorkers.start();
+    outboxWorkers.start();
+    scheduler.scheduleWithFixedDelay(this::refreshStates, 1, settings.monitorEvery.toSeconds(), TimeUnit.SECONDS);
+    if (settings.httpPort.isPresent()) {
+      server = Javalin.create(config -> config.showJavalinBanner = false);
+      mount(server);
+      server.start(settings.httpHost, settings.httpPort.get());
+      LOG.info("omnichannel serving on {}:{} (public base {})", settings.httpHost, server.port(), settings.publicBaseUrl);
+    }
+    return this;
+  }
+
+  /** The bundled HTTP server's port (useful with port 0); empty when the host mounts the endpoints. */
+  public Optional<Integer> port() {
+    return Optional.ofNullable(server).map(Javalin::port);
+  }
+
+  /** Stops taking work, lets claimed rows finish, stops receiving, releases leases, closes the pool. */
+  public synchronized void stop() {
+    if (server != null) {
+      server.stop();
+    }
+    scheduler.shutdownNow();
+    inboxWorkers.requestStop();
+    outboxWorkers.requestStop();
+    try {
+      inboxWorkers.awaitStopped(Duration.ofSeconds(20));
+      outboxWorkers.awaitStopped(Duration.ofSeconds(20));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    telegram.close();
+    persistence.close();
+    LOG.info("omnichannel stopped");
+  }
+
+  /** Polling needs no secret; the port's one is random and unused. Webhooks survive restarts on Telegram's side. */
+  private void resumePolling() {
+    for (Connection connection : persistence.connections().allActive()) {
+      try {
+        messenger.startReceiving(connection, Secret.of(RandomTokens.secure().token(16)));
+      } catch (GatewayFailure failure) {
+        LOG.warn("cannot resume receiving for connection {}: {}", connection.id(), failure.getMessage());
+      }
+    }
+  }
+
+  private void refreshStates() {
+    try {
+      monitor.refresh();
+    } catch (RuntimeException failed) {
+      LOG.warn("connection monitoring failed: {}", failed.toString());
+    }
+  }
+
+  private void wakeOutbox() {
+    outboxWorkers.wake();
+  }
+
+  /** Everything the gateway needs; defaults are for a single instance on the embedded database. */
+  public static final class Builder {
+    private PersistenceConfig persistence;
+    private URI publicBaseUrl;
+    private TelegramConfig telegram;
+    private OneConnectConfig oneConnect;
+    private Optional<Secret> adminToken = Optional.empty();
+    private Optional<HookCredentials> managementHook = Optional.empty();
+    private String httpHost = "0.0.0.0";
+    private Optional<Integer> httpPort = Optional.of(8080);
+    private int workers = 4;
+    private Duration monitorEvery = Duration.ofMinutes(1);
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    public Builder persistence(PersistenceConfig config) {
+      this.persistence = config;
+      return this;
+    }
+
+    public Builder publicBaseUrl(URI url) {
+      this.publicBaseUrl = url;
+      return this;
+    }
+
+    public Builder telegram(TelegramConfig config) {
+      this.telegram = config;
+      return this;
+    }
+
+    public Builder oneConnect(OneConnectConfig config) {
+      this.oneConnect = config;
+      return this;
+    }
+
+    public Builder adminToken(Secret token) {
+      this.adminToken = Optional.of(token);
+      return this;
+    }
+
+    /** Fixed back-auth for the management line's hook; needed when several instances share the work. */
+    public Builder managementHook(HookCredentials credentials) {
+      this.managementHook = Optional.of(credentials);
+      return this;
+    }
+
+    public Builder httpServer(String host, int port) {
+      this.httpHost = host;
+      this.httpPort = Optional.of(port);
+      return this;
+    }
+
+    /** The host serves HTTP itself and calls {@link Omnichannel#mount}. */
+    public Builder noHttpServer() {
+      this.httpPort = Optional.empty();
+      return this;
+    }
+
+    public Builder workers(int perQueue) {
+      this.workers = perQueue;
+      return this;
+    }
+
+    public Builder monitorEvery(Duration interval) {
+      this.monitorEvery = interval;
+      return this;
+    }
+
+    public Builder clock(Clock value) {
+      this.clock = value;
+      return this;
+    }
+
+    public Omnichannel build() {
+      Objects.requireNonNull(persistence, "persistence");
+      Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
+      Objects.requireNonNull(telegram, "telegram");
+      Objects.requireNonNull(oneConnect, "oneConnect");
+      return new Omnichannel(this);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package io.omnichannel.launcher.web;
+
+import io.javalin.Javalin;
+import io.omnichannel.oneconnect.OneConnect;
+import io.omnichannel.telegram.Telegram;
+
+/**
+ * Mounts the adapters' framework-free hook handlers: {@code POST /hooks/telegram/{connection}} and
+ * {@code POST /hooks/oneconnect/{hook}}. The handlers answer only after the event is stored.
+ */
+public final class HookEndpoints implements Endpoint {
+  private final Telegram.WebhookHandler telegram;
+  private final OneConnect.HookHandler oneConnect;
+
+  public HookEndpoints(Telegram.WebhookHandler telegram, OneConnect.HookHandler oneConnect) {
+    this.telegram = telegram;
+    this.oneConnect = oneConnect;
+  }
+
+  @Override
+  public void mount(Javalin app) {
+    app.post("/hooks/telegram/{connection}", ctx -> {
+      Telegram.WebhookResponse response = telegram.handle(ctx.pathParam("connection"),
+          ctx.header("X-Telegram-Bot-Api-Secret-Token"), ctx.bodyAsBytes());
+      ctx.status(response.status()).contentType("application/json").result(response.body());
+    });
+    app.post("/hooks/oneconnect/{hook}", ctx -> {
+      OneConnect.HookResponse response = oneConnect.handle(ctx.pathParam("hook"), ctx.header("Authorization"),
+          ctx.bodyAsBytes());
+      ctx.status(response.status()).contentType("text/plain; charset=utf-8").result(response.text());
+    });
+  }
+}
