@@ -88,6 +88,10 @@ public final class ConfigLoader {
     Optional<Secret> adminToken = secret(Setting.ADMIN_TOKEN);
     adminToken.filter(token -> token.reveal().length() < 16).ifPresent(token ->
         problems.add(Setting.ADMIN_TOKEN.variable() + " is too short: use at least 16 characters"));
+    Optional<Secret> hookPassword = secret(Setting.MANAGEMENT_HOOK_PASSWORD);
+    hookPassword.filter(hook -> hook.reveal().length() < 16).ifPresent(hook ->
+        problems.add(Setting.MANAGEMENT_HOOK_PASSWORD.variable() + " is too short: use at least 16 characters"));
+    Optional<String> instanceId = raw(Setting.INSTANCE_ID);
     int workers = number(Setting.WORKERS, 1, 64);
     if (mode == TelegramMode.WEBHOOK && publicBase != null && !"https".equals(publicBase.getScheme())) {
       problems.add(Setting.TELEGRAM_MODE.variable() + "=webhook needs an https " + Setting.PUBLIC_BASE_URL.variable()
@@ -95,7 +99,7 @@ public final class ConfigLoader {
     }
     failOnProblems();
     return new LauncherConfig(storage, httpHost, httpPort, publicBase, telegramApi, mode, rest, soap, login,
-        password.orElseThrow(), managementLine, adminToken, workers);
+        password.orElseThrow(), managementLine, adminToken, hookPassword, instanceId, workers);
   }
 
   private Optional<String> raw(Setting setting) {

@@ -22,6 +22,8 @@ public record LauncherConfig(
     Secret oneConnectPassword,
     String managementLineId,
     Optional<Secret> adminToken,
+    Optional<Secret> managementHookPassword,
+    Optional<String> instanceId,
     int workers) {
 
   /** Where state lives: all the {@code migrate} command needs. */

@@ -21,6 +21,8 @@ public enum Setting {
   MANAGEMENT_LINE_ID("OMNICHANNEL_MANAGEMENT_LINE_ID", "id of the line «1С-Коннект: Управление каналами»", "", false),
   MASTER_KEY("OMNICHANNEL_MASTER_KEY", "base64 AES-256 key sealing stored secrets; empty = generated into the data folder", "", true),
   ADMIN_TOKEN("OMNICHANNEL_ADMIN_TOKEN", "bearer token for /admin; empty = /admin is closed", "", true),
+  MANAGEMENT_HOOK_PASSWORD("OMNICHANNEL_MANAGEMENT_HOOK_PASSWORD", "back-auth password of the management line's hook; set it when several instances share the work (empty = random per start)", "", true),
+  INSTANCE_ID("OMNICHANNEL_INSTANCE_ID", "this instance's name in polling leases; empty = host name and a random suffix", "", false),
   WORKERS("OMNICHANNEL_WORKERS", "worker threads per queue (inbox, outbox)", "4", false);
 
   private final String variable;

@@ -1,0 +1,81 @@
+package io.omnichannel.launcher.cli;
+
+import io.omnichannel.core.domain.HookCredentials;
+import io.omnichannel.core.domain.LineId;
+import io.omnichannel.core.domain.RandomTokens;
+import io.omnichannel.launcher.Omnichannel;
+import io.omnichannel.launcher.config.ConfigLoader;
+import io.omnichannel.launcher.config.ConfigProblems;
+import io.omnichannel.launcher.config.LauncherConfig;
+import io.omnichannel.oneconnect.OneConnectConfig;
+import io.omnichannel.telegram.TelegramConfig;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code omnichannel serve}: runs the gateway until SIGTERM (or Ctrl-C), then stops it gracefully. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Run the gateway: HTTP endpoints, workers, polling or webhooks, monitoring.")
+final class ServeCommand implements Callable<Integer> {
+  @ParentCommand
+  OmnichannelCommand parent;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter err = spec.commandLine().getErr();
+    LauncherConfig config;
+    try {
+      config = ConfigLoader.fromEnvironment(parent.environment, Optional.ofNullable(parent.configFile));
+    } catch (ConfigProblems problems) {
+      err.println(problems.getMessage());
+      return 2;
+    }
+    Omnichannel gateway = gateway(config).start();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      gateway.stop();
+      stopped.countDown();
+    }, "omnichannel-shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  static Omnichannel gateway(LauncherConfig config) {
+    String instance = config.instanceId().orElseGet(ServeCommand::defaultInstanceId);
+    TelegramConfig.ReceiveMode mode = config.telegramMode() == LauncherConfig.TelegramMode.WEBHOOK
+        ? TelegramConfig.ReceiveMode.WEBHOOK : TelegramConfig.ReceiveMode.POLLING;
+    Omnichannel.Builder builder = Omnichannel.builder()
+        .persistence(Storages.persistenceConfig(config.storage()))
+        .publicBaseUrl(config.publicBaseUrl())
+        .telegram(TelegramConfig.of(mode, config.publicBaseUrl(), instance).withApiBaseUrl(config.telegramApiUrl()))
+        .oneConnect(OneConnectConfig.of(config.oneConnectLogin(), config.oneConnectPassword(),
+                new LineId(config.managementLineId()), config.publicBaseUrl())
+            .withEndpoints(config.oneConnectRestUrl(), config.oneConnectSoapUrl()))
+        .httpServer(config.httpHost(), config.httpPort())
+        .workers(config.workers());
+    config.adminToken().ifPresent(builder::adminToken);
+    config.managementHookPassword()
+        .ifPresent(password -> builder.managementHook(new HookCredentials("management", password)));
+    return builder.build();
+  }
+
+  private static String defaultInstanceId() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException unknown) {
+      host = "instance";
+    }
+    return host + "-" + RandomTokens.secure().token(8);
+  }
+}

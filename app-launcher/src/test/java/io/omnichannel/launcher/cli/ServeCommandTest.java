@@ -1,0 +1,75 @@
+package io.omnichannel.launcher.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.omnichannel.launcher.Omnichannel;
+import io.omnichannel.launcher.config.ConfigLoader;
+import io.omnichannel.testkit.oneconnect.Company;
+import io.omnichannel.testkit.oneconnect.Line;
+import io.omnichannel.testkit.oneconnect.OneConnectEmulator;
+import io.omnichannel.testkit.telegram.TelegramEmulator;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ServeCommandTest {
+  @Test
+  void refusesToStartOnABadConfigurationAndSaysWhy() {
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = OmnichannelCommand.commandLine(Map.of("OMNICHANNEL_ONECONNECT_PASSWORD", "hunter2-hunter2"));
+    commandLine.setErr(new PrintWriter(err, true));
+
+    assertThat(commandLine.execute("serve")).isEqualTo(2);
+    assertThat(err.toString()).contains("OMNICHANNEL_ONECONNECT_LOGIN is required")
+        .contains("OMNICHANNEL_MANAGEMENT_LINE_ID is required").doesNotContain("hunter2");
+  }
+
+  @Test
+  void theConfiguredGatewayStartsReadyAndRegistersTheManagementHook(@TempDir Path data) throws Exception {
+    try (TelegramEmulator telegram = TelegramEmulator.start(); OneConnectEmulator oneConnect = OneConnectEmulator.start()) {
+      Company vendor = oneConnect.world().addCompany("1С-Коннект", true);
+      Line management = oneConnect.world().addManagementLine(vendor.id(), "1С-Коннект: Управление каналами");
+      oneConnect.world().addApiAccount("gateway", "gw-pass", vendor.id(), Map.of(management.id(), true));
+      int port;
+      try (ServerSocket probe = new ServerSocket(0)) {
+        port = probe.getLocalPort();
+      }
+      Map<String, String> env = new HashMap<>();
+      env.put("OMNICHANNEL_DATA_DIR", data.toString());
+      env.put("OMNICHANNEL_HTTP_HOST", "127.0.0.1");
+      env.put("OMNICHANNEL_HTTP_PORT", String.valueOf(port));
+      env.put("OMNICHANNEL_PUBLIC_BASE_URL", "http://127.0.0.1:" + port);
+      env.put("OMNICHANNEL_TELEGRAM_API_URL", telegram.baseUrl());
+      env.put("OMNICHANNEL_ONECONNECT_REST_URL", oneConnect.baseUrl());
+      env.put("OMNICHANNEL_ONECONNECT_SOAP_URL", oneConnect.soapUrl());
+      env.put("OMNICHANNEL_ONECONNECT_LOGIN", "gateway");
+      env.put("OMNICHANNEL_ONECONNECT_PASSWORD", "gw-pass");
+      env.put("OMNICHANNEL_MANAGEMENT_LINE_ID", management.id());
+      env.put("OMNICHANNEL_MANAGEMENT_HOOK_PASSWORD", "a-fixed-hook-password");
+
+      Omnichannel gateway = ServeCommand.gateway(ConfigLoader.fromEnvironment(env, Optional.empty())).start();
+      try {
+        HttpResponse<String> ready = HttpClient.newHttpClient().send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(oneConnect.inspection().awaitRequest(request -> request.path().startsWith("/v1/hook"),
+            Duration.ofSeconds(10)).body()).contains("/hooks/oneconnect/management").contains("a-fixed-hook-password");
+      } finally {
+        gateway.stop();
+      }
+    }
+  }
+}
