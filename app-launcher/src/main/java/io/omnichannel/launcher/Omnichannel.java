@@ -153,6 +153,7 @@ public final class Omnichannel {
     inboxWorkers.start();
     outboxWorkers.start();
     scheduler.scheduleWithFixedDelay(this::refreshStates, 1, settings.monitorEvery.toSeconds(), TimeUnit.SECONDS);
+    scheduler.scheduleWithFixedDelay(this::purgeCompleted, 1, 60, TimeUnit.MINUTES);
     if (settings.httpPort.isPresent()) {
       server = Javalin.create(config -> config.showJavalinBanner = false);
       mount(server);
@@ -205,6 +206,16 @@ public final class Omnichannel {
     }
   }
 
+  /** Completed queue rows are kept a week: far longer than any source redelivers an event. */
+  private void purgeCompleted() {
+    try {
+      int purged = persistence.purgeCompleted(settings.clock.instant().minus(settings.retainCompleted));
+      LOG.info("purged {} completed queue rows", purged);
+    } catch (RuntimeException failed) {
+      LOG.warn("purging completed queue rows failed: {}", failed.toString());
+    }
+  }
+
   private void wakeOutbox() {
     outboxWorkers.wake();
   }
@@ -221,6 +232,7 @@ public final class Omnichannel {
     private Optional<Integer> httpPort = Optional.of(8080);
     private int workers = 4;
     private Duration monitorEvery = Duration.ofMinutes(1);
+    private Duration retainCompleted = Duration.ofDays(7);
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
@@ -275,6 +287,15 @@ public final class Omnichannel {
 
     public Builder monitorEvery(Duration interval) {
       this.monitorEvery = interval;
+      return this;
+    }
+
+    /** How long completed inbox rows are kept for recognising redeliveries (at least a day for Telegram). */
+    public Builder retainCompleted(Duration period) {
+      if (period.compareTo(Duration.ofDays(1)) < 0) {
+        throw new IllegalArgumentException("keep completed rows at least a day: Telegram redelivers for 24 hours");
+      }
+      this.retainCompleted = period;
       return this;
     }
 
