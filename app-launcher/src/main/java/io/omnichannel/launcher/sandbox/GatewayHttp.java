@@ -1,0 +1,109 @@
+package io.omnichannel.launcher.sandbox;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What a person's browser and a Prometheus scraper do with the gateway: pages, forms, metrics. */
+final class GatewayHttp {
+  private static final Pattern HEADLINE = Pattern.compile("<h1[^>]*>(.*?)</h1>", Pattern.DOTALL);
+
+  private final URI base;
+  private final Duration timeout;
+  private final HttpClient http;
+
+  GatewayHttp(URI base, Duration timeout) {
+    this.base = base;
+    this.timeout = timeout;
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  /** A page as it came back. */
+  record Page(int status, String body) {
+    String text() {
+      return body.replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ").replaceAll("<[^>]+>", " ")
+          .replace("&laquo;", "«").replace("&raquo;", "»").replace("&quot;", "\"").replace("&#34;", "\"")
+          .replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+          .replaceAll("\\s+", " ").strip();
+    }
+
+    String headline() {
+      Matcher headline = HEADLINE.matcher(body);
+      return headline.find() ? "«" + new Page(status, headline.group(1)).text() + "»" : "(без заголовка)";
+    }
+
+    /** The sentence of the page that holds the word, or the page's start. */
+    String sentence(String word) {
+      String text = text();
+      int at = text.indexOf(word);
+      if (at < 0) {
+        return text.length() > 160 ? text.substring(0, 160) + "…" : text;
+      }
+      int start = Math.max(text.lastIndexOf(". ", at) + 2, 0);
+      int end = text.indexOf('.', at);
+      return text.substring(start, end < 0 ? text.length() : end + 1).strip();
+    }
+
+    String summary() {
+      return "HTTP " + status + ": " + sentence("Ошибка").replaceAll("^(.{0,200}).*$", "$1");
+    }
+  }
+
+  Page get(String url) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return new Page(response.statusCode(), response.body());
+  }
+
+  Page submit(String url, String login, String password) throws IOException, InterruptedException {
+    String form = "login=" + URLEncoder.encode(login, StandardCharsets.UTF_8) + "&password="
+        + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return new Page(response.statusCode(), response.body());
+  }
+
+  double relayed(String direction) {
+    return counter("omnichannel_relayed_total", direction);
+  }
+
+  double dropped(String direction) {
+    return counter("omnichannel_dropped_total", direction);
+  }
+
+  void awaitMetric(BooleanSupplier reached, String what) {
+    Await.until(() -> reached.getAsBoolean() ? Optional.of(Boolean.TRUE) : Optional.empty(), timeout,
+        what + " in " + base + "/metrics");
+  }
+
+  /** The sum of a counter's series with the given direction label, read from /metrics. */
+  private double counter(String name, String direction) {
+    String metrics;
+    try {
+      metrics = get(base + "/metrics").body();
+    } catch (IOException failed) {
+      throw new IllegalStateException("cannot read " + base + "/metrics: " + failed.getMessage(), failed);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading /metrics", interrupted);
+    }
+    double sum = 0;
+    for (String line : metrics.split("\n")) {
+      if (line.startsWith(name + "{") && line.contains("direction=\"" + direction + "\"")) {
+        sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return sum;
+  }
+}
