@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -16,6 +18,7 @@ import java.util.regex.Pattern;
 /** What a person's browser and a Prometheus scraper do with the gateway: pages, forms, metrics. */
 final class GatewayHttp {
   private static final Pattern HEADLINE = Pattern.compile("<h1[^>]*>(.*?)</h1>", Pattern.DOTALL);
+  private static final Pattern PARAGRAPH = Pattern.compile("<p[^>]*>(.*?)</p>", Pattern.DOTALL);
 
   private final URI base;
   private final Duration timeout;
@@ -29,32 +32,37 @@ final class GatewayHttp {
 
   /** A page as it came back. */
   record Page(int status, String body) {
-    String text() {
-      return body.replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ").replaceAll("<[^>]+>", " ")
-          .replace("&laquo;", "«").replace("&raquo;", "»").replace("&quot;", "\"").replace("&#34;", "\"")
-          .replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-          .replaceAll("\\s+", " ").strip();
-    }
-
+    /** The page's {@code <h1>}. */
     String headline() {
       Matcher headline = HEADLINE.matcher(body);
-      return headline.find() ? "«" + new Page(status, headline.group(1)).text() + "»" : "(без заголовка)";
+      return headline.find() ? "«" + plain(headline.group(1)) + "»" : "(без заголовка)";
     }
 
-    /** The sentence of the page that holds the word, or the page's start. */
+    /** The headline and the first paragraph holding the word (or the first paragraph). */
     String sentence(String word) {
-      String text = text();
-      int at = text.indexOf(word);
-      if (at < 0) {
-        return text.length() > 160 ? text.substring(0, 160) + "…" : text;
-      }
-      int start = Math.max(text.lastIndexOf(". ", at) + 2, 0);
-      int end = text.indexOf('.', at);
-      return text.substring(start, end < 0 ? text.length() : end + 1).strip();
+      List<String> paragraphs = paragraphs();
+      String said = paragraphs.stream().filter(p -> p.contains(word)).findFirst()
+          .orElse(paragraphs.isEmpty() ? "" : paragraphs.get(0));
+      return headline() + (said.isEmpty() ? "" : " " + said);
     }
 
     String summary() {
-      return "HTTP " + status + ": " + sentence("Ошибка").replaceAll("^(.{0,200}).*$", "$1");
+      return "HTTP " + status + ", page " + sentence("");
+    }
+
+    private List<String> paragraphs() {
+      List<String> found = new ArrayList<>();
+      Matcher paragraph = PARAGRAPH.matcher(body);
+      while (paragraph.find()) {
+        found.add(plain(paragraph.group(1)));
+      }
+      return found;
+    }
+
+    private static String plain(String html) {
+      return html.replaceAll("<[^>]+>", " ").replace("&laquo;", "«").replace("&raquo;", "»")
+          .replace("&quot;", "\"").replace("&#34;", "\"").replace("&#39;", "'").replace("&lt;", "<")
+          .replace("&gt;", ">").replace("&amp;", "&").replaceAll("\\s+", " ").strip();
     }
   }
 

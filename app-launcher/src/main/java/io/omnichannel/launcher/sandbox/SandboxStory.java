@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -182,12 +183,12 @@ final class SandboxStory {
           awaitInLine(ivan, "the placeholder", entry -> contains(entry, "не передано"));
           check(oneConnect.inspection().requests().stream().noneMatch(r -> r.path().contains("/receive/file")),
               "no file posted to the line");
-          print.note("the file was not downloaded from Telegram nor posted to 1C-Connect");
+          print.note("refused by its declared size before any download; nothing posted to 1C-Connect");
         });
     step("A Telegram group with two members", "one user in the line, each message starting with the member's name",
         () -> {
           GroupScenario chat = telegram.bot(token).group(GROUP);
-          print.say("Telegram: " + name(OLGA), "добавляет бота в группу «" + GROUP.title() + "» администратором");
+          print.say("Telegram @" + OLGA.username(), "добавляет бота в группу «" + GROUP.title() + "» администратором");
           chat.addsBotAsAdministrator(OLGA);
           String first = "Добрый день! Не формируется отчёт по продажам.";
           print.say(tg(GROUP) + ", " + name(OLGA) + " → бот", first);
@@ -356,6 +357,9 @@ final class SandboxStory {
   }
 
   private String lineUser(String user) {
+    if (user.equals(group)) {
+      return "группа «" + GROUP.title() + "»";
+    }
     return oneConnect.world().clientUser(user)
         .map(u -> u.surname() == null || u.surname().isBlank() ? u.name() : u.name() + " " + u.surname())
         .orElse(user);
@@ -373,10 +377,10 @@ final class SandboxStory {
       List<SentMessage> sent = telegram.sentMessages(token, chat);
       for (int i = mark; i < sent.size(); i++) {
         if (condition.test(sent.get(i))) {
-          return java.util.Optional.of(i);
+          return Optional.of(i);
         }
       }
-      return java.util.Optional.empty();
+      return Optional.empty();
     }, settings.stepTimeout(), "a matching message from the bot to " + who);
     List<SentMessage> sent = telegram.sentMessages(token, chat);
     for (int i = mark; i <= index; i++) {
