@@ -113,7 +113,7 @@ public final class Sandbox {
     print.raw("    the world        curl " + oc + "world");
     print.raw("    the specialist writes to the management line  curl -X POST " + oc + "scenario/management-message "
         + "-H 'Content-Type: application/json' -d '{\"specialist_id\":\"" + demo.specialist.id()
-        + "\",\"text\":\"Telegram\"}'");
+        + "\",\"text\":\"Подключить Telegram-бот\"}'");
     print.raw("    the management line's answers  curl '" + oc + "transcript?line_id=" + demo.management.id()
         + "&user_id=" + demo.specialist.id() + "'");
     print.raw("    API account for the confirmation page: " + DemoCompany.API_LOGIN + " / " + DemoCompany.API_PASSWORD);
@@ -122,6 +122,8 @@ public final class Sandbox {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       env.close();
+      out.println("Stopped. The data folder stays: " + env.dataDir);
+      out.flush();
       stopped.countDown();
     }, "sandbox-shutdown"));
     try {
