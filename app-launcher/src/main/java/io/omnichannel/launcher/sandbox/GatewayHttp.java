@@ -1,5 +1,7 @@
 package io.omnichannel.launcher.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,6 +19,7 @@ import java.util.regex.Pattern;
 
 /** What a person's browser and a Prometheus scraper do with the gateway: pages, forms, metrics. */
 final class GatewayHttp {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern HEADLINE = Pattern.compile("<h1[^>]*>(.*?)</h1>", Pattern.DOTALL);
   private static final Pattern PARAGRAPH = Pattern.compile("<p[^>]*>(.*?)</p>", Pattern.DOTALL);
 
@@ -80,6 +83,17 @@ final class GatewayHttp {
             .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     return new Page(response.statusCode(), response.body());
+  }
+
+  /** A JSON answer of the admin API, with the bearer token. */
+  JsonNode admin(String path, String token) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
+            .header("Authorization", "Bearer " + token).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("GET " + path + " answered HTTP " + response.statusCode());
+    }
+    return JSON.readTree(response.body());
   }
 
   double relayed(String direction) {

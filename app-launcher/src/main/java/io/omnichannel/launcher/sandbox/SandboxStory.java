@@ -1,5 +1,6 @@
 package io.omnichannel.launcher.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.omnichannel.testkit.oneconnect.Button;
 import io.omnichannel.testkit.oneconnect.OneConnectEmulator;
 import io.omnichannel.testkit.oneconnect.TranscriptEntry;
@@ -98,6 +99,7 @@ final class SandboxStory {
         Thread.currentThread().interrupt();
         throw new StepFailed(i + 1, steps.size(), step.title(), step.expected(), interrupted);
       } catch (Exception | AssertionError failed) {
+        print.line("✗ " + StepFailed.describe(failed));
         throw new StepFailed(i + 1, steps.size(), step.title(), step.expected(), failed);
       }
       passed++;
@@ -273,6 +275,35 @@ final class SandboxStory {
       check(telegram.sentCount(token, MARIA.id()) == 0, "nothing sent to the user who blocked the bot");
       print.note("not sent, recorded as dropped; the specialist was told once");
     });
+    step("The gateway's admin API lists the bot's Telegram users", "the banned user and the one who blocked the bot "
+        + "marked so", () -> {
+          print.say("Администратор шлюза → GET", env.gatewayUrl + "/admin/connections  (Authorization: Bearer …)");
+          JsonNode connection = null;
+          for (JsonNode each : gateway.admin("/admin/connections", env.adminToken)) {
+            if (DemoCompany.SUPPORT.equals(each.path("line").asText())) {
+              connection = each;
+            }
+          }
+          check(connection != null, "the connection of the line «" + DemoCompany.SUPPORT + "»");
+          print.say("Шлюз ← 200", "линия «" + connection.path("line").asText() + "», бот " + connection.path("bot").asText()
+              + ", клиент «" + connection.path("client").asText() + "», состояние " + connection.path("state").asText());
+          String path = "/admin/connections/" + connection.path("id").asText() + "/accounts";
+          print.say("Администратор шлюза → GET", env.gatewayUrl + path);
+          boolean ivanBanned = false;
+          boolean mariaBlocked = false;
+          for (JsonNode account : gateway.admin(path, env.adminToken)) {
+            String who = account.path("name").asText();
+            boolean banned = account.path("banned").asBoolean();
+            boolean blocked = account.path("blocked").asBoolean();
+            print.say("Шлюз ← 200", who + (account.hasNonNull("username") ? " (@" + account.path("username").asText() + ")"
+                : "") + ", " + account.path("chat_kind").asText() + (banned ? ", линия отключена (бан)" : "")
+                + (blocked ? ", бот заблокирован" : ""));
+            ivanBanned |= who.startsWith(IVAN.firstName()) && banned;
+            mariaBlocked |= who.startsWith(MARIA.firstName()) && blocked;
+          }
+          check(ivanBanned, name(IVAN) + " marked as banned");
+          check(mariaBlocked, name(MARIA) + " marked as having blocked the bot");
+        });
     step("List the lines with a Telegram bot", "«Поддержка» with @" + DemoCompany.BOT_USERNAME + ", state «активно»",
         () -> {
           TranscriptEntry list = manage("Показать линии с Telegram-бот", "Линии с Telegram-ботами:");
@@ -311,9 +342,15 @@ final class SandboxStory {
 
   private TranscriptEntry awaitManagement(String expected) {
     long mark = managementMark;
-    TranscriptEntry answer = oneConnect.inspection().awaitTranscriptEntry(demo.management.id(), demo.specialist.id(),
-        entry -> entry.seq() > mark && entry.direction() == TranscriptEntry.Direction.TO_USER && entry.text() != null
-            && entry.text().contains(expected), settings.stepTimeout());
+    TranscriptEntry answer;
+    try {
+      answer = oneConnect.inspection().awaitTranscriptEntry(demo.management.id(), demo.specialist.id(),
+          entry -> entry.seq() > mark && entry.direction() == TranscriptEntry.Direction.TO_USER && entry.text() != null
+              && entry.text().contains(expected), settings.stepTimeout());
+    } catch (AssertionError missing) {
+      throw new AssertionError("no answer with «" + expected + "» from the management line within "
+          + settings.stepTimeout().toSeconds() + " s", missing);
+    }
     for (TranscriptEntry entry : oneConnect.inspection().transcript(demo.management.id(), demo.specialist.id())) {
       if (entry.seq() > mark && entry.seq() <= answer.seq() && entry.direction() == TranscriptEntry.Direction.TO_USER) {
         print.say("Управление каналами → Специалист", TranscriptPrinter.render(entry));
@@ -342,7 +379,8 @@ final class SandboxStory {
           entry -> entry.seq() > mark && entry.direction() == TranscriptEntry.Direction.TO_LINE && condition.test(entry),
           settings.stepTimeout());
     } catch (AssertionError missing) {
-      throw new AssertionError(what + " in the line «" + DemoCompany.SUPPORT + "»: " + missing.getMessage(), missing);
+      throw new AssertionError("no " + what + " in the line «" + DemoCompany.SUPPORT + "» within "
+          + settings.stepTimeout().toSeconds() + " s", missing);
     }
     for (TranscriptEntry entry : oneConnect.inspection().transcript(demo.support.id(), user)) {
       if (entry.seq() > mark && entry.seq() <= found.seq() && entry.direction() == TranscriptEntry.Direction.TO_LINE) {

@@ -8,8 +8,7 @@ public final class StepFailed extends RuntimeException {
   private final String title;
 
   StepFailed(int step, int total, String title, String expected, Throwable cause) {
-    super("step " + step + "/" + total + " «" + title + "» failed: expected " + expected + "; "
-        + describe(cause), cause);
+    super("step " + step + "/" + total + " «" + title + "»: expected " + expected + " — " + describe(cause), cause);
     this.step = step;
     this.title = title;
   }
@@ -22,7 +21,7 @@ public final class StepFailed extends RuntimeException {
     return title;
   }
 
-  private static String describe(Throwable cause) {
+  static String describe(Throwable cause) {
     String message = cause.getMessage();
     return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
   }

@@ -27,7 +27,7 @@ class SandboxTest {
     String transcript = out.toString();
     assertThat(code).as("exit code; stderr: %s%nstdout:%n%s", err, transcript).isZero();
     assertThat(transcript)
-        .contains("[ 1/22] ")
+        .contains("[ 1/23] ")
         .contains("Специалист → Управление каналами: Telegram")
         .contains("Управление каналами → Специалист: Telegram: выберите действие.")
         .contains("[Подключить Telegram-бот] [Отключить Telegram-бот] [Показать линии с Telegram-бот]")
@@ -42,11 +42,19 @@ class SandboxTest {
         .contains("клавиатура: [Отлично] [Хорошо] [Плохо]")
         .contains("recorded as dropped")
         .contains("пользователь заблокировал бота @romashka_support_bot")
+        .contains("Иван Петров (@ivan_petrov), PRIVATE, линия отключена (бан)")
+        .contains("Мария Соколова (@maria_sokolova), PRIVATE, бот заблокирован")
         .contains("Линии с Telegram-ботами:")
         .contains("Telegram-бот @romashka_support_bot отключен от линии «Поддержка».")
-        .contains("Sandbox passed: 22/22 steps passed in ")
+        .contains("Sandbox passed: 23/23 steps passed in ")
         .containsPattern("relayed Telegram → 1C-Connect: \\d+, 1C-Connect → Telegram: \\d+; dropped: [1-9]");
     assertThat(err.toString()).doesNotContain("FAILED");
+  }
+
+  @Test
+  void helpDescribesTheSandbox() {
+    assertThat(sandbox().execute("sandbox", "--help")).isZero();
+    assertThat(out.toString()).contains("--keep-running").contains("--verbose").contains("Exit code 0");
   }
 
   @Test
@@ -58,8 +66,9 @@ class SandboxTest {
     int code = commandLine.execute("sandbox", "--step-timeout", "5");
 
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString()).contains("Sandbox FAILED at step 7/22 «Submit the API account on the confirmation page»")
+    assertThat(err.toString()).contains("Sandbox FAILED at step 7/23 «Submit the API account on the confirmation page»")
         .contains("expected the page and the management line saying «подключен»");
-    assertThat(out.toString()).contains("Sandbox FAILED: 6/22 steps passed");
+    assertThat(out.toString()).contains("✗ not met: HTTP 200 saying the bot is «подключен к линии», got HTTP 422")
+        .contains("Sandbox FAILED: 6/23 steps passed");
   }
 }
