@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** The launcher's command line: {@code omnichannel <command>}, with help and version. */
 @Command(name = "omnichannel", mixinStandardHelpOptions = true, versionProvider = OmnichannelCommand.Version.class,
     description = "Connects Telegram bots to 1C-Connect support lines.",
-    subcommands = {ServeCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServeCommand.class, SandboxCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class})
 public final class OmnichannelCommand {
   @Option(names = {"-c", "--config"}, scope = CommandLine.ScopeType.INHERIT,
       description = "optional properties file; its keys are the environment variables' names, which win over it")
