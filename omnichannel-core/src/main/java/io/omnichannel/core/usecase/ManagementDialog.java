@@ -111,7 +111,9 @@ public final class ManagementDialog {
     if (DialogInput.matches(input, DialogTexts.BACK) || DialogInput.matches(input, DialogTexts.CANCEL)) {
       return show(specialist, DialogState.START, null);
     }
-    return show(specialist, new ChannelMenu(), texts.notUnderstood());
+    // the channel's own button again (an old keyboard, or after an announcement): just the menu
+    String hint = DialogInput.matches(input, texts.channelButton()) ? null : texts.notUnderstood();
+    return show(specialist, new ChannelMenu(), hint);
   }
 
   private DialogReply startConnect(Specialist specialist) {

@@ -88,6 +88,13 @@ class ManagementDialogTest {
     }
 
     @Test
+    void pressingTelegramAgainInItsMenuShowsTheMenuWithoutAHint() {
+      world.say("Telegram");
+
+      assertThat(world.say("Telegram").text()).isEqualTo("Telegram: выберите действие.");
+    }
+
+    @Test
     void backFromTheTelegramMenuReturnsToTheChannels() {
       world.say("Telegram");
 
