@@ -50,8 +50,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The load benchmark of issue 7 (not a test: {@code ./mvnw -B -ntp -pl app-launcher -am -Pbench verify
- * -DskipTests}). On the sandbox set-up — both emulators on loopback, the gateway in webhook mode on a fresh
+ * The load benchmark of issue 7 (not a test: {@code ./mvnw -B -ntp -pl app-launcher -am verify -DskipTests
+ * -Dbench.gateway}, which activates the {@code bench} profile of app-launcher only). On the sandbox set-up — both emulators on loopback, the gateway in webhook mode on a fresh
  * database — one bot is connected to a line the real way (management line, confirmation page); then
  * private-chat text updates go into the Telegram emulator at a fixed rate and are timed until they appear in
  * the 1C-Connect emulator's transcript. The same load, in the same process, through a {@link NoOpRelay} (same
@@ -60,10 +60,11 @@ import java.util.stream.Stream;
  *
  * <p>Argument: {@code h2} (embedded, temporary folder) or {@code mariadb} (a fresh database on
  * {@code bench.mariadb.url}, dropped afterwards; skipped when unreachable). System properties:
- * {@code bench.rate} (messages/s, 50), {@code bench.seconds} (measured seconds per path, 20),
- * {@code bench.warmup} (seconds per path, 4), {@code bench.users} (20), {@code bench.workers} (4),
+ * {@code bench.rate} (messages/s, 50), {@code bench.seconds} (measured seconds per path, 15),
+ * {@code bench.warmup} (seconds per path, 3), {@code bench.users} (20), {@code bench.workers} (4),
  * {@code bench.drain} (seconds to wait after the last injection, 30), {@code bench.probe} (false: also step the
- * rate up, 5 s a step, to find the highest rate both paths sustain).
+ * rate up, 5 s a step, to find the highest rate both paths sustain), {@code bench.timeout} (seconds, 300: past it
+ * the process halts with exit code 3, whatever it is doing).
  */
 public final class GatewayBenchmark {
   private static final PrintStream OUT = System.out;
@@ -72,8 +73,8 @@ public final class GatewayBenchmark {
 
   private final String database;
   private final double rate = doubleProperty("bench.rate", 50);
-  private final int seconds = intProperty("bench.seconds", 20);
-  private final int warmup = intProperty("bench.warmup", 4);
+  private final int seconds = intProperty("bench.seconds", 15);
+  private final int warmup = intProperty("bench.warmup", 3);
   private final int userCount = intProperty("bench.users", 20);
   private final int workers = intProperty("bench.workers", 4);
   private final Duration drain = Duration.ofSeconds(intProperty("bench.drain", 30));
@@ -101,8 +102,25 @@ public final class GatewayBenchmark {
     if (!database.equals("h2") && !database.equals("mariadb")) {
       throw new IllegalArgumentException("database must be h2 or mariadb: " + database);
     }
+    startWatchdog(Duration.ofSeconds(intProperty("bench.timeout", 300)));
     int exit = new GatewayBenchmark(database).run();
     System.exit(exit);
+  }
+
+  /** The run stops by itself: bounded loads and drains, and this in case something hangs. */
+  private static void startWatchdog(Duration limit) {
+    Thread watchdog = new Thread(() -> {
+      try {
+        Thread.sleep(limit.toMillis());
+      } catch (InterruptedException interrupted) {
+        return;
+      }
+      OUT.println("RESULT: ABORTED — the benchmark ran longer than " + limit.toSeconds() + " s");
+      OUT.flush();
+      Runtime.getRuntime().halt(3);
+    }, "bench-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
   }
 
   private int run() throws Exception {
