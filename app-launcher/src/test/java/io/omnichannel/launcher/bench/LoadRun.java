@@ -50,6 +50,20 @@ final class LoadRun {
     long max() {
       return latencies.length == 0 ? -1 : latencies[latencies.length - 1];
     }
+
+    /** Two runs of the same path as one: counts add up, latencies pool, throughput over both elapsed times. */
+    Result plus(Result other) {
+      long[] pooled = new long[latencies.length + other.latencies.length];
+      System.arraycopy(latencies, 0, pooled, 0, latencies.length);
+      System.arraycopy(other.latencies, 0, pooled, latencies.length, other.latencies.length);
+      Arrays.sort(pooled);
+      Duration bothElapsed = elapsed.plus(other.elapsed);
+      int bothDelivered = delivered + other.delivered;
+      return new Result(tag + "+" + other.tag, offeredRate, injected + other.injected, bothDelivered,
+          lost + other.lost, doubled + other.doubled, receivePosts + other.receivePosts,
+          bothDelivered / Math.max(1e-9, bothElapsed.toNanos() / 1e9), pooled, injectionTime.plus(other.injectionTime),
+          maxInjectorLag.compareTo(other.maxInjectorLag) >= 0 ? maxInjectorLag : other.maxInjectorLag, bothElapsed);
+    }
   }
 
   /**
