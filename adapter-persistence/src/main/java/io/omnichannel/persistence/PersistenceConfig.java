@@ -45,8 +45,10 @@ public record PersistenceConfig(String jdbcUrl, String user, String password, Pa
 
   static String embeddedUrl(Path dataFolder) {
     // The file lock of H2 lets one process open the database: the embedded engine serves one instance.
+    // WRITE_DELAY=0: a commit reaches the file before it returns, so what was acknowledged survives a kill
+    // (H2's default delays the write by up to half a second).
     return "jdbc:h2:file:" + dataFolder.toAbsolutePath().resolve("omnichannel")
-        + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000";
+        + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
   }
 
   public PersistenceConfig withMasterKey(String base64) {

@@ -152,7 +152,8 @@ public final class Omnichannel {
     }
     inboxWorkers.start();
     outboxWorkers.start();
-    scheduler.scheduleWithFixedDelay(this::refreshStates, 1, settings.monitorEvery.toSeconds(), TimeUnit.SECONDS);
+    scheduler.scheduleWithFixedDelay(this::refreshStates, settings.monitorEvery.toMillis(), settings.monitorEvery.toMillis(),
+        TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(this::purgeCompleted, 1, 60, TimeUnit.MINUTES);
     if (settings.httpPort.isPresent()) {
       server = Javalin.create(config -> config.showJavalinBanner = false);
@@ -286,6 +287,9 @@ public final class Omnichannel {
     }
 
     public Builder monitorEvery(Duration interval) {
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("the monitoring interval must be positive");
+      }
       this.monitorEvery = interval;
       return this;
     }
