@@ -302,6 +302,34 @@ abstract class EndToEndHarness {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+  /** {@code /admin/connections} as JSON. */
+  com.fasterxml.jackson.databind.JsonNode adminConnections() throws Exception {
+    HttpResponse<String> answer = admin("/admin/connections");
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    return JSON.readTree(answer.body());
+  }
+
+  /** The active connection of a bot as {@code /admin/connections} shows it, or null. */
+  com.fasterxml.jackson.databind.JsonNode adminConnection(BotInfo bot) throws Exception {
+    for (com.fasterxml.jackson.databind.JsonNode connection : adminConnections()) {
+      if (connection.path("bot").asText().equals("@" + bot.username())) {
+        return connection;
+      }
+    }
+    return null;
+  }
+
+  /** {@code /admin/connections/{id}/accounts} of the bot's connection (F14). */
+  com.fasterxml.jackson.databind.JsonNode adminAccounts(BotInfo bot) throws Exception {
+    com.fasterxml.jackson.databind.JsonNode connection = adminConnection(bot);
+    assertThat(connection).as("connection of @%s in /admin/connections", bot.username()).isNotNull();
+    HttpResponse<String> answer = admin("/admin/connections/" + connection.path("id").asText() + "/accounts");
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    return JSON.readTree(answer.body());
+  }
+
   /** The technical client «Telegram: <bot name>» as registered in the 1C world. */
   ClientCompany clientOf(BotInfo bot) {
     return oneConnect.world().clients().stream().filter(c -> c.name().equals("Telegram: " + bot.firstName()))
