@@ -82,7 +82,7 @@ abstract class EndToEndHarness {
   void startWorld() throws Exception {
     telegram = TelegramEmulator.start(TelegramEmulatorConfig.defaults().withRateLimits(RateLimits.off()));
     oneConnect = OneConnectEmulator.start(OneConnectEmulatorConfig.builder()
-        .hookInitialBackoff(Duration.ofMillis(50)).hookMaxBackoff(Duration.ofSeconds(1)).build());
+        .hookInitialBackoff(Duration.ofMillis(50)).hookMaxBackoff(Duration.ofSeconds(1)).hookMaxAttempts(200).build());
     Company vendor = oneConnect.world().addCompany("1С-Коннект", true);
     management = oneConnect.world().addManagementLine(vendor.id(), "1С-Коннект: Управление каналами");
     oneConnect.world().addApiAccount("gateway", "gw-pass", vendor.id(), Map.of(management.id(), true));
@@ -372,6 +372,38 @@ abstract class EndToEndHarness {
   List<TranscriptEntry> toLine(Line line, String userId) {
     return oneConnect.inspection().transcript(line.id(), userId).stream()
         .filter(entry -> entry.direction() == TranscriptEntry.Direction.TO_LINE).toList();
+  }
+
+  /**
+   * A connected bot on a fresh line of a fresh company, ready to relay: the common start of the relay tests.
+   */
+  final class Connected {
+    final Tenant tenant = newTenant();
+    final Line line = tenant.line("Поддержка");
+    final BotInfo bot = newBot("Ромашка");
+
+    Connected() throws Exception {
+      tenant.apiAccount("api-" + line.id(), "pw", line);
+      tenant.connect(line, bot, "api-" + line.id(), "pw");
+    }
+
+    io.omnichannel.testkit.telegram.PrivateChatScenario user(io.omnichannel.testkit.telegram.UserSpec user) {
+      return telegram.bot(bot.token()).user(user);
+    }
+
+    /** The user writes a first text; returns the 1C user id of the account it created. */
+    String firstContact(io.omnichannel.testkit.telegram.UserSpec user, String text) {
+      user(user).sendsText(text);
+      awaitReceived(text);
+      String name = user.lastName() == null ? user.firstName() : user.firstName() + " " + user.lastName();
+      String account = accountId(bot, name);
+      awaitTextInLine(line, account, text);
+      return account;
+    }
+
+    io.omnichannel.testkit.oneconnect.HookEvent specialistWrites(String account, String text) {
+      return oneConnect.scenario().specialistWrites(line.id(), account, tenant.specialist.id(), text);
+    }
   }
 
   static void deleteQuietly(Path folder) {
