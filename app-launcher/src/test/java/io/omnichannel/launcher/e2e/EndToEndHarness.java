@@ -330,6 +330,40 @@ abstract class EndToEndHarness {
     return JSON.readTree(answer.body());
   }
 
+  /** A counter from {@code /metrics} (Prometheus text), summed over the series having all the given labels. */
+  double metric(String name, String... labels) throws Exception {
+    HttpResponse<String> answer = get(base + "/metrics");
+    double sum = 0;
+    for (String line : answer.body().split("\n")) {
+      if (!line.startsWith(name + "{") && !line.startsWith(name + " ")) {
+        continue;
+      }
+      boolean all = true;
+      for (int i = 0; i + 1 < labels.length; i += 2) {
+        all &= line.contains(labels[i] + "=\"" + labels[i + 1] + "\"");
+      }
+      if (all) {
+        sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * Waits until the counter reaches {@code atLeast}: polls {@code /metrics} (an observable condition, with a
+   * short pause between looks) for what no emulator can show, such as a message the gateway dropped.
+   */
+  double awaitMetric(double atLeast, String name, String... labels) throws Exception {
+    java.time.Instant deadline = java.time.Instant.now().plus(WAIT);
+    double value = metric(name, labels);
+    while (value < atLeast && java.time.Instant.now().isBefore(deadline)) {
+      java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+      value = metric(name, labels);
+    }
+    assertThat(value).as("%s %s", name, java.util.Arrays.toString(labels)).isGreaterThanOrEqualTo(atLeast);
+    return value;
+  }
+
   /** The technical client «Telegram: <bot name>» as registered in the 1C world. */
   ClientCompany clientOf(BotInfo bot) {
     return oneConnect.world().clients().stream().filter(c -> c.name().equals("Telegram: " + bot.firstName()))
