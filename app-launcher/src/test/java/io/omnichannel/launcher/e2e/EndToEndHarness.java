@@ -24,6 +24,7 @@ import io.omnichannel.testkit.telegram.BotInfo;
 import io.omnichannel.testkit.telegram.RateLimits;
 import io.omnichannel.testkit.telegram.TelegramEmulator;
 import io.omnichannel.testkit.telegram.TelegramEmulatorConfig;
+import io.omnichannel.testkit.telegram.WebhookRetryPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -80,7 +81,8 @@ abstract class EndToEndHarness {
 
   @BeforeAll
   void startWorld() throws Exception {
-    telegram = TelegramEmulator.start(TelegramEmulatorConfig.defaults().withRateLimits(RateLimits.off()));
+    telegram = TelegramEmulator.start(TelegramEmulatorConfig.defaults().withRateLimits(RateLimits.off())
+        .withWebhookRetry(new WebhookRetryPolicy(Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(5))));
     oneConnect = OneConnectEmulator.start(OneConnectEmulatorConfig.builder()
         .hookInitialBackoff(Duration.ofMillis(50)).hookMaxBackoff(Duration.ofSeconds(1)).hookMaxAttempts(200).build());
     Company vendor = oneConnect.world().addCompany("1С-Коннект", true);
@@ -269,7 +271,9 @@ abstract class EndToEndHarness {
       assertThat(confirmed.body()).contains("подключен к линии");
       TranscriptEntry announced = awaitAnnouncement("Telegram-бот @" + bot.username() + " подключен к линии «"
           + line.name() + "».");
-      telegram.awaitPolling(bot.token(), WAIT);
+      if (receiveMode() == TelegramConfig.ReceiveMode.POLLING) {
+        telegram.awaitPolling(bot.token(), WAIT);
+      }
       return announced;
     }
   }
