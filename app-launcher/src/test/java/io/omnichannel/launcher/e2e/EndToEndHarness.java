@@ -130,14 +130,13 @@ abstract class EndToEndHarness {
 
   /** The gateway as every test class builds it; a class may add to it (monitoring interval). */
   Omnichannel.Builder builder(int httpPort, String instanceId) {
-    URI publicBase = URI.create("http://127.0.0.1:" + httpPort);
+    URI publicBase = publicBase(httpPort);
     return Omnichannel.builder()
         .persistence(persistence())
         .publicBaseUrl(publicBase)
         .telegram(TelegramConfig.of(receiveMode(), publicBase, instanceId)
             .withApiBaseUrl(URI.create(telegram.baseUrl()))
-            .withTimeouts(TelegramConfig.Timeouts.defaults().withLongPoll(Duration.ofSeconds(1))
-                .withBackoff(Duration.ofMillis(200), Duration.ofSeconds(2)))
+            .withTimeouts(timeouts())
             .withPacing(TelegramConfig.Pacing.telegram().scaled(0.02)))
         .oneConnect(OneConnectConfig.of("gateway", Secret.of("gw-pass"), new LineId(management.id()), publicBase)
             .withEndpoints(oneConnectRest(), oneConnectSoap()))
@@ -146,6 +145,16 @@ abstract class EndToEndHarness {
         .httpServer("127.0.0.1", httpPort)
         .workers(2)
         .clock(clock);
+  }
+
+  /** Where Telegram, 1C-Connect and browsers reach an instance: by default itself. */
+  URI publicBase(int httpPort) {
+    return URI.create("http://127.0.0.1:" + httpPort);
+  }
+
+  TelegramConfig.Timeouts timeouts() {
+    return TelegramConfig.Timeouts.defaults().withLongPoll(Duration.ofSeconds(1))
+        .withBackoff(Duration.ofMillis(200), Duration.ofSeconds(2));
   }
 
   Omnichannel newGateway() {

@@ -19,15 +19,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A loopback HTTP proxy in front of the 1C-Connect emulator that a test can switch "down": then every
- * request is answered 503 at once, as a service in maintenance would. The emulator itself (its world, its
- * hooks towards the gateway) stays as it is.
+ * A loopback HTTP proxy that a test can switch "down" (every request then answered 503 at once, as a service
+ * in maintenance would) or point at another upstream: in front of the 1C-Connect emulator it is an outage
+ * that leaves the emulator's world as it is; in front of gateway instances it is their load balancer.
  */
 final class FlakyProxy implements AutoCloseable {
   private static final Set<String> HOP_BY_HOP = Set.of("host", "content-length", "connection", "expect", "upgrade",
       "transfer-encoding", "keep-alive", "te", "trailer", "proxy-connection", "http2-settings");
 
-  private final URI target;
+  private volatile URI target;
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(8);
   private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
@@ -45,6 +45,11 @@ final class FlakyProxy implements AutoCloseable {
 
   URI baseUrl() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /** Sends everything from now on to another upstream, as a load balancer does when an instance goes. */
+  void retarget(URI upstream) {
+    target = upstream;
   }
 
   void down() {
