@@ -87,4 +87,25 @@ class F07LineToTelegramEndToEndTest extends EndToEndHarness {
     assertThat(inline.get(0).get(0).path("text").asText()).isEqualTo("Подробнее");
     assertThat(inline.get(0).get(0).path("url").asText()).isEqualTo("https://example.org/promo");
   }
+
+  @Test
+  void overSizeFilesFromTheLineAreNotSentAndTheSpecialistIsTold() throws Exception {
+    Connected connected = new Connected();
+    UserSpec ivan = UserSpec.of(newUserId(), "Иван", "Петров", "ivan");
+    String account = connected.firstContact(ivan, "Пришлите большие файлы");
+
+    oneConnect.scenario().specialistSendsFile(connected.line.id(), account, connected.tenant.specialist.id(),
+        "план.png", "image/png", new byte[(10 << 20) + 1], null);
+    oneConnect.scenario().specialistSendsFile(connected.line.id(), account, connected.tenant.specialist.id(),
+        "база.zip", "application/zip", new byte[(50 << 20) + 1], null);
+    connected.specialistWrites(account, "Большие файлы не прошли, пришлю ссылкой");
+
+    SentMessage only = telegram.awaitSent(connected.bot.token(), ivan.id(), 1, WAIT).get(0);
+    assertThat(only.text()).isEqualTo("Большие файлы не прошли, пришлю ссылкой");
+    assertThat(oneConnect.inspection().transcript(connected.line.id(), account)).anySatisfy(entry ->
+        assertThat(entry.text()).startsWith("⚠️ Сообщение шлюза: изображение «план.png» (10,1 МБ) не отправлено"));
+    assertThat(oneConnect.inspection().transcript(connected.line.id(), account)).anySatisfy(entry ->
+        assertThat(entry.text()).startsWith("⚠️ Сообщение шлюза: файл «база.zip» (50,1 МБ)"));
+    assertThat(telegram.sentMessages(connected.bot.token(), ivan.id())).hasSize(1);
+  }
 }
