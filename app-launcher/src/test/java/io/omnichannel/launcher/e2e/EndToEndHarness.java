@@ -345,7 +345,12 @@ abstract class EndToEndHarness {
 
   /** A counter from {@code /metrics} (Prometheus text), summed over the series having all the given labels. */
   double metric(String name, String... labels) throws Exception {
-    HttpResponse<String> answer = get(base + "/metrics");
+    return metric(base, name, labels);
+  }
+
+  /** The same, from the instance at {@code instance}. */
+  double metric(URI instance, String name, String... labels) throws Exception {
+    HttpResponse<String> answer = get(instance + "/metrics");
     double sum = 0;
     for (String line : answer.body().split("\n")) {
       if (!line.startsWith(name + "{") && !line.startsWith(name + " ")) {

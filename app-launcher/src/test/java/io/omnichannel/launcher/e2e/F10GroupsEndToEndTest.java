@@ -37,6 +37,11 @@ class F10GroupsEndToEndTest extends EndToEndHarness {
     assertThat(telegram.awaitSent(connected.bot.token(), groupId, 1, WAIT).get(0).text())
         .isEqualTo("Здравствуйте, коллеги!");
 
+    // a member renamed: new messages carry the current name; the account keeps its name
+    group.member(UserSpec.of(ivan.id(), "Иван", "Петров-Водкин", "ivan")).sendsText("Я сменил фамилию");
+    awaitTextInLine(connected.line, groupAccount, "Иван Петров-Водкин: Я сменил фамилию");
+    assertThat(oneConnect.world().clientUser(groupAccount).orElseThrow().name()).contains("Отдел закупок");
+
     group.removesBot(ivan);
     group.addsBotAsAdministrator(petr);
     group.member(petr).sendsText("Мы вернули бота");
@@ -45,6 +50,6 @@ class F10GroupsEndToEndTest extends EndToEndHarness {
     assertThat(after).hasSize(2);
     String newAccount = after.stream().map(ClientUser::id).filter(id -> !id.equals(groupAccount)).findFirst().orElseThrow();
     awaitTextInLine(connected.line, newAccount, "Пётр Сидоров: Мы вернули бота");
-    assertThat(toLine(connected.line, groupAccount)).hasSize(2);
+    assertThat(toLine(connected.line, groupAccount)).hasSize(3);
   }
 }

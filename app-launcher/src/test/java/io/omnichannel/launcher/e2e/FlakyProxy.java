@@ -27,7 +27,8 @@ final class FlakyProxy implements AutoCloseable {
   private static final Set<String> HOP_BY_HOP = Set.of("host", "content-length", "connection", "expect", "upgrade",
       "transfer-encoding", "keep-alive", "te", "trailer", "proxy-connection", "http2-settings");
 
-  private volatile URI target;
+  private volatile List<URI> targets;
+  private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(8);
   private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
@@ -36,7 +37,7 @@ final class FlakyProxy implements AutoCloseable {
   private int refused;
 
   FlakyProxy(URI target) throws IOException {
-    this.target = target;
+    this.targets = List.of(target);
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
     server.createContext("/", this::handle);
     server.setExecutor(executor);
@@ -49,7 +50,12 @@ final class FlakyProxy implements AutoCloseable {
 
   /** Sends everything from now on to another upstream, as a load balancer does when an instance goes. */
   void retarget(URI upstream) {
-    target = upstream;
+    targets = List.of(upstream);
+  }
+
+  /** Round robin over several upstreams, request by request. */
+  void balance(List<URI> upstreams) {
+    targets = List.copyOf(upstreams);
   }
 
   void down() {
@@ -89,6 +95,8 @@ final class FlakyProxy implements AutoCloseable {
         exchange.sendResponseHeaders(503, -1);
         return;
       }
+      List<URI> upstreams = targets;
+      URI target = upstreams.get(Math.floorMod(next.getAndIncrement(), upstreams.size()));
       HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
           .timeout(Duration.ofSeconds(30))
           .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
