@@ -382,6 +382,19 @@ abstract class EndToEndHarness {
     return value;
   }
 
+  /** Waits until {@code /admin/connections} shows the bot's connection in {@code state} (polled like a metric). */
+  void awaitAdminState(BotInfo bot, String state) throws Exception {
+    java.time.Instant deadline = java.time.Instant.now().plus(WAIT);
+    com.fasterxml.jackson.databind.JsonNode connection = adminConnection(bot);
+    while ((connection == null || !connection.path("state").asText().equals(state))
+        && java.time.Instant.now().isBefore(deadline)) {
+      java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+      connection = adminConnection(bot);
+    }
+    assertThat(connection).isNotNull();
+    assertThat(connection.path("state").asText()).as("state of @%s", bot.username()).isEqualTo(state);
+  }
+
   /** The technical client «Telegram: <bot name>» as registered in the 1C world. */
   ClientCompany clientOf(BotInfo bot) {
     return oneConnect.world().clients().stream().filter(c -> c.name().equals("Telegram: " + bot.firstName()))
