@@ -67,6 +67,47 @@ class F12LimitsEndToEndTest extends EndToEndHarness {
   }
 
   @Test
+  void theFiveBotLimitAndOneLinePerBotHoldUnderConcurrentConfirmations() throws Exception {
+    Tenant anna = newTenant();
+    Tenant oleg = new Tenant(anna.company, oneConnect.world().addSpecialist(anna.company.id(), "Олег", unique("Смирнов")));
+    List<Line> lines = new java.util.ArrayList<>();
+    for (int i = 1; i <= 6; i++) {
+      lines.add(anna.line("Линия " + i));
+    }
+    anna.apiAccountFor("api-all-" + anna.company.id(), "pw");
+    for (int i = 0; i < 4; i++) {
+      anna.connect(lines.get(i), newBot("Бот"), "api-all-" + anna.company.id(), "pw");
+    }
+    // the fifth and a sixth bot confirmed at the same moment: one gets the last slot
+    String fifth = anna.connectLink("Линия 5", newBot("Пятый"));
+    String sixth = oleg.connectLink("Линия 6", newBot("Шестой"));
+    List<HttpResponse<String>> answers = List.of(submitAsync(fifth, "api-all-" + anna.company.id(), "pw").get(),
+        submitAsync(sixth, "api-all-" + anna.company.id(), "pw").get());
+    assertThat(answers).filteredOn(r -> r.statusCode() == 200).hasSize(1);
+    assertThat(answers).filteredOn(r -> r.statusCode() != 200).singleElement().satisfies(r ->
+        assertThat(r.body()).contains("Компания уже подключила 5 Telegram-ботов — это максимум."));
+    assertThat(adminConnections().findValuesAsText("company").stream().filter(anna.company.id()::equals)).hasSize(5);
+  }
+
+  @Test
+  void oneBotCannotBeConfirmedOnTwoLinesAtOnce() throws Exception {
+    Tenant anna = newTenant();
+    Tenant oleg = new Tenant(anna.company, oneConnect.world().addSpecialist(anna.company.id(), "Олег", unique("Смирнов")));
+    anna.line("Поддержка");
+    anna.line("Продажи");
+    anna.apiAccountFor("api-all-" + anna.company.id(), "pw");
+    BotInfo bot = newBot("Один");
+    String toSupport = anna.connectLink("Поддержка", bot);
+    String toSales = oleg.connectLink("Продажи", bot);
+    List<HttpResponse<String>> answers = List.of(submitAsync(toSupport, "api-all-" + anna.company.id(), "pw").get(),
+        submitAsync(toSales, "api-all-" + anna.company.id(), "pw").get());
+    assertThat(answers).filteredOn(r -> r.statusCode() == 200).hasSize(1);
+    assertThat(answers).filteredOn(r -> r.statusCode() != 200).singleElement().satisfies(r ->
+        assertThat(r.body()).contains("Этот бот уже подключен к другой линии."));
+    assertThat(adminConnections().findValuesAsText("bot").stream().filter(("@" + bot.username())::equals)).hasSize(1);
+  }
+
+  @Test
   void withoutTheTariffOptionNothingIsConnectedOrRelayed() throws Exception {
     Connected connected = new Connected();
     Tenant tenant = connected.tenant;
