@@ -1,5 +1,6 @@
 package io.omnichannel.oneconnect;
 
+import io.omnichannel.core.domain.AccountId;
 import io.omnichannel.core.domain.ApiAccount;
 import io.omnichannel.core.domain.CompanyId;
 import io.omnichannel.core.domain.Connection;
@@ -17,11 +18,14 @@ import io.omnichannel.core.domain.RemoteFile;
 import io.omnichannel.core.domain.Specialist;
 import io.omnichannel.core.domain.TechnicalClient;
 import io.omnichannel.core.domain.TechnicalClientId;
+import io.omnichannel.core.domain.failure.PlatformRejected;
 import io.omnichannel.core.port.out.ApiAccountVerification;
 import io.omnichannel.core.port.out.SupportPlatform;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,12 +102,26 @@ final class OneConnectPlatform implements SupportPlatform {
   }
 
   @Override
-  public PlatformUserId registerChannelUser(Connection connection, String displayName, Optional<String> username) {
+  public PlatformUserId registerChannelUser(Connection connection, AccountId channelAccount, String displayName,
+      Optional<String> username) {
     ApiAccount account = connection.apiAccount();
-    String userId = soap.clientUserAdd(account, connection.technicalClient().id().value(), displayName);
-    soap.userServiceLineAdd(account, userId, connection.line().id().value());
-    LOG.info("connection {}: client user {} created with line {}", connection.id(), userId, connection.line().id());
+    // The user id is derived from the channel account, so a retry after a crash meets DUPLICATE, not a twin.
+    String userId = UUID.nameUUIDFromBytes(("omnichannel-account:" + channelAccount.value())
+        .getBytes(StandardCharsets.UTF_8)).toString();
+    ignoringDuplicate(() -> soap.clientUserAdd(account, connection.technicalClient().id().value(), userId, displayName));
+    ignoringDuplicate(() -> soap.userServiceLineAdd(account, userId, connection.line().id().value()));
+    LOG.info("connection {}: client user {} registered with line {}", connection.id(), userId, connection.line().id());
     return new PlatformUserId(userId);
+  }
+
+  private static void ignoringDuplicate(Runnable call) {
+    try {
+      call.run();
+    } catch (PlatformRejected rejected) {
+      if (!"DUPLICATE".equals(rejected.code())) {
+        throw rejected;
+      }
+    }
   }
 
   /** Banned unless the user has the connection's line switched on (no row at all: the line is not granted). */

@@ -41,6 +41,12 @@ final class PartnerWebApi {
     return text(CLIENT_USER_ADD, soap.call(account, CLIENT_USER_ADD, params(CLIENT_ID, clientId, NAME, name)));
   }
 
+  /** With the user id chosen by the caller, so that adding the same user again answers DUPLICATE. */
+  String clientUserAdd(ApiAccount account, String clientId, String userId, String name) {
+    return text(CLIENT_USER_ADD, soap.call(account, CLIENT_USER_ADD,
+        params(CLIENT_ID, clientId, USER_ID, userId, NAME, name)));
+  }
+
   List<ClientUser> clientUserRead(ApiAccount account, String clientId) {
     return table(CLIENT_USER_READ, soap.call(account, CLIENT_USER_READ, params(CLIENT_ID, clientId))).rows().stream()
         .map(row -> new ClientUser(required(CLIENT_USER_READ, row, USER_ID), required(CLIENT_USER_READ, row, CLIENT_ID),

@@ -3,6 +3,7 @@ package io.omnichannel.oneconnect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.omnichannel.core.domain.AccountId;
 import io.omnichannel.core.domain.ApiAccount;
 import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.PlatformUserId;
@@ -139,7 +140,8 @@ class PartnerWebApiContractTest extends SharedEmulator {
   void aChannelUserIsCreatedInTheTechnicalClientWithTheLine() {
     Connection connection = world.connection();
 
-    PlatformUserId user = world.platform().registerChannelUser(connection, "Мария Котова", Optional.of("mkotova"));
+    PlatformUserId user = world.platform().registerChannelUser(connection, new AccountId("acc-maria"), "Мария Котова",
+        Optional.of("mkotova"));
 
     assertThat(emulator.world().clientUser(user.value())).hasValueSatisfying(u -> {
       assertThat(u.clientId()).isEqualTo(world.client.id());
@@ -150,6 +152,19 @@ class PartnerWebApiContractTest extends SharedEmulator {
     assertThat(world.platform().isBanned(connection, user)).isFalse();
   }
 
+
+  @Test
+  void registeringTheSameChannelAccountAgainFindsTheUserMadeTheFirstTime() {
+    Connection connection = world.connection();
+    AccountId account = new AccountId("acc-retried");
+
+    PlatformUserId first = world.platform().registerChannelUser(connection, account, "Пётр", Optional.empty());
+    PlatformUserId retried = world.platform().registerChannelUser(connection, account, "Пётр", Optional.empty());
+
+    assertThat(retried).isEqualTo(first);
+    assertThat(emulator.world().clientUsers()).filteredOn(u -> u.name().equals("Пётр")).hasSize(1);
+    assertThat(world.platform().isBanned(connection, first)).isFalse();
+  }
   @Test
   void aLineSwitchedOffInTheAdminCabinetReadsBackAsBanned() {
     Connection connection = world.connection();

@@ -1,5 +1,6 @@
 package io.omnichannel.launcher.metrics;
 
+import io.omnichannel.core.domain.AccountId;
 import io.omnichannel.core.domain.ApiAccount;
 import io.omnichannel.core.domain.CompanyId;
 import io.omnichannel.core.domain.Connection;
@@ -63,8 +64,9 @@ final class MeteredPlatform implements SupportPlatform {
   }
 
   @Override
-  public PlatformUserId registerChannelUser(Connection connection, String displayName, Optional<String> username) {
-    return platform.registerChannelUser(connection, displayName, username);
+  public PlatformUserId registerChannelUser(Connection connection, AccountId account, String displayName,
+      Optional<String> username) {
+    return platform.registerChannelUser(connection, account, displayName, username);
   }
 
   @Override

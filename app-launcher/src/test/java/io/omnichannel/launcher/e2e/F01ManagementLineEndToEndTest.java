@@ -102,9 +102,6 @@ class F01ManagementLineEndToEndTest extends EndToEndHarness {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("bug: Omnichannel.start() schedules monitoring with monitorEvery.toSeconds(); "
-      + "below one second that is 0 and ScheduledExecutorService throws IllegalArgumentException after the "
-      + "workers were already started")
   void monitoringMoreOftenThanOnceASecondStillStarts() {
     // sub-second intervals are cut to whole seconds by Omnichannel.start(): 500 ms becomes a period of 0
     Omnichannel probe = builder(port + 0, "e2e-probe").monitorEvery(java.time.Duration.ofMillis(500))

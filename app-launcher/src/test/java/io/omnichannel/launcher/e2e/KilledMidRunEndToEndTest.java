@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import io.omnichannel.testkit.telegram.SentMessage;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,8 +28,8 @@ import org.junit.jupiter.api.Test;
  * had claimed (a 2-minute lease) and its polling lease; a real restart a few minutes later would see them
  * expired in the same way, and the test need not wait for it.
  *
- * <p>On the embedded H2 these tests are disabled: H2 as configured loses the last ~0.5 s of commits on a kill
- * (see {@link #H2_LOSES_COMMITS}); {@link KilledMidRunOnMariaDbEndToEndTest} runs them on MariaDB.
+ * <p>They run on the embedded H2 (which flushes every commit, {@code WRITE_DELAY=0}) and, through
+ * {@link KilledMidRunOnMariaDbEndToEndTest}, on MariaDB.
  */
 class KilledMidRunEndToEndTest extends EndToEndHarness {
   private static final int USERS = 10;
@@ -45,7 +44,6 @@ class KilledMidRunEndToEndTest extends EndToEndHarness {
   }
 
   @Test
-  @Disabled(H2_LOSES_COMMITS)
   void killedInTheMiddleOfAThousandMessagesAndRestartedNothingIsLostOrDoubled() throws Exception {
     Connected connected = new Connected();
     List<UserSpec> users = new ArrayList<>();
@@ -97,16 +95,7 @@ class KilledMidRunEndToEndTest extends EndToEndHarness {
     assertThat(admin("/admin/dead-letters").body()).isEqualTo("[]");
   }
 
-  static final String H2_LOSES_COMMITS = "bug: the embedded H2 database loses the commits of the last ~0.5 s before "
-      + "a kill (PersistenceConfig.embeddedUrl has no WRITE_DELAY=0): updates already stored and confirmed to Telegram "
-      + "can vanish (lost), completed rows are processed again (SOAP side effects and Telegram sends repeated); "
-      + "runs on MariaDB in KilledMidRunOnMariaDbEndToEndTest";
-  static final String ACCOUNT_REGISTRATION_NOT_IDEMPOTENT = "bug: a crash between registering the 1C client user "
-      + "(ClientUserAdd, UserServiceLineAdd) and storing the account leaves an orphan user; the retry registers a "
-      + "second one (RelayToLine.openAccount, OneConnectPlatform.registerChannelUser); seen on MariaDB too";
-
   @Test
-  @Disabled(H2_LOSES_COMMITS + "; and " + ACCOUNT_REGISTRATION_NOT_IDEMPOTENT)
   void killedWhileNewUsersRegisterNoAccountIsDoubled() throws Exception {
     Connected connected = new Connected();
     gateway.stop();
@@ -136,7 +125,6 @@ class KilledMidRunEndToEndTest extends EndToEndHarness {
    * message. What must hold: nothing lost, order kept, at most the message in flight at the kill repeated once.
    */
   @Test
-  @Disabled(H2_LOSES_COMMITS)
   void killedRightAfterSendingNothingIsLostAndAtMostTheMessageInFlightRepeats() throws Exception {
     Connected connected = new Connected();
     UserSpec ivan = UserSpec.of(newUserId(), "Иван", "Петров", null);

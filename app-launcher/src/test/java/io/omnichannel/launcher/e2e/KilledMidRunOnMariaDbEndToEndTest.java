@@ -2,7 +2,6 @@ package io.omnichannel.launcher.e2e;
 
 import io.omnichannel.persistence.PersistenceConfig;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,7 +40,6 @@ class KilledMidRunOnMariaDbEndToEndTest extends KilledMidRunEndToEndTest {
   }
 
   @Test
-  @Disabled(ACCOUNT_REGISTRATION_NOT_IDEMPOTENT)
   @Override
   void killedWhileNewUsersRegisterNoAccountIsDoubled() throws Exception {
     super.killedWhileNewUsersRegisterNoAccountIsDoubled();

@@ -8,6 +8,7 @@ import io.omnichannel.core.domain.ChannelEvent.ChannelMessage;
 import io.omnichannel.core.domain.ChannelEvent.ChatMigrated;
 import io.omnichannel.core.domain.ChannelEvent.MembershipChanged;
 import io.omnichannel.core.domain.ChannelLimits;
+import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.ChatKind;
 import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.ConnectionState;
@@ -33,6 +34,7 @@ import io.omnichannel.core.port.out.ConnectionRepository;
 import io.omnichannel.core.port.out.DroppedMessageLog;
 import io.omnichannel.core.port.out.MessengerChannel;
 import io.omnichannel.core.port.out.SupportPlatform;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -160,15 +162,24 @@ public final class RelayToLine {
         : message.sender().displayName();
     Optional<String> username = message.kind() == ChatKind.GROUP ? Optional.empty() : message.sender().username();
     int epoch = accounts.lastEpoch(connection.id(), message.chat()) + 1;
-    ChannelAccount account = ChannelAccount.opened(new AccountId(UUID.randomUUID().toString()), connection.id(),
-        message.chat(), message.kind(), epoch, name, username, platform.registerChannelUser(connection, name, username),
-        clock.instant());
+    AccountId id = accountIdFor(connection, message.chat(), epoch);
+    ChannelAccount account = ChannelAccount.opened(id, connection.id(), message.chat(), message.kind(), epoch, name,
+        username, platform.registerChannelUser(connection, id, name, username), clock.instant());
     try {
       accounts.insert(account);
       return account;
     } catch (ConnectionRuleViolated concurrent) {
       return accounts.findOpen(connection.id(), message.chat()).orElseThrow(() -> concurrent);
     }
+  }
+
+  /**
+   * The same (connection, chat, epoch) always gets the same id, so the platform can recognise a retried
+   * registration after a crash (B1).
+   */
+  static AccountId accountIdFor(Connection connection, ChatId chat, int epoch) {
+    String key = connection.id().value() + "/" + chat.value() + "/" + epoch;
+    return new AccountId(UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString());
   }
 
   private void applyMembership(Connection connection, MembershipChanged change) {

@@ -1,5 +1,6 @@
 package io.omnichannel.core.fakes;
 
+import io.omnichannel.core.domain.AccountId;
 import io.omnichannel.core.domain.ApiAccount;
 import io.omnichannel.core.domain.CompanyId;
 import io.omnichannel.core.domain.Connection;
@@ -58,6 +59,7 @@ public final class FakePlatform implements SupportPlatform {
   private final Set<String> deliveredExternalIds = new HashSet<>();
   private final List<TechnicalClient> clients = new ArrayList<>();
   private final List<RegisteredUser> users = new ArrayList<>();
+  private final Map<AccountId, PlatformUserId> usersByAccount = new HashMap<>();
   private final Set<Connection> subscribed = new HashSet<>();
   private int nextId = 1;
   private boolean unavailable;
@@ -195,12 +197,17 @@ public final class FakePlatform implements SupportPlatform {
   }
 
   @Override
-  public synchronized PlatformUserId registerChannelUser(Connection connection, String displayName,
+  public synchronized PlatformUserId registerChannelUser(Connection connection, AccountId account, String displayName,
       Optional<String> username) {
     available();
+    PlatformUserId existing = usersByAccount.get(account);
+    if (existing != null) {
+      return existing;
+    }
     RegisteredUser user = new RegisteredUser(new PlatformUserId("user-" + nextId++), connection.technicalClient().id(),
         displayName, username);
     users.add(user);
+    usersByAccount.put(account, user.id());
     return user.id();
   }
 

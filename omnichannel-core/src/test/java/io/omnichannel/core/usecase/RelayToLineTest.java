@@ -437,4 +437,29 @@ class RelayToLineTest {
     assertThat(onlyAccount().isBlocked()).isFalse();
     assertThat(accounts()).hasSize(1);
   }
+
+  @Test
+  void aFirstContactRetriedAfterACrashRegistersTheUserOnce() {
+    io.omnichannel.core.port.out.AccountRepository crashingOnce = new io.omnichannel.core.fakes.ForwardingAccounts(f.accounts) {
+      private boolean crashed;
+
+      @Override
+      public void insert(ChannelAccount account) {
+        if (!crashed) {
+          crashed = true;
+          throw new io.omnichannel.core.domain.failure.StorageUnavailable("killed before the insert", null);
+        }
+        super.insert(account);
+      }
+    };
+    RelayToLine relay = new RelayToLine(f.platform, f.messenger, crashingOnce, f.connections, f.logs, f.clock);
+    ChannelEvent hello = privateText("501", "Иван", "Привет");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> relay.relay(connection, hello, "telegram:1:1"))
+        .isInstanceOf(io.omnichannel.core.domain.failure.StorageUnavailable.class);
+    relay.relay(connection, hello, "telegram:1:1");
+
+    assertThat(f.platform.users()).as("the retry found the user of the first attempt").hasSize(1);
+    assertThat(accounts()).singleElement().satisfies(a -> assertThat(a.platformUser()).isEqualTo(f.platform.users().get(0).id()));
+  }
 }

@@ -1,5 +1,6 @@
 package io.omnichannel.core.port.out;
 
+import io.omnichannel.core.domain.AccountId;
 import io.omnichannel.core.domain.ApiAccount;
 import io.omnichannel.core.domain.CompanyId;
 import io.omnichannel.core.domain.Connection;
@@ -40,8 +41,13 @@ public interface SupportPlatform {
   /** Registers the technical client «Telegram: <bot name>», or finds the one of that name. */
   TechnicalClient registerTechnicalClient(ApiAccount account, CompanyId company, String name);
 
-  /** Creates a user in the connection's technical client and gives it the connection's line (F3). */
-  PlatformUserId registerChannelUser(Connection connection, String displayName, Optional<String> username);
+  /**
+   * Creates a user in the connection's technical client and gives it the connection's line (F3).
+   * Idempotent by {@code account}: a retry after a crash between this call and storing the account finds
+   * the user made the first time instead of making a second one.
+   */
+  PlatformUserId registerChannelUser(Connection connection, AccountId account, String displayName,
+      Optional<String> username);
 
   /** Whether the user's line is switched off in the admin cabinet (a ban, F9). */
   boolean isBanned(Connection connection, PlatformUserId user);

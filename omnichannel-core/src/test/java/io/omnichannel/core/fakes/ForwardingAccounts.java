@@ -1,0 +1,59 @@
+package io.omnichannel.core.fakes;
+
+import io.omnichannel.core.domain.AccountId;
+import io.omnichannel.core.domain.ChannelAccount;
+import io.omnichannel.core.domain.ChatId;
+import io.omnichannel.core.domain.ConnectionId;
+import io.omnichannel.core.domain.PlatformUserId;
+import io.omnichannel.core.port.out.AccountRepository;
+import java.util.List;
+import java.util.Optional;
+
+/** Passes every call on; tests override one method to inject a failure at an exact point. */
+public class ForwardingAccounts implements AccountRepository {
+  private final AccountRepository delegate;
+
+  public ForwardingAccounts(AccountRepository delegate) {
+    this.delegate = delegate;
+  }
+
+  @Override
+  public Optional<ChannelAccount> findOpen(ConnectionId connection, ChatId chat) {
+    return delegate.findOpen(connection, chat);
+  }
+
+  @Override
+  public int lastEpoch(ConnectionId connection, ChatId chat) {
+    return delegate.lastEpoch(connection, chat);
+  }
+
+  @Override
+  public Optional<ChannelAccount> find(AccountId id) {
+    return delegate.find(id);
+  }
+
+  @Override
+  public Optional<ChannelAccount> findByPlatformUser(ConnectionId connection, PlatformUserId user) {
+    return delegate.findByPlatformUser(connection, user);
+  }
+
+  @Override
+  public void insert(ChannelAccount account) {
+    delegate.insert(account);
+  }
+
+  @Override
+  public void update(ChannelAccount account) {
+    delegate.update(account);
+  }
+
+  @Override
+  public void moveChat(ConnectionId connection, ChatId from, ChatId to) {
+    delegate.moveChat(connection, from, to);
+  }
+
+  @Override
+  public List<ChannelAccount> of(ConnectionId connection) {
+    return delegate.of(connection);
+  }
+}
