@@ -33,6 +33,13 @@ final class MeteredPlatform implements SupportPlatform {
     metering.relay("to_line", () -> platform.deliverFromUser(connection, user, post));
   }
 
+  /** Gateway notices are not relayed messages: counted apart, so "relayed" means what users wrote. */
+  @Override
+  public void noticeInLine(Connection connection, PlatformUserId user, String text, String noticeId) {
+    platform.noticeInLine(connection, user, text, noticeId);
+    metering.countNotice();
+  }
+
   @Override
   public Optional<Specialist> specialist(PlatformUserId managementLineUser) {
     return platform.specialist(managementLineUser);

@@ -49,6 +49,10 @@ public final class Metering {
     return result;
   }
 
+  void countNotice() {
+    registry.counter("omnichannel.notices").increment();
+  }
+
   public void relay(String direction, Runnable call) {
     relay(direction, () -> {
       call.run();

@@ -181,8 +181,8 @@ final class SandboxStory {
         + "the file never fetched", () -> {
           userSays(IVAN, "[документ «Выгрузка базы.zip», 25,0 МБ]");
           telegram.bot(token).user(IVAN).sendsDocument("Выгрузка базы.zip", "application/zip", 25L << 20);
-          awaitTelegram(IVAN.id(), tg(IVAN), m -> m.text() != null && m.text().contains("не отправлено"));
-          awaitInLine(ivan, "the placeholder", entry -> contains(entry, "не передано"));
+          awaitTelegram(IVAN.id(), tg(IVAN), m -> m.text() != null && m.text().contains("не отправлен:"));
+          awaitInLine(ivan, "the placeholder", entry -> contains(entry, "не передан:"));
           check(oneConnect.inspection().requests().stream().noneMatch(r -> r.path().contains("/receive/file")),
               "no file posted to the line");
           print.note("refused by its declared size before any download; nothing posted to 1C-Connect");

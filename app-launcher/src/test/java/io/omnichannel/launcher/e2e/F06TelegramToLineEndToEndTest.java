@@ -57,8 +57,8 @@ class F06TelegramToLineEndToEndTest extends EndToEndHarness {
 
     connected.user(ivan).sendsDocument("архив.zip", "application/zip", 20 * MIB + 1);
     notices = telegram.awaitSent(connected.bot.token(), ivan.id(), 2, WAIT);
-    assertThat(notices.get(1).text()).startsWith("Файл «архив.zip»").contains("20,1 МБ").contains("не больше 20 МБ");
-    TranscriptEntry filePlaceholder = awaitTextInLine(connected.line, account, "[Файл «архив.zip», 20,1 МБ — не передано");
+    assertThat(notices.get(1).text()).startsWith("Файл «архив.zip» не отправлен:").contains("20,1 МБ").contains("не больше 20 МБ");
+    TranscriptEntry filePlaceholder = awaitTextInLine(connected.line, account, "[Файл «архив.zip», 20,1 МБ — не передан:");
     assertThat(filePlaceholder.kind()).isEqualTo(TranscriptEntry.Kind.TEXT);
 
     // nothing else is lost: the conversation goes on, in order

@@ -105,7 +105,7 @@ class F07LineToTelegramEndToEndTest extends EndToEndHarness {
     assertThat(oneConnect.inspection().transcript(connected.line.id(), account)).anySatisfy(entry ->
         assertThat(entry.text()).startsWith("⚠️ Сообщение шлюза: изображение «план.png» (10,1 МБ) не отправлено"));
     assertThat(oneConnect.inspection().transcript(connected.line.id(), account)).anySatisfy(entry ->
-        assertThat(entry.text()).startsWith("⚠️ Сообщение шлюза: файл «база.zip» (50,1 МБ)"));
+        assertThat(entry.text()).startsWith("⚠️ Сообщение шлюза: файл «база.zip» (50,1 МБ) не отправлен в"));
     assertThat(telegram.sentMessages(connected.bot.token(), ivan.id())).hasSize(1);
   }
 }

@@ -9,7 +9,6 @@ import io.omnichannel.core.domain.Direction;
 import io.omnichannel.core.domain.DroppedMessage;
 import io.omnichannel.core.domain.DroppedMessage.DropReason;
 import io.omnichannel.core.domain.LimitCheck;
-import io.omnichannel.core.domain.LinePost;
 import io.omnichannel.core.domain.MessageContent;
 import io.omnichannel.core.domain.OutboundPost;
 import io.omnichannel.core.domain.OutboxMessage;
@@ -126,8 +125,9 @@ public final class DeliveringToChannel {
   /** The specialist learns in the line's chat that the file did not go; the user is not bothered. */
   private void refuseOversize(Connection connection, ChannelAccount recipient, OutboxMessage message,
       OutboundPost.File file, LimitCheck.TooLarge tooLarge) {
-    String text = "⚠️ Сообщение шлюза: " + (file.kind() == LimitCheck.FileKind.IMAGE ? "изображение" : "файл") + " «"
-        + file.file().fileName() + "» (" + LineTextRenderer.megabytes(tooLarge.sizeBytes()) + ") не отправлено в "
+    boolean image = file.kind() == LimitCheck.FileKind.IMAGE;
+    String text = "⚠️ Сообщение шлюза: " + (image ? "изображение" : "файл") + " «" + file.file().fileName() + "» ("
+        + LineTextRenderer.megabytes(tooLarge.sizeBytes()) + ") не " + (image ? "отправлено" : "отправлен") + " в "
         + connection.channel() + ": можно не больше " + LineTextRenderer.megabytes(tooLarge.limitBytes()) + ".";
     tellSpecialist(connection, recipient, text, "too-large:" + message.sourceEventId());
     drop(message, DropReason.TOO_LARGE);
@@ -147,7 +147,7 @@ public final class DeliveringToChannel {
   /** A gateway notice in the user's chat with the line; a line switched off for the user has no chat to tell. */
   private void tellSpecialist(Connection connection, ChannelAccount recipient, String text, String externalId) {
     try {
-      platform.deliverFromUser(connection, recipient.platformUser(), new LinePost.Text(text, externalId));
+      platform.noticeInLine(connection, recipient.platformUser(), text, externalId);
     } catch (LineSwitchedOff banned) {
       // nobody reads that chat while the user is banned (F9); the drop record remains
     }

@@ -38,8 +38,10 @@ final class LineTextRenderer {
       body = "[" + unsupportedName(unsupported.kind()) + " — не поддерживается, пользователю отправлено уведомление]";
     } else {
       LimitCheck.TooLarge tooLarge = (LimitCheck.TooLarge) refusal;
-      body = "[" + (tooLarge.kind() == FileKind.IMAGE ? "Изображение" : "Файл") + " «" + fileName + "», "
-          + megabytes(tooLarge.sizeBytes()) + " — не передано: больше " + megabytes(tooLarge.limitBytes())
+      boolean image = tooLarge.kind() == FileKind.IMAGE;
+      body = "[" + (image ? "Изображение" : "Файл") + " «" + fileName + "», "
+          + megabytes(tooLarge.sizeBytes()) + " — не " + (image ? "передано" : "передан") + ": больше "
+          + megabytes(tooLarge.limitBytes())
           + ", пользователю отправлено уведомление]";
     }
     return decorate(message, body + caption.map(text -> "\n" + text).orElse(""));
@@ -52,8 +54,9 @@ final class LineTextRenderer {
           + "или отправьте файл.";
     }
     LimitCheck.TooLarge tooLarge = (LimitCheck.TooLarge) refusal;
-    String what = tooLarge.kind() == FileKind.IMAGE ? "Изображение" : "Файл";
-    return what + " «" + fileName + "» не отправлено: его размер " + megabytes(tooLarge.sizeBytes())
+    boolean image = tooLarge.kind() == FileKind.IMAGE;
+    return (image ? "Изображение" : "Файл") + " «" + fileName + "» не " + (image ? "отправлено" : "отправлен")
+        + ": его размер " + megabytes(tooLarge.sizeBytes())
         + ", а можно не больше " + megabytes(tooLarge.limitBytes()) + ". Изображения принимаются до "
         + megabytes(ChannelLimits.TO_LINE_IMAGE_MAX_BYTES) + ", файлы — до " + megabytes(ChannelLimits.TO_LINE_FILE_MAX_BYTES) + ".";
   }

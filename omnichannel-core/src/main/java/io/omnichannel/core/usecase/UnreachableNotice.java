@@ -30,7 +30,7 @@ final class UnreachableNotice {
       return;
     }
     try {
-      platform.deliverFromUser(connection, account.platformUser(), notice);
+      platform.noticeInLine(connection, account.platformUser(), notice.text(), notice.externalId());
     } catch (LineSwitchedOff banned) {
       // the user's line is switched off (F9): nobody reads that chat; the drop record remains
     }

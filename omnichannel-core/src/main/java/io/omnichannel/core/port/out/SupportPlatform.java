@@ -61,6 +61,15 @@ public interface SupportPlatform {
   /** Delivers a message into the line as the user wrote it; idempotent by {@link LinePost#externalId()}. */
   void deliverFromUser(Connection connection, PlatformUserId user, LinePost post);
 
+  /**
+   * A notice of the gateway's own for the specialist in the user's chat (the user blocked the bot, a file
+   * was too large). 1C-Connect has no public call for system notices, so by default it is delivered like
+   * the user's text; an adapter with a better call overrides this. Idempotent by {@code noticeId}.
+   */
+  default void noticeInLine(Connection connection, PlatformUserId user, String text, String noticeId) {
+    deliverFromUser(connection, user, new LinePost.Text(text, noticeId));
+  }
+
   /** Looks up a file a specialist sent, to check its size before streaming it. */
   RemoteFile fetchLineFile(Connection connection, FileRef file);
 }
