@@ -92,6 +92,10 @@ abstract class EndToEndHarness {
     data = Files.createTempDirectory("omnichannel-e2e");
     port = freePort();
     base = URI.create("http://127.0.0.1:" + port);
+    if (onMariaDb()) {
+      mariaDb = new MariaDb();
+      serverDatabase = mariaDb.create(data);
+    }
     beforeGateway();
     gateway = newGateway().start();
   }
@@ -102,18 +106,29 @@ abstract class EndToEndHarness {
       gateway.stop();
     }
     afterGateway();
+    if (mariaDb != null) {
+      mariaDb.drop();
+    }
     telegram.close();
     oneConnect.close();
     deleteQuietly(data);
   }
+
+  private MariaDb mariaDb;
+  private PersistenceConfig serverDatabase;
 
   /** Hook for subclasses: something to start before the gateway (a proxy, a database). */
   void beforeGateway() throws Exception {}
 
   void afterGateway() {}
 
+  /** Subclasses that run the same scenarios on a MariaDB server (a fresh database per class) say so here. */
+  boolean onMariaDb() {
+    return false;
+  }
+
   PersistenceConfig persistence() {
-    return PersistenceConfig.embedded(data);
+    return serverDatabase != null ? serverDatabase : PersistenceConfig.embedded(data);
   }
 
   TelegramConfig.ReceiveMode receiveMode() {

@@ -1,24 +1,9 @@
 package io.omnichannel.launcher.e2e;
 
-import io.omnichannel.persistence.PersistenceConfig;
-
 /** The same scenarios as {@link F01ManagementLineEndToEndTest}, on a MariaDB server instead of the embedded H2. */
 class F01ManagementLineOnMariaDbEndToEndTest extends F01ManagementLineEndToEndTest {
-  private final MariaDb mariaDb = new MariaDb();
-  private PersistenceConfig config;
-
   @Override
-  void beforeGateway() {
-    config = mariaDb.create(data);
-  }
-
-  @Override
-  PersistenceConfig persistence() {
-    return config;
-  }
-
-  @Override
-  void afterGateway() {
-    mariaDb.drop();
+  boolean onMariaDb() {
+    return true;
   }
 }

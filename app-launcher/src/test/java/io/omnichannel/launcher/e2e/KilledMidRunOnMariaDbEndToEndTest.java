@@ -9,28 +9,15 @@ import org.junit.jupiter.api.Test;
  * commits survive a kill: here the 1,000-message run and the sends are checked.
  */
 class KilledMidRunOnMariaDbEndToEndTest extends KilledMidRunEndToEndTest {
-  private final MariaDb mariaDb = new MariaDb();
-  private PersistenceConfig config;
-
   @Override
-  void beforeGateway() {
-    config = mariaDb.create(data);
-  }
-
-  @Override
-  PersistenceConfig persistence() {
-    return config;
+  boolean onMariaDb() {
+    return true;
   }
 
   @Override
   List<String> childDatabaseArgs() {
+    PersistenceConfig config = persistence();
     return List.of("jdbcUrl=" + config.jdbcUrl(), "jdbcUser=" + config.user(), "jdbcPassword=" + config.password());
-  }
-
-  @Override
-  void afterGateway() {
-    super.afterGateway();
-    mariaDb.drop();
   }
 
   @Test
