@@ -82,14 +82,7 @@ final class LineFiles {
   }
 
   private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-    try {
-      return http.send(request, handler);
-    } catch (IOException e) {
-      throw PlatformErrors.unreachable(OPERATION, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw PlatformErrors.unreachable(OPERATION, new IOException("interrupted"));
-    }
+    return PlatformErrors.send(http, request, handler, OPERATION);
   }
 
   private URI onPlatform(FileRef file) {

@@ -9,6 +9,9 @@ import io.omnichannel.core.domain.failure.PlatformRejected;
 import io.omnichannel.core.domain.failure.PlatformUnavailable;
 import io.omnichannel.core.domain.failure.TariffOptionOff;
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Locale;
 
 /**
@@ -49,6 +52,19 @@ final class PlatformErrors {
   static PlatformUnavailable unreachable(String operation, IOException cause) {
     return new PlatformUnavailable(operation + ": 1C-Connect did not answer (" + cause.getClass().getSimpleName()
         + ")", cause);
+  }
+
+  /** Sends on the JDK client; no answer (I/O failure or interruption) becomes {@link PlatformUnavailable}. */
+  static <T> HttpResponse<T> send(HttpClient http, HttpRequest request, HttpResponse.BodyHandler<T> handler,
+      String operation) {
+    try {
+      return http.send(request, handler);
+    } catch (IOException e) {
+      throw unreachable(operation, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unreachable(operation, new IOException("interrupted"));
+    }
   }
 
   static boolean isNotFound(PlatformRejected rejected) {

@@ -2,7 +2,6 @@ package io.omnichannel.oneconnect;
 
 import io.omnichannel.core.domain.ApiAccount;
 import io.omnichannel.core.domain.failure.PlatformRejected;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,15 +38,7 @@ final class SoapClient {
             + operation + "\"")
         .POST(HttpRequest.BodyPublishers.ofByteArray(SoapCodec.request(operation, params)))
         .build();
-    HttpResponse<byte[]> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw PlatformErrors.unreachable(operation, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw PlatformErrors.unreachable(operation, new IOException("interrupted"));
-    }
+    HttpResponse<byte[]> response = PlatformErrors.send(http, request, HttpResponse.BodyHandlers.ofByteArray(), operation);
     if (response.statusCode() != 200 && !carriesFault(response)) {
       throw PlatformErrors.of(operation, response.statusCode(), new byte[0]);
     }

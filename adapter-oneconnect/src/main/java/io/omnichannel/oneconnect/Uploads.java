@@ -49,15 +49,7 @@ final class Uploads {
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body(head, source, tail)))
         .build();
-    HttpResponse<byte[]> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw PlatformErrors.unreachable(operation, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw PlatformErrors.unreachable(operation, new IOException("interrupted"));
-    }
+    HttpResponse<byte[]> response = PlatformErrors.send(http, request, HttpResponse.BodyHandlers.ofByteArray(), operation);
     if (response.statusCode() != 200) {
       throw PlatformErrors.of(operation, response.statusCode(), response.body());
     }
