@@ -9,30 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class HookDeliveryTest {
+class HookDeliveryTest extends EmulatorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private OneConnectEmulator emulator;
-    private World world;
-    private Http bot;
-
-    @BeforeEach
-    void start() {
-        emulator = OneConnectEmulator.start(OneConnectEmulatorConfig.builder()
+    @Override
+    OneConnectEmulatorConfig config() {
+        return OneConnectEmulatorConfig.builder()
                 .hookMaxAttempts(3).hookInitialBackoff(Duration.ofMillis(20)).hookMaxBackoff(Duration.ofMillis(50))
-                .build());
-        world = new World(emulator);
-        bot = Http.to(emulator.baseUrl()).as(World.LOGIN, World.PASSWORD);
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
+                .build();
     }
 
     private void setHook(String type, String lineId, String url, String backAuth) {

@@ -3,27 +3,9 @@ package io.omnichannel.testkit.oneconnect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class HookRegistrationTest {
-    private OneConnectEmulator emulator;
-    private World world;
-    private Http bot;
-
-    @BeforeEach
-    void start() {
-        emulator = OneConnectEmulator.start();
-        world = new World(emulator);
-        bot = Http.to(emulator.baseUrl()).as(World.LOGIN, World.PASSWORD);
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
-    }
-
+class HookRegistrationTest extends EmulatorTest {
     @Test
     void setsABotHookWithBasicBackAuthAndScenarioPoint() {
         HttpResponse<String> response = bot.postJson("/v1/hook/", """

@@ -5,27 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ReceiveTest {
+class ReceiveTest extends EmulatorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private OneConnectEmulator emulator;
-    private World world;
-    private Http bot;
-
-    @BeforeEach
-    void start() {
-        emulator = OneConnectEmulator.start(OneConnectEmulatorConfig.builder().maxFileBytes(100).maxImageBytes(50).build());
-        world = new World(emulator);
-        bot = Http.to(emulator.baseUrl()).as(World.LOGIN, World.PASSWORD);
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
+    @Override
+    OneConnectEmulatorConfig config() {
+        return OneConnectEmulatorConfig.builder().maxFileBytes(100).maxImageBytes(50).build();
     }
 
     private String message(String lineId, String userId, String externalId) {

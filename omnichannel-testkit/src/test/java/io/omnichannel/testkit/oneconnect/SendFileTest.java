@@ -4,25 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class SendFileTest {
-    private OneConnectEmulator emulator;
-    private World world;
-    private Http bot;
-
-    @BeforeEach
-    void start() {
-        emulator = OneConnectEmulator.start(OneConnectEmulatorConfig.builder().maxFileBytes(64).maxImageBytes(32).build());
-        world = new World(emulator);
-        bot = Http.to(emulator.baseUrl()).as(World.LOGIN, World.PASSWORD);
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
+class SendFileTest extends EmulatorTest {
+    @Override
+    OneConnectEmulatorConfig config() {
+        return OneConnectEmulatorConfig.builder().maxFileBytes(64).maxImageBytes(32).build();
     }
 
     private String meta(String fileName) {

@@ -4,27 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class SendMessageTest {
-    private OneConnectEmulator emulator;
-    private World world;
-    private Http bot;
-
-    @BeforeEach
-    void start() {
-        emulator = OneConnectEmulator.start();
-        world = new World(emulator);
-        bot = Http.to(emulator.baseUrl()).as(World.LOGIN, World.PASSWORD);
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
-    }
-
+class SendMessageTest extends EmulatorTest {
     @Test
     void aMessageWithAKeyboardLandsInTheTranscript() {
         HttpResponse<String> response = bot.postJson("/v1/line/send/message/", """
