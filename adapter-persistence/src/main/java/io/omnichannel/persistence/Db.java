@@ -1,5 +1,6 @@
 package io.omnichannel.persistence;
 
+import io.omnichannel.core.domain.failure.StorageUnavailable;
 import io.omnichannel.core.port.out.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,11 +37,31 @@ final class Db implements Transactions {
     this.dataSource = dataSource;
   }
 
+  /** How often a unit the database chose as a deadlock victim is run again before the failure is passed on. */
+  private static final int DEADLOCK_ATTEMPTS = 5;
+
+  /**
+   * Runs the unit in one transaction. InnoDB may pick it as a deadlock victim (SQLState 40001, e.g. two
+   * inserts racing for the same unique slot): the database rolled it back whole, so it is run again whole.
+   * Units hold database writes only, which makes running them again safe.
+   */
   @Override
   public <T> T inTransaction(Supplier<T> work) {
     if (bound.get() != null) {
       return work.get();
     }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return runOnce(work);
+      } catch (StorageUnavailable failure) {
+        if (attempt >= DEADLOCK_ATTEMPTS || !SqlErrors.isDeadlock(failure)) {
+          throw failure;
+        }
+      }
+    }
+  }
+
+  private <T> T runOnce(Supplier<T> work) {
     Connection connection = open();
     try {
       connection.setAutoCommit(false);
@@ -65,11 +86,17 @@ final class Db implements Transactions {
     if (current != null) {
       return call(operation, current, work);
     }
-    Connection connection = open();
-    try {
-      return call(operation, connection, work);
-    } finally {
-      closeQuietly(connection, false);
+    for (int attempt = 1; ; attempt++) {
+      Connection connection = open();
+      try {
+        return call(operation, connection, work);
+      } catch (StorageUnavailable failure) {
+        if (attempt >= DEADLOCK_ATTEMPTS || !SqlErrors.isDeadlock(failure)) {
+          throw failure;
+        }
+      } finally {
+        closeQuietly(connection, false);
+      }
     }
   }
 

@@ -26,6 +26,11 @@ final class SqlErrors {
 
   private SqlErrors() {}
 
+  /** The database rolled the transaction back to break a deadlock (or a serialization conflict): run it again. */
+  static boolean isDeadlock(StorageUnavailable failure) {
+    return failure.getCause() instanceof SQLException cause && "40001".equals(cause.getSQLState());
+  }
+
   static RuntimeException translate(String operation, SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     if (state.startsWith("23")) {
