@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Checks an API account entered on a confirmation page. Its login and password work when {@code GET /v1/line/}
- * answers; it belongs to the company when the lines it can act on are the company's (partner-level list: the
- * public API does not name an account's company); it can act on the chosen line when that line is listed
- * with {@code allow_bot: true}. An account that can act on no line at all cannot be placed and is
- * {@code LINE_NOT_ALLOWED}.
+ * Checks an API account entered on a confirmation page. Its login and password work when {@code GET
+ * /v1/line/} answers; it belongs to the company when the lines it can act on are the company's
+ * (partner-level list: the public API does not name an account's company); it can act on the chosen
+ * line when that line is listed with {@code allow_bot: true}. An account that can act on no line at
+ * all cannot be placed and is {@code LINE_NOT_ALLOWED}.
  */
 final class ApiAccountCheck {
   private final RestClients rest;
@@ -35,10 +35,11 @@ final class ApiAccountCheck {
     if (own.isEmpty()) {
       return ApiAccountVerification.LINE_NOT_ALLOWED;
     }
-    Set<String> companyLines = RestClients.call("verifyApiAccount",
-        () -> rest.partner.lines(serviceAuth, company.value())).stream()
-        .map(Wire.PartnerLine::lineId)
-        .collect(Collectors.toSet());
+    Set<String> companyLines =
+        RestClients.call("verifyApiAccount", () -> rest.partner.lines(serviceAuth, company.value()))
+            .stream()
+            .map(Wire.PartnerLine::lineId)
+            .collect(Collectors.toSet());
     boolean ofCompany = own.stream().anyMatch(l -> companyLines.contains(l.lineId()));
     if (!ofCompany) {
       return ApiAccountVerification.FOREIGN_COMPANY;

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 
-/** HTTP Basic both ways: the header we send with an API account, and the pair a hook call presents. */
+/**
+ * HTTP Basic both ways: the header we send with an API account, and the pair a hook call presents.
+ */
 final class BasicAuth {
   private BasicAuth() {}
 
@@ -19,7 +21,10 @@ final class BasicAuth {
     return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Login and password of a {@code Basic} header, or the token of a {@code Bearer} one (login then null). */
+  /**
+   * Login and password of a {@code Basic} header, or the token of a {@code Bearer} one (login then
+   * null).
+   */
   static Optional<Presented> parse(String authorization) {
     if (authorization == null) {
       return Optional.empty();
@@ -33,9 +38,12 @@ final class BasicAuth {
       return Optional.empty();
     }
     try {
-      String decoded = new String(Base64.getDecoder().decode(value.substring(6).strip()), StandardCharsets.UTF_8);
+      String decoded =
+          new String(
+              Base64.getDecoder().decode(value.substring(6).strip()), StandardCharsets.UTF_8);
       int colon = decoded.indexOf(':');
-      return colon < 0 ? Optional.empty()
+      return colon < 0
+          ? Optional.empty()
           : Optional.of(new Presented(decoded.substring(0, colon), decoded.substring(colon + 1)));
     } catch (IllegalArgumentException notBase64) {
       return Optional.empty();

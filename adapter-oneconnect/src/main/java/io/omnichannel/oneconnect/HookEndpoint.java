@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Receives 1C-Connect's hook calls: reads the presented back-auth, checks the body is an event with
- * {@code message_id} and {@code user_id}, and hands it to the core, which checks the credentials in constant
- * time and stores it. Answers 200 only once the event is stored (or known, or its connection is gone).
+ * {@code message_id} and {@code user_id}, and hands it to the core, which checks the credentials in
+ * constant time and stores it. Answers 200 only once the event is stored (or known, or its
+ * connection is gone).
  */
 final class HookEndpoint implements OneConnect.HookHandler {
   static final String MANAGEMENT = "management";
@@ -50,16 +51,18 @@ final class HookEndpoint implements OneConnect.HookHandler {
     Optional<String> messageId = text(event, "message_id");
     Optional<String> userId = text(event, "user_id");
     if (messageId.isEmpty() || userId.isEmpty()) {
-      return OneConnect.HookResponse.of(400, messageId.isEmpty() ? "message_id is missing" : "user_id is missing");
+      return OneConnect.HookResponse.of(
+          400, messageId.isEmpty() ? "message_id is missing" : "user_id is missing");
     }
     RawEvent raw = new RawEvent(messageId.get(), userId.get(), payload);
     String login = presented.get().login();
     String password = presented.get().password();
     Acceptance acceptance;
     try {
-      acceptance = MANAGEMENT.equals(hookId)
-          ? gateway.acceptManagementEvent(login, password, raw)
-          : gateway.acceptLineEvent(new ConnectionId(hookId), login, password, raw);
+      acceptance =
+          MANAGEMENT.equals(hookId)
+              ? gateway.acceptManagementEvent(login, password, raw)
+              : gateway.acceptLineEvent(new ConnectionId(hookId), login, password, raw);
     } catch (GatewayFailure failure) {
       LOG.warn("hook {}: event {} not stored: {}", hookId, messageId.get(), failure.getMessage());
       return OneConnect.HookResponse.of(503, "not stored, retry later");
@@ -87,7 +90,8 @@ final class HookEndpoint implements OneConnect.HookHandler {
 
   private static Optional<String> text(JsonNode event, String field) {
     JsonNode value = event.get(field);
-    return value != null && value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText())
+    return value != null && value.isTextual() && !value.asText().isBlank()
+        ? Optional.of(value.asText())
         : Optional.empty();
   }
 }

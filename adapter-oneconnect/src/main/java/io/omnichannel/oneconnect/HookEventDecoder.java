@@ -28,25 +28,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A stored hook event (oneconnect-api.md §2) → the core's {@link LineEvent}. Type 1 is text: the client's own
- * ({@code author_id == user_id}) becomes a {@link LineEvent.UserMessage}, a specialist's carries its digital
- * menu ({@code data.keyboard}), broadcast link button ({@code data.broadcast}, {@code data.link_button}) or the
- * menu's removal ({@code data.drop_keyboard}). Type 70 is a file ({@code file {url, name, size, mime}}, assumed).
- * Known kinds the relay has nothing to do with, and unknown types, become {@link LineEvent.Ignored}; unknown
- * types are also counted and logged. Only unreadable JSON throws.
+ * A stored hook event (oneconnect-api.md §2) → the core's {@link LineEvent}. Type 1 is text: the
+ * client's own ({@code author_id == user_id}) becomes a {@link LineEvent.UserMessage}, a
+ * specialist's carries its digital menu ({@code data.keyboard}), broadcast link button ({@code
+ * data.broadcast}, {@code data.link_button}) or the menu's removal ({@code data.drop_keyboard}).
+ * Type 70 is a file ({@code file {url, name, size, mime}}, assumed). Known kinds the relay has
+ * nothing to do with, and unknown types, become {@link LineEvent.Ignored}; unknown types are also
+ * counted and logged. Only unreadable JSON throws.
  */
 final class HookEventDecoder implements LineEventDecoder {
   private static final Logger LOG = LoggerFactory.getLogger(HookEventDecoder.class);
   private static final int TEXT = 1;
   private static final int FILE = 70;
-  private static final Map<Integer, String> IGNORED_KINDS = Map.of(
-      20, "call-started-with-treatment",
-      21, "call-started-without-treatment",
-      80, "treatment-started-by-user",
-      81, "treatment-started-by-specialist",
-      82, "treatment-closed",
-      90, "active-treatment-closed",
-      200, "handed-to-bot");
+  private static final Map<Integer, String> IGNORED_KINDS =
+      Map.of(
+          20, "call-started-with-treatment",
+          21, "call-started-without-treatment",
+          80, "treatment-started-by-user",
+          81, "treatment-started-by-specialist",
+          82, "treatment-closed",
+          90, "active-treatment-closed",
+          200, "handed-to-bot");
 
   private final Map<Integer, LongAdder> unknownTypes = new ConcurrentHashMap<>();
 
@@ -71,7 +73,10 @@ final class HookEventDecoder implements LineEventDecoder {
       return new LineEvent.Ignored(line, user, kind);
     }
     unknownTypes.computeIfAbsent(messageType, t -> new LongAdder()).increment();
-    LOG.warn("ignored hook event of unknown message_type {} on line {} (message {})", messageType, line,
+    LOG.warn(
+        "ignored hook event of unknown message_type {} on line {} (message {})",
+        messageType,
+        line,
         event.path("message_id").asText("?"));
     return new LineEvent.Ignored(line, user, "unknown:" + messageType);
   }
@@ -96,7 +101,8 @@ final class HookEventDecoder implements LineEventDecoder {
     if (text.isBlank()) {
       return new LineEvent.Ignored(line, user, "empty-text");
     }
-    return new LineEvent.SpecialistMessage(line, user, author, new MessageContent.Text(text), keyboard(data));
+    return new LineEvent.SpecialistMessage(
+        line, user, author, new MessageContent.Text(text), keyboard(data));
   }
 
   private static LineEvent file(JsonNode event, LineId line, PlatformUserId user) {
@@ -113,14 +119,18 @@ final class HookEventDecoder implements LineEventDecoder {
     String mime = file.path("mime").asText("");
     String mimeType = mime.isBlank() ? "application/octet-stream" : mime;
     JsonNode size = file.get("size");
-    Attachment attachment = size != null && size.canConvertToLong() && size.asLong() >= 0
-        ? Attachment.of(name, mimeType, size.asLong(), new FileRef(requiredText(file, "url")))
-        : new Attachment(name, mimeType, OptionalLong.empty(), new FileRef(requiredText(file, "url")));
+    Attachment attachment =
+        size != null && size.canConvertToLong() && size.asLong() >= 0
+            ? Attachment.of(name, mimeType, size.asLong(), new FileRef(requiredText(file, "url")))
+            : new Attachment(
+                name, mimeType, OptionalLong.empty(), new FileRef(requiredText(file, "url")));
     Optional<String> caption = text.isBlank() ? Optional.empty() : Optional.of(text);
-    MessageContent content = mimeType.toLowerCase(Locale.ROOT).startsWith("image/")
-        ? new MessageContent.Image(attachment, caption)
-        : new MessageContent.Document(attachment, caption);
-    return new LineEvent.SpecialistMessage(line, user, author, content, keyboard(event.path("data")));
+    MessageContent content =
+        mimeType.toLowerCase(Locale.ROOT).startsWith("image/")
+            ? new MessageContent.Image(attachment, caption)
+            : new MessageContent.Document(attachment, caption);
+    return new LineEvent.SpecialistMessage(
+        line, user, author, content, keyboard(event.path("data")));
   }
 
   private static Keyboard keyboard(JsonNode data) {
@@ -131,7 +141,8 @@ final class HookEventDecoder implements LineEventDecoder {
     JsonNode link = data.get("link_button");
     if (data.path("broadcast").asBoolean(false) && link != null && link.isObject()) {
       try {
-        return new Keyboard.Link(new LinkButton(requiredText(link, "text"), new URI(requiredText(link, "url"))));
+        return new Keyboard.Link(
+            new LinkButton(requiredText(link, "text"), new URI(requiredText(link, "url"))));
       } catch (URISyntaxException e) {
         throw new IllegalArgumentException("link button with an invalid url", e);
       }

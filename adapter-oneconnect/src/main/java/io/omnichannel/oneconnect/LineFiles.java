@@ -18,9 +18,10 @@ import java.util.OptionalLong;
 import javax.net.ssl.SSLSession;
 
 /**
- * Files a specialist sent into a line (type-70 events carry their URL). A HEAD tells the size first, so the
- * core can refuse an over-size file before a byte of it is read; the GET runs only when the source is opened.
- * The API account's credentials go only to the push API's own origin, never to a URL an event names elsewhere.
+ * Files a specialist sent into a line (type-70 events carry their URL). A HEAD tells the size
+ * first, so the core can refuse an over-size file before a byte of it is read; the GET runs only
+ * when the source is opened. The API account's credentials go only to the push API's own origin,
+ * never to a URL an event names elsewhere.
  */
 final class LineFiles {
   private static final String OPERATION = "fetchLineFile";
@@ -38,8 +39,10 @@ final class LineFiles {
   RemoteFile fetch(ApiAccount account, FileRef file) {
     URI url = onPlatform(file);
     String auth = BasicAuth.header(account);
-    HttpResponse<Void> head = send(request(url, auth).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
-        HttpResponse.BodyHandlers.discarding());
+    HttpResponse<Void> head =
+        send(
+            request(url, auth).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse.BodyHandlers.discarding());
     if (head.statusCode() == 405 || head.statusCode() == 501) {
       head = headersOfGet(url, auth);
     }
@@ -54,11 +57,13 @@ final class LineFiles {
   }
 
   /**
-   * For a server that refuses HEAD: the headers of a GET, whose body is closed unread (the connection is dropped
-   * rather than the file read); {@link #open} asks again when the bytes are wanted.
+   * For a server that refuses HEAD: the headers of a GET, whose body is closed unread (the
+   * connection is dropped rather than the file read); {@link #open} asks again when the bytes are
+   * wanted.
    */
   private HttpResponse<Void> headersOfGet(URI url, String auth) {
-    HttpResponse<InputStream> get = send(request(url, auth).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> get =
+        send(request(url, auth).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
     try {
       get.body().close();
     } catch (IOException ignored) {
@@ -68,8 +73,8 @@ final class LineFiles {
   }
 
   private InputStream open(URI url, String auth) throws IOException {
-    HttpResponse<InputStream> response = send(request(url, auth).GET().build(),
-        HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response =
+        send(request(url, auth).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
     if (response.statusCode() != 200) {
       response.body().close();
       throw PlatformErrors.of(OPERATION, response.statusCode(), new byte[0]);
@@ -92,9 +97,10 @@ final class LineFiles {
     } catch (IllegalArgumentException invalid) {
       throw new PlatformRejected(OPERATION, "not a URL");
     }
-    boolean sameOrigin = Objects.equals(url.getScheme(), restBase.getScheme())
-        && Objects.equals(url.getHost(), restBase.getHost())
-        && url.getPort() == restBase.getPort();
+    boolean sameOrigin =
+        Objects.equals(url.getScheme(), restBase.getScheme())
+            && Objects.equals(url.getHost(), restBase.getHost())
+            && url.getPort() == restBase.getPort();
     if (!sameOrigin) {
       throw new PlatformRejected(OPERATION, "file URL outside the push API: " + url.getHost());
     }

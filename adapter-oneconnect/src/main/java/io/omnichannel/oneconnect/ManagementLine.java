@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The channel-management line, spoken to with the service account: its hook ({@code type: "line"}) and the
- * dialog's replies, a digital menu as the keyboard's rows, {@link Keyboard.Remove} as {@code drop/keyboard}.
+ * The channel-management line, spoken to with the service account: its hook ({@code type: "line"})
+ * and the dialog's replies, a digital menu as the keyboard's rows, {@link Keyboard.Remove} as
+ * {@code drop/keyboard}.
  */
 final class ManagementLine {
   private static final Logger LOG = LoggerFactory.getLogger(ManagementLine.class);
@@ -29,18 +30,27 @@ final class ManagementLine {
   }
 
   void reply(PlatformUserId specialist, String text, Keyboard keyboard) {
-    List<List<Wire.Button>> rows = keyboard instanceof Keyboard.ShowMenu menu ? buttons(menu) : null;
-    RestClients.run("replyOnManagementLine", () -> push.sendMessage(serviceAuth,
-        new Wire.SendMessage(line, specialist.value(), null, text, rows)));
+    List<List<Wire.Button>> rows =
+        keyboard instanceof Keyboard.ShowMenu menu ? buttons(menu) : null;
+    RestClients.run(
+        "replyOnManagementLine",
+        () ->
+            push.sendMessage(
+                serviceAuth, new Wire.SendMessage(line, specialist.value(), null, text, rows)));
     if (keyboard instanceof Keyboard.Remove) {
-      RestClients.run("replyOnManagementLine", () -> push.dropKeyboard(serviceAuth,
-          new Wire.Chat(line, specialist.value())));
+      RestClients.run(
+          "replyOnManagementLine",
+          () -> push.dropKeyboard(serviceAuth, new Wire.Chat(line, specialist.value())));
     }
   }
 
   void registerHook(HookCredentials credentials) {
-    Wire.HookRequest hook = new Wire.HookRequest("line", hookUrl.toString(), line,
-        new Wire.BackAuth("basic", credentials.login(), credentials.password().reveal()));
+    Wire.HookRequest hook =
+        new Wire.HookRequest(
+            "line",
+            hookUrl.toString(),
+            line,
+            new Wire.BackAuth("basic", credentials.login(), credentials.password().reveal()));
     RestClients.run("registerManagementHook", () -> push.setHook(serviceAuth, hook));
     LOG.info("management line {}: hook set to {}", line, hookUrl);
   }
@@ -51,7 +61,12 @@ final class ManagementLine {
 
   private static List<List<Wire.Button>> buttons(Keyboard.ShowMenu menu) {
     return menu.menu().rows().stream()
-        .map(row -> row.stream().map(MenuButton::text).map(text -> new Wire.Button(null, text)).toList())
+        .map(
+            row ->
+                row.stream()
+                    .map(MenuButton::text)
+                    .map(text -> new Wire.Button(null, text))
+                    .toList())
         .toList();
   }
 }

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The 1C-Connect adapter, the one thing the launcher uses: {@link #supportPlatform()} and
- * {@link #lineEventDecoder()} for the core, {@link #hookHandler()} to mount at
- * {@code POST /hooks/oneconnect/{hook}}, and {@link #registerManagementHook} to call once at start-up.
+ * The 1C-Connect adapter, the one thing the launcher uses: {@link #supportPlatform()} and {@link
+ * #lineEventDecoder()} for the core, {@link #hookHandler()} to mount at {@code POST
+ * /hooks/oneconnect/{hook}}, and {@link #registerManagementHook} to call once at start-up.
  *
  * <pre>{@code
  * OneConnect oneConnect = OneConnect.create(OneConnectConfig.of("gateway", Secret.of(pw), managementLine,
@@ -35,16 +35,20 @@ public final class OneConnect {
   public static OneConnect create(OneConnectConfig config, InboundGateway gateway) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(gateway, "gateway");
-    HttpClient http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(config.connectTimeout())
-        .build();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(config.connectTimeout())
+            .build();
     RestClients rest = new RestClients(http, config);
-    OneConnectPlatform platform = new OneConnectPlatform(config, rest,
-        new Uploads(http, config.restBase(), config.readTimeout()),
-        new PartnerWebApi(new SoapClient(http, config.soapUrl(), config.readTimeout())),
-        new LineFiles(http, config.restBase(), config.readTimeout()));
+    OneConnectPlatform platform =
+        new OneConnectPlatform(
+            config,
+            rest,
+            new Uploads(http, config.restBase(), config.readTimeout()),
+            new PartnerWebApi(new SoapClient(http, config.soapUrl(), config.readTimeout())),
+            new LineFiles(http, config.restBase(), config.readTimeout()));
     return new OneConnect(platform, new HookEventDecoder(), new HookEndpoint(gateway));
   }
 
@@ -61,8 +65,9 @@ public final class OneConnect {
   }
 
   /**
-   * Sets the management line's hook ({@code type: "line"}) with the service account, so that every message a
-   * specialist writes there reaches {@link InboundGateway#acceptManagementEvent} with these credentials.
+   * Sets the management line's hook ({@code type: "line"}) with the service account, so that every
+   * message a specialist writes there reaches {@link InboundGateway#acceptManagementEvent} with
+   * these credentials.
    */
   public void registerManagementHook(HookCredentials credentials) {
     platform.registerManagementHook(Objects.requireNonNull(credentials, "credentials"));
@@ -79,15 +84,19 @@ public final class OneConnect {
   }
 
   /**
-   * 1C-Connect's calls to our hooks. The launcher mounts it at {@code POST /hooks/oneconnect/{hook}} and writes
-   * the answer's status and text as it is; {@code hook} is a connection id or {@code "management"}.
+   * 1C-Connect's calls to our hooks. The launcher mounts it at {@code POST
+   * /hooks/oneconnect/{hook}} and writes the answer's status and text as it is; {@code hook} is a
+   * connection id or {@code "management"}.
    */
   @FunctionalInterface
   public interface HookHandler {
     HookResponse handle(String hook, String authorizationHeader, byte[] body);
   }
 
-  /** What to answer a hook call: 200 once stored, 400 malformed, 401 wrong credentials, 404, 503 retry later. */
+  /**
+   * What to answer a hook call: 200 once stored, 400 malformed, 401 wrong credentials, 404, 503
+   * retry later.
+   */
   public record HookResponse(int status, String text) {
     public HookResponse {
       Objects.requireNonNull(text, "text");

@@ -30,8 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link SupportPlatform} over 1C-Connect: the management line and partner-level reads with the service
- * account; everything about a connection with that connection's API account (REST and SOAP).
+ * {@link SupportPlatform} over 1C-Connect: the management line and partner-level reads with the
+ * service account; everything about a connection with that connection's API account (REST and
+ * SOAP).
  */
 final class OneConnectPlatform implements SupportPlatform {
   private static final Logger LOG = LoggerFactory.getLogger(OneConnectPlatform.class);
@@ -45,7 +46,12 @@ final class OneConnectPlatform implements SupportPlatform {
   private final PartnerDirectory partner;
   private final ManagementLine management;
 
-  OneConnectPlatform(OneConnectConfig config, RestClients rest, Uploads uploads, PartnerWebApi soap, LineFiles files) {
+  OneConnectPlatform(
+      OneConnectConfig config,
+      RestClients rest,
+      Uploads uploads,
+      PartnerWebApi soap,
+      LineFiles files) {
     this.config = config;
     this.rest = rest;
     this.uploads = uploads;
@@ -54,8 +60,12 @@ final class OneConnectPlatform implements SupportPlatform {
     String serviceAuth = BasicAuth.header(config.serviceLogin(), config.servicePassword());
     this.accountCheck = new ApiAccountCheck(rest, serviceAuth);
     this.partner = new PartnerDirectory(rest.partner, serviceAuth);
-    this.management = new ManagementLine(rest.push, serviceAuth, config.managementLine().value(),
-        URI.create(config.publicBase() + "/hooks/oneconnect/" + HookEndpoint.MANAGEMENT));
+    this.management =
+        new ManagementLine(
+            rest.push,
+            serviceAuth,
+            config.managementLine().value(),
+            URI.create(config.publicBase() + "/hooks/oneconnect/" + HookEndpoint.MANAGEMENT));
   }
 
   @Override
@@ -75,8 +85,9 @@ final class OneConnectPlatform implements SupportPlatform {
 
   /** §4: the option as the API account's own company has it (for callers that hold an account). */
   boolean externalChannelsEnabled(ApiAccount account) {
-    return RestClients.call("companyOptions",
-        () -> rest.companyOptions.options(BasicAuth.header(account))).externalChannels();
+    return RestClients.call(
+            "companyOptions", () -> rest.companyOptions.options(BasicAuth.header(account)))
+        .externalChannels();
   }
 
   @Override
@@ -85,32 +96,54 @@ final class OneConnectPlatform implements SupportPlatform {
   }
 
   @Override
-  public ApiAccountVerification verifyApiAccount(ApiAccount account, CompanyId company, LineId line) {
+  public ApiAccountVerification verifyApiAccount(
+      ApiAccount account, CompanyId company, LineId line) {
     return accountCheck.verify(account, company, line);
   }
 
   /** Finds the client by name first, so that a retried connect does not make a second one. */
   @Override
-  public TechnicalClient registerTechnicalClient(ApiAccount account, CompanyId company, String name) {
-    Optional<PartnerWebApi.Client> existing = soap.clientRead(account).stream()
-        .filter(client -> !client.deleted() && client.name().equals(name))
-        .findFirst();
-    String id = existing.map(PartnerWebApi.Client::id).orElseGet(() -> soap.clientAdd(account, name));
-    LOG.info("technical client «{}» of company {}: {} {}", name, company, existing.isPresent() ? "found" : "created",
+  public TechnicalClient registerTechnicalClient(
+      ApiAccount account, CompanyId company, String name) {
+    Optional<PartnerWebApi.Client> existing =
+        soap.clientRead(account).stream()
+            .filter(client -> !client.deleted() && client.name().equals(name))
+            .findFirst();
+    String id =
+        existing.map(PartnerWebApi.Client::id).orElseGet(() -> soap.clientAdd(account, name));
+    LOG.info(
+        "technical client «{}» of company {}: {} {}",
+        name,
+        company,
+        existing.isPresent() ? "found" : "created",
         id);
     return new TechnicalClient(new TechnicalClientId(id), name);
   }
 
   @Override
-  public PlatformUserId registerChannelUser(Connection connection, AccountId channelAccount, String displayName,
+  public PlatformUserId registerChannelUser(
+      Connection connection,
+      AccountId channelAccount,
+      String displayName,
       Optional<String> username) {
     ApiAccount account = connection.apiAccount();
-    // The user id is derived from the channel account, so a retry after a crash meets DUPLICATE, not a twin.
-    String userId = UUID.nameUUIDFromBytes(("omnichannel-account:" + channelAccount.value())
-        .getBytes(StandardCharsets.UTF_8)).toString();
-    ignoringDuplicate(() -> soap.clientUserAdd(account, connection.technicalClient().id().value(), userId, displayName));
-    ignoringDuplicate(() -> soap.userServiceLineAdd(account, userId, connection.line().id().value()));
-    LOG.info("connection {}: client user {} registered with line {}", connection.id(), userId, connection.line().id());
+    // The user id is derived from the channel account, so a retry after a crash meets DUPLICATE,
+    // not a twin.
+    String userId =
+        UUID.nameUUIDFromBytes(
+                ("omnichannel-account:" + channelAccount.value()).getBytes(StandardCharsets.UTF_8))
+            .toString();
+    ignoringDuplicate(
+        () ->
+            soap.clientUserAdd(
+                account, connection.technicalClient().id().value(), userId, displayName));
+    ignoringDuplicate(
+        () -> soap.userServiceLineAdd(account, userId, connection.line().id().value()));
+    LOG.info(
+        "connection {}: client user {} registered with line {}",
+        connection.id(),
+        userId,
+        connection.line().id());
     return new PlatformUserId(userId);
   }
 
@@ -124,27 +157,39 @@ final class OneConnectPlatform implements SupportPlatform {
     }
   }
 
-  /** Banned unless the user has the connection's line switched on (no row at all: the line is not granted). */
+  /**
+   * Banned unless the user has the connection's line switched on (no row at all: the line is not
+   * granted).
+   */
   @Override
   public boolean isBanned(Connection connection, PlatformUserId user) {
-    return soap.userServiceLineRead(connection.apiAccount(), user.value(), connection.line().id().value()).stream()
+    return soap
+        .userServiceLineRead(connection.apiAccount(), user.value(), connection.line().id().value())
+        .stream()
         .noneMatch(PartnerWebApi.UserLine::active);
   }
 
   @Override
   public void subscribe(Connection connection) {
     HookCredentials credentials = connection.hookCredentials();
-    Wire.HookRequest hook = new Wire.HookRequest("bot", hookUrl(connection.id()).toString(),
-        connection.line().id().value(),
-        new Wire.BackAuth("basic", credentials.login(), credentials.password().reveal()));
-    RestClients.run("subscribe", () -> rest.push.setHook(BasicAuth.header(connection.apiAccount()), hook));
+    Wire.HookRequest hook =
+        new Wire.HookRequest(
+            "bot",
+            hookUrl(connection.id()).toString(),
+            connection.line().id().value(),
+            new Wire.BackAuth("basic", credentials.login(), credentials.password().reveal()));
+    RestClients.run(
+        "subscribe", () -> rest.push.setHook(BasicAuth.header(connection.apiAccount()), hook));
     LOG.info("connection {}: hook of line {} set", connection.id(), connection.line().id());
   }
 
   @Override
   public void unsubscribe(Connection connection) {
-    RestClients.run("unsubscribe", () -> rest.push.deleteBotHook(BasicAuth.header(connection.apiAccount()),
-        connection.line().id().value()));
+    RestClients.run(
+        "unsubscribe",
+        () ->
+            rest.push.deleteBotHook(
+                BasicAuth.header(connection.apiAccount()), connection.line().id().value()));
     LOG.info("connection {}: hook of line {} removed", connection.id(), connection.line().id());
   }
 
@@ -157,24 +202,51 @@ final class OneConnectPlatform implements SupportPlatform {
     String auth = BasicAuth.header(connection.apiAccount());
     String line = connection.line().id().value();
     if (post instanceof LinePost.Text text) {
-      RestClients.call("deliverFromUser", () -> rest.receive.receiveMessage(auth,
-          new Wire.ReceiveMessage(line, user.value(), text.text(), text.externalId())));
+      RestClients.call(
+          "deliverFromUser",
+          () ->
+              rest.receive.receiveMessage(
+                  auth,
+                  new Wire.ReceiveMessage(line, user.value(), text.text(), text.externalId())));
       return;
     }
     LinePost.File file = (LinePost.File) post;
-    String path = file.kind() == FileKind.IMAGE ? "/v1/line/receive/image/" : "/v1/line/receive/file/";
-    uploads.post("deliverFromUser", path, auth,
-        new Wire.ReceiveFileMeta(line, user.value(), file.fileName(), file.comment().orElse(null), file.externalId()),
-        file.fileName(), file.mimeType(), file.source());
+    String path =
+        file.kind() == FileKind.IMAGE ? "/v1/line/receive/image/" : "/v1/line/receive/file/";
+    uploads.post(
+        "deliverFromUser",
+        path,
+        auth,
+        new Wire.ReceiveFileMeta(
+            line, user.value(), file.fileName(), file.comment().orElse(null), file.externalId()),
+        file.fileName(),
+        file.mimeType(),
+        file.source());
   }
 
-  /** The bot (or a specialist it acts for) sends a file or image to a user: {@code send/file}, {@code send/image}. */
-  void sendFileToUser(ApiAccount account, LineId line, PlatformUserId user, FileKind kind, String fileName,
-      String mimeType, FileSource source, Optional<String> comment) {
+  /**
+   * The bot (or a specialist it acts for) sends a file or image to a user: {@code send/file},
+   * {@code send/image}.
+   */
+  void sendFileToUser(
+      ApiAccount account,
+      LineId line,
+      PlatformUserId user,
+      FileKind kind,
+      String fileName,
+      String mimeType,
+      FileSource source,
+      Optional<String> comment) {
     String path = kind == FileKind.IMAGE ? "/v1/line/send/image/" : "/v1/line/send/file/";
-    uploads.post("sendFile", path, BasicAuth.header(account),
-        new Wire.SendFileMeta(line.value(), user.value(), null, fileName, comment.orElse(null), null),
-        fileName, mimeType, source);
+    uploads.post(
+        "sendFile",
+        path,
+        BasicAuth.header(account),
+        new Wire.SendFileMeta(
+            line.value(), user.value(), null, fileName, comment.orElse(null), null),
+        fileName,
+        mimeType,
+        source);
   }
 
   @Override

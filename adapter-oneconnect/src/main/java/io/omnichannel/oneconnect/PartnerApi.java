@@ -6,10 +6,10 @@ import feign.RequestLine;
 import java.util.List;
 
 /**
- * <b>Assumed</b> partner-level calls, made with the gateway's own service account before any company API
- * account is known: who wrote to the management line, the company's lines with their availability, and its
- * tariff option. 1C-Connect's public API shows none of this; replace this interface when the real calls are
- * known.
+ * <b>Assumed</b> partner-level calls, made with the gateway's own service account before any
+ * company API account is known: who wrote to the management line, the company's lines with their
+ * availability, and its tariff option. 1C-Connect's public API shows none of this; replace this
+ * interface when the real calls are known.
  */
 interface PartnerApi {
   @RequestLine("GET /v1/partner/specialist/{userId}/")

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the wizard needs to know with the service's own account, before any company API account is entered:
- * all of it through the <b>assumed</b> partner-level calls of {@link PartnerApi}. Replace both when the real
- * calls are known.
+ * What the wizard needs to know with the service's own account, before any company API account is
+ * entered: all of it through the <b>assumed</b> partner-level calls of {@link PartnerApi}. Replace
+ * both when the real calls are known.
  */
 final class PartnerDirectory {
   private final PartnerApi partner;
@@ -26,9 +26,13 @@ final class PartnerDirectory {
 
   Optional<Specialist> specialist(PlatformUserId user) {
     try {
-      Wire.PartnerSpecialist found = RestClients.call("specialist", () -> partner.specialist(serviceAuth, user.value()));
-      return Optional.of(new Specialist(new PlatformUserId(found.userId()), new CompanyId(found.companyId()),
-          found.name() == null ? "" : found.name()));
+      Wire.PartnerSpecialist found =
+          RestClients.call("specialist", () -> partner.specialist(serviceAuth, user.value()));
+      return Optional.of(
+          new Specialist(
+              new PlatformUserId(found.userId()),
+              new CompanyId(found.companyId()),
+              found.name() == null ? "" : found.name()));
     } catch (PlatformRejected rejected) {
       if (PlatformErrors.isNotFound(rejected)) {
         return Optional.empty();
@@ -39,12 +43,19 @@ final class PartnerDirectory {
 
   List<Line> linesOf(CompanyId company) {
     return RestClients.call("linesOf", () -> partner.lines(serviceAuth, company.value())).stream()
-        .map(line -> new Line(new LineId(line.lineId()), company, line.name(), availability(line.availability())))
+        .map(
+            line ->
+                new Line(
+                    new LineId(line.lineId()),
+                    company,
+                    line.name(),
+                    availability(line.availability())))
         .toList();
   }
 
   boolean externalChannelsEnabled(CompanyId company) {
-    return RestClients.call("externalChannelsEnabled", () -> partner.options(serviceAuth, company.value()))
+    return RestClients.call(
+            "externalChannelsEnabled", () -> partner.options(serviceAuth, company.value()))
         .externalChannels();
   }
 
@@ -52,6 +63,8 @@ final class PartnerDirectory {
     if ("clients_and_specialists".equals(wire)) {
       return LineAvailability.CLIENTS_AND_SPECIALISTS;
     }
-    return "specialists_only".equals(wire) ? LineAvailability.SPECIALISTS_ONLY : LineAvailability.OTHER;
+    return "specialists_only".equals(wire)
+        ? LineAvailability.SPECIALISTS_ONLY
+        : LineAvailability.OTHER;
   }
 }

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The PartnerWebAPI2 operations the gateway uses, with their parameters named through {@link SoapNames}. */
+/**
+ * The PartnerWebAPI2 operations the gateway uses, with their parameters named through {@link
+ * SoapNames}.
+ */
 final class PartnerWebApi {
   /** A client company (the technical client is one). */
   record Client(String id, String name, boolean deleted) {}
@@ -32,25 +35,43 @@ final class PartnerWebApi {
 
   List<Client> clientRead(ApiAccount account) {
     return table(CLIENT_READ, soap.call(account, CLIENT_READ, Map.of())).rows().stream()
-        .map(row -> new Client(required(CLIENT_READ, row, CLIENT_ID), SoapTable.string(row, NAME).orElse(""),
-            SoapTable.flag(row, DELETED)))
+        .map(
+            row ->
+                new Client(
+                    required(CLIENT_READ, row, CLIENT_ID),
+                    SoapTable.string(row, NAME).orElse(""),
+                    SoapTable.flag(row, DELETED)))
         .toList();
   }
 
   String clientUserAdd(ApiAccount account, String clientId, String name) {
-    return text(CLIENT_USER_ADD, soap.call(account, CLIENT_USER_ADD, params(CLIENT_ID, clientId, NAME, name)));
+    return text(
+        CLIENT_USER_ADD,
+        soap.call(account, CLIENT_USER_ADD, params(CLIENT_ID, clientId, NAME, name)));
   }
 
-  /** With the user id chosen by the caller, so that adding the same user again answers DUPLICATE. */
+  /**
+   * With the user id chosen by the caller, so that adding the same user again answers DUPLICATE.
+   */
   String clientUserAdd(ApiAccount account, String clientId, String userId, String name) {
-    return text(CLIENT_USER_ADD, soap.call(account, CLIENT_USER_ADD,
-        params(CLIENT_ID, clientId, USER_ID, userId, NAME, name)));
+    return text(
+        CLIENT_USER_ADD,
+        soap.call(
+            account, CLIENT_USER_ADD, params(CLIENT_ID, clientId, USER_ID, userId, NAME, name)));
   }
 
   List<ClientUser> clientUserRead(ApiAccount account, String clientId) {
-    return table(CLIENT_USER_READ, soap.call(account, CLIENT_USER_READ, params(CLIENT_ID, clientId))).rows().stream()
-        .map(row -> new ClientUser(required(CLIENT_USER_READ, row, USER_ID), required(CLIENT_USER_READ, row, CLIENT_ID),
-            SoapTable.string(row, NAME).orElse(""), SoapTable.flag(row, DELETED)))
+    return table(
+            CLIENT_USER_READ, soap.call(account, CLIENT_USER_READ, params(CLIENT_ID, clientId)))
+        .rows()
+        .stream()
+        .map(
+            row ->
+                new ClientUser(
+                    required(CLIENT_USER_READ, row, USER_ID),
+                    required(CLIENT_USER_READ, row, CLIENT_ID),
+                    SoapTable.string(row, NAME).orElse(""),
+                    SoapTable.flag(row, DELETED)))
         .toList();
   }
 
@@ -65,10 +86,16 @@ final class PartnerWebApi {
   }
 
   List<UserLine> userServiceLineRead(ApiAccount account, String userId, String lineId) {
-    Object data = soap.call(account, USER_SERVICE_LINE_READ, params(USER_ID, userId, SERVICE_LINE_ID, lineId));
+    Object data =
+        soap.call(
+            account, USER_SERVICE_LINE_READ, params(USER_ID, userId, SERVICE_LINE_ID, lineId));
     return table(USER_SERVICE_LINE_READ, data).rows().stream()
-        .map(row -> new UserLine(required(USER_SERVICE_LINE_READ, row, USER_ID),
-            required(USER_SERVICE_LINE_READ, row, SERVICE_LINE_ID), SoapTable.flag(row, ACTIVE)))
+        .map(
+            row ->
+                new UserLine(
+                    required(USER_SERVICE_LINE_READ, row, USER_ID),
+                    required(USER_SERVICE_LINE_READ, row, SERVICE_LINE_ID),
+                    SoapTable.flag(row, ACTIVE)))
         .toList();
   }
 
@@ -105,6 +132,7 @@ final class PartnerWebApi {
 
   private static String required(String operation, Map<String, Object> row, String column) {
     Optional<String> value = SoapTable.string(row, column);
-    return value.orElseThrow(() -> new PlatformRejected(operation, "malformed answer: no " + column));
+    return value.orElseThrow(
+        () -> new PlatformRejected(operation, "malformed answer: no " + column));
   }
 }

@@ -15,10 +15,11 @@ import java.net.http.HttpResponse;
 import java.util.Locale;
 
 /**
- * Turns a refused push-API call into the core's failure: 401 → account rejected; 403 with 1C-Connect's error
- * text → not a subscriber, line switched off, tariff option off; 5xx and 429 → unavailable (retryable);
- * anything else → {@link PlatformRejected} with code {@code "HTTP <status>: <error text>"}. Messages carry the
- * operation and the server's error text, never a request header.
+ * Turns a refused push-API call into the core's failure: 401 → account rejected; 403 with
+ * 1C-Connect's error text → not a subscriber, line switched off, tariff option off; 5xx and 429 →
+ * unavailable (retryable); anything else → {@link PlatformRejected} with code {@code "HTTP
+ * <status>: <error text>"}. Messages carry the operation and the server's error text, never a
+ * request header.
  */
 final class PlatformErrors {
   static final String NOT_FOUND_PREFIX = "HTTP 404";
@@ -29,7 +30,8 @@ final class PlatformErrors {
   static PlatformFailure of(String operation, int status, byte[] body) {
     String error = errorText(body);
     if (status == 401) {
-      return new ApiAccountRejected(operation + ": 1C-Connect rejected the API account's login or password (401)");
+      return new ApiAccountRejected(
+          operation + ": 1C-Connect rejected the API account's login or password (401)");
     }
     if (status >= 500 || status == 429 || status == 408) {
       return new PlatformUnavailable(operation + ": 1C-Connect answered " + status);
@@ -50,13 +52,17 @@ final class PlatformErrors {
   }
 
   static PlatformUnavailable unreachable(String operation, IOException cause) {
-    return new PlatformUnavailable(operation + ": 1C-Connect did not answer (" + cause.getClass().getSimpleName()
-        + ")", cause);
+    return new PlatformUnavailable(
+        operation + ": 1C-Connect did not answer (" + cause.getClass().getSimpleName() + ")",
+        cause);
   }
 
-  /** Sends on the JDK client; no answer (I/O failure or interruption) becomes {@link PlatformUnavailable}. */
-  static <T> HttpResponse<T> send(HttpClient http, HttpRequest request, HttpResponse.BodyHandler<T> handler,
-      String operation) {
+  /**
+   * Sends on the JDK client; no answer (I/O failure or interruption) becomes {@link
+   * PlatformUnavailable}.
+   */
+  static <T> HttpResponse<T> send(
+      HttpClient http, HttpRequest request, HttpResponse.BodyHandler<T> handler, String operation) {
     try {
       return http.send(request, handler);
     } catch (IOException e) {
@@ -71,7 +77,9 @@ final class PlatformErrors {
     return rejected.code().startsWith(NOT_FOUND_PREFIX);
   }
 
-  /** The {@code error} of a {@code {"error": …}} body, shortened; null for an empty or other body. */
+  /**
+   * The {@code error} of a {@code {"error": …}} body, shortened; null for an empty or other body.
+   */
   private static String errorText(byte[] body) {
     if (body == null || body.length == 0) {
       return null;

@@ -6,8 +6,9 @@ import feign.RequestLine;
 import java.util.List;
 
 /**
- * The push REST API v1 as the gateway uses it. Every path ends with a slash, the form the service answers
- * without a redirect on every resource; {@code auth} is the Basic header of the API account acting.
+ * The push REST API v1 as the gateway uses it. Every path ends with a slash, the form the service
+ * answers without a redirect on every resource; {@code auth} is the Basic header of the API account
+ * acting.
  */
 interface PushApi {
   @RequestLine("GET /v1/line/")
@@ -30,7 +31,9 @@ interface PushApi {
   @Headers({"Authorization: {auth}", "Content-Type: application/json"})
   void dropKeyboard(@Param("auth") String auth, Wire.Chat chat);
 
-  /** Starts a treatment (or hands the chat to a specialist); 403 when the user is not a subscriber. */
+  /**
+   * Starts a treatment (or hands the chat to a specialist); 403 when the user is not a subscriber.
+   */
   @RequestLine("POST /v1/line/appoint/start/")
   @Headers({"Authorization: {auth}", "Content-Type: application/json"})
   void appointStart(@Param("auth") String auth, Wire.Chat chat);
@@ -41,8 +44,8 @@ interface PushApi {
 
   @RequestLine("GET /v1/line/treatment/?line_id={lineId}&user_id={userId}")
   @Headers("Authorization: {auth}")
-  List<Wire.Treatment> treatments(@Param("auth") String auth, @Param("lineId") String lineId,
-      @Param("userId") String userId);
+  List<Wire.Treatment> treatments(
+      @Param("auth") String auth, @Param("lineId") String lineId, @Param("userId") String userId);
 
   @RequestLine("GET /v1/line/subscribers/?line_id={lineId}")
   @Headers("Authorization: {auth}")

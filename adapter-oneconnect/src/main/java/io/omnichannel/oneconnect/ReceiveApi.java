@@ -5,8 +5,9 @@ import feign.Param;
 import feign.RequestLine;
 
 /**
- * <b>Assumed</b> (oneconnect-api.md §4): posting into a line as a client user. Its own interface so that it can
- * be replaced when the real call is known; {@code external_id} makes a retry deliver once.
+ * <b>Assumed</b> (oneconnect-api.md §4): posting into a line as a client user. Its own interface so
+ * that it can be replaced when the real call is known; {@code external_id} makes a retry deliver
+ * once.
  */
 interface ReceiveApi {
   @RequestLine("POST /v1/line/receive/message/")

@@ -20,9 +20,9 @@ import java.net.http.HttpClient;
 import java.util.function.Supplier;
 
 /**
- * Builds the Feign clients in one place: the shared JDK HttpClient, Jackson with {@link Wire#JSON}, one error
- * decoder, no retries (the core retries with backoff across restarts), Feign's logger off (it would print the
- * Authorization header at FULL).
+ * Builds the Feign clients in one place: the shared JDK HttpClient, Jackson with {@link Wire#JSON},
+ * one error decoder, no retries (the core retries with backoff across restarts), Feign's logger off
+ * (it would print the Authorization header at FULL).
  */
 final class RestClients {
   private static final int MAX_ERROR_BODY = 8 * 1024;
@@ -41,7 +41,8 @@ final class RestClients {
 
   /** A Feign client of {@code api} at the push API's origin; redirects are never followed. */
   static <T> T target(HttpClient http, OneConnectConfig config, Class<T> api) {
-    Request.Options options = new Request.Options(config.connectTimeout(), config.readTimeout(), false);
+    Request.Options options =
+        new Request.Options(config.connectTimeout(), config.readTimeout(), false);
     return builder(http, options).target(api, config.restBase().toString());
   }
 
@@ -57,9 +58,9 @@ final class RestClients {
   }
 
   /**
-   * Runs one call and translates what Feign throws besides the error decoder's failures: no answer →
-   * retryable unavailable; an unreadable answer → rejected. Never passes Feign's exception on (its request
-   * carries the Authorization header).
+   * Runs one call and translates what Feign throws besides the error decoder's failures: no answer
+   * → retryable unavailable; an unreadable answer → rejected. Never passes Feign's exception on
+   * (its request carries the Authorization header).
    */
   static <T> T call(String operation, Supplier<T> call) {
     try {
@@ -68,8 +69,11 @@ final class RestClients {
       throw PlatformErrors.of(operation, refusal.status, refusal.body);
     } catch (RetryableException noAnswer) {
       Throwable cause = noAnswer.getCause();
-      throw PlatformErrors.unreachable(operation,
-          cause instanceof IOException io ? io : new IOException(noAnswer.getClass().getSimpleName()));
+      throw PlatformErrors.unreachable(
+          operation,
+          cause instanceof IOException io
+              ? io
+              : new IOException(noAnswer.getClass().getSimpleName()));
     } catch (DecodeException unreadable) {
       throw new PlatformRejected(operation, "unreadable answer");
     } catch (FeignException other) {
@@ -78,13 +82,18 @@ final class RestClients {
   }
 
   static void run(String operation, Runnable call) {
-    call(operation, () -> {
-      call.run();
-      return null;
-    });
+    call(
+        operation,
+        () -> {
+          call.run();
+          return null;
+        });
   }
 
-  /** A refused call's status and error body, carried out of Feign to {@link #call}, which names the operation. */
+  /**
+   * A refused call's status and error body, carried out of Feign to {@link #call}, which names the
+   * operation.
+   */
   static final class Refusal extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final int status;

@@ -30,16 +30,20 @@ import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * PartnerWebAPI2's SOAP 1.2 envelopes and 1C's Structure / ValueTable encoding: requests written with StAX,
- * answers read with DOM (doctype and external entities refused). Values: String ↔ xs:string, Boolean ↔
- * xs:boolean, BigDecimal/Long/Integer ↔ xs:decimal, Instant ↔ xs:dateTime (UTC, no zone, as 1C writes it),
- * LocalDate ↔ xs:date, null ↔ xsi:nil; a {@code ValueTable} value reads as a {@link SoapTable}.
+ * PartnerWebAPI2's SOAP 1.2 envelopes and 1C's Structure / ValueTable encoding: requests written
+ * with StAX, answers read with DOM (doctype and external entities refused). Values: String ↔
+ * xs:string, Boolean ↔ xs:boolean, BigDecimal/Long/Integer ↔ xs:decimal, Instant ↔ xs:dateTime
+ * (UTC, no zone, as 1C writes it), LocalDate ↔ xs:date, null ↔ xsi:nil; a {@code ValueTable} value
+ * reads as a {@link SoapTable}.
  */
 final class SoapCodec {
-  private static final DateTimeFormatter ONE_C_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+  private static final DateTimeFormatter ONE_C_DATE_TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
   private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
-  /** What an operation answered: its result code, data and the message that comes with a failure. */
+  /**
+   * What an operation answered: its result code, data and the message that comes with a failure.
+   */
   record Answer(String code, Object data, String message) {}
 
   private SoapCodec() {}
@@ -110,7 +114,8 @@ final class SoapCodec {
 
   private static String lexical(Object value) {
     if (value instanceof Instant instant) {
-      return ONE_C_DATE_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+      return ONE_C_DATE_TIME.format(
+          instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
     }
     if (value instanceof BigDecimal decimal) {
       return decimal.toPlainString();
@@ -119,8 +124,8 @@ final class SoapCodec {
   }
 
   /**
-   * Reads an answer to {@code operation}: its result, or a {@link SoapFaultFailure} for a Fault; anything that is
-   * neither is a {@link PlatformRejected} naming the operation.
+   * Reads an answer to {@code operation}: its result, or a {@link SoapFaultFailure} for a Fault;
+   * anything that is neither is a {@link PlatformRejected} naming the operation.
    */
   static Answer answer(String operation, byte[] body) {
     Element envelope = parse(operation, body).getDocumentElement();
@@ -148,7 +153,10 @@ final class SoapCodec {
       throw malformed(operation, "no ResultCode");
     }
     Object message = properties.get(SoapNames.RESULT_MESSAGE);
-    return new Answer((String) code, properties.get(SoapNames.RESULT_DATA), message == null ? null : message.toString());
+    return new Answer(
+        (String) code,
+        properties.get(SoapNames.RESULT_DATA),
+        message == null ? null : message.toString());
   }
 
   private static SoapFaultFailure fault(String operation, Element fault) {
@@ -159,7 +167,8 @@ final class SoapCodec {
     String faultCode = codeValue == null ? "unknown" : codeValue.getTextContent().trim();
     int colon = faultCode.indexOf(':');
     String localCode = colon < 0 ? faultCode : faultCode.substring(colon + 1);
-    return new SoapFaultFailure(operation, localCode, reasonText == null ? "" : reasonText.getTextContent().trim());
+    return new SoapFaultFailure(
+        operation, localCode, reasonText == null ? "" : reasonText.getTextContent().trim());
   }
 
   private static Map<String, Object> structure(String operation, Element parent) {
@@ -212,8 +221,13 @@ final class SoapCodec {
     for (Element row : children(table, SoapNames.CORE, "row")) {
       List<Element> values = children(row, SoapNames.CORE, "Value");
       if (values.size() != columns.size()) {
-        throw malformed(operation, "a ValueTable row with " + values.size() + " values for " + columns.size()
-            + " columns");
+        throw malformed(
+            operation,
+            "a ValueTable row with "
+                + values.size()
+                + " values for "
+                + columns.size()
+                + " columns");
       }
       Map<String, Object> byName = new LinkedHashMap<>();
       for (int i = 0; i < columns.size(); i++) {

@@ -3,8 +3,8 @@ package io.omnichannel.oneconnect;
 import io.omnichannel.core.domain.failure.PlatformFailure;
 
 /**
- * PartnerWebAPI2 answered an operation with a SOAP Fault. A {@code Receiver} fault is the service's own trouble
- * and may pass; a {@code Sender} fault (our request) will not.
+ * PartnerWebAPI2 answered an operation with a SOAP Fault. A {@code Receiver} fault is the service's
+ * own trouble and may pass; a {@code Sender} fault (our request) will not.
  */
 final class SoapFaultFailure extends PlatformFailure {
   private final String operation;

@@ -1,10 +1,11 @@
 package io.omnichannel.oneconnect;
 
 /**
- * PartnerWebAPI2's property names and result codes, in one place. <b>Assumed</b>: the WSDL types every
- * {@code Params} as a 1C Structure and publishes no names; only {@code ResultCode}, {@code ResultData},
- * {@code ChangedFrom}, {@code SpecialistID} and the first {@code SpecialistRead} columns were seen in real
- * exchanges. Mirrors the testkit's {@code SoapPropertyNames}; correct both together when the real names are known.
+ * PartnerWebAPI2's property names and result codes, in one place. <b>Assumed</b>: the WSDL types
+ * every {@code Params} as a 1C Structure and publishes no names; only {@code ResultCode}, {@code
+ * ResultData}, {@code ChangedFrom}, {@code SpecialistID} and the first {@code SpecialistRead}
+ * columns were seen in real exchanges. Mirrors the testkit's {@code SoapPropertyNames}; correct
+ * both together when the real names are known.
  */
 final class SoapNames {
   static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";

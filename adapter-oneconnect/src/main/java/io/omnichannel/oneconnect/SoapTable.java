@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A 1C ValueTable read from an answer: column names in order, each row by column name (null for nil). */
+/**
+ * A 1C ValueTable read from an answer: column names in order, each row by column name (null for
+ * nil).
+ */
 record SoapTable(List<String> columns, List<Map<String, Object>> rows) {
   SoapTable {
     columns = List.copyOf(columns);

@@ -8,15 +8,19 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.List;
 
 /**
- * The push API's JSON: snake_case names, absent optional fields left out, unknown answer fields ignored (the
- * service adds fields without notice). The records below are the bodies; names follow {@code oneconnect-api.md}.
+ * The push API's JSON: snake_case names, absent optional fields left out, unknown answer fields
+ * ignored (the service adds fields without notice). The records below are the bodies; names follow
+ * {@code oneconnect-api.md}.
  */
 final class Wire {
-  static final ObjectMapper JSON = JsonMapper.builder()
-      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
+  static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .defaultPropertyInclusion(
+              JsonInclude.Value.construct(
+                  JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
 
   private Wire() {}
 
@@ -34,7 +38,8 @@ final class Wire {
   }
 
   /** {@code POST /v1/line/send/message/}; {@code keyboard} rows of buttons or null. */
-  record SendMessage(String lineId, String userId, String authorId, String text, List<List<Button>> keyboard) {}
+  record SendMessage(
+      String lineId, String userId, String authorId, String text, List<List<Button>> keyboard) {}
 
   record Button(String id, String text) {}
 
@@ -42,21 +47,39 @@ final class Wire {
   record Chat(String lineId, String userId) {}
 
   /** Part {@code meta} of {@code send/file} and {@code send/image}. */
-  record SendFileMeta(String lineId, String userId, String authorId, String fileName, String comment,
+  record SendFileMeta(
+      String lineId,
+      String userId,
+      String authorId,
+      String fileName,
+      String comment,
       List<List<Button>> keyboard) {}
 
-  record Subscription(String userId, String lineId, String subscriptionSet, String subscriptionExpireAt) {}
+  record Subscription(
+      String userId, String lineId, String subscriptionSet, String subscriptionExpireAt) {}
 
-  record Treatment(String treatmentId, String userId, String lineId, String initializedAt, String currentSpecialist) {}
+  record Treatment(
+      String treatmentId,
+      String userId,
+      String lineId,
+      String initializedAt,
+      String currentSpecialist) {}
 
-  record Subscriber(String userId, String name, String surname, String patronymic, String post, String phone,
+  record Subscriber(
+      String userId,
+      String name,
+      String surname,
+      String patronymic,
+      String post,
+      String phone,
       String email) {}
 
   /** §4 (assumed): {@code POST /v1/line/receive/message/}. */
   record ReceiveMessage(String lineId, String userId, String text, String externalId) {}
 
   /** §4 (assumed): part {@code meta} of {@code receive/file} and {@code receive/image}. */
-  record ReceiveFileMeta(String lineId, String userId, String fileName, String comment, String externalId) {}
+  record ReceiveFileMeta(
+      String lineId, String userId, String fileName, String comment, String externalId) {}
 
   record MessageId(String messageId) {}
 

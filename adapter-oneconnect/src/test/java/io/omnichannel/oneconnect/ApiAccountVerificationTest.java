@@ -13,7 +13,11 @@ class ApiAccountVerificationTest extends SharedEmulator {
 
   @Test
   void theCompanysAccountOnALineWithBotsAllowedIsVerified() {
-    assertThat(world.platform().verifyApiAccount(world.account(), world.companyId(), new LineId(world.support.id())))
+    assertThat(
+            world
+                .platform()
+                .verifyApiAccount(
+                    world.account(), world.companyId(), new LineId(world.support.id())))
         .isEqualTo(ApiAccountVerification.VERIFIED);
   }
 
@@ -21,7 +25,10 @@ class ApiAccountVerificationTest extends SharedEmulator {
   void aWrongPasswordIsWrongCredentials() {
     ApiAccount wrong = new ApiAccount(world.login, Secret.of("not-the-password"));
 
-    assertThat(world.platform().verifyApiAccount(wrong, world.companyId(), new LineId(world.support.id())))
+    assertThat(
+            world
+                .platform()
+                .verifyApiAccount(wrong, world.companyId(), new LineId(world.support.id())))
         .isEqualTo(ApiAccountVerification.WRONG_CREDENTIALS);
   }
 
@@ -29,7 +36,10 @@ class ApiAccountVerificationTest extends SharedEmulator {
   void anUnknownLoginIsWrongCredentials() {
     ApiAccount unknown = new ApiAccount("nobody-" + world.login, Secret.of(TestWorld.PASSWORD));
 
-    assertThat(world.platform().verifyApiAccount(unknown, world.companyId(), new LineId(world.support.id())))
+    assertThat(
+            world
+                .platform()
+                .verifyApiAccount(unknown, world.companyId(), new LineId(world.support.id())))
         .isEqualTo(ApiAccountVerification.WRONG_CREDENTIALS);
   }
 
@@ -37,28 +47,45 @@ class ApiAccountVerificationTest extends SharedEmulator {
   void anAccountOfAnotherCompanyIsForeign() {
     ApiAccount other = new ApiAccount(world.otherLogin, Secret.of(TestWorld.PASSWORD));
 
-    assertThat(world.platform().verifyApiAccount(other, world.companyId(), new LineId(world.support.id())))
+    assertThat(
+            world
+                .platform()
+                .verifyApiAccount(other, world.companyId(), new LineId(world.support.id())))
         .isEqualTo(ApiAccountVerification.FOREIGN_COMPANY);
   }
 
   @Test
   void aListedLineWithoutBotsAllowedIsNotAllowed() {
-    assertThat(world.platform().verifyApiAccount(world.account(), world.companyId(), new LineId(world.internal.id())))
+    assertThat(
+            world
+                .platform()
+                .verifyApiAccount(
+                    world.account(), world.companyId(), new LineId(world.internal.id())))
         .isEqualTo(ApiAccountVerification.LINE_NOT_ALLOWED);
   }
 
   @Test
   void aLineTheAccountCannotSeeIsNotAllowed() {
-    assertThat(world.platform().verifyApiAccount(world.account(), world.companyId(), new LineId(world.hidden.id())))
+    assertThat(
+            world
+                .platform()
+                .verifyApiAccount(
+                    world.account(), world.companyId(), new LineId(world.hidden.id())))
         .isEqualTo(ApiAccountVerification.LINE_NOT_ALLOWED);
   }
 
   @Test
   void anAccountWithNoLinesAtAllIsNotAllowed() {
-    emulator.world().addApiAccount("empty-" + world.login, TestWorld.PASSWORD, world.company.id(), java.util.Map.of());
+    emulator
+        .world()
+        .addApiAccount(
+            "empty-" + world.login, TestWorld.PASSWORD, world.company.id(), java.util.Map.of());
     ApiAccount empty = new ApiAccount("empty-" + world.login, Secret.of(TestWorld.PASSWORD));
 
-    assertThat(world.platform().verifyApiAccount(empty, world.companyId(), new LineId(world.support.id())))
+    assertThat(
+            world
+                .platform()
+                .verifyApiAccount(empty, world.companyId(), new LineId(world.support.id())))
         .isEqualTo(ApiAccountVerification.LINE_NOT_ALLOWED);
   }
 }

@@ -37,12 +37,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole inbound path: the emulator posts an event to a loopback server that mounts our hook handler, the
- * real core stores it in the inbox, and our decoder reads it back as the expected {@link LineEvent}.
+ * The whole inbound path: the emulator posts an event to a loopback server that mounts our hook
+ * handler, the real core stores it in the inbox, and our decoder reads it back as the expected
+ * {@link LineEvent}.
  */
 class EndToEndTest {
   private static final Duration WAIT = Duration.ofSeconds(5);
-  private static final HookCredentials MANAGEMENT = new HookCredentials("management", Secret.of("mgmt-Pa55"));
+  private static final HookCredentials MANAGEMENT =
+      new HookCredentials("management", Secret.of("mgmt-Pa55"));
 
   private OneConnectEmulator emulator;
   private TestWorld world;
@@ -54,17 +56,31 @@ class EndToEndTest {
 
   @BeforeEach
   void start() throws Exception {
-    emulator = OneConnectEmulator.start(OneConnectEmulatorConfig.builder()
-        .hookInitialBackoff(Duration.ofMillis(20)).hookMaxAttempts(2).build());
+    emulator =
+        OneConnectEmulator.start(
+            OneConnectEmulatorConfig.builder()
+                .hookInitialBackoff(Duration.ofMillis(20))
+                .hookMaxAttempts(2)
+                .build());
     world = new TestWorld(emulator);
-    AcceptingInbound accepting = new AcceptingInbound(connections, inbox, MANAGEMENT,
-        MutableClock.startingAt("2026-11-29T10:00:00Z"));
+    AcceptingInbound accepting =
+        new AcceptingInbound(
+            connections, inbox, MANAGEMENT, MutableClock.startingAt("2026-11-29T10:00:00Z"));
     OneConnect.HookHandler[] handler = new OneConnect.HookHandler[1];
     server = HookServer.start((hook, auth, body) -> handler[0].handle(hook, auth, body));
     OneConnectConfig config = world.config();
-    adapter = OneConnect.create(new OneConnectConfig(config.restBase(), config.soapUrl(), config.serviceLogin(),
-        config.servicePassword(), config.managementLine(), server.baseUrl(), config.connectTimeout(),
-        config.readTimeout()), accepting);
+    adapter =
+        OneConnect.create(
+            new OneConnectConfig(
+                config.restBase(),
+                config.soapUrl(),
+                config.serviceLogin(),
+                config.servicePassword(),
+                config.managementLine(),
+                server.baseUrl(),
+                config.connectTimeout(),
+                config.readTimeout()),
+            accepting);
     handler[0] = adapter.hookHandler();
     connection = world.connection();
     connections.insert(connection);
@@ -79,15 +95,31 @@ class EndToEndTest {
 
   @Test
   void aSpecialistsMessageWithAMenuReachesTheInboxAndDecodes() {
-    HookEvent sent = emulator.scenario().specialistSendsMenu(world.support.id(), world.user.id(),
-        world.specialist.id(), "Выберите", List.of(List.of(Button.of("Да"), Button.of("Нет"))));
+    HookEvent sent =
+        emulator
+            .scenario()
+            .specialistSendsMenu(
+                world.support.id(),
+                world.user.id(),
+                world.specialist.id(),
+                "Выберите",
+                List.of(List.of(Button.of("Да"), Button.of("Нет"))));
 
     LineEvent event = deliveredAndDecoded(sent);
 
-    assertThat(event).isEqualTo(new LineEvent.SpecialistMessage(new LineId(world.support.id()),
-        new PlatformUserId(world.user.id()), new PlatformUserId(world.specialist.id()),
-        new MessageContent.Text("Выберите"), new Keyboard.ShowMenu(new Menu(List.of(List.of(
-            new io.omnichannel.core.domain.MenuButton("Да"), new io.omnichannel.core.domain.MenuButton("Нет")))))));
+    assertThat(event)
+        .isEqualTo(
+            new LineEvent.SpecialistMessage(
+                new LineId(world.support.id()),
+                new PlatformUserId(world.user.id()),
+                new PlatformUserId(world.specialist.id()),
+                new MessageContent.Text("Выберите"),
+                new Keyboard.ShowMenu(
+                    new Menu(
+                        List.of(
+                            List.of(
+                                new io.omnichannel.core.domain.MenuButton("Да"),
+                                new io.omnichannel.core.domain.MenuButton("Нет")))))));
   }
 
   @Test
@@ -98,26 +130,50 @@ class EndToEndTest {
 
     assertThat(deliveredAndDecoded(emulator.scenario().specialistWrites(line, user, spec, "Текст")))
         .isInstanceOf(LineEvent.SpecialistMessage.class);
-    assertThat(deliveredAndDecoded(emulator.scenario().specialistBroadcasts(line, user, spec, "Акция",
-        new io.omnichannel.testkit.oneconnect.LinkButton("Подробнее", "https://example.com/a"))))
-        .isInstanceOfSatisfying(LineEvent.SpecialistMessage.class, m -> assertThat(m.keyboard())
-            .isEqualTo(new Keyboard.Link(new LinkButton("Подробнее", URI.create("https://example.com/a")))));
+    assertThat(
+            deliveredAndDecoded(
+                emulator
+                    .scenario()
+                    .specialistBroadcasts(
+                        line,
+                        user,
+                        spec,
+                        "Акция",
+                        new io.omnichannel.testkit.oneconnect.LinkButton(
+                            "Подробнее", "https://example.com/a"))))
+        .isInstanceOfSatisfying(
+            LineEvent.SpecialistMessage.class,
+            m ->
+                assertThat(m.keyboard())
+                    .isEqualTo(
+                        new Keyboard.Link(
+                            new LinkButton("Подробнее", URI.create("https://example.com/a")))));
     assertThat(deliveredAndDecoded(emulator.scenario().specialistDropsKeyboard(line, user, spec)))
         .isInstanceOf(LineEvent.KeyboardDropped.class);
     assertThat(deliveredAndDecoded(emulator.scenario().userWrites(line, user, "Мой вопрос")))
-        .isEqualTo(new LineEvent.UserMessage(new LineId(line), new PlatformUserId(user), "Мой вопрос"));
-    assertThat(deliveredAndDecoded(emulator.scenario().specialistHandsToBot(line, user, spec, "menu")))
-        .isEqualTo(new LineEvent.Ignored(new LineId(line), new PlatformUserId(user), "handed-to-bot"));
+        .isEqualTo(
+            new LineEvent.UserMessage(new LineId(line), new PlatformUserId(user), "Мой вопрос"));
+    assertThat(
+            deliveredAndDecoded(emulator.scenario().specialistHandsToBot(line, user, spec, "menu")))
+        .isEqualTo(
+            new LineEvent.Ignored(new LineId(line), new PlatformUserId(user), "handed-to-bot"));
     assertThat(deliveredAndDecoded(emulator.scenario().emit(line, user, 82, spec, "", Map.of())))
-        .isEqualTo(new LineEvent.Ignored(new LineId(line), new PlatformUserId(user), "treatment-closed"));
+        .isEqualTo(
+            new LineEvent.Ignored(new LineId(line), new PlatformUserId(user), "treatment-closed"));
     assertThat(deliveredAndDecoded(emulator.scenario().emit(line, user, 4242, spec, "", Map.of())))
-        .isEqualTo(new LineEvent.Ignored(new LineId(line), new PlatformUserId(user), "unknown:4242"));
+        .isEqualTo(
+            new LineEvent.Ignored(new LineId(line), new PlatformUserId(user), "unknown:4242"));
     assertThat(adapter.ignoredEventTypes()).containsEntry(4242, 1L);
 
     byte[] bytes = "specialist's scan".getBytes(StandardCharsets.UTF_8);
-    LineEvent file = deliveredAndDecoded(emulator.scenario().specialistSendsFile(line, user, spec, "scan.pdf",
-        "application/pdf", bytes, "Скан"));
-    MessageContent.Document document = (MessageContent.Document) ((LineEvent.SpecialistMessage) file).content();
+    LineEvent file =
+        deliveredAndDecoded(
+            emulator
+                .scenario()
+                .specialistSendsFile(
+                    line, user, spec, "scan.pdf", "application/pdf", bytes, "Скан"));
+    MessageContent.Document document =
+        (MessageContent.Document) ((LineEvent.SpecialistMessage) file).content();
     assertThat(document.caption()).hasValue("Скан");
     RemoteFile remote = adapter.supportPlatform().fetchLineFile(connection, document.file().ref());
     assertThat(remote.sizeBytes()).isEqualTo(bytes.length);
@@ -128,39 +184,74 @@ class EndToEndTest {
 
   @Test
   void theEchoOfOurOwnDeliveryIsRecognisedAsTheUsersMessage() throws Exception {
-    adapter.supportPlatform().deliverFromUser(connection, new PlatformUserId(world.user.id()),
-        new LinePost.Text("из Telegram", "tg:1:500"));
+    adapter
+        .supportPlatform()
+        .deliverFromUser(
+            connection,
+            new PlatformUserId(world.user.id()),
+            new LinePost.Text("из Telegram", "tg:1:500"));
     // The emulator echoes received messages to line hooks: set one for this connection as well.
-    new RestClients(java.net.http.HttpClient.newHttpClient(), world.config()).push.setHook(
-        BasicAuth.header(world.account()), new Wire.HookRequest("line", server.baseUrl() + "/hooks/oneconnect/"
-            + connection.id().value(), world.support.id(), new Wire.BackAuth("basic",
-            connection.hookCredentials().login(), connection.hookCredentials().password().reveal())));
-    adapter.supportPlatform().deliverFromUser(connection, new PlatformUserId(world.user.id()),
-        new LinePost.Text("ещё раз", "tg:1:501"));
+    new RestClients(java.net.http.HttpClient.newHttpClient(), world.config())
+        .push.setHook(
+            BasicAuth.header(world.account()),
+            new Wire.HookRequest(
+                "line",
+                server.baseUrl() + "/hooks/oneconnect/" + connection.id().value(),
+                world.support.id(),
+                new Wire.BackAuth(
+                    "basic",
+                    connection.hookCredentials().login(),
+                    connection.hookCredentials().password().reveal())));
+    adapter
+        .supportPlatform()
+        .deliverFromUser(
+            connection,
+            new PlatformUserId(world.user.id()),
+            new LinePost.Text("ещё раз", "tg:1:501"));
 
-    DeliveryAttempt echo = emulator.inspection().awaitDelivery(
-        d -> d.outcome() == DeliveryAttempt.Outcome.DELIVERED, WAIT);
+    DeliveryAttempt echo =
+        emulator
+            .inspection()
+            .awaitDelivery(d -> d.outcome() == DeliveryAttempt.Outcome.DELIVERED, WAIT);
 
     InboundRecord stored = record(echo.messageId());
     assertThat(adapter.lineEventDecoder().decode(stored.payload()))
-        .isEqualTo(new LineEvent.UserMessage(new LineId(world.support.id()), new PlatformUserId(world.user.id()),
-            "ещё раз"));
+        .isEqualTo(
+            new LineEvent.UserMessage(
+                new LineId(world.support.id()), new PlatformUserId(world.user.id()), "ещё раз"));
   }
 
   @Test
   void aHookCalledWithWrongBackAuthIsRefusedWith401AndNothingIsStored() {
-    Connection impostor = world.connection(new ConnectionId("conn-other"),
-        new HookCredentials(connection.hookCredentials().login(), Secret.of("not-the-hook-password")));
-    Connection registeredWrongly = new Connection(connection.id(), impostor.company(), impostor.channel(),
-        impostor.line(), impostor.bot(), impostor.token(), impostor.technicalClient(), impostor.apiAccount(),
-        impostor.webhookSecretHash(), impostor.hookCredentials(), impostor.state(), impostor.connectedAt(),
-        impostor.disconnectedAt());
+    Connection impostor =
+        world.connection(
+            new ConnectionId("conn-other"),
+            new HookCredentials(
+                connection.hookCredentials().login(), Secret.of("not-the-hook-password")));
+    Connection registeredWrongly =
+        new Connection(
+            connection.id(),
+            impostor.company(),
+            impostor.channel(),
+            impostor.line(),
+            impostor.bot(),
+            impostor.token(),
+            impostor.technicalClient(),
+            impostor.apiAccount(),
+            impostor.webhookSecretHash(),
+            impostor.hookCredentials(),
+            impostor.state(),
+            impostor.connectedAt(),
+            impostor.disconnectedAt());
     adapter.supportPlatform().subscribe(registeredWrongly);
 
-    HookEvent sent = emulator.scenario().specialistWrites(world.support.id(), world.user.id(),
-        world.specialist.id(), "hello");
+    HookEvent sent =
+        emulator
+            .scenario()
+            .specialistWrites(world.support.id(), world.user.id(), world.specialist.id(), "hello");
 
-    DeliveryAttempt attempt = emulator.inspection().awaitDelivery(d -> d.messageId().equals(sent.messageId()), WAIT);
+    DeliveryAttempt attempt =
+        emulator.inspection().awaitDelivery(d -> d.messageId().equals(sent.messageId()), WAIT);
     assertThat(attempt.status()).isEqualTo(401);
     assertThat(inbox.rows()).isEmpty();
   }
@@ -169,24 +260,36 @@ class EndToEndTest {
   void aSpecialistWritingToTheManagementLineReachesTheManagementDialog() {
     adapter.registerManagementHook(MANAGEMENT);
 
-    HookEvent sent = emulator.scenario().specialistWritesToManagementLine(world.specialist.id(), "Telegram");
+    HookEvent sent =
+        emulator.scenario().specialistWritesToManagementLine(world.specialist.id(), "Telegram");
 
-    emulator.inspection().awaitDelivery(d -> d.messageId().equals(sent.messageId())
-        && d.outcome() == DeliveryAttempt.Outcome.DELIVERED, WAIT);
+    emulator
+        .inspection()
+        .awaitDelivery(
+            d ->
+                d.messageId().equals(sent.messageId())
+                    && d.outcome() == DeliveryAttempt.Outcome.DELIVERED,
+            WAIT);
     InboundRecord stored = record(sent.messageId());
     assertThat(stored.kind()).isEqualTo(InboundKind.MANAGEMENT_EVENT);
-    assertThat(adapter.lineEventDecoder().decode(stored.payload())).isEqualTo(new LineEvent.UserMessage(
-        new LineId(world.management.id()), new PlatformUserId(world.specialist.id()), "Telegram"));
+    assertThat(adapter.lineEventDecoder().decode(stored.payload()))
+        .isEqualTo(
+            new LineEvent.UserMessage(
+                new LineId(world.management.id()),
+                new PlatformUserId(world.specialist.id()),
+                "Telegram"));
   }
 
   private LineEvent deliveredAndDecoded(HookEvent sent) {
-    DeliveryAttempt attempt = emulator.inspection().awaitDelivery(d -> d.messageId().equals(sent.messageId()), WAIT);
+    DeliveryAttempt attempt =
+        emulator.inspection().awaitDelivery(d -> d.messageId().equals(sent.messageId()), WAIT);
     assertThat(attempt.status()).isEqualTo(200);
     return adapter.lineEventDecoder().decode(record(sent.messageId()).payload());
   }
 
   private InboundRecord record(String messageId) {
-    return inbox.rows().stream().map(row -> row.item())
+    return inbox.rows().stream()
+        .map(row -> row.item())
         .filter(r -> r.eventId().equals("platform:" + messageId))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no inbox row for " + messageId));

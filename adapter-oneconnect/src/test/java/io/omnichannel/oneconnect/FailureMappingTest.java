@@ -23,30 +23,39 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a broken or absent 1C-Connect looks like to the core: 5xx and no answer are retryable, the ticket
- * redirect and other statuses are rejections, and no secret reaches an exception or a log line.
+ * What a broken or absent 1C-Connect looks like to the core: 5xx and no answer are retryable, the
+ * ticket redirect and other statuses are rejections, and no secret reaches an exception or a log
+ * line.
  */
 class FailureMappingTest extends SharedEmulator {
   private static final String PASSWORD = "Very-Secret-Pa55-42";
 
   @Test
   void aServerErrorIsRetryablyUnavailableOnRestAndSoap() throws Exception {
-    HttpServer broken = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    broken.createContext("/", exchange -> {
-      exchange.sendResponseHeaders(503, -1);
-      exchange.close();
-    });
+    HttpServer broken =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    broken.createContext(
+        "/",
+        exchange -> {
+          exchange.sendResponseHeaders(503, -1);
+          exchange.close();
+        });
     broken.start();
     try {
       URI base = URI.create("http://127.0.0.1:" + broken.getAddress().getPort());
       OneConnectPlatform platform = platformAt(base, URI.create(base + "/cus/ws/PartnerWebAPI2"));
 
       assertThatThrownBy(() -> platform.linesOf(new CompanyId("c")))
-          .isInstanceOfSatisfying(PlatformUnavailable.class, e -> assertThat(e.retryable()).isTrue())
+          .isInstanceOfSatisfying(
+              PlatformUnavailable.class, e -> assertThat(e.retryable()).isTrue())
           .hasMessageContaining("503");
-      assertThatThrownBy(() -> platform.deliverFromUser(world.connection(), new PlatformUserId("u"),
-          new LinePost.Text("x", "e-1"))).isInstanceOf(PlatformUnavailable.class);
-      assertThatThrownBy(() -> platform.registerTechnicalClient(account(), new CompanyId("c"), "Telegram: x"))
+      assertThatThrownBy(
+              () ->
+                  platform.deliverFromUser(
+                      world.connection(), new PlatformUserId("u"), new LinePost.Text("x", "e-1")))
+          .isInstanceOf(PlatformUnavailable.class);
+      assertThatThrownBy(
+              () -> platform.registerTechnicalClient(account(), new CompanyId("c"), "Telegram: x"))
           .isInstanceOf(PlatformUnavailable.class);
     } finally {
       broken.stop(0);
@@ -62,7 +71,8 @@ class FailureMappingTest extends SharedEmulator {
     URI base = URI.create("http://127.0.0.1:" + closedPort);
     OneConnectPlatform platform = platformAt(base, URI.create(base + "/cus/ws/PartnerWebAPI2"));
 
-    assertThatThrownBy(() -> platform.verifyApiAccount(account(), new CompanyId("c"), new LineId("l")))
+    assertThatThrownBy(
+            () -> platform.verifyApiAccount(account(), new CompanyId("c"), new LineId("l")))
         .isInstanceOfSatisfying(PlatformUnavailable.class, e -> assertThat(e.retryable()).isTrue())
         .hasMessageStartingWith("verifyApiAccount:");
     assertThatThrownBy(() -> platform.isBanned(world.connection(), new PlatformUserId("u")))
@@ -72,10 +82,15 @@ class FailureMappingTest extends SharedEmulator {
 
   @Test
   void theUnslashedTicketRedirectIsNotFollowedButRejected() {
-    TicketApi tickets = RestClients.target(java.net.http.HttpClient.newHttpClient(), world.config(), TicketApi.class);
+    TicketApi tickets =
+        RestClients.target(
+            java.net.http.HttpClient.newHttpClient(), world.config(), TicketApi.class);
 
-    assertThatThrownBy(() -> RestClients.call("ticket", () -> tickets.ticket(BasicAuth.header(world.account()))))
-        .isInstanceOfSatisfying(PlatformRejected.class, e -> assertThat(e.code()).isEqualTo("HTTP 301"));
+    assertThatThrownBy(
+            () ->
+                RestClients.call("ticket", () -> tickets.ticket(BasicAuth.header(world.account()))))
+        .isInstanceOfSatisfying(
+            PlatformRejected.class, e -> assertThat(e.code()).isEqualTo("HTTP 301"));
   }
 
   /** A resource the real service redirects when unslashed, to show the client's redirect policy. */
@@ -94,22 +109,39 @@ class FailureMappingTest extends SharedEmulator {
     try {
       OneConnectPlatform platform = world.platform();
       ApiAccount wrong = new ApiAccount(world.login, Secret.of(PASSWORD));
-      Throwable rest = catchFailure(() -> platform.deliverFromUser(
-          world.connection(wrong), new PlatformUserId(world.user.id()), new LinePost.Text("x", "e-2")));
-      Throwable soap = catchFailure(() -> platform.registerTechnicalClient(wrong, world.companyId(), "Telegram: x"));
+      Throwable rest =
+          catchFailure(
+              () ->
+                  platform.deliverFromUser(
+                      world.connection(wrong),
+                      new PlatformUserId(world.user.id()),
+                      new LinePost.Text("x", "e-2")));
+      Throwable soap =
+          catchFailure(
+              () -> platform.registerTechnicalClient(wrong, world.companyId(), "Telegram: x"));
       Throwable verify = catchFailure(() -> platform.subscribe(world.connection(wrong)));
       platform.subscribe(world.connection());
-      platform.replyOnManagementLine(new PlatformUserId(world.specialist.id()), "ok",
+      platform.replyOnManagementLine(
+          new PlatformUserId(world.specialist.id()),
+          "ok",
           io.omnichannel.core.domain.Keyboard.UNCHANGED);
-      printed = Secrets.everythingPrintable(rest) + Secrets.everythingPrintable(soap)
-          + Secrets.everythingPrintable(verify) + world.config() + wrong + world.connection(wrong);
+      printed =
+          Secrets.everythingPrintable(rest)
+              + Secrets.everythingPrintable(soap)
+              + Secrets.everythingPrintable(verify)
+              + world.config()
+              + wrong
+              + world.connection(wrong);
     } finally {
       System.setErr(originalErr);
     }
     String logs = captured.toString(StandardCharsets.UTF_8);
-    assertThat(logs).as("the logs were captured").contains("hook of line " + world.support.id() + " set");
+    assertThat(logs)
+        .as("the logs were captured")
+        .contains("hook of line " + world.support.id() + " set");
     String basic = BasicAuth.header(world.login, Secret.of(PASSWORD)).substring("Basic ".length());
-    assertThat(printed + logs).doesNotContain(PASSWORD, basic, TestWorld.SERVICE_PASSWORD, "hook-Pa55word!");
+    assertThat(printed + logs)
+        .doesNotContain(PASSWORD, basic, TestWorld.SERVICE_PASSWORD, "hook-Pa55word!");
   }
 
   @Test
@@ -122,18 +154,25 @@ class FailureMappingTest extends SharedEmulator {
         .hasMessageContaining("restBase");
     assertThatThrownBy(() -> config.withTimeouts(Duration.ZERO, Duration.ofSeconds(1)))
         .hasMessageContaining("connectTimeout");
-    assertThat(OneConnectConfig.of("svc", Secret.of("p"), new LineId("l"), URI.create("https://g.example/")))
-        .satisfies(c -> {
-          assertThat(c.restBase()).hasToString(OneConnectConfig.DEFAULT_REST_BASE);
-          assertThat(c.soapUrl()).hasToString(OneConnectConfig.DEFAULT_SOAP_URL);
-          assertThat(c.publicBase()).hasToString("https://g.example");
-        });
+    assertThat(
+            OneConnectConfig.of(
+                "svc", Secret.of("p"), new LineId("l"), URI.create("https://g.example/")))
+        .satisfies(
+            c -> {
+              assertThat(c.restBase()).hasToString(OneConnectConfig.DEFAULT_REST_BASE);
+              assertThat(c.soapUrl()).hasToString(OneConnectConfig.DEFAULT_SOAP_URL);
+              assertThat(c.publicBase()).hasToString("https://g.example");
+            });
   }
 
   private OneConnectPlatform platformAt(URI rest, URI soap) {
-    OneConnectConfig config = world.config().withEndpoints(rest, soap)
-        .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2));
-    return (OneConnectPlatform) OneConnect.create(config, new TestWorld.RefusingGateway()).supportPlatform();
+    OneConnectConfig config =
+        world
+            .config()
+            .withEndpoints(rest, soap)
+            .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    return (OneConnectPlatform)
+        OneConnect.create(config, new TestWorld.RefusingGateway()).supportPlatform();
   }
 
   private ApiAccount account() {

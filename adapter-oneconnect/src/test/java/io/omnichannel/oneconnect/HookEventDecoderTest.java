@@ -33,27 +33,59 @@ class HookEventDecoderTest {
   void aSpecialistsTextIsASpecialistMessageWithoutKeyboardChange() {
     LineEvent event = decoder.decode(event(1, SPEC, "Добрый день", "{}", null));
 
-    assertThat(event).isEqualTo(new LineEvent.SpecialistMessage(line(), user(), new PlatformUserId(SPEC),
-        new MessageContent.Text("Добрый день"), Keyboard.UNCHANGED));
+    assertThat(event)
+        .isEqualTo(
+            new LineEvent.SpecialistMessage(
+                line(),
+                user(),
+                new PlatformUserId(SPEC),
+                new MessageContent.Text("Добрый день"),
+                Keyboard.UNCHANGED));
   }
 
   @Test
   void aTextWithAKeyboardShowsTheMenuRowByRow() {
-    LineEvent event = decoder.decode(event(1, SPEC, "Выберите",
-        "{\"keyboard\":[[{\"id\":\"1\",\"text\":\"Да\"},{\"text\":\"Нет\"}],[{\"text\":\"Назад\"}]]}", null));
+    LineEvent event =
+        decoder.decode(
+            event(
+                1,
+                SPEC,
+                "Выберите",
+                "{\"keyboard\":[[{\"id\":\"1\",\"text\":\"Да\"},{\"text\":\"Нет\"}],[{\"text\":\"Назад\"}]]}",
+                null));
 
-    assertThat(event).isInstanceOfSatisfying(LineEvent.SpecialistMessage.class, m -> assertThat(m.keyboard())
-        .isEqualTo(new Keyboard.ShowMenu(new Menu(List.of(List.of(new MenuButton("Да"), new MenuButton("Нет")),
-            List.of(new MenuButton("Назад")))))));
+    assertThat(event)
+        .isInstanceOfSatisfying(
+            LineEvent.SpecialistMessage.class,
+            m ->
+                assertThat(m.keyboard())
+                    .isEqualTo(
+                        new Keyboard.ShowMenu(
+                            new Menu(
+                                List.of(
+                                    List.of(new MenuButton("Да"), new MenuButton("Нет")),
+                                    List.of(new MenuButton("Назад")))))));
   }
 
   @Test
   void aBroadcastCarriesItsLinkButton() {
-    LineEvent event = decoder.decode(event(1, SPEC, "Новости",
-        "{\"broadcast\":true,\"link_button\":{\"text\":\"Открыть\",\"url\":\"https://example.com/news\"}}", null));
+    LineEvent event =
+        decoder.decode(
+            event(
+                1,
+                SPEC,
+                "Новости",
+                "{\"broadcast\":true,\"link_button\":{\"text\":\"Открыть\",\"url\":\"https://example.com/news\"}}",
+                null));
 
-    assertThat(event).isInstanceOfSatisfying(LineEvent.SpecialistMessage.class, m -> assertThat(m.keyboard())
-        .isEqualTo(new Keyboard.Link(new LinkButton("Открыть", URI.create("https://example.com/news")))));
+    assertThat(event)
+        .isInstanceOfSatisfying(
+            LineEvent.SpecialistMessage.class,
+            m ->
+                assertThat(m.keyboard())
+                    .isEqualTo(
+                        new Keyboard.Link(
+                            new LinkButton("Открыть", URI.create("https://example.com/news")))));
   }
 
   @Test
@@ -70,46 +102,68 @@ class HookEventDecoderTest {
 
   @Test
   void anImageFileIsAnImageWithItsCaptionAndUrl() {
-    String file = "{\"url\":\"http://127.0.0.1:1/v1/file/abc/\",\"name\":\"photo.jpg\",\"size\":2048,\"mime\":\"image/jpeg\"}";
+    String file =
+        "{\"url\":\"http://127.0.0.1:1/v1/file/abc/\",\"name\":\"photo.jpg\",\"size\":2048,\"mime\":\"image/jpeg\"}";
 
     LineEvent event = decoder.decode(event(70, SPEC, "Смотрите", "{}", file));
 
-    assertThat(event).isEqualTo(new LineEvent.SpecialistMessage(line(), user(), new PlatformUserId(SPEC),
-        new MessageContent.Image(Attachment.of("photo.jpg", "image/jpeg", 2048,
-            new FileRef("http://127.0.0.1:1/v1/file/abc/")), Optional.of("Смотрите")), Keyboard.UNCHANGED));
+    assertThat(event)
+        .isEqualTo(
+            new LineEvent.SpecialistMessage(
+                line(),
+                user(),
+                new PlatformUserId(SPEC),
+                new MessageContent.Image(
+                    Attachment.of(
+                        "photo.jpg",
+                        "image/jpeg",
+                        2048,
+                        new FileRef("http://127.0.0.1:1/v1/file/abc/")),
+                    Optional.of("Смотрите")),
+                Keyboard.UNCHANGED));
   }
 
   @Test
   void anyOtherFileIsADocument() {
-    String file = "{\"url\":\"http://127.0.0.1:1/v1/file/def/\",\"name\":\"act.pdf\",\"size\":10,\"mime\":\"application/pdf\"}";
+    String file =
+        "{\"url\":\"http://127.0.0.1:1/v1/file/def/\",\"name\":\"act.pdf\",\"size\":10,\"mime\":\"application/pdf\"}";
 
     LineEvent event = decoder.decode(event(70, SPEC, "", "{}", file));
 
-    assertThat(event).isInstanceOfSatisfying(LineEvent.SpecialistMessage.class, m -> {
-      assertThat(m.content()).isInstanceOfSatisfying(MessageContent.Document.class, d -> {
-        assertThat(d.file().fileName()).isEqualTo("act.pdf");
-        assertThat(d.file().sizeBytes()).hasValue(10);
-        assertThat(d.caption()).isEmpty();
-      });
-    });
+    assertThat(event)
+        .isInstanceOfSatisfying(
+            LineEvent.SpecialistMessage.class,
+            m -> {
+              assertThat(m.content())
+                  .isInstanceOfSatisfying(
+                      MessageContent.Document.class,
+                      d -> {
+                        assertThat(d.file().fileName()).isEqualTo("act.pdf");
+                        assertThat(d.file().sizeBytes()).hasValue(10);
+                        assertThat(d.caption()).isEmpty();
+                      });
+            });
   }
 
   @Test
   void theEchoOfTheUsersOwnFileIsAUserMessage() {
-    String file = "{\"url\":\"http://127.0.0.1:1/v1/file/x/\",\"name\":\"a.txt\",\"size\":1,\"mime\":\"text/plain\"}";
+    String file =
+        "{\"url\":\"http://127.0.0.1:1/v1/file/x/\",\"name\":\"a.txt\",\"size\":1,\"mime\":\"text/plain\"}";
 
-    assertThat(decoder.decode(event(70, USER, "", "{}", file))).isEqualTo(new LineEvent.UserMessage(line(), user(), "a.txt"));
+    assertThat(decoder.decode(event(70, USER, "", "{}", file)))
+        .isEqualTo(new LineEvent.UserMessage(line(), user(), "a.txt"));
   }
 
   @ParameterizedTest
   @CsvSource({
-      "20, call-started-with-treatment",
-      "21, call-started-without-treatment",
-      "80, treatment-started-by-user",
-      "81, treatment-started-by-specialist",
-      "82, treatment-closed",
-      "90, active-treatment-closed",
-      "200, handed-to-bot"})
+    "20, call-started-with-treatment",
+    "21, call-started-without-treatment",
+    "80, treatment-started-by-user",
+    "81, treatment-started-by-specialist",
+    "82, treatment-closed",
+    "90, active-treatment-closed",
+    "200, handed-to-bot"
+  })
   void knownKindsTheRelayDoesNotUseAreIgnoredByName(int type, String kind) {
     assertThat(decoder.decode(event(type, SPEC, "", "{\"redirect\":\"menu\"}", null)))
         .isEqualTo(new LineEvent.Ignored(line(), user(), kind));
@@ -134,23 +188,43 @@ class HookEventDecoderTest {
 
   @Test
   void malformedEventsAreRefused() {
-    assertThatThrownBy(() -> decoder.decode("not json")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> decoder.decode("not json"))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> decoder.decode("[1,2]")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> decoder.decode("{\"line_id\":\"" + LINE + "\",\"user_id\":\"" + USER + "\"}"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("message_type");
+    assertThatThrownBy(
+            () -> decoder.decode("{\"line_id\":\"" + LINE + "\",\"user_id\":\"" + USER + "\"}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("message_type");
     assertThatThrownBy(() -> decoder.decode("{\"user_id\":\"" + USER + "\",\"message_type\":1}"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line_id");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("line_id");
     assertThatThrownBy(() -> decoder.decode(event(70, SPEC, "", "{}", null)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("file");
-    assertThatThrownBy(() -> decoder.decode(event(1, SPEC, "x", "{\"keyboard\":[[{\"id\":\"1\"}]]}", null)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("file");
+    assertThatThrownBy(
+            () -> decoder.decode(event(1, SPEC, "x", "{\"keyboard\":[[{\"id\":\"1\"}]]}", null)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   static String event(int type, String author, String text, String data, String file) {
-    return "{\"line_id\":\"" + LINE + "\",\"user_id\":\"" + USER + "\",\"message_id\":\"m-" + type + "\","
-        + "\"message_type\":" + type + ",\"author_id\":\"" + author + "\","
-        + "\"message_time\":\"2024-02-12T05:53:48.123456Z\",\"text\":\"" + text + "\",\"data\":" + data
-        + (file == null ? "" : ",\"file\":" + file) + "}";
+    return "{\"line_id\":\""
+        + LINE
+        + "\",\"user_id\":\""
+        + USER
+        + "\",\"message_id\":\"m-"
+        + type
+        + "\","
+        + "\"message_type\":"
+        + type
+        + ",\"author_id\":\""
+        + author
+        + "\","
+        + "\"message_time\":\"2024-02-12T05:53:48.123456Z\",\"text\":\""
+        + text
+        + "\",\"data\":"
+        + data
+        + (file == null ? "" : ",\"file\":" + file)
+        + "}";
   }
 
   private static LineId line() {

@@ -8,11 +8,11 @@ import io.omnichannel.core.domain.HookCredentials;
 import io.omnichannel.core.domain.InboundKind;
 import io.omnichannel.core.domain.InboundRecord;
 import io.omnichannel.core.domain.Secret;
+import io.omnichannel.core.domain.failure.StorageUnavailable;
 import io.omnichannel.core.fakes.InMemoryConnections;
 import io.omnichannel.core.fakes.InMemoryInbox;
 import io.omnichannel.core.fakes.MutableClock;
 import io.omnichannel.core.usecase.AcceptingInbound;
-import io.omnichannel.core.domain.failure.StorageUnavailable;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
 
 /** The hook handler in front of the real core {@link AcceptingInbound} with in-memory fakes. */
 class HookHandlerTest extends SharedEmulator {
-  private static final HookCredentials MANAGEMENT = new HookCredentials("management", Secret.of("mgmt-Pa55"));
-  private static final String EVENT = HookEventDecoderTest.event(1, "33333333-3333-3333-3333-333333333333", "Hi",
-      "{}", null);
+  private static final HookCredentials MANAGEMENT =
+      new HookCredentials("management", Secret.of("mgmt-Pa55"));
+  private static final String EVENT =
+      HookEventDecoderTest.event(1, "33333333-3333-3333-3333-333333333333", "Hi", "{}", null);
 
   private final InMemoryConnections connections = new InMemoryConnections();
   private final InMemoryInbox inbox = new InMemoryInbox();
@@ -35,31 +36,42 @@ class HookHandlerTest extends SharedEmulator {
   void wire() {
     connection = world.connection();
     connections.insert(connection);
-    handler = world.adapter(new AcceptingInbound(connections, inbox, MANAGEMENT,
-        MutableClock.startingAt("2026-11-29T10:00:00Z"))).hookHandler();
+    handler =
+        world
+            .adapter(
+                new AcceptingInbound(
+                    connections,
+                    inbox,
+                    MANAGEMENT,
+                    MutableClock.startingAt("2026-11-29T10:00:00Z")))
+            .hookHandler();
   }
 
   @Test
   void anEventWithTheHooksCredentialsIsStoredThenAcknowledged() {
-    OneConnect.HookResponse response = handler.handle(connection.id().value(), basic(connection.hookCredentials()),
-        bytes(EVENT));
+    OneConnect.HookResponse response =
+        handler.handle(connection.id().value(), basic(connection.hookCredentials()), bytes(EVENT));
 
     assertThat(response).isEqualTo(new OneConnect.HookResponse(200, "stored"));
-    assertThat(inbox.pending()).singleElement().satisfies(record -> {
-      assertThat(record.kind()).isEqualTo(InboundKind.LINE_EVENT);
-      assertThat(record.connection()).hasValue(connection.id());
-      assertThat(record.eventId()).isEqualTo("platform:m-1");
-      assertThat(record.orderingKey()).isEqualTo(connection.id().value() + "/22222222-2222-2222-2222-222222222222");
-      assertThat(record.payload()).isEqualTo(EVENT);
-    });
+    assertThat(inbox.pending())
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.kind()).isEqualTo(InboundKind.LINE_EVENT);
+              assertThat(record.connection()).hasValue(connection.id());
+              assertThat(record.eventId()).isEqualTo("platform:m-1");
+              assertThat(record.orderingKey())
+                  .isEqualTo(connection.id().value() + "/22222222-2222-2222-2222-222222222222");
+              assertThat(record.payload()).isEqualTo(EVENT);
+            });
   }
 
   @Test
   void aRedeliveryIsAcknowledgedWithoutASecondRow() {
     handler.handle(connection.id().value(), basic(connection.hookCredentials()), bytes(EVENT));
 
-    OneConnect.HookResponse again = handler.handle(connection.id().value(), basic(connection.hookCredentials()),
-        bytes(EVENT));
+    OneConnect.HookResponse again =
+        handler.handle(connection.id().value(), basic(connection.hookCredentials()), bytes(EVENT));
 
     assertThat(again.status()).isEqualTo(200);
     assertThat(inbox.pending()).hasSize(1);
@@ -67,13 +79,20 @@ class HookHandlerTest extends SharedEmulator {
 
   @Test
   void wrongBackAuthIs401AndNothingIsStored() {
-    HookCredentials wrong = new HookCredentials(connection.hookCredentials().login(), Secret.of("guess"));
+    HookCredentials wrong =
+        new HookCredentials(connection.hookCredentials().login(), Secret.of("guess"));
 
-    assertThat(handler.handle(connection.id().value(), basic(wrong), bytes(EVENT)).status()).isEqualTo(401);
+    assertThat(handler.handle(connection.id().value(), basic(wrong), bytes(EVENT)).status())
+        .isEqualTo(401);
     assertThat(handler.handle(connection.id().value(), null, bytes(EVENT)).status()).isEqualTo(401);
-    assertThat(handler.handle(connection.id().value(), "Basic !!!notbase64", bytes(EVENT)).status()).isEqualTo(401);
-    assertThat(handler.handle(connection.id().value(), "Bearer some-token", bytes(EVENT)).status()).isEqualTo(401);
-    assertThat(handler.handle("management", basic(connection.hookCredentials()), bytes(EVENT)).status())
+    assertThat(handler.handle(connection.id().value(), "Basic !!!notbase64", bytes(EVENT)).status())
+        .isEqualTo(401);
+    assertThat(handler.handle(connection.id().value(), "Bearer some-token", bytes(EVENT)).status())
+        .isEqualTo(401);
+    assertThat(
+            handler
+                .handle("management", basic(connection.hookCredentials()), bytes(EVENT))
+                .status())
         .isEqualTo(401);
     assertThat(inbox.rows()).isEmpty();
   }
@@ -83,8 +102,10 @@ class HookHandlerTest extends SharedEmulator {
     String auth = basic(connection.hookCredentials());
     String id = connection.id().value();
 
-    assertThat(handler.handle(id, auth, bytes("{not json"))).isEqualTo(new OneConnect.HookResponse(400, "malformed JSON"));
-    assertThat(handler.handle(id, auth, bytes("[]"))).isEqualTo(new OneConnect.HookResponse(400, "a JSON object is expected"));
+    assertThat(handler.handle(id, auth, bytes("{not json")))
+        .isEqualTo(new OneConnect.HookResponse(400, "malformed JSON"));
+    assertThat(handler.handle(id, auth, bytes("[]")))
+        .isEqualTo(new OneConnect.HookResponse(400, "a JSON object is expected"));
     assertThat(handler.handle(id, auth, bytes(EVENT.replace("\"message_id\"", "\"other\""))))
         .isEqualTo(new OneConnect.HookResponse(400, "message_id is missing"));
     assertThat(handler.handle(id, auth, bytes(EVENT.replace("\"user_id\"", "\"other\""))))
@@ -95,7 +116,10 @@ class HookHandlerTest extends SharedEmulator {
 
   @Test
   void anUnknownConnectionIs404() {
-    assertThat(handler.handle("conn-unknown", basic(connection.hookCredentials()), bytes(EVENT)).status())
+    assertThat(
+            handler
+                .handle("conn-unknown", basic(connection.hookCredentials()), bytes(EVENT))
+                .status())
         .isEqualTo(404);
   }
 
@@ -103,8 +127,8 @@ class HookHandlerTest extends SharedEmulator {
   void aDisconnectedConnectionIsAcknowledgedSoThePlatformStopsRetryingButNothingIsStored() {
     connections.update(connection.disconnected(Instant.parse("2026-11-29T11:00:00Z")));
 
-    OneConnect.HookResponse response = handler.handle(connection.id().value(), basic(connection.hookCredentials()),
-        bytes(EVENT));
+    OneConnect.HookResponse response =
+        handler.handle(connection.id().value(), basic(connection.hookCredentials()), bytes(EVENT));
 
     assertThat(response).isEqualTo(new OneConnect.HookResponse(200, "disconnected"));
     assertThat(inbox.rows()).isEmpty();
@@ -112,27 +136,41 @@ class HookHandlerTest extends SharedEmulator {
 
   @Test
   void theManagementHookStoresAManagementEvent() {
-    OneConnect.HookResponse response = handler.handle("management", basic(MANAGEMENT), bytes(EVENT));
+    OneConnect.HookResponse response =
+        handler.handle("management", basic(MANAGEMENT), bytes(EVENT));
 
     assertThat(response.status()).isEqualTo(200);
     List<InboundRecord> stored = inbox.pending();
-    assertThat(stored).singleElement().satisfies(r -> {
-      assertThat(r.kind()).isEqualTo(InboundKind.MANAGEMENT_EVENT);
-      assertThat(r.connection()).isEmpty();
-    });
+    assertThat(stored)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.kind()).isEqualTo(InboundKind.MANAGEMENT_EVENT);
+              assertThat(r.connection()).isEmpty();
+            });
   }
 
   @Test
   void aStorageFailureIs503SoThePlatformRetries() {
-    OneConnect.HookHandler failing = world.adapter(new TestWorld.RefusingGateway() {
-      @Override
-      public Acceptance acceptLineEvent(ConnectionId id, String login, String password,
-          io.omnichannel.core.port.in.RawEvent event) {
-        throw new StorageUnavailable("database down", new RuntimeException("x"));
-      }
-    }).hookHandler();
+    OneConnect.HookHandler failing =
+        world
+            .adapter(
+                new TestWorld.RefusingGateway() {
+                  @Override
+                  public Acceptance acceptLineEvent(
+                      ConnectionId id,
+                      String login,
+                      String password,
+                      io.omnichannel.core.port.in.RawEvent event) {
+                    throw new StorageUnavailable("database down", new RuntimeException("x"));
+                  }
+                })
+            .hookHandler();
 
-    assertThat(failing.handle(connection.id().value(), basic(connection.hookCredentials()), bytes(EVENT)).status())
+    assertThat(
+            failing
+                .handle(connection.id().value(), basic(connection.hookCredentials()), bytes(EVENT))
+                .status())
         .isEqualTo(503);
   }
 

@@ -11,8 +11,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What the launcher does, in a dozen lines: a JDK HTTP server on loopback that mounts the hook handler at
- * {@code POST /hooks/oneconnect/{hook}} and writes its answer as it is.
+ * What the launcher does, in a dozen lines: a JDK HTTP server on loopback that mounts the hook
+ * handler at {@code POST /hooks/oneconnect/{hook}} and writes its answer as it is.
  */
 final class HookServer implements AutoCloseable {
   private static final String PREFIX = "/hooks/oneconnect/";
@@ -23,7 +23,8 @@ final class HookServer implements AutoCloseable {
   }
 
   static HookServer start(OneConnect.HookHandler handler) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(PREFIX, exchange -> serve(handler, exchange));
     server.start();
     return new HookServer(server);
@@ -33,7 +34,8 @@ final class HookServer implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  private static void serve(OneConnect.HookHandler handler, HttpExchange exchange) throws IOException {
+  private static void serve(OneConnect.HookHandler handler, HttpExchange exchange)
+      throws IOException {
     try (exchange) {
       if (!"POST".equals(exchange.getRequestMethod())) {
         exchange.sendResponseHeaders(405, -1);

@@ -16,7 +16,10 @@ import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Files from the line: size first (HEAD), bytes only when opened (GET), credentials only to the platform. */
+/**
+ * Files from the line: size first (HEAD), bytes only when opened (GET), credentials only to the
+ * platform.
+ */
 class LineFilesTest extends SharedEmulator {
 
   @Test
@@ -25,8 +28,17 @@ class LineFilesTest extends SharedEmulator {
     for (int i = 0; i < bytes.length; i++) {
       bytes[i] = (byte) i;
     }
-    HookEvent sent = emulator.scenario().specialistSendsFile(world.support.id(), world.user.id(),
-        world.specialist.id(), "big.bin", "application/octet-stream", bytes, null);
+    HookEvent sent =
+        emulator
+            .scenario()
+            .specialistSendsFile(
+                world.support.id(),
+                world.user.id(),
+                world.specialist.id(),
+                "big.bin",
+                "application/octet-stream",
+                bytes,
+                null);
     Connection connection = world.connection();
     emulator.inspection().clear();
 
@@ -38,20 +50,34 @@ class LineFilesTest extends SharedEmulator {
       assertThat(in.readAllBytes()).isEqualTo(bytes);
     }
     assertThat(methods()).containsExactly("HEAD", "GET");
-    assertThat(emulator.inspection().requests()).allSatisfy(r -> assertThat(r.authLogin()).isEqualTo(world.login));
+    assertThat(emulator.inspection().requests())
+        .allSatisfy(r -> assertThat(r.authLogin()).isEqualTo(world.login));
   }
 
   @Test
   void aFileOfALineTheAccountCannotActOnIsRefused() {
-    HookEvent sent = emulator.scenario().specialistSendsFile(world.support.id(), world.user.id(),
-        world.specialist.id(), "a.txt", "text/plain", new byte[] {1}, null);
+    HookEvent sent =
+        emulator
+            .scenario()
+            .specialistSendsFile(
+                world.support.id(),
+                world.user.id(),
+                world.specialist.id(),
+                "a.txt",
+                "text/plain",
+                new byte[] {1},
+                null);
     ApiAccount other = new ApiAccount(world.otherLogin, Secret.of(TestWorld.PASSWORD));
     ApiAccount wrong = new ApiAccount(world.login, Secret.of("Wr0ng-File-Pw"));
-    LineFiles files = new LineFiles(java.net.http.HttpClient.newHttpClient(), world.config().restBase(),
-        java.time.Duration.ofSeconds(5));
+    LineFiles files =
+        new LineFiles(
+            java.net.http.HttpClient.newHttpClient(),
+            world.config().restBase(),
+            java.time.Duration.ofSeconds(5));
 
     assertThatThrownBy(() -> files.fetch(other, new FileRef(sent.file().url())))
-        .isInstanceOfSatisfying(PlatformRejected.class, e -> assertThat(e.code()).isEqualTo("HTTP 403"));
+        .isInstanceOfSatisfying(
+            PlatformRejected.class, e -> assertThat(e.code()).isEqualTo("HTTP 403"));
     assertThatThrownBy(() -> files.fetch(wrong, new FileRef(sent.file().url())))
         .isInstanceOf(ApiAccountRejected.class)
         .satisfies(e -> assertThat(Secrets.everythingPrintable(e)).doesNotContain("Wr0ng-File-Pw"));
@@ -61,32 +87,43 @@ class LineFilesTest extends SharedEmulator {
   void aUrlOutsideThePushApiGetsNoCredentialsAndNoRequest() {
     emulator.inspection().clear();
 
-    assertThatThrownBy(() -> world.platform().fetchLineFile(world.connection(),
-        new FileRef("https://attacker.example/v1/file/x/")))
-        .isInstanceOfSatisfying(PlatformRejected.class, e -> assertThat(e.code()).contains("outside the push API"));
+    assertThatThrownBy(
+            () ->
+                world
+                    .platform()
+                    .fetchLineFile(
+                        world.connection(), new FileRef("https://attacker.example/v1/file/x/")))
+        .isInstanceOfSatisfying(
+            PlatformRejected.class, e -> assertThat(e.code()).contains("outside the push API"));
     assertThat(emulator.inspection().requests()).isEmpty();
   }
 
   @Test
   void aServerThatRefusesHeadIsAskedWithAGetWhoseBodyIsReadOnlyWhenOpened() throws Exception {
-    byte[] bytes = "file behind a HEAD-less server".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] bytes =
+        "file behind a HEAD-less server".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
-        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/v1/file/", exchange -> {
-      seen.add(exchange.getRequestMethod());
-      if ("HEAD".equals(exchange.getRequestMethod())) {
-        exchange.sendResponseHeaders(405, -1);
-      } else {
-        exchange.sendResponseHeaders(200, bytes.length);
-        exchange.getResponseBody().write(bytes);
-      }
-      exchange.close();
-    });
+    com.sun.net.httpserver.HttpServer server =
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/v1/file/",
+        exchange -> {
+          seen.add(exchange.getRequestMethod());
+          if ("HEAD".equals(exchange.getRequestMethod())) {
+            exchange.sendResponseHeaders(405, -1);
+          } else {
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+          }
+          exchange.close();
+        });
     server.start();
     try {
       java.net.URI base = java.net.URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-      LineFiles files = new LineFiles(java.net.http.HttpClient.newHttpClient(), base, java.time.Duration.ofSeconds(5));
+      LineFiles files =
+          new LineFiles(
+              java.net.http.HttpClient.newHttpClient(), base, java.time.Duration.ofSeconds(5));
 
       RemoteFile file = files.fetch(world.account(), new FileRef(base + "/v1/file/f1/"));
 

@@ -10,11 +10,15 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import io.omnichannel.architecture.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
-/** The adapter's side of the hexagon: one public entry, no other adapter, no Feign or Jackson in its surface. */
+/**
+ * The adapter's side of the hexagon: one public entry, no other adapter, no Feign or Jackson in its
+ * surface.
+ */
 class OneConnectArchitectureTest {
-  private static final JavaClasses ADAPTER = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("io.omnichannel.oneconnect");
+  private static final JavaClasses ADAPTER =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.omnichannel.oneconnect");
 
   @Test
   void dependsOnNoOtherAdapter() {
@@ -23,15 +27,23 @@ class OneConnectArchitectureTest {
 
   @Test
   void onlyTheEntryAndItsConfigArePublic() {
-    classes().that().haveModifier(JavaModifier.PUBLIC)
-        .should().haveNameMatching("io\\.omnichannel\\.oneconnect\\.OneConnect(Config)?(\\$HookHandler|\\$HookResponse)?")
+    classes()
+        .that()
+        .haveModifier(JavaModifier.PUBLIC)
+        .should()
+        .haveNameMatching(
+            "io\\.omnichannel\\.oneconnect\\.OneConnect(Config)?(\\$HookHandler|\\$HookResponse)?")
         .check(ADAPTER);
   }
 
   @Test
   void thePublicEntryShowsNoFeignOrJackson() {
-    noClasses().that().haveModifier(JavaModifier.PUBLIC)
-        .should().dependOnClassesThat().resideInAnyPackage("feign..", "com.fasterxml..")
+    noClasses()
+        .that()
+        .haveModifier(JavaModifier.PUBLIC)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("feign..", "com.fasterxml..")
         .check(ADAPTER);
   }
 }

@@ -22,14 +22,20 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** PartnerWebAPI2 over SOAP 1.2 against the emulator: every operation round-trips, refusals are typed. */
+/**
+ * PartnerWebAPI2 over SOAP 1.2 against the emulator: every operation round-trips, refusals are
+ * typed.
+ */
 class PartnerWebApiContractTest extends SharedEmulator {
   private PartnerWebApi soap;
   private ApiAccount account;
 
   @BeforeEach
   void client() {
-    soap = new PartnerWebApi(new SoapClient(HttpClient.newHttpClient(), world.config().soapUrl(), Duration.ofSeconds(5)));
+    soap =
+        new PartnerWebApi(
+            new SoapClient(
+                HttpClient.newHttpClient(), world.config().soapUrl(), Duration.ofSeconds(5)));
     account = world.account();
   }
 
@@ -37,8 +43,10 @@ class PartnerWebApiContractTest extends SharedEmulator {
   void clientAddThenClientReadFindsIt() {
     String id = soap.clientAdd(account, "Telegram: <Тест & бот>");
 
-    assertThat(soap.clientRead(account)).contains(new PartnerWebApi.Client(id, "Telegram: <Тест & бот>", false));
-    assertThat(emulator.world().clients()).extracting(ClientCompany::id, ClientCompany::companyId)
+    assertThat(soap.clientRead(account))
+        .contains(new PartnerWebApi.Client(id, "Telegram: <Тест & бот>", false));
+    assertThat(emulator.world().clients())
+        .extracting(ClientCompany::id, ClientCompany::companyId)
         .contains(org.assertj.core.groups.Tuple.tuple(id, world.company.id()));
   }
 
@@ -52,7 +60,8 @@ class PartnerWebApiContractTest extends SharedEmulator {
     soap.clientUserEdit(account, userId, "Пётр Иванов");
 
     assertThat(emulator.world().clientUser(userId)).map(ClientUser::name).hasValue("Пётр Иванов");
-    assertThat(soap.clientUserRead(account, world.client.id())).extracting(PartnerWebApi.ClientUser::name)
+    assertThat(soap.clientUserRead(account, world.client.id()))
+        .extracting(PartnerWebApi.ClientUser::name)
         .contains("Пётр Иванов");
   }
 
@@ -62,7 +71,8 @@ class PartnerWebApiContractTest extends SharedEmulator {
 
     soap.userServiceLineAdd(account, userId, world.support.id());
 
-    assertThat(emulator.world().subscriptions(userId)).extracting(LineSubscription::lineId, LineSubscription::active)
+    assertThat(emulator.world().subscriptions(userId))
+        .extracting(LineSubscription::lineId, LineSubscription::active)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(world.support.id(), true));
     assertThat(soap.userServiceLineRead(account, userId, world.support.id()))
         .containsExactly(new PartnerWebApi.UserLine(userId, world.support.id(), true));
@@ -81,37 +91,45 @@ class PartnerWebApiContractTest extends SharedEmulator {
 
     RecordedRequest request = emulator.inspection().requests().get(0);
     assertThat(request.path()).isEqualTo("/cus/ws/PartnerWebAPI2");
-    assertThat(request.contentType()).startsWith("application/soap+xml")
+    assertThat(request.contentType())
+        .startsWith("application/soap+xml")
         .contains("action=\"http://buhphone.com/PartnerWebAPI2#PartnerWebAPI2:ClientRead\"");
-    assertThat(request.body()).contains("http://www.w3.org/2003/05/soap-envelope", "<par:ClientRead>");
+    assertThat(request.body())
+        .contains("http://www.w3.org/2003/05/soap-envelope", "<par:ClientRead>");
     assertThat(request.authLogin()).isEqualTo(world.login);
   }
 
   @Test
   void aResultCodeOtherThanSuccessIsRejectedNamingOperationAndCode() {
     assertThatThrownBy(() -> soap.clientUserAdd(account, "no-such-client", "Anna"))
-        .isInstanceOfSatisfying(PlatformRejected.class, e -> {
-          assertThat(e.operation()).isEqualTo("ClientUserAdd");
-          assertThat(e.code()).isEqualTo("NOT_FOUND");
-        });
+        .isInstanceOfSatisfying(
+            PlatformRejected.class,
+            e -> {
+              assertThat(e.operation()).isEqualTo("ClientUserAdd");
+              assertThat(e.code()).isEqualTo("NOT_FOUND");
+            });
     String userId = soap.clientUserAdd(account, world.client.id(), "Twice");
     soap.userServiceLineAdd(account, userId, world.support.id());
     assertThatThrownBy(() -> soap.userServiceLineAdd(account, userId, world.support.id()))
-        .isInstanceOfSatisfying(PlatformRejected.class, e -> {
-          assertThat(e.operation()).isEqualTo("UserServiceLineAdd");
-          assertThat(e.code()).isEqualTo("DUPLICATE");
-        });
+        .isInstanceOfSatisfying(
+            PlatformRejected.class,
+            e -> {
+              assertThat(e.operation()).isEqualTo("UserServiceLineAdd");
+              assertThat(e.code()).isEqualTo("DUPLICATE");
+            });
   }
 
   @Test
   void aSoapFaultIsATypedFailureNamingTheOperation() {
     assertThatThrownBy(() -> soap.call(account, "ServiceLineKindRead", Map.of()))
-        .isInstanceOfSatisfying(SoapFaultFailure.class, e -> {
-          assertThat(e.operation()).isEqualTo("ServiceLineKindRead");
-          assertThat(e.faultCode()).isEqualTo("Sender");
-          assertThat(e.retryable()).isFalse();
-          assertThat(e).hasMessageStartingWith("ServiceLineKindRead: SOAP fault Sender");
-        });
+        .isInstanceOfSatisfying(
+            SoapFaultFailure.class,
+            e -> {
+              assertThat(e.operation()).isEqualTo("ServiceLineKindRead");
+              assertThat(e.faultCode()).isEqualTo("Sender");
+              assertThat(e.retryable()).isFalse();
+              assertThat(e).hasMessageStartingWith("ServiceLineKindRead: SOAP fault Sender");
+            });
   }
 
   @Test
@@ -127,44 +145,56 @@ class PartnerWebApiContractTest extends SharedEmulator {
   void theTechnicalClientIsCreatedOnceEvenWhenRegisteredTwice() {
     OneConnectPlatform platform = world.platform();
 
-    TechnicalClient first = platform.registerTechnicalClient(account, world.companyId(), "Telegram: Acme Bot");
-    TechnicalClient second = platform.registerTechnicalClient(account, world.companyId(), "Telegram: Acme Bot");
+    TechnicalClient first =
+        platform.registerTechnicalClient(account, world.companyId(), "Telegram: Acme Bot");
+    TechnicalClient second =
+        platform.registerTechnicalClient(account, world.companyId(), "Telegram: Acme Bot");
 
     assertThat(second).isEqualTo(first);
     assertThat(first.name()).isEqualTo("Telegram: Acme Bot");
-    assertThat(emulator.world().clients()).filteredOn(c -> c.name().equals("Telegram: Acme Bot"))
-        .singleElement().satisfies(c -> assertThat(c.id()).isEqualTo(first.id().value()));
+    assertThat(emulator.world().clients())
+        .filteredOn(c -> c.name().equals("Telegram: Acme Bot"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.id()).isEqualTo(first.id().value()));
   }
 
   @Test
   void aChannelUserIsCreatedInTheTechnicalClientWithTheLine() {
     Connection connection = world.connection();
 
-    PlatformUserId user = world.platform().registerChannelUser(connection, new AccountId("acc-maria"), "Мария Котова",
-        Optional.of("mkotova"));
+    PlatformUserId user =
+        world
+            .platform()
+            .registerChannelUser(
+                connection, new AccountId("acc-maria"), "Мария Котова", Optional.of("mkotova"));
 
-    assertThat(emulator.world().clientUser(user.value())).hasValueSatisfying(u -> {
-      assertThat(u.clientId()).isEqualTo(world.client.id());
-      assertThat(u.name()).isEqualTo("Мария Котова");
-    });
-    assertThat(emulator.world().subscriptions(user.value())).extracting(LineSubscription::lineId, LineSubscription::active)
+    assertThat(emulator.world().clientUser(user.value()))
+        .hasValueSatisfying(
+            u -> {
+              assertThat(u.clientId()).isEqualTo(world.client.id());
+              assertThat(u.name()).isEqualTo("Мария Котова");
+            });
+    assertThat(emulator.world().subscriptions(user.value()))
+        .extracting(LineSubscription::lineId, LineSubscription::active)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(world.support.id(), true));
     assertThat(world.platform().isBanned(connection, user)).isFalse();
   }
-
 
   @Test
   void registeringTheSameChannelAccountAgainFindsTheUserMadeTheFirstTime() {
     Connection connection = world.connection();
     AccountId account = new AccountId("acc-retried");
 
-    PlatformUserId first = world.platform().registerChannelUser(connection, account, "Пётр", Optional.empty());
-    PlatformUserId retried = world.platform().registerChannelUser(connection, account, "Пётр", Optional.empty());
+    PlatformUserId first =
+        world.platform().registerChannelUser(connection, account, "Пётр", Optional.empty());
+    PlatformUserId retried =
+        world.platform().registerChannelUser(connection, account, "Пётр", Optional.empty());
 
     assertThat(retried).isEqualTo(first);
     assertThat(emulator.world().clientUsers()).filteredOn(u -> u.name().equals("Пётр")).hasSize(1);
     assertThat(world.platform().isBanned(connection, first)).isFalse();
   }
+
   @Test
   void aLineSwitchedOffInTheAdminCabinetReadsBackAsBanned() {
     Connection connection = world.connection();

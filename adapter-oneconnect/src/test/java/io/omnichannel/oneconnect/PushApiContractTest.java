@@ -22,7 +22,9 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The push API client against the emulator: paths, hooks, management replies, reads and refusals. */
+/**
+ * The push API client against the emulator: paths, hooks, management replies, reads and refusals.
+ */
 class PushApiContractTest extends SharedEmulator {
 
   @Test
@@ -36,8 +38,10 @@ class PushApiContractTest extends SharedEmulator {
     platform.verifyApiAccount(world.account(), world.companyId(), connection.line().id());
     platform.subscribe(connection);
     platform.unsubscribe(connection);
-    platform.replyOnManagementLine(new PlatformUserId(world.specialist.id()), "Меню", Keyboard.REMOVE);
-    platform.deliverFromUser(connection, new PlatformUserId(world.user.id()), new LinePost.Text("hi", "ext-slash"));
+    platform.replyOnManagementLine(
+        new PlatformUserId(world.specialist.id()), "Меню", Keyboard.REMOVE);
+    platform.deliverFromUser(
+        connection, new PlatformUserId(world.user.id()), new LinePost.Text("hi", "ext-slash"));
     rest.push.subscriptions(auth, world.user.id());
     rest.push.treatments(auth, world.support.id(), world.user.id());
     rest.push.subscribers(auth, world.support.id());
@@ -46,23 +50,26 @@ class PushApiContractTest extends SharedEmulator {
     platform.linesOf(world.companyId());
     platform.externalChannelsEnabled(world.companyId());
 
-    List<String> paths = emulator.inspection().requests().stream().map(RecordedRequest::path).toList();
-    assertThat(paths).containsExactly(
-        "/v1/line/",
-        "/v1/partner/company/" + world.company.id() + "/lines/",
-        "/v1/hook/",
-        "/v1/hook/bot/" + world.support.id() + "/",
-        "/v1/line/send/message/",
-        "/v1/line/drop/keyboard/",
-        "/v1/line/receive/message/",
-        "/v1/line/subscriptions/",
-        "/v1/line/treatment/",
-        "/v1/line/subscribers/",
-        "/v1/company/options/",
-        "/v1/partner/specialist/" + world.specialist.id() + "/",
-        "/v1/partner/company/" + world.company.id() + "/lines/",
-        "/v1/partner/company/" + world.company.id() + "/options/");
-    assertThat(emulator.inspection().requests()).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
+    List<String> paths =
+        emulator.inspection().requests().stream().map(RecordedRequest::path).toList();
+    assertThat(paths)
+        .containsExactly(
+            "/v1/line/",
+            "/v1/partner/company/" + world.company.id() + "/lines/",
+            "/v1/hook/",
+            "/v1/hook/bot/" + world.support.id() + "/",
+            "/v1/line/send/message/",
+            "/v1/line/drop/keyboard/",
+            "/v1/line/receive/message/",
+            "/v1/line/subscriptions/",
+            "/v1/line/treatment/",
+            "/v1/line/subscribers/",
+            "/v1/company/options/",
+            "/v1/partner/specialist/" + world.specialist.id() + "/",
+            "/v1/partner/company/" + world.company.id() + "/lines/",
+            "/v1/partner/company/" + world.company.id() + "/options/");
+    assertThat(emulator.inspection().requests())
+        .allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
   }
 
   @Test
@@ -74,10 +81,17 @@ class PushApiContractTest extends SharedEmulator {
     HookRegistration hook = hookOf(world.support.id());
     assertThat(hook.type()).isEqualTo(HookRegistration.Type.BOT);
     assertThat(hook.accountLogin()).isEqualTo(world.login);
-    assertThat(hook.url()).isEqualTo("https://gateway.example/hooks/oneconnect/" + connection.id().value());
-    assertThat(hook.backAuth()).isEqualTo(BackAuth.basic(connection.hookCredentials().login(),
-        connection.hookCredentials().password().reveal()));
-    RecordedRequest request = emulator.inspection().awaitRequest(r -> r.path().equals("/v1/hook/"), Duration.ofSeconds(2));
+    assertThat(hook.url())
+        .isEqualTo("https://gateway.example/hooks/oneconnect/" + connection.id().value());
+    assertThat(hook.backAuth())
+        .isEqualTo(
+            BackAuth.basic(
+                connection.hookCredentials().login(),
+                connection.hookCredentials().password().reveal()));
+    RecordedRequest request =
+        emulator
+            .inspection()
+            .awaitRequest(r -> r.path().equals("/v1/hook/"), Duration.ofSeconds(2));
     assertThat(request.contentType()).startsWith("application/json");
 
     world.platform().unsubscribe(connection);
@@ -89,7 +103,8 @@ class PushApiContractTest extends SharedEmulator {
   void managementHookIsALineHookOfTheManagementLineSetWithTheServiceAccount() {
     OneConnect adapter = world.adapter();
 
-    adapter.registerManagementHook(new io.omnichannel.core.domain.HookCredentials("mgmt", Secret.of("mgmt-pw")));
+    adapter.registerManagementHook(
+        new io.omnichannel.core.domain.HookCredentials("mgmt", Secret.of("mgmt-pw")));
 
     HookRegistration hook = hookOf(world.management.id());
     assertThat(hook.type()).isEqualTo(HookRegistration.Type.LINE);
@@ -104,21 +119,35 @@ class PushApiContractTest extends SharedEmulator {
     PlatformUserId specialist = new PlatformUserId(world.specialist.id());
     OneConnectPlatform platform = world.platform();
 
-    platform.replyOnManagementLine(specialist, "Выберите действие",
-        new Keyboard.ShowMenu(new Menu(List.of(List.of(new io.omnichannel.core.domain.MenuButton("Telegram")),
-            List.of(new io.omnichannel.core.domain.MenuButton("◀"), new io.omnichannel.core.domain.MenuButton("▶"))))));
+    platform.replyOnManagementLine(
+        specialist,
+        "Выберите действие",
+        new Keyboard.ShowMenu(
+            new Menu(
+                List.of(
+                    List.of(new io.omnichannel.core.domain.MenuButton("Telegram")),
+                    List.of(
+                        new io.omnichannel.core.domain.MenuButton("◀"),
+                        new io.omnichannel.core.domain.MenuButton("▶"))))));
     platform.replyOnManagementLine(specialist, "Готово", Keyboard.REMOVE);
     platform.replyOnManagementLine(specialist, "Просто текст", Keyboard.UNCHANGED);
 
-    List<TranscriptEntry> chat = emulator.inspection().transcript(world.management.id(), world.specialist.id());
-    assertThat(chat).extracting(TranscriptEntry::kind).containsExactly(TranscriptEntry.Kind.TEXT,
-        TranscriptEntry.Kind.TEXT, TranscriptEntry.Kind.KEYBOARD_DROPPED, TranscriptEntry.Kind.TEXT);
+    List<TranscriptEntry> chat =
+        emulator.inspection().transcript(world.management.id(), world.specialist.id());
+    assertThat(chat)
+        .extracting(TranscriptEntry::kind)
+        .containsExactly(
+            TranscriptEntry.Kind.TEXT,
+            TranscriptEntry.Kind.TEXT,
+            TranscriptEntry.Kind.KEYBOARD_DROPPED,
+            TranscriptEntry.Kind.TEXT);
     assertThat(chat.get(0).text()).isEqualTo("Выберите действие");
-    assertThat(chat.get(0).keyboard()).containsExactly(List.of(Button.of("Telegram")),
-        List.of(Button.of("◀"), Button.of("▶")));
+    assertThat(chat.get(0).keyboard())
+        .containsExactly(List.of(Button.of("Telegram")), List.of(Button.of("◀"), Button.of("▶")));
     assertThat(chat.get(1).keyboard()).isNull();
     assertThat(chat.get(3).keyboard()).isNull();
-    assertThat(chat).allSatisfy(e -> assertThat(e.direction()).isEqualTo(TranscriptEntry.Direction.TO_USER));
+    assertThat(chat)
+        .allSatisfy(e -> assertThat(e.direction()).isEqualTo(TranscriptEntry.Direction.TO_USER));
   }
 
   @Test
@@ -128,30 +157,44 @@ class PushApiContractTest extends SharedEmulator {
 
     List<Wire.Subscription> subscriptions = rest.push.subscriptions(auth, world.user.id());
     List<Wire.Subscriber> subscribers = rest.push.subscribers(auth, world.support.id());
-    List<Wire.Treatment> treatments = rest.push.treatments(auth, world.support.id(), world.user.id());
+    List<Wire.Treatment> treatments =
+        rest.push.treatments(auth, world.support.id(), world.user.id());
 
-    assertThat(subscriptions).extracting(Wire.Subscription::lineId).containsExactly(world.support.id());
+    assertThat(subscriptions)
+        .extracting(Wire.Subscription::lineId)
+        .containsExactly(world.support.id());
     assertThat(subscriptions.get(0).subscriptionSet()).isNotBlank();
-    assertThat(subscribers).extracting(Wire.Subscriber::userId, Wire.Subscriber::name)
+    assertThat(subscribers)
+        .extracting(Wire.Subscriber::userId, Wire.Subscriber::name)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(world.user.id(), "Anna"));
     assertThat(treatments).isEmpty();
 
     rest.push.appointStart(auth, new Wire.Chat(world.support.id(), world.user.id()));
 
-    assertThat(rest.push.treatments(auth, world.support.id(), world.user.id())).singleElement().satisfies(t -> {
-      assertThat(t.treatmentId()).isNotBlank();
-      assertThat(t.lineId()).isEqualTo(world.support.id());
-      assertThat(t.userId()).isEqualTo(world.user.id());
-      assertThat(t.initializedAt()).endsWith("Z");
-    });
+    assertThat(rest.push.treatments(auth, world.support.id(), world.user.id()))
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.treatmentId()).isNotBlank();
+              assertThat(t.lineId()).isEqualTo(world.support.id());
+              assertThat(t.userId()).isEqualTo(world.user.id());
+              assertThat(t.initializedAt()).endsWith("Z");
+            });
   }
 
   @Test
   void sendingToAUserWithoutTheLineIsNotASubscriber() {
     RestClients rest = new RestClients(java.net.http.HttpClient.newHttpClient(), world.config());
 
-    assertThatThrownBy(() -> RestClients.run("send", () -> rest.push.sendMessage(BasicAuth.header(world.account()),
-        new Wire.SendMessage(world.support.id(), world.specialist.id(), null, "hi", null))))
+    assertThatThrownBy(
+            () ->
+                RestClients.run(
+                    "send",
+                    () ->
+                        rest.push.sendMessage(
+                            BasicAuth.header(world.account()),
+                            new Wire.SendMessage(
+                                world.support.id(), world.specialist.id(), null, "hi", null))))
         .isInstanceOf(NotASubscriber.class)
         .hasMessageContaining("User is not a subscriber or never been online");
   }
@@ -161,10 +204,13 @@ class PushApiContractTest extends SharedEmulator {
     RestClients rest = new RestClients(java.net.http.HttpClient.newHttpClient(), world.config());
     ApiAccount wrong = new ApiAccount(world.login, Secret.of("Wr0ng-Secret-xyz"));
 
-    assertThatThrownBy(() -> RestClients.call("lines", () -> rest.push.lines(BasicAuth.header(wrong))))
+    assertThatThrownBy(
+            () -> RestClients.call("lines", () -> rest.push.lines(BasicAuth.header(wrong))))
         .isInstanceOf(ApiAccountRejected.class)
-        .satisfies(e -> assertThat(Secrets.everythingPrintable(e)).doesNotContain("Wr0ng-Secret-xyz",
-            BasicAuth.header(wrong).substring(6)));
+        .satisfies(
+            e ->
+                assertThat(Secrets.everythingPrintable(e))
+                    .doesNotContain("Wr0ng-Secret-xyz", BasicAuth.header(wrong).substring(6)));
   }
 
   @Test
@@ -172,38 +218,55 @@ class PushApiContractTest extends SharedEmulator {
     RestClients rest = new RestClients(java.net.http.HttpClient.newHttpClient(), world.config());
     String auth = BasicAuth.header(world.account());
 
-    assertThatThrownBy(() -> RestClients.run("send", () -> rest.push.dropKeyboard(auth,
-        new Wire.Chat(world.otherLine.id(), world.user.id()))))
-        .isInstanceOfSatisfying(PlatformRejected.class, e -> assertThat(e.code())
-            .isEqualTo("HTTP 403: Line is not available for this API account"));
-    assertThatThrownBy(() -> RestClients.run("deleteBotHook", () -> rest.push.deleteBotHook(auth, "no-such-line")))
-        .isInstanceOfSatisfying(PlatformRejected.class, e -> {
-          assertThat(PlatformErrors.isNotFound(e)).isTrue();
-          assertThat(e.operation()).isEqualTo("deleteBotHook");
-        });
+    assertThatThrownBy(
+            () ->
+                RestClients.run(
+                    "send",
+                    () ->
+                        rest.push.dropKeyboard(
+                            auth, new Wire.Chat(world.otherLine.id(), world.user.id()))))
+        .isInstanceOfSatisfying(
+            PlatformRejected.class,
+            e ->
+                assertThat(e.code())
+                    .isEqualTo("HTTP 403: Line is not available for this API account"));
+    assertThatThrownBy(
+            () ->
+                RestClients.run(
+                    "deleteBotHook", () -> rest.push.deleteBotHook(auth, "no-such-line")))
+        .isInstanceOfSatisfying(
+            PlatformRejected.class,
+            e -> {
+              assertThat(PlatformErrors.isNotFound(e)).isTrue();
+              assertThat(e.operation()).isEqualTo("deleteBotHook");
+            });
   }
 
   @Test
   void aPartnerCallForANonSpecialistIsEmpty() {
     assertThat(world.platform().specialist(new PlatformUserId(world.user.id()))).isEmpty();
     assertThat(world.platform().specialist(new PlatformUserId(world.specialist.id())))
-        .hasValueSatisfying(s -> {
-          assertThat(s.company().value()).isEqualTo(world.company.id());
-          assertThat(s.name()).isEqualTo("Ivan Petrov");
-        });
+        .hasValueSatisfying(
+            s -> {
+              assertThat(s.company().value()).isEqualTo(world.company.id());
+              assertThat(s.name()).isEqualTo("Ivan Petrov");
+            });
   }
 
   @Test
   void linesOfACompanyCarryTheirAvailabilityAndTheOptionIsRead() {
     List<io.omnichannel.core.domain.Line> lines = world.platform().linesOf(world.companyId());
 
-    assertThat(lines).extracting(l -> l.id().value(), io.omnichannel.core.domain.Line::availability)
+    assertThat(lines)
+        .extracting(l -> l.id().value(), io.omnichannel.core.domain.Line::availability)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(world.support.id(),
+            org.assertj.core.groups.Tuple.tuple(
+                world.support.id(),
                 io.omnichannel.core.domain.LineAvailability.CLIENTS_AND_SPECIALISTS),
-            org.assertj.core.groups.Tuple.tuple(world.internal.id(),
-                io.omnichannel.core.domain.LineAvailability.SPECIALISTS_ONLY),
-            org.assertj.core.groups.Tuple.tuple(world.hidden.id(), io.omnichannel.core.domain.LineAvailability.OTHER));
+            org.assertj.core.groups.Tuple.tuple(
+                world.internal.id(), io.omnichannel.core.domain.LineAvailability.SPECIALISTS_ONLY),
+            org.assertj.core.groups.Tuple.tuple(
+                world.hidden.id(), io.omnichannel.core.domain.LineAvailability.OTHER));
     assertThat(lines).allSatisfy(l -> assertThat(l.company()).isEqualTo(world.companyId()));
     assertThat(world.platform().externalChannelsEnabled(world.companyId())).isTrue();
     assertThat(world.platform().externalChannelsEnabled(world.account())).isTrue();
@@ -215,6 +278,9 @@ class PushApiContractTest extends SharedEmulator {
   }
 
   private static HookRegistration hookOf(String lineId) {
-    return emulator.world().hooks().stream().filter(h -> lineId.equals(h.lineId())).findFirst().orElseThrow();
+    return emulator.world().hooks().stream()
+        .filter(h -> lineId.equals(h.lineId()))
+        .findFirst()
+        .orElseThrow();
   }
 }

@@ -3,7 +3,10 @@ package io.omnichannel.oneconnect;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
-/** Everything an exception would show in a log: messages, toString and stack traces of the whole chain. */
+/**
+ * Everything an exception would show in a log: messages, toString and stack traces of the whole
+ * chain.
+ */
 final class Secrets {
   private Secrets() {}
 

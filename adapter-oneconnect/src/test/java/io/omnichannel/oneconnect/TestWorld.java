@@ -31,11 +31,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A fresh world in a (possibly shared) emulator, with unique logins: company Acme (option on) with a support
- * line (bot allowed), an internal line (listed, bot not allowed) and a line the account cannot see; a
- * specialist; the account {@code login/password}; a technical client with one user on the support line;
- * another company with its own account; the platform company with the management line and the service
- * account, which has partner-level access.
+ * A fresh world in a (possibly shared) emulator, with unique logins: company Acme (option on) with
+ * a support line (bot allowed), an internal line (listed, bot not allowed) and a line the account
+ * cannot see; a specialist; the account {@code login/password}; a technical client with one user on
+ * the support line; another company with its own account; the platform company with the management
+ * line and the service account, which has partner-level access.
  */
 final class TestWorld {
   static final String PASSWORD = "s3cr3t-Pa55word!";
@@ -67,23 +67,27 @@ final class TestWorld {
     hidden = world.addLine(company.id(), "Hidden", LineAvailability.CLIENTS_ONLY);
     specialist = world.addSpecialist(company.id(), "Ivan", "Petrov");
     login = "bot-" + suffix;
-    world.addApiAccount(login, PASSWORD, company.id(), Map.of(support.id(), true, internal.id(), false));
+    world.addApiAccount(
+        login, PASSWORD, company.id(), Map.of(support.id(), true, internal.id(), false));
     client = world.addClient(company.id(), "Telegram: existing " + suffix);
     user = world.addClientUser(client.id(), "Anna", "Smirnova");
     world.enableLine(user.id(), support.id());
     otherCompany = world.addCompany("Other " + suffix, true);
-    otherLine = world.addLine(otherCompany.id(), "Other support", LineAvailability.CLIENTS_AND_SPECIALISTS);
+    otherLine =
+        world.addLine(otherCompany.id(), "Other support", LineAvailability.CLIENTS_AND_SPECIALISTS);
     otherLogin = "other-" + suffix;
     world.addApiAccount(otherLogin, PASSWORD, otherCompany.id(), Map.of(otherLine.id(), true));
     Company platform = world.addCompany("1C-Connect " + suffix, true);
     management = world.addManagementLine(platform.id(), "1С-Коннект: Управление каналами");
     serviceLogin = "gateway-" + suffix;
-    world.addApiAccount(serviceLogin, SERVICE_PASSWORD, platform.id(), Map.of(management.id(), true));
+    world.addApiAccount(
+        serviceLogin, SERVICE_PASSWORD, platform.id(), Map.of(management.id(), true));
     world.grantPartnerAccess(serviceLogin);
   }
 
   OneConnectConfig config() {
-    return OneConnectConfig.of(serviceLogin, Secret.of(SERVICE_PASSWORD), new LineId(management.id()), PUBLIC_BASE)
+    return OneConnectConfig.of(
+            serviceLogin, Secret.of(SERVICE_PASSWORD), new LineId(management.id()), PUBLIC_BASE)
         .withEndpoints(URI.create(emulator.baseUrl()), URI.create(emulator.soapUrl()))
         .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10));
   }
@@ -110,50 +114,82 @@ final class TestWorld {
 
   /** A connection of a bot to the support line, in the existing technical client. */
   Connection connection() {
-    return connection(new ConnectionId("conn-" + UUID.randomUUID()),
-        new HookCredentials("hook-" + UUID.randomUUID().toString().substring(0, 8), Secret.of("hook-Pa55word!")));
+    return connection(
+        new ConnectionId("conn-" + UUID.randomUUID()),
+        new HookCredentials(
+            "hook-" + UUID.randomUUID().toString().substring(0, 8), Secret.of("hook-Pa55word!")));
   }
 
   /** A connection acting with the given API account (e.g. one whose password is wrong). */
   Connection connection(ApiAccount account) {
     Connection base = connection();
-    return new Connection(base.id(), base.company(), base.channel(), base.line(), base.bot(), base.token(),
-        base.technicalClient(), account, base.webhookSecretHash(), base.hookCredentials(), base.state(),
-        base.connectedAt(), base.disconnectedAt());
+    return new Connection(
+        base.id(),
+        base.company(),
+        base.channel(),
+        base.line(),
+        base.bot(),
+        base.token(),
+        base.technicalClient(),
+        account,
+        base.webhookSecretHash(),
+        base.hookCredentials(),
+        base.state(),
+        base.connectedAt(),
+        base.disconnectedAt());
   }
 
   Connection connection(ConnectionId id, HookCredentials hook) {
-    io.omnichannel.core.domain.Line line = new io.omnichannel.core.domain.Line(new LineId(support.id()), companyId(),
-        support.name(), io.omnichannel.core.domain.LineAvailability.CLIENTS_AND_SPECIALISTS);
-    return new Connection(id, companyId(), ChannelKind.TELEGRAM, line,
+    io.omnichannel.core.domain.Line line =
+        new io.omnichannel.core.domain.Line(
+            new LineId(support.id()),
+            companyId(),
+            support.name(),
+            io.omnichannel.core.domain.LineAvailability.CLIENTS_AND_SPECIALISTS);
+    return new Connection(
+        id,
+        companyId(),
+        ChannelKind.TELEGRAM,
+        line,
         new BotProfile(new BotId("123456"), "acme_bot", "Acme Bot"),
         BotToken.of("123456:" + "A".repeat(35)),
         new TechnicalClient(new TechnicalClientId(client.id()), client.name()),
-        account(), "webhook-secret-hash", hook, ConnectionState.ACTIVE, Instant.parse("2026-11-29T10:00:00Z"),
+        account(),
+        "webhook-secret-hash",
+        hook,
+        ConnectionState.ACTIVE,
+        Instant.parse("2026-11-29T10:00:00Z"),
         Optional.empty());
   }
 
   /** A gateway that stores nothing: for tests that never receive a hook call. */
   static class RefusingGateway implements InboundGateway {
     @Override
-    public Acceptance acceptWebhookUpdate(ConnectionId connection, String presentedSecret,
+    public Acceptance acceptWebhookUpdate(
+        ConnectionId connection,
+        String presentedSecret,
         io.omnichannel.core.port.in.RawEvent update) {
       return Acceptance.UNAUTHORIZED;
     }
 
     @Override
-    public Acceptance acceptPolledUpdate(ConnectionId connection, io.omnichannel.core.port.in.RawEvent update) {
+    public Acceptance acceptPolledUpdate(
+        ConnectionId connection, io.omnichannel.core.port.in.RawEvent update) {
       return Acceptance.UNAUTHORIZED;
     }
 
     @Override
-    public Acceptance acceptLineEvent(ConnectionId connection, String login, String password,
+    public Acceptance acceptLineEvent(
+        ConnectionId connection,
+        String login,
+        String password,
         io.omnichannel.core.port.in.RawEvent event) {
       return Acceptance.UNAUTHORIZED;
     }
 
     @Override
-    public Acceptance acceptManagementEvent(String login, String password, io.omnichannel.core.port.in.RawEvent event) {
+    public Acceptance acceptManagementEvent(
+        String login, String password, io.omnichannel.core.port.in.RawEvent event) {
       return Acceptance.UNAUTHORIZED;
     }
   }

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Uploads stream from the source in small reads, and the platform's size limit comes back as 413. */
+/**
+ * Uploads stream from the source in small reads, and the platform's size limit comes back as 413.
+ */
 class UploadLimitsTest {
   private static final int LIMIT = 64 * 1024;
 
@@ -25,7 +27,8 @@ class UploadLimitsTest {
 
   @BeforeEach
   void start() {
-    emulator = OneConnectEmulator.start(OneConnectEmulatorConfig.builder().maxFileBytes(LIMIT).build());
+    emulator =
+        OneConnectEmulator.start(OneConnectEmulatorConfig.builder().maxFileBytes(LIMIT).build());
     world = new TestWorld(emulator);
   }
 
@@ -38,22 +41,47 @@ class UploadLimitsTest {
   void aFileIsReadFromItsSourceInPiecesNeverAllAtOnce() {
     GeneratedStream source = new GeneratedStream(LIMIT - 10);
 
-    world.platform().deliverFromUser(world.connection(), new PlatformUserId(world.user.id()),
-        new LinePost.File(FileKind.FILE, "data.bin", "application/octet-stream", LIMIT - 10, () -> source,
-            Optional.empty(), "tg:9:1"));
+    world
+        .platform()
+        .deliverFromUser(
+            world.connection(),
+            new PlatformUserId(world.user.id()),
+            new LinePost.File(
+                FileKind.FILE,
+                "data.bin",
+                "application/octet-stream",
+                LIMIT - 10,
+                () -> source,
+                Optional.empty(),
+                "tg:9:1"));
 
     assertThat(source.served.get()).isEqualTo(LIMIT - 10);
     assertThat(source.largestRead.get()).isLessThan(LIMIT - 10);
     assertThat(emulator.inspection().transcript(world.support.id(), world.user.id()))
-        .singleElement().satisfies(e -> assertThat(e.file().size()).isEqualTo(LIMIT - 10));
+        .singleElement()
+        .satisfies(e -> assertThat(e.file().size()).isEqualTo(LIMIT - 10));
   }
 
   @Test
   void aFileOverThePlatformsLimitIs413() {
-    assertThatThrownBy(() -> world.platform().deliverFromUser(world.connection(), new PlatformUserId(world.user.id()),
-        new LinePost.File(FileKind.FILE, "big.bin", "application/octet-stream", LIMIT + 1,
-            () -> new GeneratedStream(LIMIT + 1), Optional.empty(), "tg:9:2")))
-        .isInstanceOfSatisfying(PlatformRejected.class, e -> assertThat(e.code()).isEqualTo("HTTP 413: File is too large"));
+    assertThatThrownBy(
+            () ->
+                world
+                    .platform()
+                    .deliverFromUser(
+                        world.connection(),
+                        new PlatformUserId(world.user.id()),
+                        new LinePost.File(
+                            FileKind.FILE,
+                            "big.bin",
+                            "application/octet-stream",
+                            LIMIT + 1,
+                            () -> new GeneratedStream(LIMIT + 1),
+                            Optional.empty(),
+                            "tg:9:2")))
+        .isInstanceOfSatisfying(
+            PlatformRejected.class,
+            e -> assertThat(e.code()).isEqualTo("HTTP 413: File is too large"));
     assertThat(emulator.inspection().transcript(world.support.id(), world.user.id())).isEmpty();
   }
 

@@ -17,8 +17,8 @@ import javax.crypto.spec.GCMParameterSpec;
 
 /**
  * AES-256-GCM with a fresh random 12-byte nonce per seal; the ciphertext is nonce followed by the
- * encrypted text and its tag, and the key id is bound in as associated data. The first key seals; all
- * keys unseal, so an old key can be kept while secrets are re-sealed under a new one.
+ * encrypted text and its tag, and the key id is bound in as associated data. The first key seals;
+ * all keys unseal, so an old key can be kept while secrets are re-sealed under a new one.
  */
 final class AesGcmSealer implements SecretSealer {
   private static final int NONCE_BYTES = 12;
@@ -41,8 +41,9 @@ final class AesGcmSealer implements SecretSealer {
     try {
       Cipher cipher = cipher(Cipher.ENCRYPT_MODE, sealing, nonce);
       byte[] encrypted = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-      return new SealedSecret(sealing.id(), ByteBuffer.allocate(NONCE_BYTES + encrypted.length)
-          .put(nonce).put(encrypted).array());
+      return new SealedSecret(
+          sealing.id(),
+          ByteBuffer.allocate(NONCE_BYTES + encrypted.length).put(nonce).put(encrypted).array());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM is not available", e);
     }
@@ -62,11 +63,13 @@ final class AesGcmSealer implements SecretSealer {
       byte[] plain = cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
       return new String(plain, StandardCharsets.UTF_8);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("sealed secret does not open with key " + key.id() + " (tampered or wrong key)");
+      throw new IllegalStateException(
+          "sealed secret does not open with key " + key.id() + " (tampered or wrong key)");
     }
   }
 
-  private static Cipher cipher(int mode, MasterKey key, byte[] nonce) throws GeneralSecurityException {
+  private static Cipher cipher(int mode, MasterKey key, byte[] nonce)
+      throws GeneralSecurityException {
     Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
     cipher.init(mode, key.key(), new GCMParameterSpec(TAG_BITS, nonce));
     cipher.updateAAD(key.id().getBytes(StandardCharsets.UTF_8));

@@ -15,8 +15,8 @@ import javax.sql.DataSource;
 
 /**
  * The small JDBC helper every repository uses. A transaction binds its connection to the thread, so
- * repository and queue calls inside {@link #inTransaction} share it (nested calls join the outer one);
- * outside a transaction each statement runs on a pooled connection in auto-commit. Every
+ * repository and queue calls inside {@link #inTransaction} share it (nested calls join the outer
+ * one); outside a transaction each statement runs on a pooled connection in auto-commit. Every
  * {@link SQLException} leaves here translated by {@link SqlErrors}.
  */
 final class Db implements Transactions {
@@ -37,13 +37,16 @@ final class Db implements Transactions {
     this.dataSource = dataSource;
   }
 
-  /** How often a unit the database chose as a deadlock victim is run again before the failure is passed on. */
+  /**
+   * How often a unit the database chose as a deadlock victim is run again before the failure is
+   * passed on.
+   */
   private static final int DEADLOCK_ATTEMPTS = 5;
 
   /**
-   * Runs the unit in one transaction. InnoDB may pick it as a deadlock victim (SQLState 40001, e.g. two
-   * inserts racing for the same unique slot): the database rolled it back whole, so it is run again whole.
-   * Units hold database writes only, which makes running them again safe.
+   * Runs the unit in one transaction. InnoDB may pick it as a deadlock victim (SQLState 40001, e.g.
+   * two inserts racing for the same unique slot): the database rolled it back whole, so it is run
+   * again whole. Units hold database writes only, which makes running them again safe.
    */
   @Override
   public <T> T inTransaction(Supplier<T> work) {
@@ -101,40 +104,47 @@ final class Db implements Transactions {
   }
 
   int update(String sql, Object... params) {
-    return withConnection(sql, connection -> {
-      try (PreparedStatement statement = prepare(connection, sql, params)) {
-        return statement.executeUpdate();
-      }
-    });
+    return withConnection(
+        sql,
+        connection -> {
+          try (PreparedStatement statement = prepare(connection, sql, params)) {
+            return statement.executeUpdate();
+          }
+        });
   }
 
   /** Inserts one row and returns its generated key. */
   long insert(String sql, Object... params) {
-    return withConnection(sql, connection -> {
-      try (PreparedStatement statement = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-        bind(statement, params);
-        statement.executeUpdate();
-        try (ResultSet keys = statement.getGeneratedKeys()) {
-          if (!keys.next()) {
-            throw new SQLException("no generated key");
+    return withConnection(
+        sql,
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            bind(statement, params);
+            statement.executeUpdate();
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+              if (!keys.next()) {
+                throw new SQLException("no generated key");
+              }
+              return keys.getLong(1);
+            }
           }
-          return keys.getLong(1);
-        }
-      }
-    });
+        });
   }
 
   <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-    return withConnection(sql, connection -> {
-      try (PreparedStatement statement = prepare(connection, sql, params);
-          ResultSet rows = statement.executeQuery()) {
-        List<T> result = new ArrayList<>();
-        while (rows.next()) {
-          result.add(mapper.map(rows));
-        }
-        return result;
-      }
-    });
+    return withConnection(
+        sql,
+        connection -> {
+          try (PreparedStatement statement = prepare(connection, sql, params);
+              ResultSet rows = statement.executeQuery()) {
+            List<T> result = new ArrayList<>();
+            while (rows.next()) {
+              result.add(mapper.map(rows));
+            }
+            return result;
+          }
+        });
   }
 
   <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params) {
@@ -153,7 +163,8 @@ final class Db implements Transactions {
     }
   }
 
-  private static PreparedStatement prepare(Connection connection, String sql, Object... params) throws SQLException {
+  private static PreparedStatement prepare(Connection connection, String sql, Object... params)
+      throws SQLException {
     PreparedStatement statement = connection.prepareStatement(sql);
     try {
       bind(statement, params);

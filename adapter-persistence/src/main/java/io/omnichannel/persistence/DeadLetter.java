@@ -10,7 +10,12 @@ import java.util.Optional;
  * @param orderingKey the chat (or source) whose order it belonged to
  * @param reason why it was parked; {@code lastError} is the failure before that, if it was retried
  */
-public record DeadLetter(String queue, long id, String orderingKey, int attempts, String reason,
+public record DeadLetter(
+    String queue,
+    long id,
+    String orderingKey,
+    int attempts,
+    String reason,
     Optional<String> lastError) {
   public DeadLetter {
     Objects.requireNonNull(queue, "queue");

@@ -15,12 +15,14 @@ import java.util.Optional;
 /** Channel accounts; one per (connection, chat, epoch) by the unique key uq_accounts_chat_epoch. */
 final class JdbcAccounts implements AccountRepository {
   private static final String SELECT = "SELECT * FROM channel_accounts ";
-  private static final String INSERT = """
+  private static final String INSERT =
+      """
       INSERT INTO channel_accounts (id, connection_id, chat_id, kind, epoch, display_name, username,
           platform_user_id, created_at, blocked_since, left_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """;
-  private static final String UPDATE = """
+  private static final String UPDATE =
+      """
       UPDATE channel_accounts
          SET chat_id = ?, kind = ?, display_name = ?, username = ?, platform_user_id = ?, blocked_since = ?,
              left_at = ?
@@ -35,15 +37,27 @@ final class JdbcAccounts implements AccountRepository {
 
   @Override
   public Optional<ChannelAccount> findOpen(ConnectionId connection, ChatId chat) {
-    return db.query(SELECT + """
+    return db
+        .query(
+            SELECT
+                + """
         WHERE connection_id = ? AND chat_id = ? AND left_at IS NULL ORDER BY epoch DESC LIMIT 1
-        """, JdbcAccounts::map, connection.value(), chat.value()).stream().findFirst();
+        """,
+            JdbcAccounts::map,
+            connection.value(),
+            chat.value())
+        .stream()
+        .findFirst();
   }
 
   @Override
   public int lastEpoch(ConnectionId connection, ChatId chat) {
-    return db.queryOne("SELECT COALESCE(MAX(epoch), 0) FROM channel_accounts WHERE connection_id = ? AND chat_id = ?",
-        row -> row.getInt(1), connection.value(), chat.value()).orElse(0);
+    return db.queryOne(
+            "SELECT COALESCE(MAX(epoch), 0) FROM channel_accounts WHERE connection_id = ? AND chat_id = ?",
+            row -> row.getInt(1),
+            connection.value(),
+            chat.value())
+        .orElse(0);
   }
 
   @Override
@@ -53,22 +67,49 @@ final class JdbcAccounts implements AccountRepository {
 
   @Override
   public Optional<ChannelAccount> findByPlatformUser(ConnectionId connection, PlatformUserId user) {
-    return db.query(SELECT + """
+    return db
+        .query(
+            SELECT
+                + """
         WHERE connection_id = ? AND platform_user_id = ? ORDER BY epoch DESC, created_at DESC LIMIT 1
-        """, JdbcAccounts::map, connection.value(), user.value()).stream().findFirst();
+        """,
+            JdbcAccounts::map,
+            connection.value(),
+            user.value())
+        .stream()
+        .findFirst();
   }
 
   @Override
   public void insert(ChannelAccount a) {
-    db.update(INSERT, a.id().value(), a.connection().value(), a.chat().value(), a.kind().name(), a.epoch(),
-        a.displayName(), a.username().orElse(null), a.platformUser().value(), Micros.of(a.createdAt()),
-        Micros.ofNullable(a.blockedSince()), Micros.ofNullable(a.leftAt()));
+    db.update(
+        INSERT,
+        a.id().value(),
+        a.connection().value(),
+        a.chat().value(),
+        a.kind().name(),
+        a.epoch(),
+        a.displayName(),
+        a.username().orElse(null),
+        a.platformUser().value(),
+        Micros.of(a.createdAt()),
+        Micros.ofNullable(a.blockedSince()),
+        Micros.ofNullable(a.leftAt()));
   }
 
   @Override
   public void update(ChannelAccount a) {
-    int updated = db.update(UPDATE, a.chat().value(), a.kind().name(), a.displayName(), a.username().orElse(null),
-        a.platformUser().value(), Micros.ofNullable(a.blockedSince()), Micros.ofNullable(a.leftAt()), a.id().value());
+    int updated =
+        db.update(
+            UPDATE,
+            a.chat().value(),
+            a.kind().name(),
+            a.displayName(),
+            a.username().orElse(null),
+            a.platformUser().value(),
+            Micros.ofNullable(a.blockedSince()),
+            Micros.ofNullable(a.leftAt()),
+            a.id().value());
     if (updated != 1) {
       throw new IllegalStateException("no account " + a.id());
     }
@@ -76,13 +117,18 @@ final class JdbcAccounts implements AccountRepository {
 
   @Override
   public void moveChat(ConnectionId connection, ChatId from, ChatId to) {
-    db.update("UPDATE channel_accounts SET chat_id = ? WHERE connection_id = ? AND chat_id = ?",
-        to.value(), connection.value(), from.value());
+    db.update(
+        "UPDATE channel_accounts SET chat_id = ? WHERE connection_id = ? AND chat_id = ?",
+        to.value(),
+        connection.value(),
+        from.value());
   }
 
   @Override
   public List<ChannelAccount> of(ConnectionId connection) {
-    return db.query(SELECT + "WHERE connection_id = ? ORDER BY created_at DESC, id DESC", JdbcAccounts::map,
+    return db.query(
+        SELECT + "WHERE connection_id = ? ORDER BY created_at DESC, id DESC",
+        JdbcAccounts::map,
         connection.value());
   }
 

@@ -12,7 +12,8 @@ import java.util.List;
 /** Management actions per company (B5), in the order they happened. */
 final class JdbcAuditTrail implements AuditTrail {
   private static final int DETAILS_MAX = 2000;
-  private static final String INSERT = """
+  private static final String INSERT =
+      """
       INSERT INTO audit_entries (occurred_at, company_id, specialist_id, action, details) VALUES (?, ?, ?, ?, ?)
       """;
 
@@ -24,19 +25,29 @@ final class JdbcAuditTrail implements AuditTrail {
 
   @Override
   public void record(AuditEntry e) {
-    db.update(INSERT, Micros.of(e.at()), e.company().value(), e.specialist().value(), e.action().name(),
+    db.update(
+        INSERT,
+        Micros.of(e.at()),
+        e.company().value(),
+        e.specialist().value(),
+        e.action().name(),
         Text.clip(e.details(), DETAILS_MAX));
   }
 
   @Override
   public List<AuditEntry> of(CompanyId company) {
-    return db.query("SELECT * FROM audit_entries WHERE company_id = ? ORDER BY occurred_at, id", JdbcAuditTrail::map,
+    return db.query(
+        "SELECT * FROM audit_entries WHERE company_id = ? ORDER BY occurred_at, id",
+        JdbcAuditTrail::map,
         company.value());
   }
 
   private static AuditEntry map(ResultSet row) throws SQLException {
-    return new AuditEntry(Micros.instant(row, "occurred_at"), new CompanyId(row.getString("company_id")),
-        new PlatformUserId(row.getString("specialist_id")), AuditAction.valueOf(row.getString("action")),
+    return new AuditEntry(
+        Micros.instant(row, "occurred_at"),
+        new CompanyId(row.getString("company_id")),
+        new PlatformUserId(row.getString("specialist_id")),
+        AuditAction.valueOf(row.getString("action")),
         row.getString("details"));
   }
 }

@@ -17,24 +17,30 @@ import java.util.Optional;
 
 /** One-time confirmations by token hash; the bot token of a connect request is sealed. */
 final class JdbcConfirmations implements ConfirmationRepository {
-  private static final String UPDATE = """
+  private static final String UPDATE =
+      """
       UPDATE confirmations
          SET company_id = ?, specialist_id = ?, action = ?, connection_id = ?, line_id = ?, line_company_id = ?,
              line_name = ?, line_availability = ?, bot_id = ?, bot_username = ?, bot_display_name = ?,
              token_key = ?, token_sealed = ?, created_at = ?, expires_at = ?, used_at = ?
        WHERE token_hash = ?
       """;
-  private static final String INSERT = """
+  private static final String INSERT =
+      """
       INSERT INTO confirmations (company_id, specialist_id, action, connection_id, line_id, line_company_id,
           line_name, line_availability, bot_id, bot_username, bot_display_name, token_key, token_sealed,
           created_at, expires_at, used_at, token_hash)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """;
+
   /** Single use: only the caller whose UPDATE matches the unused, unexpired row gets true. */
-  private static final String CONSUME = """
+  private static final String CONSUME =
+      """
       UPDATE confirmations SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
       """;
-  private static final String WITHDRAW = """
+
+  private static final String WITHDRAW =
+      """
       UPDATE confirmations SET used_at = ? WHERE specialist_id = ? AND used_at IS NULL
       """;
 
@@ -59,13 +65,30 @@ final class JdbcConfirmations implements ConfirmationRepository {
       kind = "DISCONNECT";
       connection = disconnect.connection().value();
     } else {
-      throw new IllegalArgumentException("unknown pending action " + action.getClass().getSimpleName());
+      throw new IllegalArgumentException(
+          "unknown pending action " + action.getClass().getSimpleName());
     }
-    Upserts.updateOrInsert(db, UPDATE, INSERT, c.company().value(), c.specialist().value(), kind, connection,
-        action.line().id().value(), action.line().company().value(), action.line().name(),
-        action.line().availability().name(), action.bot().id().value(), action.bot().username(),
-        action.bot().displayName(), token == null ? null : token.keyId(), token == null ? null : token.ciphertext(),
-        Micros.of(c.createdAt()), Micros.of(c.expiresAt()), Micros.ofNullable(c.usedAt()), c.tokenHash());
+    Upserts.updateOrInsert(
+        db,
+        UPDATE,
+        INSERT,
+        c.company().value(),
+        c.specialist().value(),
+        kind,
+        connection,
+        action.line().id().value(),
+        action.line().company().value(),
+        action.line().name(),
+        action.line().availability().name(),
+        action.bot().id().value(),
+        action.bot().username(),
+        action.bot().displayName(),
+        token == null ? null : token.keyId(),
+        token == null ? null : token.ciphertext(),
+        Micros.of(c.createdAt()),
+        Micros.of(c.expiresAt()),
+        Micros.ofNullable(c.usedAt()),
+        c.tokenHash());
   }
 
   @Override
@@ -84,11 +107,18 @@ final class JdbcConfirmations implements ConfirmationRepository {
   }
 
   private Confirmation map(ResultSet row) throws SQLException {
-    PendingAction action = "CONNECT".equals(row.getString("action"))
-        ? new Connect(Rows.line(row), Rows.bot(row), BotToken.of(sealing.open(row, "token")))
-        : new Disconnect(new ConnectionId(row.getString("connection_id")), Rows.line(row), Rows.bot(row));
-    return new Confirmation(row.getString("token_hash"), new CompanyId(row.getString("company_id")),
-        new PlatformUserId(row.getString("specialist_id")), action, Micros.instant(row, "created_at"),
-        Micros.instant(row, "expires_at"), Micros.optionalInstant(row, "used_at"));
+    PendingAction action =
+        "CONNECT".equals(row.getString("action"))
+            ? new Connect(Rows.line(row), Rows.bot(row), BotToken.of(sealing.open(row, "token")))
+            : new Disconnect(
+                new ConnectionId(row.getString("connection_id")), Rows.line(row), Rows.bot(row));
+    return new Confirmation(
+        row.getString("token_hash"),
+        new CompanyId(row.getString("company_id")),
+        new PlatformUserId(row.getString("specialist_id")),
+        action,
+        Micros.instant(row, "created_at"),
+        Micros.instant(row, "expires_at"),
+        Micros.optionalInstant(row, "used_at"));
   }
 }

@@ -27,11 +27,12 @@ import java.util.TreeSet;
 
 /**
  * Connections. F12 is held by unique keys over the active_* columns (see V1__schema.sql); an insert
- * takes the company's lowest free slot, and when a concurrent insert took the same slot first, reads
- * the slots again and tries the next one.
+ * takes the company's lowest free slot, and when a concurrent insert took the same slot first,
+ * reads the slots again and tries the next one.
  */
 final class JdbcConnections implements ConnectionRepository {
-  private static final String INSERT = """
+  private static final String INSERT =
+      """
       INSERT INTO connections (id, company_id, channel, line_id, line_company_id, line_name, line_availability,
           bot_id, bot_username, bot_display_name, token_key, token_sealed, technical_client_id,
           technical_client_name, api_login, api_password_key, api_password_sealed, webhook_secret_hash,
@@ -39,7 +40,8 @@ final class JdbcConnections implements ConnectionRepository {
           active_line_id, active_bot_id, active_slot)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """;
-  private static final String UPDATE = """
+  private static final String UPDATE =
+      """
       UPDATE connections
          SET channel = ?, line_name = ?, line_availability = ?, bot_username = ?, bot_display_name = ?,
              token_key = ?, token_sealed = ?, technical_client_id = ?, technical_client_name = ?,
@@ -47,11 +49,15 @@ final class JdbcConnections implements ConnectionRepository {
              hook_login = ?, hook_password_key = ?, hook_password_sealed = ?, state = ?, disconnected_at = ?
        WHERE id = ?
       """;
+
   /** A disconnected connection gives its line, bot and slot back. */
-  private static final String RELEASE_SLOT = """
+  private static final String RELEASE_SLOT =
+      """
       UPDATE connections SET active_line_id = NULL, active_bot_id = NULL, active_slot = NULL WHERE id = ?
       """;
-  private static final String TAKEN_SLOTS = """
+
+  private static final String TAKEN_SLOTS =
+      """
       SELECT active_slot FROM connections WHERE company_id = ? AND active_slot IS NOT NULL
       """;
   private static final String SELECT = "SELECT * FROM connections ";
@@ -88,7 +94,8 @@ final class JdbcConnections implements ConnectionRepository {
   }
 
   private Optional<Integer> freeSlot(CompanyId company) {
-    Set<Integer> taken = new TreeSet<>(db.query(TAKEN_SLOTS, row -> row.getInt(1), company.value()));
+    Set<Integer> taken =
+        new TreeSet<>(db.query(TAKEN_SLOTS, row -> row.getInt(1), company.value()));
     for (int slot = 1; slot <= ChannelLimits.MAX_BOTS_PER_COMPANY; slot++) {
       if (!taken.contains(slot)) {
         return Optional.of(slot);
@@ -108,13 +115,35 @@ final class JdbcConnections implements ConnectionRepository {
     SealedSecret token = sealing.seal(c.token().reveal());
     SealedSecret apiPassword = sealing.seal(c.apiAccount().password().reveal());
     SealedSecret hookPassword = sealing.seal(c.hookCredentials().password().reveal());
-    db.update(INSERT, c.id().value(), c.company().value(), c.channel().displayName(), c.line().id().value(),
-        c.line().company().value(), c.line().name(), c.line().availability().name(), c.bot().id().value(),
-        c.bot().username(), c.bot().displayName(), token.keyId(), token.ciphertext(), c.technicalClient().id().value(),
-        c.technicalClient().name(), c.apiAccount().login(), apiPassword.keyId(), apiPassword.ciphertext(),
-        c.webhookSecretHash(), c.hookCredentials().login(), hookPassword.keyId(), hookPassword.ciphertext(),
-        c.state().name(), Micros.of(c.connectedAt()), Micros.ofNullable(c.disconnectedAt()),
-        c.line().id().value(), c.bot().id().value(), slot);
+    db.update(
+        INSERT,
+        c.id().value(),
+        c.company().value(),
+        c.channel().displayName(),
+        c.line().id().value(),
+        c.line().company().value(),
+        c.line().name(),
+        c.line().availability().name(),
+        c.bot().id().value(),
+        c.bot().username(),
+        c.bot().displayName(),
+        token.keyId(),
+        token.ciphertext(),
+        c.technicalClient().id().value(),
+        c.technicalClient().name(),
+        c.apiAccount().login(),
+        apiPassword.keyId(),
+        apiPassword.ciphertext(),
+        c.webhookSecretHash(),
+        c.hookCredentials().login(),
+        hookPassword.keyId(),
+        hookPassword.ciphertext(),
+        c.state().name(),
+        Micros.of(c.connectedAt()),
+        Micros.ofNullable(c.disconnectedAt()),
+        c.line().id().value(),
+        c.bot().id().value(),
+        slot);
   }
 
   @Override
@@ -122,19 +151,37 @@ final class JdbcConnections implements ConnectionRepository {
     SealedSecret token = sealing.seal(c.token().reveal());
     SealedSecret apiPassword = sealing.seal(c.apiAccount().password().reveal());
     SealedSecret hookPassword = sealing.seal(c.hookCredentials().password().reveal());
-    db.run(() -> {
-      int updated = db.update(UPDATE, c.channel().displayName(), c.line().name(), c.line().availability().name(),
-          c.bot().username(), c.bot().displayName(), token.keyId(), token.ciphertext(),
-          c.technicalClient().id().value(), c.technicalClient().name(), c.apiAccount().login(), apiPassword.keyId(),
-          apiPassword.ciphertext(), c.webhookSecretHash(), c.hookCredentials().login(), hookPassword.keyId(),
-          hookPassword.ciphertext(), c.state().name(), Micros.ofNullable(c.disconnectedAt()), c.id().value());
-      if (updated != 1) {
-        throw new IllegalStateException("no connection " + c.id());
-      }
-      if (!c.isActive()) {
-        db.update(RELEASE_SLOT, c.id().value());
-      }
-    });
+    db.run(
+        () -> {
+          int updated =
+              db.update(
+                  UPDATE,
+                  c.channel().displayName(),
+                  c.line().name(),
+                  c.line().availability().name(),
+                  c.bot().username(),
+                  c.bot().displayName(),
+                  token.keyId(),
+                  token.ciphertext(),
+                  c.technicalClient().id().value(),
+                  c.technicalClient().name(),
+                  c.apiAccount().login(),
+                  apiPassword.keyId(),
+                  apiPassword.ciphertext(),
+                  c.webhookSecretHash(),
+                  c.hookCredentials().login(),
+                  hookPassword.keyId(),
+                  hookPassword.ciphertext(),
+                  c.state().name(),
+                  Micros.ofNullable(c.disconnectedAt()),
+                  c.id().value());
+          if (updated != 1) {
+            throw new IllegalStateException("no connection " + c.id());
+          }
+          if (!c.isActive()) {
+            db.update(RELEASE_SLOT, c.id().value());
+          }
+        });
   }
 
   @Override
@@ -154,7 +201,9 @@ final class JdbcConnections implements ConnectionRepository {
 
   @Override
   public List<Connection> activeOf(CompanyId company) {
-    return db.query(SELECT + "WHERE company_id = ? AND active_slot IS NOT NULL ORDER BY line_name, id", this::map,
+    return db.query(
+        SELECT + "WHERE company_id = ? AND active_slot IS NOT NULL ORDER BY line_name, id",
+        this::map,
         company.value());
   }
 
@@ -171,11 +220,13 @@ final class JdbcConnections implements ConnectionRepository {
         Rows.line(row),
         Rows.bot(row),
         BotToken.of(sealing.open(row, "token")),
-        new TechnicalClient(new TechnicalClientId(row.getString("technical_client_id")),
+        new TechnicalClient(
+            new TechnicalClientId(row.getString("technical_client_id")),
             row.getString("technical_client_name")),
         new ApiAccount(row.getString("api_login"), Secret.of(sealing.open(row, "api_password"))),
         row.getString("webhook_secret_hash"),
-        new HookCredentials(row.getString("hook_login"), Secret.of(sealing.open(row, "hook_password"))),
+        new HookCredentials(
+            row.getString("hook_login"), Secret.of(sealing.open(row, "hook_password"))),
         ConnectionState.valueOf(row.getString("state")),
         Micros.instant(row, "connected_at"),
         Micros.optionalInstant(row, "disconnected_at"));

@@ -15,12 +15,17 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
 
-/** Each specialist's place in the management menu: the state's name and its few fields, one row each. */
+/**
+ * Each specialist's place in the management menu: the state's name and its few fields, one row
+ * each.
+ */
 final class JdbcDialogs implements DialogRepository {
-  private static final String UPDATE = """
+  private static final String UPDATE =
+      """
       UPDATE dialog_states SET state = ?, purpose = ?, page = ?, line_id = ?, updated_at = ? WHERE specialist_id = ?
       """;
-  private static final String INSERT = """
+  private static final String INSERT =
+      """
       INSERT INTO dialog_states (state, purpose, page, line_id, updated_at, specialist_id) VALUES (?, ?, ?, ?, ?, ?)
       """;
 
@@ -34,13 +39,18 @@ final class JdbcDialogs implements DialogRepository {
 
   @Override
   public Optional<DialogState> load(PlatformUserId specialist) {
-    return db.queryOne("SELECT * FROM dialog_states WHERE specialist_id = ?", JdbcDialogs::map, specialist.value());
+    return db.queryOne(
+        "SELECT * FROM dialog_states WHERE specialist_id = ?",
+        JdbcDialogs::map,
+        specialist.value());
   }
 
   @Override
   public void save(PlatformUserId specialist, DialogState state) {
     Object[] values = columns(state);
-    Object[] params = {values[0], values[1], values[2], values[3], Micros.of(clock.instant()), specialist.value()};
+    Object[] params = {
+      values[0], values[1], values[2], values[3], Micros.of(clock.instant()), specialist.value()
+    };
     Upserts.updateOrInsert(db, UPDATE, INSERT, params);
   }
 
@@ -68,7 +78,8 @@ final class JdbcDialogs implements DialogRepository {
       case "CHANNEL_MENU":
         return new ChannelMenu();
       case "CHOOSING_LINE":
-        return new ChoosingLine(WizardPurpose.valueOf(row.getString("purpose")), row.getInt("page"));
+        return new ChoosingLine(
+            WizardPurpose.valueOf(row.getString("purpose")), row.getInt("page"));
       case "AWAITING_TOKEN":
         return new AwaitingToken(new LineId(row.getString("line_id")), row.getInt("page"));
       case "LINK_SENT":

@@ -12,7 +12,8 @@ import java.util.List;
 
 /** Messages deliberately not delivered (F9, F11), oldest first. */
 final class JdbcDroppedMessages implements DroppedMessageLog {
-  private static final String INSERT = """
+  private static final String INSERT =
+      """
       INSERT INTO dropped_messages (connection_id, account_id, direction, reason, source_event_id, dropped_at)
       VALUES (?, ?, ?, ?, ?, ?)
       """;
@@ -25,20 +26,31 @@ final class JdbcDroppedMessages implements DroppedMessageLog {
 
   @Override
   public void record(DroppedMessage m) {
-    db.update(INSERT, m.connection().value(), m.account().map(AccountId::value).orElse(null), m.direction().name(),
-        m.reason().name(), m.sourceEventId(), Micros.of(m.at()));
+    db.update(
+        INSERT,
+        m.connection().value(),
+        m.account().map(AccountId::value).orElse(null),
+        m.direction().name(),
+        m.reason().name(),
+        m.sourceEventId(),
+        Micros.of(m.at()));
   }
 
   @Override
   public List<DroppedMessage> of(ConnectionId connection) {
-    return db.query("SELECT * FROM dropped_messages WHERE connection_id = ? ORDER BY id", JdbcDroppedMessages::map,
+    return db.query(
+        "SELECT * FROM dropped_messages WHERE connection_id = ? ORDER BY id",
+        JdbcDroppedMessages::map,
         connection.value());
   }
 
   private static DroppedMessage map(ResultSet row) throws SQLException {
-    return new DroppedMessage(new ConnectionId(row.getString("connection_id")),
-        Rows.optionalString(row, "account_id").map(AccountId::new), Direction.valueOf(row.getString("direction")),
-        DropReason.valueOf(row.getString("reason")), row.getString("source_event_id"),
+    return new DroppedMessage(
+        new ConnectionId(row.getString("connection_id")),
+        Rows.optionalString(row, "account_id").map(AccountId::new),
+        Direction.valueOf(row.getString("direction")),
+        DropReason.valueOf(row.getString("reason")),
+        row.getString("source_event_id"),
         Micros.instant(row, "dropped_at"));
   }
 }

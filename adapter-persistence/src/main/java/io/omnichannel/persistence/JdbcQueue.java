@@ -13,12 +13,12 @@ import java.util.Optional;
 /**
  * The claim, lease and retry bookkeeping shared by the inbox and the outbox tables (B1).
  *
- * <p>A claim picks the oldest row that is due, not under a live lease, and the head of its ordering key
- * (no older unfinished row of the same key), locking it with {@code FOR UPDATE SKIP LOCKED} so that
- * workers of several instances pass each other by; MariaDB 10.6+, MySQL 8 and H2 2.3 all support it.
- * The lease is then written by a conditional UPDATE that re-checks the lease, so even an engine that
- * ignored the lock could not hand one row to two workers. The embedded H2 database is opened by one
- * process only (its file lock), so it serves a single instance anyway.
+ * <p>A claim picks the oldest row that is due, not under a live lease, and the head of its ordering
+ * key (no older unfinished row of the same key), locking it with {@code FOR UPDATE SKIP LOCKED} so
+ * that workers of several instances pass each other by; MariaDB 10.6+, MySQL 8 and H2 2.3 all
+ * support it. The lease is then written by a conditional UPDATE that re-checks the lease, so even
+ * an engine that ignored the lock could not hand one row to two workers. The embedded H2 database
+ * is opened by one process only (its file lock), so it serves a single instance anyway.
  */
 abstract class JdbcQueue<T> implements WorkQueue<T> {
   private static final int REASON_MAX = 1000;
@@ -33,7 +33,8 @@ abstract class JdbcQueue<T> implements WorkQueue<T> {
     this.db = db;
     this.clock = clock;
     this.table = table;
-    this.claimSql = """
+    this.claimSql =
+        """
         SELECT q.* FROM %1$s q
          WHERE q.finished = FALSE AND q.due_at <= ? AND (q.leased_until IS NULL OR q.leased_until <= ?)
            AND NOT EXISTS (SELECT 1 FROM %1$s o WHERE o.ordering_key = q.ordering_key AND o.finished = FALSE
@@ -41,11 +42,14 @@ abstract class JdbcQueue<T> implements WorkQueue<T> {
          ORDER BY q.id
          LIMIT 1
          FOR UPDATE SKIP LOCKED
-        """.formatted(table);
-    this.leaseSql = """
+        """
+            .formatted(table);
+    this.leaseSql =
+        """
         UPDATE %s SET leased_until = ?, attempts = attempts + 1
          WHERE id = ? AND finished = FALSE AND (leased_until IS NULL OR leased_until <= ?)
-        """.formatted(table);
+        """
+            .formatted(table);
   }
 
   /** The item stored in the row. */
@@ -62,56 +66,95 @@ abstract class JdbcQueue<T> implements WorkQueue<T> {
   @Override
   public Optional<Claimed<T>> claimNext(Instant now, Duration lease) {
     long nowMicros = Micros.of(now);
-    return db.inTransaction(() -> {
-      Optional<Claimed<T>> head = db.queryOne(claimSql,
-          row -> new Claimed<>(row.getLong("id"), item(row), row.getInt("attempts") + 1), nowMicros, nowMicros);
-      if (head.isEmpty()) {
-        return head;
-      }
-      int leased = db.update(leaseSql, Micros.of(now.plus(lease)), head.get().id(), nowMicros);
-      return leased == 1 ? head : Optional.empty();
-    });
+    return db.inTransaction(
+        () -> {
+          Optional<Claimed<T>> head =
+              db.queryOne(
+                  claimSql,
+                  row -> new Claimed<>(row.getLong("id"), item(row), row.getInt("attempts") + 1),
+                  nowMicros,
+                  nowMicros);
+          if (head.isEmpty()) {
+            return head;
+          }
+          int leased = db.update(leaseSql, Micros.of(now.plus(lease)), head.get().id(), nowMicros);
+          return leased == 1 ? head : Optional.empty();
+        });
   }
 
   @Override
   public void complete(long id) {
-    expectOne(id, db.update("UPDATE %s SET finished = TRUE, completed_at = ?, leased_until = NULL WHERE id = ?"
-        .formatted(table), Micros.of(clock.instant()), id));
+    expectOne(
+        id,
+        db.update(
+            "UPDATE %s SET finished = TRUE, completed_at = ?, leased_until = NULL WHERE id = ?"
+                .formatted(table),
+            Micros.of(clock.instant()),
+            id));
   }
 
   @Override
   public void retryAt(long id, Instant next, String reason) {
-    expectOne(id, db.update("UPDATE %s SET due_at = ?, leased_until = NULL, last_error = ? WHERE id = ?"
-        .formatted(table), Micros.of(next), Text.clip(reason, REASON_MAX), id));
+    expectOne(
+        id,
+        db.update(
+            "UPDATE %s SET due_at = ?, leased_until = NULL, last_error = ? WHERE id = ?"
+                .formatted(table),
+            Micros.of(next),
+            Text.clip(reason, REASON_MAX),
+            id));
   }
 
   /** A rate limit's wait is no failed attempt: the claim that met it is given back. */
   @Override
   public void postpone(long id, Instant next, String reason) {
-    expectOne(id, db.update(("UPDATE %s SET due_at = ?, leased_until = NULL, last_error = ?, attempts = attempts - 1 "
-        + "WHERE id = ?").formatted(table), Micros.of(next), Text.clip(reason, REASON_MAX), id));
+    expectOne(
+        id,
+        db.update(
+            ("UPDATE %s SET due_at = ?, leased_until = NULL, last_error = ?, attempts = attempts - 1 "
+                    + "WHERE id = ?")
+                .formatted(table),
+            Micros.of(next),
+            Text.clip(reason, REASON_MAX),
+            id));
   }
 
   @Override
   public void bury(long id, String reason) {
-    expectOne(id, db.update("UPDATE %s SET finished = TRUE, dead_reason = ?, leased_until = NULL WHERE id = ?"
-        .formatted(table), Text.clip(reason, REASON_MAX), id));
+    expectOne(
+        id,
+        db.update(
+            "UPDATE %s SET finished = TRUE, dead_reason = ?, leased_until = NULL WHERE id = ?"
+                .formatted(table),
+            Text.clip(reason, REASON_MAX),
+            id));
   }
 
   /** Rows parked dead, newest first, for the admin side. */
   List<DeadLetter> deadLetters(int limit) {
-    return db.query("""
+    return db.query(
+        """
         SELECT id, ordering_key, attempts, dead_reason, last_error FROM %s
          WHERE dead_reason IS NOT NULL ORDER BY id DESC LIMIT ?
-        """.formatted(table), row -> new DeadLetter(table, row.getLong("id"), row.getString("ordering_key"),
-        row.getInt("attempts"), row.getString("dead_reason"), Optional.ofNullable(row.getString("last_error"))),
+        """
+            .formatted(table),
+        row ->
+            new DeadLetter(
+                table,
+                row.getLong("id"),
+                row.getString("ordering_key"),
+                row.getInt("attempts"),
+                row.getString("dead_reason"),
+                Optional.ofNullable(row.getString("last_error"))),
         limit);
   }
 
   /** Deletes completed rows finished before {@code before}; dead rows stay for the admin. */
   int purgeCompleted(Instant before) {
-    return db.update("DELETE FROM %s WHERE finished = TRUE AND dead_reason IS NULL AND completed_at < ?"
-        .formatted(table), Micros.of(before));
+    return db.update(
+        "DELETE FROM %s WHERE finished = TRUE AND dead_reason IS NULL AND completed_at < ?"
+            .formatted(table),
+        Micros.of(before));
   }
 
   private void expectOne(long id, int updated) {

@@ -17,7 +17,10 @@ import java.util.Set;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
-/** A 256-bit AES key and its id (a fingerprint of the key, so it can be stored beside each ciphertext). */
+/**
+ * A 256-bit AES key and its id (a fingerprint of the key, so it can be stored beside each
+ * ciphertext).
+ */
 record MasterKey(String id, SecretKey key) {
   static final String FILE_NAME = "master.key";
   private static final int KEY_BYTES = 32;
@@ -29,12 +32,19 @@ record MasterKey(String id, SecretKey key) {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(field + " is not base64");
     }
-    checkArgument(bytes.length == KEY_BYTES, "%s must be %s bytes (base64 of a 256-bit key)", field, KEY_BYTES);
+    checkArgument(
+        bytes.length == KEY_BYTES,
+        "%s must be %s bytes (base64 of a 256-bit key)",
+        field,
+        KEY_BYTES);
     String id = "k" + Hashing.sha256().hashBytes(bytes).toString().substring(0, 12);
     return new MasterKey(id, new SecretKeySpec(bytes, "AES"));
   }
 
-  /** Reads {@code <dataFolder>/master.key}, or generates it (readable and writable by the owner only). */
+  /**
+   * Reads {@code <dataFolder>/master.key}, or generates it (readable and writable by the owner
+   * only).
+   */
   static MasterKey inFolder(Path dataFolder) {
     Path file = dataFolder.resolve(FILE_NAME);
     try {
@@ -43,7 +53,8 @@ record MasterKey(String id, SecretKey key) {
         byte[] bytes = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(bytes);
         if (createOwnerOnly(file)) {
-          Files.writeString(file, Base64.getEncoder().encodeToString(bytes) + "\n", StandardCharsets.US_ASCII);
+          Files.writeString(
+              file, Base64.getEncoder().encodeToString(bytes) + "\n", StandardCharsets.US_ASCII);
         }
       }
       return fromBase64(file.toString(), Files.readString(file, StandardCharsets.US_ASCII));

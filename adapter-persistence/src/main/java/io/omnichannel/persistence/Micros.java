@@ -5,12 +5,15 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Instants as BIGINT microseconds since the epoch: exact on every engine, no time-zone conversion. */
+/**
+ * Instants as BIGINT microseconds since the epoch: exact on every engine, no time-zone conversion.
+ */
 final class Micros {
   private Micros() {}
 
   static long of(Instant instant) {
-    return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+    return Math.addExact(
+        Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
   }
 
   static Long ofNullable(Optional<Instant> instant) {
@@ -27,6 +30,7 @@ final class Micros {
   }
 
   private static Instant toInstant(long micros) {
-    return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+    return Instant.ofEpochSecond(
+        Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
   }
 }

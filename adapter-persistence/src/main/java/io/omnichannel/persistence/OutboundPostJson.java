@@ -20,10 +20,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * An outbox post as compact JSON, mapped by hand so the core's records need no annotations:
- * {@code {"type":"text","text":…,"keyboard":{…}}} or
- * {@code {"type":"file","kind":"IMAGE","name":…,"mime":…,"size":…,"ref":…,"caption":…,"keyboard":{…}}}.
- * A file is only its reference (Telegram file_id or 1C-Connect URL), never its bytes.
+ * An outbox post as compact JSON, mapped by hand so the core's records need no annotations: {@code
+ * {"type":"text","text":…,"keyboard":{…}}} or {@code
+ * {"type":"file","kind":"IMAGE","name":…,"mime":…,"size":…,"ref":…,"caption":…,"keyboard":{…}}}. A
+ * file is only its reference (Telegram file_id or 1C-Connect URL), never its bytes.
  */
 final class OutboundPostJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -36,8 +36,11 @@ final class OutboundPostJson {
       json.put("type", "text").put("text", text.text());
     } else if (post instanceof OutboundPost.File file) {
       Attachment attachment = file.file();
-      json.put("type", "file").put("kind", file.kind().name()).put("name", attachment.fileName())
-          .put("mime", attachment.mimeType()).put("ref", attachment.ref().value());
+      json.put("type", "file")
+          .put("kind", file.kind().name())
+          .put("name", attachment.fileName())
+          .put("mime", attachment.mimeType())
+          .put("ref", attachment.ref().value());
       attachment.sizeBytes().ifPresent(size -> json.put("size", size));
       file.caption().ifPresent(caption -> json.put("caption", caption));
     } else {
@@ -58,11 +61,18 @@ final class OutboundPostJson {
     if ("text".equals(json.path("type").asText())) {
       return new OutboundPost.Text(json.get("text").asText(), keyboard);
     }
-    OptionalLong size = json.has("size") ? OptionalLong.of(json.get("size").asLong()) : OptionalLong.empty();
-    Attachment file = new Attachment(json.get("name").asText(), json.get("mime").asText(), size,
-        new FileRef(json.get("ref").asText()));
-    Optional<String> caption = json.has("caption") ? Optional.of(json.get("caption").asText()) : Optional.empty();
-    return new OutboundPost.File(FileKind.valueOf(json.get("kind").asText()), file, caption, keyboard);
+    OptionalLong size =
+        json.has("size") ? OptionalLong.of(json.get("size").asLong()) : OptionalLong.empty();
+    Attachment file =
+        new Attachment(
+            json.get("name").asText(),
+            json.get("mime").asText(),
+            size,
+            new FileRef(json.get("ref").asText()));
+    Optional<String> caption =
+        json.has("caption") ? Optional.of(json.get("caption").asText()) : Optional.empty();
+    return new OutboundPost.File(
+        FileKind.valueOf(json.get("kind").asText()), file, caption, keyboard);
   }
 
   private static ObjectNode keyboard(Keyboard keyboard) {
@@ -78,7 +88,9 @@ final class OutboundPostJson {
         row.forEach(button -> buttons.add(button.text()));
       }
     } else if (keyboard instanceof Keyboard.Link link) {
-      json.put("type", "link").put("text", link.button().text()).put("url", link.button().url().toString());
+      json.put("type", "link")
+          .put("text", link.button().text())
+          .put("url", link.button().url().toString());
     } else {
       throw new IllegalArgumentException("unknown keyboard " + keyboard.getClass().getSimpleName());
     }
@@ -93,7 +105,8 @@ final class OutboundPostJson {
       case "remove":
         return Keyboard.REMOVE;
       case "link":
-        return new Keyboard.Link(new LinkButton(json.get("text").asText(), URI.create(json.get("url").asText())));
+        return new Keyboard.Link(
+            new LinkButton(json.get("text").asText(), URI.create(json.get("url").asText())));
       case "menu":
         List<List<MenuButton>> rows = new ArrayList<>();
         for (JsonNode row : json.get("rows")) {

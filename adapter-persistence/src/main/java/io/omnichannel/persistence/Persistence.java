@@ -49,8 +49,12 @@ public final class Persistence implements AutoCloseable {
 
   private Persistence(HikariDataSource dataSource, SecretSealer sealer, Clock clock) {
     this.dataSource = dataSource;
-    this.flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-        .failOnMissingLocations(true).load();
+    this.flyway =
+        Flyway.configure()
+            .dataSource(dataSource)
+            .locations("classpath:db/migration")
+            .failOnMissingLocations(true)
+            .load();
     this.db = new Db(dataSource);
     this.sealer = sealer;
     Sealing sealing = new Sealing(sealer);
@@ -70,7 +74,9 @@ public final class Persistence implements AutoCloseable {
     return open(config, Clock.systemUTC());
   }
 
-  /** As {@link #open(PersistenceConfig)}, with the clock that stamps completions and dialog saves. */
+  /**
+   * As {@link #open(PersistenceConfig)}, with the clock that stamps completions and dialog saves.
+   */
   public static Persistence open(PersistenceConfig config, Clock clock) {
     SecretSealer sealer = new AesGcmSealer(masterKeys(config));
     HikariDataSource dataSource = pool(config);
@@ -80,10 +86,14 @@ public final class Persistence implements AutoCloseable {
       try {
         applied = persistence.migrate();
       } catch (FlywayException e) {
-        throw new StorageUnavailable("database migration failed: " + e.getClass().getSimpleName(), e);
+        throw new StorageUnavailable(
+            "database migration failed: " + e.getClass().getSimpleName(), e);
       }
-      LOG.info("database opened: engine={} migrationsApplied={} poolSize={}",
-          config.isEmbedded() ? "h2" : "mysql", applied, config.poolSize());
+      LOG.info(
+          "database opened: engine={} migrationsApplied={} poolSize={}",
+          config.isEmbedded() ? "h2" : "mysql",
+          applied,
+          config.poolSize());
       return persistence;
     } catch (RuntimeException e) {
       dataSource.close();
@@ -105,17 +115,23 @@ public final class Persistence implements AutoCloseable {
     }
   }
 
-  /** Dead rows for the admin side: the inbox's newest first, then the outbox's, at most {@code limit}. */
+  /**
+   * Dead rows for the admin side: the inbox's newest first, then the outbox's, at most {@code
+   * limit}.
+   */
   public List<DeadLetter> deadLetters(int limit) {
     List<DeadLetter> all = new ArrayList<>(inbox.deadLetters(limit));
     all.addAll(outbox.deadLetters(limit));
-    all.sort(Comparator.comparing(DeadLetter::queue).thenComparing(Comparator.comparingLong(DeadLetter::id).reversed()));
+    all.sort(
+        Comparator.comparing(DeadLetter::queue)
+            .thenComparing(Comparator.comparingLong(DeadLetter::id).reversed()));
     return all.subList(0, Math.min(limit, all.size()));
   }
 
   /**
-   * Housekeeping: deletes inbox and outbox rows completed before {@code before} (keep the inbox's longer
-   * than a source may redeliver, a day for Telegram, or a redelivery is taken for new); returns how many.
+   * Housekeeping: deletes inbox and outbox rows completed before {@code before} (keep the inbox's
+   * longer than a source may redeliver, a day for Telegram, or a redelivery is taken for new);
+   * returns how many.
    */
   public int purgeCompleted(Instant before) {
     return inbox.purgeCompleted(before) + outbox.purgeCompleted(before);
@@ -172,8 +188,11 @@ public final class Persistence implements AutoCloseable {
 
   private static List<MasterKey> masterKeys(PersistenceConfig config) {
     List<MasterKey> keys = new ArrayList<>();
-    keys.add(config.masterKey().map(key -> MasterKey.fromBase64("masterKey", key))
-        .orElseGet(() -> MasterKey.inFolder(config.dataFolder())));
+    keys.add(
+        config
+            .masterKey()
+            .map(key -> MasterKey.fromBase64("masterKey", key))
+            .orElseGet(() -> MasterKey.inFolder(config.dataFolder())));
     for (String retired : config.retiredMasterKeys()) {
       keys.add(MasterKey.fromBase64("retiredMasterKeys", retired));
     }
@@ -189,7 +208,8 @@ public final class Persistence implements AutoCloseable {
     hikari.setMaximumPoolSize(config.poolSize());
     hikari.setMinimumIdle(Math.min(2, config.poolSize()));
     hikari.setConnectionTimeout(10_000);
-    // Read committed: a retried slot choice sees what others committed, and queue claims see fresh rows.
+    // Read committed: a retried slot choice sees what others committed, and queue claims see fresh
+    // rows.
     hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     if (!config.isEmbedded()) {
       hikari.addDataSourceProperty("characterEncoding", "UTF-8"); // utf8mb4 on the wire
@@ -199,7 +219,8 @@ public final class Persistence implements AutoCloseable {
     try {
       return new HikariDataSource(hikari);
     } catch (RuntimeException e) {
-      throw new StorageUnavailable("cannot open the database " + config.jdbcUrl().replaceAll("[?;].*", ""), e);
+      throw new StorageUnavailable(
+          "cannot open the database " + config.jdbcUrl().replaceAll("[?;].*", ""), e);
     }
   }
 }

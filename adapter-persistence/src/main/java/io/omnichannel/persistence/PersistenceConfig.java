@@ -12,17 +12,24 @@ import java.util.Optional;
  *
  * @param jdbcUrl {@code jdbc:mysql://…} (MySQL 8, MariaDB 10.11) or {@code jdbc:h2:…} (embedded)
  * @param dataFolder where the embedded database and a generated master key live
- * @param masterKey base64 of a 256-bit key that seals secrets; when empty, {@code <dataFolder>/master.key}
- *     is read, or generated on first start
+ * @param masterKey base64 of a 256-bit key that seals secrets; when empty, {@code
+ *     <dataFolder>/master.key} is read, or generated on first start
  * @param retiredMasterKeys older keys (base64) still accepted for unsealing, never for sealing
  * @param poolSize the most connections the pool opens
  */
-public record PersistenceConfig(String jdbcUrl, String user, String password, Path dataFolder,
-    Optional<String> masterKey, List<String> retiredMasterKeys, int poolSize) {
+public record PersistenceConfig(
+    String jdbcUrl,
+    String user,
+    String password,
+    Path dataFolder,
+    Optional<String> masterKey,
+    List<String> retiredMasterKeys,
+    int poolSize) {
   public static final int DEFAULT_POOL_SIZE = 10;
 
   public PersistenceConfig {
-    checkArgument(jdbcUrl != null && (jdbcUrl.startsWith("jdbc:mysql:") || jdbcUrl.startsWith("jdbc:h2:")),
+    checkArgument(
+        jdbcUrl != null && (jdbcUrl.startsWith("jdbc:mysql:") || jdbcUrl.startsWith("jdbc:h2:")),
         "jdbcUrl must start with jdbc:mysql: or jdbc:h2:");
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(password, "password");
@@ -32,35 +39,54 @@ public record PersistenceConfig(String jdbcUrl, String user, String password, Pa
     checkArgument(poolSize >= 1 && poolSize <= 200, "poolSize must be between 1 and 200");
   }
 
-  /** The embedded default: an H2 file database in MySQL mode at {@code <dataFolder>/omnichannel}. */
+  /**
+   * The embedded default: an H2 file database in MySQL mode at {@code <dataFolder>/omnichannel}.
+   */
   public static PersistenceConfig embedded(Path dataFolder) {
-    return new PersistenceConfig(embeddedUrl(dataFolder), "sa", "", dataFolder, Optional.empty(), List.of(),
+    return new PersistenceConfig(
+        embeddedUrl(dataFolder),
+        "sa",
+        "",
+        dataFolder,
+        Optional.empty(),
+        List.of(),
         DEFAULT_POOL_SIZE);
   }
 
-  /** A MySQL or MariaDB server; the master key is generated into the data folder unless given with {@link #withMasterKey}. */
-  public static PersistenceConfig server(String jdbcUrl, String user, String password, Path dataFolder) {
-    return new PersistenceConfig(jdbcUrl, user, password, dataFolder, Optional.empty(), List.of(), DEFAULT_POOL_SIZE);
+  /**
+   * A MySQL or MariaDB server; the master key is generated into the data folder unless given with
+   * {@link #withMasterKey}.
+   */
+  public static PersistenceConfig server(
+      String jdbcUrl, String user, String password, Path dataFolder) {
+    return new PersistenceConfig(
+        jdbcUrl, user, password, dataFolder, Optional.empty(), List.of(), DEFAULT_POOL_SIZE);
   }
 
   static String embeddedUrl(Path dataFolder) {
-    // The file lock of H2 lets one process open the database: the embedded engine serves one instance.
-    // WRITE_DELAY=0: a commit reaches the file before it returns, so what was acknowledged survives a kill
+    // The file lock of H2 lets one process open the database: the embedded engine serves one
+    // instance.
+    // WRITE_DELAY=0: a commit reaches the file before it returns, so what was acknowledged survives
+    // a kill
     // (H2's default delays the write by up to half a second).
-    return "jdbc:h2:file:" + dataFolder.toAbsolutePath().resolve("omnichannel")
+    return "jdbc:h2:file:"
+        + dataFolder.toAbsolutePath().resolve("omnichannel")
         + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
   }
 
   public PersistenceConfig withMasterKey(String base64) {
-    return new PersistenceConfig(jdbcUrl, user, password, dataFolder, Optional.of(base64), retiredMasterKeys, poolSize);
+    return new PersistenceConfig(
+        jdbcUrl, user, password, dataFolder, Optional.of(base64), retiredMasterKeys, poolSize);
   }
 
   public PersistenceConfig withRetiredMasterKeys(List<String> base64Keys) {
-    return new PersistenceConfig(jdbcUrl, user, password, dataFolder, masterKey, base64Keys, poolSize);
+    return new PersistenceConfig(
+        jdbcUrl, user, password, dataFolder, masterKey, base64Keys, poolSize);
   }
 
   public PersistenceConfig withPoolSize(int size) {
-    return new PersistenceConfig(jdbcUrl, user, password, dataFolder, masterKey, retiredMasterKeys, size);
+    return new PersistenceConfig(
+        jdbcUrl, user, password, dataFolder, masterKey, retiredMasterKeys, size);
   }
 
   boolean isEmbedded() {
@@ -69,8 +95,18 @@ public record PersistenceConfig(String jdbcUrl, String user, String password, Pa
 
   @Override
   public String toString() {
-    return "PersistenceConfig[" + jdbcUrl.replaceAll("(?i)password=[^&;]*", "password=***") + ", user=" + user
-        + ", password=***, dataFolder=" + dataFolder + ", masterKey=" + (masterKey.isPresent() ? "***" : "from file")
-        + ", retiredMasterKeys=" + retiredMasterKeys.size() + ", poolSize=" + poolSize + "]";
+    return "PersistenceConfig["
+        + jdbcUrl.replaceAll("(?i)password=[^&;]*", "password=***")
+        + ", user="
+        + user
+        + ", password=***, dataFolder="
+        + dataFolder
+        + ", masterKey="
+        + (masterKey.isPresent() ? "***" : "from file")
+        + ", retiredMasterKeys="
+        + retiredMasterKeys.size()
+        + ", poolSize="
+        + poolSize
+        + "]";
   }
 }

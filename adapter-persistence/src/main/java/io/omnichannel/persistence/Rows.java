@@ -15,12 +15,17 @@ final class Rows {
   private Rows() {}
 
   static Line line(ResultSet row) throws SQLException {
-    return new Line(new LineId(row.getString("line_id")), new CompanyId(row.getString("line_company_id")),
-        row.getString("line_name"), LineAvailability.valueOf(row.getString("line_availability")));
+    return new Line(
+        new LineId(row.getString("line_id")),
+        new CompanyId(row.getString("line_company_id")),
+        row.getString("line_name"),
+        LineAvailability.valueOf(row.getString("line_availability")));
   }
 
   static BotProfile bot(ResultSet row) throws SQLException {
-    return new BotProfile(new BotId(row.getString("bot_id")), row.getString("bot_username"),
+    return new BotProfile(
+        new BotId(row.getString("bot_id")),
+        row.getString("bot_username"),
         row.getString("bot_display_name"));
   }
 

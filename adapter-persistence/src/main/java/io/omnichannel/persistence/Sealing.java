@@ -18,6 +18,7 @@ final class Sealing {
   }
 
   String open(ResultSet row, String name) throws SQLException {
-    return sealer.unseal(new SealedSecret(row.getString(name + "_key"), row.getBytes(name + "_sealed")));
+    return sealer.unseal(
+        new SealedSecret(row.getString(name + "_key"), row.getBytes(name + "_sealed")));
   }
 }

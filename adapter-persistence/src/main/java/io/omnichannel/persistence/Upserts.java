@@ -1,9 +1,10 @@
 package io.omnichannel.persistence;
 
 /**
- * Update, else insert, else (a concurrent insert won) update again: portable across MariaDB, MySQL and
- * H2 without ON DUPLICATE KEY's deprecated VALUES(). Both statements take the same parameters in the
- * same order. MySQL's driver reports matched (not changed) rows, so an unchanged row still counts.
+ * Update, else insert, else (a concurrent insert won) update again: portable across MariaDB, MySQL
+ * and H2 without ON DUPLICATE KEY's deprecated VALUES(). Both statements take the same parameters
+ * in the same order. MySQL's driver reports matched (not changed) rows, so an unchanged row still
+ * counts.
  */
 final class Upserts {
   private Upserts() {}

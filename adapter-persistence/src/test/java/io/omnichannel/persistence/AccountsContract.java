@@ -30,7 +30,8 @@ abstract class AccountsContract extends DatabaseTest {
 
     assertThat(db.accounts().find(new AccountId("acc-1"))).contains(stored);
     assertThat(db.accounts().findOpen(connection.id(), new ChatId("42"))).contains(stored);
-    assertThat(db.accounts().findByPlatformUser(connection.id(), new PlatformUserId("user-acc-1"))).contains(stored);
+    assertThat(db.accounts().findByPlatformUser(connection.id(), new PlatformUserId("user-acc-1")))
+        .contains(stored);
     assertThat(db.accounts().find(new AccountId("nope"))).isEmpty();
   }
 
@@ -39,7 +40,8 @@ abstract class AccountsContract extends DatabaseTest {
     db.accounts().insert(account("acc-1", connection, "42", 1));
 
     assertThatThrownBy(() -> db.accounts().insert(account("acc-2", connection, "42", 1)))
-        .isInstanceOfSatisfying(ConnectionRuleViolated.class, e -> assertThat(e.rule()).isEqualTo(Rule.ACCOUNT_EXISTS));
+        .isInstanceOfSatisfying(
+            ConnectionRuleViolated.class, e -> assertThat(e.rule()).isEqualTo(Rule.ACCOUNT_EXISTS));
   }
 
   @Test
@@ -65,7 +67,8 @@ abstract class AccountsContract extends DatabaseTest {
 
     db.accounts().update(stored.blockedAt(T0.plusSeconds(7)));
 
-    assertThat(db.accounts().find(stored.id()).orElseThrow().blockedSince()).contains(T0.plusSeconds(7));
+    assertThat(db.accounts().find(stored.id()).orElseThrow().blockedSince())
+        .contains(T0.plusSeconds(7));
     db.accounts().update(stored.blockedAt(T0.plusSeconds(7)).unblocked());
     assertThat(db.accounts().find(stored.id()).orElseThrow().isBlocked()).isFalse();
   }
@@ -77,7 +80,12 @@ abstract class AccountsContract extends DatabaseTest {
 
     db.accounts().moveChat(connection.id(), new ChatId("-100"), new ChatId("-1001234"));
 
-    assertThat(db.accounts().findOpen(connection.id(), new ChatId("-1001234")).orElseThrow().id().value())
+    assertThat(
+            db.accounts()
+                .findOpen(connection.id(), new ChatId("-1001234"))
+                .orElseThrow()
+                .id()
+                .value())
         .isEqualTo("acc-1");
     assertThat(db.accounts().findOpen(connection.id(), new ChatId("-100"))).isEmpty();
     assertThat(db.accounts().findOpen(connection.id(), new ChatId("77"))).isPresent();
@@ -86,11 +94,21 @@ abstract class AccountsContract extends DatabaseTest {
   @Test
   void listsTheConnectionsAccountsNewestFirst() {
     ChannelAccount older = account("acc-1", connection, "1", 1);
-    ChannelAccount newer = ChannelAccount.opened(new AccountId("acc-2"), connection.id(), new ChatId("2"),
-        older.kind(), 1, "Пётр", java.util.Optional.empty(), new PlatformUserId("user-2"), T0.plusSeconds(60));
+    ChannelAccount newer =
+        ChannelAccount.opened(
+            new AccountId("acc-2"),
+            connection.id(),
+            new ChatId("2"),
+            older.kind(),
+            1,
+            "Пётр",
+            java.util.Optional.empty(),
+            new PlatformUserId("user-2"),
+            T0.plusSeconds(60));
     db.accounts().insert(older);
     db.accounts().insert(newer);
-    db.accounts().insert(account("acc-3", Fixtures.connection("company-1", "line-2", "1002"), "3", 1));
+    db.accounts()
+        .insert(account("acc-3", Fixtures.connection("company-1", "line-2", "1002"), "3", 1));
 
     assertThat(db.accounts().of(connection.id())).containsExactly(newer, older);
   }

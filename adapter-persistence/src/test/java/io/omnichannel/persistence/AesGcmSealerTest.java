@@ -28,7 +28,8 @@ class AesGcmSealerTest {
 
     assertThat(sealed.keyId()).isEqualTo(key.id()).startsWith("k");
     assertThat(sealer.unseal(sealed)).isEqualTo(SECRET);
-    assertThat(new String(sealed.ciphertext(), StandardCharsets.ISO_8859_1)).doesNotContain("TOKENSECRET");
+    assertThat(new String(sealed.ciphertext(), StandardCharsets.ISO_8859_1))
+        .doesNotContain("TOKENSECRET");
   }
 
   @Test
@@ -49,7 +50,8 @@ class AesGcmSealerTest {
     assertThat(rotated.unseal(underOldKey)).isEqualTo(SECRET);
     assertThat(rotated.seal(SECRET).keyId()).isEqualTo(newKey.id()).isNotEqualTo(key.id());
     assertThatThrownBy(() -> new AesGcmSealer(List.of(newKey)).unseal(underOldKey))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining(key.id());
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(key.id());
   }
 
   @Test
@@ -58,7 +60,8 @@ class AesGcmSealerTest {
     bytes[bytes.length - 1] ^= 1;
 
     assertThatThrownBy(() -> sealer.unseal(new SealedSecret(key.id(), bytes)))
-        .isInstanceOf(IllegalStateException.class).hasMessageNotContaining("TOKENSECRET");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageNotContaining("TOKENSECRET");
   }
 
   @Test
@@ -67,6 +70,7 @@ class AesGcmSealerTest {
         .hasMessage("masterKey is not base64");
     String shortKey = Base64.getEncoder().encodeToString(new byte[16]);
     assertThatThrownBy(() -> MasterKey.fromBase64("masterKey", shortKey))
-        .hasMessageContaining("masterKey must be 32 bytes").hasMessageNotContaining(shortKey);
+        .hasMessageContaining("masterKey must be 32 bytes")
+        .hasMessageNotContaining(shortKey);
   }
 }

@@ -11,7 +11,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
-/** Runs tasks on real threads released together by a start gate; collects each result or failure. */
+/**
+ * Runs tasks on real threads released together by a start gate; collects each result or failure.
+ */
 final class Concurrently {
   /** What one task ended with. */
   record Outcome<T>(T value, Throwable failure) {
@@ -29,10 +31,12 @@ final class Concurrently {
       List<Future<T>> futures = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
         Callable<T> work = task.apply(i);
-        futures.add(pool.submit(() -> {
-          gate.await(30, TimeUnit.SECONDS);
-          return work.call();
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  gate.await(30, TimeUnit.SECONDS);
+                  return work.call();
+                }));
       }
       List<Outcome<T>> outcomes = new ArrayList<>();
       for (Future<T> future : futures) {

@@ -23,8 +23,12 @@ abstract class ConfirmationsContract extends DatabaseTest {
   }
 
   private Confirmation connectConfirmation(String token) {
-    return Confirmation.issue(ConfirmationToken.presented(token), new CompanyId("company-1"), anna,
-        new PendingAction.Connect(connection.line(), connection.bot(), connection.token()), T0);
+    return Confirmation.issue(
+        ConfirmationToken.presented(token),
+        new CompanyId("company-1"),
+        anna,
+        new PendingAction.Connect(connection.line(), connection.bot(), connection.token()),
+        T0);
   }
 
   @Test
@@ -41,8 +45,13 @@ abstract class ConfirmationsContract extends DatabaseTest {
 
   @Test
   void storesADisconnectRequest() {
-    Confirmation stored = Confirmation.issue(ConfirmationToken.presented("link-token-2"), new CompanyId("company-1"),
-        anna, new PendingAction.Disconnect(connection.id(), connection.line(), connection.bot()), T0);
+    Confirmation stored =
+        Confirmation.issue(
+            ConfirmationToken.presented("link-token-2"),
+            new CompanyId("company-1"),
+            anna,
+            new PendingAction.Disconnect(connection.id(), connection.line(), connection.bot()),
+            T0);
 
     db.confirmations().save(stored);
 
@@ -58,7 +67,8 @@ abstract class ConfirmationsContract extends DatabaseTest {
 
     assertThat(db.confirmations().consume(fresh.tokenHash(), T0.plusSeconds(60))).isTrue();
     assertThat(db.confirmations().consume(fresh.tokenHash(), T0.plusSeconds(61))).isFalse();
-    assertThat(db.confirmations().find(fresh.tokenHash()).orElseThrow().usedAt()).contains(T0.plusSeconds(60));
+    assertThat(db.confirmations().find(fresh.tokenHash()).orElseThrow().usedAt())
+        .contains(T0.plusSeconds(60));
     assertThat(db.confirmations().consume(late.tokenHash(), late.expiresAt())).isFalse();
     assertThat(db.confirmations().consume("f".repeat(64), T0)).isFalse();
   }
@@ -69,10 +79,19 @@ abstract class ConfirmationsContract extends DatabaseTest {
     db.confirmations().save(stored);
     Persistence otherInstance = anotherInstance();
 
-    List<Concurrently.Outcome<Boolean>> outcomes = Concurrently.run(4,
-        i -> () -> (i % 2 == 0 ? db : otherInstance).confirmations().consume(stored.tokenHash(), T0.plusSeconds(1)));
+    List<Concurrently.Outcome<Boolean>> outcomes =
+        Concurrently.run(
+            4,
+            i ->
+                () ->
+                    (i % 2 == 0 ? db : otherInstance)
+                        .confirmations()
+                        .consume(stored.tokenHash(), T0.plusSeconds(1)));
 
-    assertThat(outcomes).extracting(Concurrently.Outcome::value).containsOnlyOnce(true).contains(false);
+    assertThat(outcomes)
+        .extracting(Concurrently.Outcome::value)
+        .containsOnlyOnce(true)
+        .contains(false);
   }
 
   @Test
@@ -83,7 +102,9 @@ abstract class ConfirmationsContract extends DatabaseTest {
     db.confirmations().save(used);
     db.confirmations().consume(used.tokenHash(), T0.plusSeconds(1));
 
-    assertThat(db.confirmations().withdrawUnused(anna, T0.plus(Duration.ofMinutes(1)))).isEqualTo(2);
-    assertThat(db.confirmations().consume(connectConfirmation("a").tokenHash(), T0.plusSeconds(90))).isFalse();
+    assertThat(db.confirmations().withdrawUnused(anna, T0.plus(Duration.ofMinutes(1))))
+        .isEqualTo(2);
+    assertThat(db.confirmations().consume(connectConfirmation("a").tokenHash(), T0.plusSeconds(90)))
+        .isFalse();
   }
 }

@@ -32,7 +32,8 @@ abstract class ConnectionsContract extends DatabaseTest {
     db.connections().insert(stored);
 
     assertThat(db.connections().find(stored.id())).contains(stored);
-    assertThat(db.connections().find(stored.id()).orElseThrow().token().reveal()).isEqualTo(stored.token().reveal());
+    assertThat(db.connections().find(stored.id()).orElseThrow().token().reveal())
+        .isEqualTo(stored.token().reveal());
   }
 
   @Test
@@ -40,10 +41,13 @@ abstract class ConnectionsContract extends DatabaseTest {
     Connection stored = connection("company-1", "line-1", "1001");
     db.connections().insert(stored);
 
-    String row = RawRows.dump(database, "SELECT * FROM connections WHERE id = ?", stored.id().value());
+    String row =
+        RawRows.dump(database, "SELECT * FROM connections WHERE id = ?", stored.id().value());
 
     assertThat(row).contains("bot1001_bot", "api-1001", "hook-1001", "token_sealed=");
-    assertThat(row).doesNotContain("TOKENSECRET", stored.token().reveal(), Fixtures.API_PASSWORD, Fixtures.HOOK_PASSWORD);
+    assertThat(row)
+        .doesNotContain(
+            "TOKENSECRET", stored.token().reveal(), Fixtures.API_PASSWORD, Fixtures.HOOK_PASSWORD);
   }
 
   @Test
@@ -52,8 +56,10 @@ abstract class ConnectionsContract extends DatabaseTest {
 
     db.connections().insert(stored);
 
-    assertThat(db.connections().find(stored.id()).orElseThrow().line().name()).isEqualTo("Поддержка 🚀 клиентов");
-    assertThat(db.connections().find(stored.id()).orElseThrow().bot().displayName()).isEqualTo("Бот 1001");
+    assertThat(db.connections().find(stored.id()).orElseThrow().line().name())
+        .isEqualTo("Поддержка 🚀 клиентов");
+    assertThat(db.connections().find(stored.id()).orElseThrow().bot().displayName())
+        .isEqualTo("Бот 1001");
   }
 
   @Test
@@ -77,7 +83,8 @@ abstract class ConnectionsContract extends DatabaseTest {
     db.connections().insert(connection("company-1", "line-1", "1001"));
 
     assertThatThrownBy(() -> db.connections().insert(connection("company-1", "line-1", "1002")))
-        .isInstanceOfSatisfying(ConnectionRuleViolated.class, e -> assertThat(e.rule()).isEqualTo(Rule.LINE_TAKEN));
+        .isInstanceOfSatisfying(
+            ConnectionRuleViolated.class, e -> assertThat(e.rule()).isEqualTo(Rule.LINE_TAKEN));
   }
 
   @Test
@@ -85,7 +92,8 @@ abstract class ConnectionsContract extends DatabaseTest {
     db.connections().insert(connection("company-1", "line-1", "1001"));
 
     assertThatThrownBy(() -> db.connections().insert(connection("company-2", "line-2", "1001")))
-        .isInstanceOfSatisfying(ConnectionRuleViolated.class, e -> assertThat(e.rule()).isEqualTo(Rule.BOT_TAKEN));
+        .isInstanceOfSatisfying(
+            ConnectionRuleViolated.class, e -> assertThat(e.rule()).isEqualTo(Rule.BOT_TAKEN));
   }
 
   @Test
@@ -95,7 +103,8 @@ abstract class ConnectionsContract extends DatabaseTest {
     }
 
     assertThatThrownBy(() -> db.connections().insert(connection("company-1", "line-6", "1006")))
-        .isInstanceOfSatisfying(ConnectionRuleViolated.class, e -> assertThat(e.rule()).isEqualTo(Rule.COMPANY_FULL));
+        .isInstanceOfSatisfying(
+            ConnectionRuleViolated.class, e -> assertThat(e.rule()).isEqualTo(Rule.COMPANY_FULL));
     db.connections().insert(connection("company-2", "line-7", "1007"));
     assertThat(db.connections().activeOf(new CompanyId("company-1"))).hasSize(5);
   }
@@ -109,11 +118,24 @@ abstract class ConnectionsContract extends DatabaseTest {
 
     db.connections().update(first.disconnected(Fixtures.T0.plusSeconds(60)));
 
-    assertThat(db.connections().find(first.id()).orElseThrow().disconnectedAt()).contains(Fixtures.T0.plusSeconds(60));
+    assertThat(db.connections().find(first.id()).orElseThrow().disconnectedAt())
+        .contains(Fixtures.T0.plusSeconds(60));
     assertThat(db.connections().findActiveByLine(new LineId("line-1"))).isEmpty();
-    Connection again = new Connection(new ConnectionId("conn-again"), first.company(), first.channel(), first.line(),
-        first.bot(), first.token(), first.technicalClient(), first.apiAccount(), first.webhookSecretHash(),
-        first.hookCredentials(), ConnectionState.ACTIVE, Fixtures.T0.plusSeconds(120), Optional.empty());
+    Connection again =
+        new Connection(
+            new ConnectionId("conn-again"),
+            first.company(),
+            first.channel(),
+            first.line(),
+            first.bot(),
+            first.token(),
+            first.technicalClient(),
+            first.apiAccount(),
+            first.webhookSecretHash(),
+            first.hookCredentials(),
+            ConnectionState.ACTIVE,
+            Fixtures.T0.plusSeconds(120),
+            Optional.empty());
     db.connections().insert(again);
     assertThat(db.connections().findActiveByBot(first.bot().id())).contains(again);
   }
@@ -139,50 +161,95 @@ abstract class ConnectionsContract extends DatabaseTest {
 
   @Test
   void sixSimultaneousConnectsOfOneCompanyLetExactlyFiveIn() throws Exception {
-    List<Concurrently.Outcome<Boolean>> outcomes = Concurrently.run(6, i -> () -> {
-      db.connections().insert(connection("company-1", "line-" + i, "200" + i));
-      return true;
-    });
+    List<Concurrently.Outcome<Boolean>> outcomes =
+        Concurrently.run(
+            6,
+            i ->
+                () -> {
+                  db.connections().insert(connection("company-1", "line-" + i, "200" + i));
+                  return true;
+                });
 
     assertThat(outcomes).filteredOn(Concurrently.Outcome::succeeded).hasSize(5);
-    assertThat(outcomes).filteredOn(outcome -> !outcome.succeeded()).singleElement()
-        .satisfies(outcome -> assertThat(outcome.failure()).isInstanceOfSatisfying(ConnectionRuleViolated.class,
-            e -> assertThat(e.rule()).isEqualTo(Rule.COMPANY_FULL)));
+    assertThat(outcomes)
+        .filteredOn(outcome -> !outcome.succeeded())
+        .singleElement()
+        .satisfies(
+            outcome ->
+                assertThat(outcome.failure())
+                    .isInstanceOfSatisfying(
+                        ConnectionRuleViolated.class,
+                        e -> assertThat(e.rule()).isEqualTo(Rule.COMPANY_FULL)));
     assertThat(db.connections().activeOf(new CompanyId("company-1"))).hasSize(5);
   }
 
   @Test
   void sixSimultaneousConnectTransactionsOfOneCompanyLetExactlyFiveIn() throws Exception {
     Persistence otherInstance = anotherInstance();
-    List<Concurrently.Outcome<Boolean>> outcomes = Concurrently.run(6, i -> () -> {
-      Persistence instance = i % 2 == 0 ? db : otherInstance;
-      instance.transactions().run(() -> {
-        instance.auditTrail().record(new AuditEntry(Fixtures.T0, new CompanyId("company-1"),
-            new PlatformUserId("anna"),
-            AuditAction.CONNECTED, "line-" + i));
-        instance.connections().insert(connection("company-1", "line-" + i, "400" + i));
-      });
-      return true;
-    });
+    List<Concurrently.Outcome<Boolean>> outcomes =
+        Concurrently.run(
+            6,
+            i ->
+                () -> {
+                  Persistence instance = i % 2 == 0 ? db : otherInstance;
+                  instance
+                      .transactions()
+                      .run(
+                          () -> {
+                            instance
+                                .auditTrail()
+                                .record(
+                                    new AuditEntry(
+                                        Fixtures.T0,
+                                        new CompanyId("company-1"),
+                                        new PlatformUserId("anna"),
+                                        AuditAction.CONNECTED,
+                                        "line-" + i));
+                            instance
+                                .connections()
+                                .insert(connection("company-1", "line-" + i, "400" + i));
+                          });
+                  return true;
+                });
 
     assertThat(outcomes).filteredOn(Concurrently.Outcome::succeeded).hasSize(5);
-    assertThat(outcomes).filteredOn(outcome -> !outcome.succeeded()).singleElement()
-        .satisfies(outcome -> assertThat(outcome.failure()).isInstanceOfSatisfying(ConnectionRuleViolated.class,
-            e -> assertThat(e.rule()).isEqualTo(Rule.COMPANY_FULL)));
-    assertThat(db.auditTrail().of(new CompanyId("company-1"))).as("the refused transaction left nothing").hasSize(5);
+    assertThat(outcomes)
+        .filteredOn(outcome -> !outcome.succeeded())
+        .singleElement()
+        .satisfies(
+            outcome ->
+                assertThat(outcome.failure())
+                    .isInstanceOfSatisfying(
+                        ConnectionRuleViolated.class,
+                        e -> assertThat(e.rule()).isEqualTo(Rule.COMPANY_FULL)));
+    assertThat(db.auditTrail().of(new CompanyId("company-1")))
+        .as("the refused transaction left nothing")
+        .hasSize(5);
   }
 
   @Test
   void theSameBotToTwoLinesAtOnceConnectsOnce() throws Exception {
     Persistence otherInstance = anotherInstance();
-    List<Concurrently.Outcome<Boolean>> outcomes = Concurrently.run(2, i -> () -> {
-      (i == 0 ? db : otherInstance).connections().insert(connection("company-" + i, "line-" + i, "3001"));
-      return true;
-    });
+    List<Concurrently.Outcome<Boolean>> outcomes =
+        Concurrently.run(
+            2,
+            i ->
+                () -> {
+                  (i == 0 ? db : otherInstance)
+                      .connections()
+                      .insert(connection("company-" + i, "line-" + i, "3001"));
+                  return true;
+                });
 
     assertThat(outcomes).filteredOn(Concurrently.Outcome::succeeded).hasSize(1);
-    assertThat(outcomes).filteredOn(outcome -> !outcome.succeeded()).singleElement()
-        .satisfies(outcome -> assertThat(outcome.failure()).isInstanceOfSatisfying(ConnectionRuleViolated.class,
-            e -> assertThat(e.rule()).isEqualTo(Rule.BOT_TAKEN)));
+    assertThat(outcomes)
+        .filteredOn(outcome -> !outcome.succeeded())
+        .singleElement()
+        .satisfies(
+            outcome ->
+                assertThat(outcome.failure())
+                    .isInstanceOfSatisfying(
+                        ConnectionRuleViolated.class,
+                        e -> assertThat(e.rule()).isEqualTo(Rule.BOT_TAKEN)));
   }
 }

@@ -22,7 +22,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The core's outbox worker on the real queue: exact retry-after, backoff up to a limit, then a dead letter. */
+/**
+ * The core's outbox worker on the real queue: exact retry-after, backoff up to a limit, then a dead
+ * letter.
+ */
 abstract class CoreWorkersContract extends DatabaseTest {
   private MutableClock clock;
   private FakeMessenger messenger;
@@ -40,21 +43,33 @@ abstract class CoreWorkersContract extends DatabaseTest {
     Connection connection = Fixtures.connection("company-1", "line-1", "1001");
     db.connections().insert(connection);
     db.accounts().insert(Fixtures.account("acc-42", connection, "42", 1));
-    DeliveringToChannel delivering = new DeliveringToChannel(messenger, new FakePlatform(), db.connections(),
-        db.accounts(), db.droppedMessages(), clock);
+    DeliveringToChannel delivering =
+        new DeliveringToChannel(
+            messenger,
+            new FakePlatform(),
+            db.connections(),
+            db.accounts(),
+            db.droppedMessages(),
+            clock);
     RetryPolicy retry = new RetryPolicy(Duration.ofSeconds(2), Duration.ofMinutes(1), 3, () -> 0.0);
     worker = new SendingOutbox(db.outbox(), delivering, retry, Duration.ofSeconds(30), clock);
   }
 
   private void enqueue(String text) {
-    db.outbox().enqueue(new OutboxMessage(
-        Fixtures.connection("company-1", "line-1", "1001").id(), chat, new AccountId("acc-42"),
-        new OutboundPost.Text(text, Keyboard.UNCHANGED),
-        "1c:" + text));
+    db.outbox()
+        .enqueue(
+            new OutboxMessage(
+                Fixtures.connection("company-1", "line-1", "1001").id(),
+                chat,
+                new AccountId("acc-42"),
+                new OutboundPost.Text(text, Keyboard.UNCHANGED),
+                "1c:" + text));
   }
 
   private List<String> sentTexts() {
-    return messenger.sentTo(chat).stream().map(sent -> ((ChannelPost.Text) sent.post()).text()).toList();
+    return messenger.sentTo(chat).stream()
+        .map(sent -> ((ChannelPost.Text) sent.post()).text())
+        .toList();
   }
 
   @Test
@@ -89,11 +104,14 @@ abstract class CoreWorkersContract extends DatabaseTest {
     clock.advance(Duration.ofSeconds(2));
     assertThat(worker.processNext()).isTrue();
 
-    assertThat(db.deadLetters(10)).singleElement().satisfies(dead -> {
-      assertThat(dead.queue()).isEqualTo("outbox");
-      assertThat(dead.attempts()).isEqualTo(3);
-      assertThat(dead.reason()).contains("ChannelUnavailable", "after 3 attempt(s)");
-    });
+    assertThat(db.deadLetters(10))
+        .singleElement()
+        .satisfies(
+            dead -> {
+              assertThat(dead.queue()).isEqualTo("outbox");
+              assertThat(dead.attempts()).isEqualTo(3);
+              assertThat(dead.reason()).contains("ChannelUnavailable", "after 3 attempt(s)");
+            });
     clock.advance(Duration.ofHours(1));
     assertThat(worker.processNext()).isFalse();
     assertThat(sentTexts()).isEmpty();

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.opentest4j.TestAbortedException;
 
 /**
- * A contract run on each engine: the subclass names the engine, this class opens one fresh database for
- * the whole class, empties its tables before each test and drops it at the end.
+ * A contract run on each engine: the subclass names the engine, this class opens one fresh database
+ * for the whole class, empties its tables before each test and drops it at the end.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class DatabaseTest {
@@ -23,7 +23,10 @@ abstract class DatabaseTest {
     this.database = database;
   }
 
-  /** Why the engine cannot be had here (a skipped class would go unreported; skipped tests are counted). */
+  /**
+   * Why the engine cannot be had here (a skipped class would go unreported; skipped tests are
+   * counted).
+   */
   private TestAbortedException unavailable;
 
   @BeforeAll

@@ -11,11 +11,16 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A unit InnoDB picked as a deadlock victim was rolled back whole, so the transaction runs it again whole. */
+/**
+ * A unit InnoDB picked as a deadlock victim was rolled back whole, so the transaction runs it again
+ * whole.
+ */
 class DeadlockRetryTest {
   private static RuntimeException deadlock() {
-    return SqlErrors.translate("INSERT INTO connections",
-        new SQLException("Deadlock found when trying to get lock; try restarting transaction", "40001", 1213));
+    return SqlErrors.translate(
+        "INSERT INTO connections",
+        new SQLException(
+            "Deadlock found when trying to get lock; try restarting transaction", "40001", 1213));
   }
 
   private static Db db(Path folder) {
@@ -28,12 +33,15 @@ class DeadlockRetryTest {
   void aDeadlockedUnitIsRunAgainAndItsResultReturned(@TempDir Path folder) {
     AtomicInteger runs = new AtomicInteger();
 
-    String result = db(folder).inTransaction(() -> {
-      if (runs.incrementAndGet() < 3) {
-        throw deadlock();
-      }
-      return "stored";
-    });
+    String result =
+        db(folder)
+            .inTransaction(
+                () -> {
+                  if (runs.incrementAndGet() < 3) {
+                    throw deadlock();
+                  }
+                  return "stored";
+                });
 
     assertThat(result).isEqualTo("stored");
     assertThat(runs).hasValue(3);
@@ -43,10 +51,16 @@ class DeadlockRetryTest {
   void aUnitThatKeepsDeadlockingFailsAfterAFewRuns(@TempDir Path folder) {
     AtomicInteger runs = new AtomicInteger();
 
-    assertThatThrownBy(() -> db(folder).inTransaction(() -> {
-      runs.incrementAndGet();
-      throw deadlock();
-    })).isInstanceOf(StorageUnavailable.class).hasMessageContaining("SQLState 40001");
+    assertThatThrownBy(
+            () ->
+                db(folder)
+                    .inTransaction(
+                        () -> {
+                          runs.incrementAndGet();
+                          throw deadlock();
+                        }))
+        .isInstanceOf(StorageUnavailable.class)
+        .hasMessageContaining("SQLState 40001");
     assertThat(runs).hasValue(5);
   }
 
@@ -54,10 +68,16 @@ class DeadlockRetryTest {
   void otherFailuresAreNotRunAgain(@TempDir Path folder) {
     AtomicInteger runs = new AtomicInteger();
 
-    assertThatThrownBy(() -> db(folder).inTransaction(() -> {
-      runs.incrementAndGet();
-      throw SqlErrors.translate("UPDATE", new SQLException("disk full", "HY000", 1021));
-    })).isInstanceOf(StorageUnavailable.class);
+    assertThatThrownBy(
+            () ->
+                db(folder)
+                    .inTransaction(
+                        () -> {
+                          runs.incrementAndGet();
+                          throw SqlErrors.translate(
+                              "UPDATE", new SQLException("disk full", "HY000", 1021));
+                        }))
+        .isInstanceOf(StorageUnavailable.class);
     assertThat(runs).hasValue(1);
   }
 }

@@ -19,9 +19,13 @@ abstract class DialogsContract extends DatabaseTest {
 
   @Test
   void everyKindOfStateRoundTrips() {
-    List<DialogState> states = List.of(new DialogState.ChannelChoice(), new DialogState.ChannelMenu(),
-        new DialogState.ChoosingLine(WizardPurpose.DISCONNECT, 3), new DialogState.AwaitingToken(new LineId("line-9"), 2),
-        new DialogState.LinkSent(WizardPurpose.CONNECT));
+    List<DialogState> states =
+        List.of(
+            new DialogState.ChannelChoice(),
+            new DialogState.ChannelMenu(),
+            new DialogState.ChoosingLine(WizardPurpose.DISCONNECT, 3),
+            new DialogState.AwaitingToken(new LineId("line-9"), 2),
+            new DialogState.LinkSent(WizardPurpose.CONNECT));
 
     for (DialogState state : states) {
       db.dialogs().save(anna, state);
@@ -43,6 +47,7 @@ abstract class DialogsContract extends DatabaseTest {
     db.close();
     db = Persistence.open(config);
 
-    assertThat(db.dialogs().load(anna)).contains(new DialogState.AwaitingToken(new LineId("line-9"), 1));
+    assertThat(db.dialogs().load(anna))
+        .contains(new DialogState.AwaitingToken(new LineId("line-9"), 1));
   }
 }

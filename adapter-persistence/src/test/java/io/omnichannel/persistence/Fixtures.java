@@ -29,7 +29,10 @@ import io.omnichannel.core.domain.TechnicalClientId;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Small builders for stored values; secrets are distinctive so a test can look for them in raw rows. */
+/**
+ * Small builders for stored values; secrets are distinctive so a test can look for them in raw
+ * rows.
+ */
 final class Fixtures {
   static final Instant T0 = Instant.parse("2026-11-29T10:00:00.123456Z");
   static final String API_PASSWORD = "api-Pa55word-in-clear";
@@ -39,7 +42,8 @@ final class Fixtures {
 
   /** A BotFather-shaped token whose secret half is recognisable: "TOKENSECRET" padded to 35. */
   static BotToken token(String botDigits) {
-    return BotToken.of(botDigits + ":TOKENSECRET" + "x".repeat(35 - 11 - botDigits.length()) + botDigits);
+    return BotToken.of(
+        botDigits + ":TOKENSECRET" + "x".repeat(35 - 11 - botDigits.length()) + botDigits);
   }
 
   static Connection connection(String company, String line, String bot) {
@@ -48,26 +52,51 @@ final class Fixtures {
 
   static Connection connection(String company, String line, String lineName, String bot) {
     CompanyId companyId = new CompanyId(company);
-    return new Connection(new ConnectionId("conn-" + line + "-" + bot), companyId, ChannelKind.TELEGRAM,
+    return new Connection(
+        new ConnectionId("conn-" + line + "-" + bot),
+        companyId,
+        ChannelKind.TELEGRAM,
         new Line(new LineId(line), companyId, lineName, LineAvailability.CLIENTS_AND_SPECIALISTS),
-        new BotProfile(new BotId(bot), "bot" + bot + "_bot", "Бот " + bot), token(bot),
+        new BotProfile(new BotId(bot), "bot" + bot + "_bot", "Бот " + bot),
+        token(bot),
         new TechnicalClient(new TechnicalClientId("tc-" + bot), "Telegram: Бот " + bot),
-        new ApiAccount("api-" + bot, Secret.of(API_PASSWORD)), "a".repeat(64),
-        new HookCredentials("hook-" + bot, Secret.of(HOOK_PASSWORD)), ConnectionState.ACTIVE, T0, Optional.empty());
+        new ApiAccount("api-" + bot, Secret.of(API_PASSWORD)),
+        "a".repeat(64),
+        new HookCredentials("hook-" + bot, Secret.of(HOOK_PASSWORD)),
+        ConnectionState.ACTIVE,
+        T0,
+        Optional.empty());
   }
 
   static ChannelAccount account(String id, Connection connection, String chat, int epoch) {
-    return ChannelAccount.opened(new AccountId(id), connection.id(), new ChatId(chat), ChatKind.PRIVATE, epoch,
-        "Иван 😀", Optional.of("ivan"), new PlatformUserId("user-" + id), T0);
+    return ChannelAccount.opened(
+        new AccountId(id),
+        connection.id(),
+        new ChatId(chat),
+        ChatKind.PRIVATE,
+        epoch,
+        "Иван 😀",
+        Optional.of("ivan"),
+        new PlatformUserId("user-" + id),
+        T0);
   }
 
   static InboundRecord inbound(String eventId, String orderingKey) {
-    return new InboundRecord(InboundKind.CHANNEL_UPDATE, Optional.of(new ConnectionId("conn-1")), eventId,
-        orderingKey, "{\"update_id\":1,\"text\":\"привет 👋\"}", T0);
+    return new InboundRecord(
+        InboundKind.CHANNEL_UPDATE,
+        Optional.of(new ConnectionId("conn-1")),
+        eventId,
+        orderingKey,
+        "{\"update_id\":1,\"text\":\"привет 👋\"}",
+        T0);
   }
 
   static OutboxMessage outbound(String chat, String text) {
-    return new OutboxMessage(new ConnectionId("conn-1"), new ChatId(chat), new AccountId("acc-" + chat),
-        new OutboundPost.Text(text, Keyboard.UNCHANGED), "1c:" + text);
+    return new OutboxMessage(
+        new ConnectionId("conn-1"),
+        new ChatId(chat),
+        new AccountId("acc-" + chat),
+        new OutboundPost.Text(text, Keyboard.UNCHANGED),
+        "1c:" + text);
   }
 }

@@ -15,16 +15,17 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Inbox throughput on MariaDB (not a test): 4 workers that each store an event, claim the next one and
- * complete it, against the baseline of a bare single-row INSERT loop into the same table. Run with
- * {@code ./mvnw -B -ntp -pl adapter-persistence -am -Pbench verify -DskipTests}; settings as for the tests
- * (OMNICHANNEL_TEST_MARIADB_URL, _USER, _PASSWORD), size with -Dbench.events=N and
+ * Inbox throughput on MariaDB (not a test): 4 workers that each store an event, claim the next one
+ * and complete it, against the baseline of a bare single-row INSERT loop into the same table. Run
+ * with {@code ./mvnw -B -ntp -pl adapter-persistence -am -Pbench verify -DskipTests}; settings as
+ * for the tests (OMNICHANNEL_TEST_MARIADB_URL, _USER, _PASSWORD), size with -Dbench.events=N and
  * -Dbench.rounds=N.
  */
 public final class InboxBenchmark {
   private static final int WORKERS = 4;
   private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
-  private static final String PAYLOAD = "{\"update_id\":1,\"message\":{\"chat\":{\"id\":42},\"text\":\"привет\"}}";
+  private static final String PAYLOAD =
+      "{\"update_id\":1,\"message\":{\"chat\":{\"id\":42},\"text\":\"привет\"}}";
 
   private InboxBenchmark() {}
 
@@ -42,16 +43,21 @@ public final class InboxBenchmark {
         database.emptyTables();
         pipelines.add(storeClaimComplete(db, events));
         database.emptyTables();
-        System.out.printf("round %d: baseline %.0f rows/s, inbox %.0f events/s%n", round + 1,
-            baselines.get(round), pipelines.get(round));
+        System.out.printf(
+            "round %d: baseline %.0f rows/s, inbox %.0f events/s%n",
+            round + 1, baselines.get(round), pipelines.get(round));
       }
       double baseline = median(baselines);
       double pipeline = median(pipelines);
-      System.out.printf("%nInboxBenchmark on MariaDB, %d events per run, median of %d rounds, %d cores%n", events,
-          ROUNDS, Runtime.getRuntime().availableProcessors());
-      System.out.printf("  baseline: bare single-row INSERT loop, 1 thread   %8.0f rows/s%n", baseline);
-      System.out.printf("  inbox: store + claim + complete, %d workers    %8.0f events/s%n", WORKERS, pipeline);
-      System.out.printf("  ratio inbox/baseline                              %8.2f%n%n", pipeline / baseline);
+      System.out.printf(
+          "%nInboxBenchmark on MariaDB, %d events per run, median of %d rounds, %d cores%n",
+          events, ROUNDS, Runtime.getRuntime().availableProcessors());
+      System.out.printf(
+          "  baseline: bare single-row INSERT loop, 1 thread   %8.0f rows/s%n", baseline);
+      System.out.printf(
+          "  inbox: store + claim + complete, %d workers    %8.0f events/s%n", WORKERS, pipeline);
+      System.out.printf(
+          "  ratio inbox/baseline                              %8.2f%n%n", pipeline / baseline);
     } finally {
       database.drop();
     }
@@ -65,7 +71,10 @@ public final class InboxBenchmark {
   }
 
   private static double bareInserts(TestDatabase database, int rows) throws Exception {
-    try (Connection connection = database.jdbc(); PreparedStatement insert = connection.prepareStatement("""
+    try (Connection connection = database.jdbc();
+        PreparedStatement insert =
+            connection.prepareStatement(
+                """
         INSERT INTO inbox (event_id, kind, connection_id, ordering_key, payload, received_at, due_at)
         VALUES (?, 'CHANNEL_UPDATE', 'conn-1', ?, ?, 0, 0)
         """)) {
@@ -87,25 +96,35 @@ public final class InboxBenchmark {
     Instant now = Instant.now();
     List<Thread> threads = new ArrayList<>();
     for (int w = 0; w < WORKERS; w++) {
-      Thread worker = new Thread(() -> {
-        try {
-          gate.await();
-          while (completed.get() < events) {
-            int n = stored.getAndIncrement();
-            if (n < events) {
-              db.inbox().store(new InboundRecord(InboundKind.CHANNEL_UPDATE, Optional.of(new ConnectionId("conn-1")),
-                  "tg:1:" + n, "chat-" + (n % 200), PAYLOAD, now));
-            }
-            Optional<Claimed<InboundRecord>> next = db.inbox().claimNext(now, Duration.ofMinutes(5));
-            if (next.isPresent()) {
-              db.inbox().complete(next.get().id());
-              completed.incrementAndGet();
-            }
-          }
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      Thread worker =
+          new Thread(
+              () -> {
+                try {
+                  gate.await();
+                  while (completed.get() < events) {
+                    int n = stored.getAndIncrement();
+                    if (n < events) {
+                      db.inbox()
+                          .store(
+                              new InboundRecord(
+                                  InboundKind.CHANNEL_UPDATE,
+                                  Optional.of(new ConnectionId("conn-1")),
+                                  "tg:1:" + n,
+                                  "chat-" + (n % 200),
+                                  PAYLOAD,
+                                  now));
+                    }
+                    Optional<Claimed<InboundRecord>> next =
+                        db.inbox().claimNext(now, Duration.ofMinutes(5));
+                    if (next.isPresent()) {
+                      db.inbox().complete(next.get().id());
+                      completed.incrementAndGet();
+                    }
+                  }
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
       worker.start();
       threads.add(worker);
     }

@@ -41,8 +41,9 @@ abstract class InboxContract extends DatabaseTest {
 
   @Test
   void aManagementEventHasNoConnection() {
-    InboundRecord record = new InboundRecord(InboundKind.MANAGEMENT_EVENT, Optional.empty(), "1c:m-1", "specialist-1",
-        "{}", T0);
+    InboundRecord record =
+        new InboundRecord(
+            InboundKind.MANAGEMENT_EVENT, Optional.empty(), "1c:m-1", "specialist-1", "{}", T0);
     db.inbox().store(record);
 
     assertThat(db.inbox().claimNext(T0, LEASE).orElseThrow().item()).isEqualTo(record);
@@ -52,10 +53,19 @@ abstract class InboxContract extends DatabaseTest {
   void theSameUpdateStoredByTwoInstancesAtOnceIsOneRow() throws Exception {
     Persistence otherInstance = anotherInstance();
 
-    List<Concurrently.Outcome<Boolean>> outcomes = Concurrently.run(4,
-        i -> () -> (i % 2 == 0 ? db : otherInstance).inbox().store(inbound("tg:1001:77", "chat-1")));
+    List<Concurrently.Outcome<Boolean>> outcomes =
+        Concurrently.run(
+            4,
+            i ->
+                () ->
+                    (i % 2 == 0 ? db : otherInstance)
+                        .inbox()
+                        .store(inbound("tg:1001:77", "chat-1")));
 
-    assertThat(outcomes).extracting(Concurrently.Outcome::value).containsOnlyOnce(true).contains(false);
+    assertThat(outcomes)
+        .extracting(Concurrently.Outcome::value)
+        .containsOnlyOnce(true)
+        .contains(false);
     assertThat(RawRows.dump(database, "SELECT COUNT(*) AS n FROM inbox")).isEqualTo("n=1");
   }
 
@@ -117,14 +127,19 @@ abstract class InboxContract extends DatabaseTest {
     db.inbox().bury(second.id(), "PlatformUnavailable: 503 after 2 attempt(s) " + "…".repeat(1200));
 
     assertThat(db.inbox().claimNext(T0, LEASE).orElseThrow().item().eventId()).isEqualTo("e2");
-    assertThat(db.deadLetters(10)).singleElement().satisfies(dead -> {
-      assertThat(dead.queue()).isEqualTo("inbox");
-      assertThat(dead.id()).isEqualTo(claimed.id());
-      assertThat(dead.orderingKey()).isEqualTo("chat-1");
-      assertThat(dead.attempts()).isEqualTo(2);
-      assertThat(dead.reason()).startsWith("PlatformUnavailable: 503 after 2 attempt(s)").hasSizeLessThanOrEqualTo(1000);
-      assertThat(dead.lastError()).contains("PlatformUnavailable: 503");
-    });
+    assertThat(db.deadLetters(10))
+        .singleElement()
+        .satisfies(
+            dead -> {
+              assertThat(dead.queue()).isEqualTo("inbox");
+              assertThat(dead.id()).isEqualTo(claimed.id());
+              assertThat(dead.orderingKey()).isEqualTo("chat-1");
+              assertThat(dead.attempts()).isEqualTo(2);
+              assertThat(dead.reason())
+                  .startsWith("PlatformUnavailable: 503 after 2 attempt(s)")
+                  .hasSizeLessThanOrEqualTo(1000);
+              assertThat(dead.lastError()).contains("PlatformUnavailable: 503");
+            });
   }
 
   @Test
@@ -137,8 +152,11 @@ abstract class InboxContract extends DatabaseTest {
 
     assertThat(db.purgeCompleted(Instant.now().plusSeconds(60))).isEqualTo(1);
 
-    assertThat(RawRows.dump(database, "SELECT event_id FROM inbox ORDER BY id")).isEqualTo("event_id=dead\nevent_id=pending");
-    assertThat(db.inbox().store(inbound("done", "chat-1"))).as("purged ids are no longer duplicates").isTrue();
+    assertThat(RawRows.dump(database, "SELECT event_id FROM inbox ORDER BY id"))
+        .isEqualTo("event_id=dead\nevent_id=pending");
+    assertThat(db.inbox().store(inbound("done", "chat-1")))
+        .as("purged ids are no longer duplicates")
+        .isTrue();
   }
 
   @Test
@@ -159,28 +177,37 @@ abstract class InboxContract extends DatabaseTest {
     Map<Long, String> handledBy = new ConcurrentHashMap<>();
     List<String> handled = Collections.synchronizedList(new ArrayList<>());
 
-    List<Concurrently.Outcome<Integer>> outcomes = Concurrently.run(2, worker -> () -> {
-      Persistence instance = worker == 0 ? db : otherInstance;
-      int count = 0;
-      for (Optional<Claimed<InboundRecord>> next = instance.inbox().claimNext(T0, Duration.ofHours(1));
-          next.isPresent(); next = instance.inbox().claimNext(T0, Duration.ofHours(1))) {
-        String previous = handledBy.putIfAbsent(next.get().id(), "worker-" + worker);
-        if (previous != null) {
-          throw new AssertionError("row " + next.get().id() + " claimed twice");
-        }
-        handled.add(next.get().item().eventId());
-        instance.inbox().complete(next.get().id());
-        count++;
-      }
-      return count;
-    });
+    List<Concurrently.Outcome<Integer>> outcomes =
+        Concurrently.run(
+            2,
+            worker ->
+                () -> {
+                  Persistence instance = worker == 0 ? db : otherInstance;
+                  int count = 0;
+                  for (Optional<Claimed<InboundRecord>> next =
+                          instance.inbox().claimNext(T0, Duration.ofHours(1));
+                      next.isPresent();
+                      next = instance.inbox().claimNext(T0, Duration.ofHours(1))) {
+                    String previous = handledBy.putIfAbsent(next.get().id(), "worker-" + worker);
+                    if (previous != null) {
+                      throw new AssertionError("row " + next.get().id() + " claimed twice");
+                    }
+                    handled.add(next.get().item().eventId());
+                    instance.inbox().complete(next.get().id());
+                    count++;
+                  }
+                  return count;
+                });
 
     assertThat(outcomes).allMatch(Concurrently.Outcome::succeeded);
     assertThat(handled).hasSize(chats * perChat).doesNotHaveDuplicates();
     for (int chat = 0; chat < chats; chat++) {
       String prefix = "chat-" + chat + "/";
-      List<Integer> order = handled.stream().filter(id -> id.startsWith(prefix))
-          .map(id -> Integer.parseInt(id.substring(prefix.length()))).toList();
+      List<Integer> order =
+          handled.stream()
+              .filter(id -> id.startsWith(prefix))
+              .map(id -> Integer.parseInt(id.substring(prefix.length())))
+              .toList();
       assertThat(order).as("order of chat %s", chat).isSorted().hasSize(perChat);
     }
   }

@@ -24,14 +24,33 @@ abstract class LogsContract extends DatabaseTest {
   @Test
   void recordsDroppedMessagesPerConnectionInOrder() {
     ConnectionId connection = new ConnectionId("conn-1");
-    DroppedMessage banned = new DroppedMessage(connection, Optional.of(new AccountId("acc-1")), Direction.TO_LINE,
-        DropReason.BANNED, "tg:1001:5", T0);
-    DroppedMessage unknown = new DroppedMessage(connection, Optional.empty(), Direction.TO_CHANNEL,
-        DropReason.UNKNOWN_RECIPIENT, "1c:msg-9", T0.plusSeconds(1));
+    DroppedMessage banned =
+        new DroppedMessage(
+            connection,
+            Optional.of(new AccountId("acc-1")),
+            Direction.TO_LINE,
+            DropReason.BANNED,
+            "tg:1001:5",
+            T0);
+    DroppedMessage unknown =
+        new DroppedMessage(
+            connection,
+            Optional.empty(),
+            Direction.TO_CHANNEL,
+            DropReason.UNKNOWN_RECIPIENT,
+            "1c:msg-9",
+            T0.plusSeconds(1));
     db.droppedMessages().record(banned);
     db.droppedMessages().record(unknown);
-    db.droppedMessages().record(new DroppedMessage(new ConnectionId("conn-2"), Optional.empty(), Direction.TO_LINE,
-        DropReason.DISCONNECTED, "tg:1002:1", T0));
+    db.droppedMessages()
+        .record(
+            new DroppedMessage(
+                new ConnectionId("conn-2"),
+                Optional.empty(),
+                Direction.TO_LINE,
+                DropReason.DISCONNECTED,
+                "tg:1002:1",
+                T0));
 
     assertThat(db.droppedMessages().of(connection)).containsExactly(banned, unknown);
   }
@@ -39,13 +58,26 @@ abstract class LogsContract extends DatabaseTest {
   @Test
   void recordsTheAuditTrailPerCompany() {
     CompanyId company = new CompanyId("company-1");
-    AuditEntry connected = new AuditEntry(T0.plusSeconds(5), company, new PlatformUserId("anna"),
-        AuditAction.CONNECTED, "линия «Поддержка 🚀», бот @bot1001_bot");
-    AuditEntry issued = new AuditEntry(T0, company, new PlatformUserId("anna"), AuditAction.CONFIRMATION_ISSUED, "");
+    AuditEntry connected =
+        new AuditEntry(
+            T0.plusSeconds(5),
+            company,
+            new PlatformUserId("anna"),
+            AuditAction.CONNECTED,
+            "линия «Поддержка 🚀», бот @bot1001_bot");
+    AuditEntry issued =
+        new AuditEntry(
+            T0, company, new PlatformUserId("anna"), AuditAction.CONFIRMATION_ISSUED, "");
     db.auditTrail().record(connected);
     db.auditTrail().record(issued);
-    db.auditTrail().record(new AuditEntry(T0, new CompanyId("company-2"), new PlatformUserId("boris"),
-        AuditAction.DISCONNECTED, "x"));
+    db.auditTrail()
+        .record(
+            new AuditEntry(
+                T0,
+                new CompanyId("company-2"),
+                new PlatformUserId("boris"),
+                AuditAction.DISCONNECTED,
+                "x"));
 
     assertThat(db.auditTrail().of(company)).containsExactly(issued, connected);
   }

@@ -12,15 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MasterKeyTest {
-  @TempDir
-  Path dataFolder;
+  @TempDir Path dataFolder;
 
   @Test
   void isGeneratedOnFirstStartReadableByTheOwnerOnlyAndReusedAfter() throws Exception {
     MasterKey first = MasterKey.inFolder(dataFolder.resolve("data"));
     Path file = dataFolder.resolve("data").resolve(MasterKey.FILE_NAME);
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
     assertThat(MasterKey.inFolder(dataFolder.resolve("data")).id()).isEqualTo(first.id());
     assertThat(MasterKey.fromBase64("file", Files.readString(file)).id()).isEqualTo(first.id());
   }
@@ -38,15 +38,18 @@ class MasterKeyTest {
     }
     assertThat(dataFolder.resolve(MasterKey.FILE_NAME)).doesNotExist();
 
-    try (Persistence rotated = Persistence.open(config.withMasterKey(newKey).withRetiredMasterKeys(List.of(oldKey)))) {
+    try (Persistence rotated =
+        Persistence.open(config.withMasterKey(newKey).withRetiredMasterKeys(List.of(oldKey)))) {
       assertThat(rotated.connections().find(first.id())).contains(first);
       rotated.connections().update(first.withState(ConnectionState.WEBHOOK_FAILING));
       assertThat(rotated.secretSealer().seal("x").keyId())
-          .isEqualTo(MasterKey.fromBase64("k", newKey).id()).isNotEqualTo(MasterKey.fromBase64("k", oldKey).id());
+          .isEqualTo(MasterKey.fromBase64("k", newKey).id())
+          .isNotEqualTo(MasterKey.fromBase64("k", oldKey).id());
     }
     try (Persistence newKeyOnly = Persistence.open(config.withMasterKey(newKey))) {
       assertThat(newKeyOnly.connections().find(first.id()).orElseThrow().state())
-          .as("the update re-sealed every secret under the new key").isEqualTo(ConnectionState.WEBHOOK_FAILING);
+          .as("the update re-sealed every secret under the new key")
+          .isEqualTo(ConnectionState.WEBHOOK_FAILING);
     }
   }
 

@@ -9,6 +9,7 @@ import io.omnichannel.core.domain.AccountId;
 import io.omnichannel.core.domain.Attachment;
 import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.ConnectionId;
+import io.omnichannel.core.domain.DialogState;
 import io.omnichannel.core.domain.FileRef;
 import io.omnichannel.core.domain.Keyboard;
 import io.omnichannel.core.domain.LimitCheck.FileKind;
@@ -18,7 +19,6 @@ import io.omnichannel.core.domain.MenuButton;
 import io.omnichannel.core.domain.OutboundPost;
 import io.omnichannel.core.domain.OutboxMessage;
 import io.omnichannel.core.domain.PlatformUserId;
-import io.omnichannel.core.domain.DialogState;
 import io.omnichannel.core.port.out.Claimed;
 import java.net.URI;
 import java.time.Duration;
@@ -27,7 +27,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
-/** B1 on the outbox: posts stored whole (file references only), per-chat order, written in the caller's transaction. */
+/**
+ * B1 on the outbox: posts stored whole (file references only), per-chat order, written in the
+ * caller's transaction.
+ */
 abstract class OutboxContract extends DatabaseTest {
   private static final Duration LEASE = Duration.ofSeconds(30);
 
@@ -36,21 +39,42 @@ abstract class OutboxContract extends DatabaseTest {
   }
 
   private static OutboxMessage message(OutboundPost post) {
-    return new OutboxMessage(new ConnectionId("conn-1"), new ChatId("-100123"), new AccountId("acc-1"), post, "1c:m-1");
+    return new OutboxMessage(
+        new ConnectionId("conn-1"), new ChatId("-100123"), new AccountId("acc-1"), post, "1c:m-1");
   }
 
   @Test
   void everyKindOfPostAndKeyboardRoundTrips() {
-    List<OutboundPost> posts = List.of(
-        new OutboundPost.Text("Здравствуйте 👋", Keyboard.UNCHANGED),
-        new OutboundPost.Text("Меню", new Keyboard.ShowMenu(new Menu(List.of(
-            List.of(new MenuButton("Да ✅"), new MenuButton("Нет")), List.of(new MenuButton("Оператор")))))),
-        new OutboundPost.Text("Без кнопок", Keyboard.REMOVE),
-        new OutboundPost.File(FileKind.IMAGE, Attachment.of("фото.jpg", "image/jpeg", 123_456,
-            new FileRef("https://files.example/abc?sig=1")), Optional.of("подпись"),
-            new Keyboard.Link(new LinkButton("Открыть", URI.create("https://example.com/a?b=c")))),
-        new OutboundPost.File(FileKind.FILE, new Attachment("act.pdf", "application/pdf", OptionalLong.empty(),
-            new FileRef("BQACAgIAAxkBAAIB")), Optional.empty(), Keyboard.UNCHANGED));
+    List<OutboundPost> posts =
+        List.of(
+            new OutboundPost.Text("Здравствуйте 👋", Keyboard.UNCHANGED),
+            new OutboundPost.Text(
+                "Меню",
+                new Keyboard.ShowMenu(
+                    new Menu(
+                        List.of(
+                            List.of(new MenuButton("Да ✅"), new MenuButton("Нет")),
+                            List.of(new MenuButton("Оператор")))))),
+            new OutboundPost.Text("Без кнопок", Keyboard.REMOVE),
+            new OutboundPost.File(
+                FileKind.IMAGE,
+                Attachment.of(
+                    "фото.jpg",
+                    "image/jpeg",
+                    123_456,
+                    new FileRef("https://files.example/abc?sig=1")),
+                Optional.of("подпись"),
+                new Keyboard.Link(
+                    new LinkButton("Открыть", URI.create("https://example.com/a?b=c")))),
+            new OutboundPost.File(
+                FileKind.FILE,
+                new Attachment(
+                    "act.pdf",
+                    "application/pdf",
+                    OptionalLong.empty(),
+                    new FileRef("BQACAgIAAxkBAAIB")),
+                Optional.empty(),
+                Keyboard.UNCHANGED));
 
     for (OutboundPost post : posts) {
       db.outbox().enqueue(message(post));
@@ -69,7 +93,8 @@ abstract class OutboxContract extends DatabaseTest {
 
     assertThat(db.outbox().claimNext(T0.plusSeconds(7).minusNanos(1000), LEASE)).isEmpty();
     assertThat(db.outbox().claimNext(T0.plusSeconds(7), LEASE).orElseThrow().attempt())
-        .as("the rate-limited claim was given back").isEqualTo(1);
+        .as("the rate-limited claim was given back")
+        .isEqualTo(1);
   }
 
   @Test
@@ -79,21 +104,28 @@ abstract class OutboxContract extends DatabaseTest {
     db.outbox().enqueue(outbound("2", "other chat"));
 
     Claimed<OutboxMessage> first = db.outbox().claimNext(T0, LEASE).orElseThrow();
-    assertThat(db.outbox().claimNext(T0, LEASE).orElseThrow().item().sourceEventId()).isEqualTo("1c:other chat");
+    assertThat(db.outbox().claimNext(T0, LEASE).orElseThrow().item().sourceEventId())
+        .isEqualTo("1c:other chat");
     assertThat(db.outbox().claimNext(T0, LEASE)).isEmpty();
     db.outbox().complete(first.id());
-    assertThat(db.outbox().claimNext(T0, LEASE).orElseThrow().item().sourceEventId()).isEqualTo("1c:second");
+    assertThat(db.outbox().claimNext(T0, LEASE).orElseThrow().item().sourceEventId())
+        .isEqualTo("1c:second");
   }
 
   @Test
   void aSendIsWrittenWithTheStateChangeOrNotAtAll() {
     PlatformUserId anna = new PlatformUserId("anna");
 
-    assertThatThrownBy(() -> db.transactions().run(() -> {
-      db.dialogs().save(anna, DialogState.START);
-      db.outbox().enqueue(outbound("1", "hello"));
-      throw new IllegalStateException("the handler failed");
-    })).hasMessage("the handler failed");
+    assertThatThrownBy(
+            () ->
+                db.transactions()
+                    .run(
+                        () -> {
+                          db.dialogs().save(anna, DialogState.START);
+                          db.outbox().enqueue(outbound("1", "hello"));
+                          throw new IllegalStateException("the handler failed");
+                        }))
+        .hasMessage("the handler failed");
 
     assertThat(db.outbox().claimNext(T0, LEASE)).isEmpty();
     assertThat(db.dialogs().load(anna)).isEmpty();
@@ -104,18 +136,27 @@ abstract class OutboxContract extends DatabaseTest {
     db.outbox().enqueue(outbound("1", "already there"));
     Claimed<OutboxMessage> claimed = db.outbox().claimNext(T0, LEASE).orElseThrow();
 
-    assertThatThrownBy(() -> db.transactions().run(() -> {
-      db.outbox().complete(claimed.id());
-      db.transactions().run(() -> db.outbox().enqueue(outbound("2", "inner")));
-      throw new IllegalStateException("rolled back");
-    })).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(
+            () ->
+                db.transactions()
+                    .run(
+                        () -> {
+                          db.outbox().complete(claimed.id());
+                          db.transactions().run(() -> db.outbox().enqueue(outbound("2", "inner")));
+                          throw new IllegalStateException("rolled back");
+                        }))
+        .isInstanceOf(IllegalStateException.class);
 
-    assertThat(db.outbox().claimNext(T0.plus(LEASE), LEASE).orElseThrow().id()).isEqualTo(claimed.id());
-    db.transactions().run(() -> {
-      db.outbox().complete(claimed.id());
-      db.transactions().run(() -> db.outbox().enqueue(outbound("2", "inner")));
-    });
-    assertThat(db.outbox().claimNext(T0.plus(LEASE), LEASE).orElseThrow().item().sourceEventId()).isEqualTo("1c:inner");
+    assertThat(db.outbox().claimNext(T0.plus(LEASE), LEASE).orElseThrow().id())
+        .isEqualTo(claimed.id());
+    db.transactions()
+        .run(
+            () -> {
+              db.outbox().complete(claimed.id());
+              db.transactions().run(() -> db.outbox().enqueue(outbound("2", "inner")));
+            });
+    assertThat(db.outbox().claimNext(T0.plus(LEASE), LEASE).orElseThrow().item().sourceEventId())
+        .isEqualTo("1c:inner");
   }
 
   @Test
@@ -126,7 +167,8 @@ abstract class OutboxContract extends DatabaseTest {
     db.outbox().retryAt(claimed.id(), T0.plusSeconds(3), "RateLimited: 3 s");
 
     assertThat(db.outbox().claimNext(T0.plusSeconds(3).minusNanos(1_000), LEASE)).isEmpty();
-    assertThat(db.outbox().claimNext(T0.plusSeconds(3), LEASE).orElseThrow().attempt()).isEqualTo(2);
+    assertThat(db.outbox().claimNext(T0.plusSeconds(3), LEASE).orElseThrow().attempt())
+        .isEqualTo(2);
   }
 
   @Test
@@ -136,11 +178,14 @@ abstract class OutboxContract extends DatabaseTest {
 
     db.outbox().bury(claimed.id(), "BotBlockedByUser");
 
-    assertThat(db.deadLetters(5)).singleElement().satisfies(dead -> {
-      assertThat(dead.queue()).isEqualTo("outbox");
-      assertThat(dead.orderingKey()).isEqualTo("conn-1/1");
-      assertThat(dead.reason()).isEqualTo("BotBlockedByUser");
-      assertThat(dead.lastError()).isEmpty();
-    });
+    assertThat(db.deadLetters(5))
+        .singleElement()
+        .satisfies(
+            dead -> {
+              assertThat(dead.queue()).isEqualTo("outbox");
+              assertThat(dead.orderingKey()).isEqualTo("conn-1/1");
+              assertThat(dead.reason()).isEqualTo("BotBlockedByUser");
+              assertThat(dead.lastError()).isEmpty();
+            });
   }
 }

@@ -12,8 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The entry the launcher uses: opening, migrating, readiness, failures that name no secret. */
 class PersistenceTest {
-  @TempDir
-  Path dataFolder;
+  @TempDir Path dataFolder;
 
   @Test
   void opensTheEmbeddedDatabaseMigratedAndReady() {
@@ -31,30 +30,56 @@ class PersistenceTest {
     db.close();
 
     assertThat(db.isReady()).isFalse();
-    assertThatThrownBy(() -> db.connections().insert(Fixtures.connection("company-1", "line-1", "1001")))
+    assertThatThrownBy(
+            () -> db.connections().insert(Fixtures.connection("company-1", "line-1", "1001")))
         .isInstanceOf(StorageUnavailable.class)
-        .hasMessageNotContaining("TOKENSECRET").hasMessageNotContaining(Fixtures.API_PASSWORD);
+        .hasMessageNotContaining("TOKENSECRET")
+        .hasMessageNotContaining(Fixtures.API_PASSWORD);
   }
 
   @Test
   void anUnreachableServerIsStorageUnavailableAndTheMessageHidesThePassword() {
-    PersistenceConfig config = PersistenceConfig.server("jdbc:mysql://127.0.0.1:1/none?connectTimeout=500", "root",
-        "db-Pa55word", dataFolder).withMasterKey(java.util.Base64.getEncoder().encodeToString(new byte[32]));
-    PersistenceConfig quick = new PersistenceConfig(config.jdbcUrl(), config.user(), config.password(),
-        config.dataFolder(), config.masterKey(), List.of(), 1);
+    PersistenceConfig config =
+        PersistenceConfig.server(
+                "jdbc:mysql://127.0.0.1:1/none?connectTimeout=500",
+                "root",
+                "db-Pa55word",
+                dataFolder)
+            .withMasterKey(java.util.Base64.getEncoder().encodeToString(new byte[32]));
+    PersistenceConfig quick =
+        new PersistenceConfig(
+            config.jdbcUrl(),
+            config.user(),
+            config.password(),
+            config.dataFolder(),
+            config.masterKey(),
+            List.of(),
+            1);
 
-    assertThatThrownBy(() -> Persistence.open(quick)).isInstanceOf(StorageUnavailable.class)
-        .hasMessageContaining("jdbc:mysql://127.0.0.1:1/none").hasMessageNotContaining("db-Pa55word");
+    assertThatThrownBy(() -> Persistence.open(quick))
+        .isInstanceOf(StorageUnavailable.class)
+        .hasMessageContaining("jdbc:mysql://127.0.0.1:1/none")
+        .hasMessageNotContaining("db-Pa55word");
   }
 
   @Test
   void theConfigValidatesItsFieldsAndNeverPrintsSecrets() {
-    assertThatThrownBy(() -> PersistenceConfig.server("jdbc:postgresql://x/db", "u", "p", dataFolder))
+    assertThatThrownBy(
+            () -> PersistenceConfig.server("jdbc:postgresql://x/db", "u", "p", dataFolder))
         .hasMessageContaining("jdbcUrl");
-    assertThatThrownBy(() -> PersistenceConfig.embedded(dataFolder).withPoolSize(0)).hasMessageContaining("poolSize");
+    assertThatThrownBy(() -> PersistenceConfig.embedded(dataFolder).withPoolSize(0))
+        .hasMessageContaining("poolSize");
 
-    PersistenceConfig config = new PersistenceConfig("jdbc:mysql://db:3306/oc?user=u&password=url-secret", "u",
-        "field-secret", dataFolder, Optional.of("bWFzdGVyLXNlY3JldA=="), List.of(), 4);
-    assertThat(config.toString()).doesNotContain("url-secret", "field-secret", "bWFzdGVyLXNlY3JldA==");
+    PersistenceConfig config =
+        new PersistenceConfig(
+            "jdbc:mysql://db:3306/oc?user=u&password=url-secret",
+            "u",
+            "field-secret",
+            dataFolder,
+            Optional.of("bWFzdGVyLXNlY3JldA=="),
+            List.of(),
+            4);
+    assertThat(config.toString())
+        .doesNotContain("url-secret", "field-secret", "bWFzdGVyLXNlY3JldA==");
   }
 }

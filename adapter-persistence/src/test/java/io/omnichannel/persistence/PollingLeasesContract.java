@@ -20,19 +20,28 @@ abstract class PollingLeasesContract extends DatabaseTest {
   @Test
   void oneHolderAtATimeWhoCanRenew() {
     assertThat(db.pollingLeases().acquireOrRenew(bot, "instance-a", T0, TTL)).isTrue();
-    assertThat(db.pollingLeases().acquireOrRenew(bot, "instance-b", T0.plusSeconds(1), TTL)).isFalse();
-    assertThat(db.pollingLeases().acquireOrRenew(bot, "instance-a", T0.plusSeconds(10), TTL)).isTrue();
-    assertThat(db.pollingLeases().acquireOrRenew(bot, "instance-b", T0.plusSeconds(25), TTL)).isFalse();
-    assertThat(db.pollingLeases().acquireOrRenew(new ConnectionId("conn-2"), "instance-b", T0, TTL)).isTrue();
+    assertThat(db.pollingLeases().acquireOrRenew(bot, "instance-b", T0.plusSeconds(1), TTL))
+        .isFalse();
+    assertThat(db.pollingLeases().acquireOrRenew(bot, "instance-a", T0.plusSeconds(10), TTL))
+        .isTrue();
+    assertThat(db.pollingLeases().acquireOrRenew(bot, "instance-b", T0.plusSeconds(25), TTL))
+        .isFalse();
+    assertThat(db.pollingLeases().acquireOrRenew(new ConnectionId("conn-2"), "instance-b", T0, TTL))
+        .isTrue();
   }
 
   @Test
   void anotherInstanceTakesOverWhenTheHolderStopsRenewing() {
     db.pollingLeases().acquireOrRenew(bot, "instance-a", T0, TTL);
 
-    assertThat(db.pollingLeases().acquireOrRenew(bot, "instance-b", T0.plus(TTL).minusNanos(1_000), TTL)).isFalse();
+    assertThat(
+            db.pollingLeases()
+                .acquireOrRenew(bot, "instance-b", T0.plus(TTL).minusNanos(1_000), TTL))
+        .isFalse();
     assertThat(db.pollingLeases().acquireOrRenew(bot, "instance-b", T0.plus(TTL), TTL)).isTrue();
-    assertThat(db.pollingLeases().acquireOrRenew(bot, "instance-a", T0.plus(TTL).plusSeconds(1), TTL)).isFalse();
+    assertThat(
+            db.pollingLeases().acquireOrRenew(bot, "instance-a", T0.plus(TTL).plusSeconds(1), TTL))
+        .isFalse();
   }
 
   @Test
@@ -40,18 +49,29 @@ abstract class PollingLeasesContract extends DatabaseTest {
     db.pollingLeases().acquireOrRenew(bot, "instance-a", T0, TTL);
 
     db.pollingLeases().release(bot, "instance-b");
-    assertThat(db.pollingLeases().acquireOrRenew(bot, "instance-b", T0.plusSeconds(1), TTL)).isFalse();
+    assertThat(db.pollingLeases().acquireOrRenew(bot, "instance-b", T0.plusSeconds(1), TTL))
+        .isFalse();
     db.pollingLeases().release(bot, "instance-a");
-    assertThat(db.pollingLeases().acquireOrRenew(bot, "instance-b", T0.plusSeconds(1), TTL)).isTrue();
+    assertThat(db.pollingLeases().acquireOrRenew(bot, "instance-b", T0.plusSeconds(1), TTL))
+        .isTrue();
   }
 
   @Test
   void instancesRacingForAFreeLeaseGetOneHolder() throws Exception {
     Persistence otherInstance = anotherInstance();
 
-    List<Concurrently.Outcome<Boolean>> outcomes = Concurrently.run(4, i -> () ->
-        (i % 2 == 0 ? db : otherInstance).pollingLeases().acquireOrRenew(bot, "instance-" + i, T0, TTL));
+    List<Concurrently.Outcome<Boolean>> outcomes =
+        Concurrently.run(
+            4,
+            i ->
+                () ->
+                    (i % 2 == 0 ? db : otherInstance)
+                        .pollingLeases()
+                        .acquireOrRenew(bot, "instance-" + i, T0, TTL));
 
-    assertThat(outcomes).extracting(Concurrently.Outcome::value).containsOnlyOnce(true).contains(false);
+    assertThat(outcomes)
+        .extracting(Concurrently.Outcome::value)
+        .containsOnlyOnce(true)
+        .contains(false);
   }
 }

@@ -8,17 +8,27 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** STYLE 5: one public entry, with its config and its admin record; everything else is package-private. */
+/**
+ * STYLE 5: one public entry, with its config and its admin record; everything else is
+ * package-private.
+ */
 class PublicSurfaceTest {
-  private final JavaClasses main = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("io.omnichannel.persistence");
+  private final JavaClasses main =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.omnichannel.persistence");
 
   @Test
   void onlyTheEntryItsConfigAndTheDeadLetterRecordArePublic() {
-    classes().that().haveModifier(JavaModifier.PUBLIC)
-        .should().haveSimpleName("Persistence").orShould().haveSimpleName("PersistenceConfig")
-        .orShould().haveSimpleName("DeadLetter")
+    classes()
+        .that()
+        .haveModifier(JavaModifier.PUBLIC)
+        .should()
+        .haveSimpleName("Persistence")
+        .orShould()
+        .haveSimpleName("PersistenceConfig")
+        .orShould()
+        .haveSimpleName("DeadLetter")
         .check(main);
   }
 }

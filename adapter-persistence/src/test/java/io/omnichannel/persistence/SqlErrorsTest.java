@@ -12,19 +12,28 @@ import org.junit.jupiter.api.Test;
 class SqlErrorsTest {
   @Test
   void mapsTheConstraintNamesOfBothEnginesToTheRules() {
-    SQLException mariaDb = new SQLException("Duplicate entry 'c1-1' for key 'uq_connections_company_slot'", "23000", 1062);
-    SQLException h2 = new SQLException("Unique index or primary key violation: \"public.uq_connections_active_bot_INDEX_4"
-        + " ON public.connections(active_bot_id) VALUES ( /* 1 */ '1001' )\"", "23505", 23505);
+    SQLException mariaDb =
+        new SQLException(
+            "Duplicate entry 'c1-1' for key 'uq_connections_company_slot'", "23000", 1062);
+    SQLException h2 =
+        new SQLException(
+            "Unique index or primary key violation: \"public.uq_connections_active_bot_INDEX_4"
+                + " ON public.connections(active_bot_id) VALUES ( /* 1 */ '1001' )\"",
+            "23505",
+            23505);
 
-    assertThat(SqlErrors.translate("INSERT", mariaDb)).isInstanceOfSatisfying(ConnectionRuleViolated.class,
-        e -> assertThat(e.rule()).isEqualTo(Rule.COMPANY_FULL));
-    assertThat(SqlErrors.translate("INSERT", h2)).isInstanceOfSatisfying(ConnectionRuleViolated.class,
-        e -> assertThat(e.rule()).isEqualTo(Rule.BOT_TAKEN));
+    assertThat(SqlErrors.translate("INSERT", mariaDb))
+        .isInstanceOfSatisfying(
+            ConnectionRuleViolated.class, e -> assertThat(e.rule()).isEqualTo(Rule.COMPANY_FULL));
+    assertThat(SqlErrors.translate("INSERT", h2))
+        .isInstanceOfSatisfying(
+            ConnectionRuleViolated.class, e -> assertThat(e.rule()).isEqualTo(Rule.BOT_TAKEN));
   }
 
   @Test
   void otherFailuresBecomeStorageUnavailableWithoutTheDriversMessage() {
-    SQLException failure = new SQLException("Data too long for column 'x' value 'secret-value'", "22001", 1406);
+    SQLException failure =
+        new SQLException("Data too long for column 'x' value 'secret-value'", "22001", 1406);
 
     assertThat(SqlErrors.translate("UPDATE connections SET x = ?\n WHERE id = ?", failure))
         .isInstanceOf(StorageUnavailable.class)

@@ -17,14 +17,23 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A fresh database for one test class: an H2 file in a temporary folder, or a database with a random
- * name on the MariaDB server (dropped afterwards). MariaDB settings come from OMNICHANNEL_TEST_MARIADB_URL,
- * _USER and _PASSWORD; an unreachable server skips the class unless OMNICHANNEL_REQUIRE_MARIADB=true (CI),
- * which fails it instead.
+ * A fresh database for one test class: an H2 file in a temporary folder, or a database with a
+ * random name on the MariaDB server (dropped afterwards). MariaDB settings come from
+ * OMNICHANNEL_TEST_MARIADB_URL, _USER and _PASSWORD; an unreachable server skips the class unless
+ * OMNICHANNEL_REQUIRE_MARIADB=true (CI), which fails it instead.
  */
 abstract class TestDatabase {
-  static final List<String> TABLES = List.of("connections", "channel_accounts", "dialog_states", "confirmations",
-      "dropped_messages", "audit_entries", "inbox", "outbox", "polling_leases");
+  static final List<String> TABLES =
+      List.of(
+          "connections",
+          "channel_accounts",
+          "dialog_states",
+          "confirmations",
+          "dropped_messages",
+          "audit_entries",
+          "inbox",
+          "outbox",
+          "polling_leases");
 
   final Path dataFolder;
 
@@ -47,7 +56,8 @@ abstract class TestDatabase {
   abstract void dropDatabase();
 
   void emptyTables() {
-    try (Connection connection = jdbc(); Statement statement = connection.createStatement()) {
+    try (Connection connection = jdbc();
+        Statement statement = connection.createStatement()) {
       for (String table : TABLES) {
         statement.executeUpdate("DELETE FROM " + table);
       }
@@ -101,10 +111,12 @@ abstract class TestDatabase {
   }
 
   private static final class MariaDb extends TestDatabase {
-    private final String serverUrl = env("OMNICHANNEL_TEST_MARIADB_URL", "jdbc:mysql://127.0.0.1:3306/");
+    private final String serverUrl =
+        env("OMNICHANNEL_TEST_MARIADB_URL", "jdbc:mysql://127.0.0.1:3306/");
     private final String user = env("OMNICHANNEL_TEST_MARIADB_USER", "root");
     private final String password = env("OMNICHANNEL_TEST_MARIADB_PASSWORD", "");
-    private final String name = "oc_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    private final String name =
+        "oc_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 
     @Override
     String engine() {
@@ -113,13 +125,18 @@ abstract class TestDatabase {
 
     @Override
     PersistenceConfig create() {
-      try (Connection server = DriverManager.getConnection(serverUrl + "?connectTimeout=3000", user, password);
+      try (Connection server =
+              DriverManager.getConnection(serverUrl + "?connectTimeout=3000", user, password);
           Statement statement = server.createStatement()) {
         // latin1 on purpose: the migration itself must make every table utf8mb4
         statement.executeUpdate("CREATE DATABASE " + name + " CHARACTER SET latin1");
       } catch (SQLException e) {
         if (Boolean.parseBoolean(System.getenv("OMNICHANNEL_REQUIRE_MARIADB"))) {
-          fail("MariaDB is required (OMNICHANNEL_REQUIRE_MARIADB=true) but " + serverUrl + " is unreachable", e);
+          fail(
+              "MariaDB is required (OMNICHANNEL_REQUIRE_MARIADB=true) but "
+                  + serverUrl
+                  + " is unreachable",
+              e);
         }
         Assumptions.abort("MariaDB not reachable at " + serverUrl + ": " + e.getMessage());
       }
@@ -128,7 +145,8 @@ abstract class TestDatabase {
 
     @Override
     Connection jdbc() throws SQLException {
-      return DriverManager.getConnection(serverUrl + name + "?characterEncoding=UTF-8", user, password);
+      return DriverManager.getConnection(
+          serverUrl + name + "?characterEncoding=UTF-8", user, password);
     }
 
     @Override

@@ -16,14 +16,18 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * The one translation of a Bot API refusal ({@code {"ok":false,…}} with its HTTP status) into the core's
- * failures. Used by the Feign error decoder and by the asynchronous client alike.
+ * The one translation of a Bot API refusal ({@code {"ok":false,…}} with its HTTP status) into the
+ * core's failures. Used by the Feign error decoder and by the asynchronous client alike.
  */
 final class ApiErrors {
-  private static final java.util.regex.Pattern RETRY_AFTER = java.util.regex.Pattern.compile("retry after (\\d{1,6})");
+  private static final java.util.regex.Pattern RETRY_AFTER =
+      java.util.regex.Pattern.compile("retry after (\\d{1,6})");
+
   private ApiErrors() {}
 
-  /** A refusal that is not one of the typed ones (e.g. 400 "message text is empty", 409 Conflict). */
+  /**
+   * A refusal that is not one of the typed ones (e.g. 400 "message text is empty", 409 Conflict).
+   */
   static final class Refused extends ChannelFailure {
     private final int status;
 
@@ -80,8 +84,12 @@ final class ApiErrors {
 
   static ChannelUnavailable io(String method, Throwable cause) {
     // the cause's message may hold the URL, hence the token: keep only its type
-    return new ChannelUnavailable(method + ": " + cause.getClass().getSimpleName() + " "
-        + Redaction.redact(cause.getMessage()));
+    return new ChannelUnavailable(
+        method
+            + ": "
+            + cause.getClass().getSimpleName()
+            + " "
+            + Redaction.redact(cause.getMessage()));
   }
 
   private static JsonNode parse(byte[] body, ObjectMapper json) {

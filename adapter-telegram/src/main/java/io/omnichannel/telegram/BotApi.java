@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON methods of the Bot API, bound to one bot's {@code <base>/bot<token>}. getUpdates, uploads and
- * file downloads go through {@link BotHttp} instead: Feign holds a request body as one byte array (an
- * upload of 50 MB would sit whole in memory), and a synchronous getUpdates would hold a thread per polling
- * bot for the whole long poll; the JDK client's {@code sendAsync} waits on a socket and its future aborts
- * the exchange when a disconnect cancels it.
+ * The JSON methods of the Bot API, bound to one bot's {@code <base>/bot<token>}. getUpdates,
+ * uploads and file downloads go through {@link BotHttp} instead: Feign holds a request body as one
+ * byte array (an upload of 50 MB would sit whole in memory), and a synchronous getUpdates would
+ * hold a thread per polling bot for the whole long poll; the JDK client's {@code sendAsync} waits
+ * on a socket and its future aborts the exchange when a disconnect cancels it.
  */
 @Headers("Content-Type: application/json")
 interface BotApi {
@@ -35,14 +35,19 @@ interface BotApi {
   @RequestLine("POST /getFile?file_id={fileId}")
   Reply<FileInfo> getFile(@Param("fileId") String fileId);
 
-  /** {@code {"ok":true,"result":…}}; refusals never get here, the error decoder turns them into failures. */
+  /**
+   * {@code {"ok":true,"result":…}}; refusals never get here, the error decoder turns them into
+   * failures.
+   */
   record Reply<T>(boolean ok, T result) {}
 
   record User(long id, boolean is_bot, String first_name, String last_name, String username) {}
 
-  record SetWebhook(String url, String secret_token, List<String> allowed_updates, int max_connections) {}
+  record SetWebhook(
+      String url, String secret_token, List<String> allowed_updates, int max_connections) {}
 
-  record WebhookInfo(String url, int pending_update_count, Long last_error_date, String last_error_message) {}
+  record WebhookInfo(
+      String url, int pending_update_count, Long last_error_date, String last_error_message) {}
 
   record SendMessage(String chat_id, String text, JsonNode reply_markup) {}
 

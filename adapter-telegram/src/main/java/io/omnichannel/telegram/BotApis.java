@@ -19,9 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * One Feign client per bot token, all built the same way: Jackson codec, no retries (the core retries with
- * its own policy), and the single error decoder. Every call goes through {@link #call} so that nothing
- * Feign throws (its messages carry the URL, hence the token) leaves the adapter.
+ * One Feign client per bot token, all built the same way: Jackson codec, no retries (the core
+ * retries with its own policy), and the single error decoder. Every call goes through {@link #call}
+ * so that nothing Feign throws (its messages carry the URL, hence the token) leaves the adapter.
  */
 final class BotApis {
   private final URI base;
@@ -32,8 +32,13 @@ final class BotApis {
   BotApis(URI base, ObjectMapper json, TelegramConfig.Timeouts timeouts) {
     this.base = base;
     this.json = json;
-    this.options = new Request.Options(timeouts.connect().toMillis(), TimeUnit.MILLISECONDS,
-        timeouts.request().toMillis(), TimeUnit.MILLISECONDS, true);
+    this.options =
+        new Request.Options(
+            timeouts.connect().toMillis(),
+            TimeUnit.MILLISECONDS,
+            timeouts.request().toMillis(),
+            TimeUnit.MILLISECONDS,
+            true);
   }
 
   <T> T call(BotToken token, String method, Function<BotApi, T> call) {

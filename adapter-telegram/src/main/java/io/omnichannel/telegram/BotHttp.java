@@ -18,10 +18,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 /**
- * The Bot API calls Feign cannot make well, on the JDK {@link HttpClient}: long polls as
- * {@code sendAsync} (a waiting poll holds a socket, not a thread, and cancelling the future aborts it),
- * multipart uploads streamed from the {@link FileSource}, and file downloads streamed to the caller.
- * Answers go through the same {@link ApiErrors} as Feign's.
+ * The Bot API calls Feign cannot make well, on the JDK {@link HttpClient}: long polls as {@code
+ * sendAsync} (a waiting poll holds a socket, not a thread, and cancelling the future aborts it),
+ * multipart uploads streamed from the {@link FileSource}, and file downloads streamed to the
+ * caller. Answers go through the same {@link ApiErrors} as Feign's.
  */
 final class BotHttp {
   private final URI base;
@@ -33,68 +33,108 @@ final class BotHttp {
     this.base = base;
     this.json = json;
     this.timeouts = timeouts;
-    this.http = HttpClient.newBuilder().executor(executor).connectTimeout(timeouts.connect())
-        .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
+    this.http =
+        HttpClient.newBuilder()
+            .executor(executor)
+            .connectTimeout(timeouts.connect())
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   private URI method(BotToken token, String method) {
-    return URI.create(base.toString().replaceAll("/+$", "") + "/bot" + token.reveal() + "/" + method);
+    return URI.create(
+        base.toString().replaceAll("/+$", "") + "/bot" + token.reveal() + "/" + method);
   }
 
   /** getUpdates as an asynchronous long poll; the future fails with a {@link ChannelFailure}. */
-  CompletableFuture<List<PolledUpdate>> getUpdates(BotToken token, long offset, int timeoutSeconds,
-      List<String> allowedUpdates) {
+  CompletableFuture<List<PolledUpdate>> getUpdates(
+      BotToken token, long offset, int timeoutSeconds, List<String> allowedUpdates) {
     byte[] body;
     try {
-      body = json.writeValueAsBytes(Map.of("offset", offset, "limit", 100, "timeout", timeoutSeconds,
-          "allowed_updates", allowedUpdates));
+      body =
+          json.writeValueAsBytes(
+              Map.of(
+                  "offset",
+                  offset,
+                  "limit",
+                  100,
+                  "timeout",
+                  timeoutSeconds,
+                  "allowed_updates",
+                  allowedUpdates));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    HttpRequest request = HttpRequest.newBuilder(method(token, "getUpdates"))
-        .timeout(timeouts.request().plusSeconds(timeoutSeconds))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-    CompletableFuture<HttpResponse<byte[]>> sent = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
-    CompletableFuture<List<PolledUpdate>> result = sent.handle((response, error) -> {
-      if (error != null) {
-        throw ApiErrors.io("getUpdates", error);
-      }
-      result(response.statusCode(), response.body(), "getUpdates");
-      try {
-        return PolledUpdate.slice(response.body(), json);
-      } catch (IOException e) {
-        throw ApiErrors.io("getUpdates", e);
-      }
-    });
+    HttpRequest request =
+        HttpRequest.newBuilder(method(token, "getUpdates"))
+            .timeout(timeouts.request().plusSeconds(timeoutSeconds))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
+    CompletableFuture<HttpResponse<byte[]>> sent =
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+    CompletableFuture<List<PolledUpdate>> result =
+        sent.handle(
+            (response, error) -> {
+              if (error != null) {
+                throw ApiErrors.io("getUpdates", error);
+              }
+              result(response.statusCode(), response.body(), "getUpdates");
+              try {
+                return PolledUpdate.slice(response.body(), json);
+              } catch (IOException e) {
+                throw ApiErrors.io("getUpdates", e);
+              }
+            });
     // cancelling the result (disconnect) aborts the exchange too
-    result.whenComplete((ignored, error) -> {
-      if (result.isCancelled()) {
-        sent.cancel(true);
-      }
-    });
+    result.whenComplete(
+        (ignored, error) -> {
+          if (result.isCancelled()) {
+            sent.cancel(true);
+          }
+        });
     return result;
   }
 
-  /** sendPhoto / sendDocument as multipart, the file streamed from its source with a known length. */
-  JsonNode upload(BotToken token, String method, Map<String, String> fields, String fileField, String fileName,
-      String mimeType, long sizeBytes, FileSource source) {
+  /**
+   * sendPhoto / sendDocument as multipart, the file streamed from its source with a known length.
+   */
+  JsonNode upload(
+      BotToken token,
+      String method,
+      Map<String, String> fields,
+      String fileField,
+      String fileName,
+      String mimeType,
+      long sizeBytes,
+      FileSource source) {
     Multipart multipart = new Multipart(fields, fileField, fileName, mimeType, sizeBytes, source);
-    HttpRequest request = HttpRequest.newBuilder(method(token, method))
-        .timeout(timeouts.upload())
-        .header("Content-Type", multipart.contentType())
-        .POST(HttpRequest.BodyPublishers.fromPublisher(
-            HttpRequest.BodyPublishers.ofInputStream(multipart::open), multipart.length()))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(method(token, method))
+            .timeout(timeouts.upload())
+            .header("Content-Type", multipart.contentType())
+            .POST(
+                HttpRequest.BodyPublishers.fromPublisher(
+                    HttpRequest.BodyPublishers.ofInputStream(multipart::open), multipart.length()))
+            .build();
     HttpResponse<byte[]> response = send(method, request, HttpResponse.BodyHandlers.ofByteArray());
     return result(response.statusCode(), response.body(), method);
   }
 
   /** Streams {@code /file/bot<token>/<path>}; the caller closes the stream. */
   InputStream download(BotToken token, String filePath) throws IOException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/+$", "") + "/file/bot"
-            + token.reveal() + "/" + filePath))
-        .timeout(timeouts.upload()).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    base.toString().replaceAll("/+$", "")
+                        + "/file/bot"
+                        + token.reveal()
+                        + "/"
+                        + filePath))
+            .timeout(timeouts.upload())
+            .GET()
+            .build();
     HttpResponse<InputStream> response;
     try {
       response = send("download", request, HttpResponse.BodyHandlers.ofInputStream());
@@ -103,14 +143,19 @@ final class BotHttp {
     }
     if (response.statusCode() != 200) {
       try (InputStream body = response.body()) {
-        throw new IOException("download: " + response.statusCode() + " "
-            + ApiErrors.decode("download", response.statusCode(), body.readAllBytes(), json).getMessage());
+        throw new IOException(
+            "download: "
+                + response.statusCode()
+                + " "
+                + ApiErrors.decode("download", response.statusCode(), body.readAllBytes(), json)
+                    .getMessage());
       }
     }
     return response.body();
   }
 
-  private <T> HttpResponse<T> send(String method, HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+  private <T> HttpResponse<T> send(
+      String method, HttpRequest request, HttpResponse.BodyHandler<T> handler) {
     try {
       return http.send(request, handler);
     } catch (IOException e) {
@@ -137,5 +182,4 @@ final class BotHttp {
       throw ApiErrors.io(method, e);
     }
   }
-
 }

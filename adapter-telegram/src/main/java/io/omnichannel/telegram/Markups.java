@@ -29,8 +29,12 @@ final class Markups {
     if (keyboard instanceof Keyboard.Link) {
       Keyboard.Link link = (Keyboard.Link) keyboard;
       ObjectNode markup = json.createObjectNode();
-      markup.putArray("inline_keyboard").addArray().addObject()
-          .put("text", link.button().text()).put("url", link.button().url().toString());
+      markup
+          .putArray("inline_keyboard")
+          .addArray()
+          .addObject()
+          .put("text", link.button().text())
+          .put("url", link.button().url().toString());
       return markup;
     }
     return null;

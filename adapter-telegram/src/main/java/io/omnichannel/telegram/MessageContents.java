@@ -15,14 +15,17 @@ import java.util.OptionalLong;
 final class MessageContents {
   private MessageContents() {}
 
-  /** Empty for a message that carries nothing the core relays (service messages, polls, games, …). */
+  /**
+   * Empty for a message that carries nothing the core relays (service messages, polls, games, …).
+   */
   static Optional<MessageContent> of(JsonNode message) {
     Optional<String> caption = text(message, "caption");
     if (message.has("text")) {
       return text(message, "text").map(MessageContent.Text::new);
     }
     if (message.has("photo")) {
-      return largestPhoto(message.get("photo")).map(photo -> new MessageContent.Image(photo, caption));
+      return largestPhoto(message.get("photo"))
+          .map(photo -> new MessageContent.Image(photo, caption));
     }
     if (message.has("voice")) {
       return Optional.of(new MessageContent.Unsupported(UnsupportedKind.VOICE));
@@ -32,11 +35,15 @@ final class MessageContents {
     }
     if (message.has("sticker")) {
       JsonNode sticker = message.get("sticker");
-      String mime = sticker.path("is_video").asBoolean() ? "video/webm"
-          : sticker.path("is_animated").asBoolean() ? "application/x-tgsticker" : "image/webp";
-      String extension = mime.equals("image/webp") ? "webp" : mime.equals("video/webm") ? "webm" : "tgs";
-      return Optional.of(new MessageContent.Image(attachment(sticker, "sticker." + extension, mime),
-          text(sticker, "emoji")));
+      String mime =
+          sticker.path("is_video").asBoolean()
+              ? "video/webm"
+              : sticker.path("is_animated").asBoolean() ? "application/x-tgsticker" : "image/webp";
+      String extension =
+          mime.equals("image/webp") ? "webp" : mime.equals("video/webm") ? "webm" : "tgs";
+      return Optional.of(
+          new MessageContent.Image(
+              attachment(sticker, "sticker." + extension, mime), text(sticker, "emoji")));
     }
     for (String kind : new String[] {"document", "video", "audio", "animation"}) {
       if (message.has(kind)) {
@@ -49,20 +56,24 @@ final class MessageContents {
     if (message.has("location")) {
       JsonNode location = message.get("location");
       Optional<String> venue = text(message.path("venue"), "title");
-      return Optional.of(new MessageContent.Location(location.path("latitude").asDouble(),
-          location.path("longitude").asDouble(), venue));
+      return Optional.of(
+          new MessageContent.Location(
+              location.path("latitude").asDouble(), location.path("longitude").asDouble(), venue));
     }
     if (message.has("contact")) {
       JsonNode contact = message.get("contact");
-      String name = (contact.path("first_name").asText("") + " " + contact.path("last_name").asText("")).strip();
-      return Optional.of(new MessageContent.Contact(name.isEmpty() ? "—" : name, text(contact, "phone_number")));
+      String name =
+          (contact.path("first_name").asText("") + " " + contact.path("last_name").asText(""))
+              .strip();
+      return Optional.of(
+          new MessageContent.Contact(name.isEmpty() ? "—" : name, text(contact, "phone_number")));
     }
     return Optional.empty();
   }
 
   /**
-   * The largest size that still passes the inbound image limit; when none does, the largest, so the core
-   * refuses it with a notice instead of relaying a thumbnail.
+   * The largest size that still passes the inbound image limit; when none does, the largest, so the
+   * core refuses it with a notice instead of relaying a thumbnail.
    */
   private static Optional<Attachment> largestPhoto(JsonNode sizes) {
     JsonNode best = null;
@@ -72,7 +83,8 @@ final class MessageContents {
         largest = size;
       }
       long bytes = size.path("file_size").asLong(0);
-      if (size.has("file_size") && bytes <= ChannelLimits.TO_LINE_IMAGE_MAX_BYTES
+      if (size.has("file_size")
+          && bytes <= ChannelLimits.TO_LINE_IMAGE_MAX_BYTES
           && (best == null || area(size) >= area(best))) {
         best = size;
       }
@@ -90,8 +102,13 @@ final class MessageContents {
   }
 
   private static Attachment attachment(JsonNode file, String fileName, String mimeType) {
-    OptionalLong size = file.has("file_size") ? OptionalLong.of(file.get("file_size").asLong()) : OptionalLong.empty();
-    String fileId = text(file, "file_id").orElseThrow(() -> new IllegalArgumentException("a file without file_id"));
+    OptionalLong size =
+        file.has("file_size")
+            ? OptionalLong.of(file.get("file_size").asLong())
+            : OptionalLong.empty();
+    String fileId =
+        text(file, "file_id")
+            .orElseThrow(() -> new IllegalArgumentException("a file without file_id"));
     return new Attachment(fileName, mimeType, size, new FileRef(fileId));
   }
 

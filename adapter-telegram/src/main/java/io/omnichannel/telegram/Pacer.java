@@ -13,10 +13,10 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * B2 for one bot: every send waits for a slot in the bot's window and in its chat's window, then runs on
- * the caller's thread. A slot counts from the moment its call returned (while it is in flight it blocks the
- * window), so the pacing holds whatever the network's delay. A 429 pauses the whole bot for
- * {@code retry_after}; a fair lock per chat keeps the order in which callers arrived.
+ * B2 for one bot: every send waits for a slot in the bot's window and in its chat's window, then
+ * runs on the caller's thread. A slot counts from the moment its call returned (while it is in
+ * flight it blocks the window), so the pacing holds whatever the network's delay. A 429 pauses the
+ * whole bot for {@code retry_after}; a fair lock per chat keeps the order in which callers arrived.
  */
 final class Pacer {
   private final TelegramConfig.Pacing pacing;
@@ -42,9 +42,16 @@ final class Pacer {
   <T> T send(ChatId chat, Supplier<T> call) {
     Lane lane;
     synchronized (monitor) {
-      lane = lanes.computeIfAbsent(chat.value(), key -> new Lane(isGroup(chat)
-          ? new Window(pacing.groupMessages(), pacing.groupWindow().toNanos())
-          : new Window(pacing.privateBurst(), pacing.privateInterval().toNanos() * pacing.privateBurst())));
+      lane =
+          lanes.computeIfAbsent(
+              chat.value(),
+              key ->
+                  new Lane(
+                      isGroup(chat)
+                          ? new Window(pacing.groupMessages(), pacing.groupWindow().toNanos())
+                          : new Window(
+                              pacing.privateBurst(),
+                              pacing.privateInterval().toNanos() * pacing.privateBurst())));
       lane.users++;
     }
     lane.order.lock();
@@ -74,7 +81,9 @@ final class Pacer {
       synchronized (monitor) {
         lane.users--;
         if (lane.users == 0 && lanes.size() > 1_000) {
-          lanes.values().removeIf(idle -> idle.users == 0 && idle.window.isIdle(nanoTime.getAsLong()));
+          lanes
+              .values()
+              .removeIf(idle -> idle.users == 0 && idle.window.isIdle(nanoTime.getAsLong()));
         }
       }
     }
@@ -108,7 +117,10 @@ final class Pacer {
     }
   }
 
-  /** Releases every caller still waiting for a slot with {@link ChannelUnavailable} (retried later by the core). */
+  /**
+   * Releases every caller still waiting for a slot with {@link ChannelUnavailable} (retried later
+   * by the core).
+   */
   void close() {
     synchronized (monitor) {
       closed = true;

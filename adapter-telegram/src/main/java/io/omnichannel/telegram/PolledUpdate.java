@@ -9,10 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One update of a getUpdates answer, its JSON exactly as Telegram sent it (the core stores it as received). */
+/**
+ * One update of a getUpdates answer, its JSON exactly as Telegram sent it (the core stores it as
+ * received).
+ */
 record PolledUpdate(long updateId, String chatKey, String payload) {
 
-  /** The {@code result} array of {@code {"ok":true,"result":[…]}}, each element cut out of the bytes unchanged. */
+  /**
+   * The {@code result} array of {@code {"ok":true,"result":[…]}}, each element cut out of the bytes
+   * unchanged.
+   */
   static List<PolledUpdate> slice(byte[] body, ObjectMapper json) throws IOException {
     List<PolledUpdate> updates = new ArrayList<>();
     try (JsonParser parser = json.getFactory().createParser(body)) {
@@ -32,7 +38,9 @@ record PolledUpdate(long updateId, String chatKey, String payload) {
           int end = (int) parser.currentLocation().getByteOffset();
           String payload = new String(body, start, end - start, StandardCharsets.UTF_8);
           JsonNode update = json.readTree(payload);
-          updates.add(new PolledUpdate(update.path("update_id").asLong(), Receivers.chatKey(update), payload));
+          updates.add(
+              new PolledUpdate(
+                  update.path("update_id").asLong(), Receivers.chatKey(update), payload));
         }
       }
     }

@@ -20,10 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Long polling of one bot: holds the bot's lease (B3, renewed on a timer apart from the polls, so a long
- * poll never outlives it), asks getUpdates asynchronously (no thread waits on a
- * poll), hands every update to the core and confirms it by offset only after the core stored it (B1), backs
- * off on errors, and stops at once — cancelling the poll in flight.
+ * Long polling of one bot: holds the bot's lease (B3, renewed on a timer apart from the polls, so a
+ * long poll never outlives it), asks getUpdates asynchronously (no thread waits on a poll), hands
+ * every update to the core and confirms it by offset only after the core stored it (B1), backs off
+ * on errors, and stops at once — cancelling the poll in flight.
  */
 final class Poller {
   private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
@@ -39,8 +39,15 @@ final class Poller {
   private ScheduledFuture<?> next;
 
   /** What every poller of an instance shares. */
-  record Receiving(BotHttp http, InboundGateway gateway, PollingLeases leases, Clock clock, String instance,
-      TelegramConfig.Timeouts timeouts, ScheduledExecutorService timer, Executor workers) {}
+  record Receiving(
+      BotHttp http,
+      InboundGateway gateway,
+      PollingLeases leases,
+      Clock clock,
+      String instance,
+      TelegramConfig.Timeouts timeouts,
+      ScheduledExecutorService timer,
+      Executor workers) {}
 
   Poller(Connection connection, Receiving deps) {
     this.connection = connection;
@@ -51,8 +58,13 @@ final class Poller {
   void start() {
     Duration every = deps.timeouts().leaseTtl().dividedBy(3);
     synchronized (this) {
-      renewal = deps.timer().scheduleAtFixedRate(() -> deps.workers().execute(this::renew), 0, every.toNanos(),
-          TimeUnit.NANOSECONDS);
+      renewal =
+          deps.timer()
+              .scheduleAtFixedRate(
+                  () -> deps.workers().execute(this::renew),
+                  0,
+                  every.toNanos(),
+                  TimeUnit.NANOSECONDS);
     }
   }
 
@@ -72,7 +84,10 @@ final class Poller {
     try {
       deps.leases().release(connection.id(), deps.instance());
     } catch (RuntimeException e) {
-      LOG.warn("connection {}: releasing the polling lease failed: {}", connection.id(), Redaction.redact(e.getMessage()));
+      LOG.warn(
+          "connection {}: releasing the polling lease failed: {}",
+          connection.id(),
+          Redaction.redact(e.getMessage()));
     }
   }
 
@@ -92,11 +107,19 @@ final class Poller {
     }
     boolean held;
     try {
-      held = deps.leases().acquireOrRenew(connection.id(), deps.instance(), deps.clock().instant(),
-          deps.timeouts().leaseTtl());
+      held =
+          deps.leases()
+              .acquireOrRenew(
+                  connection.id(),
+                  deps.instance(),
+                  deps.clock().instant(),
+                  deps.timeouts().leaseTtl());
     } catch (RuntimeException e) {
       // not knowing is treated as not holding: two pollers of one bot would fight with 409s
-      LOG.warn("connection {}: polling lease not renewed: {}", connection.id(), Redaction.redact(e.getMessage()));
+      LOG.warn(
+          "connection {}: polling lease not renewed: {}",
+          connection.id(),
+          Redaction.redact(e.getMessage()));
       held = false;
     }
     synchronized (this) {
@@ -105,11 +128,17 @@ final class Poller {
       }
       holding = held;
       if (held) {
-        LOG.info("connection {} bot {}: polling lease taken by {}", connection.id(), connection.bot().id(),
+        LOG.info(
+            "connection {} bot {}: polling lease taken by {}",
+            connection.id(),
+            connection.bot().id(),
             deps.instance());
         schedule(Duration.ZERO);
       } else {
-        LOG.info("connection {} bot {}: polling lease lost, polling paused", connection.id(), connection.bot().id());
+        LOG.info(
+            "connection {} bot {}: polling lease lost, polling paused",
+            connection.id(),
+            connection.bot().id());
         haltPolling();
       }
     }
@@ -117,7 +146,10 @@ final class Poller {
 
   private synchronized void schedule(Duration delay) {
     if (!stopped && holding) {
-      next = deps.timer().schedule(() -> deps.workers().execute(this::poll), delay.toNanos(), TimeUnit.NANOSECONDS);
+      next =
+          deps.timer()
+              .schedule(
+                  () -> deps.workers().execute(this::poll), delay.toNanos(), TimeUnit.NANOSECONDS);
     }
   }
 
@@ -126,8 +158,13 @@ final class Poller {
       return;
     }
     try {
-      CompletableFuture<List<PolledUpdate>> poll = deps.http().getUpdates(connection.token(), offset,
-          (int) deps.timeouts().longPoll().toSeconds(), Receivers.ALLOWED_UPDATES);
+      CompletableFuture<List<PolledUpdate>> poll =
+          deps.http()
+              .getUpdates(
+                  connection.token(),
+                  offset,
+                  (int) deps.timeouts().longPoll().toSeconds(),
+                  Receivers.ALLOWED_UPDATES);
       synchronized (this) {
         if (stopped || !holding) {
           poll.cancel(true);
@@ -145,7 +182,8 @@ final class Poller {
     if (stopped || !holding) {
       return;
     }
-    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    Throwable cause =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     if (cause instanceof CancellationException) {
       return;
     }
@@ -158,7 +196,8 @@ final class Poller {
         if (stopped) {
           return;
         }
-        RawEvent raw = new RawEvent(Long.toString(update.updateId()), update.chatKey(), update.payload());
+        RawEvent raw =
+            new RawEvent(Long.toString(update.updateId()), update.chatKey(), update.payload());
         Acceptance acceptance = deps.gateway().acceptPolledUpdate(connection.id(), raw);
         if (acceptance == Acceptance.UNKNOWN_CONNECTION) {
           LOG.warn("connection {}: unknown to the core, polling stops", connection.id());
@@ -178,13 +217,18 @@ final class Poller {
     failures++;
     Duration min = deps.timeouts().backoffMin();
     Duration max = deps.timeouts().backoffMax();
-    Duration wait = cause instanceof InvalidBotToken ? max
-        : min.multipliedBy(1L << Math.min(20, failures - 1));
+    Duration wait =
+        cause instanceof InvalidBotToken ? max : min.multipliedBy(1L << Math.min(20, failures - 1));
     if (wait.compareTo(max) > 0) {
       wait = max;
     }
-    LOG.warn("connection {} bot {}: polling failed ({} in a row), next try in {} ms: {}", connection.id(),
-        connection.bot().id(), failures, wait.toMillis(), Redaction.redact(String.valueOf(cause.getMessage())));
+    LOG.warn(
+        "connection {} bot {}: polling failed ({} in a row), next try in {} ms: {}",
+        connection.id(),
+        connection.bot().id(),
+        failures,
+        wait.toMillis(),
+        Redaction.redact(String.valueOf(cause.getMessage())));
     schedule(wait);
   }
 }

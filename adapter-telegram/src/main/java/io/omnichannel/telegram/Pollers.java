@@ -16,14 +16,16 @@ final class Pollers {
 
   /** Idempotent: a connection that is polled already keeps its poller. */
   void start(Connection connection) {
-    running.compute(connection.id(), (id, existing) -> {
-      if (existing != null && !existing.isStopped()) {
-        return existing;
-      }
-      Poller poller = new Poller(connection, receiving);
-      poller.start();
-      return poller;
-    });
+    running.compute(
+        connection.id(),
+        (id, existing) -> {
+          if (existing != null && !existing.isStopped()) {
+            return existing;
+          }
+          Poller poller = new Poller(connection, receiving);
+          poller.start();
+          return poller;
+        });
   }
 
   void stop(ConnectionId connection) {

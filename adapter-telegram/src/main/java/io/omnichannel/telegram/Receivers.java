@@ -6,14 +6,24 @@ import java.util.List;
 /** What the webhook and the poller share about reading an update before it is stored. */
 final class Receivers {
   /** The update kinds the gateway uses; Telegram does not even send the others. */
-  static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "my_chat_member");
+  static final List<String> ALLOWED_UPDATES =
+      List.of("message", "edited_message", "my_chat_member");
 
-  private static final List<String> CHAT_HOLDERS = List.of("message", "edited_message", "channel_post",
-      "edited_channel_post", "my_chat_member", "chat_member", "chat_join_request");
+  private static final List<String> CHAT_HOLDERS =
+      List.of(
+          "message",
+          "edited_message",
+          "channel_post",
+          "edited_channel_post",
+          "my_chat_member",
+          "chat_member",
+          "chat_join_request");
 
   private Receivers() {}
 
-  /** The chat an update belongs to (for the core's per-chat order); {@code "-"} when it has none. */
+  /**
+   * The chat an update belongs to (for the core's per-chat order); {@code "-"} when it has none.
+   */
   static String chatKey(JsonNode update) {
     for (String holder : CHAT_HOLDERS) {
       JsonNode id = update.path(holder).path("chat").path("id");

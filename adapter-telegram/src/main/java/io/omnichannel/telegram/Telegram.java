@@ -17,11 +17,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The Telegram adapter, as the launcher sees it: one factory, the two driven ports it implements, the
- * webhook handler to mount at {@code POST /hooks/telegram/{connectionId}}, and {@link #close()}.
+ * The Telegram adapter, as the launcher sees it: one factory, the two driven ports it implements,
+ * the webhook handler to mount at {@code POST /hooks/telegram/{connectionId}}, and {@link
+ * #close()}.
  *
- * <p>Threads: a small fixed pool runs HTTP completions and hands updates to the core, one timer schedules
- * polls and back-offs. Long polls hold sockets, not threads, so 1,000 polling bots need no more.
+ * <p>Threads: a small fixed pool runs HTTP completions and hands updates to the core, one timer
+ * schedules polls and back-offs. Long polls hold sockets, not threads, so 1,000 polling bots need
+ * no more.
  */
 public final class Telegram implements AutoCloseable {
   private static final int WORKERS = 4;
@@ -33,16 +35,29 @@ public final class Telegram implements AutoCloseable {
   private final ExecutorService workers;
   private final ScheduledExecutorService timer;
 
-  private Telegram(TelegramConfig config, InboundGateway gateway, PollingLeases leases, Clock clock) {
-    ObjectMapper json = new ObjectMapper()
-        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-        .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
+  private Telegram(
+      TelegramConfig config, InboundGateway gateway, PollingLeases leases, Clock clock) {
+    ObjectMapper json =
+        new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .setDefaultPropertyInclusion(
+                JsonInclude.Value.construct(
+                    JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
     this.workers = Executors.newFixedThreadPool(WORKERS, daemons("telegram-io"));
     this.timer = Executors.newSingleThreadScheduledExecutor(daemons("telegram-timer"));
     BotHttp http = new BotHttp(config.apiBaseUrl(), json, config.timeouts(), workers);
     BotApis api = new BotApis(config.apiBaseUrl(), json, config.timeouts());
-    this.pollers = new Pollers(new Poller.Receiving(http, gateway, leases, clock, config.instanceId(),
-        config.timeouts(), timer, workers));
+    this.pollers =
+        new Pollers(
+            new Poller.Receiving(
+                http,
+                gateway,
+                leases,
+                clock,
+                config.instanceId(),
+                config.timeouts(),
+                timer,
+                workers));
     this.decoder = new UpdateDecoder(json);
     this.channel = new TelegramChannel(config, api, http, pollers, json, clock, System::nanoTime);
     this.webhook = new WebhookEndpoint(gateway, json);
@@ -50,9 +65,10 @@ public final class Telegram implements AutoCloseable {
 
   /**
    * @param gateway where received updates go; each call returns once the core stored the update
-   * @param leases  who polls which bot (B3); unused in webhook mode
+   * @param leases who polls which bot (B3); unused in webhook mode
    */
-  public static Telegram create(TelegramConfig config, InboundGateway gateway, PollingLeases leases, Clock clock) {
+  public static Telegram create(
+      TelegramConfig config, InboundGateway gateway, PollingLeases leases, Clock clock) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(gateway, "gateway");
     Objects.requireNonNull(leases, "leases");
@@ -82,7 +98,10 @@ public final class Telegram implements AutoCloseable {
     return pollers.count();
   }
 
-  /** Stops every poller (aborting their polls and giving back their leases) and the adapter's threads. */
+  /**
+   * Stops every poller (aborting their polls and giving back their leases) and the adapter's
+   * threads.
+   */
   @Override
   public void close() {
     pollers.stopAll();
@@ -102,18 +121,25 @@ public final class Telegram implements AutoCloseable {
     /**
      * @param connectionId the {@code {connectionId}} path segment
      * @param secretHeader {@code X-Telegram-Bot-Api-Secret-Token}, null when absent
-     * @param body         the request body as received
+     * @param body the request body as received
      */
     WebhookResponse handle(String connectionId, String secretHeader, byte[] body);
   }
 
-  /** What to answer Telegram: 200 (stored), 400 (not an update), 401 (secret), 404, 503 (retry later). */
+  /**
+   * What to answer Telegram: 200 (stored), 400 (not an update), 401 (secret), 404, 503 (retry
+   * later).
+   */
   public record WebhookResponse(int status, String body) {
     public static final WebhookResponse OK = new WebhookResponse(200, "{\"ok\":true}");
-    public static final WebhookResponse BAD_REQUEST = new WebhookResponse(400, "{\"ok\":false,\"error\":\"bad update\"}");
-    public static final WebhookResponse UNAUTHORIZED = new WebhookResponse(401, "{\"ok\":false,\"error\":\"unauthorized\"}");
-    public static final WebhookResponse NOT_FOUND = new WebhookResponse(404, "{\"ok\":false,\"error\":\"unknown connection\"}");
-    public static final WebhookResponse UNAVAILABLE = new WebhookResponse(503, "{\"ok\":false,\"error\":\"try again\"}");
+    public static final WebhookResponse BAD_REQUEST =
+        new WebhookResponse(400, "{\"ok\":false,\"error\":\"bad update\"}");
+    public static final WebhookResponse UNAUTHORIZED =
+        new WebhookResponse(401, "{\"ok\":false,\"error\":\"unauthorized\"}");
+    public static final WebhookResponse NOT_FOUND =
+        new WebhookResponse(404, "{\"ok\":false,\"error\":\"unknown connection\"}");
+    public static final WebhookResponse UNAVAILABLE =
+        new WebhookResponse(503, "{\"ok\":false,\"error\":\"try again\"}");
   }
 
   private static ThreadFactory daemons(String name) {

@@ -40,6 +40,7 @@ import org.slf4j.LoggerFactory;
 /** {@link MessengerChannel} on the Telegram Bot API. */
 final class TelegramChannel implements MessengerChannel {
   private static final Logger LOG = LoggerFactory.getLogger(TelegramChannel.class);
+
   /** A webhook error newer than this makes the connection "webhook failing" (F5). */
   static final Duration RECENT_WEBHOOK_ERROR = Duration.ofMinutes(10);
 
@@ -52,7 +53,13 @@ final class TelegramChannel implements MessengerChannel {
   private final LongSupplier nanoTime;
   private final Map<BotId, Pacer> pacers = new ConcurrentHashMap<>();
 
-  TelegramChannel(TelegramConfig config, BotApis api, BotHttp http, Pollers pollers, ObjectMapper json, Clock clock,
+  TelegramChannel(
+      TelegramConfig config,
+      BotApis api,
+      BotHttp http,
+      Pollers pollers,
+      ObjectMapper json,
+      Clock clock,
       LongSupplier nanoTime) {
     this.config = config;
     this.api = api;
@@ -79,12 +86,20 @@ final class TelegramChannel implements MessengerChannel {
   public void startReceiving(Connection connection, Secret webhookSecret) {
     if (config.receiveMode() == TelegramConfig.ReceiveMode.WEBHOOK) {
       String url = config.webhookUrl(connection.id().value()).toString();
-      api.call(connection.token(), "setWebhook", bot -> bot.setWebhook(new BotApi.SetWebhook(url,
-          webhookSecret.reveal(), Receivers.ALLOWED_UPDATES, 40)));
+      api.call(
+          connection.token(),
+          "setWebhook",
+          bot ->
+              bot.setWebhook(
+                  new BotApi.SetWebhook(
+                      url, webhookSecret.reveal(), Receivers.ALLOWED_UPDATES, 40)));
       LOG.info("connection {} bot {}: webhook set", connection.id(), connection.bot().id());
     } else {
       // a webhook left from an earlier mode would make every getUpdates answer 409
-      api.call(connection.token(), "deleteWebhook", bot -> bot.deleteWebhook(Map.of("drop_pending_updates", false)));
+      api.call(
+          connection.token(),
+          "deleteWebhook",
+          bot -> bot.deleteWebhook(Map.of("drop_pending_updates", false)));
       pollers.start(connection);
     }
   }
@@ -94,7 +109,10 @@ final class TelegramChannel implements MessengerChannel {
     pollers.stop(connection.id());
     if (config.receiveMode() == TelegramConfig.ReceiveMode.WEBHOOK) {
       try {
-        api.call(connection.token(), "deleteWebhook", bot -> bot.deleteWebhook(Map.of("drop_pending_updates", false)));
+        api.call(
+            connection.token(),
+            "deleteWebhook",
+            bot -> bot.deleteWebhook(Map.of("drop_pending_updates", false)));
       } catch (InvalidBotToken revoked) {
         // a revoked token receives nothing any more: the webhook is as good as deleted
       }
@@ -105,17 +123,24 @@ final class TelegramChannel implements MessengerChannel {
 
   @Override
   public void send(Connection connection, ChatId chat, ChannelPost post) {
-    Pacer pacer = pacers.computeIfAbsent(connection.bot().id(), id -> new Pacer(config.pacing(), nanoTime));
+    Pacer pacer =
+        pacers.computeIfAbsent(connection.bot().id(), id -> new Pacer(config.pacing(), nanoTime));
     if (post instanceof ChannelPost.Text) {
       ChannelPost.Text text = (ChannelPost.Text) post;
-      sendTexts(connection, chat, pacer, Texts.split(text.text(), Texts.MESSAGE_MAX), text.keyboard());
+      sendTexts(
+          connection, chat, pacer, Texts.split(text.text(), Texts.MESSAGE_MAX), text.keyboard());
       return;
     }
     ChannelPost.File file = (ChannelPost.File) post;
     LimitCheck check = ChannelLimits.checkSize(Direction.TO_CHANNEL, file.kind(), file.sizeBytes());
     if (!check.allowed()) {
-      throw new ContentTooLarge(file.kind() + " of " + file.sizeBytes() + " bytes is over Telegram's limit of "
-          + ChannelLimits.maxBytes(Direction.TO_CHANNEL, file.kind()) + " bytes");
+      throw new ContentTooLarge(
+          file.kind()
+              + " of "
+              + file.sizeBytes()
+              + " bytes is over Telegram's limit of "
+              + ChannelLimits.maxBytes(Direction.TO_CHANNEL, file.kind())
+              + " bytes");
     }
     String[] caption = Texts.head(file.caption().orElse(""), Texts.CAPTION_MAX);
     List<String> following = Texts.split(caption[1], Texts.MESSAGE_MAX);
@@ -130,16 +155,28 @@ final class TelegramChannel implements MessengerChannel {
     }
     boolean image = file.kind() == FileKind.IMAGE;
     String method = image ? "sendPhoto" : "sendDocument";
-    pacer.send(chat, () -> http.upload(connection.token(), method, fields, image ? "photo" : "document",
-        file.fileName(), file.mimeType(), file.sizeBytes(), file.source()));
+    pacer.send(
+        chat,
+        () ->
+            http.upload(
+                connection.token(),
+                method,
+                fields,
+                image ? "photo" : "document",
+                file.fileName(),
+                file.mimeType(),
+                file.sizeBytes(),
+                file.source()));
     sendTexts(connection, chat, pacer, following, file.keyboard());
   }
 
-  private void sendTexts(Connection connection, ChatId chat, Pacer pacer, List<String> parts, Keyboard keyboard) {
+  private void sendTexts(
+      Connection connection, ChatId chat, Pacer pacer, List<String> parts, Keyboard keyboard) {
     for (int i = 0; i < parts.size(); i++) {
       JsonNode markup = i == parts.size() - 1 ? Markups.of(keyboard, json) : null;
       BotApi.SendMessage message = new BotApi.SendMessage(chat.value(), parts.get(i), markup);
-      pacer.send(chat, () -> api.call(connection.token(), "sendMessage", bot -> bot.sendMessage(message)));
+      pacer.send(
+          chat, () -> api.call(connection.token(), "sendMessage", bot -> bot.sendMessage(message)));
     }
   }
 
@@ -149,12 +186,16 @@ final class TelegramChannel implements MessengerChannel {
     try {
       info = api.call(connection.token(), "getFile", bot -> bot.getFile(file.value())).result();
     } catch (ContentTooLarge overTwentyMegabytes) {
-      // getFile refuses files over 20 MB without telling their size: report one byte over the largest limit
-      return new RemoteFile(ChannelLimits.TO_LINE_FILE_MAX_BYTES + 1, () -> {
-        throw new IOException("file is too big to download from Telegram");
-      });
+      // getFile refuses files over 20 MB without telling their size: report one byte over the
+      // largest limit
+      return new RemoteFile(
+          ChannelLimits.TO_LINE_FILE_MAX_BYTES + 1,
+          () -> {
+            throw new IOException("file is too big to download from Telegram");
+          });
     }
-    long size = info.file_size() == null ? ChannelLimits.TO_LINE_FILE_MAX_BYTES + 1 : info.file_size();
+    long size =
+        info.file_size() == null ? ChannelLimits.TO_LINE_FILE_MAX_BYTES + 1 : info.file_size();
     String path = info.file_path();
     return new RemoteFile(size, () -> limited(http.download(connection.token(), path), size));
   }
@@ -195,7 +236,8 @@ final class TelegramChannel implements MessengerChannel {
       return ChannelHealth.TOKEN_REVOKED;
     }
     if (config.receiveMode() == TelegramConfig.ReceiveMode.WEBHOOK) {
-      WebhookInfo info = api.call(connection.token(), "getWebhookInfo", BotApi::getWebhookInfo).result();
+      WebhookInfo info =
+          api.call(connection.token(), "getWebhookInfo", BotApi::getWebhookInfo).result();
       if (info.last_error_date() != null && info.last_error_date() > 0) {
         Instant lastError = Instant.ofEpochSecond(info.last_error_date());
         if (lastError.isAfter(clock.instant().minus(RECENT_WEBHOOK_ERROR))) {

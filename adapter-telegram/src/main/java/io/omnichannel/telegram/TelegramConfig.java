@@ -9,22 +9,31 @@ import java.util.Objects;
 /**
  * Settings of the Telegram adapter; validated on construction, naming the bad field.
  *
- * @param apiBaseUrl    the Bot API ({@code https://api.telegram.org}, an emulator or a local Bot API server)
- * @param receiveMode   webhook or long polling, for every bot of this deployment
- * @param publicBaseUrl where Telegram reaches us; webhooks are {@code <base>/hooks/telegram/{connectionId}}
- * @param instanceId    this instance's name in the polling leases (B3)
- * @param timeouts      HTTP and long-poll timings
- * @param pacing        sending limits (B2); {@link Pacing#telegram()} are Telegram's own
+ * @param apiBaseUrl the Bot API ({@code https://api.telegram.org}, an emulator or a local Bot API
+ *     server)
+ * @param receiveMode webhook or long polling, for every bot of this deployment
+ * @param publicBaseUrl where Telegram reaches us; webhooks are {@code
+ *     <base>/hooks/telegram/{connectionId}}
+ * @param instanceId this instance's name in the polling leases (B3)
+ * @param timeouts HTTP and long-poll timings
+ * @param pacing sending limits (B2); {@link Pacing#telegram()} are Telegram's own
  */
-public record TelegramConfig(URI apiBaseUrl, ReceiveMode receiveMode, URI publicBaseUrl, String instanceId,
-    Timeouts timeouts, Pacing pacing) {
+public record TelegramConfig(
+    URI apiBaseUrl,
+    ReceiveMode receiveMode,
+    URI publicBaseUrl,
+    String instanceId,
+    Timeouts timeouts,
+    Pacing pacing) {
 
   public static final URI TELEGRAM_API = URI.create("https://api.telegram.org");
 
   public TelegramConfig {
     Objects.requireNonNull(apiBaseUrl, "apiBaseUrl");
-    checkArgument("http".equals(apiBaseUrl.getScheme()) || "https".equals(apiBaseUrl.getScheme()),
-        "apiBaseUrl must be http(s): %s", apiBaseUrl);
+    checkArgument(
+        "http".equals(apiBaseUrl.getScheme()) || "https".equals(apiBaseUrl.getScheme()),
+        "apiBaseUrl must be http(s): %s",
+        apiBaseUrl);
     Objects.requireNonNull(receiveMode, "receiveMode");
     Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
     checkArgument(instanceId != null && !instanceId.isBlank(), "instanceId must not be blank");
@@ -34,7 +43,8 @@ public record TelegramConfig(URI apiBaseUrl, ReceiveMode receiveMode, URI public
 
   /** Telegram's own API, Telegram's limits, default timeouts. */
   public static TelegramConfig of(ReceiveMode mode, URI publicBaseUrl, String instanceId) {
-    return new TelegramConfig(TELEGRAM_API, mode, publicBaseUrl, instanceId, Timeouts.defaults(), Pacing.telegram());
+    return new TelegramConfig(
+        TELEGRAM_API, mode, publicBaseUrl, instanceId, Timeouts.defaults(), Pacing.telegram());
   }
 
   public TelegramConfig withApiBaseUrl(URI url) {
@@ -42,11 +52,13 @@ public record TelegramConfig(URI apiBaseUrl, ReceiveMode receiveMode, URI public
   }
 
   public TelegramConfig withTimeouts(Timeouts newTimeouts) {
-    return new TelegramConfig(apiBaseUrl, receiveMode, publicBaseUrl, instanceId, newTimeouts, pacing);
+    return new TelegramConfig(
+        apiBaseUrl, receiveMode, publicBaseUrl, instanceId, newTimeouts, pacing);
   }
 
   public TelegramConfig withPacing(Pacing newPacing) {
-    return new TelegramConfig(apiBaseUrl, receiveMode, publicBaseUrl, instanceId, timeouts, newPacing);
+    return new TelegramConfig(
+        apiBaseUrl, receiveMode, publicBaseUrl, instanceId, timeouts, newPacing);
   }
 
   /** The URL Telegram posts a connection's updates to. */
@@ -61,22 +73,29 @@ public record TelegramConfig(URI apiBaseUrl, ReceiveMode receiveMode, URI public
   }
 
   /**
-   * @param connect        TCP connect timeout of every call
-   * @param request        answer timeout of a normal call (uploads get {@code upload})
-   * @param upload         answer timeout of a file upload or download
-   * @param longPoll       the {@code timeout} given to getUpdates (whole seconds, at most 50)
-   * @param backoffMin     first wait after a failed poll, doubled up to {@code backoffMax}
-   * @param backoffMax     longest wait between failed polls
-   * @param leaseTtl       how long a polling lease lasts; it is renewed every third of it
+   * @param connect TCP connect timeout of every call
+   * @param request answer timeout of a normal call (uploads get {@code upload})
+   * @param upload answer timeout of a file upload or download
+   * @param longPoll the {@code timeout} given to getUpdates (whole seconds, at most 50)
+   * @param backoffMin first wait after a failed poll, doubled up to {@code backoffMax}
+   * @param backoffMax longest wait between failed polls
+   * @param leaseTtl how long a polling lease lasts; it is renewed every third of it
    */
-  public record Timeouts(Duration connect, Duration request, Duration upload, Duration longPoll,
-      Duration backoffMin, Duration backoffMax, Duration leaseTtl) {
+  public record Timeouts(
+      Duration connect,
+      Duration request,
+      Duration upload,
+      Duration longPoll,
+      Duration backoffMin,
+      Duration backoffMax,
+      Duration leaseTtl) {
     public Timeouts {
       positive(connect, "connect");
       positive(request, "request");
       positive(upload, "upload");
       Objects.requireNonNull(longPoll, "longPoll");
-      checkArgument(!longPoll.isNegative() && longPoll.toSeconds() <= 50, "longPoll must be 0..50 s");
+      checkArgument(
+          !longPoll.isNegative() && longPoll.toSeconds() <= 50, "longPoll must be 0..50 s");
       positive(backoffMin, "backoffMin");
       positive(backoffMax, "backoffMax");
       checkArgument(backoffMax.compareTo(backoffMin) >= 0, "backoffMax must be >= backoffMin");
@@ -84,8 +103,14 @@ public record TelegramConfig(URI apiBaseUrl, ReceiveMode receiveMode, URI public
     }
 
     public static Timeouts defaults() {
-      return new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(25),
-          Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(60));
+      return new Timeouts(
+          Duration.ofSeconds(10),
+          Duration.ofSeconds(30),
+          Duration.ofMinutes(5),
+          Duration.ofSeconds(25),
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(60),
+          Duration.ofSeconds(60));
     }
 
     public Timeouts withLongPoll(Duration value) {
@@ -104,10 +129,16 @@ public record TelegramConfig(URI apiBaseUrl, ReceiveMode receiveMode, URI public
   /**
    * Sending limits per bot (B2). A private chat may take {@code privateBurst} messages in any
    * {@code privateBurst × privateInterval} (a burst, then one per interval on average); a group
-   * {@code groupMessages} per {@code groupWindow}; the bot {@code botMessages} per {@code botWindow}.
+   * {@code groupMessages} per {@code groupWindow}; the bot {@code botMessages} per {@code
+   * botWindow}.
    */
-  public record Pacing(int privateBurst, Duration privateInterval, int groupMessages, Duration groupWindow,
-      int botMessages, Duration botWindow) {
+  public record Pacing(
+      int privateBurst,
+      Duration privateInterval,
+      int groupMessages,
+      Duration groupWindow,
+      int botMessages,
+      Duration botWindow) {
     public Pacing {
       checkArgument(privateBurst > 0, "privateBurst must be > 0");
       positive(privateInterval, "privateInterval");
@@ -117,16 +148,27 @@ public record TelegramConfig(URI apiBaseUrl, ReceiveMode receiveMode, URI public
       positive(botWindow, "botWindow");
     }
 
-    /** Telegram's published limits: ~1/s per chat with bursts of 3, 20/min per group, 30/s per bot. */
+    /**
+     * Telegram's published limits: ~1/s per chat with bursts of 3, 20/min per group, 30/s per bot.
+     */
     public static Pacing telegram() {
-      return new Pacing(3, Duration.ofSeconds(1), 20, Duration.ofMinutes(1), 30, Duration.ofSeconds(1));
+      return new Pacing(
+          3, Duration.ofSeconds(1), 20, Duration.ofMinutes(1), 30, Duration.ofSeconds(1));
     }
 
-    /** The same counts with every window multiplied by {@code factor} (tests against a time-scaled emulator). */
+    /**
+     * The same counts with every window multiplied by {@code factor} (tests against a time-scaled
+     * emulator).
+     */
     public Pacing scaled(double factor) {
       checkArgument(factor > 0, "factor must be > 0");
-      return new Pacing(privateBurst, scale(privateInterval, factor), groupMessages, scale(groupWindow, factor),
-          botMessages, scale(botWindow, factor));
+      return new Pacing(
+          privateBurst,
+          scale(privateInterval, factor),
+          groupMessages,
+          scale(groupWindow, factor),
+          botMessages,
+          scale(botWindow, factor));
     }
 
     private static Duration scale(Duration duration, double factor) {

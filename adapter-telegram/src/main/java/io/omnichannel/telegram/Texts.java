@@ -3,7 +3,10 @@ package io.omnichannel.telegram;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits text into Telegram-sized parts: at a line break or a space when there is one, never inside a UTF-16 pair. */
+/**
+ * Splits text into Telegram-sized parts: at a line break or a space when there is one, never inside
+ * a UTF-16 pair.
+ */
 final class Texts {
   static final int MESSAGE_MAX = 4096;
   static final int CAPTION_MAX = 1024;
@@ -34,7 +37,9 @@ final class Texts {
       return new String[] {stripped, ""};
     }
     int cut = cutPoint(stripped, max);
-    return new String[] {stripped.substring(0, cut).stripTrailing(), stripped.substring(cut).stripLeading()};
+    return new String[] {
+      stripped.substring(0, cut).stripTrailing(), stripped.substring(cut).stripLeading()
+    };
   }
 
   private static int cutPoint(String text, int max) {
@@ -47,7 +52,8 @@ final class Texts {
         return i;
       }
     }
-    // one word longer than half a message: cut it, but not between the two halves of a surrogate pair
+    // one word longer than half a message: cut it, but not between the two halves of a surrogate
+    // pair
     return Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
   }
 }

@@ -20,8 +20,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A Telegram {@code Update} as JSON → the core's {@link ChannelEvent}. No I/O; the only state is the count
- * of updates it had to ignore (new kinds of the API, channel posts, service messages).
+ * A Telegram {@code Update} as JSON → the core's {@link ChannelEvent}. No I/O; the only state is
+ * the count of updates it had to ignore (new kinds of the API, channel posts, service messages).
  */
 final class UpdateDecoder implements ChannelUpdateDecoder {
   private static final Set<String> MEMBER = Set.of("creator", "administrator", "member");
@@ -88,10 +88,12 @@ final class UpdateDecoder implements ChannelUpdateDecoder {
     JsonNode chat = message.path("chat");
     ChatId chatId = chatId(chat);
     if (message.hasNonNull("migrate_to_chat_id")) {
-      return new ChannelEvent.ChatMigrated(chatId, new ChatId(message.get("migrate_to_chat_id").asText()));
+      return new ChannelEvent.ChatMigrated(
+          chatId, new ChatId(message.get("migrate_to_chat_id").asText()));
     }
     if (message.hasNonNull("migrate_from_chat_id")) {
-      return new ChannelEvent.ChatMigrated(new ChatId(message.get("migrate_from_chat_id").asText()), chatId);
+      return new ChannelEvent.ChatMigrated(
+          new ChatId(message.get("migrate_from_chat_id").asText()), chatId);
     }
     Optional<ChatKind> kind = chatKind(chat);
     if (kind.isEmpty()) {
@@ -101,8 +103,10 @@ final class UpdateDecoder implements ChannelUpdateDecoder {
     if (content.isEmpty()) {
       return new Ignored(edited ? "edited_service_message" : "service_message");
     }
-    MessageContext context = new MessageContext(edited, replyQuote(message), text(message, "media_group_id"));
-    return new ChannelMessage(chatId, kind.get(), title(chat, kind.get()), sender(message), content.get(), context);
+    MessageContext context =
+        new MessageContext(edited, replyQuote(message), text(message, "media_group_id"));
+    return new ChannelMessage(
+        chatId, kind.get(), title(chat, kind.get()), sender(message), content.get(), context);
   }
 
   private static ChannelEvent membership(JsonNode change) {
@@ -116,15 +120,17 @@ final class UpdateDecoder implements ChannelUpdateDecoder {
     if (was == is) {
       return new Ignored("my_chat_member");
     }
-    Membership membership = kind.get() == ChatKind.PRIVATE
-        ? (is ? Membership.UNBLOCKED : Membership.BLOCKED)
-        : (is ? Membership.JOINED : Membership.LEFT);
+    Membership membership =
+        kind.get() == ChatKind.PRIVATE
+            ? (is ? Membership.UNBLOCKED : Membership.BLOCKED)
+            : (is ? Membership.JOINED : Membership.LEFT);
     return new MembershipChanged(chatId(chat), kind.get(), title(chat, kind.get()), membership);
   }
 
   private static boolean isMember(JsonNode member) {
     String status = member.path("status").asText("");
-    return MEMBER.contains(status) || "restricted".equals(status) && member.path("is_member").asBoolean(false);
+    return MEMBER.contains(status)
+        || "restricted".equals(status) && member.path("is_member").asBoolean(false);
   }
 
   private static ChatId chatId(JsonNode chat) {
@@ -154,23 +160,30 @@ final class UpdateDecoder implements ChannelUpdateDecoder {
   private static Sender sender(JsonNode message) {
     JsonNode from = message.path("from");
     if (message.has("sender_chat") || !from.hasNonNull("first_name")) {
-      JsonNode senderChat = message.has("sender_chat") ? message.get("sender_chat") : message.path("chat");
+      JsonNode senderChat =
+          message.has("sender_chat") ? message.get("sender_chat") : message.path("chat");
       return new Sender(text(senderChat, "title").orElse("Telegram"), text(senderChat, "username"));
     }
-    String name = from.get("first_name").asText() + text(from, "last_name").map(last -> " " + last).orElse("");
+    String name =
+        from.get("first_name").asText()
+            + text(from, "last_name").map(last -> " " + last).orElse("");
     return new Sender(name.isBlank() ? "Telegram" : name.strip(), text(from, "username"));
   }
 
   /** The first non-blank line of the text or caption of the message replied to. */
   private static Optional<String> replyQuote(JsonNode message) {
     JsonNode replied = message.path("reply_to_message");
-    return text(replied, "text").or(() -> text(replied, "caption"))
-        .flatMap(quoted -> quoted.lines().map(String::strip).filter(line -> !line.isEmpty()).findFirst());
+    return text(replied, "text")
+        .or(() -> text(replied, "caption"))
+        .flatMap(
+            quoted ->
+                quoted.lines().map(String::strip).filter(line -> !line.isEmpty()).findFirst());
   }
 
   static Optional<String> text(JsonNode node, String field) {
     JsonNode value = node.path(field);
     return value.isValueNode() && !value.isNull() && !value.asText().isBlank()
-        ? Optional.of(value.asText()) : Optional.empty();
+        ? Optional.of(value.asText())
+        : Optional.empty();
   }
 }

@@ -13,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /hooks/telegram/{connectionId}}, framework-free. Answers 200 only once the core stored the
- * update (or knows it, or dropped it for a disconnected bot), so Telegram retries everything else.
+ * {@code POST /hooks/telegram/{connectionId}}, framework-free. Answers 200 only once the core
+ * stored the update (or knows it, or dropped it for a disconnected bot), so Telegram retries
+ * everything else.
  */
 final class WebhookEndpoint implements Telegram.WebhookHandler {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookEndpoint.class);
@@ -42,13 +43,19 @@ final class WebhookEndpoint implements Telegram.WebhookHandler {
       LOG.warn("connection {}: webhook body is not a Telegram update", connectionId);
       return WebhookResponse.BAD_REQUEST;
     }
-    RawEvent raw = new RawEvent(update.get("update_id").asText(), Receivers.chatKey(update),
-        new String(body, StandardCharsets.UTF_8));
+    RawEvent raw =
+        new RawEvent(
+            update.get("update_id").asText(),
+            Receivers.chatKey(update),
+            new String(body, StandardCharsets.UTF_8));
     Acceptance acceptance;
     try {
       acceptance = gateway.acceptWebhookUpdate(new ConnectionId(connectionId), secretHeader, raw);
     } catch (RuntimeException storageFailed) {
-      LOG.warn("connection {}: update {} not stored, Telegram will retry: {}", connectionId, raw.sourceId(),
+      LOG.warn(
+          "connection {}: update {} not stored, Telegram will retry: {}",
+          connectionId,
+          raw.sourceId(),
           Redaction.redact(storageFailed.getMessage()));
       return WebhookResponse.UNAVAILABLE;
     }
@@ -58,7 +65,8 @@ final class WebhookEndpoint implements Telegram.WebhookHandler {
       case DISCONNECTED:
         return WebhookResponse.OK;
       case UNAUTHORIZED:
-        LOG.warn("connection {}: webhook call with a wrong or missing secret refused", connectionId);
+        LOG.warn(
+            "connection {}: webhook call with a wrong or missing secret refused", connectionId);
         return WebhookResponse.UNAUTHORIZED;
       default:
         return WebhookResponse.NOT_FOUND;

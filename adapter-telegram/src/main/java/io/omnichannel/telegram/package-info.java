@@ -1,15 +1,20 @@
 /**
- * The Telegram Bot API side of the gateway. The launcher uses {@link io.omnichannel.telegram.Telegram}
- * (made by {@code Telegram.create(TelegramConfig, InboundGateway, PollingLeases, Clock)}) and
- * {@link io.omnichannel.telegram.TelegramConfig}; everything else here is package-private.
+ * The Telegram Bot API side of the gateway. The launcher uses {@link
+ * io.omnichannel.telegram.Telegram} (made by {@code Telegram.create(TelegramConfig, InboundGateway,
+ * PollingLeases, Clock)}) and {@link io.omnichannel.telegram.TelegramConfig}; everything else here
+ * is package-private.
  *
  * <ul>
- *   <li>JSON methods: one Feign interface ({@code BotApi}) with one error decoder ({@code ApiErrors});</li>
- *   <li>long polls, uploads, downloads: the JDK {@code HttpClient} ({@code BotHttp}), asynchronous and streamed;</li>
- *   <li>receiving: {@code WebhookEndpoint} (framework-free) or {@code Poller}s holding a lease each;</li>
- *   <li>mapping: {@code UpdateDecoder} and {@code MessageContents} (pure);</li>
- *   <li>sending: {@code TelegramChannel} through a {@code Pacer} per bot (B2).</li>
+ *   <li>JSON methods: one Feign interface ({@code BotApi}) with one error decoder ({@code
+ *       ApiErrors});
+ *   <li>long polls, uploads, downloads: the JDK {@code HttpClient} ({@code BotHttp}), asynchronous
+ *       and streamed;
+ *   <li>receiving: {@code WebhookEndpoint} (framework-free) or {@code Poller}s holding a lease
+ *       each;
+ *   <li>mapping: {@code UpdateDecoder} and {@code MessageContents} (pure);
+ *   <li>sending: {@code TelegramChannel} through a {@code Pacer} per bot (B2).
  * </ul>
+ *
  * Bot tokens appear only in request URLs; every text that may reach a log or an exception passes
  * {@code Redaction}.
  */

@@ -9,15 +9,31 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** The launcher sees one entry and its config; Feign, Jackson and the DTOs stay inside. */
-@AnalyzeClasses(packages = "io.omnichannel.telegram", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "io.omnichannel.telegram",
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class AdapterSurfaceTest {
 
   @ArchTest
-  static final ArchRule onlyTheEntryAndItsConfigArePublic = classes().that().areTopLevelClasses().and().arePublic()
-      .should().haveSimpleName("Telegram").orShould().haveSimpleName("TelegramConfig");
+  static final ArchRule onlyTheEntryAndItsConfigArePublic =
+      classes()
+          .that()
+          .areTopLevelClasses()
+          .and()
+          .arePublic()
+          .should()
+          .haveSimpleName("Telegram")
+          .orShould()
+          .haveSimpleName("TelegramConfig");
 
   @ArchTest
-  static final ArchRule theAdapterNeverReachesOtherAdapters = noClasses()
-      .should().dependOnClassesThat().resideInAnyPackage("io.omnichannel.oneconnect..", "io.omnichannel.persistence..",
-          "io.omnichannel.launcher..", "io.omnichannel.testkit..");
+  static final ArchRule theAdapterNeverReachesOtherAdapters =
+      noClasses()
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.omnichannel.oneconnect..",
+              "io.omnichannel.persistence..",
+              "io.omnichannel.launcher..",
+              "io.omnichannel.testkit..");
 }

@@ -31,14 +31,16 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The Bot API client against the emulator: identify, the error decoder, and the token never shown. */
+/**
+ * The Bot API client against the emulator: identify, the error decoder, and the token never shown.
+ */
 class ClientContractTest {
   private static final UserSpec ALICE = UserSpec.of(42, "Alice", "Smith", "alice");
   private static final UserSpec BOB = UserSpec.of(43, "Bob");
 
   private final World world = new World();
-  private final MessengerChannel channel = world.telegram(world.config(TelegramConfig.ReceiveMode.WEBHOOK))
-      .messengerChannel();
+  private final MessengerChannel channel =
+      world.telegram(world.config(TelegramConfig.ReceiveMode.WEBHOOK)).messengerChannel();
   private final BotInfo bot = world.newBot();
   private final Connection connection = world.connect(bot);
   private final List<Throwable> failures = new ArrayList<>();
@@ -49,7 +51,10 @@ class ClientContractTest {
   }
 
   private void sendText(long chat, String text) {
-    channel.send(connection, new ChatId(Long.toString(chat)), new ChannelPost.Text(text, Keyboard.UNCHANGED));
+    channel.send(
+        connection,
+        new ChatId(Long.toString(chat)),
+        new ChannelPost.Text(text, Keyboard.UNCHANGED));
   }
 
   private Throwable failureOf(Runnable call) {
@@ -74,7 +79,8 @@ class ClientContractTest {
 
     world.emulator.bot(bot.token()).user(ALICE).sendsText("hi");
     world.emulator.revokeToken(bot.token());
-    assertThat(failureOf(() -> channel.identify(BotToken.of(bot.token())))).isInstanceOf(InvalidBotToken.class);
+    assertThat(failureOf(() -> channel.identify(BotToken.of(bot.token()))))
+        .isInstanceOf(InvalidBotToken.class);
     assertThat(failureOf(() -> sendText(ALICE.id(), "hello"))).isInstanceOf(InvalidBotToken.class);
     assertThat(channel.probe(connection)).isEqualTo(ChannelHealth.TOKEN_REVOKED);
 
@@ -110,10 +116,12 @@ class ClientContractTest {
     Throwable thrown = failureOf(() -> sendText(-200L, "hello"));
 
     assertThat(thrown).isInstanceOf(ChatMigrated.class);
-    assertThat(((ChatMigrated) thrown).newChat().value()).isEqualTo(Long.toString(supergroup.chatId()));
+    assertThat(((ChatMigrated) thrown).newChat().value())
+        .isEqualTo(Long.toString(supergroup.chatId()));
     sendText(supergroup.chatId(), "hello again");
     assertThat(world.emulator.awaitSent(bot.token(), supergroup.chatId(), 1, Duration.ofSeconds(5)))
-        .extracting(sent -> sent.text()).containsExactly("hello again");
+        .extracting(sent -> sent.text())
+        .containsExactly("hello again");
   }
 
   @Test
@@ -125,11 +133,23 @@ class ClientContractTest {
     assertThat(serverError).isInstanceOf(ChannelUnavailable.class);
     assertThat(((ChannelUnavailable) serverError).retryable()).isTrue();
 
-    MessengerChannel unreachable = world.telegram(world.config(TelegramConfig.ReceiveMode.WEBHOOK)
-        .withApiBaseUrl(URI.create("http://127.0.0.1:1"))).messengerChannel();
-    assertThat(failureOf(() -> unreachable.identify(BotToken.of(bot.token())))).isInstanceOf(ChannelUnavailable.class);
-    assertThat(failureOf(() -> unreachable.send(connection, new ChatId("43"),
-        new ChannelPost.Text("x", Keyboard.UNCHANGED)))).isInstanceOf(ChannelUnavailable.class);
+    MessengerChannel unreachable =
+        world
+            .telegram(
+                world
+                    .config(TelegramConfig.ReceiveMode.WEBHOOK)
+                    .withApiBaseUrl(URI.create("http://127.0.0.1:1")))
+            .messengerChannel();
+    assertThat(failureOf(() -> unreachable.identify(BotToken.of(bot.token()))))
+        .isInstanceOf(ChannelUnavailable.class);
+    assertThat(
+            failureOf(
+                () ->
+                    unreachable.send(
+                        connection,
+                        new ChatId("43"),
+                        new ChannelPost.Text("x", Keyboard.UNCHANGED))))
+        .isInstanceOf(ChannelUnavailable.class);
 
     assertNoTokenIn(failures, bot.token());
   }
@@ -142,9 +162,21 @@ class ClientContractTest {
 
     assertThat(failureOf(() -> sendText(BOB.id(), "hello"))).isInstanceOf(BotBlockedByUser.class);
     GeneratedFile file = new GeneratedFile(1_000);
-    assertThat(failureOf(() -> channel.send(connection, new ChatId("43"), new ChannelPost.File(
-        io.omnichannel.core.domain.LimitCheck.FileKind.FILE, "a.bin", "application/octet-stream", file.size, file,
-        java.util.Optional.empty(), Keyboard.UNCHANGED)))).isInstanceOf(io.omnichannel.core.domain.failure.ContentTooLarge.class);
+    assertThat(
+            failureOf(
+                () ->
+                    channel.send(
+                        connection,
+                        new ChatId("43"),
+                        new ChannelPost.File(
+                            io.omnichannel.core.domain.LimitCheck.FileKind.FILE,
+                            "a.bin",
+                            "application/octet-stream",
+                            file.size,
+                            file,
+                            java.util.Optional.empty(),
+                            Keyboard.UNCHANGED))))
+        .isInstanceOf(io.omnichannel.core.domain.failure.ContentTooLarge.class);
     assertNoTokenIn(failures, bot.token());
   }
 
@@ -173,7 +205,8 @@ class ClientContractTest {
       failure.printStackTrace(new PrintWriter(trace));
       for (String token : tokens) {
         String secretPart = token.substring(token.indexOf(':') + 1);
-        assertThat(trace.toString()).as("stack trace of %s", failure.getClass().getSimpleName())
+        assertThat(trace.toString())
+            .as("stack trace of %s", failure.getClass().getSimpleName())
             .doesNotContain(secretPart);
       }
     }

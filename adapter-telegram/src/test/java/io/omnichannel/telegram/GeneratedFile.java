@@ -8,7 +8,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A file of any size made up on the fly (never in memory), which counts how often it was opened. */
+/**
+ * A file of any size made up on the fly (never in memory), which counts how often it was opened.
+ */
 final class GeneratedFile implements FileSource {
   final long size;
   final AtomicInteger opened = new AtomicInteger();

@@ -6,11 +6,11 @@ import io.omnichannel.core.domain.ChannelEvent;
 import io.omnichannel.core.domain.ChannelLimits;
 import io.omnichannel.core.domain.ChannelPost;
 import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.FileRef;
 import io.omnichannel.core.domain.LinePost;
 import io.omnichannel.core.domain.OutboundPost;
 import io.omnichannel.core.domain.OutboxMessage;
 import io.omnichannel.core.domain.RemoteFile;
-import io.omnichannel.core.domain.FileRef;
 import io.omnichannel.core.fakes.FakePlatform;
 import io.omnichannel.core.fakes.InMemoryAccounts;
 import io.omnichannel.core.fakes.InMemoryLogs;
@@ -30,23 +30,29 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Files users send: looked up with getFile, checked against the core's limits, downloaded by streaming only
- * when they pass. The core's own RelayToLine runs on the real adapter; a recording proxy shows which calls
- * reached the emulator.
+ * Files users send: looked up with getFile, checked against the core's limits, downloaded by
+ * streaming only when they pass. The core's own RelayToLine runs on the real adapter; a recording
+ * proxy shows which calls reached the emulator.
  */
 class InboundFileTest {
   private static final UserSpec ALICE = UserSpec.of(42, "Alice");
 
   private final World world = new World();
   private final RecordingProxy proxy = new RecordingProxy(world.emulator.baseUrl());
-  private final Telegram telegram = world.telegram(world.config(TelegramConfig.ReceiveMode.WEBHOOK)
-      .withApiBaseUrl(proxy.base()));
+  private final Telegram telegram =
+      world.telegram(world.config(TelegramConfig.ReceiveMode.WEBHOOK).withApiBaseUrl(proxy.base()));
   private final MessengerChannel channel = telegram.messengerChannel();
   private final BotInfo bot = world.newBot();
   private final Connection connection = world.connect(bot);
   private final FakePlatform platform = new FakePlatform();
-  private final RelayToLine relay = new RelayToLine(platform, channel, new InMemoryAccounts(), world.connections,
-      new InMemoryLogs(), world.clock);
+  private final RelayToLine relay =
+      new RelayToLine(
+          platform,
+          channel,
+          new InMemoryAccounts(),
+          world.connections,
+          new InMemoryLogs(),
+          world.clock);
 
   @AfterEach
   void close() throws Exception {
@@ -75,7 +81,8 @@ class InboundFileTest {
     assertThat(delivered.sizeBytes()).isEqualTo(bytes.length);
     assertThat(downloads()).isEmpty();
     try (InputStream in = delivered.source().open()) {
-      assertThat(sha256(in)).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+      assertThat(sha256(in))
+          .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
     }
     assertThat(downloads()).hasSize(1);
     assertThat(proxy.paths()).noneMatch(path -> path.contains(bot.token()));
@@ -83,27 +90,43 @@ class InboundFileTest {
 
   @Test
   void anOversizeFileIsNeverDownloadedTheUserGetsANoticeAndTheLineAPlaceholder() {
-    InjectedUpdate update = world.emulator.bot(bot.token()).user(ALICE)
-        .sendsDocument("video.mkv", "video/x-matroska", 25L * ChannelLimits.MEBIBYTE);
+    InjectedUpdate update =
+        world
+            .emulator
+            .bot(bot.token())
+            .user(ALICE)
+            .sendsDocument("video.mkv", "video/x-matroska", 25L * ChannelLimits.MEBIBYTE);
 
     List<OutboxMessage> notices = relay(update);
 
     assertThat(notices).hasSize(1);
     OutboundPost.Text notice = (OutboundPost.Text) notices.get(0).post();
-    channel.send(connection, notices.get(0).chat(), new ChannelPost.Text(notice.text(), notice.keyboard()));
-    List<SentMessage> sent = world.emulator.awaitSent(bot.token(), ALICE.id(), 1, Duration.ofSeconds(5));
+    channel.send(
+        connection, notices.get(0).chat(), new ChannelPost.Text(notice.text(), notice.keyboard()));
+    List<SentMessage> sent =
+        world.emulator.awaitSent(bot.token(), ALICE.id(), 1, Duration.ofSeconds(5));
     assertThat(sent.get(0).text()).isEqualTo(notice.text());
-    assertThat(platform.deliveries()).singleElement()
+    assertThat(platform.deliveries())
+        .singleElement()
         .satisfies(delivery -> assertThat(delivery.post()).isInstanceOf(LinePost.Text.class));
     assertThat(downloads()).isEmpty();
   }
 
   @Test
   void aFileWhoseRealSizeIsOverTheLimitIsRefusedAfterGetFileWithoutDownload() throws Exception {
-    InjectedUpdate update = world.emulator.bot(bot.token()).user(ALICE)
-        .sendsPhoto(null, 400L * ChannelLimits.MEBIBYTE / 60 * 60);
-    String fileId = ((io.omnichannel.core.domain.MessageContent.Image) ((ChannelEvent.ChannelMessage)
-        telegram.updateDecoder().decode(update.json())).content()).file().ref().value();
+    InjectedUpdate update =
+        world
+            .emulator
+            .bot(bot.token())
+            .user(ALICE)
+            .sendsPhoto(null, 400L * ChannelLimits.MEBIBYTE / 60 * 60);
+    String fileId =
+        ((io.omnichannel.core.domain.MessageContent.Image)
+                ((ChannelEvent.ChannelMessage) telegram.updateDecoder().decode(update.json()))
+                    .content())
+            .file()
+            .ref()
+            .value();
 
     RemoteFile remote = channel.fetchFile(connection, new FileRef(fileId));
 

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What the adapter logs while things go wrong never carries a bot token (slf4j-simple writes to System.err). */
+/**
+ * What the adapter logs while things go wrong never carries a bot token (slf4j-simple writes to
+ * System.err).
+ */
 class LogRedactionTest {
   private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
   private PrintStream original;
@@ -33,14 +36,17 @@ class LogRedactionTest {
   @Test
   void pollingFailuresAreLoggedWithTheBotIdButWithoutTheToken() {
     try (World world = new World()) {
-      MessengerChannel channel = world.telegram(world.config(TelegramConfig.ReceiveMode.POLLING)).messengerChannel();
+      MessengerChannel channel =
+          world.telegram(world.config(TelegramConfig.ReceiveMode.POLLING)).messengerChannel();
       BotInfo bot = world.newBot();
       Connection connection = world.connect(bot);
       channel.startReceiving(connection, Secret.of("unused"));
       world.emulator.awaitPolling(bot.token(), Duration.ofSeconds(5));
 
       world.emulator.revokeToken(bot.token());
-      World.await("a logged polling failure", Duration.ofSeconds(5),
+      World.await(
+          "a logged polling failure",
+          Duration.ofSeconds(5),
           () -> captured.toString(StandardCharsets.UTF_8).contains("polling failed"));
       channel.stopReceiving(connection);
 

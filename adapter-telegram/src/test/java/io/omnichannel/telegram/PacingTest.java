@@ -27,17 +27,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * B2 against the emulator's exact 429 accounting, both sides' windows scaled by the same factor (the ratios
- * of Telegram's limits kept, the minutes shrunk to about a second).
+ * B2 against the emulator's exact 429 accounting, both sides' windows scaled by the same factor
+ * (the ratios of Telegram's limits kept, the minutes shrunk to about a second).
  */
 class PacingTest {
   private static final double SCALE = 0.02;
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  private final World world = new World(TelegramEmulatorConfig.defaults()
-      .withRateLimits(RateLimits.real().scaled(SCALE)));
-  private final MessengerChannel channel = world.telegram(world.config(TelegramConfig.ReceiveMode.WEBHOOK)
-      .withPacing(TelegramConfig.Pacing.telegram().scaled(SCALE))).messengerChannel();
+  private final World world =
+      new World(TelegramEmulatorConfig.defaults().withRateLimits(RateLimits.real().scaled(SCALE)));
+  private final MessengerChannel channel =
+      world
+          .telegram(
+              world
+                  .config(TelegramConfig.ReceiveMode.WEBHOOK)
+                  .withPacing(TelegramConfig.Pacing.telegram().scaled(SCALE)))
+          .messengerChannel();
   private final BotInfo bot = world.newBot();
   private final Connection connection = world.connect(bot);
 
@@ -47,32 +52,42 @@ class PacingTest {
   }
 
   private void send(long chat, String text) {
-    channel.send(connection, new ChatId(Long.toString(chat)), new ChannelPost.Text(text, Keyboard.UNCHANGED));
+    channel.send(
+        connection,
+        new ChatId(Long.toString(chat)),
+        new ChannelPost.Text(text, Keyboard.UNCHANGED));
   }
 
   @Test
-  void aBurstOf300MessagesTo30ChatsAnd100IntoOneGroupMeetsNo429AndKeepsEachChatsOrder() throws Exception {
+  void aBurstOf300MessagesTo30ChatsAnd100IntoOneGroupMeetsNo429AndKeepsEachChatsOrder()
+      throws Exception {
     List<Long> users = IntStream.rangeClosed(1, 30).mapToObj(i -> 1000L + i).toList();
-    users.forEach(id -> world.emulator.bot(bot.token()).user(UserSpec.of(id, "User" + id)).sendsText("hi"));
+    users.forEach(
+        id -> world.emulator.bot(bot.token()).user(UserSpec.of(id, "User" + id)).sendsText("hi"));
     GroupScenario group = world.emulator.bot(bot.token()).group(new GroupSpec(-4242L, "Team"));
     group.addsBotAsAdministrator(UserSpec.of(1001L, "User1001"));
 
     ExecutorService workers = Executors.newFixedThreadPool(31);
     List<Future<?>> done = new ArrayList<>();
     for (long user : users) {
-      done.add(workers.submit(() -> IntStream.range(0, 10).forEach(i -> send(user, user + "#" + i))));
+      done.add(
+          workers.submit(() -> IntStream.range(0, 10).forEach(i -> send(user, user + "#" + i))));
     }
-    done.add(workers.submit(() -> IntStream.range(0, 100).forEach(i -> send(group.chatId(), "group#" + i))));
+    done.add(
+        workers.submit(
+            () -> IntStream.range(0, 100).forEach(i -> send(group.chatId(), "group#" + i))));
     for (Future<?> each : done) {
       each.get();
     }
     workers.shutdown();
 
     for (long user : users) {
-      assertThat(world.emulator.awaitSent(bot.token(), user, 10, WAIT)).extracting(SentMessage::text)
+      assertThat(world.emulator.awaitSent(bot.token(), user, 10, WAIT))
+          .extracting(SentMessage::text)
           .containsExactlyElementsOf(IntStream.range(0, 10).mapToObj(i -> user + "#" + i).toList());
     }
-    assertThat(world.emulator.awaitSent(bot.token(), group.chatId(), 100, WAIT)).extracting(SentMessage::text)
+    assertThat(world.emulator.awaitSent(bot.token(), group.chatId(), 100, WAIT))
+        .extracting(SentMessage::text)
         .containsExactlyElementsOf(IntStream.range(0, 100).mapToObj(i -> "group#" + i).toList());
     assertThat(world.emulator.tooManyRequestsCount(bot.token())).isZero();
   }
@@ -88,7 +103,8 @@ class PacingTest {
     send(2L, "to another chat");
 
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofMillis(900));
-    assertThat(world.emulator.sentMessages(bot.token(), 2L)).extracting(SentMessage::text)
+    assertThat(world.emulator.sentMessages(bot.token(), 2L))
+        .extracting(SentMessage::text)
         .containsExactly("to another chat");
   }
 }

@@ -54,19 +54,28 @@ class PollingTest {
     channel.startReceiving(connection, UNUSED);
     List<InjectedUpdate> sent = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      sent.add(world.emulator.bot(bot.token()).user(i % 2 == 0 ? ALICE : BOB).sendsText("message " + i));
+      sent.add(
+          world.emulator.bot(bot.token()).user(i % 2 == 0 ? ALICE : BOB).sendsText("message " + i));
     }
 
     awaitStored(5);
-    World.await("confirmation by offset", WAIT, () -> world.emulator.pendingUpdateCount(bot.token()) == 0);
+    World.await(
+        "confirmation by offset", WAIT, () -> world.emulator.pendingUpdateCount(bot.token()) == 0);
 
-    assertThat(world.stored()).extracting(InboundRecord::eventId)
-        .containsExactlyElementsOf(sent.stream().map(u -> "telegram:" + bot.id() + ":" + u.updateId()).toList());
-    assertThat(world.stored()).extracting(InboundRecord::payload).as("stored exactly as received")
+    assertThat(world.stored())
+        .extracting(InboundRecord::eventId)
+        .containsExactlyElementsOf(
+            sent.stream().map(u -> "telegram:" + bot.id() + ":" + u.updateId()).toList());
+    assertThat(world.stored())
+        .extracting(InboundRecord::payload)
+        .as("stored exactly as received")
         .containsExactlyElementsOf(sent.stream().map(InjectedUpdate::json).toList());
-    assertThat(world.stored()).extracting(InboundRecord::payload).allSatisfy(payload ->
-        assertThat(telegram.updateDecoder().decode(payload))
-            .isInstanceOf(io.omnichannel.core.domain.ChannelEvent.ChannelMessage.class));
+    assertThat(world.stored())
+        .extracting(InboundRecord::payload)
+        .allSatisfy(
+            payload ->
+                assertThat(telegram.updateDecoder().decode(payload))
+                    .isInstanceOf(io.omnichannel.core.domain.ChannelEvent.ChannelMessage.class));
     assertThat(telegram.pollingBots()).isEqualTo(1);
   }
 
@@ -74,28 +83,36 @@ class PollingTest {
   void onlyTheUpdateKindsWeUseAreAskedFor() {
     channel.startReceiving(connection, UNUSED);
     world.emulator.awaitPolling(bot.token(), WAIT);
-    world.emulator.bot(bot.token()).rawUpdate("{\"channel_post\":{\"message_id\":1,\"date\":0,"
-        + "\"chat\":{\"id\":-1001,\"type\":\"channel\",\"title\":\"News\"},\"text\":\"x\"}}");
+    world
+        .emulator
+        .bot(bot.token())
+        .rawUpdate(
+            "{\"channel_post\":{\"message_id\":1,\"date\":0,"
+                + "\"chat\":{\"id\":-1001,\"type\":\"channel\",\"title\":\"News\"},\"text\":\"x\"}}");
     world.emulator.bot(bot.token()).user(ALICE).sendsText("hello");
 
     awaitStored(1);
-    World.await("confirmation by offset", WAIT, () -> world.emulator.pendingUpdateCount(bot.token()) == 0);
+    World.await(
+        "confirmation by offset", WAIT, () -> world.emulator.pendingUpdateCount(bot.token()) == 0);
 
-    assertThat(world.stored()).extracting(InboundRecord::orderingKey).containsExactly(connection.id() + "/" + ALICE.id());
+    assertThat(world.stored())
+        .extracting(InboundRecord::orderingKey)
+        .containsExactly(connection.id() + "/" + ALICE.id());
   }
 
   @Test
   void anUpdateTheCoreCouldNotStoreIsNotConfirmedAndComesAgain() {
     AtomicInteger calls = new AtomicInteger();
-    InboundGateway flaky = new DelegatingGateway(world.accepting) {
-      @Override
-      public Acceptance acceptPolledUpdate(ConnectionId id, RawEvent update) {
-        if (calls.incrementAndGet() == 1) {
-          throw new StorageUnavailable("database down", new SQLException("down"));
-        }
-        return super.acceptPolledUpdate(id, update);
-      }
-    };
+    InboundGateway flaky =
+        new DelegatingGateway(world.accepting) {
+          @Override
+          public Acceptance acceptPolledUpdate(ConnectionId id, RawEvent update) {
+            if (calls.incrementAndGet() == 1) {
+              throw new StorageUnavailable("database down", new SQLException("down"));
+            }
+            return super.acceptPolledUpdate(id, update);
+          }
+        };
     MessengerChannel flakyChannel = world.telegram(config, flaky).messengerChannel();
     flakyChannel.startReceiving(connection, UNUSED);
     InjectedUpdate first = world.emulator.bot(bot.token()).user(ALICE).sendsText("first");
@@ -103,7 +120,8 @@ class PollingTest {
     awaitStored(1);
 
     assertThat(calls.get()).isGreaterThanOrEqualTo(2);
-    assertThat(world.stored()).extracting(InboundRecord::eventId)
+    assertThat(world.stored())
+        .extracting(InboundRecord::eventId)
         .containsExactly("telegram:" + bot.id() + ":" + first.updateId());
   }
 
@@ -122,9 +140,17 @@ class PollingTest {
     channel.startReceiving(connection, UNUSED);
     world.emulator.awaitPolling(bot.token(), WAIT);
 
-    HttpResponse<String> intruder = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create(world.emulator.baseUrl() + "/bot" + bot.token() + "/getUpdates?timeout=0")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> intruder =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            world.emulator.baseUrl()
+                                + "/bot"
+                                + bot.token()
+                                + "/getUpdates?timeout=0"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(intruder.statusCode()).isEqualTo(200);
 
     world.emulator.awaitPolling(bot.token(), WAIT);
@@ -134,10 +160,19 @@ class PollingTest {
 
   @Test
   void onlyTheHolderOfTheLeasePollsAndAnotherInstanceTakesOverWhenItStops() {
-    Telegram other = world.telegram(new TelegramConfig(config.apiBaseUrl(), config.receiveMode(),
-        config.publicBaseUrl(), "instance-b", config.timeouts(), config.pacing()));
+    Telegram other =
+        world.telegram(
+            new TelegramConfig(
+                config.apiBaseUrl(),
+                config.receiveMode(),
+                config.publicBaseUrl(),
+                "instance-b",
+                config.timeouts(),
+                config.pacing()));
     channel.startReceiving(connection, UNUSED);
-    World.await("instance a holds the lease", WAIT,
+    World.await(
+        "instance a holds the lease",
+        WAIT,
         () -> world.leases.holder(connection.id(), world.clock.instant()).isPresent());
     other.messengerChannel().startReceiving(connection, UNUSED);
     world.emulator.bot(bot.token()).user(ALICE).sendsText("one");
@@ -145,8 +180,14 @@ class PollingTest {
     assertThat(world.leases.holder(connection.id(), world.clock.instant())).contains("instance-a");
 
     channel.stopReceiving(connection);
-    World.await("instance b takes the lease", WAIT,
-        () -> world.leases.holder(connection.id(), world.clock.instant()).equals(java.util.Optional.of("instance-b")));
+    World.await(
+        "instance b takes the lease",
+        WAIT,
+        () ->
+            world
+                .leases
+                .holder(connection.id(), world.clock.instant())
+                .equals(java.util.Optional.of("instance-b")));
     world.emulator.bot(bot.token()).user(ALICE).sendsText("two");
     awaitStored(2);
   }
@@ -164,9 +205,17 @@ class PollingTest {
     assertThat(took).isLessThan(Duration.ofSeconds(1));
     assertThat(telegram.pollingBots()).isZero();
     assertThat(world.leases.holder(connection.id(), world.clock.instant())).isEmpty();
-    HttpResponse<String> check = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create(world.emulator.baseUrl() + "/bot" + bot.token() + "/getUpdates?timeout=0")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> check =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            world.emulator.baseUrl()
+                                + "/bot"
+                                + bot.token()
+                                + "/getUpdates?timeout=0"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(check.body()).contains("after disconnect");
     assertThat(world.stored()).isEmpty();
   }
@@ -208,9 +257,12 @@ class PollingTest {
     }
 
     assertThat(telegram.pollingBots()).isEqualTo(50);
-    assertThat(adapterThreads() - adapterBefore).as("new threads of the adapter: its pool and timer")
+    assertThat(adapterThreads() - adapterBefore)
+        .as("new threads of the adapter: its pool and timer")
         .isLessThanOrEqualTo(5);
-    assertThat(Thread.activeCount() - before).as("all new threads, the emulator's included").isLessThan(25);
+    assertThat(Thread.activeCount() - before)
+        .as("all new threads, the emulator's included")
+        .isLessThan(25);
     for (BotInfo each : bots) {
       world.emulator.bot(each.token()).user(ALICE).sendsText("hi");
     }
@@ -218,7 +270,12 @@ class PollingTest {
   }
 
   private static long adapterThreads() {
-    return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().startsWith("telegram-io") || thread.getName().startsWith("telegram-timer")).count();
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(
+            thread ->
+                thread.getName().startsWith("telegram-io")
+                    || thread.getName().startsWith("telegram-timer"))
+        .count();
   }
 
   /** Passes every call to the core; tests override one method. */
@@ -230,7 +287,8 @@ class PollingTest {
     }
 
     @Override
-    public Acceptance acceptWebhookUpdate(ConnectionId id, String presentedSecret, RawEvent update) {
+    public Acceptance acceptWebhookUpdate(
+        ConnectionId id, String presentedSecret, RawEvent update) {
       return core.acceptWebhookUpdate(id, presentedSecret, update);
     }
 
@@ -240,7 +298,8 @@ class PollingTest {
     }
 
     @Override
-    public Acceptance acceptLineEvent(ConnectionId id, String login, String password, RawEvent event) {
+    public Acceptance acceptLineEvent(
+        ConnectionId id, String login, String password, RawEvent event) {
       return core.acceptLineEvent(id, login, password, event);
     }
 

@@ -15,11 +15,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** Sits between the adapter and the emulator and records the path of every call, to show which calls were made. */
+/**
+ * Sits between the adapter and the emulator and records the path of every call, to show which calls
+ * were made.
+ */
 final class RecordingProxy implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(2);
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final List<String> paths = new CopyOnWriteArrayList<>();
 
   RecordingProxy(String target) {
@@ -28,31 +32,40 @@ final class RecordingProxy implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    server.createContext("/", exchange -> {
-      URI uri = exchange.getRequestURI();
-      paths.add(uri.getPath());
-      byte[] body;
-      try (InputStream in = exchange.getRequestBody()) {
-        body = in.readAllBytes();
-      }
-      HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(target + uri))
-          .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
-      String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-      if (contentType != null) {
-        forward.header("Content-Type", contentType);
-      }
-      try {
-        HttpResponse<byte[]> answer = client.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
-        answer.headers().firstValue("Content-Type").ifPresent(type -> exchange.getResponseHeaders().add("Content-Type", type));
-        exchange.sendResponseHeaders(answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(answer.body());
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        exchange.sendResponseHeaders(502, -1);
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          URI uri = exchange.getRequestURI();
+          paths.add(uri.getPath());
+          byte[] body;
+          try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+          }
+          HttpRequest.Builder forward =
+              HttpRequest.newBuilder(URI.create(target + uri))
+                  .method(
+                      exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+          String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+          if (contentType != null) {
+            forward.header("Content-Type", contentType);
+          }
+          try {
+            HttpResponse<byte[]> answer =
+                client.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
+            answer
+                .headers()
+                .firstValue("Content-Type")
+                .ifPresent(type -> exchange.getResponseHeaders().add("Content-Type", type));
+            exchange.sendResponseHeaders(
+                answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
+            try (OutputStream out = exchange.getResponseBody()) {
+              out.write(answer.body());
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exchange.sendResponseHeaders(502, -1);
+          }
+        });
     server.setExecutor(executor);
     server.start();
   }

@@ -1,15 +1,14 @@
 package io.omnichannel.telegram;
 
+import io.javalin.Javalin;
 import io.omnichannel.core.domain.ChannelPost;
 import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.Keyboard;
 import io.omnichannel.core.domain.Secret;
-import io.omnichannel.core.port.in.InboundGateway;
 import io.omnichannel.core.port.in.RawEvent;
 import io.omnichannel.core.port.out.ChannelUpdateDecoder;
-import io.javalin.Javalin;
 import io.omnichannel.testkit.telegram.BotInfo;
 import io.omnichannel.testkit.telegram.GroupScenario;
 import io.omnichannel.testkit.telegram.GroupSpec;
@@ -35,16 +34,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 /**
- * One run, three figures (not a test): webhook updates/s mapped and handed to a no-op core; heap and threads
- * with 1,000 bots long polling the emulator; the paced burst at Telegram's real limits.
- * Run: {@code ./mvnw -B -ntp -pl adapter-telegram -am -Pbench -DskipTests verify} (optional arguments:
- * {@code webhook polling burst} to pick parts).
+ * One run, three figures (not a test): webhook updates/s mapped and handed to a no-op core; heap
+ * and threads with 1,000 bots long polling the emulator; the paced burst at Telegram's real limits.
+ * Run: {@code ./mvnw -B -ntp -pl adapter-telegram -am -Pbench -DskipTests verify} (optional
+ * arguments: {@code webhook polling burst} to pick parts).
  */
 public final class TelegramBenchmark {
   private TelegramBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    List<String> parts = args.length == 0 ? List.of("polling", "webhook", "burst") : List.of(args[0].split(","));
+    List<String> parts =
+        args.length == 0 ? List.of("polling", "webhook", "burst") : List.of(args[0].split(","));
     if (parts.contains("polling")) {
       polling(1_000);
     }
@@ -57,7 +57,9 @@ public final class TelegramBenchmark {
     System.exit(0);
   }
 
-  /** The core's driving port doing nothing but count, after the adapter's decoder mapped the update. */
+  /**
+   * The core's driving port doing nothing but count, after the adapter's decoder mapped the update.
+   */
   private static final class NoOpCore extends PollingTest.DelegatingGateway {
     private final AtomicLong accepted = new AtomicLong();
     private ChannelUpdateDecoder decoder;
@@ -67,7 +69,8 @@ public final class TelegramBenchmark {
     }
 
     @Override
-    public Acceptance acceptWebhookUpdate(ConnectionId id, String presentedSecret, RawEvent update) {
+    public Acceptance acceptWebhookUpdate(
+        ConnectionId id, String presentedSecret, RawEvent update) {
       decoder.decode(update.payload());
       accepted.incrementAndGet();
       return Acceptance.STORED;
@@ -90,11 +93,23 @@ public final class TelegramBenchmark {
       core.decoder = telegram.updateDecoder();
       handlerOnly(telegram.webhookHandler(), core, total);
       // the launcher mounts the handler in its HTTP server; Javalin (Jetty) stands in for it here
-      Javalin server = Javalin.create().post("/hooks/telegram/{id}", ctx -> {
-        Telegram.WebhookResponse response = telegram.webhookHandler().handle(ctx.pathParam("id"),
-            ctx.header("X-Telegram-Bot-Api-Secret-Token"), ctx.bodyAsBytes());
-        ctx.status(response.status()).contentType("application/json").result(response.body());
-      }).start("127.0.0.1", 0);
+      Javalin server =
+          Javalin.create()
+              .post(
+                  "/hooks/telegram/{id}",
+                  ctx -> {
+                    Telegram.WebhookResponse response =
+                        telegram
+                            .webhookHandler()
+                            .handle(
+                                ctx.pathParam("id"),
+                                ctx.header("X-Telegram-Bot-Api-Secret-Token"),
+                                ctx.bodyAsBytes());
+                    ctx.status(response.status())
+                        .contentType("application/json")
+                        .result(response.body());
+                  })
+              .start("127.0.0.1", 0);
       try {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI url = URI.create("http://127.0.0.1:" + server.port() + "/hooks/telegram/c-1");
@@ -107,15 +122,21 @@ public final class TelegramBenchmark {
           for (int i = 0; i < total; i++) {
             String body = update(i);
             inFlight.acquire();
-            all.add(client.sendAsync(HttpRequest.newBuilder(url)
-                    .header("X-Telegram-Bot-Api-Secret-Token", "secret")
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> inFlight.release()));
+            all.add(
+                client
+                    .sendAsync(
+                        HttpRequest.newBuilder(url)
+                            .header("X-Telegram-Bot-Api-Secret-Token", "secret")
+                            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                            .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((r, e) -> inFlight.release()));
           }
           CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0])).join();
           double seconds = (System.nanoTime() - started) / 1e9;
           if (warm == 1) {
-            report("webhook: %,d POSTs (%d concurrent) mapped and handed to a no-op core in %.2f s = %,.0f updates/s",
+            report(
+                "webhook: %,d POSTs (%d concurrent) mapped and handed to a no-op core in %.2f s = %,.0f updates/s",
                 core.accepted.get(), concurrency, seconds, core.accepted.get() / seconds);
           }
         }
@@ -126,13 +147,24 @@ public final class TelegramBenchmark {
   }
 
   private static String update(int i) {
-    return "{\"update_id\":" + i + ",\"message\":{\"message_id\":" + i + ",\"date\":1764410000,"
+    return "{\"update_id\":"
+        + i
+        + ",\"message\":{\"message_id\":"
+        + i
+        + ",\"date\":1764410000,"
         + "\"from\":{\"id\":42,\"is_bot\":false,\"first_name\":\"Alice\",\"last_name\":\"Smith\"},"
-        + "\"chat\":{\"id\":" + (1000 + i % 500) + ",\"type\":\"private\",\"first_name\":\"Alice\"},"
-        + "\"text\":\"Здравствуйте, вопрос номер " + i + "\"}}";
+        + "\"chat\":{\"id\":"
+        + (1000 + i % 500)
+        + ",\"type\":\"private\",\"first_name\":\"Alice\"},"
+        + "\"text\":\"Здравствуйте, вопрос номер "
+        + i
+        + "\"}}";
   }
 
-  /** The handler called in-process: what the adapter itself costs per update, without any HTTP server. */
+  /**
+   * The handler called in-process: what the adapter itself costs per update, without any HTTP
+   * server.
+   */
   private static void handlerOnly(Telegram.WebhookHandler handler, NoOpCore core, int total) {
     for (int round = 0; round < 2; round++) {
       core.accepted.set(0);
@@ -142,7 +174,8 @@ public final class TelegramBenchmark {
       }
       double seconds = (System.nanoTime() - started) / 1e9;
       if (round == 1) {
-        report("webhook handler in-process (parse + decode, one thread): %,d updates in %.2f s = %,.0f updates/s",
+        report(
+            "webhook handler in-process (parse + decode, one thread): %,d updates in %.2f s = %,.0f updates/s",
             core.accepted.get(), seconds, core.accepted.get() / seconds);
       }
     }
@@ -151,8 +184,11 @@ public final class TelegramBenchmark {
   private static void polling(int bots) throws Exception {
     try (World world = new World()) {
       NoOpCore core = new NoOpCore();
-      TelegramConfig config = world.config(TelegramConfig.ReceiveMode.POLLING)
-          .withTimeouts(TelegramConfig.Timeouts.defaults().withLongPoll(Duration.ofSeconds(25)));
+      TelegramConfig config =
+          world
+              .config(TelegramConfig.ReceiveMode.POLLING)
+              .withTimeouts(
+                  TelegramConfig.Timeouts.defaults().withLongPoll(Duration.ofSeconds(25)));
       int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
       long heapBefore = heapUsed();
       Telegram telegram = world.telegram(config, core);
@@ -170,12 +206,20 @@ public final class TelegramBenchmark {
       }
       double startSeconds = (System.nanoTime() - started) / 1e9;
       int threads = ManagementFactory.getThreadMXBean().getThreadCount();
-      long adapterThreads = Thread.getAllStackTraces().keySet().stream()
-          .filter(t -> t.getName().startsWith("telegram-io") || t.getName().startsWith("telegram-timer")
-              || t.getName().startsWith("HttpClient")).count();
+      long adapterThreads =
+          Thread.getAllStackTraces().keySet().stream()
+              .filter(
+                  t ->
+                      t.getName().startsWith("telegram-io")
+                          || t.getName().startsWith("telegram-timer")
+                          || t.getName().startsWith("HttpClient"))
+              .count();
       long heap = heapUsed();
-      report("polling: %,d bots long polling (all held by the emulator) after %.1f s", telegram.pollingBots(), startSeconds);
-      report("polling: live threads %d (before: %d, adapter's own incl. JDK HttpClient selectors: %d); heap used %,d MB (before: %,d MB; emulator in the same JVM)",
+      report(
+          "polling: %,d bots long polling (all held by the emulator) after %.1f s",
+          telegram.pollingBots(), startSeconds);
+      report(
+          "polling: live threads %d (before: %d, adapter's own incl. JDK HttpClient selectors: %d); heap used %,d MB (before: %,d MB; emulator in the same JVM)",
           threads, threadsBefore, adapterThreads, heap >> 20, heapBefore >> 20);
       long deliver = System.nanoTime();
       for (BotInfo bot : infos) {
@@ -184,43 +228,67 @@ public final class TelegramBenchmark {
       while (core.accepted.get() < bots) {
         Thread.onSpinWait();
       }
-      report("polling: one update to each of %,d bots handed to the core in %.2f s", bots,
-          (System.nanoTime() - deliver) / 1e9);
+      report(
+          "polling: one update to each of %,d bots handed to the core in %.2f s",
+          bots, (System.nanoTime() - deliver) / 1e9);
     }
   }
 
   private static void burst() throws Exception {
-    try (World world = new World(TelegramEmulatorConfig.defaults().withRateLimits(RateLimits.real()))) {
+    try (World world =
+        new World(TelegramEmulatorConfig.defaults().withRateLimits(RateLimits.real()))) {
       Telegram telegram = world.telegram(world.config(TelegramConfig.ReceiveMode.WEBHOOK));
       BotInfo bot = world.newBot();
       Connection connection = world.connect(bot);
       List<Long> users = IntStream.rangeClosed(1, 30).mapToObj(i -> 1000L + i).toList();
-      users.forEach(id -> world.emulator.bot(bot.token()).user(UserSpec.of(id, "User" + id)).sendsText("hi"));
+      users.forEach(
+          id -> world.emulator.bot(bot.token()).user(UserSpec.of(id, "User" + id)).sendsText("hi"));
       GroupScenario group = world.emulator.bot(bot.token()).group(new GroupSpec(-4242L, "Team"));
       group.addsBotAsAdministrator(UserSpec.of(1001L, "User1001"));
       ExecutorService workers = Executors.newFixedThreadPool(31);
       List<Future<Long>> done = new ArrayList<>();
       long started = System.nanoTime();
       for (long user : users) {
-        done.add(workers.submit(() -> {
-          IntStream.range(0, 10).forEach(i -> telegram.messengerChannel().send(connection,
-              new ChatId(Long.toString(user)), new ChannelPost.Text(user + "#" + i, Keyboard.UNCHANGED)));
-          return System.nanoTime();
-        }));
+        done.add(
+            workers.submit(
+                () -> {
+                  IntStream.range(0, 10)
+                      .forEach(
+                          i ->
+                              telegram
+                                  .messengerChannel()
+                                  .send(
+                                      connection,
+                                      new ChatId(Long.toString(user)),
+                                      new ChannelPost.Text(user + "#" + i, Keyboard.UNCHANGED)));
+                  return System.nanoTime();
+                }));
       }
-      Future<Long> groupDone = workers.submit(() -> {
-        IntStream.range(0, 100).forEach(i -> telegram.messengerChannel().send(connection,
-            new ChatId(Long.toString(group.chatId())), new ChannelPost.Text("group#" + i, Keyboard.UNCHANGED)));
-        return System.nanoTime();
-      });
+      Future<Long> groupDone =
+          workers.submit(
+              () -> {
+                IntStream.range(0, 100)
+                    .forEach(
+                        i ->
+                            telegram
+                                .messengerChannel()
+                                .send(
+                                    connection,
+                                    new ChatId(Long.toString(group.chatId())),
+                                    new ChannelPost.Text("group#" + i, Keyboard.UNCHANGED)));
+                return System.nanoTime();
+              });
       long privateEnd = 0;
       for (Future<Long> each : done) {
         privateEnd = Math.max(privateEnd, each.get());
       }
       long groupEnd = groupDone.get();
       workers.shutdown();
-      report("burst at real limits: 300 messages to 30 private chats in %.1f s; 100 into one group in %.1f s; 429 answers: %d",
-          (privateEnd - started) / 1e9, (groupEnd - started) / 1e9, world.emulator.tooManyRequestsCount(bot.token()));
+      report(
+          "burst at real limits: 300 messages to 30 private chats in %.1f s; 100 into one group in %.1f s; 429 answers: %d",
+          (privateEnd - started) / 1e9,
+          (groupEnd - started) / 1e9,
+          world.emulator.tooManyRequestsCount(bot.token()));
     }
   }
 

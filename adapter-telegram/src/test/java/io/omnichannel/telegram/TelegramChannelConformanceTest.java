@@ -20,7 +20,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The channel conformance kit (B4) run against the real Telegram adapter and the Telegram emulator. */
+/**
+ * The channel conformance kit (B4) run against the real Telegram adapter and the Telegram emulator.
+ */
 class TelegramChannelConformanceTest extends MessengerChannelConformance {
 
   @Override
@@ -33,8 +35,10 @@ class TelegramChannelConformanceTest extends MessengerChannelConformance {
     private static final UserSpec ALICE = UserSpec.of(42, "Alice", "Smith", "alice");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final World world = new World(TelegramEmulatorConfig.defaults().withRateLimits(RateLimits.off()));
-    private final Telegram telegram = world.telegram(world.config(TelegramConfig.ReceiveMode.WEBHOOK));
+    private final World world =
+        new World(TelegramEmulatorConfig.defaults().withRateLimits(RateLimits.off()));
+    private final Telegram telegram =
+        world.telegram(world.config(TelegramConfig.ReceiveMode.WEBHOOK));
     private final Set<BotToken> talkedTo = new HashSet<>();
 
     @Override
@@ -85,13 +89,22 @@ class TelegramChannelConformanceTest extends MessengerChannelConformance {
     @Override
     public String userSendsFile(BotToken bot, String fileName, long sizeBytes) {
       talkedTo.add(bot);
-      return world.emulator.bot(bot.reveal()).user(ALICE).sendsDocument(fileName, "application/pdf", sizeBytes).json();
+      return world
+          .emulator
+          .bot(bot.reveal())
+          .user(ALICE)
+          .sendsDocument(fileName, "application/pdf", sizeBytes)
+          .json();
     }
 
     @Override
     public List<Delivered> awaitSent(BotToken bot, ChatId chat, int count, Duration timeout) {
-      return world.emulator.awaitSent(bot.reveal(), Long.parseLong(chat.value()), count, timeout).stream()
-          .map(TelegramDriver::delivered).toList();
+      return world
+          .emulator
+          .awaitSent(bot.reveal(), Long.parseLong(chat.value()), count, timeout)
+          .stream()
+          .map(TelegramDriver::delivered)
+          .toList();
     }
 
     private static Delivered delivered(SentMessage sent) {
@@ -100,7 +113,9 @@ class TelegramChannelConformanceTest extends MessengerChannelConformance {
         try {
           JsonNode markup = JSON.readTree(sent.replyMarkup());
           for (String kind : List.of("keyboard", "inline_keyboard")) {
-            markup.path(kind).forEach(row -> row.forEach(button -> buttons.add(button.path("text").asText())));
+            markup
+                .path(kind)
+                .forEach(row -> row.forEach(button -> buttons.add(button.path("text").asText())));
           }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
           throw new UncheckedIOException(e);

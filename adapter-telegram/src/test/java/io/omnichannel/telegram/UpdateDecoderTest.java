@@ -56,8 +56,15 @@ class UpdateDecoderTest {
 
   @Test
   void aPrivateTextCarriesTheUsersFullNameAndUsername() {
-    assertThat(message("private_text")).isEqualTo(new ChannelMessage(ALICE_CHAT, ChatKind.PRIVATE, Optional.empty(),
-        ALICE, new MessageContent.Text("Здравствуйте!\nВопрос по заказу"), MessageContext.PLAIN));
+    assertThat(message("private_text"))
+        .isEqualTo(
+            new ChannelMessage(
+                ALICE_CHAT,
+                ChatKind.PRIVATE,
+                Optional.empty(),
+                ALICE,
+                new MessageContent.Text("Здравствуйте!\nВопрос по заказу"),
+                MessageContext.PLAIN));
   }
 
   @Test
@@ -81,14 +88,21 @@ class UpdateDecoderTest {
 
   @Test
   void aPhotoIsItsLargestSizeWithItsCaption() {
-    assertThat(message("photo").content()).isEqualTo(new MessageContent.Image(
-        new Attachment("photo_AQAD3.jpg", "image/jpeg", OptionalLong.of(300_000), new FileRef("AgAC-photo-3")),
-        Optional.of("my cat")));
+    assertThat(message("photo").content())
+        .isEqualTo(
+            new MessageContent.Image(
+                new Attachment(
+                    "photo_AQAD3.jpg",
+                    "image/jpeg",
+                    OptionalLong.of(300_000),
+                    new FileRef("AgAC-photo-3")),
+                Optional.of("my cat")));
   }
 
   @Test
   void aPhotoWhoseLargestSizeIsOverTheInboundLimitIsTheLargestSizeWithinIt() {
-    MessageContent.Image image = (MessageContent.Image) message("photo_largest_over_limit").content();
+    MessageContent.Image image =
+        (MessageContent.Image) message("photo_largest_over_limit").content();
     assertThat(image.file().ref()).isEqualTo(new FileRef("AgAC-photo-2"));
     assertThat(image.file().sizeBytes()).hasValue(4L * 1024 * 1024);
   }
@@ -102,35 +116,56 @@ class UpdateDecoderTest {
 
   @Test
   void aDocumentKeepsItsNameTypeSizeAndCaption() {
-    assertThat(message("document").content()).isEqualTo(new MessageContent.Document(
-        new Attachment("invoice.pdf", "application/pdf", OptionalLong.of(123_456), new FileRef("BQAC-doc")),
-        Optional.of("счёт")));
+    assertThat(message("document").content())
+        .isEqualTo(
+            new MessageContent.Document(
+                new Attachment(
+                    "invoice.pdf",
+                    "application/pdf",
+                    OptionalLong.of(123_456),
+                    new FileRef("BQAC-doc")),
+                Optional.of("счёт")));
   }
 
   @Test
   void voiceAndVideoNotesAreUnsupported() {
-    assertThat(message("voice").content()).isEqualTo(new MessageContent.Unsupported(UnsupportedKind.VOICE));
-    assertThat(message("video_note").content()).isEqualTo(new MessageContent.Unsupported(UnsupportedKind.VIDEO_NOTE));
+    assertThat(message("voice").content())
+        .isEqualTo(new MessageContent.Unsupported(UnsupportedKind.VOICE));
+    assertThat(message("video_note").content())
+        .isEqualTo(new MessageContent.Unsupported(UnsupportedKind.VIDEO_NOTE));
   }
 
   @Test
   void aStickerIsAnImageCaptionedWithItsEmoji() {
-    assertThat(message("sticker").content()).isEqualTo(new MessageContent.Image(
-        new Attachment("sticker.webp", "image/webp", OptionalLong.of(24_000), new FileRef("CAAC-sticker")),
-        Optional.of("😀")));
+    assertThat(message("sticker").content())
+        .isEqualTo(
+            new MessageContent.Image(
+                new Attachment(
+                    "sticker.webp",
+                    "image/webp",
+                    OptionalLong.of(24_000),
+                    new FileRef("CAAC-sticker")),
+                Optional.of("😀")));
   }
 
   @Test
   void locationsVenuesAndContactsAreMapped() {
-    assertThat(message("location").content()).isEqualTo(new MessageContent.Location(55.7558, 37.6173, Optional.empty()));
-    assertThat(message("venue").content()).isEqualTo(new MessageContent.Location(59.93, 30.31, Optional.of("Эрмитаж")));
-    assertThat(message("contact").content()).isEqualTo(new MessageContent.Contact("Ivan Petrov", Optional.of("+79001234567")));
+    assertThat(message("location").content())
+        .isEqualTo(new MessageContent.Location(55.7558, 37.6173, Optional.empty()));
+    assertThat(message("venue").content())
+        .isEqualTo(new MessageContent.Location(59.93, 30.31, Optional.of("Эрмитаж")));
+    assertThat(message("contact").content())
+        .isEqualTo(new MessageContent.Contact("Ivan Petrov", Optional.of("+79001234567")));
   }
 
   @ParameterizedTest
-  @CsvSource({"video, clip.mp4, video/mp4, BAAC-video", "audio, audio.mp3, audio/mpeg, CQAC-audio",
-      "animation, fun.gif.mp4, video/mp4, CgAC-anim"})
-  void videoAudioAndAnimationsAreDocuments(String fixture, String name, String mime, String fileId) {
+  @CsvSource({
+    "video, clip.mp4, video/mp4, BAAC-video",
+    "audio, audio.mp3, audio/mpeg, CQAC-audio",
+    "animation, fun.gif.mp4, video/mp4, CgAC-anim"
+  })
+  void videoAudioAndAnimationsAreDocuments(
+      String fixture, String name, String mime, String fileId) {
     MessageContent.Document document = (MessageContent.Document) message(fixture).content();
     assertThat(document.file().fileName()).isEqualTo(name);
     assertThat(document.file().mimeType()).isEqualTo(mime);
@@ -155,10 +190,15 @@ class UpdateDecoderTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"bot_added_to_group, -4242, GROUP, JOINED", "bot_removed_from_group, -4242, GROUP, LEFT",
-      "bot_kicked_from_supergroup, -1001000004242, GROUP, LEFT", "user_blocked_bot, 42, PRIVATE, BLOCKED",
-      "user_unblocked_bot, 42, PRIVATE, UNBLOCKED"})
-  void theBotsOwnMembershipChanges(String fixture, String chat, ChatKind kind, Membership membership) {
+  @CsvSource({
+    "bot_added_to_group, -4242, GROUP, JOINED",
+    "bot_removed_from_group, -4242, GROUP, LEFT",
+    "bot_kicked_from_supergroup, -1001000004242, GROUP, LEFT",
+    "user_blocked_bot, 42, PRIVATE, BLOCKED",
+    "user_unblocked_bot, 42, PRIVATE, UNBLOCKED"
+  })
+  void theBotsOwnMembershipChanges(
+      String fixture, String chat, ChatKind kind, Membership membership) {
     ChannelEvent event = decode(fixture);
     assertThat(event).isInstanceOf(MembershipChanged.class);
     MembershipChanged change = (MembershipChanged) event;
@@ -175,9 +215,14 @@ class UpdateDecoderTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"callback_query, callback_query", "channel_post, channel_post",
-      "future_kind, message_reaction_count", "new_members_service, service_message", "poll, service_message",
-      "bot_promoted_in_group, my_chat_member"})
+  @CsvSource({
+    "callback_query, callback_query",
+    "channel_post, channel_post",
+    "future_kind, message_reaction_count",
+    "new_members_service, service_message",
+    "poll, service_message",
+    "bot_promoted_in_group, my_chat_member"
+  })
   void whatTheGatewayDoesNotUseIsIgnoredAndCounted(String fixture, String kind) {
     long before = decoder.ignoredCount();
 
@@ -194,7 +239,8 @@ class UpdateDecoderTest {
   void aPayloadThatIsNotAnUpdateIsAnIllegalArgument() {
     assertThatThrownBy(() -> decoder.decode("{oops")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> decoder.decode("[]")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> decoder.decode("{\"update_id\":1,\"message\":{\"message_id\":1,\"text\":\"x\"}}"))
+    assertThatThrownBy(
+            () -> decoder.decode("{\"update_id\":1,\"message\":{\"message_id\":1,\"text\":\"x\"}}"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

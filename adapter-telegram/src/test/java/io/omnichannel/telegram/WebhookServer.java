@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** What the launcher does for the adapter: mounts the webhook handler at {@code /hooks/telegram/{id}}. */
+/**
+ * What the launcher does for the adapter: mounts the webhook handler at {@code
+ * /hooks/telegram/{id}}.
+ */
 final class WebhookServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(4);
@@ -22,21 +25,27 @@ final class WebhookServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    server.createContext("/hooks/telegram/", exchange -> {
-      String connection = exchange.getRequestURI().getPath().substring("/hooks/telegram/".length());
-      byte[] body;
-      try (InputStream in = exchange.getRequestBody()) {
-        body = in.readAllBytes();
-      }
-      Telegram.WebhookResponse response = handler.handle(connection,
-          exchange.getRequestHeaders().getFirst("X-Telegram-Bot-Api-Secret-Token"), body);
-      byte[] answer = response.body().getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(response.status(), answer.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(answer);
-      }
-    });
+    server.createContext(
+        "/hooks/telegram/",
+        exchange -> {
+          String connection =
+              exchange.getRequestURI().getPath().substring("/hooks/telegram/".length());
+          byte[] body;
+          try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+          }
+          Telegram.WebhookResponse response =
+              handler.handle(
+                  connection,
+                  exchange.getRequestHeaders().getFirst("X-Telegram-Bot-Api-Secret-Token"),
+                  body);
+          byte[] answer = response.body().getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(response.status(), answer.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(answer);
+          }
+        });
     server.setExecutor(executor);
     server.start();
   }

@@ -2,8 +2,8 @@ package io.omnichannel.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.InboundRecord;
 import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.domain.failure.StorageUnavailable;
@@ -23,17 +23,27 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Receiving by webhook: the emulator POSTs, the handler answers 200 only after the core stored the update. */
+/**
+ * Receiving by webhook: the emulator POSTs, the handler answers 200 only after the core stored the
+ * update.
+ */
 class WebhookTest {
   private static final UserSpec ALICE = UserSpec.of(42, "Alice");
   private static final Duration WAIT = Duration.ofSeconds(5);
 
   private final World world = new World();
-  private final Telegram telegram = world.telegram(world.config(TelegramConfig.ReceiveMode.WEBHOOK));
+  private final Telegram telegram =
+      world.telegram(world.config(TelegramConfig.ReceiveMode.WEBHOOK));
   private final WebhookServer server = new WebhookServer(telegram.webhookHandler());
-  private final Telegram hooked = world.telegram(new TelegramConfig(URI.create(world.emulator.baseUrl()),
-      TelegramConfig.ReceiveMode.WEBHOOK, server.base(), "instance-a", TelegramConfig.Timeouts.defaults(),
-      TelegramConfig.Pacing.telegram()));
+  private final Telegram hooked =
+      world.telegram(
+          new TelegramConfig(
+              URI.create(world.emulator.baseUrl()),
+              TelegramConfig.ReceiveMode.WEBHOOK,
+              server.base(),
+              "instance-a",
+              TelegramConfig.Timeouts.defaults(),
+              TelegramConfig.Pacing.telegram()));
   private final MessengerChannel channel = hooked.messengerChannel();
   private final BotInfo bot = world.newBot();
   private final Secret secret = Secret.of("webhook_secret_123");
@@ -52,14 +62,19 @@ class WebhookTest {
 
     List<WebhookDelivery> deliveries = world.emulator.awaitWebhookDeliveries(bot.token(), 1, WAIT);
 
-    assertThat(deliveries.get(0).url()).isEqualTo(server.base() + "hooks/telegram/" + connection.id());
+    assertThat(deliveries.get(0).url())
+        .isEqualTo(server.base() + "hooks/telegram/" + connection.id());
     assertThat(deliveries.get(0).secretToken()).isEqualTo("webhook_secret_123");
     assertThat(deliveries.get(0).statusCode()).isEqualTo(200);
-    assertThat(world.stored()).singleElement().satisfies(record -> {
-      assertThat(record.eventId()).isEqualTo("telegram:" + bot.id() + ":" + sent.updateId());
-      assertThat(record.orderingKey()).isEqualTo(connection.id() + "/" + ALICE.id());
-      assertThat(record.payload()).isEqualTo(sent.json());
-    });
+    assertThat(world.stored())
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.eventId())
+                  .isEqualTo("telegram:" + bot.id() + ":" + sent.updateId());
+              assertThat(record.orderingKey()).isEqualTo(connection.id() + "/" + ALICE.id());
+              assertThat(record.payload()).isEqualTo(sent.json());
+            });
     assertThat(telegram.updateDecoder().decode(world.stored().get(0).payload()))
         .isInstanceOf(io.omnichannel.core.domain.ChannelEvent.ChannelMessage.class);
   }
@@ -67,29 +82,37 @@ class WebhookTest {
   @Test
   void onlyTheUpdateKindsWeUseAreAskedFor() {
     channel.startReceiving(connection, secret);
-    world.emulator.bot(bot.token()).rawUpdate("{\"channel_post\":{\"message_id\":1,\"date\":0,"
-        + "\"chat\":{\"id\":-1001,\"type\":\"channel\",\"title\":\"News\"},\"text\":\"x\"}}");
+    world
+        .emulator
+        .bot(bot.token())
+        .rawUpdate(
+            "{\"channel_post\":{\"message_id\":1,\"date\":0,"
+                + "\"chat\":{\"id\":-1001,\"type\":\"channel\",\"title\":\"News\"},\"text\":\"x\"}}");
     world.emulator.bot(bot.token()).user(ALICE).sendsText("hello");
 
     world.emulator.awaitWebhookDeliveries(bot.token(), 1, WAIT);
 
     assertThat(world.emulator.pendingUpdateCount(bot.token())).isZero();
-    assertThat(world.stored()).extracting(InboundRecord::orderingKey)
+    assertThat(world.stored())
+        .extracting(InboundRecord::orderingKey)
         .containsExactly(connection.id() + "/" + ALICE.id());
   }
 
   @Test
   void aWrongOrMissingSecretIsRefusedWith401AndNothingIsStored() {
-    byte[] update = "{\"update_id\":5,\"message\":{\"message_id\":1,\"date\":0,\"chat\":{\"id\":42,\"type\":\"private\"},\"text\":\"x\"}}"
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] update =
+        "{\"update_id\":5,\"message\":{\"message_id\":1,\"date\":0,\"chat\":{\"id\":42,\"type\":\"private\"},\"text\":\"x\"}}"
+            .getBytes(StandardCharsets.UTF_8);
     Telegram.WebhookHandler handler = telegram.webhookHandler();
 
     assertThat(handler.handle(connection.id().value(), "wrong", update).status()).isEqualTo(401);
     assertThat(handler.handle(connection.id().value(), null, update).status()).isEqualTo(401);
     assertThat(world.stored()).isEmpty();
-    assertThat(handler.handle(connection.id().value(), secret.reveal(), update).status()).isEqualTo(200);
     assertThat(handler.handle(connection.id().value(), secret.reveal(), update).status())
-        .as("a redelivery is acknowledged").isEqualTo(200);
+        .isEqualTo(200);
+    assertThat(handler.handle(connection.id().value(), secret.reveal(), update).status())
+        .as("a redelivery is acknowledged")
+        .isEqualTo(200);
     assertThat(world.stored()).hasSize(1);
   }
 
@@ -108,53 +131,80 @@ class WebhookTest {
   void malformedJsonIs400AndNothingIsStored() {
     Telegram.WebhookHandler handler = telegram.webhookHandler();
 
-    assertThat(handler.handle(connection.id().value(), secret.reveal(), "{not json".getBytes(StandardCharsets.UTF_8)))
+    assertThat(
+            handler.handle(
+                connection.id().value(),
+                secret.reveal(),
+                "{not json".getBytes(StandardCharsets.UTF_8)))
         .isEqualTo(WebhookResponse.BAD_REQUEST);
-    assertThat(handler.handle(connection.id().value(), secret.reveal(), "[1,2]".getBytes(StandardCharsets.UTF_8)))
+    assertThat(
+            handler.handle(
+                connection.id().value(), secret.reveal(), "[1,2]".getBytes(StandardCharsets.UTF_8)))
         .isEqualTo(WebhookResponse.BAD_REQUEST);
-    assertThat(handler.handle(connection.id().value(), secret.reveal(), new byte[0])).isEqualTo(WebhookResponse.BAD_REQUEST);
+    assertThat(handler.handle(connection.id().value(), secret.reveal(), new byte[0]))
+        .isEqualTo(WebhookResponse.BAD_REQUEST);
     assertThat(world.stored()).isEmpty();
   }
 
   @Test
   void aDisconnectedBotIsAcknowledgedSoTelegramStopsRetryingAndAnUnknownConnectionIs404() {
     world.connections.update(connection.disconnected(world.clock.instant()));
-    byte[] update = "{\"update_id\":6,\"message\":{\"message_id\":1,\"date\":0,\"chat\":{\"id\":42,\"type\":\"private\"},\"text\":\"x\"}}"
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] update =
+        "{\"update_id\":6,\"message\":{\"message_id\":1,\"date\":0,\"chat\":{\"id\":42,\"type\":\"private\"},\"text\":\"x\"}}"
+            .getBytes(StandardCharsets.UTF_8);
 
-    assertThat(telegram.webhookHandler().handle(connection.id().value(), secret.reveal(), update).status()).isEqualTo(200);
-    assertThat(telegram.webhookHandler().handle("no-such-connection", secret.reveal(), update).status()).isEqualTo(404);
+    assertThat(
+            telegram
+                .webhookHandler()
+                .handle(connection.id().value(), secret.reveal(), update)
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            telegram
+                .webhookHandler()
+                .handle("no-such-connection", secret.reveal(), update)
+                .status())
+        .isEqualTo(404);
     assertThat(world.stored()).isEmpty();
   }
 
   @Test
   void whenTheCoreCannotStoreTheUpdateTelegramIsToldToRetry() {
-    InboundGateway down = new InboundGateway() {
-      @Override
-      public Acceptance acceptWebhookUpdate(ConnectionId id, String presentedSecret, RawEvent update) {
-        throw new StorageUnavailable("database down", new java.sql.SQLException("down"));
-      }
+    InboundGateway down =
+        new InboundGateway() {
+          @Override
+          public Acceptance acceptWebhookUpdate(
+              ConnectionId id, String presentedSecret, RawEvent update) {
+            throw new StorageUnavailable("database down", new java.sql.SQLException("down"));
+          }
 
-      @Override
-      public Acceptance acceptPolledUpdate(ConnectionId id, RawEvent update) {
-        throw new StorageUnavailable("database down", new java.sql.SQLException("down"));
-      }
+          @Override
+          public Acceptance acceptPolledUpdate(ConnectionId id, RawEvent update) {
+            throw new StorageUnavailable("database down", new java.sql.SQLException("down"));
+          }
 
-      @Override
-      public Acceptance acceptLineEvent(ConnectionId id, String login, String password, RawEvent event) {
-        throw new UnsupportedOperationException();
-      }
+          @Override
+          public Acceptance acceptLineEvent(
+              ConnectionId id, String login, String password, RawEvent event) {
+            throw new UnsupportedOperationException();
+          }
 
-      @Override
-      public Acceptance acceptManagementEvent(String login, String password, RawEvent event) {
-        throw new UnsupportedOperationException();
-      }
-    };
+          @Override
+          public Acceptance acceptManagementEvent(String login, String password, RawEvent event) {
+            throw new UnsupportedOperationException();
+          }
+        };
     Telegram failing = world.telegram(world.config(TelegramConfig.ReceiveMode.WEBHOOK), down);
-    byte[] update = "{\"update_id\":7,\"message\":{\"message_id\":1,\"date\":0,\"chat\":{\"id\":42,\"type\":\"private\"},\"text\":\"x\"}}"
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] update =
+        "{\"update_id\":7,\"message\":{\"message_id\":1,\"date\":0,\"chat\":{\"id\":42,\"type\":\"private\"},\"text\":\"x\"}}"
+            .getBytes(StandardCharsets.UTF_8);
 
-    assertThat(failing.webhookHandler().handle(connection.id().value(), secret.reveal(), update).status()).isEqualTo(503);
+    assertThat(
+            failing
+                .webhookHandler()
+                .handle(connection.id().value(), secret.reveal(), update)
+                .status())
+        .isEqualTo(503);
   }
 
   @Test

@@ -36,12 +36,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
- * One emulator, the core's real {@link AcceptingInbound} on in-memory fakes, and adapters made on demand.
- * Closes all of them.
+ * One emulator, the core's real {@link AcceptingInbound} on in-memory fakes, and adapters made on
+ * demand. Closes all of them.
  */
 final class World implements AutoCloseable {
   private static final AtomicInteger BOTS = new AtomicInteger();
@@ -51,7 +51,8 @@ final class World implements AutoCloseable {
   final InMemoryInbox inbox = new InMemoryInbox();
   final InMemoryPollingLeases leases = new InMemoryPollingLeases();
   final Clock clock = Clock.systemUTC();
-  final AcceptingInbound accepting = new AcceptingInbound(connections, inbox, CoreFixture.MANAGEMENT_HOOK, clock);
+  final AcceptingInbound accepting =
+      new AcceptingInbound(connections, inbox, CoreFixture.MANAGEMENT_HOOK, clock);
   private final List<Telegram> closeables = new ArrayList<>();
 
   World() {
@@ -65,8 +66,11 @@ final class World implements AutoCloseable {
   TelegramConfig config(TelegramConfig.ReceiveMode mode) {
     return TelegramConfig.of(mode, URI.create("http://127.0.0.1:1/"), "instance-a")
         .withApiBaseUrl(URI.create(emulator.baseUrl()))
-        .withTimeouts(TelegramConfig.Timeouts.defaults().withLongPoll(Duration.ofSeconds(5))
-            .withBackoff(Duration.ofMillis(20), Duration.ofMillis(200)).withLeaseTtl(Duration.ofMillis(900)));
+        .withTimeouts(
+            TelegramConfig.Timeouts.defaults()
+                .withLongPoll(Duration.ofSeconds(5))
+                .withBackoff(Duration.ofMillis(20), Duration.ofMillis(200))
+                .withLeaseTtl(Duration.ofMillis(900)));
   }
 
   Telegram telegram(TelegramConfig config) {
@@ -84,17 +88,35 @@ final class World implements AutoCloseable {
     return emulator.createBot("Support " + n, "support" + n + "_bot");
   }
 
-  /** A connection of the bot as the core stores it after the wizard; its webhook secret is {@code secret}. */
+  /**
+   * A connection of the bot as the core stores it after the wizard; its webhook secret is {@code
+   * secret}.
+   */
   Connection connect(BotInfo bot, Secret secret) {
     BotToken token = BotToken.of(bot.token());
-    BotProfile profile = new BotProfile(new BotId(Long.toString(bot.id())), bot.username(), bot.firstName());
+    BotProfile profile =
+        new BotProfile(new BotId(Long.toString(bot.id())), bot.username(), bot.firstName());
     CompanyId company = new CompanyId("company-" + UUID.randomUUID());
-    Connection connection = new Connection(new ConnectionId(UUID.randomUUID().toString()), company,
-        ChannelKind.TELEGRAM, new Line(new LineId("line-" + bot.id()), company, "Линия " + bot.id(),
-            LineAvailability.CLIENTS_AND_SPECIALISTS), profile, token,
-        new TechnicalClient(new TechnicalClientId("tc-" + bot.id()), "Telegram: " + bot.firstName()),
-        new ApiAccount("api", Secret.of("api-secret")), ConfirmationToken.hashOf(secret.reveal()),
-        new HookCredentials("hook", Secret.of("hook-secret")), ConnectionState.ACTIVE, clock.instant(), Optional.empty());
+    Connection connection =
+        new Connection(
+            new ConnectionId(UUID.randomUUID().toString()),
+            company,
+            ChannelKind.TELEGRAM,
+            new Line(
+                new LineId("line-" + bot.id()),
+                company,
+                "Линия " + bot.id(),
+                LineAvailability.CLIENTS_AND_SPECIALISTS),
+            profile,
+            token,
+            new TechnicalClient(
+                new TechnicalClientId("tc-" + bot.id()), "Telegram: " + bot.firstName()),
+            new ApiAccount("api", Secret.of("api-secret")),
+            ConfirmationToken.hashOf(secret.reveal()),
+            new HookCredentials("hook", Secret.of("hook-secret")),
+            ConnectionState.ACTIVE,
+            clock.instant(),
+            Optional.empty());
     connections.insert(connection);
     return connection;
   }
@@ -107,7 +129,9 @@ final class World implements AutoCloseable {
     return inbox.rows().stream().map(row -> row.item()).toList();
   }
 
-  /** Waits for a condition by checking it again and again (no fixed sleep); fails after the timeout. */
+  /**
+   * Waits for a condition by checking it again and again (no fixed sleep); fails after the timeout.
+   */
   static void await(String what, Duration timeout, BooleanSupplier condition) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {

@@ -55,9 +55,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole gateway in one object, wired by hand in one place: embed it in a host service with
- * {@link #builder()}, or let the command line's {@code serve} run it. {@link #start()} opens the database
- * (migrating it), registers the management line's hook, resumes polling, starts the workers and, unless
- * the host mounts the endpoints itself, the HTTP server; {@link #stop()} undoes it gracefully.
+ * {@link #builder()}, or let the command line's {@code serve} run it. {@link #start()} opens the
+ * database (migrating it), registers the management line's hook, resumes polling, starts the
+ * workers and, unless the host mounts the endpoints itself, the HTTP server; {@link #stop()} undoes
+ * it gracefully.
  */
 public final class Omnichannel {
   private static final Logger LOG = LoggerFactory.getLogger(Omnichannel.class);
@@ -65,7 +66,8 @@ public final class Omnichannel {
 
   private final Builder settings;
   private final Persistence persistence;
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Telegram telegram;
   private final OneConnect oneConnect;
   private final HookCredentials managementHook;
@@ -89,7 +91,8 @@ public final class Omnichannel {
     Outbox outbox = new WakingOutbox(metering.outbox(persistence.outbox()), this::wakeOutbox);
     DroppedMessageLog dropped = metering.droppedMessages(persistence.droppedMessages());
     managementHook = settings.managementHook.orElseGet(() -> HookCredentials.random(random));
-    AcceptingInbound accepting = new AcceptingInbound(persistence.connections(), inbox, managementHook, clock);
+    AcceptingInbound accepting =
+        new AcceptingInbound(persistence.connections(), inbox, managementHook, clock);
 
     telegram = Telegram.create(settings.telegram, accepting, persistence.pollingLeases(), clock);
     oneConnect = OneConnect.create(settings.oneConnect, accepting);
@@ -98,49 +101,105 @@ public final class Omnichannel {
 
     var connections = persistence.connections();
     var accounts = persistence.accounts();
-    ConfirmationIssuer issuer = new ConfirmationIssuer(persistence.confirmations(), persistence.auditTrail(), random,
-        settings.publicBaseUrl, clock);
-    ManagementDialog dialog = new ManagementDialog(platform, messenger, connections, persistence.dialogs(),
-        persistence.confirmations(), issuer, clock);
-    ManagementAnnouncer announcer = new ManagementAnnouncer(platform, persistence.dialogs(), messenger.kind());
-    Confirming confirming = new Confirming(platform, messenger, connections, persistence.confirmations(), announcer,
-        persistence.auditTrail(), random, clock);
-    RelayToLine relayToLine = new RelayToLine(platform, messenger, accounts, connections, dropped, clock);
+    ConfirmationIssuer issuer =
+        new ConfirmationIssuer(
+            persistence.confirmations(),
+            persistence.auditTrail(),
+            random,
+            settings.publicBaseUrl,
+            clock);
+    ManagementDialog dialog =
+        new ManagementDialog(
+            platform,
+            messenger,
+            connections,
+            persistence.dialogs(),
+            persistence.confirmations(),
+            issuer,
+            clock);
+    ManagementAnnouncer announcer =
+        new ManagementAnnouncer(platform, persistence.dialogs(), messenger.kind());
+    Confirming confirming =
+        new Confirming(
+            platform,
+            messenger,
+            connections,
+            persistence.confirmations(),
+            announcer,
+            persistence.auditTrail(),
+            random,
+            clock);
+    RelayToLine relayToLine =
+        new RelayToLine(platform, messenger, accounts, connections, dropped, clock);
     RelayToChannel relayToChannel = new RelayToChannel(platform, accounts, dropped, clock);
-    DeliveringToChannel delivering = new DeliveringToChannel(messenger, platform, connections, accounts, dropped, clock);
+    DeliveringToChannel delivering =
+        new DeliveringToChannel(messenger, platform, connections, accounts, dropped, clock);
 
-    ProcessingInbox processing = new ProcessingInbox(inbox, outbox, persistence.transactions(),
-        telegram.updateDecoder(), oneConnect.lineEventDecoder(), connections, relayToLine, relayToChannel, dialog,
-        RetryPolicy.standard(), LEASE, clock);
+    ProcessingInbox processing =
+        new ProcessingInbox(
+            inbox,
+            outbox,
+            persistence.transactions(),
+            telegram.updateDecoder(),
+            oneConnect.lineEventDecoder(),
+            connections,
+            relayToLine,
+            relayToChannel,
+            dialog,
+            RetryPolicy.standard(),
+            LEASE,
+            clock);
     inboxWorkers = new WorkerPool("inbox", processing, settings.workers, Duration.ofSeconds(1));
-    outboxWorkers = new WorkerPool("outbox", new SendingOutbox(outbox, delivering,
-        RetryPolicy.standard(), LEASE, clock), settings.workers, Duration.ofSeconds(1));
+    outboxWorkers =
+        new WorkerPool(
+            "outbox",
+            new SendingOutbox(outbox, delivering, RetryPolicy.standard(), LEASE, clock),
+            settings.workers,
+            Duration.ofSeconds(1));
     waking.onStored(inboxWorkers::wake);
-    monitor = new MonitoringConnections(messenger, platform, connections, persistence.auditTrail(), random, clock);
+    monitor =
+        new MonitoringConnections(
+            messenger, platform, connections, persistence.auditTrail(), random, clock);
 
-    endpoints = List.of(
-        new HookEndpoints(telegram.webhookHandler(), oneConnect.hookHandler()),
-        new ConfirmationEndpoint(confirming),
-        new AdminEndpoint(settings.adminToken, connections, new ListingAccounts(connections, accounts, platform),
-            persistence.auditTrail(), () -> persistence.deadLetters(200).stream()
-                .map(d -> new AdminEndpoint.DeadLetter(d.queue(), d.id(), d.orderingKey(), d.attempts(), d.reason()))
-                .toList()),
-        new HealthEndpoint(List.of(
-            new HealthEndpoint.Check("database", persistence::isReady),
-            new HealthEndpoint.Check("workers", () -> inboxWorkers.isRunning() && outboxWorkers.isRunning()))),
-        new MetricsEndpoint(registry));
-    scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "omnichannel-monitor");
-      thread.setDaemon(true);
-      return thread;
-    });
+    endpoints =
+        List.of(
+            new HookEndpoints(telegram.webhookHandler(), oneConnect.hookHandler()),
+            new ConfirmationEndpoint(confirming),
+            new AdminEndpoint(
+                settings.adminToken,
+                connections,
+                new ListingAccounts(connections, accounts, platform),
+                persistence.auditTrail(),
+                () ->
+                    persistence.deadLetters(200).stream()
+                        .map(
+                            d ->
+                                new AdminEndpoint.DeadLetter(
+                                    d.queue(), d.id(), d.orderingKey(), d.attempts(), d.reason()))
+                        .toList()),
+            new HealthEndpoint(
+                List.of(
+                    new HealthEndpoint.Check("database", persistence::isReady),
+                    new HealthEndpoint.Check(
+                        "workers", () -> inboxWorkers.isRunning() && outboxWorkers.isRunning()))),
+            new MetricsEndpoint(registry));
+    scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "omnichannel-monitor");
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Mounts every endpoint (hooks, confirmation page, admin, health, metrics) into the host's Javalin. */
+  /**
+   * Mounts every endpoint (hooks, confirmation page, admin, health, metrics) into the host's
+   * Javalin.
+   */
   public void mount(Javalin app) {
     endpoints.forEach(endpoint -> endpoint.mount(app));
   }
@@ -152,24 +211,35 @@ public final class Omnichannel {
     }
     inboxWorkers.start();
     outboxWorkers.start();
-    scheduler.scheduleWithFixedDelay(this::refreshStates, settings.monitorEvery.toMillis(), settings.monitorEvery.toMillis(),
+    scheduler.scheduleWithFixedDelay(
+        this::refreshStates,
+        settings.monitorEvery.toMillis(),
+        settings.monitorEvery.toMillis(),
         TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(this::purgeCompleted, 1, 60, TimeUnit.MINUTES);
     if (settings.httpPort.isPresent()) {
       server = Javalin.create(config -> config.showJavalinBanner = false);
       mount(server);
       server.start(settings.httpHost, settings.httpPort.get());
-      LOG.info("omnichannel serving on {}:{} (public base {})", settings.httpHost, server.port(), settings.publicBaseUrl);
+      LOG.info(
+          "omnichannel serving on {}:{} (public base {})",
+          settings.httpHost,
+          server.port(),
+          settings.publicBaseUrl);
     }
     return this;
   }
 
-  /** The bundled HTTP server's port (useful with port 0); empty when the host mounts the endpoints. */
+  /**
+   * The bundled HTTP server's port (useful with port 0); empty when the host mounts the endpoints.
+   */
   public Optional<Integer> port() {
     return Optional.ofNullable(server).map(Javalin::port);
   }
 
-  /** Stops taking work, lets claimed rows finish, stops receiving, releases leases, closes the pool. */
+  /**
+   * Stops taking work, lets claimed rows finish, stops receiving, releases leases, closes the pool.
+   */
   public synchronized void stop() {
     if (server != null) {
       server.stop();
@@ -188,13 +258,17 @@ public final class Omnichannel {
     LOG.info("omnichannel stopped");
   }
 
-  /** Polling needs no secret; the port's one is random and unused. Webhooks survive restarts on Telegram's side. */
+  /**
+   * Polling needs no secret; the port's one is random and unused. Webhooks survive restarts on
+   * Telegram's side.
+   */
   private void resumePolling() {
     for (Connection connection : persistence.connections().allActive()) {
       try {
         messenger.startReceiving(connection, Secret.of(RandomTokens.secure().token(16)));
       } catch (GatewayFailure failure) {
-        LOG.warn("cannot resume receiving for connection {}: {}", connection.id(), failure.getMessage());
+        LOG.warn(
+            "cannot resume receiving for connection {}: {}", connection.id(), failure.getMessage());
       }
     }
   }
@@ -210,7 +284,8 @@ public final class Omnichannel {
   /** Completed queue rows are kept a week: far longer than any source redelivers an event. */
   private void purgeCompleted() {
     try {
-      int purged = persistence.purgeCompleted(settings.clock.instant().minus(settings.retainCompleted));
+      int purged =
+          persistence.purgeCompleted(settings.clock.instant().minus(settings.retainCompleted));
       LOG.info("purged {} completed queue rows", purged);
     } catch (RuntimeException failed) {
       LOG.warn("purging completed queue rows failed: {}", failed.toString());
@@ -263,7 +338,9 @@ public final class Omnichannel {
       return this;
     }
 
-    /** Fixed back-auth for the management line's hook; needed when several instances share the work. */
+    /**
+     * Fixed back-auth for the management line's hook; needed when several instances share the work.
+     */
     public Builder managementHook(HookCredentials credentials) {
       this.managementHook = Optional.of(credentials);
       return this;
@@ -294,10 +371,14 @@ public final class Omnichannel {
       return this;
     }
 
-    /** How long completed inbox rows are kept for recognising redeliveries (at least a day for Telegram). */
+    /**
+     * How long completed inbox rows are kept for recognising redeliveries (at least a day for
+     * Telegram).
+     */
     public Builder retainCompleted(Duration period) {
       if (period.compareTo(Duration.ofDays(1)) < 0) {
-        throw new IllegalArgumentException("keep completed rows at least a day: Telegram redelivers for 24 hours");
+        throw new IllegalArgumentException(
+            "keep completed rows at least a day: Telegram redelivers for 24 hours");
       }
       this.retainCompleted = period;
       return this;

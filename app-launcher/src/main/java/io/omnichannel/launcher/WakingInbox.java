@@ -4,7 +4,10 @@ import io.omnichannel.core.domain.InboundRecord;
 import io.omnichannel.core.port.out.EventInbox;
 import io.omnichannel.launcher.work.ForwardingQueue;
 
-/** The inbox, waking the workers of this instance as soon as an event is stored (others find it by polling). */
+/**
+ * The inbox, waking the workers of this instance as soon as an event is stored (others find it by
+ * polling).
+ */
 final class WakingInbox extends ForwardingQueue<InboundRecord> implements EventInbox {
   private final EventInbox inbox;
   private volatile Runnable onStored = () -> {};

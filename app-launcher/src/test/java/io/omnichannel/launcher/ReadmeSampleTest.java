@@ -29,7 +29,10 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README tells the truth: its embedding sample compiles and runs, its settings table is complete. */
+/**
+ * The README tells the truth: its embedding sample compiles and runs, its settings table is
+ * complete.
+ */
 class ReadmeSampleTest {
   private static final Path README = Path.of("..", "README.md");
 
@@ -41,7 +44,9 @@ class ReadmeSampleTest {
   void everySettingIsDocumented() throws Exception {
     String readme = readme();
     for (Setting setting : Setting.values()) {
-      assertThat(readme).as("README documents %s", setting.variable()).contains("`" + setting.variable() + "`");
+      assertThat(readme)
+          .as("README documents %s", setting.variable())
+          .contains("`" + setting.variable() + "`");
     }
   }
 
@@ -49,7 +54,8 @@ class ReadmeSampleTest {
   void theEmbeddingSampleCompilesAndRuns(@TempDir Path work) throws Exception {
     Matcher sample = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(readme());
     assertThat(sample.find()).as("a java block in the README").isTrue();
-    String source = """
+    String source =
+        """
         import io.omnichannel.core.domain.LineId;
         import io.omnichannel.core.domain.Secret;
         import io.omnichannel.launcher.Omnichannel;
@@ -65,34 +71,75 @@ class ReadmeSampleTest {
         %s
           }
         }
-        """.formatted(sample.group(1));
+        """
+            .formatted(sample.group(1));
     Files.writeString(work.resolve("ReadmeSample.java"), source);
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     StringWriter diagnostics = new StringWriter();
-    boolean compiled = compiler.getTask(diagnostics, null, null,
-        List.of("-classpath", System.getProperty("java.class.path"), "-d", work.toString()), null,
-        compiler.getStandardFileManager(null, null, StandardCharsets.UTF_8)
-            .getJavaFileObjects(work.resolve("ReadmeSample.java").toFile())).call();
+    boolean compiled =
+        compiler
+            .getTask(
+                diagnostics,
+                null,
+                null,
+                List.of("-classpath", System.getProperty("java.class.path"), "-d", work.toString()),
+                null,
+                compiler
+                    .getStandardFileManager(null, null, StandardCharsets.UTF_8)
+                    .getJavaFileObjects(work.resolve("ReadmeSample.java").toFile()))
+            .call();
     assertThat(compiled).as("the README sample compiles: %s", diagnostics).isTrue();
 
-    try (TelegramEmulator telegram = TelegramEmulator.start(); OneConnectEmulator oneConnect = OneConnectEmulator.start();
-        URLClassLoader loader = new URLClassLoader(new URL[] {work.toUri().toURL()}, getClass().getClassLoader())) {
+    try (TelegramEmulator telegram = TelegramEmulator.start();
+        OneConnectEmulator oneConnect = OneConnectEmulator.start();
+        URLClassLoader loader =
+            new URLClassLoader(new URL[] {work.toUri().toURL()}, getClass().getClassLoader())) {
       Company vendor = oneConnect.world().addCompany("1С-Коннект", true);
-      Line management = oneConnect.world().addManagementLine(vendor.id(), "1С-Коннект: Управление каналами");
-      oneConnect.world().addApiAccount("gateway", "gw-pass", vendor.id(), Map.of(management.id(), true));
+      Line management =
+          oneConnect.world().addManagementLine(vendor.id(), "1С-Коннект: Управление каналами");
+      oneConnect
+          .world()
+          .addApiAccount("gateway", "gw-pass", vendor.id(), Map.of(management.id(), true));
       Javalin host = Javalin.create().start("127.0.0.1", 0);
       try {
-        Method run = loader.loadClass("ReadmeSample").getMethod("run", Path.class, String.class, String.class,
-            URI.class, URI.class, URI.class, Javalin.class);
-        run.invoke(null, work.resolve("data"), "gw-pass", management.id(), URI.create(telegram.baseUrl()),
-            URI.create(oneConnect.baseUrl()), URI.create(oneConnect.soapUrl()), host);
+        Method run =
+            loader
+                .loadClass("ReadmeSample")
+                .getMethod(
+                    "run",
+                    Path.class,
+                    String.class,
+                    String.class,
+                    URI.class,
+                    URI.class,
+                    URI.class,
+                    Javalin.class);
+        run.invoke(
+            null,
+            work.resolve("data"),
+            "gw-pass",
+            management.id(),
+            URI.create(telegram.baseUrl()),
+            URI.create(oneConnect.baseUrl()),
+            URI.create(oneConnect.soapUrl()),
+            host);
 
-        assertThat(oneConnect.inspection().awaitRequest(r -> r.path().startsWith("/v1/hook"), Duration.ofSeconds(10))
-            .body()).contains("https://support.example.com/hooks/oneconnect/management");
-        HttpResponse<String> live = HttpClient.newHttpClient().send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + host.port() + "/health/live")).build(),
-            HttpResponse.BodyHandlers.ofString());
-        assertThat(live.statusCode()).as("the sample mounted the endpoints into the host").isEqualTo(200);
+        assertThat(
+                oneConnect
+                    .inspection()
+                    .awaitRequest(r -> r.path().startsWith("/v1/hook"), Duration.ofSeconds(10))
+                    .body())
+            .contains("https://support.example.com/hooks/oneconnect/management");
+        HttpResponse<String> live =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + host.port() + "/health/live"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        assertThat(live.statusCode())
+            .as("the sample mounted the endpoints into the host")
+            .isEqualTo(200);
       } finally {
         host.stop();
       }

@@ -16,8 +16,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The hexagon's rules, stated once and applied by every module's architecture test (the launcher's test
- * sees all modules at once). ArchUnit's default stays on: a rule that matches no class fails.
+ * The hexagon's rules, stated once and applied by every module's architecture test (the launcher's
+ * test sees all modules at once). ArchUnit's default stays on: a rule that matches no class fails.
  */
 public final class ArchitectureRules {
   public static final String ROOT = "io.omnichannel";
@@ -27,27 +27,44 @@ public final class ArchitectureRules {
   public static final String PORTS = ROOT + ".core.port..";
   public static final String LAUNCHER = ROOT + ".launcher..";
 
-  /** Adapter name → its package; a class may depend on at most one of these unless it is the launcher's. */
-  public static final List<String> ADAPTERS = List.of(ROOT + ".telegram", ROOT + ".oneconnect", ROOT + ".persistence");
+  /**
+   * Adapter name → its package; a class may depend on at most one of these unless it is the
+   * launcher's.
+   */
+  public static final List<String> ADAPTERS =
+      List.of(ROOT + ".telegram", ROOT + ".oneconnect", ROOT + ".persistence");
 
   private ArchitectureRules() {}
 
   public static ArchRule coreDependsOnlyOnTheJdkAndGuava() {
-    return classes().that().resideInAPackage(CORE)
-        .should().onlyDependOnClassesThat().resideInAnyPackage(CORE, "java..", "com.google.common..")
+    return classes()
+        .that()
+        .resideInAPackage(CORE)
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(CORE, "java..", "com.google.common..")
         .because("the core is plain Java: no Jackson, Feign, JDBC, logging or HTTP framework");
   }
 
   public static ArchRule domainDoesNotReachOutward() {
-    return noClasses().that().resideInAPackage(DOMAIN)
-        .should().dependOnClassesThat().resideInAnyPackage(USE_CASES, PORTS)
+    return noClasses()
+        .that()
+        .resideInAPackage(DOMAIN)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(USE_CASES, PORTS)
         .because("values and rules know nothing of use cases or ports");
   }
 
   public static ArchRule portsAreInterfacesOrValues() {
-    return classes().that().resideInAPackage(PORTS).and().areTopLevelClasses()
+    return classes()
+        .that()
+        .resideInAPackage(PORTS)
+        .and()
+        .areTopLevelClasses()
         .and(DescribedPredicate.not(recordsOrEnums()))
-        .should().beInterfaces()
+        .should()
+        .beInterfaces()
         .because("a port is a contract; what crosses it is a record or an enum");
   }
 
@@ -62,8 +79,8 @@ public final class ArchitectureRules {
   }
 
   private static DescribedPredicate<JavaClass> recordsOrEnums() {
-    return DescribedPredicate.describe("records or enums",
-        type -> type.isEnum() || type.isAssignableTo(Record.class));
+    return DescribedPredicate.describe(
+        "records or enums", type -> type.isEnum() || type.isAssignableTo(Record.class));
   }
 
   private static ArchCondition<JavaClass> dependOnAtMostOneOf(List<String> adapters) {
@@ -76,13 +93,21 @@ public final class ArchitectureRules {
           adapterOf(dependency.getTargetClass().getPackageName(), adapters).ifPresent(touched::add);
         }
         boolean satisfied = touched.size() <= 1;
-        events.add(new SimpleConditionEvent(item, satisfied,
-            item.getName() + (satisfied ? " stays within one adapter" : " depends on the adapters " + touched)));
+        events.add(
+            new SimpleConditionEvent(
+                item,
+                satisfied,
+                item.getName()
+                    + (satisfied
+                        ? " stays within one adapter"
+                        : " depends on the adapters " + touched)));
       }
     };
   }
 
   private static java.util.Optional<String> adapterOf(String packageName, List<String> adapters) {
-    return adapters.stream().filter(a -> packageName.equals(a) || packageName.startsWith(a + ".")).findFirst();
+    return adapters.stream()
+        .filter(a -> packageName.equals(a) || packageName.startsWith(a + "."))
+        .findFirst();
   }
 }

@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 
 /** The core's side of the hexagon, checked on the core's production classes. */
 class CoreArchitectureTest {
-  private static final JavaClasses CORE = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("io.omnichannel.core");
+  private static final JavaClasses CORE =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.omnichannel.core");
 
   @Test
   void coreDependsOnlyOnTheJdkAndGuava() {
@@ -43,20 +44,34 @@ class CoreArchitectureTest {
   void theTwoAdapterRuleCatchesAClassThatMixesTwoAdapters() {
     JavaClasses fixture = new ClassFileImporter().importPackages("io.omnichannel.archfixture");
 
-    assertThatThrownBy(() -> ArchitectureRules.noClassOutsideTheLauncherDependsOnTwoAdapters(
-        "io.omnichannel.archfixture.telegram", "io.omnichannel.archfixture.oneconnect").check(fixture))
+    assertThatThrownBy(
+            () ->
+                ArchitectureRules.noClassOutsideTheLauncherDependsOnTwoAdapters(
+                        "io.omnichannel.archfixture.telegram",
+                        "io.omnichannel.archfixture.oneconnect")
+                    .check(fixture))
         .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("io.omnichannel.archfixture.mixed.BothAdapters depends on the adapters");
+        .hasMessageContaining(
+            "io.omnichannel.archfixture.mixed.BothAdapters depends on the adapters");
   }
 
-  /** And the core rule catches a framework import (the fixture's classes depend on nothing but each other). */
+  /**
+   * And the core rule catches a framework import (the fixture's classes depend on nothing but each
+   * other).
+   */
   @Test
   void theCoreRuleCatchesAForeignDependency() {
     JavaClasses fixture = new ClassFileImporter().importPackages("io.omnichannel.archfixture");
 
-    assertThatThrownBy(() -> com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
-        .that().resideInAPackage("io.omnichannel.archfixture.mixed..")
-        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.omnichannel.archfixture.mixed..")
-        .check(fixture)).isInstanceOf(AssertionError.class);
+    assertThatThrownBy(
+            () ->
+                com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                    .that()
+                    .resideInAPackage("io.omnichannel.archfixture.mixed..")
+                    .should()
+                    .onlyDependOnClassesThat()
+                    .resideInAnyPackage("java..", "io.omnichannel.archfixture.mixed..")
+                    .check(fixture))
+        .isInstanceOf(AssertionError.class);
   }
 }

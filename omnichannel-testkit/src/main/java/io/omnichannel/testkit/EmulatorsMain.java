@@ -11,16 +11,28 @@ public final class EmulatorsMain {
   private EmulatorsMain() {}
 
   public static void main(String[] args) throws InterruptedException {
-    TelegramEmulator telegram = TelegramEmulator.start(TelegramEmulatorConfig.defaults().withPort(8081));
-    OneConnectEmulator oneConnect = OneConnectEmulator.start(OneConnectEmulatorConfig.builder().port(8082).build());
+    TelegramEmulator telegram =
+        TelegramEmulator.start(TelegramEmulatorConfig.defaults().withPort(8081));
+    OneConnectEmulator oneConnect =
+        OneConnectEmulator.start(OneConnectEmulatorConfig.builder().port(8082).build());
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      telegram.close();
-      oneConnect.close();
-      stopped.countDown();
-    }, "emulators-shutdown"));
-    System.out.println("Telegram Bot API emulator: " + telegram.baseUrl() + "  (control: /_emulator/telegram/)");
-    System.out.println("1C-Connect emulator:       " + oneConnect.baseUrl() + "  (control: " + oneConnect.controlUrl() + ")");
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  telegram.close();
+                  oneConnect.close();
+                  stopped.countDown();
+                },
+                "emulators-shutdown"));
+    System.out.println(
+        "Telegram Bot API emulator: " + telegram.baseUrl() + "  (control: /_emulator/telegram/)");
+    System.out.println(
+        "1C-Connect emulator:       "
+            + oneConnect.baseUrl()
+            + "  (control: "
+            + oneConnect.controlUrl()
+            + ")");
     System.out.println("Ctrl-C stops both.");
     stopped.await();
   }

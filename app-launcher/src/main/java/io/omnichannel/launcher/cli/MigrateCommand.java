@@ -8,19 +8,19 @@ import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code omnichannel migrate}: brings the database schema up to date and exits. */
-@Command(name = "migrate", mixinStandardHelpOptions = true,
+@Command(
+    name = "migrate",
+    mixinStandardHelpOptions = true,
     description = "Apply pending database migrations (the service also does so at start-up).")
 final class MigrateCommand implements Callable<Integer> {
-  @ParentCommand
-  OmnichannelCommand parent;
+  @ParentCommand OmnichannelCommand parent;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -28,14 +28,19 @@ final class MigrateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     LauncherConfig.Storage storage;
     try {
-      storage = ConfigLoader.storageFromEnvironment(parent.environment, Optional.ofNullable(parent.configFile));
+      storage =
+          ConfigLoader.storageFromEnvironment(
+              parent.environment, Optional.ofNullable(parent.configFile));
     } catch (ConfigProblems problems) {
       err.println(problems.getMessage());
       return 2;
     }
     try (Persistence persistence = Persistence.open(Storages.persistenceConfig(storage))) {
       int applied = persistence.migrate();
-      out.println(applied == 0 ? "The database schema is up to date." : "Applied " + applied + " migration(s).");
+      out.println(
+          applied == 0
+              ? "The database schema is up to date."
+              : "Applied " + applied + " migration(s).");
       return 0;
     }
   }

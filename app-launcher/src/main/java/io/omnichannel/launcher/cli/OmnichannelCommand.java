@@ -11,12 +11,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The launcher's command line: {@code omnichannel <command>}, with help and version. */
-@Command(name = "omnichannel", mixinStandardHelpOptions = true, versionProvider = OmnichannelCommand.Version.class,
+@Command(
+    name = "omnichannel",
+    mixinStandardHelpOptions = true,
+    versionProvider = OmnichannelCommand.Version.class,
     description = "Connects Telegram bots to 1C-Connect support lines.",
-    subcommands = {ServeCommand.class, SandboxCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      SandboxCommand.class,
+      MigrateCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class OmnichannelCommand {
-  @Option(names = {"-c", "--config"}, scope = CommandLine.ScopeType.INHERIT,
-      description = "optional properties file; its keys are the environment variables' names, which win over it")
+  @Option(
+      names = {"-c", "--config"},
+      scope = CommandLine.ScopeType.INHERIT,
+      description =
+          "optional properties file; its keys are the environment variables' names, which win over it")
   Path configFile;
 
   final Map<String, String> environment;
@@ -35,7 +46,8 @@ public final class OmnichannelCommand {
   }
 
   static CommandLine commandLine(Map<String, String> environment) {
-    return new CommandLine(new OmnichannelCommand(environment)).setCaseInsensitiveEnumValuesAllowed(true);
+    return new CommandLine(new OmnichannelCommand(environment))
+        .setCaseInsensitiveEnumValuesAllowed(true);
   }
 
   /** Reads the version Maven wrote into the jar. */
@@ -43,7 +55,9 @@ public final class OmnichannelCommand {
     @Override
     public String[] getVersion() {
       Properties properties = new Properties();
-      try (InputStream in = OmnichannelCommand.class.getResourceAsStream("/io/omnichannel/launcher/version.properties")) {
+      try (InputStream in =
+          OmnichannelCommand.class.getResourceAsStream(
+              "/io/omnichannel/launcher/version.properties")) {
         if (in != null) {
           properties.load(in);
         }

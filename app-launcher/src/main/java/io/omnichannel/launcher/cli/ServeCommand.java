@@ -20,51 +20,68 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code omnichannel serve}: runs the gateway until SIGTERM (or Ctrl-C), then stops it gracefully. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+/**
+ * {@code omnichannel serve}: runs the gateway until SIGTERM (or Ctrl-C), then stops it gracefully.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
     description = "Run the gateway: HTTP endpoints, workers, polling or webhooks, monitoring.")
 final class ServeCommand implements Callable<Integer> {
-  @ParentCommand
-  OmnichannelCommand parent;
+  @ParentCommand OmnichannelCommand parent;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
     LauncherConfig config;
     try {
-      config = ConfigLoader.fromEnvironment(parent.environment, Optional.ofNullable(parent.configFile));
+      config =
+          ConfigLoader.fromEnvironment(parent.environment, Optional.ofNullable(parent.configFile));
     } catch (ConfigProblems problems) {
       err.println(problems.getMessage());
       return 2;
     }
     Omnichannel gateway = gateway(config).start();
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      gateway.stop();
-      stopped.countDown();
-    }, "omnichannel-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  gateway.stop();
+                  stopped.countDown();
+                },
+                "omnichannel-shutdown"));
     stopped.await();
     return 0;
   }
 
   static Omnichannel gateway(LauncherConfig config) {
     String instance = config.instanceId().orElseGet(ServeCommand::defaultInstanceId);
-    TelegramConfig.ReceiveMode mode = config.telegramMode() == LauncherConfig.TelegramMode.WEBHOOK
-        ? TelegramConfig.ReceiveMode.WEBHOOK : TelegramConfig.ReceiveMode.POLLING;
-    Omnichannel.Builder builder = Omnichannel.builder()
-        .persistence(Storages.persistenceConfig(config.storage()))
-        .publicBaseUrl(config.publicBaseUrl())
-        .telegram(TelegramConfig.of(mode, config.publicBaseUrl(), instance).withApiBaseUrl(config.telegramApiUrl()))
-        .oneConnect(OneConnectConfig.of(config.oneConnectLogin(), config.oneConnectPassword(),
-                new LineId(config.managementLineId()), config.publicBaseUrl())
-            .withEndpoints(config.oneConnectRestUrl(), config.oneConnectSoapUrl()))
-        .httpServer(config.httpHost(), config.httpPort())
-        .workers(config.workers());
+    TelegramConfig.ReceiveMode mode =
+        config.telegramMode() == LauncherConfig.TelegramMode.WEBHOOK
+            ? TelegramConfig.ReceiveMode.WEBHOOK
+            : TelegramConfig.ReceiveMode.POLLING;
+    Omnichannel.Builder builder =
+        Omnichannel.builder()
+            .persistence(Storages.persistenceConfig(config.storage()))
+            .publicBaseUrl(config.publicBaseUrl())
+            .telegram(
+                TelegramConfig.of(mode, config.publicBaseUrl(), instance)
+                    .withApiBaseUrl(config.telegramApiUrl()))
+            .oneConnect(
+                OneConnectConfig.of(
+                        config.oneConnectLogin(),
+                        config.oneConnectPassword(),
+                        new LineId(config.managementLineId()),
+                        config.publicBaseUrl())
+                    .withEndpoints(config.oneConnectRestUrl(), config.oneConnectSoapUrl()))
+            .httpServer(config.httpHost(), config.httpPort())
+            .workers(config.workers());
     config.adminToken().ifPresent(builder::adminToken);
-    config.managementHookPassword()
+    config
+        .managementHookPassword()
         .ifPresent(password -> builder.managementHook(new HookCredentials("management", password)));
     return builder.build();
   }

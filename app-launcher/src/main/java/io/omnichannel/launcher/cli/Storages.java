@@ -8,10 +8,17 @@ final class Storages {
   private Storages() {}
 
   static PersistenceConfig persistenceConfig(LauncherConfig.Storage storage) {
-    PersistenceConfig config = storage.database()
-        .map(db -> PersistenceConfig.server(db.jdbcUrl(), db.user(), db.password().map(p -> p.reveal()).orElse(""),
-            storage.dataDir()))
-        .orElseGet(() -> PersistenceConfig.embedded(storage.dataDir()));
+    PersistenceConfig config =
+        storage
+            .database()
+            .map(
+                db ->
+                    PersistenceConfig.server(
+                        db.jdbcUrl(),
+                        db.user(),
+                        db.password().map(p -> p.reveal()).orElse(""),
+                        storage.dataDir()))
+            .orElseGet(() -> PersistenceConfig.embedded(storage.dataDir()));
     return storage.masterKey().map(key -> config.withMasterKey(key.reveal())).orElse(config);
   }
 }

@@ -20,9 +20,9 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Reads {@link Setting}s from the environment, over an optional properties file with the same keys, and
- * validates them all at once: every problem is reported, one line each, naming the variable and never
- * its value when it is a secret.
+ * Reads {@link Setting}s from the environment, over an optional properties file with the same keys,
+ * and validates them all at once: every problem is reported, one line each, naming the variable and
+ * never its value when it is a secret.
  */
 public final class ConfigLoader {
   private final Map<String, String> environment;
@@ -34,7 +34,8 @@ public final class ConfigLoader {
     this.file = file;
   }
 
-  public static LauncherConfig fromEnvironment(Map<String, String> environment, Optional<Path> propertiesFile) {
+  public static LauncherConfig fromEnvironment(
+      Map<String, String> environment, Optional<Path> propertiesFile) {
     return new ConfigLoader(environment, readFile(propertiesFile)).load();
   }
 
@@ -44,16 +45,20 @@ public final class ConfigLoader {
       try (Reader reader = Files.newBufferedReader(propertiesFile.get(), StandardCharsets.UTF_8)) {
         file.load(reader);
       } catch (IOException | IllegalArgumentException unreadable) {
-        throw new ConfigProblems(List.of("cannot read the properties file " + propertiesFile.get() + ": "
-            + unreadable.getMessage()));
+        throw new ConfigProblems(
+            List.of(
+                "cannot read the properties file "
+                    + propertiesFile.get()
+                    + ": "
+                    + unreadable.getMessage()));
       }
     }
     return file;
   }
 
   /** Only the storage settings, for commands that touch nothing but the database. */
-  public static LauncherConfig.Storage storageFromEnvironment(Map<String, String> environment,
-      Optional<Path> propertiesFile) {
+  public static LauncherConfig.Storage storageFromEnvironment(
+      Map<String, String> environment, Optional<Path> propertiesFile) {
     ConfigLoader loader = new ConfigLoader(environment, readFile(propertiesFile));
     LauncherConfig.Storage storage = loader.storage();
     loader.failOnProblems();
@@ -82,24 +87,56 @@ public final class ConfigLoader {
     String login = required(Setting.ONECONNECT_LOGIN);
     Optional<Secret> password = secret(Setting.ONECONNECT_PASSWORD);
     if (password.isEmpty()) {
-      problems.add(Setting.ONECONNECT_PASSWORD.variable() + " is required: " + Setting.ONECONNECT_PASSWORD.meaning());
+      problems.add(
+          Setting.ONECONNECT_PASSWORD.variable()
+              + " is required: "
+              + Setting.ONECONNECT_PASSWORD.meaning());
     }
     String managementLine = required(Setting.MANAGEMENT_LINE_ID);
     Optional<Secret> adminToken = secret(Setting.ADMIN_TOKEN);
-    adminToken.filter(token -> token.reveal().length() < 16).ifPresent(token ->
-        problems.add(Setting.ADMIN_TOKEN.variable() + " is too short: use at least 16 characters"));
+    adminToken
+        .filter(token -> token.reveal().length() < 16)
+        .ifPresent(
+            token ->
+                problems.add(
+                    Setting.ADMIN_TOKEN.variable() + " is too short: use at least 16 characters"));
     Optional<Secret> hookPassword = secret(Setting.MANAGEMENT_HOOK_PASSWORD);
-    hookPassword.filter(hook -> hook.reveal().length() < 16).ifPresent(hook ->
-        problems.add(Setting.MANAGEMENT_HOOK_PASSWORD.variable() + " is too short: use at least 16 characters"));
+    hookPassword
+        .filter(hook -> hook.reveal().length() < 16)
+        .ifPresent(
+            hook ->
+                problems.add(
+                    Setting.MANAGEMENT_HOOK_PASSWORD.variable()
+                        + " is too short: use at least 16 characters"));
     Optional<String> instanceId = raw(Setting.INSTANCE_ID);
     int workers = number(Setting.WORKERS, 1, 64);
-    if (mode == TelegramMode.WEBHOOK && publicBase != null && !"https".equals(publicBase.getScheme())) {
-      problems.add(Setting.TELEGRAM_MODE.variable() + "=webhook needs an https " + Setting.PUBLIC_BASE_URL.variable()
-          + " (Telegram delivers webhooks over HTTPS only), got " + publicBase);
+    if (mode == TelegramMode.WEBHOOK
+        && publicBase != null
+        && !"https".equals(publicBase.getScheme())) {
+      problems.add(
+          Setting.TELEGRAM_MODE.variable()
+              + "=webhook needs an https "
+              + Setting.PUBLIC_BASE_URL.variable()
+              + " (Telegram delivers webhooks over HTTPS only), got "
+              + publicBase);
     }
     failOnProblems();
-    return new LauncherConfig(storage, httpHost, httpPort, publicBase, telegramApi, mode, rest, soap, login,
-        password.orElseThrow(), managementLine, adminToken, hookPassword, instanceId, workers);
+    return new LauncherConfig(
+        storage,
+        httpHost,
+        httpPort,
+        publicBase,
+        telegramApi,
+        mode,
+        rest,
+        soap,
+        login,
+        password.orElseThrow(),
+        managementLine,
+        adminToken,
+        hookPassword,
+        instanceId,
+        workers);
   }
 
   private Optional<String> raw(Setting setting) {
@@ -108,7 +145,9 @@ public final class ConfigLoader {
       value = file.getProperty(setting.variable());
     }
     if (value == null || value.isBlank()) {
-      return setting.defaultValue().isEmpty() ? Optional.empty() : Optional.of(setting.defaultValue());
+      return setting.defaultValue().isEmpty()
+          ? Optional.empty()
+          : Optional.of(setting.defaultValue());
     }
     return Optional.of(value.strip());
   }
@@ -143,7 +182,8 @@ public final class ConfigLoader {
     try {
       int number = Integer.parseInt(value);
       if (number < min || number > max) {
-        problems.add(setting.variable() + " must be between " + min + " and " + max + ", got " + number);
+        problems.add(
+            setting.variable() + " must be between " + min + " and " + max + ", got " + number);
       }
       return number;
     } catch (NumberFormatException notANumber) {
@@ -156,8 +196,10 @@ public final class ConfigLoader {
     String value = text(setting);
     try {
       URI uri = new URI(value);
-      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-        problems.add(setting.variable() + " must be an http(s) URL with a host, got \"" + value + "\"");
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          || uri.getHost() == null) {
+        problems.add(
+            setting.variable() + " must be an http(s) URL with a host, got \"" + value + "\"");
       }
       return uri;
     } catch (URISyntaxException malformed) {
@@ -171,7 +213,11 @@ public final class ConfigLoader {
     try {
       return TelegramMode.valueOf(value);
     } catch (IllegalArgumentException unknown) {
-      problems.add(Setting.TELEGRAM_MODE.variable() + " must be polling or webhook, got \"" + value.toLowerCase(Locale.ROOT) + "\"");
+      problems.add(
+          Setting.TELEGRAM_MODE.variable()
+              + " must be polling or webhook, got \""
+              + value.toLowerCase(Locale.ROOT)
+              + "\"");
       return TelegramMode.POLLING;
     }
   }
@@ -182,22 +228,25 @@ public final class ConfigLoader {
       return Optional.empty();
     }
     if (!url.get().startsWith("jdbc:mysql:")) {
-      problems.add(Setting.DB_URL.variable() + " must be a MySQL or MariaDB JDBC URL (jdbc:mysql://…), or empty for the embedded database");
+      problems.add(
+          Setting.DB_URL.variable()
+              + " must be a MySQL or MariaDB JDBC URL (jdbc:mysql://…), or empty for the embedded database");
     }
     return Optional.of(new Database(url.get(), text(Setting.DB_USER), secret(Setting.DB_PASSWORD)));
   }
 
   private Optional<Secret> masterKey() {
     Optional<Secret> key = secret(Setting.MASTER_KEY);
-    key.ifPresent(value -> {
-      try {
-        if (Base64.getDecoder().decode(value.reveal()).length != 32) {
-          problems.add(Setting.MASTER_KEY.variable() + " must be 32 bytes (AES-256) in base64");
-        }
-      } catch (IllegalArgumentException notBase64) {
-        problems.add(Setting.MASTER_KEY.variable() + " is not base64");
-      }
-    });
+    key.ifPresent(
+        value -> {
+          try {
+            if (Base64.getDecoder().decode(value.reveal()).length != 32) {
+              problems.add(Setting.MASTER_KEY.variable() + " must be 32 bytes (AES-256) in base64");
+            }
+          } catch (IllegalArgumentException notBase64) {
+            problems.add(Setting.MASTER_KEY.variable() + " is not base64");
+          }
+        });
     return key;
   }
 }

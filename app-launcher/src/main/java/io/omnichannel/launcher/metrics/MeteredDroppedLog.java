@@ -20,8 +20,14 @@ final class MeteredDroppedLog implements DroppedMessageLog {
   @Override
   public void record(DroppedMessage message) {
     log.record(message);
-    registry.counter("omnichannel.dropped", "direction", message.direction().name().toLowerCase(Locale.ROOT),
-        "reason", message.reason().name().toLowerCase(Locale.ROOT)).increment();
+    registry
+        .counter(
+            "omnichannel.dropped",
+            "direction",
+            message.direction().name().toLowerCase(Locale.ROOT),
+            "reason",
+            message.reason().name().toLowerCase(Locale.ROOT))
+        .increment();
   }
 
   @Override

@@ -5,7 +5,9 @@ import io.omnichannel.core.domain.InboundRecord;
 import io.omnichannel.core.port.out.EventInbox;
 import java.util.Locale;
 
-/** The inbox, counting events received and redeliveries recognised as duplicates, per source kind. */
+/**
+ * The inbox, counting events received and redeliveries recognised as duplicates, per source kind.
+ */
 final class MeteredInbox extends MeteredQueue<InboundRecord> implements EventInbox {
   private final EventInbox inbox;
   private final MeterRegistry registry;
@@ -19,8 +21,12 @@ final class MeteredInbox extends MeteredQueue<InboundRecord> implements EventInb
   @Override
   public boolean store(InboundRecord record) {
     boolean stored = inbox.store(record);
-    registry.counter(stored ? "omnichannel.inbound.stored" : "omnichannel.inbound.duplicates",
-        "kind", record.kind().name().toLowerCase(Locale.ROOT)).increment();
+    registry
+        .counter(
+            stored ? "omnichannel.inbound.stored" : "omnichannel.inbound.duplicates",
+            "kind",
+            record.kind().name().toLowerCase(Locale.ROOT))
+        .increment();
     return stored;
   }
 }

@@ -33,9 +33,12 @@ final class MeteredPlatform implements SupportPlatform {
     metering.relay("to_line", () -> platform.deliverFromUser(connection, user, post));
   }
 
-  /** Gateway notices are not relayed messages: counted apart, so "relayed" means what users wrote. */
+  /**
+   * Gateway notices are not relayed messages: counted apart, so "relayed" means what users wrote.
+   */
   @Override
-  public void noticeInLine(Connection connection, PlatformUserId user, String text, String noticeId) {
+  public void noticeInLine(
+      Connection connection, PlatformUserId user, String text, String noticeId) {
     platform.noticeInLine(connection, user, text, noticeId);
     metering.countNotice();
   }
@@ -61,18 +64,20 @@ final class MeteredPlatform implements SupportPlatform {
   }
 
   @Override
-  public ApiAccountVerification verifyApiAccount(ApiAccount account, CompanyId company, LineId line) {
+  public ApiAccountVerification verifyApiAccount(
+      ApiAccount account, CompanyId company, LineId line) {
     return platform.verifyApiAccount(account, company, line);
   }
 
   @Override
-  public TechnicalClient registerTechnicalClient(ApiAccount account, CompanyId company, String name) {
+  public TechnicalClient registerTechnicalClient(
+      ApiAccount account, CompanyId company, String name) {
     return platform.registerTechnicalClient(account, company, name);
   }
 
   @Override
-  public PlatformUserId registerChannelUser(Connection connection, AccountId account, String displayName,
-      Optional<String> username) {
+  public PlatformUserId registerChannelUser(
+      Connection connection, AccountId account, String displayName, Optional<String> username) {
     return platform.registerChannelUser(connection, account, displayName, username);
   }
 

@@ -10,8 +10,8 @@ import io.omnichannel.core.port.out.SupportPlatform;
 import java.util.function.Supplier;
 
 /**
- * Wraps the core's ports with counters and timers, so the core stays free of a metrics library. Labels
- * are kinds, directions and reasons — never a token, a chat or a person.
+ * Wraps the core's ports with counters and timers, so the core stays free of a metrics library.
+ * Labels are kinds, directions and reasons — never a token, a chat or a person.
  */
 public final class Metering {
   private final MeterRegistry registry;
@@ -40,7 +40,10 @@ public final class Metering {
     return new MeteredDroppedLog(log, registry);
   }
 
-  /** Times one relay call in a direction ("to_line", "to_channel") and counts it as relayed when it returns. */
+  /**
+   * Times one relay call in a direction ("to_line", "to_channel") and counts it as relayed when it
+   * returns.
+   */
   public <T> T relay(String direction, Supplier<T> call) {
     Timer.Sample sample = Timer.start(registry);
     T result = call.get();
@@ -54,9 +57,11 @@ public final class Metering {
   }
 
   public void relay(String direction, Runnable call) {
-    relay(direction, () -> {
-      call.run();
-      return null;
-    });
+    relay(
+        direction,
+        () -> {
+          call.run();
+          return null;
+        });
   }
 }

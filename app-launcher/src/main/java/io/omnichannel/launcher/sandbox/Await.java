@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Waits until a condition yields a value, checking every few milliseconds; fails with what was awaited. */
+/**
+ * Waits until a condition yields a value, checking every few milliseconds; fails with what was
+ * awaited.
+ */
 final class Await {
   private Await() {}
 
@@ -16,7 +19,8 @@ final class Await {
         return found.get();
       }
       if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+        throw new AssertionError(
+            "timed out after " + timeout.toSeconds() + " s waiting for " + what);
       }
       try {
         Thread.sleep(25);

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The demo world: the vendor company with the channel-management line and the gateway's own API account
- * (with partner access), a client company «Ромашка» with seven lines a bot can join and one it cannot
- * (for specialists only), a specialist, the API account the bot will use, and the bot at BotFather.
+ * The demo world: the vendor company with the channel-management line and the gateway's own API
+ * account (with partner access), a client company «Ромашка» with seven lines a bot can join and one
+ * it cannot (for specialists only), a specialist, the API account the bot will use, and the bot at
+ * BotFather.
  */
 final class DemoCompany {
   static final String MANAGEMENT_LINE = "1С-Коннект: Управление каналами";
@@ -22,9 +23,11 @@ final class DemoCompany {
   static final String API_LOGIN = "romashka-telegram";
   static final String API_PASSWORD = "demo-Pa55";
   static final String SUPPORT = "Поддержка";
+
   /** Sorted by name the first five fill page 1, so «Поддержка» is on page 2. */
-  static final List<String> ELIGIBLE_LINES = List.of(
-      "Бухгалтерия", "Возвраты", "Доставка", "Кадры", "Маркетинг", SUPPORT, "Продажи");
+  static final List<String> ELIGIBLE_LINES =
+      List.of("Бухгалтерия", "Возвраты", "Доставка", "Кадры", "Маркетинг", SUPPORT, "Продажи");
+
   static final String SPECIALISTS_ONLY_LINE = "Внутренняя (только специалисты)";
   static final String BOT_NAME = "Ромашка Поддержка";
   static final String BOT_USERNAME = "romashka_support_bot";
@@ -51,7 +54,8 @@ final class DemoCompany {
       }
     }
     support = found;
-    internal = world.addLine(company.id(), SPECIALISTS_ONLY_LINE, LineAvailability.SPECIALISTS_ONLY);
+    internal =
+        world.addLine(company.id(), SPECIALISTS_ONLY_LINE, LineAvailability.SPECIALISTS_ONLY);
     specialist = world.addSpecialist(company.id(), "Анна", "Иванова");
     world.addApiAccount(GATEWAY_LOGIN, gatewayPassword, vendor.id(), Map.of(management.id(), true));
     world.grantPartnerAccess(GATEWAY_LOGIN);

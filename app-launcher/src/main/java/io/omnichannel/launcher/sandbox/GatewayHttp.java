@@ -44,8 +44,11 @@ final class GatewayHttp {
     /** The headline and the first paragraph holding the word (or the first paragraph). */
     String sentence(String word) {
       List<String> paragraphs = paragraphs();
-      String said = paragraphs.stream().filter(p -> p.contains(word)).findFirst()
-          .orElse(paragraphs.isEmpty() ? "" : paragraphs.get(0));
+      String said =
+          paragraphs.stream()
+              .filter(p -> p.contains(word))
+              .findFirst()
+              .orElse(paragraphs.isEmpty() ? "" : paragraphs.get(0));
       return headline() + (said.isEmpty() ? "" : " " + said);
     }
 
@@ -63,33 +66,54 @@ final class GatewayHttp {
     }
 
     private static String plain(String html) {
-      return html.replaceAll("<[^>]+>", " ").replace("&laquo;", "«").replace("&raquo;", "»")
-          .replace("&quot;", "\"").replace("&#34;", "\"").replace("&#39;", "'").replace("&lt;", "<")
-          .replace("&gt;", ">").replace("&amp;", "&").replaceAll("\\s+", " ").strip();
+      return html.replaceAll("<[^>]+>", " ")
+          .replace("&laquo;", "«")
+          .replace("&raquo;", "»")
+          .replace("&quot;", "\"")
+          .replace("&#34;", "\"")
+          .replace("&#39;", "'")
+          .replace("&lt;", "<")
+          .replace("&gt;", ">")
+          .replace("&amp;", "&")
+          .replaceAll("\\s+", " ")
+          .strip();
     }
   }
 
   Page get(String url) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url)).timeout(timeout).build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     return new Page(response.statusCode(), response.body());
   }
 
   Page submit(String url, String login, String password) throws IOException, InterruptedException {
-    String form = "login=" + URLEncoder.encode(login, StandardCharsets.UTF_8) + "&password="
-        + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    String form =
+        "login="
+            + URLEncoder.encode(login, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .timeout(timeout)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     return new Page(response.statusCode(), response.body());
   }
 
   /** A JSON answer of the admin API, with the bearer token. */
   JsonNode admin(String path, String token) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
-            .header("Authorization", "Bearer " + token).build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + token)
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     if (response.statusCode() != 200) {
       throw new IllegalStateException("GET " + path + " answered HTTP " + response.statusCode());
     }
@@ -105,7 +129,9 @@ final class GatewayHttp {
   }
 
   void awaitMetric(BooleanSupplier reached, String what) {
-    Await.until(() -> reached.getAsBoolean() ? Optional.of(Boolean.TRUE) : Optional.empty(), timeout,
+    Await.until(
+        () -> reached.getAsBoolean() ? Optional.of(Boolean.TRUE) : Optional.empty(),
+        timeout,
         what + " in " + base + "/metrics");
   }
 
@@ -115,7 +141,8 @@ final class GatewayHttp {
     try {
       metrics = get(base + "/metrics").body();
     } catch (IOException failed) {
-      throw new IllegalStateException("cannot read " + base + "/metrics: " + failed.getMessage(), failed);
+      throw new IllegalStateException(
+          "cannot read " + base + "/metrics: " + failed.getMessage(), failed);
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while reading /metrics", interrupted);

@@ -5,9 +5,10 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The offline sandbox (B6): both emulators, the gateway on a fresh embedded database, the demo company, and
- * the whole story driven through the real HTTP paths and printed as a two-sided transcript. Answers 0 when
- * every step reached its outcome, 1 naming the step that did not, 2 when the sandbox could not start.
+ * The offline sandbox (B6): both emulators, the gateway on a fresh embedded database, the demo
+ * company, and the whole story driven through the real HTTP paths and printed as a two-sided
+ * transcript. Answers 0 when every step reached its outcome, 1 naming the step that did not, 2 when
+ * the sandbox could not start.
  */
 public final class Sandbox {
   private static final String RULE = "─".repeat(72);
@@ -25,7 +26,8 @@ public final class Sandbox {
   public int run() {
     long started = System.nanoTime();
     TranscriptPrinter print = new TranscriptPrinter(out);
-    print.raw("omnichannel sandbox: emulators of Telegram and 1C-Connect, the gateway on a fresh embedded database.");
+    print.raw(
+        "omnichannel sandbox: emulators of Telegram and 1C-Connect, the gateway on a fresh embedded database.");
     SandboxEnvironment env;
     try {
       env = SandboxEnvironment.start();
@@ -64,10 +66,22 @@ public final class Sandbox {
     DemoCompany demo = env.demo;
     print.raw("  Telegram Bot API emulator  " + env.telegram.baseUrl());
     print.raw("  1C-Connect emulator        " + env.oneConnect.baseUrl());
-    print.raw("  gateway                    " + env.gatewayUrl + "  (database in " + env.dataDir + ")");
-    print.raw("  demo company «" + demo.company.name() + "»: specialist " + demo.specialistName() + ", "
-        + demo.lines.size() + " lines for clients and specialists and «" + DemoCompany.SPECIALISTS_ONLY_LINE
-        + "», API account «" + DemoCompany.API_LOGIN + "»; bot @" + DemoCompany.BOT_USERNAME + " at BotFather");
+    print.raw(
+        "  gateway                    " + env.gatewayUrl + "  (database in " + env.dataDir + ")");
+    print.raw(
+        "  demo company «"
+            + demo.company.name()
+            + "»: specialist "
+            + demo.specialistName()
+            + ", "
+            + demo.lines.size()
+            + " lines for clients and specialists and «"
+            + DemoCompany.SPECIALISTS_ONLY_LINE
+            + "», API account «"
+            + DemoCompany.API_LOGIN
+            + "»; bot @"
+            + DemoCompany.BOT_USERNAME
+            + " at BotFather");
     print.raw("");
   }
 
@@ -77,16 +91,26 @@ public final class Sandbox {
     long millis = (System.nanoTime() - started) / 1_000_000;
     String counts;
     try {
-      counts = String.format(Locale.ROOT, "relayed Telegram → 1C-Connect: %d, 1C-Connect → Telegram: %d; dropped: %d "
-              + "(to the line %d, to Telegram %d)",
-          (long) gateway.relayed("to_line"), (long) gateway.relayed("to_channel"),
-          (long) (gateway.dropped("to_line") + gateway.dropped("to_channel")),
-          (long) gateway.dropped("to_line"), (long) gateway.dropped("to_channel"));
+      counts =
+          String.format(
+              Locale.ROOT,
+              "relayed Telegram → 1C-Connect: %d, 1C-Connect → Telegram: %d; dropped: %d "
+                  + "(to the line %d, to Telegram %d)",
+              (long) gateway.relayed("to_line"),
+              (long) gateway.relayed("to_channel"),
+              (long) (gateway.dropped("to_line") + gateway.dropped("to_channel")),
+              (long) gateway.dropped("to_line"),
+              (long) gateway.dropped("to_channel"));
     } catch (RuntimeException unreadable) {
       counts = "message counts unavailable: " + unreadable.getMessage();
     }
-    print.raw((code == 0 ? "Sandbox passed: " : "Sandbox FAILED: ") + story.passed() + "/" + story.total()
-        + " steps passed in " + TranscriptPrinter.seconds(millis));
+    print.raw(
+        (code == 0 ? "Sandbox passed: " : "Sandbox FAILED: ")
+            + story.passed()
+            + "/"
+            + story.total()
+            + " steps passed in "
+            + TranscriptPrinter.seconds(millis));
     print.raw("  " + counts + " (gateway's /metrics)");
   }
 
@@ -97,35 +121,70 @@ public final class Sandbox {
     print.raw(RULE);
     print.raw("Everything keeps running; play by hand:");
     print.raw("  gateway            " + env.gatewayUrl);
-    print.raw("    admin page       curl -H 'Authorization: Bearer " + env.adminToken + "' " + env.gatewayUrl + "/admin");
+    print.raw(
+        "    admin page       curl -H 'Authorization: Bearer "
+            + env.adminToken
+            + "' "
+            + env.gatewayUrl
+            + "/admin");
     print.raw("    health           " + env.gatewayUrl + "/health/ready");
     print.raw("    metrics          " + env.gatewayUrl + "/metrics");
     if (story.lastConfirmationLink() != null) {
       print.raw("    last confirmation page (already used)  " + story.lastConfirmationLink());
     }
     print.raw("  Telegram emulator  control " + tg);
-    print.raw("    a user writes    curl -X POST " + tg + "bots/" + demo.bot.token() + "/users/"
-        + SandboxStory.IVAN.id() + "/messages -H 'Content-Type: application/json' -d '{\"first_name\":\"Иван\","
-        + "\"text\":\"Привет\"}'");
-    print.raw("    what the bot sent curl '" + tg + "bots/" + demo.bot.token() + "/chats/" + SandboxStory.IVAN.id()
-        + "/sent?count=1&timeout_ms=1000'");
+    print.raw(
+        "    a user writes    curl -X POST "
+            + tg
+            + "bots/"
+            + demo.bot.token()
+            + "/users/"
+            + SandboxStory.IVAN.id()
+            + "/messages -H 'Content-Type: application/json' -d '{\"first_name\":\"Иван\","
+            + "\"text\":\"Привет\"}'");
+    print.raw(
+        "    what the bot sent curl '"
+            + tg
+            + "bots/"
+            + demo.bot.token()
+            + "/chats/"
+            + SandboxStory.IVAN.id()
+            + "/sent?count=1&timeout_ms=1000'");
     print.raw("  1C-Connect emulator control " + oc);
     print.raw("    the world        curl " + oc + "world");
-    print.raw("    the specialist writes to the management line  curl -X POST " + oc + "scenario/management-message "
-        + "-H 'Content-Type: application/json' -d '{\"specialist_id\":\"" + demo.specialist.id()
-        + "\",\"text\":\"Подключить Telegram-бот\"}'");
-    print.raw("    the management line's answers  curl '" + oc + "transcript?line_id=" + demo.management.id()
-        + "&user_id=" + demo.specialist.id() + "'");
-    print.raw("    API account for the confirmation page: " + DemoCompany.API_LOGIN + " / " + DemoCompany.API_PASSWORD);
+    print.raw(
+        "    the specialist writes to the management line  curl -X POST "
+            + oc
+            + "scenario/management-message "
+            + "-H 'Content-Type: application/json' -d '{\"specialist_id\":\""
+            + demo.specialist.id()
+            + "\",\"text\":\"Подключить Telegram-бот\"}'");
+    print.raw(
+        "    the management line's answers  curl '"
+            + oc
+            + "transcript?line_id="
+            + demo.management.id()
+            + "&user_id="
+            + demo.specialist.id()
+            + "'");
+    print.raw(
+        "    API account for the confirmation page: "
+            + DemoCompany.API_LOGIN
+            + " / "
+            + DemoCompany.API_PASSWORD);
     print.raw("  data folder        " + env.dataDir + " (kept)");
     print.raw("Ctrl-C stops everything.");
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      env.close();
-      out.println("Stopped. The data folder stays: " + env.dataDir);
-      out.flush();
-      stopped.countDown();
-    }, "sandbox-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  env.close();
+                  out.println("Stopped. The data folder stays: " + env.dataDir);
+                  out.flush();
+                  stopped.countDown();
+                },
+                "sandbox-shutdown"));
     try {
       stopped.await();
     } catch (InterruptedException interrupted) {

@@ -22,8 +22,9 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * Everything the sandbox runs, all on loopback: the Telegram Bot API emulator, the 1C-Connect emulator with
- * the demo company, and the gateway (long polling, embedded H2 in a temporary folder, its own HTTP server).
+ * Everything the sandbox runs, all on loopback: the Telegram Bot API emulator, the 1C-Connect
+ * emulator with the demo company, and the gateway (long polling, embedded H2 in a temporary folder,
+ * its own HTTP server).
  */
 final class SandboxEnvironment implements AutoCloseable {
   final Path dataDir;
@@ -34,8 +35,13 @@ final class SandboxEnvironment implements AutoCloseable {
   final String adminToken;
   private Omnichannel gateway;
 
-  private SandboxEnvironment(Path dataDir, TelegramEmulator telegram, OneConnectEmulator oneConnect, DemoCompany demo,
-      URI gatewayUrl, String adminToken) {
+  private SandboxEnvironment(
+      Path dataDir,
+      TelegramEmulator telegram,
+      OneConnectEmulator oneConnect,
+      DemoCompany demo,
+      URI gatewayUrl,
+      String adminToken) {
     this.dataDir = dataDir;
     this.telegram = telegram;
     this.oneConnect = oneConnect;
@@ -55,29 +61,41 @@ final class SandboxEnvironment implements AutoCloseable {
     OneConnectEmulator oneConnect = null;
     SandboxEnvironment environment = null;
     try {
-      oneConnect = OneConnectEmulator.start(OneConnectEmulatorConfig.builder()
-          .hookInitialBackoff(Duration.ofMillis(100)).build());
+      oneConnect =
+          OneConnectEmulator.start(
+              OneConnectEmulatorConfig.builder()
+                  .hookInitialBackoff(Duration.ofMillis(100))
+                  .build());
       RandomTokens random = RandomTokens.secure();
       String gatewayPassword = random.token(12);
       DemoCompany demo = new DemoCompany(oneConnect.world(), telegram, gatewayPassword);
       int port = freePort();
       URI base = URI.create("http://127.0.0.1:" + port);
-      environment = new SandboxEnvironment(dataDir, telegram, oneConnect, demo, base, random.token(16));
-      environment.gateway = Omnichannel.builder()
-          .persistence(PersistenceConfig.embedded(dataDir))
-          .publicBaseUrl(base)
-          .telegram(TelegramConfig.of(TelegramConfig.ReceiveMode.POLLING, base, "sandbox")
-              .withApiBaseUrl(URI.create(telegram.baseUrl()))
-              .withTimeouts(TelegramConfig.Timeouts.defaults().withLongPoll(Duration.ofSeconds(2))))
-          .oneConnect(OneConnectConfig.of(DemoCompany.GATEWAY_LOGIN, Secret.of(gatewayPassword),
-                  new LineId(demo.management.id()), base)
-              .withEndpoints(URI.create(oneConnect.baseUrl()), URI.create(oneConnect.soapUrl())))
-          .adminToken(Secret.of(environment.adminToken))
-          .httpServer("127.0.0.1", port)
-          .workers(2)
-          .monitorEvery(Duration.ofSeconds(30))
-          .build()
-          .start();
+      environment =
+          new SandboxEnvironment(dataDir, telegram, oneConnect, demo, base, random.token(16));
+      environment.gateway =
+          Omnichannel.builder()
+              .persistence(PersistenceConfig.embedded(dataDir))
+              .publicBaseUrl(base)
+              .telegram(
+                  TelegramConfig.of(TelegramConfig.ReceiveMode.POLLING, base, "sandbox")
+                      .withApiBaseUrl(URI.create(telegram.baseUrl()))
+                      .withTimeouts(
+                          TelegramConfig.Timeouts.defaults().withLongPoll(Duration.ofSeconds(2))))
+              .oneConnect(
+                  OneConnectConfig.of(
+                          DemoCompany.GATEWAY_LOGIN,
+                          Secret.of(gatewayPassword),
+                          new LineId(demo.management.id()),
+                          base)
+                      .withEndpoints(
+                          URI.create(oneConnect.baseUrl()), URI.create(oneConnect.soapUrl())))
+              .adminToken(Secret.of(environment.adminToken))
+              .httpServer("127.0.0.1", port)
+              .workers(2)
+              .monitorEvery(Duration.ofSeconds(30))
+              .build()
+              .start();
       return environment;
     } catch (RuntimeException failed) {
       if (environment != null) {

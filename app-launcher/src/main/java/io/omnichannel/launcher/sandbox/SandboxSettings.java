@@ -7,12 +7,13 @@ import java.util.Optional;
 /**
  * How the sandbox runs.
  *
- * @param keepRunning          leave everything up after the story and wait for Ctrl-C
- * @param stepTimeout          how long each step waits for its expected outcome
- * @param confirmationPassword the API-account password typed into the confirmation form; empty types the
- *                             right one (a wrong one makes the story fail at that step — for tests)
+ * @param keepRunning leave everything up after the story and wait for Ctrl-C
+ * @param stepTimeout how long each step waits for its expected outcome
+ * @param confirmationPassword the API-account password typed into the confirmation form; empty
+ *     types the right one (a wrong one makes the story fail at that step — for tests)
  */
-public record SandboxSettings(boolean keepRunning, Duration stepTimeout, Optional<String> confirmationPassword) {
+public record SandboxSettings(
+    boolean keepRunning, Duration stepTimeout, Optional<String> confirmationPassword) {
   public SandboxSettings {
     Objects.requireNonNull(stepTimeout, "stepTimeout");
     Objects.requireNonNull(confirmationPassword, "confirmationPassword");

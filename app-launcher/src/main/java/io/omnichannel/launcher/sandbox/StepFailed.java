@@ -1,6 +1,9 @@
 package io.omnichannel.launcher.sandbox;
 
-/** A step of the sandbox story did not reach its expected outcome; the message names the step and the expectation. */
+/**
+ * A step of the sandbox story did not reach its expected outcome; the message names the step and
+ * the expectation.
+ */
 public final class StepFailed extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
@@ -8,7 +11,18 @@ public final class StepFailed extends RuntimeException {
   private final String title;
 
   StepFailed(int step, int total, String title, String expected, Throwable cause) {
-    super("step " + step + "/" + total + " «" + title + "»: expected " + expected + " — " + describe(cause), cause);
+    super(
+        "step "
+            + step
+            + "/"
+            + total
+            + " «"
+            + title
+            + "»: expected "
+            + expected
+            + " — "
+            + describe(cause),
+        cause);
     this.step = step;
     this.title = title;
   }

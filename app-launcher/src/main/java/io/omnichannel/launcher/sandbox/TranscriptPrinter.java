@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The story as a person reads it: step headers with progress, then who says what on either side, buttons in
- * brackets, long texts wrapped under their speaker.
+ * The story as a person reads it: step headers with progress, then who says what on either side,
+ * buttons in brackets, long texts wrapped under their speaker.
  */
 final class TranscriptPrinter {
   private static final String INDENT = "        ";
@@ -60,8 +60,13 @@ final class TranscriptPrinter {
   static String render(TranscriptEntry entry) {
     StringBuilder text = new StringBuilder();
     if (entry.file() != null) {
-      text.append('[').append(entry.kind() == TranscriptEntry.Kind.IMAGE ? "изображение" : "файл").append(" «")
-          .append(entry.file().name()).append("», ").append(size(entry.file().size())).append(']');
+      text.append('[')
+          .append(entry.kind() == TranscriptEntry.Kind.IMAGE ? "изображение" : "файл")
+          .append(" «")
+          .append(entry.file().name())
+          .append("», ")
+          .append(size(entry.file().size()))
+          .append(']');
       if (entry.text() != null && !entry.text().isBlank()) {
         text.append(' ');
       }
@@ -76,7 +81,11 @@ final class TranscriptPrinter {
       text.append("\n").append(buttons(entry.keyboard()));
     }
     if (entry.linkButton() != null) {
-      text.append("\n[").append(entry.linkButton().text()).append(" → ").append(entry.linkButton().url()).append(']');
+      text.append("\n[")
+          .append(entry.linkButton().text())
+          .append(" → ")
+          .append(entry.linkButton().url())
+          .append(']');
     }
     return text.toString();
   }
@@ -91,12 +100,20 @@ final class TranscriptPrinter {
     return rows.toString();
   }
 
-  /** A message the bot sent in Telegram: text or caption, the file, the keyboard from its reply_markup. */
+  /**
+   * A message the bot sent in Telegram: text or caption, the file, the keyboard from its
+   * reply_markup.
+   */
   static String render(SentMessage message) {
     StringBuilder text = new StringBuilder();
     if (message.file() != null) {
-      text.append('[').append(message.method().equalsIgnoreCase("sendPhoto") ? "фото" : "документ").append(" «")
-          .append(message.file().fileName()).append("», ").append(size(message.file().size())).append(']');
+      text.append('[')
+          .append(message.method().equalsIgnoreCase("sendPhoto") ? "фото" : "документ")
+          .append(" «")
+          .append(message.file().fileName())
+          .append("», ")
+          .append(size(message.file().size()))
+          .append(']');
       if (message.text() != null) {
         text.append(' ');
       }

@@ -21,13 +21,14 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * {@code /admin}: connections with their state, a technical client's accounts with ban state (F14), dead
- * letters and the audit trail, as JSON, plus one plain HTML overview. Bearer token from configuration; no
- * token configured means the admin side is closed. Nothing here shows a secret.
+ * {@code /admin}: connections with their state, a technical client's accounts with ban state (F14),
+ * dead letters and the audit trail, as JSON, plus one plain HTML overview. Bearer token from
+ * configuration; no token configured means the admin side is closed. Nothing here shows a secret.
  */
 public final class AdminEndpoint implements Endpoint {
   /** A queue row parked as dead, as the admin sees it. */
-  public record DeadLetter(String queue, long id, String orderingKey, int attempts, String reason) {}
+  public record DeadLetter(
+      String queue, long id, String orderingKey, int attempts, String reason) {}
 
   private static final Escaper HTML = HtmlEscapers.htmlEscaper();
 
@@ -37,8 +38,12 @@ public final class AdminEndpoint implements Endpoint {
   private final AuditTrail audit;
   private final Supplier<List<DeadLetter>> deadLetters;
 
-  public AdminEndpoint(Optional<Secret> token, ConnectionRepository connections, AccountDirectory accounts,
-      AuditTrail audit, Supplier<List<DeadLetter>> deadLetters) {
+  public AdminEndpoint(
+      Optional<Secret> token,
+      ConnectionRepository connections,
+      AccountDirectory accounts,
+      AuditTrail audit,
+      Supplier<List<DeadLetter>> deadLetters) {
     this.token = token;
     this.connections = connections;
     this.accounts = accounts;
@@ -51,9 +56,16 @@ public final class AdminEndpoint implements Endpoint {
     app.before("/admin", this::authorize);
     app.before("/admin/*", this::authorize);
     app.get("/admin", this::overview);
-    app.get("/admin/connections", ctx -> ctx.json(connections.allActive().stream().map(AdminEndpoint::view).toList()));
-    app.get("/admin/connections/{id}/accounts", ctx -> ctx.json(accounts.accountsOf(new ConnectionId(ctx.pathParam("id")))
-        .stream().map(AdminEndpoint::view).toList()));
+    app.get(
+        "/admin/connections",
+        ctx -> ctx.json(connections.allActive().stream().map(AdminEndpoint::view).toList()));
+    app.get(
+        "/admin/connections/{id}/accounts",
+        ctx ->
+            ctx.json(
+                accounts.accountsOf(new ConnectionId(ctx.pathParam("id"))).stream()
+                    .map(AdminEndpoint::view)
+                    .toList()));
     app.get("/admin/dead-letters", ctx -> ctx.json(deadLetters.get()));
     app.get("/admin/audit", this::auditTrail);
   }
@@ -61,8 +73,10 @@ public final class AdminEndpoint implements Endpoint {
   private void authorize(Context ctx) {
     ctx.header("Cache-Control", "no-store");
     String header = Optional.ofNullable(ctx.header("Authorization")).orElse("");
-    boolean allowed = token.isPresent() && header.startsWith("Bearer ")
-        && token.get().matches(header.substring("Bearer ".length()).strip());
+    boolean allowed =
+        token.isPresent()
+            && header.startsWith("Bearer ")
+            && token.get().matches(header.substring("Bearer ".length()).strip());
     if (!allowed) {
       ctx.header("WWW-Authenticate", "Bearer");
       throw new UnauthorizedResponse("admin token required");
@@ -72,7 +86,8 @@ public final class AdminEndpoint implements Endpoint {
   private void auditTrail(Context ctx) {
     String company = ctx.queryParam("company");
     if (company == null || company.isBlank()) {
-      ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", "query parameter company is required"));
+      ctx.status(HttpStatus.BAD_REQUEST)
+          .json(Map.of("error", "query parameter company is required"));
       return;
     }
     ctx.json(audit.of(new CompanyId(company)).stream().map(AdminEndpoint::view).toList());
@@ -81,15 +96,26 @@ public final class AdminEndpoint implements Endpoint {
   private void overview(Context ctx) {
     StringBuilder rows = new StringBuilder();
     for (Connection connection : connections.allActive()) {
-      rows.append("<tr><td>").append(esc(connection.company().value())).append("</td><td>")
-          .append(esc(connection.line().name())).append("</td><td>").append(esc(connection.bot().mention()))
-          .append("</td><td>").append(esc(connection.technicalClient().name())).append("</td><td>")
-          .append(connection.state()).append("</td></tr>\n");
+      rows.append("<tr><td>")
+          .append(esc(connection.company().value()))
+          .append("</td><td>")
+          .append(esc(connection.line().name()))
+          .append("</td><td>")
+          .append(esc(connection.bot().mention()))
+          .append("</td><td>")
+          .append(esc(connection.technicalClient().name()))
+          .append("</td><td>")
+          .append(connection.state())
+          .append("</td></tr>\n");
     }
-    ctx.html("<!DOCTYPE html>\n<html lang=\"ru\"><head><meta charset=\"utf-8\"><title>omnichannel — admin</title></head>"
-        + "<body><h1>Подключения</h1>\n<table border=\"1\" cellpadding=\"4\"><tr><th>Компания</th><th>Линия</th><th>Бот</th>"
-        + "<th>Клиент</th><th>Состояние</th></tr>\n" + rows + "</table>\n<p>Недоставленных сообщений: "
-        + deadLetters.get().size() + "</p>\n</body></html>\n");
+    ctx.html(
+        "<!DOCTYPE html>\n<html lang=\"ru\"><head><meta charset=\"utf-8\"><title>omnichannel — admin</title></head>"
+            + "<body><h1>Подключения</h1>\n<table border=\"1\" cellpadding=\"4\"><tr><th>Компания</th><th>Линия</th><th>Бот</th>"
+            + "<th>Клиент</th><th>Состояние</th></tr>\n"
+            + rows
+            + "</table>\n<p>Недоставленных сообщений: "
+            + deadLetters.get().size()
+            + "</p>\n</body></html>\n");
   }
 
   private static Map<String, Object> view(Connection connection) {
@@ -121,8 +147,15 @@ public final class AdminEndpoint implements Endpoint {
   }
 
   private static Map<String, Object> view(AuditEntry entry) {
-    return Map.of("at", entry.at().toString(), "specialist", entry.specialist().value(), "action", entry.action().name(),
-        "details", entry.details());
+    return Map.of(
+        "at",
+        entry.at().toString(),
+        "specialist",
+        entry.specialist().value(),
+        "action",
+        entry.action().name(),
+        "details",
+        entry.details());
   }
 
   private static String esc(String text) {

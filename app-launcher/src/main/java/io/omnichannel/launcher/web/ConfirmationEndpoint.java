@@ -11,8 +11,8 @@ import io.omnichannel.core.port.in.ConfirmationView;
 import java.util.Optional;
 
 /**
- * {@code GET|POST /confirm/{token}}: the one-time page. The token is in the path, so the page is never
- * cached and never sent on as a referrer.
+ * {@code GET|POST /confirm/{token}}: the one-time page. The token is in the path, so the page is
+ * never cached and never sent on as a referrer.
  */
 public final class ConfirmationEndpoint implements Endpoint {
   private final ConfirmationPage confirmations;
@@ -38,10 +38,14 @@ public final class ConfirmationEndpoint implements Endpoint {
     String login = Optional.ofNullable(ctx.formParam("login")).orElse("").strip();
     String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
     if (login.isEmpty() || password.isEmpty()) {
-      render(ctx, confirmations.view(token), Optional.of("Введите логин и пароль учетной записи API."));
+      render(
+          ctx,
+          confirmations.view(token),
+          Optional.of("Введите логин и пароль учетной записи API."));
       return;
     }
-    ConfirmationOutcome outcome = confirmations.submit(token, new ApiAccount(login, Secret.of(password)));
+    ConfirmationOutcome outcome =
+        confirmations.submit(token, new ApiAccount(login, Secret.of(password)));
     if (outcome instanceof ConfirmationOutcome.Connected connected) {
       ctx.html(ConfirmationHtml.connected(connected));
     } else if (outcome instanceof ConfirmationOutcome.Disconnected disconnected) {
@@ -49,8 +53,10 @@ public final class ConfirmationEndpoint implements Endpoint {
     } else {
       ConfirmationOutcome.Refusal refusal = ((ConfirmationOutcome.Refused) outcome).reason();
       if (ConfirmationHtml.canRetry(refusal)) {
-        ctx.status(refusal == ConfirmationOutcome.Refusal.TEMPORARILY_UNAVAILABLE ? HttpStatus.SERVICE_UNAVAILABLE
-            : HttpStatus.UNPROCESSABLE_CONTENT);
+        ctx.status(
+            refusal == ConfirmationOutcome.Refusal.TEMPORARILY_UNAVAILABLE
+                ? HttpStatus.SERVICE_UNAVAILABLE
+                : HttpStatus.UNPROCESSABLE_CONTENT);
         render(ctx, confirmations.view(token), Optional.of(ConfirmationHtml.refusalText(refusal)));
       } else {
         ctx.status(HttpStatus.CONFLICT).html(ConfirmationHtml.finalRefusal(refusal));
@@ -75,6 +81,8 @@ public final class ConfirmationEndpoint implements Endpoint {
     ctx.header("Referrer-Policy", "no-referrer");
     ctx.header("X-Frame-Options", "DENY");
     ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
+    ctx.header(
+        "Content-Security-Policy",
+        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
   }
 }

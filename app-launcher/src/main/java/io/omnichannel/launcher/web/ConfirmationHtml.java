@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The confirmation page, server-rendered in Russian as 1C-Connect's own pages are. Every value that comes
- * from outside (line and bot names) is escaped; the page carries no script.
+ * The confirmation page, server-rendered in Russian as 1C-Connect's own pages are. Every value that
+ * comes from outside (line and bot names) is escaped; the page carries no script.
  */
 final class ConfirmationHtml {
   private static final Escaper HTML = HtmlEscapers.htmlEscaper();
@@ -24,60 +24,102 @@ final class ConfirmationHtml {
   static String form(ConfirmationView.Pending pending, Optional<String> error) {
     boolean connect = pending.purpose() == WizardPurpose.CONNECT;
     String title = connect ? "Подключение Telegram-бота" : "Отключение Telegram-бота";
-    String intro = connect
-        ? "Бот " + esc(pending.bot().mention()) + " («" + esc(pending.bot().displayName()) + "») будет подключен к линии «"
-            + esc(pending.line().name()) + "». Введите учетную запись API, которую бот будет использовать для работы "
-            + "с 1С-Коннект. Учетную запись API можно зарегистрировать в кабинете администратора 1С-Коннект."
-        : "Бот " + esc(pending.bot().mention()) + " будет отключен от линии «" + esc(pending.line().name())
-            + "». Введите учетную запись API, которая используется для этого бота.";
-    String errorBlock = error.map(text -> "<p class=\"error\" role=\"alert\">" + esc(text) + "</p>\n").orElse("");
-    return page(title, errorBlock
-        + "<p>" + intro + "</p>\n"
-        + "<form method=\"post\" autocomplete=\"off\">\n"
-        + "  <label>Логин учетной записи API<input name=\"login\" required autofocus></label>\n"
-        + "  <label>Пароль<input name=\"password\" type=\"password\" required></label>\n"
-        + "  <button type=\"submit\">" + (connect ? "Подключить" : "Отключить") + "</button>\n"
-        + "</form>\n"
-        + "<p class=\"hint\">Ссылка действует 15 минут и только один раз.</p>");
+    String intro =
+        connect
+            ? "Бот "
+                + esc(pending.bot().mention())
+                + " («"
+                + esc(pending.bot().displayName())
+                + "») будет подключен к линии «"
+                + esc(pending.line().name())
+                + "». Введите учетную запись API, которую бот будет использовать для работы "
+                + "с 1С-Коннект. Учетную запись API можно зарегистрировать в кабинете администратора 1С-Коннект."
+            : "Бот "
+                + esc(pending.bot().mention())
+                + " будет отключен от линии «"
+                + esc(pending.line().name())
+                + "». Введите учетную запись API, которая используется для этого бота.";
+    String errorBlock =
+        error.map(text -> "<p class=\"error\" role=\"alert\">" + esc(text) + "</p>\n").orElse("");
+    return page(
+        title,
+        errorBlock
+            + "<p>"
+            + intro
+            + "</p>\n"
+            + "<form method=\"post\" autocomplete=\"off\">\n"
+            + "  <label>Логин учетной записи API<input name=\"login\" required autofocus></label>\n"
+            + "  <label>Пароль<input name=\"password\" type=\"password\" required></label>\n"
+            + "  <button type=\"submit\">"
+            + (connect ? "Подключить" : "Отключить")
+            + "</button>\n"
+            + "</form>\n"
+            + "<p class=\"hint\">Ссылка действует 15 минут и только один раз.</p>");
   }
 
   static String expired() {
-    return page("Ссылка устарела", "<p>Срок действия ссылки истек: она действует 15 минут. Запросите новую ссылку в линии "
-        + MANAGEMENT_LINE + ".</p>");
+    return page(
+        "Ссылка устарела",
+        "<p>Срок действия ссылки истек: она действует 15 минут. Запросите новую ссылку в линии "
+            + MANAGEMENT_LINE
+            + ".</p>");
   }
 
   static String used() {
-    return page("Ссылка уже использована", "<p>Эта ссылка уже использована или отменена. Если нужно, запросите новую "
-        + "ссылку в линии " + MANAGEMENT_LINE + ".</p>");
+    return page(
+        "Ссылка уже использована",
+        "<p>Эта ссылка уже использована или отменена. Если нужно, запросите новую "
+            + "ссылку в линии "
+            + MANAGEMENT_LINE
+            + ".</p>");
   }
 
   static String unknown() {
-    return page("Ссылка не найдена", "<p>Такой ссылки нет. Проверьте адрес или запросите новую ссылку в линии "
-        + MANAGEMENT_LINE + ".</p>");
+    return page(
+        "Ссылка не найдена",
+        "<p>Такой ссылки нет. Проверьте адрес или запросите новую ссылку в линии "
+            + MANAGEMENT_LINE
+            + ".</p>");
   }
 
   static String connected(ConfirmationOutcome.Connected connected) {
     Connection connection = connected.connection();
-    StringBuilder body = new StringBuilder("<p>Telegram-бот " + esc(connection.bot().mention()) + " подключен к линии «"
-        + esc(connection.line().name()) + "». Пользователи Telegram будут зарегистрированы в клиенте «"
-        + esc(connection.technicalClient().name()) + "». Сообщение о подключении отправлено в линию " + MANAGEMENT_LINE
-        + ". Страницу можно закрыть.</p>");
+    StringBuilder body =
+        new StringBuilder(
+            "<p>Telegram-бот "
+                + esc(connection.bot().mention())
+                + " подключен к линии «"
+                + esc(connection.line().name())
+                + "». Пользователи Telegram будут зарегистрированы в клиенте «"
+                + esc(connection.technicalClient().name())
+                + "». Сообщение о подключении отправлено в линию "
+                + MANAGEMENT_LINE
+                + ". Страницу можно закрыть.</p>");
     if (!connected.sharingApiAccount().isEmpty()) {
       body.append("\n<p class=\"warning\">Эта учетная запись API уже используется ботом ")
-          .append(connected.sharingApiAccount().stream().map(c -> esc(c.bot().mention())).collect(Collectors.joining(", ")))
+          .append(
+              connected.sharingApiAccount().stream()
+                  .map(c -> esc(c.bot().mention()))
+                  .collect(Collectors.joining(", ")))
           .append(". Рекомендуем для каждого бота отдельную учетную запись API.</p>");
     }
     if (!connected.receiving()) {
-      body.append("\n<p class=\"warning\">Получение сообщений бота пока не запущено; попытка будет повторена "
-          + "автоматически, состояние видно в списке линий.</p>");
+      body.append(
+          "\n<p class=\"warning\">Получение сообщений бота пока не запущено; попытка будет повторена "
+              + "автоматически, состояние видно в списке линий.</p>");
     }
     return page("Бот подключен", body.toString());
   }
 
   static String disconnected(ConfirmationOutcome.Disconnected disconnected) {
     Connection connection = disconnected.connection();
-    return page("Бот отключен", "<p>Telegram-бот " + esc(connection.bot().mention()) + " отключен от линии «"
-        + esc(connection.line().name()) + "». История переписки сохранена. Страницу можно закрыть.</p>");
+    return page(
+        "Бот отключен",
+        "<p>Telegram-бот "
+            + esc(connection.bot().mention())
+            + " отключен от линии «"
+            + esc(connection.line().name())
+            + "». История переписки сохранена. Страницу можно закрыть.</p>");
   }
 
   /** A refusal that ends the link's use: the page says why and what to do. */
@@ -88,7 +130,12 @@ final class ConfirmationHtml {
   /** Whether the person can fix the cause on this page and send the form again. */
   static boolean canRetry(Refusal refusal) {
     return switch (refusal) {
-      case WRONG_CREDENTIALS, FOREIGN_COMPANY, LINE_NOT_ALLOWED, NOT_THE_CONNECTING_ACCOUNT, TEMPORARILY_UNAVAILABLE -> true;
+      case WRONG_CREDENTIALS,
+          FOREIGN_COMPANY,
+          LINE_NOT_ALLOWED,
+          NOT_THE_CONNECTING_ACCOUNT,
+          TEMPORARILY_UNAVAILABLE ->
+          true;
       default -> false;
     };
   }
@@ -96,37 +143,51 @@ final class ConfirmationHtml {
   static String refusalText(Refusal refusal) {
     return switch (refusal) {
       case UNKNOWN_LINK -> "Такой ссылки нет.";
-      case EXPIRED -> "Срок действия ссылки истек. Запросите новую ссылку в линии " + MANAGEMENT_LINE + ".";
+      case EXPIRED ->
+          "Срок действия ссылки истек. Запросите новую ссылку в линии " + MANAGEMENT_LINE + ".";
       case ALREADY_USED -> "Ссылка уже использована.";
       case WRONG_CREDENTIALS -> "Неверный логин или пароль учетной записи API.";
       case FOREIGN_COMPANY -> "Эта учетная запись API принадлежит другой компании.";
-      case LINE_NOT_ALLOWED -> "Учетная запись API не может работать с этой линией или на линии не разрешены боты. "
-          + "Проверьте настройки учетной записи в кабинете администратора.";
-      case NOT_THE_CONNECTING_ACCOUNT -> "Для отключения введите учетную запись API, с которой бот был подключен.";
+      case LINE_NOT_ALLOWED ->
+          "Учетная запись API не может работать с этой линией или на линии не разрешены боты. "
+              + "Проверьте настройки учетной записи в кабинете администратора.";
+      case NOT_THE_CONNECTING_ACCOUNT ->
+          "Для отключения введите учетную запись API, с которой бот был подключен.";
       case TARIFF_OPTION_OFF -> "Не активна тарифная опция «Подключение внешних каналов».";
-      case COMPANY_FULL -> "Компания уже подключила 5 Telegram-ботов — это максимум. Сначала отключите один из них.";
+      case COMPANY_FULL ->
+          "Компания уже подключила 5 Telegram-ботов — это максимум. Сначала отключите один из них.";
       case LINE_TAKEN -> "К этой линии уже подключен другой бот.";
       case BOT_TAKEN -> "Этот бот уже подключен к другой линии.";
       case NOT_CONNECTED -> "Бот уже отключен.";
-      case TEMPORARILY_UNAVAILABLE -> "1С-Коннект или Telegram сейчас не отвечает. Попробуйте еще раз через несколько минут.";
+      case TEMPORARILY_UNAVAILABLE ->
+          "1С-Коннект или Telegram сейчас не отвечает. Попробуйте еще раз через несколько минут.";
     };
   }
 
   private static String page(String title, String body) {
     return "<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        + "<title>" + esc(title) + " — 1С-Коннект</title>\n<style>" + STYLE + "</style>\n</head>\n<body>\n<main>\n"
-        + "<h1>" + esc(title) + "</h1>\n" + body + "\n</main>\n</body>\n</html>\n";
+        + "<title>"
+        + esc(title)
+        + " — 1С-Коннект</title>\n<style>"
+        + STYLE
+        + "</style>\n</head>\n<body>\n<main>\n"
+        + "<h1>"
+        + esc(title)
+        + "</h1>\n"
+        + body
+        + "\n</main>\n</body>\n</html>\n";
   }
 
   private static String esc(String text) {
     return HTML.escape(text);
   }
 
-  private static final String STYLE = "body{font-family:system-ui,sans-serif;background:#f4f5f7;margin:0}"
-      + "main{max-width:28rem;margin:3rem auto;background:#fff;padding:2rem;border-radius:8px;"
-      + "box-shadow:0 1px 4px rgba(0,0,0,.1)}h1{font-size:1.3rem;margin-top:0}"
-      + "label{display:block;margin:1rem 0 .3rem}input{display:block;width:100%;box-sizing:border-box;padding:.5rem;"
-      + "margin-top:.3rem}button{margin-top:1.2rem;padding:.6rem 1.4rem;background:#e30613;color:#fff;border:0;"
-      + "border-radius:4px;font-size:1rem}.error{color:#b00020}.warning{color:#8a5a00}.hint{color:#666;font-size:.9rem}";
+  private static final String STYLE =
+      "body{font-family:system-ui,sans-serif;background:#f4f5f7;margin:0}"
+          + "main{max-width:28rem;margin:3rem auto;background:#fff;padding:2rem;border-radius:8px;"
+          + "box-shadow:0 1px 4px rgba(0,0,0,.1)}h1{font-size:1.3rem;margin-top:0}"
+          + "label{display:block;margin:1rem 0 .3rem}input{display:block;width:100%;box-sizing:border-box;padding:.5rem;"
+          + "margin-top:.3rem}button{margin-top:1.2rem;padding:.6rem 1.4rem;background:#e30613;color:#fff;border:0;"
+          + "border-radius:4px;font-size:1rem}.error{color:#b00020}.warning{color:#8a5a00}.hint{color:#666;font-size:.9rem}";
 }

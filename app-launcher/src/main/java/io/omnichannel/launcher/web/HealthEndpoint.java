@@ -10,7 +10,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * {@code /health/live} answers while the process serves HTTP; {@code /health/ready} only when every
- * readiness check passes (database reachable and migrated, workers running), naming the ones that fail.
+ * readiness check passes (database reachable and migrated, workers running), naming the ones that
+ * fail.
  */
 public final class HealthEndpoint implements Endpoint {
   /** One thing the service needs before it can take traffic. */

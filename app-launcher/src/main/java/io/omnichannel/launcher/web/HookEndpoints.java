@@ -19,15 +19,25 @@ public final class HookEndpoints implements Endpoint {
 
   @Override
   public void mount(Javalin app) {
-    app.post("/hooks/telegram/{connection}", ctx -> {
-      Telegram.WebhookResponse response = telegram.handle(ctx.pathParam("connection"),
-          ctx.header("X-Telegram-Bot-Api-Secret-Token"), ctx.bodyAsBytes());
-      ctx.status(response.status()).contentType("application/json").result(response.body());
-    });
-    app.post("/hooks/oneconnect/{hook}", ctx -> {
-      OneConnect.HookResponse response = oneConnect.handle(ctx.pathParam("hook"), ctx.header("Authorization"),
-          ctx.bodyAsBytes());
-      ctx.status(response.status()).contentType("text/plain; charset=utf-8").result(response.text());
-    });
+    app.post(
+        "/hooks/telegram/{connection}",
+        ctx -> {
+          Telegram.WebhookResponse response =
+              telegram.handle(
+                  ctx.pathParam("connection"),
+                  ctx.header("X-Telegram-Bot-Api-Secret-Token"),
+                  ctx.bodyAsBytes());
+          ctx.status(response.status()).contentType("application/json").result(response.body());
+        });
+    app.post(
+        "/hooks/oneconnect/{hook}",
+        ctx -> {
+          OneConnect.HookResponse response =
+              oneConnect.handle(
+                  ctx.pathParam("hook"), ctx.header("Authorization"), ctx.bodyAsBytes());
+          ctx.status(response.status())
+              .contentType("text/plain; charset=utf-8")
+              .result(response.text());
+        });
   }
 }

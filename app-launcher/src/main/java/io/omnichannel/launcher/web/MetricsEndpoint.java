@@ -13,6 +13,9 @@ public final class MetricsEndpoint implements Endpoint {
 
   @Override
   public void mount(Javalin app) {
-    app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+    app.get(
+        "/metrics",
+        ctx ->
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
   }
 }

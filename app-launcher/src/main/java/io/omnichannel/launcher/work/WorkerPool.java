@@ -14,9 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a queue's worker on a few threads. A thread that finds nothing to do waits until {@link #wake()}
- * (something was stored) or the idle interval passes (rows become due by time). {@link #stop} lets each
- * thread finish the row it holds, so nothing claimed is abandoned before its lease would have to run out.
+ * Runs a queue's worker on a few threads. A thread that finds nothing to do waits until {@link
+ * #wake()} (something was stored) or the idle interval passes (rows become due by time). {@link
+ * #stop} lets each thread finish the row it holds, so nothing claimed is abandoned before its lease
+ * would have to run out.
  */
 public final class WorkerPool {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
@@ -52,7 +53,9 @@ public final class WorkerPool {
     return running.get() && threads.stream().allMatch(Thread::isAlive);
   }
 
-  /** Something new is waiting: idle threads look at once instead of at the end of their interval. */
+  /**
+   * Something new is waiting: idle threads look at once instead of at the end of their interval.
+   */
   public void wake() {
     lock.lock();
     try {
@@ -63,13 +66,19 @@ public final class WorkerPool {
     }
   }
 
-  /** Stops taking new rows and waits for the rows in hand to finish; true when every thread ended in time. */
+  /**
+   * Stops taking new rows and waits for the rows in hand to finish; true when every thread ended in
+   * time.
+   */
   public boolean stop(Duration grace) throws InterruptedException {
     requestStop();
     return awaitStopped(grace);
   }
 
-  /** No thread takes a new row after this returns; rows in hand go on (so several pools stop together). */
+  /**
+   * No thread takes a new row after this returns; rows in hand go on (so several pools stop
+   * together).
+   */
   public void requestStop() {
     running.set(false);
     wake();

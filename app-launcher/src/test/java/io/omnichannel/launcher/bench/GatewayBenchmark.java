@@ -50,25 +50,28 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The load benchmark of issue 7 (not a test: {@code ./mvnw -B -ntp -pl app-launcher -am verify -DskipTests
- * -Dbench.gateway}, which activates the {@code bench} profile of app-launcher only). On the sandbox set-up — both emulators on loopback, the gateway in webhook mode on a fresh
- * database — one bot is connected to a line the real way (management line, confirmation page); then
- * private-chat text updates go into the Telegram emulator at a fixed rate and are timed until they appear in
- * the 1C-Connect emulator's transcript. The same load, in the same process, through a {@link NoOpRelay} (same
- * HTTP in, one HTTP call out, nothing stored) is the baseline. Prints throughput, p50/p99, the gateway's added
- * latency and the ratios, RSS, and the losses and doubles of the gateway path (non-zero exit if any).
+ * The load benchmark of issue 7 (not a test: {@code ./mvnw -B -ntp -pl app-launcher -am verify
+ * -DskipTests -Dbench.gateway}, which activates the {@code bench} profile of app-launcher only). On
+ * the sandbox set-up — both emulators on loopback, the gateway in webhook mode on a fresh database
+ * — one bot is connected to a line the real way (management line, confirmation page); then
+ * private-chat text updates go into the Telegram emulator at a fixed rate and are timed until they
+ * appear in the 1C-Connect emulator's transcript. The same load, in the same process, through a
+ * {@link NoOpRelay} (same HTTP in, one HTTP call out, nothing stored) is the baseline. Prints
+ * throughput, p50/p99, the gateway's added latency and the ratios, RSS, and the losses and doubles
+ * of the gateway path (non-zero exit if any).
  *
  * <p>Argument: {@code h2} (embedded, temporary folder) or {@code mariadb} (a fresh database on
  * {@code bench.mariadb.url}, dropped afterwards; skipped when unreachable). System properties:
  * {@code bench.rate} (messages/s, 50), {@code bench.seconds} (measured seconds per path, 15),
  * {@code bench.warmup} (seconds per path, 3), {@code bench.users} (20), {@code bench.workers} (4),
- * {@code bench.drain} (seconds to wait after the last injection, 30), {@code bench.probe} (false: also step the
- * rate up, 5 s a step, to find the highest rate both paths sustain), {@code bench.timeout} (seconds, 300: past it
- * the process halts with exit code 3, whatever it is doing).
+ * {@code bench.drain} (seconds to wait after the last injection, 30), {@code bench.probe} (false:
+ * also step the rate up, 5 s a step, to find the highest rate both paths sustain), {@code
+ * bench.timeout} (seconds, 300: past it the process halts with exit code 3, whatever it is doing).
  */
 public final class GatewayBenchmark {
   private static final PrintStream OUT = System.out;
-  private static final Pattern LINK = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/confirm/[A-Za-z0-9_-]+)");
+  private static final Pattern LINK =
+      Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/confirm/[A-Za-z0-9_-]+)");
   private static final Duration WAIT = Duration.ofSeconds(20);
 
   private final String database;
@@ -109,16 +112,20 @@ public final class GatewayBenchmark {
 
   /** The run stops by itself: bounded loads and drains, and this in case something hangs. */
   private static void startWatchdog(Duration limit) {
-    Thread watchdog = new Thread(() -> {
-      try {
-        Thread.sleep(limit.toMillis());
-      } catch (InterruptedException interrupted) {
-        return;
-      }
-      OUT.println("RESULT: ABORTED — the benchmark ran longer than " + limit.toSeconds() + " s");
-      OUT.flush();
-      Runtime.getRuntime().halt(3);
-    }, "bench-watchdog");
+    Thread watchdog =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(limit.toMillis());
+              } catch (InterruptedException interrupted) {
+                return;
+              }
+              OUT.println(
+                  "RESULT: ABORTED — the benchmark ran longer than " + limit.toSeconds() + " s");
+              OUT.flush();
+              Runtime.getRuntime().halt(3);
+            },
+            "bench-watchdog");
     watchdog.setDaemon(true);
     watchdog.start();
   }
@@ -138,44 +145,81 @@ public final class GatewayBenchmark {
       } else {
         persistence = PersistenceConfig.embedded(data);
       }
-      OUT.printf(Locale.ROOT, "%n== omnichannel load benchmark (%s) ==%n", database.equals("h2") ? "H2 embedded" : "MariaDB");
-      OUT.printf(Locale.ROOT, "rate %.0f msg/s, %d s measured per path after %d s warm-up, %d users, %d workers/queue, "
-          + "cores %d, load %s%n", rate, seconds, warmup, userCount, workers,
-          Runtime.getRuntime().availableProcessors(), loadAverage());
+      OUT.printf(
+          Locale.ROOT,
+          "%n== omnichannel load benchmark (%s) ==%n",
+          database.equals("h2") ? "H2 embedded" : "MariaDB");
+      OUT.printf(
+          Locale.ROOT,
+          "rate %.0f msg/s, %d s measured per path after %d s warm-up, %d users, %d workers/queue, "
+              + "cores %d, load %s%n",
+          rate,
+          seconds,
+          warmup,
+          userCount,
+          workers,
+          Runtime.getRuntime().availableProcessors(),
+          loadAverage());
       startEmulators();
       startBaseline();
       startGateway(persistence);
       connectGatewayBot();
       LoadRun load = new LoadRun(telegram, oneConnect, users);
       int warmupCount = Math.max(userCount * 2, (int) (rate * warmup));
-      // warm-up both paths (JIT, connections, the gateway's first contact of each user) — not measured
-      LoadRun.Result warmBase = load.run("warmbase", baselineBot.token(), baselineLine.id(), rate, warmupCount, drain);
-      LoadRun.Result warmGateway = load.run("warmgw", gatewayBot.token(), support.id(), rate, warmupCount, drain);
-      OUT.printf(Locale.ROOT, "warm-up: baseline %d/%d, gateway %d/%d delivered%n", warmBase.delivered(),
-          warmBase.injected(), warmGateway.delivered(), warmGateway.injected());
+      // warm-up both paths (JIT, connections, the gateway's first contact of each user) — not
+      // measured
+      LoadRun.Result warmBase =
+          load.run("warmbase", baselineBot.token(), baselineLine.id(), rate, warmupCount, drain);
+      LoadRun.Result warmGateway =
+          load.run("warmgw", gatewayBot.token(), support.id(), rate, warmupCount, drain);
+      OUT.printf(
+          Locale.ROOT,
+          "warm-up: baseline %d/%d, gateway %d/%d delivered%n",
+          warmBase.delivered(),
+          warmBase.injected(),
+          warmGateway.delivered(),
+          warmGateway.injected());
       Memory atStart = Memory.now();
 
-      // each path's measured time in two halves, in the order relay, gateway, gateway, relay: a drift of the
+      // each path's measured time in two halves, in the order relay, gateway, gateway, relay: a
+      // drift of the
       // machine's load or of the JIT over the run weighs on both paths alike
       int half = (int) Math.round(rate * seconds / 2.0);
-      LoadRun.Result base1 = load.run("base1", baselineBot.token(), baselineLine.id(), rate, half, drain);
+      LoadRun.Result base1 =
+          load.run("base1", baselineBot.token(), baselineLine.id(), rate, half, drain);
       Memory afterBaseline = Memory.now();
       LoadRun.Result gw1 = load.run("gw1", gatewayBot.token(), support.id(), rate, half, drain);
       LoadRun.Result gw2 = load.run("gw2", gatewayBot.token(), support.id(), rate, half, drain);
       Memory afterGateway = Memory.now();
-      LoadRun.Result base2 = load.run("base2", baselineBot.token(), baselineLine.id(), rate, half, drain);
+      LoadRun.Result base2 =
+          load.run("base2", baselineBot.token(), baselineLine.id(), rate, half, drain);
       Memory atEnd = Memory.now();
       LoadRun.Result baseline = base1.plus(base2);
       LoadRun.Result measured = gw1.plus(gw2);
 
       List<LoadRun.Result[]> steps = probe ? probe(load) : List.of();
-      long sentBack = users.stream().mapToLong(u -> telegram.sentCount(gatewayBot.token(), u.id())).sum();
+      long sentBack =
+          users.stream().mapToLong(u -> telegram.sentCount(gatewayBot.token(), u.id())).sum();
 
-      print(baseline, measured, steps, atStart, afterBaseline, afterGateway, atEnd, sentBack,
+      print(
+          baseline,
+          measured,
+          steps,
+          atStart,
+          afterBaseline,
+          afterGateway,
+          atEnd,
+          sentBack,
           Duration.ofNanos(System.nanoTime() - began));
-      boolean clean = measured.lost() == 0 && measured.doubled() == 0 && warmGateway.lost() == 0
-          && warmGateway.doubled() == 0;
-      OUT.println(clean ? "RESULT: gateway path 0 lost, 0 doubled" : "RESULT: FAILED — gateway path lost or doubled messages");
+      boolean clean =
+          measured.lost() == 0
+              && measured.doubled() == 0
+              && warmGateway.lost() == 0
+              && warmGateway.doubled() == 0;
+      OUT.println(
+          clean
+              ? "RESULT: gateway path 0 lost, 0 doubled"
+              : "RESULT: FAILED — gateway path lost or doubled messages");
       return clean ? 0 : 1;
     } finally {
       stopAll();
@@ -186,24 +230,32 @@ public final class GatewayBenchmark {
     }
   }
 
-  // ---------------------------------------------------------------------------------------------- set-up
+  // ----------------------------------------------------------------------------------------------
+  // set-up
 
   private void startEmulators() {
-    telegram = TelegramEmulator.start(TelegramEmulatorConfig.defaults().withRateLimits(RateLimits.off())
-        .withCaps(1_000, 1_000, 50_000, 16L << 20));
-    oneConnect = OneConnectEmulator.start(OneConnectEmulatorConfig.builder()
-        .maxTranscriptEntriesPerChat(100_000)
-        .maxRecordedRequests(100_000)
-        .maxRecordedBodyChars(2_000)
-        .maxDeliveryAttempts(100_000)
-        .maxIdempotencyKeys(1_000_000)
-        .build());
+    telegram =
+        TelegramEmulator.start(
+            TelegramEmulatorConfig.defaults()
+                .withRateLimits(RateLimits.off())
+                .withCaps(1_000, 1_000, 50_000, 16L << 20));
+    oneConnect =
+        OneConnectEmulator.start(
+            OneConnectEmulatorConfig.builder()
+                .maxTranscriptEntriesPerChat(100_000)
+                .maxRecordedRequests(100_000)
+                .maxRecordedBodyChars(2_000)
+                .maxDeliveryAttempts(100_000)
+                .maxIdempotencyKeys(1_000_000)
+                .build());
     var world = oneConnect.world();
     Company vendor = world.addCompany("1С-Коннект", true);
     Company company = world.addCompany("Ромашка", true);
     management = world.addManagementLine(vendor.id(), "1С-Коннект: Управление каналами");
     support = world.addLine(company.id(), "Поддержка", LineAvailability.CLIENTS_AND_SPECIALISTS);
-    baselineLine = world.addLine(company.id(), "Поддержка (без шлюза)", LineAvailability.CLIENTS_AND_SPECIALISTS);
+    baselineLine =
+        world.addLine(
+            company.id(), "Поддержка (без шлюза)", LineAvailability.CLIENTS_AND_SPECIALISTS);
     anna = world.addSpecialist(company.id(), "Анна", "Иванова");
     world.addApiAccount("gateway", "gw-pass", vendor.id(), Map.of(management.id(), true));
     world.grantPartnerAccess("gateway");
@@ -216,7 +268,10 @@ public final class GatewayBenchmark {
     }
   }
 
-  /** The no-op relay's users exist in 1C-Connect beforehand: it stores nothing, so it cannot create them. */
+  /**
+   * The no-op relay's users exist in 1C-Connect beforehand: it stores nothing, so it cannot create
+   * them.
+   */
   private void startBaseline() throws IOException, InterruptedException {
     var world = oneConnect.world();
     ClientCompany client = world.addClient(baselineLine.companyId(), "Telegram: без шлюза");
@@ -227,15 +282,26 @@ public final class GatewayBenchmark {
       mapping.put(user.id(), clientUser.id());
     }
     String secret = UUID.randomUUID().toString().replace("-", "");
-    relay = NoOpRelay.start(oneConnect.baseUrl(), "api-baseline", "b4se", baselineLine.id(), mapping, secret, 16);
-    HttpResponse<String> set = http.send(HttpRequest.newBuilder(
-            URI.create(telegram.baseUrl() + "/bot" + baselineBot.token() + "/setWebhook"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"" + relay.webhookUrl() + "\",\"secret_token\":\""
-            + secret + "\",\"max_connections\":40}"))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    relay =
+        NoOpRelay.start(
+            oneConnect.baseUrl(), "api-baseline", "b4se", baselineLine.id(), mapping, secret, 16);
+    HttpResponse<String> set =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(telegram.baseUrl() + "/bot" + baselineBot.token() + "/setWebhook"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"url\":\""
+                            + relay.webhookUrl()
+                            + "\",\"secret_token\":\""
+                            + secret
+                            + "\",\"max_connections\":40}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (set.statusCode() != 200) {
-      throw new IllegalStateException("setWebhook for the baseline bot: " + set.statusCode() + " " + set.body());
+      throw new IllegalStateException(
+          "setWebhook for the baseline bot: " + set.statusCode() + " " + set.body());
     }
   }
 
@@ -245,20 +311,28 @@ public final class GatewayBenchmark {
       port = probeSocket.getLocalPort();
     }
     URI base = URI.create("http://127.0.0.1:" + port);
-    gateway = Omnichannel.builder()
-        .persistence(persistence)
-        .publicBaseUrl(base)
-        .telegram(TelegramConfig.of(TelegramConfig.ReceiveMode.WEBHOOK, base, "bench-1")
-            .withApiBaseUrl(URI.create(telegram.baseUrl())))
-        .oneConnect(OneConnectConfig.of("gateway", Secret.of("gw-pass"), new LineId(management.id()), base)
-            .withEndpoints(URI.create(oneConnect.baseUrl()), URI.create(oneConnect.soapUrl())))
-        .httpServer("127.0.0.1", port)
-        .workers(workers)
-        .build()
-        .start();
+    gateway =
+        Omnichannel.builder()
+            .persistence(persistence)
+            .publicBaseUrl(base)
+            .telegram(
+                TelegramConfig.of(TelegramConfig.ReceiveMode.WEBHOOK, base, "bench-1")
+                    .withApiBaseUrl(URI.create(telegram.baseUrl())))
+            .oneConnect(
+                OneConnectConfig.of(
+                        "gateway", Secret.of("gw-pass"), new LineId(management.id()), base)
+                    .withEndpoints(
+                        URI.create(oneConnect.baseUrl()), URI.create(oneConnect.soapUrl())))
+            .httpServer("127.0.0.1", port)
+            .workers(workers)
+            .build()
+            .start();
   }
 
-  /** As a specialist does it: the management line's wizard, then the confirmation page with the API account. */
+  /**
+   * As a specialist does it: the management line's wizard, then the confirmation page with the API
+   * account.
+   */
   private void connectGatewayBot() throws IOException, InterruptedException {
     say("Telegram", "Telegram: выберите действие.");
     say("Подключить Telegram-бот", "Выберите линию, к которой нужно подключить Telegram-бот.");
@@ -268,11 +342,16 @@ public final class GatewayBenchmark {
     if (!link.find()) {
       throw new IllegalStateException("no confirmation link in: " + linkMessage.text());
     }
-    HttpResponse<String> confirmed = http.send(HttpRequest.newBuilder(URI.create(link.group(1)))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("login=api-support&password="
-            + URLEncoder.encode("s3cret", StandardCharsets.UTF_8)))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> confirmed =
+        http.send(
+            HttpRequest.newBuilder(URI.create(link.group(1)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "login=api-support&password="
+                            + URLEncoder.encode("s3cret", StandardCharsets.UTF_8)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (confirmed.statusCode() != 200 || !confirmed.body().contains("подключен к линии")) {
       throw new IllegalStateException("confirmation failed: " + confirmed.statusCode());
     }
@@ -285,26 +364,47 @@ public final class GatewayBenchmark {
   }
 
   private TranscriptEntry managementSays(String containing) {
-    return oneConnect.inspection().awaitTranscriptEntry(management.id(), anna.id(),
-        entry -> entry.direction() == TranscriptEntry.Direction.TO_USER && entry.text() != null
-            && entry.text().contains(containing), WAIT);
+    return oneConnect
+        .inspection()
+        .awaitTranscriptEntry(
+            management.id(),
+            anna.id(),
+            entry ->
+                entry.direction() == TranscriptEntry.Direction.TO_USER
+                    && entry.text() != null
+                    && entry.text().contains(containing),
+            WAIT);
   }
 
-  // ---------------------------------------------------------------------------------------------- probe
+  // ----------------------------------------------------------------------------------------------
+  // probe
 
   /**
-   * Doubles the rate from twice the measured one, 5 s a step, both paths, until the gateway no longer keeps up
-   * (kept up: everything delivered within the drain, at least 90 % of the offered rate). At most four steps.
+   * Doubles the rate from twice the measured one, 5 s a step, both paths, until the gateway no
+   * longer keeps up (kept up: everything delivered within the drain, at least 90 % of the offered
+   * rate). At most four steps.
    */
   private List<LoadRun.Result[]> probe(LoadRun load) {
     List<LoadRun.Result[]> steps = new ArrayList<>();
     double stepRate = rate * 2;
     for (int step = 0; step < 4; step++, stepRate *= 2) {
       int count = (int) Math.round(stepRate * 5);
-      LoadRun.Result base = load.run("pb" + step, baselineBot.token(), baselineLine.id(), stepRate, count,
-          Duration.ofSeconds(10));
-      LoadRun.Result gw = load.run("pg" + step, gatewayBot.token(), support.id(), stepRate, count,
-          Duration.ofSeconds(15));
+      LoadRun.Result base =
+          load.run(
+              "pb" + step,
+              baselineBot.token(),
+              baselineLine.id(),
+              stepRate,
+              count,
+              Duration.ofSeconds(10));
+      LoadRun.Result gw =
+          load.run(
+              "pg" + step,
+              gatewayBot.token(),
+              support.id(),
+              stepRate,
+              count,
+              Duration.ofSeconds(15));
       steps.add(new LoadRun.Result[] {base, gw});
       if (!keptUp(gw)) {
         break; // the gateway is what is probed: a higher step would only pile on its backlog
@@ -317,53 +417,113 @@ public final class GatewayBenchmark {
     return result.lost() == 0 && result.throughput() >= 0.9 * result.offeredRate();
   }
 
-  // ---------------------------------------------------------------------------------------------- report
+  // ----------------------------------------------------------------------------------------------
+  // report
 
-  private void print(LoadRun.Result base, LoadRun.Result gw, List<LoadRun.Result[]> steps, Memory atStart,
-      Memory afterBaseline, Memory afterGateway, Memory atEnd, long sentBack, Duration total) {
+  private void print(
+      LoadRun.Result base,
+      LoadRun.Result gw,
+      List<LoadRun.Result[]> steps,
+      Memory atStart,
+      Memory afterBaseline,
+      Memory afterGateway,
+      Memory atEnd,
+      long sentBack,
+      Duration total) {
     OUT.println();
-    OUT.printf(Locale.ROOT, "each path %d messages in two halves, run in the order relay, gateway, gateway, relay;%n"
-        + "latency = 1C-Connect transcript entry time - injection time into the Telegram emulator%n", base.injected());
-    OUT.printf(Locale.ROOT, "%-28s %14s %14s %14s%n", "", "no-op relay", "gateway", "gateway/relay");
+    OUT.printf(
+        Locale.ROOT,
+        "each path %d messages in two halves, run in the order relay, gateway, gateway, relay;%n"
+            + "latency = 1C-Connect transcript entry time - injection time into the Telegram emulator%n",
+        base.injected());
+    OUT.printf(
+        Locale.ROOT, "%-28s %14s %14s %14s%n", "", "no-op relay", "gateway", "gateway/relay");
     row("offered rate (msg/s)", base.offeredRate(), gw.offeredRate(), "%.0f");
-    OUT.printf(Locale.ROOT, "%-28s %14s %14s%n", "injected / delivered", base.injected() + "/" + base.delivered(),
+    OUT.printf(
+        Locale.ROOT,
+        "%-28s %14s %14s%n",
+        "injected / delivered",
+        base.injected() + "/" + base.delivered(),
         gw.injected() + "/" + gw.delivered());
     row("throughput (msg/s)", base.throughput(), gw.throughput(), "%.1f");
     row("latency p50 (ms)", ms(base.percentile(50)), ms(gw.percentile(50)), "%.2f");
     row("latency p90 (ms)", ms(base.percentile(90)), ms(gw.percentile(90)), "%.2f");
     row("latency p99 (ms)", ms(base.percentile(99)), ms(gw.percentile(99)), "%.2f");
     row("latency max (ms)", ms(base.max()), ms(gw.max()), "%.2f");
-    OUT.printf(Locale.ROOT, "%-28s %14s %14.2f%n", "added latency p50 (ms)", "",
+    OUT.printf(
+        Locale.ROOT,
+        "%-28s %14s %14.2f%n",
+        "added latency p50 (ms)",
+        "",
         ms(gw.percentile(50)) - ms(base.percentile(50)));
-    OUT.printf(Locale.ROOT, "%-28s %14s %14.2f%n", "added latency p99 (ms)", "",
+    OUT.printf(
+        Locale.ROOT,
+        "%-28s %14s %14.2f%n",
+        "added latency p99 (ms)",
+        "",
         ms(gw.percentile(99)) - ms(base.percentile(99)));
     OUT.printf(Locale.ROOT, "%-28s %14d %14d%n", "lost", base.lost(), gw.lost());
-    OUT.printf(Locale.ROOT, "%-28s %14d %14d%n", "doubled (in transcript)", base.doubled(), gw.doubled());
-    OUT.printf(Locale.ROOT, "%-28s %14d %14d%n", "receive calls made", base.receivePosts(), gw.receivePosts());
-    OUT.printf(Locale.ROOT, "%-28s %14.2f %14.2f%n", "elapsed, 1st in→last out (s)", base.elapsed().toMillis() / 1e3,
+    OUT.printf(
+        Locale.ROOT, "%-28s %14d %14d%n", "doubled (in transcript)", base.doubled(), gw.doubled());
+    OUT.printf(
+        Locale.ROOT,
+        "%-28s %14d %14d%n",
+        "receive calls made",
+        base.receivePosts(),
+        gw.receivePosts());
+    OUT.printf(
+        Locale.ROOT,
+        "%-28s %14.2f %14.2f%n",
+        "elapsed, 1st in→last out (s)",
+        base.elapsed().toMillis() / 1e3,
         gw.elapsed().toMillis() / 1e3);
-    OUT.printf(Locale.ROOT, "%-28s %14.2f %14.2f%n", "injector max lag (ms)", base.maxInjectorLag().toNanos() / 1e6,
+    OUT.printf(
+        Locale.ROOT,
+        "%-28s %14.2f %14.2f%n",
+        "injector max lag (ms)",
+        base.maxInjectorLag().toNanos() / 1e6,
         gw.maxInjectorLag().toNanos() / 1e6);
     OUT.printf(Locale.ROOT, "%-28s %14s %14d%n", "sent back to Telegram users", "", sentBack);
     OUT.println();
-    OUT.println("memory of the whole process (both emulators, the no-op relay and the gateway live in it):");
+    OUT.println(
+        "memory of the whole process (both emulators, the no-op relay and the gateway live in it):");
     OUT.printf(Locale.ROOT, "  %-31s %s%n", "set up and warmed, before load", atStart);
     OUT.printf(Locale.ROOT, "  %-31s %s%n", "after relay half 1", afterBaseline);
     OUT.printf(Locale.ROOT, "  %-31s %s%n", "after gateway halves 1 and 2", afterGateway);
     OUT.printf(Locale.ROOT, "  %-31s %s%n", "at end, after relay half 2", atEnd);
-    OUT.printf(Locale.ROOT, "  RSS at end %.1f MiB (peak %.1f MiB); growth during the gateway halves %+.1f MiB%n",
-        atEnd.rssKiB / 1024.0, atEnd.hwmKiB / 1024.0, (afterGateway.rssKiB - afterBaseline.rssKiB) / 1024.0);
+    OUT.printf(
+        Locale.ROOT,
+        "  RSS at end %.1f MiB (peak %.1f MiB); growth during the gateway halves %+.1f MiB%n",
+        atEnd.rssKiB / 1024.0,
+        atEnd.hwmKiB / 1024.0,
+        (afterGateway.rssKiB - afterBaseline.rssKiB) / 1024.0);
     if (!steps.isEmpty()) {
       OUT.println();
-      OUT.println("probe (5 s a step, doubling; kept up = all in within the drain and delivered ≥ 90 % of offered;");
+      OUT.println(
+          "probe (5 s a step, doubling; kept up = all in within the drain and delivered ≥ 90 % of offered;");
       OUT.println("       stops at the gateway's first step behind):");
       OUT.printf(Locale.ROOT, "  %8s | %-34s | %-34s%n", "offered", "no-op relay", "gateway");
-      OUT.printf(Locale.ROOT, "  %8s | %6s %7s %8s %-10s | %6s %7s %8s %-10s%n", "msg/s", "thr", "p50 ms", "p99 ms", "",
-          "thr", "p50 ms", "p99 ms", "");
+      OUT.printf(
+          Locale.ROOT,
+          "  %8s | %6s %7s %8s %-10s | %6s %7s %8s %-10s%n",
+          "msg/s",
+          "thr",
+          "p50 ms",
+          "p99 ms",
+          "",
+          "thr",
+          "p50 ms",
+          "p99 ms",
+          "");
       double bestBase = 0;
       double bestGw = 0;
       for (LoadRun.Result[] step : steps) {
-        OUT.printf(Locale.ROOT, "  %8.0f | %s | %s%n", step[0].offeredRate(), probeCell(step[0]), probeCell(step[1]));
+        OUT.printf(
+            Locale.ROOT,
+            "  %8.0f | %s | %s%n",
+            step[0].offeredRate(),
+            probeCell(step[0]),
+            probeCell(step[1]));
         if (keptUp(step[0])) {
           bestBase = Math.max(bestBase, step[0].offeredRate());
         }
@@ -371,15 +531,27 @@ public final class GatewayBenchmark {
           bestGw = Math.max(bestGw, step[1].offeredRate());
         }
       }
-      OUT.printf(Locale.ROOT, "  highest step kept up: no-op relay %s, gateway %s msg/s%n", probeBest(bestBase),
+      OUT.printf(
+          Locale.ROOT,
+          "  highest step kept up: no-op relay %s, gateway %s msg/s%n",
+          probeBest(bestBase),
           probeBest(bestGw));
     }
-    OUT.printf(Locale.ROOT, "%ntotal %.1f s, load average now %s%n", total.toMillis() / 1e3, loadAverage());
+    OUT.printf(
+        Locale.ROOT,
+        "%ntotal %.1f s, load average now %s%n",
+        total.toMillis() / 1e3,
+        loadAverage());
   }
 
   private static String probeCell(LoadRun.Result r) {
-    return String.format(Locale.ROOT, "%6.1f %7.1f %8.1f %-10s", r.throughput(), ms(r.percentile(50)),
-        ms(r.percentile(99)), keptUp(r) ? "kept up" : "BEHIND: " + r.lost() + " not in");
+    return String.format(
+        Locale.ROOT,
+        "%6.1f %7.1f %8.1f %-10s",
+        r.throughput(),
+        ms(r.percentile(50)),
+        ms(r.percentile(99)),
+        keptUp(r) ? "kept up" : "BEHIND: " + r.lost() + " not in");
   }
 
   private String probeBest(double best) {
@@ -388,8 +560,13 @@ public final class GatewayBenchmark {
 
   private static void row(String name, double base, double gw, String format) {
     String ratio = base > 0 ? String.format(Locale.ROOT, "%.2f×", gw / base) : "-";
-    OUT.printf(Locale.ROOT, "%-28s %14s %14s %14s%n", name, String.format(Locale.ROOT, format, base),
-        String.format(Locale.ROOT, format, gw), ratio);
+    OUT.printf(
+        Locale.ROOT,
+        "%-28s %14s %14s %14s%n",
+        name,
+        String.format(Locale.ROOT, format, base),
+        String.format(Locale.ROOT, format, gw),
+        ratio);
   }
 
   private static double ms(long micros) {
@@ -400,7 +577,8 @@ public final class GatewayBenchmark {
     try {
       return Files.readString(Path.of("/proc/loadavg")).trim();
     } catch (IOException | RuntimeException unavailable) {
-      return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      return String.format(
+          Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
   }
 
@@ -440,12 +618,17 @@ public final class GatewayBenchmark {
 
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "RSS %.1f MiB, peak RSS %.1f MiB, heap in use %.1f MiB", rssKiB / 1024.0,
-          hwmKiB / 1024.0, heapUsed / 1048576.0);
+      return String.format(
+          Locale.ROOT,
+          "RSS %.1f MiB, peak RSS %.1f MiB, heap in use %.1f MiB",
+          rssKiB / 1024.0,
+          hwmKiB / 1024.0,
+          heapUsed / 1048576.0);
     }
   }
 
-  // ---------------------------------------------------------------------------------------------- teardown
+  // ----------------------------------------------------------------------------------------------
+  // teardown
 
   private void stopAll() {
     if (gateway != null) {
@@ -484,22 +667,29 @@ public final class GatewayBenchmark {
 
   /** A fresh database with a random name on the server, dropped afterwards. */
   private static final class MariaDb {
-    final String serverUrl = System.getProperty("bench.mariadb.url", "jdbc:mysql://127.0.0.1:3306/");
+    final String serverUrl =
+        System.getProperty("bench.mariadb.url", "jdbc:mysql://127.0.0.1:3306/");
     final String user = System.getProperty("bench.mariadb.user", "root");
     final String password = System.getProperty("bench.mariadb.password", "");
-    final String name = "oc_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    final String name =
+        "oc_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     PersistenceConfig config;
 
     /** Null, after saying so, when the server cannot be reached. */
     static MariaDb create(Path data) {
       MariaDb db = new MariaDb();
-      try (Connection server = DriverManager.getConnection(db.serverUrl + "?connectTimeout=3000", db.user,
-              db.password);
+      try (Connection server =
+              DriverManager.getConnection(
+                  db.serverUrl + "?connectTimeout=3000", db.user, db.password);
           Statement statement = server.createStatement()) {
         statement.executeUpdate("CREATE DATABASE " + db.name + " CHARACTER SET utf8mb4");
       } catch (SQLException unreachable) {
-        OUT.println("MariaDB not reachable at " + db.serverUrl + " (" + unreachable.getMessage()
-            + "): the MariaDB run is skipped");
+        OUT.println(
+            "MariaDB not reachable at "
+                + db.serverUrl
+                + " ("
+                + unreachable.getMessage()
+                + "): the MariaDB run is skipped");
         return null;
       }
       db.config = PersistenceConfig.server(db.serverUrl + db.name, db.user, db.password, data);

@@ -17,10 +17,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One measured load: private-chat text updates injected into the Telegram emulator at a fixed rate, round robin
- * over the users, each text carrying a unique id; then waits (bounded) until every id is in the line's
- * transcript of the 1C-Connect emulator. Latency of a message = its transcript entry's time minus the instant
- * just before it was injected (both from the same JVM's clock).
+ * One measured load: private-chat text updates injected into the Telegram emulator at a fixed rate,
+ * round robin over the users, each text carrying a unique id; then waits (bounded) until every id
+ * is in the line's transcript of the 1C-Connect emulator. Latency of a message = its transcript
+ * entry's time minus the instant just before it was injected (both from the same JVM's clock).
  */
 final class LoadRun {
   private static final Pattern ID = Pattern.compile("#(B-[A-Za-z0-9]+-\\d+)#");
@@ -36,8 +36,18 @@ final class LoadRun {
   }
 
   /** The figures of one run; latencies in microseconds, sorted. */
-  record Result(String tag, double offeredRate, int injected, int delivered, int lost, int doubled,
-      long receivePosts, double throughput, long[] latencies, Duration injectionTime, Duration maxInjectorLag,
+  record Result(
+      String tag,
+      double offeredRate,
+      int injected,
+      int delivered,
+      int lost,
+      int doubled,
+      long receivePosts,
+      double throughput,
+      long[] latencies,
+      Duration injectionTime,
+      Duration maxInjectorLag,
       Duration elapsed) {
     long percentile(double p) {
       if (latencies.length == 0) {
@@ -51,7 +61,10 @@ final class LoadRun {
       return latencies.length == 0 ? -1 : latencies[latencies.length - 1];
     }
 
-    /** Two runs of the same path as one: counts add up, latencies pool, throughput over both elapsed times. */
+    /**
+     * Two runs of the same path as one: counts add up, latencies pool, throughput over both elapsed
+     * times.
+     */
     Result plus(Result other) {
       long[] pooled = new long[latencies.length + other.latencies.length];
       System.arraycopy(latencies, 0, pooled, 0, latencies.length);
@@ -59,16 +72,27 @@ final class LoadRun {
       Arrays.sort(pooled);
       Duration bothElapsed = elapsed.plus(other.elapsed);
       int bothDelivered = delivered + other.delivered;
-      return new Result(tag + "+" + other.tag, offeredRate, injected + other.injected, bothDelivered,
-          lost + other.lost, doubled + other.doubled, receivePosts + other.receivePosts,
-          bothDelivered / Math.max(1e-9, bothElapsed.toNanos() / 1e9), pooled, injectionTime.plus(other.injectionTime),
-          maxInjectorLag.compareTo(other.maxInjectorLag) >= 0 ? maxInjectorLag : other.maxInjectorLag, bothElapsed);
+      return new Result(
+          tag + "+" + other.tag,
+          offeredRate,
+          injected + other.injected,
+          bothDelivered,
+          lost + other.lost,
+          doubled + other.doubled,
+          receivePosts + other.receivePosts,
+          bothDelivered / Math.max(1e-9, bothElapsed.toNanos() / 1e9),
+          pooled,
+          injectionTime.plus(other.injectionTime),
+          maxInjectorLag.compareTo(other.maxInjectorLag) >= 0
+              ? maxInjectorLag
+              : other.maxInjectorLag,
+          bothElapsed);
     }
   }
 
   /**
-   * Injects {@code count} messages to {@code botToken} at {@code rate}/s, then waits at most {@code drain}
-   * after the last injection for them to reach {@code lineId}'s transcript.
+   * Injects {@code count} messages to {@code botToken} at {@code rate}/s, then waits at most {@code
+   * drain} after the last injection for them to reach {@code lineId}'s transcript.
    */
   Result run(String tag, String botToken, String lineId, double rate, int count, Duration drain) {
     oneConnect.inspection().clear();
@@ -87,7 +111,10 @@ final class LoadRun {
       UserSpec user = users.get(i % users.size());
       ids[i] = "B-" + tag + "-" + i;
       injectedAt[i] = Instant.now();
-      telegram.bot(botToken).user(user).sendsText("Вопрос №" + (i + 1) + " от " + user.firstName() + " #" + ids[i] + "#");
+      telegram
+          .bot(botToken)
+          .user(user)
+          .sendsText("Вопрос №" + (i + 1) + " от " + user.firstName() + " #" + ids[i] + "#");
     }
     long injectionEnd = System.nanoTime();
     Duration injectionTime = Duration.ofNanos(injectionEnd - start);
@@ -127,16 +154,31 @@ final class LoadRun {
     Arrays.sort(sorted);
     Duration elapsed = Duration.between(injectedAt[0], last);
     double throughput = delivered / Math.max(1e-9, elapsed.toNanos() / 1e9);
-    return new Result(tag, rate, count, delivered, count - delivered, doubled, receivePosts(tag), throughput, sorted,
-        injectionTime, Duration.ofNanos(maxLag), elapsed);
+    return new Result(
+        tag,
+        rate,
+        count,
+        delivered,
+        count - delivered,
+        doubled,
+        receivePosts(tag),
+        throughput,
+        sorted,
+        injectionTime,
+        Duration.ofNanos(maxLag),
+        elapsed);
   }
 
-  /** Every id of this run in the line's transcript, with the time of each entry carrying it (oldest first). */
+  /**
+   * Every id of this run in the line's transcript, with the time of each entry carrying it (oldest
+   * first).
+   */
   private Map<String, List<Instant>> deliveredTo(String lineId, String tag) {
     Map<String, List<Instant>> seen = new HashMap<>();
     String prefix = "B-" + tag + "-";
     for (TranscriptEntry entry : oneConnect.inspection().transcripts()) {
-      if (!entry.lineId().equals(lineId) || entry.direction() != TranscriptEntry.Direction.TO_LINE
+      if (!entry.lineId().equals(lineId)
+          || entry.direction() != TranscriptEntry.Direction.TO_LINE
           || entry.text() == null) {
         continue;
       }
@@ -149,7 +191,9 @@ final class LoadRun {
     return seen;
   }
 
-  /** How many receive calls carried an id of this run (more than delivered = the sender retried). */
+  /**
+   * How many receive calls carried an id of this run (more than delivered = the sender retried).
+   */
   private long receivePosts(String tag) {
     String marker = "#B-" + tag + "-";
     return oneConnect.inspection().requests().stream()

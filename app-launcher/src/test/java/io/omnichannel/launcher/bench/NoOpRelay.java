@@ -22,10 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The baseline: the least a relay must do. A Telegram webhook in on loopback, one
- * {@code POST /v1/line/receive/message/} out to the 1C-Connect emulator with Basic auth of an API account, and
- * 200 back when it was taken (500 otherwise, so Telegram retries). Nothing is stored: the Telegram user → 1C
- * user mapping is fixed before the run.
+ * The baseline: the least a relay must do. A Telegram webhook in on loopback, one {@code POST
+ * /v1/line/receive/message/} out to the 1C-Connect emulator with Basic auth of an API account, and
+ * 200 back when it was taken (500 otherwise, so Telegram retries). Nothing is stored: the Telegram
+ * user → 1C user mapping is fixed before the run.
  */
 final class NoOpRelay implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,30 +41,52 @@ final class NoOpRelay implements AutoCloseable {
   private final AtomicLong relayed = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
 
-  private NoOpRelay(String oneConnectBaseUrl, String login, String password, String lineId, Map<Long, String> users,
-      String secret, int threads) throws IOException {
+  private NoOpRelay(
+      String oneConnectBaseUrl,
+      String login,
+      String password,
+      String lineId,
+      Map<Long, String> users,
+      String secret,
+      int threads)
+      throws IOException {
     this.receive = URI.create(oneConnectBaseUrl + "/v1/line/receive/message/");
-    this.authorization = "Basic " + Base64.getEncoder()
-        .encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
+    this.authorization =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
     this.lineId = lineId;
     this.users = Map.copyOf(users);
     this.secret = secret;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     AtomicInteger n = new AtomicInteger();
-    this.executor = Executors.newFixedThreadPool(threads, runnable -> {
-      Thread thread = new Thread(runnable, "noop-relay-" + n.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.executor =
+        Executors.newFixedThreadPool(
+            threads,
+            runnable -> {
+              Thread thread = new Thread(runnable, "noop-relay-" + n.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
     server.createContext("/hook", this::handle);
     server.setExecutor(executor);
     server.start();
   }
 
-  /** Starts on an ephemeral loopback port; {@code threads} serve the webhook (as the gateway's Jetty pool would). */
-  static NoOpRelay start(String oneConnectBaseUrl, String login, String password, String lineId,
-      Map<Long, String> users, String secret, int threads) throws IOException {
+  /**
+   * Starts on an ephemeral loopback port; {@code threads} serve the webhook (as the gateway's Jetty
+   * pool would).
+   */
+  static NoOpRelay start(
+      String oneConnectBaseUrl,
+      String login,
+      String password,
+      String lineId,
+      Map<Long, String> users,
+      String secret,
+      int threads)
+      throws IOException {
     return new NoOpRelay(oneConnectBaseUrl, login, password, lineId, users, secret, threads);
   }
 
@@ -84,7 +106,8 @@ final class NoOpRelay implements AutoCloseable {
     int status;
     try (InputStream in = exchange.getRequestBody()) {
       if (!"POST".equals(exchange.getRequestMethod())
-          || !secret.equals(exchange.getRequestHeaders().getFirst("X-Telegram-Bot-Api-Secret-Token"))) {
+          || !secret.equals(
+              exchange.getRequestHeaders().getFirst("X-Telegram-Bot-Api-Secret-Token"))) {
         status = 401;
       } else {
         status = relay(JSON.readTree(in));
@@ -111,17 +134,21 @@ final class NoOpRelay implements AutoCloseable {
     if (text == null || user == null) {
       return 200; // not for us: acknowledged and forgotten
     }
-    ObjectNode body = JSON.createObjectNode()
-        .put("line_id", lineId)
-        .put("user_id", user)
-        .put("text", text)
-        .put("external_id", "tg-" + update.path("update_id").asLong());
-    HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(receive)
-        .timeout(Duration.ofSeconds(10))
-        .header("Authorization", authorization)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-        .build(), HttpResponse.BodyHandlers.discarding());
+    ObjectNode body =
+        JSON.createObjectNode()
+            .put("line_id", lineId)
+            .put("user_id", user)
+            .put("text", text)
+            .put("external_id", "tg-" + update.path("update_id").asLong());
+    HttpResponse<Void> answer =
+        http.send(
+            HttpRequest.newBuilder(receive)
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
     return answer.statusCode() / 100 == 2 ? 200 : 500;
   }
 

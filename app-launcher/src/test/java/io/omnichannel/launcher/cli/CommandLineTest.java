@@ -52,11 +52,19 @@ class CommandLineTest {
 
   @Test
   void migrateReportsBadStorageSettingsWithoutEchoingSecrets(@TempDir Path data) {
-    Map<String, String> env = Map.of("OMNICHANNEL_DATA_DIR", data.toString(),
-        "OMNICHANNEL_DB_URL", "jdbc:postgresql://db/x", "OMNICHANNEL_MASTER_KEY", "very-secret-not-base64!");
+    Map<String, String> env =
+        Map.of(
+            "OMNICHANNEL_DATA_DIR",
+            data.toString(),
+            "OMNICHANNEL_DB_URL",
+            "jdbc:postgresql://db/x",
+            "OMNICHANNEL_MASTER_KEY",
+            "very-secret-not-base64!");
 
     assertThat(run(env, "migrate")).isEqualTo(2);
-    assertThat(err.toString()).contains("OMNICHANNEL_DB_URL must be a MySQL or MariaDB JDBC URL")
-        .contains("OMNICHANNEL_MASTER_KEY is not base64").doesNotContain("very-secret-not-base64");
+    assertThat(err.toString())
+        .contains("OMNICHANNEL_DB_URL must be a MySQL or MariaDB JDBC URL")
+        .contains("OMNICHANNEL_MASTER_KEY is not base64")
+        .doesNotContain("very-secret-not-base64");
   }
 }

@@ -30,14 +30,16 @@ class SandboxTest {
         .contains("[ 1/23] ")
         .contains("Специалист → Управление каналами: Telegram")
         .contains("Управление каналами → Специалист: Telegram: выберите действие.")
-        .contains("[Подключить Telegram-бот] [Отключить Telegram-бот] [Показать линии с Telegram-бот]")
+        .contains(
+            "[Подключить Telegram-бот] [Отключить Telegram-бот] [Показать линии с Telegram-бот]")
         .contains("Страница 2 из 2.")
         .contains("Telegram-бот @romashka_support_bot подключен к линии «Поддержка».")
         .contains("Telegram @ivan_petrov → бот: Здравствуйте! После оплаты не пришёл чек.")
         .contains("Линия «Поддержка» ← Иван Петров: Здравствуйте! После оплаты не пришёл чек.")
         .contains("бот → Telegram @ivan_petrov: Голосовое сообщение не поддерживается.")
         .contains("[Голосовое сообщение — не поддерживается, пользователю отправлено уведомление]")
-        .contains("Линия «Поддержка» ← группа «Ромашка: бухгалтерия клиента»: Ольга Смирнова: Добрый день!")
+        .contains(
+            "Линия «Поддержка» ← группа «Ромашка: бухгалтерия клиента»: Ольга Смирнова: Добрый день!")
         .contains("Пётр Сидоров: Номер заказа — 4711.")
         .contains("клавиатура: [Отлично] [Хорошо] [Плохо]")
         .contains("recorded as dropped")
@@ -47,14 +49,18 @@ class SandboxTest {
         .contains("Линии с Telegram-ботами:")
         .contains("Telegram-бот @romashka_support_bot отключен от линии «Поддержка».")
         .contains("Sandbox passed: 23/23 steps passed in ")
-        .containsPattern("relayed Telegram → 1C-Connect: \\d+, 1C-Connect → Telegram: \\d+; dropped: [1-9]");
+        .containsPattern(
+            "relayed Telegram → 1C-Connect: \\d+, 1C-Connect → Telegram: \\d+; dropped: [1-9]");
     assertThat(err.toString()).doesNotContain("FAILED");
   }
 
   @Test
   void helpDescribesTheSandbox() {
     assertThat(sandbox().execute("sandbox", "--help")).isZero();
-    assertThat(out.toString()).contains("--keep-running").contains("--verbose").contains("Exit code 0");
+    assertThat(out.toString())
+        .contains("--keep-running")
+        .contains("--verbose")
+        .contains("Exit code 0");
   }
 
   @Test
@@ -66,9 +72,11 @@ class SandboxTest {
     int code = commandLine.execute("sandbox", "--step-timeout", "5");
 
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString()).contains("Sandbox FAILED at step 7/23 «Submit the API account on the confirmation page»")
+    assertThat(err.toString())
+        .contains("Sandbox FAILED at step 7/23 «Submit the API account on the confirmation page»")
         .contains("expected the page and the management line saying «подключен»");
-    assertThat(out.toString()).contains("✗ not met: HTTP 200 saying the bot is «подключен к линии», got HTTP 422")
+    assertThat(out.toString())
+        .contains("✗ not met: HTTP 200 saying the bot is «подключен к линии», got HTTP 422")
         .contains("Sandbox FAILED: 6/23 steps passed");
   }
 }

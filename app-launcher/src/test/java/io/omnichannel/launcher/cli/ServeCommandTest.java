@@ -28,20 +28,29 @@ class ServeCommandTest {
   @Test
   void refusesToStartOnABadConfigurationAndSaysWhy() {
     StringWriter err = new StringWriter();
-    CommandLine commandLine = OmnichannelCommand.commandLine(Map.of("OMNICHANNEL_ONECONNECT_PASSWORD", "hunter2-hunter2"));
+    CommandLine commandLine =
+        OmnichannelCommand.commandLine(
+            Map.of("OMNICHANNEL_ONECONNECT_PASSWORD", "hunter2-hunter2"));
     commandLine.setErr(new PrintWriter(err, true));
 
     assertThat(commandLine.execute("serve")).isEqualTo(2);
-    assertThat(err.toString()).contains("OMNICHANNEL_ONECONNECT_LOGIN is required")
-        .contains("OMNICHANNEL_MANAGEMENT_LINE_ID is required").doesNotContain("hunter2");
+    assertThat(err.toString())
+        .contains("OMNICHANNEL_ONECONNECT_LOGIN is required")
+        .contains("OMNICHANNEL_MANAGEMENT_LINE_ID is required")
+        .doesNotContain("hunter2");
   }
 
   @Test
-  void theConfiguredGatewayStartsReadyAndRegistersTheManagementHook(@TempDir Path data) throws Exception {
-    try (TelegramEmulator telegram = TelegramEmulator.start(); OneConnectEmulator oneConnect = OneConnectEmulator.start()) {
+  void theConfiguredGatewayStartsReadyAndRegistersTheManagementHook(@TempDir Path data)
+      throws Exception {
+    try (TelegramEmulator telegram = TelegramEmulator.start();
+        OneConnectEmulator oneConnect = OneConnectEmulator.start()) {
       Company vendor = oneConnect.world().addCompany("1С-Коннект", true);
-      Line management = oneConnect.world().addManagementLine(vendor.id(), "1С-Коннект: Управление каналами");
-      oneConnect.world().addApiAccount("gateway", "gw-pass", vendor.id(), Map.of(management.id(), true));
+      Line management =
+          oneConnect.world().addManagementLine(vendor.id(), "1С-Коннект: Управление каналами");
+      oneConnect
+          .world()
+          .addApiAccount("gateway", "gw-pass", vendor.id(), Map.of(management.id(), true));
       int port;
       try (ServerSocket probe = new ServerSocket(0)) {
         port = probe.getLocalPort();
@@ -59,14 +68,24 @@ class ServeCommandTest {
       env.put("OMNICHANNEL_MANAGEMENT_LINE_ID", management.id());
       env.put("OMNICHANNEL_MANAGEMENT_HOOK_PASSWORD", "a-fixed-hook-password");
 
-      Omnichannel gateway = ServeCommand.gateway(ConfigLoader.fromEnvironment(env, Optional.empty())).start();
+      Omnichannel gateway =
+          ServeCommand.gateway(ConfigLoader.fromEnvironment(env, Optional.empty())).start();
       try {
-        HttpResponse<String> ready = HttpClient.newHttpClient().send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ready =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString());
         assertThat(ready.statusCode()).isEqualTo(200);
-        assertThat(oneConnect.inspection().awaitRequest(request -> request.path().startsWith("/v1/hook"),
-            Duration.ofSeconds(10)).body()).contains("/hooks/oneconnect/management").contains("a-fixed-hook-password");
+        assertThat(
+                oneConnect
+                    .inspection()
+                    .awaitRequest(
+                        request -> request.path().startsWith("/v1/hook"), Duration.ofSeconds(10))
+                    .body())
+            .contains("/hooks/oneconnect/management")
+            .contains("a-fixed-hook-password");
       } finally {
         gateway.stop();
       }

@@ -13,13 +13,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
-  private final Map<String, String> env = new HashMap<>(Map.of(
-      "OMNICHANNEL_ONECONNECT_LOGIN", "gateway",
-      "OMNICHANNEL_ONECONNECT_PASSWORD", "p4ss-w0rd",
-      "OMNICHANNEL_MANAGEMENT_LINE_ID", "mgmt-line"));
+  private final Map<String, String> env =
+      new HashMap<>(
+          Map.of(
+              "OMNICHANNEL_ONECONNECT_LOGIN", "gateway",
+              "OMNICHANNEL_ONECONNECT_PASSWORD", "p4ss-w0rd",
+              "OMNICHANNEL_MANAGEMENT_LINE_ID", "mgmt-line"));
 
   private ConfigProblems problems() {
-    return catchThrowableOfType(ConfigProblems.class, () -> ConfigLoader.fromEnvironment(env, Optional.empty()));
+    return catchThrowableOfType(
+        ConfigProblems.class, () -> ConfigLoader.fromEnvironment(env, Optional.empty()));
   }
 
   @Test
@@ -40,12 +43,13 @@ class ConfigLoaderTest {
     env.put("OMNICHANNEL_HTTP_PORT", "eighty");
     env.put("OMNICHANNEL_TELEGRAM_MODE", "carrier-pigeon");
 
-    assertThat(problems().problems()).containsExactlyInAnyOrder(
-        "OMNICHANNEL_HTTP_PORT must be a whole number, got \"eighty\"",
-        "OMNICHANNEL_TELEGRAM_MODE must be polling or webhook, got \"carrier-pigeon\"",
-        "OMNICHANNEL_ONECONNECT_LOGIN is required: the service's own 1C-Connect account (management line and partner reads)",
-        "OMNICHANNEL_ONECONNECT_PASSWORD is required: its password",
-        "OMNICHANNEL_MANAGEMENT_LINE_ID is required: id of the line «1С-Коннект: Управление каналами»");
+    assertThat(problems().problems())
+        .containsExactlyInAnyOrder(
+            "OMNICHANNEL_HTTP_PORT must be a whole number, got \"eighty\"",
+            "OMNICHANNEL_TELEGRAM_MODE must be polling or webhook, got \"carrier-pigeon\"",
+            "OMNICHANNEL_ONECONNECT_LOGIN is required: the service's own 1C-Connect account (management line and partner reads)",
+            "OMNICHANNEL_ONECONNECT_PASSWORD is required: its password",
+            "OMNICHANNEL_MANAGEMENT_LINE_ID is required: id of the line «1С-Коннект: Управление каналами»");
   }
 
   @Test
@@ -53,11 +57,14 @@ class ConfigLoaderTest {
     env.put("OMNICHANNEL_TELEGRAM_MODE", "webhook");
     env.put("OMNICHANNEL_PUBLIC_BASE_URL", "http://gateway.example");
 
-    assertThat(problems().problems()).containsExactly("OMNICHANNEL_TELEGRAM_MODE=webhook needs an https "
-        + "OMNICHANNEL_PUBLIC_BASE_URL (Telegram delivers webhooks over HTTPS only), got http://gateway.example");
+    assertThat(problems().problems())
+        .containsExactly(
+            "OMNICHANNEL_TELEGRAM_MODE=webhook needs an https "
+                + "OMNICHANNEL_PUBLIC_BASE_URL (Telegram delivers webhooks over HTTPS only), got http://gateway.example");
 
     env.put("OMNICHANNEL_PUBLIC_BASE_URL", "https://gateway.example");
-    assertThat(ConfigLoader.fromEnvironment(env, Optional.empty()).telegramMode()).isEqualTo(TelegramMode.WEBHOOK);
+    assertThat(ConfigLoader.fromEnvironment(env, Optional.empty()).telegramMode())
+        .isEqualTo(TelegramMode.WEBHOOK);
   }
 
   @Test
@@ -67,21 +74,29 @@ class ConfigLoaderTest {
 
     ConfigProblems problems = problems();
 
-    assertThat(problems.problems()).containsExactlyInAnyOrder("OMNICHANNEL_MASTER_KEY is not base64",
-        "OMNICHANNEL_ADMIN_TOKEN is too short: use at least 16 characters");
-    assertThat(problems.getMessage()).doesNotContain("not-base64-secret-value").doesNotContain("short-secret");
+    assertThat(problems.problems())
+        .containsExactlyInAnyOrder(
+            "OMNICHANNEL_MASTER_KEY is not base64",
+            "OMNICHANNEL_ADMIN_TOKEN is too short: use at least 16 characters");
+    assertThat(problems.getMessage())
+        .doesNotContain("not-base64-secret-value")
+        .doesNotContain("short-secret");
   }
 
   @Test
   void anExternalDatabaseMustBeMysqlOrMariadb() {
     env.put("OMNICHANNEL_DB_URL", "jdbc:postgresql://db/omni");
 
-    assertThat(problems().problems()).singleElement().asString().startsWith("OMNICHANNEL_DB_URL must be a MySQL or MariaDB");
+    assertThat(problems().problems())
+        .singleElement()
+        .asString()
+        .startsWith("OMNICHANNEL_DB_URL must be a MySQL or MariaDB");
 
     env.put("OMNICHANNEL_DB_URL", "jdbc:mysql://127.0.0.1:3306/omni");
     env.put("OMNICHANNEL_DB_PASSWORD", "db-secret");
     LauncherConfig config = ConfigLoader.fromEnvironment(env, Optional.empty());
-    assertThat(config.storage().database()).hasValueSatisfying(db -> assertThat(db.toString()).doesNotContain("db-secret"));
+    assertThat(config.storage().database())
+        .hasValueSatisfying(db -> assertThat(db.toString()).doesNotContain("db-secret"));
   }
 
   @Test
@@ -98,9 +113,15 @@ class ConfigLoaderTest {
 
   @Test
   void anUnreadablePropertiesFileIsAProblem(@TempDir Path dir) {
-    ConfigProblems problems = catchThrowableOfType(ConfigProblems.class,
-        () -> ConfigLoader.fromEnvironment(env, Optional.of(dir.resolve("missing.properties"))));
+    ConfigProblems problems =
+        catchThrowableOfType(
+            ConfigProblems.class,
+            () ->
+                ConfigLoader.fromEnvironment(env, Optional.of(dir.resolve("missing.properties"))));
 
-    assertThat(problems.problems()).singleElement().asString().startsWith("cannot read the properties file");
+    assertThat(problems.problems())
+        .singleElement()
+        .asString()
+        .startsWith("cannot read the properties file");
   }
 }

@@ -55,7 +55,8 @@ import org.junit.jupiter.api.TestInstance;
  * Shared set-up of the feature tests: both emulators and one gateway per test class (started once),
  * and a fresh company, specialist, lines, API accounts and bots per test, so tests do not meet.
  * Everything goes over real HTTP on loopback: the specialist talks to the management line of the 1C
- * emulator, the confirmation page is fetched and posted, Telegram users write to the Telegram emulator.
+ * emulator, the confirmation page is fetched and posted, Telegram users write to the Telegram
+ * emulator.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class EndToEndHarness {
@@ -64,13 +65,15 @@ abstract class EndToEndHarness {
   static final String CONNECT = "Подключить Telegram-бот";
   static final String DISCONNECT = "Отключить Telegram-бот";
   static final String LIST = "Показать линии с Telegram-бот";
-  static final Pattern LINK = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/confirm/[A-Za-z0-9_-]+)");
+  static final Pattern LINK =
+      Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/confirm/[A-Za-z0-9_-]+)");
   private static final AtomicInteger NAMES = new AtomicInteger();
   private static final AtomicLong USER_IDS = new AtomicLong(700_000);
 
   final HttpClient http = HttpClient.newHttpClient();
   final MutableClock clock = new MutableClock();
-  final HookCredentials managementHook = HookCredentials.random(io.omnichannel.core.domain.RandomTokens.secure());
+  final HookCredentials managementHook =
+      HookCredentials.random(io.omnichannel.core.domain.RandomTokens.secure());
   TelegramEmulator telegram;
   OneConnectEmulator oneConnect;
   Omnichannel gateway;
@@ -81,13 +84,26 @@ abstract class EndToEndHarness {
 
   @BeforeAll
   void startWorld() throws Exception {
-    telegram = TelegramEmulator.start(TelegramEmulatorConfig.defaults().withRateLimits(RateLimits.off())
-        .withWebhookRetry(new WebhookRetryPolicy(Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(5))));
-    oneConnect = OneConnectEmulator.start(OneConnectEmulatorConfig.builder()
-        .hookInitialBackoff(Duration.ofMillis(50)).hookMaxBackoff(Duration.ofSeconds(1)).hookMaxAttempts(200).build());
+    telegram =
+        TelegramEmulator.start(
+            TelegramEmulatorConfig.defaults()
+                .withRateLimits(RateLimits.off())
+                .withWebhookRetry(
+                    new WebhookRetryPolicy(
+                        Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(5))));
+    oneConnect =
+        OneConnectEmulator.start(
+            OneConnectEmulatorConfig.builder()
+                .hookInitialBackoff(Duration.ofMillis(50))
+                .hookMaxBackoff(Duration.ofSeconds(1))
+                .hookMaxAttempts(200)
+                .build());
     Company vendor = oneConnect.world().addCompany("1С-Коннект", true);
-    management = oneConnect.world().addManagementLine(vendor.id(), "1С-Коннект: Управление каналами");
-    oneConnect.world().addApiAccount("gateway", "gw-pass", vendor.id(), Map.of(management.id(), true));
+    management =
+        oneConnect.world().addManagementLine(vendor.id(), "1С-Коннект: Управление каналами");
+    oneConnect
+        .world()
+        .addApiAccount("gateway", "gw-pass", vendor.id(), Map.of(management.id(), true));
     oneConnect.world().grantPartnerAccess("gateway");
     data = Files.createTempDirectory("omnichannel-e2e");
     port = freePort();
@@ -122,7 +138,10 @@ abstract class EndToEndHarness {
 
   void afterGateway() {}
 
-  /** Subclasses that run the same scenarios on a MariaDB server (a fresh database per class) say so here. */
+  /**
+   * Subclasses that run the same scenarios on a MariaDB server (a fresh database per class) say so
+   * here.
+   */
   boolean onMariaDb() {
     return false;
   }
@@ -149,12 +168,15 @@ abstract class EndToEndHarness {
     return Omnichannel.builder()
         .persistence(persistence())
         .publicBaseUrl(publicBase)
-        .telegram(TelegramConfig.of(receiveMode(), publicBase, instanceId)
-            .withApiBaseUrl(URI.create(telegram.baseUrl()))
-            .withTimeouts(timeouts())
-            .withPacing(TelegramConfig.Pacing.telegram().scaled(0.02)))
-        .oneConnect(OneConnectConfig.of("gateway", Secret.of("gw-pass"), new LineId(management.id()), publicBase)
-            .withEndpoints(oneConnectRest(), oneConnectSoap()))
+        .telegram(
+            TelegramConfig.of(receiveMode(), publicBase, instanceId)
+                .withApiBaseUrl(URI.create(telegram.baseUrl()))
+                .withTimeouts(timeouts())
+                .withPacing(TelegramConfig.Pacing.telegram().scaled(0.02)))
+        .oneConnect(
+            OneConnectConfig.of(
+                    "gateway", Secret.of("gw-pass"), new LineId(management.id()), publicBase)
+                .withEndpoints(oneConnectRest(), oneConnectSoap()))
         .adminToken(Secret.of(ADMIN_TOKEN))
         .managementHook(managementHook)
         .httpServer("127.0.0.1", httpPort)
@@ -168,7 +190,8 @@ abstract class EndToEndHarness {
   }
 
   TelegramConfig.Timeouts timeouts() {
-    return TelegramConfig.Timeouts.defaults().withLongPoll(Duration.ofSeconds(1))
+    return TelegramConfig.Timeouts.defaults()
+        .withLongPoll(Duration.ofSeconds(1))
         .withBackoff(Duration.ofMillis(200), Duration.ofSeconds(2));
   }
 
@@ -204,7 +227,8 @@ abstract class EndToEndHarness {
 
   Tenant newTenant() {
     Company company = oneConnect.world().addCompany(unique("Ромашка"), true);
-    Specialist specialist = oneConnect.world().addSpecialist(company.id(), "Анна", unique("Иванова"));
+    Specialist specialist =
+        oneConnect.world().addSpecialist(company.id(), "Анна", unique("Иванова"));
     return new Tenant(company, specialist);
   }
 
@@ -219,7 +243,9 @@ abstract class EndToEndHarness {
     }
 
     Line line(String name) {
-      return oneConnect.world().addLine(company.id(), name, LineAvailability.CLIENTS_AND_SPECIALISTS);
+      return oneConnect
+          .world()
+          .addLine(company.id(), name, LineAvailability.CLIENTS_AND_SPECIALISTS);
     }
 
     Line line(String name, LineAvailability availability) {
@@ -237,7 +263,8 @@ abstract class EndToEndHarness {
     /** An API account allowed to put bots on every line the company has now. */
     void apiAccountFor(String login, String password) {
       Map<String, Boolean> allow = new HashMap<>();
-      oneConnect.world().lines().stream().filter(l -> l.companyId().equals(company.id()))
+      oneConnect.world().lines().stream()
+          .filter(l -> l.companyId().equals(company.id()))
           .forEach(l -> allow.put(l.id(), true));
       oneConnect.world().addApiAccount(login, password, company.id(), allow);
     }
@@ -252,9 +279,16 @@ abstract class EndToEndHarness {
 
     /** The next thing the management line says after {@code afterSeq}. */
     TranscriptEntry nextReply(long afterSeq) {
-      return oneConnect.inspection().awaitTranscriptEntry(management.id(), specialist.id(),
-          entry -> entry.direction() == TranscriptEntry.Direction.TO_USER && entry.seq() > afterSeq
-              && entry.text() != null, WAIT);
+      return oneConnect
+          .inspection()
+          .awaitTranscriptEntry(
+              management.id(),
+              specialist.id(),
+              entry ->
+                  entry.direction() == TranscriptEntry.Direction.TO_USER
+                      && entry.seq() > afterSeq
+                      && entry.text() != null,
+              WAIT);
     }
 
     /** Writes (or presses) {@code text} and returns the management line's answer to it. */
@@ -273,12 +307,22 @@ abstract class EndToEndHarness {
 
     /** Waits for an announcement (after a confirmation in the browser) containing {@code text}. */
     TranscriptEntry awaitAnnouncement(String text) {
-      return oneConnect.inspection().awaitTranscriptEntry(management.id(), specialist.id(),
-          entry -> entry.direction() == TranscriptEntry.Direction.TO_USER && entry.text() != null
-              && entry.text().contains(text), WAIT);
+      return oneConnect
+          .inspection()
+          .awaitTranscriptEntry(
+              management.id(),
+              specialist.id(),
+              entry ->
+                  entry.direction() == TranscriptEntry.Direction.TO_USER
+                      && entry.text() != null
+                      && entry.text().contains(text),
+              WAIT);
     }
 
-    /** Menu → connect → line → token; returns the one-time link. Starts from a fresh or channel-menu dialog. */
+    /**
+     * Menu → connect → line → token; returns the one-time link. Starts from a fresh or channel-menu
+     * dialog.
+     */
     String connectLink(String lineName, BotInfo bot) {
       say("Telegram", "Telegram: выберите действие.");
       say(CONNECT, "Выберите линию, к которой нужно подключить Telegram-бот.");
@@ -288,13 +332,15 @@ abstract class EndToEndHarness {
     }
 
     /** The whole connect wizard with the confirmation page; returns the announcement. */
-    TranscriptEntry connect(Line line, BotInfo bot, String login, String password) throws Exception {
+    TranscriptEntry connect(Line line, BotInfo bot, String login, String password)
+        throws Exception {
       String link = connectLink(line.name(), bot);
       HttpResponse<String> confirmed = submit(link, login, password);
       assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
       assertThat(confirmed.body()).contains("подключен к линии");
-      TranscriptEntry announced = awaitAnnouncement("Telegram-бот @" + bot.username() + " подключен к линии «"
-          + line.name() + "».");
+      TranscriptEntry announced =
+          awaitAnnouncement(
+              "Telegram-бот @" + bot.username() + " подключен к линии «" + line.name() + "».");
       if (receiveMode() == TelegramConfig.ReceiveMode.POLLING) {
         telegram.awaitPolling(bot.token(), WAIT);
       }
@@ -309,28 +355,40 @@ abstract class EndToEndHarness {
   }
 
   static List<String> buttons(TranscriptEntry entry) {
-    return entry.keyboard() == null ? List.of()
+    return entry.keyboard() == null
+        ? List.of()
         : entry.keyboard().stream().flatMap(List::stream).map(Button::text).toList();
   }
 
   HttpResponse<String> get(String url) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<String> submit(String link, String login, String password) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(link))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("login=" + URLEncoder.encode(login, StandardCharsets.UTF_8)
-            + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)))
-        .build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  HttpResponse<String> admin(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + ADMIN_TOKEN).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create(link))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "login="
+                        + URLEncoder.encode(login, StandardCharsets.UTF_8)
+                        + "&password="
+                        + URLEncoder.encode(password, StandardCharsets.UTF_8)))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
-  static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+  HttpResponse<String> admin(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Authorization", "Bearer " + ADMIN_TOKEN)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   /** {@code /admin/connections} as JSON. */
   com.fasterxml.jackson.databind.JsonNode adminConnections() throws Exception {
@@ -352,13 +410,19 @@ abstract class EndToEndHarness {
   /** {@code /admin/connections/{id}/accounts} of the bot's connection (F14). */
   com.fasterxml.jackson.databind.JsonNode adminAccounts(BotInfo bot) throws Exception {
     com.fasterxml.jackson.databind.JsonNode connection = adminConnection(bot);
-    assertThat(connection).as("connection of @%s in /admin/connections", bot.username()).isNotNull();
-    HttpResponse<String> answer = admin("/admin/connections/" + connection.path("id").asText() + "/accounts");
+    assertThat(connection)
+        .as("connection of @%s in /admin/connections", bot.username())
+        .isNotNull();
+    HttpResponse<String> answer =
+        admin("/admin/connections/" + connection.path("id").asText() + "/accounts");
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     return JSON.readTree(answer.body());
   }
 
-  /** A counter from {@code /metrics} (Prometheus text), summed over the series having all the given labels. */
+  /**
+   * A counter from {@code /metrics} (Prometheus text), summed over the series having all the given
+   * labels.
+   */
   double metric(String name, String... labels) throws Exception {
     return metric(base, name, labels);
   }
@@ -383,8 +447,9 @@ abstract class EndToEndHarness {
   }
 
   /**
-   * Waits until the counter reaches {@code atLeast}: polls {@code /metrics} (an observable condition, with a
-   * short pause between looks) for what no emulator can show, such as a message the gateway dropped.
+   * Waits until the counter reaches {@code atLeast}: polls {@code /metrics} (an observable
+   * condition, with a short pause between looks) for what no emulator can show, such as a message
+   * the gateway dropped.
    */
   double awaitMetric(double atLeast, String name, String... labels) throws Exception {
     java.time.Instant deadline = java.time.Instant.now().plus(WAIT);
@@ -393,11 +458,16 @@ abstract class EndToEndHarness {
       java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
       value = metric(name, labels);
     }
-    assertThat(value).as("%s %s", name, java.util.Arrays.toString(labels)).isGreaterThanOrEqualTo(atLeast);
+    assertThat(value)
+        .as("%s %s", name, java.util.Arrays.toString(labels))
+        .isGreaterThanOrEqualTo(atLeast);
     return value;
   }
 
-  /** Waits until {@code /admin/connections} shows the bot's connection in {@code state} (polled like a metric). */
+  /**
+   * Waits until {@code /admin/connections} shows the bot's connection in {@code state} (polled like
+   * a metric).
+   */
   void awaitAdminState(BotInfo bot, String state) throws Exception {
     java.time.Instant deadline = java.time.Instant.now().plus(WAIT);
     com.fasterxml.jackson.databind.JsonNode connection = adminConnection(bot);
@@ -407,42 +477,72 @@ abstract class EndToEndHarness {
       connection = adminConnection(bot);
     }
     assertThat(connection).isNotNull();
-    assertThat(connection.path("state").asText()).as("state of @%s", bot.username()).isEqualTo(state);
+    assertThat(connection.path("state").asText())
+        .as("state of @%s", bot.username())
+        .isEqualTo(state);
   }
 
   /** The technical client «Telegram: <bot name>» as registered in the 1C world. */
   ClientCompany clientOf(BotInfo bot) {
-    return oneConnect.world().clients().stream().filter(c -> c.name().equals("Telegram: " + bot.firstName()))
-        .findFirst().orElseThrow(() -> new AssertionError("no client «Telegram: " + bot.firstName() + "» in "
-            + oneConnect.world().clients()));
+    return oneConnect.world().clients().stream()
+        .filter(c -> c.name().equals("Telegram: " + bot.firstName()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no client «Telegram: "
+                        + bot.firstName()
+                        + "» in "
+                        + oneConnect.world().clients()));
   }
 
   List<ClientUser> usersOf(ClientCompany client) {
-    return oneConnect.world().clientUsers().stream().filter(u -> u.clientId().equals(client.id()))
-        .sorted(Comparator.comparing(ClientUser::createdAt)).toList();
+    return oneConnect.world().clientUsers().stream()
+        .filter(u -> u.clientId().equals(client.id()))
+        .sorted(Comparator.comparing(ClientUser::createdAt))
+        .toList();
   }
 
   /** Waits until the gateway posted a message containing {@code text} into a line (receive API). */
   RecordedRequest awaitReceived(String text) {
-    return oneConnect.inspection().awaitRequest(request -> request.path().startsWith("/v1/line/receive/")
-        && request.status() == 200 && (contains(request.body(), text)
-        || request.parts().stream().anyMatch(part -> contains(part.text(), text))), WAIT);
+    return oneConnect
+        .inspection()
+        .awaitRequest(
+            request ->
+                request.path().startsWith("/v1/line/receive/")
+                    && request.status() == 200
+                    && (contains(request.body(), text)
+                        || request.parts().stream().anyMatch(part -> contains(part.text(), text))),
+            WAIT);
   }
 
   private static boolean contains(String haystack, String needle) {
     return haystack != null && haystack.contains(needle);
   }
 
-  /** The 1C user (account) of the Telegram user whose name contains {@code name} in the bot's client. */
+  /**
+   * The 1C user (account) of the Telegram user whose name contains {@code name} in the bot's
+   * client.
+   */
   String accountId(BotInfo bot, String name) {
-    return usersOf(clientOf(bot)).stream().filter(u -> (u.name() + " " + u.surname()).contains(name)).findFirst()
-        .orElseThrow(() -> new AssertionError("no account «" + name + "» in " + usersOf(clientOf(bot)))).id();
+    return usersOf(clientOf(bot)).stream()
+        .filter(u -> (u.name() + " " + u.surname()).contains(name))
+        .findFirst()
+        .orElseThrow(
+            () -> new AssertionError("no account «" + name + "» in " + usersOf(clientOf(bot))))
+        .id();
   }
 
   /** Waits for an entry from the user in the line's chat with that 1C user. */
   TranscriptEntry awaitInLine(Line line, String userId, Predicate<TranscriptEntry> condition) {
-    return oneConnect.inspection().awaitTranscriptEntry(line.id(), userId,
-        entry -> entry.direction() == TranscriptEntry.Direction.TO_LINE && condition.test(entry), WAIT);
+    return oneConnect
+        .inspection()
+        .awaitTranscriptEntry(
+            line.id(),
+            userId,
+            entry ->
+                entry.direction() == TranscriptEntry.Direction.TO_LINE && condition.test(entry),
+            WAIT);
   }
 
   TranscriptEntry awaitTextInLine(Line line, String userId, String text) {
@@ -451,11 +551,13 @@ abstract class EndToEndHarness {
 
   List<TranscriptEntry> toLine(Line line, String userId) {
     return oneConnect.inspection().transcript(line.id(), userId).stream()
-        .filter(entry -> entry.direction() == TranscriptEntry.Direction.TO_LINE).toList();
+        .filter(entry -> entry.direction() == TranscriptEntry.Direction.TO_LINE)
+        .toList();
   }
 
   /**
-   * A connected bot on a fresh line of a fresh company, ready to relay: the common start of the relay tests.
+   * A connected bot on a fresh line of a fresh company, ready to relay: the common start of the
+   * relay tests.
    */
   final class Connected {
     final Tenant tenant = newTenant();
@@ -467,7 +569,8 @@ abstract class EndToEndHarness {
       tenant.connect(line, bot, "api-" + line.id(), "pw");
     }
 
-    io.omnichannel.testkit.telegram.PrivateChatScenario user(io.omnichannel.testkit.telegram.UserSpec user) {
+    io.omnichannel.testkit.telegram.PrivateChatScenario user(
+        io.omnichannel.testkit.telegram.UserSpec user) {
       return telegram.bot(bot.token()).user(user);
     }
 
@@ -475,14 +578,17 @@ abstract class EndToEndHarness {
     String firstContact(io.omnichannel.testkit.telegram.UserSpec user, String text) {
       user(user).sendsText(text);
       awaitReceived(text);
-      String name = user.lastName() == null ? user.firstName() : user.firstName() + " " + user.lastName();
+      String name =
+          user.lastName() == null ? user.firstName() : user.firstName() + " " + user.lastName();
       String account = accountId(bot, name);
       awaitTextInLine(line, account, text);
       return account;
     }
 
     io.omnichannel.testkit.oneconnect.HookEvent specialistWrites(String account, String text) {
-      return oneConnect.scenario().specialistWrites(line.id(), account, tenant.specialist.id(), text);
+      return oneConnect
+          .scenario()
+          .specialistWrites(line.id(), account, tenant.specialist.id(), text);
     }
   }
 

@@ -7,7 +7,10 @@ import io.omnichannel.testkit.oneconnect.TranscriptEntry;
 import io.omnichannel.testkit.telegram.BotInfo;
 import org.junit.jupiter.api.Test;
 
-/** F1: the management line's digital menu, the free-text hint, back and cancel, and state across a restart. */
+/**
+ * F1: the management line's digital menu, the free-text hint, back and cancel, and state across a
+ * restart.
+ */
 class F01ManagementLineEndToEndTest extends EndToEndHarness {
 
   @Test
@@ -31,12 +34,15 @@ class F01ManagementLineEndToEndTest extends EndToEndHarness {
     tenant.say("Telegram", "Telegram: выберите действие.");
 
     TranscriptEntry hint = tenant.say("как подключить бота?");
-    assertThat(hint.text()).startsWith("Пожалуйста, выберите пункт меню.").contains("Telegram: выберите действие.");
+    assertThat(hint.text())
+        .startsWith("Пожалуйста, выберите пункт меню.")
+        .contains("Telegram: выберите действие.");
     assertThat(buttons(hint)).containsExactly(CONNECT, DISCONNECT, LIST, "Назад");
 
     tenant.say(CONNECT, "Выберите линию, к которой нужно подключить Telegram-бот.");
     TranscriptEntry lineHint = tenant.say("не знаю какую");
-    assertThat(lineHint.text()).startsWith("Пожалуйста, выберите пункт меню.")
+    assertThat(lineHint.text())
+        .startsWith("Пожалуйста, выберите пункт меню.")
         .contains("Выберите линию, к которой нужно подключить Telegram-бот.");
     assertThat(buttons(lineHint)).containsExactly("Поддержка", "Назад", "Отмена");
   }
@@ -48,7 +54,8 @@ class F01ManagementLineEndToEndTest extends EndToEndHarness {
     BotInfo bot = newBot("Ромашка");
 
     tenant.say("Telegram", "Telegram: выберите действие.");
-    TranscriptEntry backToChannels = tenant.say("Назад", "Выберите канал, которым хотите управлять.");
+    TranscriptEntry backToChannels =
+        tenant.say("Назад", "Выберите канал, которым хотите управлять.");
     assertThat(buttons(backToChannels)).containsExactly("Telegram");
 
     tenant.say("Telegram", "Telegram: выберите действие.");
@@ -59,7 +66,8 @@ class F01ManagementLineEndToEndTest extends EndToEndHarness {
     assertThat(cancelled.text()).contains("Telegram: выберите действие.");
 
     tenant.say(CONNECT, "Выберите линию");
-    TranscriptEntry token = tenant.say("Поддержка", "Линия «Поддержка». Отправьте токен Telegram-бота.");
+    TranscriptEntry token =
+        tenant.say("Поддержка", "Линия «Поддержка». Отправьте токен Telegram-бота.");
     assertThat(buttons(token)).containsExactly("Назад", "Отмена");
     tenant.say("назад", "Выберите линию, к которой нужно подключить Telegram-бот.");
     tenant.say("Поддержка", "Отправьте токен");
@@ -67,7 +75,8 @@ class F01ManagementLineEndToEndTest extends EndToEndHarness {
 
     // a link already sent: cancel withdraws it
     String link = tenant.connectLink("Поддержка", bot);
-    TranscriptEntry stillValid = tenant.say("что дальше?", "Ссылка, отправленная выше, действует 15 минут.");
+    TranscriptEntry stillValid =
+        tenant.say("что дальше?", "Ссылка, отправленная выше, действует 15 минут.");
     assertThat(stillValid.text()).startsWith("Пожалуйста, выберите пункт меню.");
     tenant.say("Отмена", "Действие отменено, ссылка больше не действует.");
     assertThat(linkPage(link)).contains("Ссылка уже использована");
@@ -89,7 +98,8 @@ class F01ManagementLineEndToEndTest extends EndToEndHarness {
     TranscriptEntry link = tenant.say(bot.token(), "Чтобы подключить бот @" + bot.username());
     assertThat(link.text()).contains("к линии «Продажи»");
     tenant.apiAccountFor("api-" + bot.username(), "pw");
-    assertThat(submit(linkIn(link.text()), "api-" + bot.username(), "pw").statusCode()).isEqualTo(200);
+    assertThat(submit(linkIn(link.text()), "api-" + bot.username(), "pw").statusCode())
+        .isEqualTo(200);
     tenant.awaitAnnouncement("Telegram-бот @" + bot.username() + " подключен к линии «Продажи».");
   }
 
@@ -103,10 +113,15 @@ class F01ManagementLineEndToEndTest extends EndToEndHarness {
 
   @Test
   void monitoringMoreOftenThanOnceASecondStillStarts() {
-    // sub-second intervals are cut to whole seconds by Omnichannel.start(): 500 ms becomes a period of 0
-    Omnichannel probe = builder(port + 0, "e2e-probe").monitorEvery(java.time.Duration.ofMillis(500))
-        .persistence(io.omnichannel.persistence.PersistenceConfig.embedded(data.resolve("probe"))).noHttpServer()
-        .build();
+    // sub-second intervals are cut to whole seconds by Omnichannel.start(): 500 ms becomes a period
+    // of 0
+    Omnichannel probe =
+        builder(port + 0, "e2e-probe")
+            .monitorEvery(java.time.Duration.ofMillis(500))
+            .persistence(
+                io.omnichannel.persistence.PersistenceConfig.embedded(data.resolve("probe")))
+            .noHttpServer()
+            .build();
     try {
       probe.start();
     } finally {

@@ -28,15 +28,34 @@ class F02ConnectWizardEndToEndTest extends EndToEndHarness {
     newTenant().line("Линия 00 чужой компании");
 
     tenant.say("Telegram", "Telegram: выберите действие.");
-    TranscriptEntry first = tenant.say(CONNECT,
-        "Выберите линию, к которой нужно подключить Telegram-бот. Страница 1 из 3.");
-    assertThat(buttons(first)).containsExactly(names.get(0), names.get(1), names.get(2), names.get(3), names.get(4),
-        "▶", "Назад", "Отмена");
+    TranscriptEntry first =
+        tenant.say(
+            CONNECT, "Выберите линию, к которой нужно подключить Telegram-бот. Страница 1 из 3.");
+    assertThat(buttons(first))
+        .containsExactly(
+            names.get(0),
+            names.get(1),
+            names.get(2),
+            names.get(3),
+            names.get(4),
+            "▶",
+            "Назад",
+            "Отмена");
     TranscriptEntry second = tenant.say("▶", "Страница 2 из 3.");
-    assertThat(buttons(second)).containsExactly(names.get(5), names.get(6), names.get(7), names.get(8), names.get(9),
-        "◀", "▶", "Назад", "Отмена");
+    assertThat(buttons(second))
+        .containsExactly(
+            names.get(5),
+            names.get(6),
+            names.get(7),
+            names.get(8),
+            names.get(9),
+            "◀",
+            "▶",
+            "Назад",
+            "Отмена");
     TranscriptEntry third = tenant.say("▶", "Страница 3 из 3.");
-    assertThat(buttons(third)).containsExactly(names.get(10), names.get(11), "◀", "Назад", "Отмена");
+    assertThat(buttons(third))
+        .containsExactly(names.get(10), names.get(11), "◀", "Назад", "Отмена");
     TranscriptEntry stay = tenant.say("▶", "Страница 3 из 3.");
     assertThat(stay.text()).startsWith("Пожалуйста, выберите пункт меню.");
     tenant.say("◀", "Страница 2 из 3.");
@@ -65,13 +84,19 @@ class F02ConnectWizardEndToEndTest extends EndToEndHarness {
     telegram.revokeToken(revoked.token());
     tenant.say(revoked.token(), "Telegram не принял этот токен: бот не найден или токен отозван.");
 
-    tenant.say(connected.token(), "Бот @" + connected.username() + " уже подключен к линии «Поддержка». "
-        + "Один Telegram-бот можно подключить только к одной линии.");
+    tenant.say(
+        connected.token(),
+        "Бот @"
+            + connected.username()
+            + " уже подключен к линии «Поддержка». "
+            + "Один Telegram-бот можно подключить только к одной линии.");
 
     // still at the token step: a good token goes on
     BotInfo fresh = newBot("Продажи");
     TranscriptEntry link = tenant.say(fresh.token(), "Чтобы подключить бот @" + fresh.username());
-    assertThat(link.text()).contains("к линии «Продажи»").contains("Ссылка действует 15 минут и открывается один раз.");
+    assertThat(link.text())
+        .contains("к линии «Продажи»")
+        .contains("Ссылка действует 15 минут и открывается один раз.");
   }
 
   @Test
@@ -85,8 +110,12 @@ class F02ConnectWizardEndToEndTest extends EndToEndHarness {
     HttpResponse<String> page = get(link);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
-    assertThat(page.body()).contains("Подключение Telegram-бота").contains("@" + bot.username())
-        .contains("«Поддержка»").contains("name=\"login\"").contains("name=\"password\"");
+    assertThat(page.body())
+        .contains("Подключение Telegram-бота")
+        .contains("@" + bot.username())
+        .contains("«Поддержка»")
+        .contains("name=\"login\"")
+        .contains("name=\"password\"");
 
     HttpResponse<String> wrong = submit(link, "api-" + support.id(), "не тот");
     assertThat(wrong.statusCode()).isEqualTo(422);
@@ -141,7 +170,9 @@ class F02ConnectWizardEndToEndTest extends EndToEndHarness {
     HttpResponse<String> foreign = submit(link, "api-other-" + theirs.id(), "pw2");
     assertThat(foreign.statusCode()).isEqualTo(422);
     assertThat(foreign.body()).contains("Эта учетная запись API принадлежит другой компании.");
-    assertThat(oneConnect.world().clients()).extracting(c -> c.name()).doesNotContain("Telegram: " + bot.firstName());
+    assertThat(oneConnect.world().clients())
+        .extracting(c -> c.name())
+        .doesNotContain("Telegram: " + bot.firstName());
 
     // the refusal used nothing up: the company's own account still connects
     assertThat(submit(link, "api-" + support.id(), "pw").statusCode()).isEqualTo(200);
@@ -159,10 +190,13 @@ class F02ConnectWizardEndToEndTest extends EndToEndHarness {
 
     HttpResponse<String> page = get(link);
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).doesNotContain("<script>").contains("&lt;script&gt;alert(")
-        .contains("&amp;").doesNotContain("\"Поддержка\"");
-    assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
-        assertThat(csp).contains("default-src 'none'"));
+    assertThat(page.body())
+        .doesNotContain("<script>")
+        .contains("&lt;script&gt;alert(")
+        .contains("&amp;")
+        .doesNotContain("\"Поддержка\"");
+    assertThat(page.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'none'"));
     HttpResponse<String> done = submit(link, "api-" + line.id(), "pw");
     assertThat(done.statusCode()).isEqualTo(200);
     assertThat(done.body()).doesNotContain("<script>").contains("&lt;script&gt;");

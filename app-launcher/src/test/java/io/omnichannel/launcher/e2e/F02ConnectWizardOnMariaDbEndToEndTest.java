@@ -1,6 +1,9 @@
 package io.omnichannel.launcher.e2e;
 
-/** The same scenarios as {@link F02ConnectWizardEndToEndTest}, on a MariaDB server instead of the embedded H2. */
+/**
+ * The same scenarios as {@link F02ConnectWizardEndToEndTest}, on a MariaDB server instead of the
+ * embedded H2.
+ */
 class F02ConnectWizardOnMariaDbEndToEndTest extends F02ConnectWizardEndToEndTest {
   @Override
   boolean onMariaDb() {

@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** F3: connecting registers «Telegram: <bot name>»; each Telegram user gets one account in it on first contact. */
+/**
+ * F3: connecting registers «Telegram: <bot name>»; each Telegram user gets one account in it on
+ * first contact.
+ */
 class F03TechnicalClientEndToEndTest extends EndToEndHarness {
 
   @Test
@@ -23,8 +26,11 @@ class F03TechnicalClientEndToEndTest extends EndToEndHarness {
     tenant.apiAccount("api-" + support.id(), "pw", support);
     BotInfo bot = newBot("Ромашка Поддержка");
     TranscriptEntry announced = tenant.connect(support, bot, "api-" + support.id(), "pw");
-    assertThat(announced.text()).contains("Пользователи Telegram будут зарегистрированы в клиенте «Telegram: "
-        + bot.firstName() + "».");
+    assertThat(announced.text())
+        .contains(
+            "Пользователи Telegram будут зарегистрированы в клиенте «Telegram: "
+                + bot.firstName()
+                + "».");
 
     ClientCompany client = clientOf(bot);
     assertThat(client.companyId()).isEqualTo(tenant.company.id());
@@ -32,11 +38,17 @@ class F03TechnicalClientEndToEndTest extends EndToEndHarness {
 
     long ivanId = newUserId();
     long mariaId = newUserId();
-    telegram.bot(bot.token()).user(UserSpec.of(ivanId, "Иван", "Петров", "ivan_p")).sendsText("Здравствуйте!");
+    telegram
+        .bot(bot.token())
+        .user(UserSpec.of(ivanId, "Иван", "Петров", "ivan_p"))
+        .sendsText("Здравствуйте!");
     awaitReceived("Здравствуйте!");
     telegram.bot(bot.token()).user(UserSpec.of(mariaId, "Мария")).sendsText("Добрый вечер");
     awaitReceived("Добрый вечер");
-    telegram.bot(bot.token()).user(UserSpec.of(ivanId, "Иван", "Петров", "ivan_p")).sendsText("Это снова я");
+    telegram
+        .bot(bot.token())
+        .user(UserSpec.of(ivanId, "Иван", "Петров", "ivan_p"))
+        .sendsText("Это снова я");
     String ivan = accountId(bot, "Иван Петров");
     awaitTextInLine(support, ivan, "Это снова я");
 
@@ -49,7 +61,9 @@ class F03TechnicalClientEndToEndTest extends EndToEndHarness {
       assertThat(oneConnect.world().subscriptions(account.id()))
           .anySatisfy(s -> assertThat(s.lineId()).isEqualTo(support.id()));
     }
-    assertThat(toLine(support, ivan)).extracting(TranscriptEntry::text).containsExactly("Здравствуйте!", "Это снова я");
+    assertThat(toLine(support, ivan))
+        .extracting(TranscriptEntry::text)
+        .containsExactly("Здравствуйте!", "Это снова я");
 
     // the username is kept as a detail of the account in the gateway
     JsonNode adminAccounts = adminAccounts(bot);

@@ -1,6 +1,9 @@
 package io.omnichannel.launcher.e2e;
 
-/** The same scenarios as {@link F04DisconnectEndToEndTest}, on a MariaDB server instead of the embedded H2. */
+/**
+ * The same scenarios as {@link F04DisconnectEndToEndTest}, on a MariaDB server instead of the
+ * embedded H2.
+ */
 class F04DisconnectOnMariaDbEndToEndTest extends F04DisconnectEndToEndTest {
   @Override
   boolean onMariaDb() {

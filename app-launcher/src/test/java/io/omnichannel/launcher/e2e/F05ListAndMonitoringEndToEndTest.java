@@ -35,21 +35,41 @@ class F05ListAndMonitoringEndToEndTest extends EndToEndHarness {
 
     TranscriptEntry list = tenant.say(LIST, "Линии с Telegram-ботами:");
     assertThat(list.text())
-        .contains("Линия «Поддержка» — бот @" + supportBot.username() + " («" + supportBot.firstName()
-            + "»), клиент «Telegram: " + supportBot.firstName() + "», состояние: активно")
-        .contains("Линия «Продажи» — бот @" + salesBot.username() + " («" + salesBot.firstName()
-            + "»), клиент «Telegram: " + salesBot.firstName() + "», состояние: активно");
+        .contains(
+            "Линия «Поддержка» — бот @"
+                + supportBot.username()
+                + " («"
+                + supportBot.firstName()
+                + "»), клиент «Telegram: "
+                + supportBot.firstName()
+                + "», состояние: активно")
+        .contains(
+            "Линия «Продажи» — бот @"
+                + salesBot.username()
+                + " («"
+                + salesBot.firstName()
+                + "»), клиент «Telegram: "
+                + salesBot.firstName()
+                + "», состояние: активно");
     assertThat(buttons(list)).containsExactly(CONNECT, DISCONNECT, LIST, "Назад");
 
     telegram.revokeToken(supportBot.token());
-    // the monitor runs every second; ask the line until it shows the new state (each ask waits for its answer)
+    // the monitor runs every second; ask the line until it shows the new state (each ask waits for
+    // its answer)
     Instant deadline = Instant.now().plus(WAIT);
     String shown = list.text();
     while (!shown.contains("токен бота отозван") && Instant.now().isBefore(deadline)) {
       shown = tenant.say(LIST, "Линии с Telegram-ботами:").text();
     }
-    assertThat(shown).contains("Линия «Поддержка» — бот @" + supportBot.username() + " («" + supportBot.firstName()
-        + "»), клиент «Telegram: " + supportBot.firstName() + "», состояние: токен бота отозван")
+    assertThat(shown)
+        .contains(
+            "Линия «Поддержка» — бот @"
+                + supportBot.username()
+                + " («"
+                + supportBot.firstName()
+                + "»), клиент «Telegram: "
+                + supportBot.firstName()
+                + "», состояние: токен бота отозван")
         .contains("Линия «Продажи» — бот @" + salesBot.username());
     assertThat(shown.substring(shown.indexOf("«Продажи»"))).contains("состояние: активно");
     assertThat(adminConnection(supportBot).path("state").asText()).isEqualTo("TOKEN_REVOKED");

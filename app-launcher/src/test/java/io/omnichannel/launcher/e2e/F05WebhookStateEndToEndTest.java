@@ -11,9 +11,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * F5 in webhook mode: when Telegram cannot deliver to the webhook (the public side answers 503), monitoring
- * marks the connection failing; when it works again the update arrives, and once Telegram's last error is
- * older than the gateway's window (10 minutes, moved past with the gateway's clock) the state is active again.
+ * F5 in webhook mode: when Telegram cannot deliver to the webhook (the public side answers 503),
+ * monitoring marks the connection failing; when it works again the update arrives, and once
+ * Telegram's last error is older than the gateway's window (10 minutes, moved past with the
+ * gateway's clock) the state is active again.
  */
 class F05WebhookStateEndToEndTest extends EndToEndHarness {
   private FlakyProxy publicSide;
@@ -56,15 +57,18 @@ class F05WebhookStateEndToEndTest extends EndToEndHarness {
 
     publicSide.up();
     awaitTextInLine(connected.line, account, "пока вебхук не работает");
-    // Telegram keeps reporting its last error (last_error_date); the gateway counts an error of the last
+    // Telegram keeps reporting its last error (last_error_date); the gateway counts an error of the
+    // last
     // 10 minutes as failing, so the state returns only after that window, whatever succeeded since
     assertThat(adminConnection(connected.bot).path("state").asText()).isEqualTo("WEBHOOK_FAILING");
     assertThat(connected.tenant.say(LIST, "Линии с Telegram-ботами:").text())
         .contains("состояние: ошибки получения сообщений");
     clock.advance(Duration.ofMinutes(11));
     awaitAdminState(connected.bot, "ACTIVE");
-    assertThat(connected.tenant.say(LIST, "Линии с Telegram-ботами:").text()).contains("состояние: активно");
-    assertThat(toLine(connected.line, account)).extracting(TranscriptEntry::text)
+    assertThat(connected.tenant.say(LIST, "Линии с Telegram-ботами:").text())
+        .contains("состояние: активно");
+    assertThat(toLine(connected.line, account))
+        .extracting(TranscriptEntry::text)
         .containsExactly("до сбоя вебхука", "пока вебхук не работает");
   }
 }

@@ -16,7 +16,10 @@ import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
-/** F7: line → Telegram — text, image, file, a digital menu as a reply keyboard, a broadcast's link button. */
+/**
+ * F7: line → Telegram — text, image, file, a digital menu as a reply keyboard, a broadcast's link
+ * button.
+ */
 class F07LineToTelegramEndToEndTest extends EndToEndHarness {
 
   @Test
@@ -30,12 +33,28 @@ class F07LineToTelegramEndToEndTest extends EndToEndHarness {
     picture.setRGB(10, 10, 0xff0000);
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     ImageIO.write(picture, "png", png);
-    oneConnect.scenario().specialistSendsFile(connected.line.id(), account, connected.tenant.specialist.id(),
-        "схема.png", "image/png", png.toByteArray(), "схема проезда");
+    oneConnect
+        .scenario()
+        .specialistSendsFile(
+            connected.line.id(),
+            account,
+            connected.tenant.specialist.id(),
+            "схема.png",
+            "image/png",
+            png.toByteArray(),
+            "схема проезда");
     byte[] invoice = new byte[3 << 20];
     new Random(7).nextBytes(invoice);
-    oneConnect.scenario().specialistSendsFile(connected.line.id(), account, connected.tenant.specialist.id(),
-        "счет.pdf", "application/pdf", invoice, "счет на оплату");
+    oneConnect
+        .scenario()
+        .specialistSendsFile(
+            connected.line.id(),
+            account,
+            connected.tenant.specialist.id(),
+            "счет.pdf",
+            "application/pdf",
+            invoice,
+            "счет на оплату");
 
     List<SentMessage> sent = telegram.awaitSent(connected.bot.token(), ivan.id(), 3, WAIT);
     assertThat(sent.get(0).method()).isEqualTo("sendMessage");
@@ -56,9 +75,15 @@ class F07LineToTelegramEndToEndTest extends EndToEndHarness {
     UserSpec ivan = UserSpec.of(newUserId(), "Иван", "Петров", "ivan");
     String account = connected.firstContact(ivan, "Меню, пожалуйста");
 
-    oneConnect.scenario().specialistSendsMenu(connected.line.id(), account, connected.tenant.specialist.id(),
-        "Выберите тему обращения", List.of(List.of(Button.of("Оплата"), Button.of("Доставка")),
-            List.of(Button.of("Другое"))));
+    oneConnect
+        .scenario()
+        .specialistSendsMenu(
+            connected.line.id(),
+            account,
+            connected.tenant.specialist.id(),
+            "Выберите тему обращения",
+            List.of(
+                List.of(Button.of("Оплата"), Button.of("Доставка")), List.of(Button.of("Другое"))));
     SentMessage menu = telegram.awaitSent(connected.bot.token(), ivan.id(), 1, WAIT).get(0);
     assertThat(menu.text()).isEqualTo("Выберите тему обращения");
     JsonNode keyboard = JSON.readTree(menu.replyMarkup());
@@ -71,17 +96,27 @@ class F07LineToTelegramEndToEndTest extends EndToEndHarness {
     connected.user(ivan).sendsText("Доставка");
     awaitTextInLine(connected.line, account, "Доставка");
 
-    oneConnect.scenario().specialistDropsKeyboard(connected.line.id(), account, connected.tenant.specialist.id());
+    oneConnect
+        .scenario()
+        .specialistDropsKeyboard(connected.line.id(), account, connected.tenant.specialist.id());
     connected.specialistWrites(account, "Спасибо, уточню по доставке");
     List<SentMessage> afterDrop = telegram.awaitSent(connected.bot.token(), ivan.id(), 3, WAIT);
     assertThat(afterDrop.get(1).text()).isEqualTo("Меню закрыто.");
-    assertThat(JSON.readTree(afterDrop.get(1).replyMarkup()).path("remove_keyboard").asBoolean()).isTrue();
+    assertThat(JSON.readTree(afterDrop.get(1).replyMarkup()).path("remove_keyboard").asBoolean())
+        .isTrue();
     assertThat(afterDrop.get(2).text()).isEqualTo("Спасибо, уточню по доставке");
 
-    oneConnect.scenario().specialistBroadcasts(connected.line.id(), account, connected.tenant.specialist.id(),
-        "Новая акция для клиентов!", new LinkButton("Подробнее", "https://example.org/promo"));
+    oneConnect
+        .scenario()
+        .specialistBroadcasts(
+            connected.line.id(),
+            account,
+            connected.tenant.specialist.id(),
+            "Новая акция для клиентов!",
+            new LinkButton("Подробнее", "https://example.org/promo"));
     int before = afterDrop.size();
-    SentMessage broadcast = telegram.awaitSent(connected.bot.token(), ivan.id(), before + 1, WAIT).get(before);
+    SentMessage broadcast =
+        telegram.awaitSent(connected.bot.token(), ivan.id(), before + 1, WAIT).get(before);
     assertThat(broadcast.text()).contains("Новая акция для клиентов!");
     JsonNode inline = JSON.readTree(broadcast.replyMarkup()).path("inline_keyboard");
     assertThat(inline.get(0).get(0).path("text").asText()).isEqualTo("Подробнее");
@@ -94,18 +129,41 @@ class F07LineToTelegramEndToEndTest extends EndToEndHarness {
     UserSpec ivan = UserSpec.of(newUserId(), "Иван", "Петров", "ivan");
     String account = connected.firstContact(ivan, "Пришлите большие файлы");
 
-    oneConnect.scenario().specialistSendsFile(connected.line.id(), account, connected.tenant.specialist.id(),
-        "план.png", "image/png", new byte[(10 << 20) + 1], null);
-    oneConnect.scenario().specialistSendsFile(connected.line.id(), account, connected.tenant.specialist.id(),
-        "база.zip", "application/zip", new byte[(50 << 20) + 1], null);
+    oneConnect
+        .scenario()
+        .specialistSendsFile(
+            connected.line.id(),
+            account,
+            connected.tenant.specialist.id(),
+            "план.png",
+            "image/png",
+            new byte[(10 << 20) + 1],
+            null);
+    oneConnect
+        .scenario()
+        .specialistSendsFile(
+            connected.line.id(),
+            account,
+            connected.tenant.specialist.id(),
+            "база.zip",
+            "application/zip",
+            new byte[(50 << 20) + 1],
+            null);
     connected.specialistWrites(account, "Большие файлы не прошли, пришлю ссылкой");
 
     SentMessage only = telegram.awaitSent(connected.bot.token(), ivan.id(), 1, WAIT).get(0);
     assertThat(only.text()).isEqualTo("Большие файлы не прошли, пришлю ссылкой");
-    assertThat(oneConnect.inspection().transcript(connected.line.id(), account)).anySatisfy(entry ->
-        assertThat(entry.text()).startsWith("⚠️ Сообщение шлюза: изображение «план.png» (10,1 МБ) не отправлено"));
-    assertThat(oneConnect.inspection().transcript(connected.line.id(), account)).anySatisfy(entry ->
-        assertThat(entry.text()).startsWith("⚠️ Сообщение шлюза: файл «база.zip» (50,1 МБ) не отправлен в"));
+    assertThat(oneConnect.inspection().transcript(connected.line.id(), account))
+        .anySatisfy(
+            entry ->
+                assertThat(entry.text())
+                    .startsWith(
+                        "⚠️ Сообщение шлюза: изображение «план.png» (10,1 МБ) не отправлено"));
+    assertThat(oneConnect.inspection().transcript(connected.line.id(), account))
+        .anySatisfy(
+            entry ->
+                assertThat(entry.text())
+                    .startsWith("⚠️ Сообщение шлюза: файл «база.zip» (50,1 МБ) не отправлен в"));
     assertThat(telegram.sentMessages(connected.bot.token(), ivan.id())).hasSize(1);
   }
 }

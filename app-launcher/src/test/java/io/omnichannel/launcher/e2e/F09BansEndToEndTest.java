@@ -6,7 +6,10 @@ import io.omnichannel.testkit.oneconnect.TranscriptEntry;
 import io.omnichannel.testkit.telegram.UserSpec;
 import org.junit.jupiter.api.Test;
 
-/** F9: an account whose line is switched off in 1C-Connect: its messages are dropped (recorded), not delivered. */
+/**
+ * F9: an account whose line is switched off in 1C-Connect: its messages are dropped (recorded), not
+ * delivered.
+ */
 class F09BansEndToEndTest extends EndToEndHarness {
 
   @Test
@@ -20,15 +23,19 @@ class F09BansEndToEndTest extends EndToEndHarness {
 
     oneConnect.world().ban(ivanAccount, connected.line.id());
     connected.user(ivan).sendsText("после бана");
-    awaitMetric(droppedBefore + 1, "omnichannel_dropped_total", "reason", "banned", "direction", "to_line");
+    awaitMetric(
+        droppedBefore + 1, "omnichannel_dropped_total", "reason", "banned", "direction", "to_line");
     connected.user(maria).sendsText("а мои сообщения доходят");
     awaitTextInLine(connected.line, mariaAccount, "а мои сообщения доходят");
 
     oneConnect.world().unban(ivanAccount, connected.line.id());
     connected.user(ivan).sendsText("после разбана");
     awaitTextInLine(connected.line, ivanAccount, "после разбана");
-    assertThat(toLine(connected.line, ivanAccount)).extracting(TranscriptEntry::text)
+    assertThat(toLine(connected.line, ivanAccount))
+        .extracting(TranscriptEntry::text)
         .containsExactly("до бана", "после разбана");
-    assertThat(telegram.sentMessages(connected.bot.token(), ivan.id())).as("a ban is silent for the user").isEmpty();
+    assertThat(telegram.sentMessages(connected.bot.token(), ivan.id()))
+        .as("a ban is silent for the user")
+        .isEmpty();
   }
 }

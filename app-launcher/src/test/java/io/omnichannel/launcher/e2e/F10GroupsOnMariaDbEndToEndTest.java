@@ -1,6 +1,9 @@
 package io.omnichannel.launcher.e2e;
 
-/** The same scenarios as {@link F10GroupsEndToEndTest}, on a MariaDB server instead of the embedded H2. */
+/**
+ * The same scenarios as {@link F10GroupsEndToEndTest}, on a MariaDB server instead of the embedded
+ * H2.
+ */
 class F10GroupsOnMariaDbEndToEndTest extends F10GroupsEndToEndTest {
   @Override
   boolean onMariaDb() {

@@ -8,7 +8,9 @@ import io.omnichannel.testkit.telegram.BotInfo;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
-/** F13: the recommendations are surfaced — a separate API account per bot; reuse is warned about. */
+/**
+ * F13: the recommendations are surfaced — a separate API account per bot; reuse is warned about.
+ */
 class F13SharedApiAccountEndToEndTest extends EndToEndHarness {
 
   @Test
@@ -25,13 +27,20 @@ class F13SharedApiAccountEndToEndTest extends EndToEndHarness {
 
     String link = tenant.connectLink("Продажи", second);
     TranscriptEntry linkMessage = tenant.managementChat().get(tenant.managementChat().size() - 1);
-    assertThat(linkMessage.text()).contains("Рекомендуем для каждого бота завести отдельную учетную запись API.");
+    assertThat(linkMessage.text())
+        .contains("Рекомендуем для каждого бота завести отдельную учетную запись API.");
     HttpResponse<String> page = submit(link, "api-shared-" + support.id(), "pw");
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("Эта учетная запись API уже используется ботом @" + first.username())
+    assertThat(page.body())
+        .contains("Эта учетная запись API уже используется ботом @" + first.username())
         .contains("Рекомендуем для каждого бота отдельную учетную запись API.");
-    TranscriptEntry warned = tenant.awaitAnnouncement("Telegram-бот @" + second.username() + " подключен к линии «Продажи».");
-    assertThat(warned.text()).contains("Обратите внимание: эта учетная запись API уже используется ботом @"
-        + first.username() + ". Рекомендуем для каждого бота отдельную учетную запись API.");
+    TranscriptEntry warned =
+        tenant.awaitAnnouncement(
+            "Telegram-бот @" + second.username() + " подключен к линии «Продажи».");
+    assertThat(warned.text())
+        .contains(
+            "Обратите внимание: эта учетная запись API уже используется ботом @"
+                + first.username()
+                + ". Рекомендуем для каждого бота отдельную учетную запись API.");
   }
 }

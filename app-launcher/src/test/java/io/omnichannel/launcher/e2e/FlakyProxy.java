@@ -19,20 +19,36 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A loopback HTTP proxy that a test can switch "down" (every request then answered 503 at once, as a service
- * in maintenance would) or point at another upstream: in front of the 1C-Connect emulator it is an outage
- * that leaves the emulator's world as it is; in front of gateway instances it is their load balancer.
+ * A loopback HTTP proxy that a test can switch "down" (every request then answered 503 at once, as
+ * a service in maintenance would) or point at another upstream: in front of the 1C-Connect emulator
+ * it is an outage that leaves the emulator's world as it is; in front of gateway instances it is
+ * their load balancer.
  */
 final class FlakyProxy implements AutoCloseable {
-  private static final Set<String> HOP_BY_HOP = Set.of("host", "content-length", "connection", "expect", "upgrade",
-      "transfer-encoding", "keep-alive", "te", "trailer", "proxy-connection", "http2-settings");
+  private static final Set<String> HOP_BY_HOP =
+      Set.of(
+          "host",
+          "content-length",
+          "connection",
+          "expect",
+          "upgrade",
+          "transfer-encoding",
+          "keep-alive",
+          "te",
+          "trailer",
+          "proxy-connection",
+          "http2-settings");
 
   private volatile List<URI> targets;
-  private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger next =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(8);
-  private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private volatile boolean down;
   private int refused;
 
@@ -48,7 +64,10 @@ final class FlakyProxy implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  /** Sends everything from now on to another upstream, as a load balancer does when an instance goes. */
+  /**
+   * Sends everything from now on to another upstream, as a load balancer does when an instance
+   * goes.
+   */
   void retarget(URI upstream) {
     targets = List.of(upstream);
   }
@@ -97,10 +116,14 @@ final class FlakyProxy implements AutoCloseable {
       }
       List<URI> upstreams = targets;
       URI target = upstreams.get(Math.floorMod(next.getAndIncrement(), upstreams.size()));
-      HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
-          .timeout(Duration.ofSeconds(30))
-          .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-              : HttpRequest.BodyPublishers.ofByteArray(body));
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
+              .timeout(Duration.ofSeconds(30))
+              .method(
+                  exchange.getRequestMethod(),
+                  body.length == 0
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofByteArray(body));
       for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
         if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(Locale.ROOT))) {
           header.getValue().forEach(value -> request.header(header.getKey(), value));
@@ -114,11 +137,15 @@ final class FlakyProxy implements AutoCloseable {
         exchange.sendResponseHeaders(502, -1);
         return;
       }
-      response.headers().map().forEach((name, values) -> {
-        if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
-          exchange.getResponseHeaders().put(name, values);
-        }
-      });
+      response
+          .headers()
+          .map()
+          .forEach(
+              (name, values) -> {
+                if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
+                  exchange.getResponseHeaders().put(name, values);
+                }
+              });
       byte[] answer = response.body();
       boolean noBody = answer.length == 0 || "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
       exchange.sendResponseHeaders(response.statusCode(), noBody ? -1 : answer.length);

@@ -14,9 +14,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The gateway alone in a JVM of its own, so that a test can kill it (SIGKILL, no shutdown hook, nothing
- * flushed) in the middle of its work. Arguments are {@code key=value} (a server database with {@code jdbcUrl}, {@code jdbcUser}, {@code jdbcPassword},
- * else the embedded one in {@code data}); prints {@code READY} once serving.
+ * The gateway alone in a JVM of its own, so that a test can kill it (SIGKILL, no shutdown hook,
+ * nothing flushed) in the middle of its work. Arguments are {@code key=value} (a server database
+ * with {@code jdbcUrl}, {@code jdbcUser}, {@code jdbcPassword}, else the embedded one in {@code
+ * data}); prints {@code READY} once serving.
  */
 public final class GatewayProcessMain {
   private GatewayProcessMain() {}
@@ -29,24 +30,39 @@ public final class GatewayProcessMain {
     }
     int port = Integer.parseInt(arg.get("port"));
     URI publicBase = URI.create("http://127.0.0.1:" + port);
-    Omnichannel gateway = Omnichannel.builder()
-        .persistence(arg.containsKey("jdbcUrl")
-            ? PersistenceConfig.server(arg.get("jdbcUrl"), arg.get("jdbcUser"), arg.getOrDefault("jdbcPassword", ""),
-                Path.of(arg.get("data")))
-            : PersistenceConfig.embedded(Path.of(arg.get("data"))))
-        .publicBaseUrl(publicBase)
-        .telegram(TelegramConfig.of(TelegramConfig.ReceiveMode.POLLING, publicBase, arg.get("instance"))
-            .withApiBaseUrl(URI.create(arg.get("telegram")))
-            .withTimeouts(TelegramConfig.Timeouts.defaults().withLongPoll(Duration.ofSeconds(1))
-                .withBackoff(Duration.ofMillis(200), Duration.ofSeconds(2)))
-            .withPacing(TelegramConfig.Pacing.telegram().scaled(0.02)))
-        .oneConnect(OneConnectConfig.of("gateway", Secret.of("gw-pass"), new LineId(arg.get("managementLine")),
-            publicBase).withEndpoints(URI.create(arg.get("oneConnect")), URI.create(arg.get("soap"))))
-        .managementHook(new HookCredentials(arg.get("hookLogin"), Secret.of(arg.get("hookPassword"))))
-        .httpServer("127.0.0.1", port)
-        .workers(2)
-        .build()
-        .start();
+    Omnichannel gateway =
+        Omnichannel.builder()
+            .persistence(
+                arg.containsKey("jdbcUrl")
+                    ? PersistenceConfig.server(
+                        arg.get("jdbcUrl"),
+                        arg.get("jdbcUser"),
+                        arg.getOrDefault("jdbcPassword", ""),
+                        Path.of(arg.get("data")))
+                    : PersistenceConfig.embedded(Path.of(arg.get("data"))))
+            .publicBaseUrl(publicBase)
+            .telegram(
+                TelegramConfig.of(
+                        TelegramConfig.ReceiveMode.POLLING, publicBase, arg.get("instance"))
+                    .withApiBaseUrl(URI.create(arg.get("telegram")))
+                    .withTimeouts(
+                        TelegramConfig.Timeouts.defaults()
+                            .withLongPoll(Duration.ofSeconds(1))
+                            .withBackoff(Duration.ofMillis(200), Duration.ofSeconds(2)))
+                    .withPacing(TelegramConfig.Pacing.telegram().scaled(0.02)))
+            .oneConnect(
+                OneConnectConfig.of(
+                        "gateway",
+                        Secret.of("gw-pass"),
+                        new LineId(arg.get("managementLine")),
+                        publicBase)
+                    .withEndpoints(URI.create(arg.get("oneConnect")), URI.create(arg.get("soap"))))
+            .managementHook(
+                new HookCredentials(arg.get("hookLogin"), Secret.of(arg.get("hookPassword"))))
+            .httpServer("127.0.0.1", port)
+            .workers(2)
+            .build()
+            .start();
     System.out.println("READY");
     System.out.flush();
     Thread.currentThread().join();

@@ -3,6 +3,7 @@ package io.omnichannel.launcher.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnichannel.testkit.oneconnect.TranscriptEntry;
+import io.omnichannel.testkit.telegram.SentMessage;
 import io.omnichannel.testkit.telegram.UserSpec;
 import java.io.BufferedReader;
 import java.io.File;
@@ -12,21 +13,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import io.omnichannel.testkit.telegram.SentMessage;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * B1 across a crash: the gateway runs in a JVM of its own and is killed with SIGKILL (no graceful stop, no
- * shutdown hook) while 1,000 messages of 10 Telegram users are on their way; a new gateway on the same
- * embedded database picks up → every message in its line exactly once, per chat in order.
+ * B1 across a crash: the gateway runs in a JVM of its own and is killed with SIGKILL (no graceful
+ * stop, no shutdown hook) while 1,000 messages of 10 Telegram users are on their way; a new gateway
+ * on the same embedded database picks up → every message in its line exactly once, per chat in
+ * order.
  *
- * <p>The restarted gateway's clock runs 3 minutes ahead: the killed process still "holds" the queue rows it
- * had claimed (a 2-minute lease) and its polling lease; a real restart a few minutes later would see them
- * expired in the same way, and the test need not wait for it.
+ * <p>The restarted gateway's clock runs 3 minutes ahead: the killed process still "holds" the queue
+ * rows it had claimed (a 2-minute lease) and its polling lease; a real restart a few minutes later
+ * would see them expired in the same way, and the test need not wait for it.
  *
  * <p>They run on the embedded H2 (which flushes every commit, {@code WRITE_DELAY=0}) and, through
  * {@link KilledMidRunOnMariaDbEndToEndTest}, on MariaDB.
@@ -72,23 +73,31 @@ class KilledMidRunEndToEndTest extends EndToEndHarness {
     child.destroyForcibly();
     assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
     long arrivedAtKill = arrived(connected);
-    assertThat(arrivedAtKill).as("killed before the run was over").isLessThan(USERS * (PER_USER + 1L));
-    System.out.printf("killed with %d of %d messages in the line%n", arrivedAtKill, USERS * (PER_USER + 1));
+    assertThat(arrivedAtKill)
+        .as("killed before the run was over")
+        .isLessThan(USERS * (PER_USER + 1L));
+    System.out.printf(
+        "killed with %d of %d messages in the line%n", arrivedAtKill, USERS * (PER_USER + 1));
 
     clock.advance(Duration.ofMinutes(3));
     gateway = newGateway().start();
 
     for (int u = 0; u < USERS; u++) {
       try {
-        oneConnect.inspection().awaitTranscriptSize(connected.line.id(), accounts.get(u), PER_USER + 1,
-            Duration.ofSeconds(30));
+        oneConnect
+            .inspection()
+            .awaitTranscriptSize(
+                connected.line.id(), accounts.get(u), PER_USER + 1, Duration.ofSeconds(30));
       } catch (AssertionError incomplete) {
         break; // the comparison below names what is missing or doubled
       }
     }
     for (int u = 0; u < USERS; u++) {
-      assertThat(toLine(connected.line, accounts.get(u))).extracting(TranscriptEntry::text)
-          .as("chat %d: every message once, in order (%d had arrived at the kill)", u, arrivedAtKill)
+      assertThat(toLine(connected.line, accounts.get(u)))
+          .extracting(TranscriptEntry::text)
+          .as(
+              "chat %d: every message once, in order (%d had arrived at the kill)",
+              u, arrivedAtKill)
           .containsExactlyElementsOf(said.get(u));
     }
     assertThat(usersOf(clientOf(connected.bot))).hasSize(USERS);
@@ -103,7 +112,9 @@ class KilledMidRunEndToEndTest extends EndToEndHarness {
     child = startChild(data.resolve("child-2.log"));
     int n = 200;
     for (int u = 0; u < n; u++) {
-      connected.user(UserSpec.of(newUserId(), "Новый", "Клиент" + u, null)).sendsText("новый клиент " + u);
+      connected
+          .user(UserSpec.of(newUserId(), "Новый", "Клиент" + u, null))
+          .sendsText("новый клиент " + u);
     }
     awaitReceived("новый клиент 40");
     child.destroyForcibly();
@@ -113,16 +124,24 @@ class KilledMidRunEndToEndTest extends EndToEndHarness {
     for (int u = 0; u < n; u++) {
       awaitReceived("новый клиент " + u);
     }
-    // one 1C user per Telegram user; with a doubled registration the first message sits in an orphan's chat
-    Map<String, Long> accountsPerUser = usersOf(clientOf(connected.bot)).stream()
-        .collect(Collectors.groupingBy(user -> user.name() + " " + user.surname(), Collectors.counting()));
-    assertThat(accountsPerUser.entrySet()).filteredOn(e -> e.getValue() > 1).as("doubled accounts").isEmpty();
+    // one 1C user per Telegram user; with a doubled registration the first message sits in an
+    // orphan's chat
+    Map<String, Long> accountsPerUser =
+        usersOf(clientOf(connected.bot)).stream()
+            .collect(
+                Collectors.groupingBy(
+                    user -> user.name() + " " + user.surname(), Collectors.counting()));
+    assertThat(accountsPerUser.entrySet())
+        .filteredOn(e -> e.getValue() > 1)
+        .as("doubled accounts")
+        .isEmpty();
     assertThat(accountsPerUser).hasSize(n);
   }
 
   /**
-   * Telegram has no idempotency key for sends: a kill between Telegram's answer and the commit repeats that one
-   * message. What must hold: nothing lost, order kept, at most the message in flight at the kill repeated once.
+   * Telegram has no idempotency key for sends: a kill between Telegram's answer and the commit
+   * repeats that one message. What must hold: nothing lost, order kept, at most the message in
+   * flight at the kill repeated once.
    */
   @Test
   void killedRightAfterSendingNothingIsLostAndAtMostTheMessageInFlightRepeats() throws Exception {
@@ -150,8 +169,11 @@ class KilledMidRunEndToEndTest extends EndToEndHarness {
     int repeats = 0;
     while (!texts.get(texts.size() - 1).equals("после перезапуска")) {
       // the repeat (if any) came before the new answer: wait for that one too
-      texts = new ArrayList<>(telegram.awaitSent(connected.bot.token(), ivan.id(), texts.size() + 1, WAIT).stream()
-          .map(SentMessage::text).toList());
+      texts =
+          new ArrayList<>(
+              telegram.awaitSent(connected.bot.token(), ivan.id(), texts.size() + 1, WAIT).stream()
+                  .map(SentMessage::text)
+                  .toList());
     }
     for (int i = 1; i < texts.size(); i++) {
       if (texts.get(i).equals(texts.get(i - 1))) {
@@ -171,35 +193,60 @@ class KilledMidRunEndToEndTest extends EndToEndHarness {
 
   private long arrived(Connected connected) {
     return oneConnect.inspection().transcripts().stream()
-        .filter(e -> e.lineId().equals(connected.line.id()) && e.direction() == TranscriptEntry.Direction.TO_LINE)
+        .filter(
+            e ->
+                e.lineId().equals(connected.line.id())
+                    && e.direction() == TranscriptEntry.Direction.TO_LINE)
         .count();
   }
 
   private Process startChild(Path log) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path"), GatewayProcessMain.class.getName(),
-        "port=" + port, "data=" + data, "instance=e2e-1", "telegram=" + telegram.baseUrl(),
-        "oneConnect=" + oneConnect.baseUrl(), "soap=" + oneConnect.soapUrl(), "managementLine=" + management.id(),
-        "hookLogin=" + managementHook.login(), "hookPassword=" + managementHook.password().reveal()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                GatewayProcessMain.class.getName(),
+                "port=" + port,
+                "data=" + data,
+                "instance=e2e-1",
+                "telegram=" + telegram.baseUrl(),
+                "oneConnect=" + oneConnect.baseUrl(),
+                "soap=" + oneConnect.soapUrl(),
+                "managementLine=" + management.id(),
+                "hookLogin=" + managementHook.login(),
+                "hookPassword=" + managementHook.password().reveal()));
     command.addAll(childDatabaseArgs());
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectError(ProcessBuilder.Redirect.to(new File(log.toString())));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectError(ProcessBuilder.Redirect.to(new File(log.toString())));
     Process process = builder.start();
     CompletableFuture<Void> ready = new CompletableFuture<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = out.readLine()) != null) {
-          if (line.equals("READY")) {
-            ready.complete(null);
-          }
-        }
-        ready.completeExceptionally(new AssertionError("the gateway process ended before it was ready; see " + log));
-      } catch (Exception e) {
-        ready.completeExceptionally(e);
-      }
-    }, "child-gateway-stdout");
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader out =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                  if (line.equals("READY")) {
+                    ready.complete(null);
+                  }
+                }
+                ready.completeExceptionally(
+                    new AssertionError(
+                        "the gateway process ended before it was ready; see " + log));
+              } catch (Exception e) {
+                ready.completeExceptionally(e);
+              }
+            },
+            "child-gateway-stdout");
     reader.setDaemon(true);
     reader.start();
     ready.get(60, TimeUnit.SECONDS);

@@ -5,8 +5,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link KilledMidRunEndToEndTest} with the gateway (the killed child and the restarted one) on MariaDB, whose
- * commits survive a kill: here the 1,000-message run and the sends are checked.
+ * {@link KilledMidRunEndToEndTest} with the gateway (the killed child and the restarted one) on
+ * MariaDB, whose commits survive a kill: here the 1,000-message run and the sends are checked.
  */
 class KilledMidRunOnMariaDbEndToEndTest extends KilledMidRunEndToEndTest {
   @Override
@@ -17,7 +17,10 @@ class KilledMidRunOnMariaDbEndToEndTest extends KilledMidRunEndToEndTest {
   @Override
   List<String> childDatabaseArgs() {
     PersistenceConfig config = persistence();
-    return List.of("jdbcUrl=" + config.jdbcUrl(), "jdbcUser=" + config.user(), "jdbcPassword=" + config.password());
+    return List.of(
+        "jdbcUrl=" + config.jdbcUrl(),
+        "jdbcUser=" + config.user(),
+        "jdbcPassword=" + config.password());
   }
 
   @Test

@@ -17,21 +17,28 @@ import org.junit.jupiter.api.Assumptions;
  * unreachable server skips the test class unless OMNICHANNEL_REQUIRE_MARIADB=true, which fails it.
  */
 final class MariaDb {
-  private final String serverUrl = env("OMNICHANNEL_TEST_MARIADB_URL", "jdbc:mysql://127.0.0.1:3306/");
+  private final String serverUrl =
+      env("OMNICHANNEL_TEST_MARIADB_URL", "jdbc:mysql://127.0.0.1:3306/");
   private final String user = env("OMNICHANNEL_TEST_MARIADB_USER", "root");
   private final String password = env("OMNICHANNEL_TEST_MARIADB_PASSWORD", "");
-  private final String name = "oc_e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+  private final String name =
+      "oc_e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
   private boolean created;
 
   /** Creates the database, or skips (fails on CI) when the server cannot be reached. */
   PersistenceConfig create(Path dataFolder) {
-    try (Connection server = DriverManager.getConnection(serverUrl + "?connectTimeout=3000", user, password);
+    try (Connection server =
+            DriverManager.getConnection(serverUrl + "?connectTimeout=3000", user, password);
         Statement statement = server.createStatement()) {
       statement.executeUpdate("CREATE DATABASE " + name + " CHARACTER SET utf8mb4");
       created = true;
     } catch (SQLException e) {
       if (Boolean.parseBoolean(System.getenv("OMNICHANNEL_REQUIRE_MARIADB"))) {
-        fail("MariaDB is required (OMNICHANNEL_REQUIRE_MARIADB=true) but " + serverUrl + " is unreachable", e);
+        fail(
+            "MariaDB is required (OMNICHANNEL_REQUIRE_MARIADB=true) but "
+                + serverUrl
+                + " is unreachable",
+            e);
       }
       Assumptions.abort("MariaDB not reachable at " + serverUrl + ": " + e.getMessage());
     }

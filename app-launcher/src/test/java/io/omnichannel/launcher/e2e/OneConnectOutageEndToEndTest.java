@@ -11,8 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * B1 through an outage: 1C-Connect answers 503 to everything for a while (a proxy in front of the emulator),
- * Telegram users keep writing; when it is back, every message arrives, per chat in order, none doubled.
+ * B1 through an outage: 1C-Connect answers 503 to everything for a while (a proxy in front of the
+ * emulator), Telegram users keep writing; when it is back, every message arrives, per chat in
+ * order, none doubled.
  */
 class OneConnectOutageEndToEndTest extends EndToEndHarness {
   private FlakyProxy proxy;
@@ -38,7 +39,8 @@ class OneConnectOutageEndToEndTest extends EndToEndHarness {
   }
 
   @Test
-  void messagesWrittenWhileOneConnectIsDownAllArriveAfterItReturnsInOrderNoneDoubled() throws Exception {
+  void messagesWrittenWhileOneConnectIsDownAllArriveAfterItReturnsInOrderNoneDoubled()
+      throws Exception {
     Connected connected = new Connected();
     UserSpec ivan = UserSpec.of(newUserId(), "Иван", "Петров", "ivan");
     UserSpec maria = UserSpec.of(newUserId(), "Мария", "Соколова", "maria");
@@ -64,15 +66,24 @@ class OneConnectOutageEndToEndTest extends EndToEndHarness {
     awaitTextInLine(connected.line, ivanAccount, "Иван: во время сбоя 6");
     awaitTextInLine(connected.line, mariaAccount, "Мария: во время сбоя 6");
     awaitReceived("Олег: во время сбоя");
-    assertThat(toLine(connected.line, ivanAccount)).extracting(TranscriptEntry::text).containsExactlyElementsOf(ivanSays);
-    assertThat(toLine(connected.line, mariaAccount)).extracting(TranscriptEntry::text).containsExactlyElementsOf(mariaSays);
+    assertThat(toLine(connected.line, ivanAccount))
+        .extracting(TranscriptEntry::text)
+        .containsExactlyElementsOf(ivanSays);
+    assertThat(toLine(connected.line, mariaAccount))
+        .extracting(TranscriptEntry::text)
+        .containsExactlyElementsOf(mariaSays);
     String olegAccount = accountId(connected.bot, "Олег");
-    assertThat(toLine(connected.line, olegAccount)).extracting(TranscriptEntry::text).containsExactly("Олег: во время сбоя");
-    assertThat(usersOf(clientOf(connected.bot))).as("one account per user, none doubled by retries").hasSize(3);
+    assertThat(toLine(connected.line, olegAccount))
+        .extracting(TranscriptEntry::text)
+        .containsExactly("Олег: во время сбоя");
+    assertThat(usersOf(clientOf(connected.bot)))
+        .as("one account per user, none doubled by retries")
+        .hasSize(3);
     assertThat(admin("/admin/dead-letters").body()).isEqualTo("[]");
 
     // and the other way: the specialist's answer still reaches Telegram
     connected.specialistWrites(ivanAccount, "Спасибо за терпение!");
-    assertThat(telegram.awaitSent(connected.bot.token(), ivan.id(), 1, WAIT).get(0).text()).isEqualTo("Спасибо за терпение!");
+    assertThat(telegram.awaitSent(connected.bot.token(), ivan.id(), 1, WAIT).get(0).text())
+        .isEqualTo("Спасибо за терпение!");
   }
 }

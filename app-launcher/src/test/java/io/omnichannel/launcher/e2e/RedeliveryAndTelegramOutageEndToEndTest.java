@@ -20,9 +20,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * B1 on the line's side: 1C-Connect posting the same event twice leads to one message in Telegram; Telegram
- * down for a while (every Bot API call failing) → the specialist's answers and the user's messages all arrive
- * afterwards, in order, none doubled.
+ * B1 on the line's side: 1C-Connect posting the same event twice leads to one message in Telegram;
+ * Telegram down for a while (every Bot API call failing) → the specialist's answers and the user's
+ * messages all arrive afterwards, in order, none doubled.
  */
 class RedeliveryAndTelegramOutageEndToEndTest extends EndToEndHarness {
 
@@ -35,8 +35,11 @@ class RedeliveryAndTelegramOutageEndToEndTest extends EndToEndHarness {
     telegram.awaitSent(connected.bot.token(), ivan.id(), 1, WAIT);
     double duplicatesBefore = metric("omnichannel_inbound_duplicates_total");
 
-    HookRegistration hook = oneConnect.world().hooks().stream()
-        .filter(h -> connected.line.id().equals(h.lineId()) && h.url().contains("/hooks/")).findFirst().orElseThrow();
+    HookRegistration hook =
+        oneConnect.world().hooks().stream()
+            .filter(h -> connected.line.id().equals(h.lineId()) && h.url().contains("/hooks/"))
+            .findFirst()
+            .orElseThrow();
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("line_id", answer.lineId());
     event.put("user_id", answer.userId());
@@ -46,20 +49,30 @@ class RedeliveryAndTelegramOutageEndToEndTest extends EndToEndHarness {
     event.put("message_time", answer.messageTime().toString());
     event.put("text", answer.text());
     event.put("data", answer.data() == null ? Map.of() : answer.data());
-    String credentials = Base64.getEncoder().encodeToString((hook.backAuth().login() + ":" + hook.backAuth().password())
-        .getBytes(StandardCharsets.UTF_8));
+    String credentials =
+        Base64.getEncoder()
+            .encodeToString(
+                (hook.backAuth().login() + ":" + hook.backAuth().password())
+                    .getBytes(StandardCharsets.UTF_8));
     for (int i = 0; i < 2; i++) {
-      HttpResponse<String> again = http.send(HttpRequest.newBuilder(URI.create(hook.url()))
-          .header("Content-Type", "application/json").header("Authorization", "Basic " + credentials)
-          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(event))).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> again =
+          http.send(
+              HttpRequest.newBuilder(URI.create(hook.url()))
+                  .header("Content-Type", "application/json")
+                  .header("Authorization", "Basic " + credentials)
+                  .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(event)))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
     }
-    assertThat(metric("omnichannel_inbound_duplicates_total")).isGreaterThanOrEqualTo(duplicatesBefore + 2);
+    assertThat(metric("omnichannel_inbound_duplicates_total"))
+        .isGreaterThanOrEqualTo(duplicatesBefore + 2);
 
     connected.specialistWrites(account, "следующий ответ");
     List<SentMessage> sent = telegram.awaitSent(connected.bot.token(), ivan.id(), 2, WAIT);
-    assertThat(sent).extracting(SentMessage::text).containsExactly("ответ один раз", "следующий ответ");
+    assertThat(sent)
+        .extracting(SentMessage::text)
+        .containsExactly("ответ один раз", "следующий ответ");
   }
 
   @Test
@@ -80,9 +93,12 @@ class RedeliveryAndTelegramOutageEndToEndTest extends EndToEndHarness {
     List<SentMessage> sent = telegram.awaitSent(connected.bot.token(), ivan.id(), 5, WAIT);
     assertThat(sent).extracting(SentMessage::text).containsExactlyElementsOf(answers);
     connected.specialistWrites(account, "после сбоя");
-    assertThat(telegram.awaitSent(connected.bot.token(), ivan.id(), 6, WAIT)).extracting(SentMessage::text)
-        .endsWith("после сбоя").hasSize(6);
-    assertThat(toLine(connected.line, account)).extracting(TranscriptEntry::text)
+    assertThat(telegram.awaitSent(connected.bot.token(), ivan.id(), 6, WAIT))
+        .extracting(SentMessage::text)
+        .endsWith("после сбоя")
+        .hasSize(6);
+    assertThat(toLine(connected.line, account))
+        .extracting(TranscriptEntry::text)
         .containsExactly("до сбоя Telegram", "пишу во время сбоя");
   }
 }

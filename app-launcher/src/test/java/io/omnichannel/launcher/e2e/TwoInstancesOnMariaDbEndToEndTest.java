@@ -18,9 +18,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * B3: two gateway instances on one MariaDB database. Each bot's long polling has exactly one holder (the
- * lease); both share the queues; every message arrives once and in order per chat; when the holder stops,
- * the other instance takes the polling over.
+ * B3: two gateway instances on one MariaDB database. Each bot's long polling has exactly one holder
+ * (the lease); both share the queues; every message arrives once and in order per chat; when the
+ * holder stops, the other instance takes the polling over.
  */
 class TwoInstancesOnMariaDbEndToEndTest extends EndToEndHarness {
   private final MariaDb mariaDb = new MariaDb();
@@ -98,8 +98,10 @@ class TwoInstancesOnMariaDbEndToEndTest extends EndToEndHarness {
     }
     for (int u = 0; u < users.size(); u++) {
       awaitTextInLine(connected.line, accounts.get(u), "клиент " + u + " после остановки первого");
-      assertThat(toLine(connected.line, accounts.get(u))).extracting(TranscriptEntry::text)
-          .as("chat %d: all, once, in order", u).containsExactlyElementsOf(said.get(u));
+      assertThat(toLine(connected.line, accounts.get(u)))
+          .extracting(TranscriptEntry::text)
+          .as("chat %d: all, once, in order", u)
+          .containsExactlyElementsOf(said.get(u));
     }
     assertThat(usersOf(clientOf(connected.bot))).hasSize(users.size());
     assertThat(leaseHolders()).containsExactly("e2e-2");
@@ -114,7 +116,8 @@ class TwoInstancesOnMariaDbEndToEndTest extends EndToEndHarness {
 
   private List<String> leaseHolders() throws Exception {
     List<String> holders = new ArrayList<>();
-    try (Connection jdbc = DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
+    try (Connection jdbc =
+            DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
         PreparedStatement query = jdbc.prepareStatement("SELECT holder FROM polling_leases");
         ResultSet rows = query.executeQuery()) {
       while (rows.next()) {

@@ -17,9 +17,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * B3 with webhooks: two instances on one MariaDB behind a round-robin balancer take Telegram's webhooks and
- * 1C-Connect's hooks alike; the same update reaching both instances is relayed once; every message arrives
- * once, per chat in order.
+ * B3 with webhooks: two instances on one MariaDB behind a round-robin balancer take Telegram's
+ * webhooks and 1C-Connect's hooks alike; the same update reaching both instances is relayed once;
+ * every message arrives once, per chat in order.
  */
 class TwoInstancesWebhooksOnMariaDbEndToEndTest extends EndToEndHarness {
   private final MariaDb mariaDb = new MariaDb();
@@ -90,10 +90,14 @@ class TwoInstancesWebhooksOnMariaDbEndToEndTest extends EndToEndHarness {
     WebhookDelivery delivery = telegram.webhookDeliveries(connected.bot.token()).get(0);
     String path = URI.create(delivery.url()).getPath();
     for (URI instance : List.of(first, other)) {
-      HttpResponse<String> again = http.send(HttpRequest.newBuilder(instance.resolve(path))
-          .header("Content-Type", "application/json")
-          .header("X-Telegram-Bot-Api-Secret-Token", delivery.secretToken())
-          .POST(HttpRequest.BodyPublishers.ofString(updates.get(0).json())).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> again =
+          http.send(
+              HttpRequest.newBuilder(instance.resolve(path))
+                  .header("Content-Type", "application/json")
+                  .header("X-Telegram-Bot-Api-Secret-Token", delivery.secretToken())
+                  .POST(HttpRequest.BodyPublishers.ofString(updates.get(0).json()))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(again.statusCode()).isEqualTo(200);
     }
     for (int u = 0; u < users.size(); u++) {
@@ -102,19 +106,27 @@ class TwoInstancesWebhooksOnMariaDbEndToEndTest extends EndToEndHarness {
     }
     for (int u = 0; u < users.size(); u++) {
       awaitTextInLine(connected.line, accounts.get(u), "клиент " + u + " последнее");
-      assertThat(toLine(connected.line, accounts.get(u))).extracting(TranscriptEntry::text)
-          .as("chat %d", u).containsExactlyElementsOf(said.get(u));
+      assertThat(toLine(connected.line, accounts.get(u)))
+          .extracting(TranscriptEntry::text)
+          .as("chat %d", u)
+          .containsExactlyElementsOf(said.get(u));
     }
     assertThat(usersOf(clientOf(connected.bot))).hasSize(users.size());
-    assertThat(metric(first, "omnichannel_inbound_stored_total")).as("updates stored by the first").isPositive();
-    assertThat(metric(other, "omnichannel_inbound_stored_total")).as("updates stored by the second").isPositive();
-    assertThat(telegram.webhookDeliveries(connected.bot.token())).allSatisfy(d -> assertThat(d.succeeded()).isTrue());
+    assertThat(metric(first, "omnichannel_inbound_stored_total"))
+        .as("updates stored by the first")
+        .isPositive();
+    assertThat(metric(other, "omnichannel_inbound_stored_total"))
+        .as("updates stored by the second")
+        .isPositive();
+    assertThat(telegram.webhookDeliveries(connected.bot.token()))
+        .allSatisfy(d -> assertThat(d.succeeded()).isTrue());
 
     // answers from the line reach Telegram whichever instance 1C-Connect's hook lands on
     for (int i = 1; i <= 4; i++) {
       connected.specialistWrites(accounts.get(0), "ответ " + i);
     }
     assertThat(telegram.awaitSent(connected.bot.token(), users.get(0).id(), 4, WAIT))
-        .extracting(m -> m.text()).containsExactly("ответ 1", "ответ 2", "ответ 3", "ответ 4");
+        .extracting(m -> m.text())
+        .containsExactly("ответ 1", "ответ 2", "ответ 3", "ответ 4");
   }
 }

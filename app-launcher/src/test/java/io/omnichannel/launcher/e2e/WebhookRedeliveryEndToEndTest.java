@@ -16,9 +16,10 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
- * B1 in webhook mode: Telegram delivering an update twice (its own retry, or a duplicate) leads to one
- * message in the line; an update Telegram could not deliver while the gateway was down arrives once after.
- * (The builder accepts a plain-http public URL; only the command line's configuration insists on https.)
+ * B1 in webhook mode: Telegram delivering an update twice (its own retry, or a duplicate) leads to
+ * one message in the line; an update Telegram could not deliver while the gateway was down arrives
+ * once after. (The builder accepts a plain-http public URL; only the command line's configuration
+ * insists on https.)
  */
 class WebhookRedeliveryEndToEndTest extends EndToEndHarness {
 
@@ -34,7 +35,8 @@ class WebhookRedeliveryEndToEndTest extends EndToEndHarness {
     InjectedUpdate first = connected.user(ivan).sendsText("только один раз");
     awaitReceived("только один раз");
     String account = accountId(connected.bot, "Иван Петров");
-    WebhookDelivery delivered = telegram.awaitWebhookDeliveries(connected.bot.token(), 1, WAIT).get(0);
+    WebhookDelivery delivered =
+        telegram.awaitWebhookDeliveries(connected.bot.token(), 1, WAIT).get(0);
     assertThat(delivered.statusCode()).isEqualTo(200);
     assertThat(delivered.url()).startsWith(base.toString());
     double duplicatesBefore = metric("omnichannel_inbound_duplicates_total");
@@ -42,24 +44,35 @@ class WebhookRedeliveryEndToEndTest extends EndToEndHarness {
     // the same update again, three times at once, as Telegram would after a lost answer
     List<CompletableFuture<HttpResponse<String>>> again = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      again.add(http.sendAsync(HttpRequest.newBuilder(URI.create(delivered.url()))
-          .header("Content-Type", "application/json")
-          .header("X-Telegram-Bot-Api-Secret-Token", delivered.secretToken())
-          .POST(HttpRequest.BodyPublishers.ofString(first.json())).build(), HttpResponse.BodyHandlers.ofString()));
+      again.add(
+          http.sendAsync(
+              HttpRequest.newBuilder(URI.create(delivered.url()))
+                  .header("Content-Type", "application/json")
+                  .header("X-Telegram-Bot-Api-Secret-Token", delivered.secretToken())
+                  .POST(HttpRequest.BodyPublishers.ofString(first.json()))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString()));
     }
     for (CompletableFuture<HttpResponse<String>> answer : again) {
       assertThat(answer.get().statusCode()).isEqualTo(200);
     }
-    HttpResponse<String> wrongSecret = http.send(HttpRequest.newBuilder(URI.create(delivered.url()))
-        .header("Content-Type", "application/json").header("X-Telegram-Bot-Api-Secret-Token", "guess")
-        .POST(HttpRequest.BodyPublishers.ofString(first.json())).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> wrongSecret =
+        http.send(
+            HttpRequest.newBuilder(URI.create(delivered.url()))
+                .header("Content-Type", "application/json")
+                .header("X-Telegram-Bot-Api-Secret-Token", "guess")
+                .POST(HttpRequest.BodyPublishers.ofString(first.json()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(wrongSecret.statusCode()).isIn(401, 403);
 
     connected.user(ivan).sendsText("второе сообщение");
     awaitTextInLine(connected.line, account, "второе сообщение");
-    assertThat(toLine(connected.line, account)).extracting(TranscriptEntry::text)
+    assertThat(toLine(connected.line, account))
+        .extracting(TranscriptEntry::text)
         .containsExactly("только один раз", "второе сообщение");
-    assertThat(metric("omnichannel_inbound_duplicates_total")).isGreaterThanOrEqualTo(duplicatesBefore + 3);
+    assertThat(metric("omnichannel_inbound_duplicates_total"))
+        .isGreaterThanOrEqualTo(duplicatesBefore + 3);
   }
 
   @Test
@@ -72,14 +85,17 @@ class WebhookRedeliveryEndToEndTest extends EndToEndHarness {
     gateway.stop();
     gateway = null;
     connected.user(ivan).sendsText("пока шлюз остановлен");
-    List<WebhookDelivery> attempts = telegram.awaitWebhookDeliveries(connected.bot.token(), deliveries + 2, WAIT);
-    assertThat(attempts.subList(deliveries, attempts.size())).allSatisfy(d -> assertThat(d.succeeded()).isFalse());
+    List<WebhookDelivery> attempts =
+        telegram.awaitWebhookDeliveries(connected.bot.token(), deliveries + 2, WAIT);
+    assertThat(attempts.subList(deliveries, attempts.size()))
+        .allSatisfy(d -> assertThat(d.succeeded()).isFalse());
     gateway = newGateway().start();
 
     awaitTextInLine(connected.line, account, "пока шлюз остановлен");
     connected.user(ivan).sendsText("после перезапуска");
     awaitTextInLine(connected.line, account, "после перезапуска");
-    assertThat(toLine(connected.line, account)).extracting(TranscriptEntry::text)
+    assertThat(toLine(connected.line, account))
+        .extracting(TranscriptEntry::text)
         .containsExactly("до перезапуска", "пока шлюз остановлен", "после перезапуска");
   }
 }

@@ -21,7 +21,8 @@ class MeteringTest {
     platform.deliverFromUser(connection, user, new LinePost.Text("Привет", "telegram:1:1"));
     platform.noticeInLine(connection, user, "⚠️ Сообщение шлюза: …", "blocked:1");
 
-    assertThat(registry.counter("omnichannel.relayed", "direction", "to_line").count()).isEqualTo(1.0);
+    assertThat(registry.counter("omnichannel.relayed", "direction", "to_line").count())
+        .isEqualTo(1.0);
     assertThat(registry.counter("omnichannel.notices").count()).isEqualTo(1.0);
     assertThat(world.platform.deliveries()).hasSize(2);
   }

@@ -32,9 +32,15 @@ class AdminEndpointTest {
   @BeforeEach
   void start() {
     server = Javalin.create();
-    new AdminEndpoint(Optional.of(Secret.of(TOKEN)), world.connections,
-        new ListingAccounts(world.connections, world.accounts, world.platform), world.logs,
-        () -> List.of(new AdminEndpoint.DeadLetter("outbox", 7, "c/1", 12, "ChannelUnavailable after 12 attempt(s)")))
+    new AdminEndpoint(
+            Optional.of(Secret.of(TOKEN)),
+            world.connections,
+            new ListingAccounts(world.connections, world.accounts, world.platform),
+            world.logs,
+            () ->
+                List.of(
+                    new AdminEndpoint.DeadLetter(
+                        "outbox", 7, "c/1", 12, "ChannelUnavailable after 12 attempt(s)")))
         .mount(server);
     server.start("127.0.0.1", 0);
   }
@@ -45,7 +51,8 @@ class AdminEndpointTest {
   }
 
   private HttpResponse<String> get(String path, String bearer) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
     if (bearer != null) {
       request.header("Authorization", "Bearer " + bearer);
     }
@@ -66,19 +73,31 @@ class AdminEndpointTest {
     HttpResponse<String> response = get("/admin/connections", TOKEN);
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).contains("\"bot\":\"@support_bot\"").contains("\"state\":\"ACTIVE\"")
-        .contains("\"client\":\"Telegram: Support\"").doesNotContain(connection.token().reveal())
+    assertThat(response.body())
+        .contains("\"bot\":\"@support_bot\"")
+        .contains("\"state\":\"ACTIVE\"")
+        .contains("\"client\":\"Telegram: Support\"")
+        .doesNotContain(connection.token().reveal())
         .doesNotContain(connection.apiAccount().password().reveal());
   }
 
   @Test
   void showsATechnicalClientsAccountsWithBanState() throws Exception {
     var connection = world.connectedLine("Поддержка", "Support", "support_bot");
-    world.relayToLine.relay(connection, new ChannelMessage(new ChatId("42"), ChatKind.PRIVATE, Optional.empty(),
-        new Sender("Иван Петров", Optional.of("ivan")), new MessageContent.Text("Привет"), MessageContext.PLAIN), "e1");
+    world.relayToLine.relay(
+        connection,
+        new ChannelMessage(
+            new ChatId("42"),
+            ChatKind.PRIVATE,
+            Optional.empty(),
+            new Sender("Иван Петров", Optional.of("ivan")),
+            new MessageContent.Text("Привет"),
+            MessageContext.PLAIN),
+        "e1");
     world.platform.ban(world.accounts.all().get(0).platformUser());
 
-    HttpResponse<String> response = get("/admin/connections/" + connection.id().value() + "/accounts", TOKEN);
+    HttpResponse<String> response =
+        get("/admin/connections/" + connection.id().value() + "/accounts", TOKEN);
 
     assertThat(response.body()).contains("\"name\":\"Иван Петров\"").contains("\"banned\":true");
   }
@@ -87,8 +106,11 @@ class AdminEndpointTest {
   void showsDeadLettersAndAnHtmlOverview() throws Exception {
     world.connectedLine("Поддержка <b>", "Support", "support_bot");
 
-    assertThat(get("/admin/dead-letters", TOKEN).body()).contains("ChannelUnavailable after 12 attempt(s)");
-    assertThat(get("/admin", TOKEN).body()).contains("Поддержка &lt;b&gt;").contains("Недоставленных сообщений: 1");
+    assertThat(get("/admin/dead-letters", TOKEN).body())
+        .contains("ChannelUnavailable after 12 attempt(s)");
+    assertThat(get("/admin", TOKEN).body())
+        .contains("Поддержка &lt;b&gt;")
+        .contains("Недоставленных сообщений: 1");
   }
 
   @Test
@@ -96,15 +118,21 @@ class AdminEndpointTest {
     world.connectedLine("Поддержка", "Support", "support_bot");
 
     assertThat(get("/admin/audit", TOKEN).statusCode()).isEqualTo(400);
-    assertThat(get("/admin/audit?company=" + world.company.value(), TOKEN).body()).contains("CONNECTED");
+    assertThat(get("/admin/audit?company=" + world.company.value(), TOKEN).body())
+        .contains("CONNECTED");
   }
 
   @Test
   void withoutAConfiguredTokenTheAdminSideIsClosed() throws Exception {
     server.stop();
     server = Javalin.create();
-    new AdminEndpoint(Optional.empty(), world.connections,
-        new ListingAccounts(world.connections, world.accounts, world.platform), world.logs, List::of).mount(server);
+    new AdminEndpoint(
+            Optional.empty(),
+            world.connections,
+            new ListingAccounts(world.connections, world.accounts, world.platform),
+            world.logs,
+            List::of)
+        .mount(server);
     server.start("127.0.0.1", 0);
 
     assertThat(get("/admin/connections", "").statusCode()).isEqualTo(401);

@@ -47,14 +47,24 @@ class ConfirmationEndpointTest {
   }
 
   private HttpResponse<String> get(String linkToken) throws Exception {
-    return http.send(HttpRequest.newBuilder(page(linkToken)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(page(linkToken)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
-  private HttpResponse<String> post(String linkToken, String login, String password) throws Exception {
-    String form = "login=" + URLEncoder.encode(login, StandardCharsets.UTF_8) + "&password="
-        + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    return http.send(HttpRequest.newBuilder(page(linkToken)).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> post(String linkToken, String login, String password)
+      throws Exception {
+    String form =
+        "login="
+            + URLEncoder.encode(login, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    return http.send(
+        HttpRequest.newBuilder(page(linkToken))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -64,9 +74,13 @@ class ConfirmationEndpointTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
     assertThat(response.headers().firstValue("Referrer-Policy")).contains("no-referrer");
-    assertThat(response.body()).contains("Подключение Telegram-бота").contains("name=\"login\"")
-        .contains("name=\"password\"").contains("Поддержка &lt;script&gt;alert(1)&lt;/script&gt;")
-        .contains("Support &amp; Co").doesNotContain("<script>");
+    assertThat(response.body())
+        .contains("Подключение Telegram-бота")
+        .contains("name=\"login\"")
+        .contains("name=\"password\"")
+        .contains("Поддержка &lt;script&gt;alert(1)&lt;/script&gt;")
+        .contains("Support &amp; Co")
+        .doesNotContain("<script>");
   }
 
   @Test
@@ -76,7 +90,9 @@ class ConfirmationEndpointTest {
     HttpResponse<String> response = post(link, "api-support", "wrong");
 
     assertThat(response.statusCode()).isEqualTo(422);
-    assertThat(response.body()).contains("Неверный логин или пароль учетной записи API.").contains("name=\"password\"")
+    assertThat(response.body())
+        .contains("Неверный логин или пароль учетной записи API.")
+        .contains("name=\"password\"")
         .doesNotContain("wrong");
   }
 
@@ -87,7 +103,9 @@ class ConfirmationEndpointTest {
     HttpResponse<String> done = post(link, "api-support", "s3cret");
 
     assertThat(done.statusCode()).isEqualTo(200);
-    assertThat(done.body()).contains("Telegram-бот @support_bot подключен к линии").contains("Telegram: Support &amp; Co");
+    assertThat(done.body())
+        .contains("Telegram-бот @support_bot подключен к линии")
+        .contains("Telegram: Support &amp; Co");
     assertThat(world.connections.findActiveByLine(line.id())).isPresent();
 
     HttpResponse<String> again = post(link, "api-support", "s3cret");

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class OperationsEndpointsTest {
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final AtomicBoolean databaseUp = new AtomicBoolean(true);
   private final HttpClient http = HttpClient.newHttpClient();
   private Javalin server;
@@ -31,8 +32,11 @@ class OperationsEndpointsTest {
   @BeforeEach
   void start() {
     server = Javalin.create();
-    new HealthEndpoint(List.of(new HealthEndpoint.Check("database", databaseUp::get),
-        new HealthEndpoint.Check("workers", () -> true))).mount(server);
+    new HealthEndpoint(
+            List.of(
+                new HealthEndpoint.Check("database", databaseUp::get),
+                new HealthEndpoint.Check("workers", () -> true)))
+        .mount(server);
     new MetricsEndpoint(registry).mount(server);
     server.start("127.0.0.1", 0);
   }
@@ -43,7 +47,8 @@ class OperationsEndpointsTest {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -62,13 +67,20 @@ class OperationsEndpointsTest {
   @Test
   void metricsCountDroppedMessagesByReasonInPrometheusFormat() throws Exception {
     var dropped = new Metering(registry).droppedMessages(new InMemoryLogs());
-    dropped.record(new DroppedMessage(new ConnectionId("c1"), Optional.empty(), Direction.TO_LINE,
-        DroppedMessage.DropReason.BANNED, "telegram:1:7", Instant.EPOCH));
+    dropped.record(
+        new DroppedMessage(
+            new ConnectionId("c1"),
+            Optional.empty(),
+            Direction.TO_LINE,
+            DroppedMessage.DropReason.BANNED,
+            "telegram:1:7",
+            Instant.EPOCH));
 
     HttpResponse<String> metrics = get("/metrics");
 
     assertThat(metrics.statusCode()).isEqualTo(200);
-    assertThat(metrics.body()).contains("omnichannel_dropped_total{direction=\"to_line\",reason=\"banned\"} 1.0")
+    assertThat(metrics.body())
+        .contains("omnichannel_dropped_total{direction=\"to_line\",reason=\"banned\"} 1.0")
         .doesNotContain("c1");
   }
 }

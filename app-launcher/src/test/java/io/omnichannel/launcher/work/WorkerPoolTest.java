@@ -37,7 +37,9 @@ class WorkerPoolTest {
     jobs.pending.add(done::countDown);
     pool.wake();
 
-    assertThat(done.await(5, TimeUnit.SECONDS)).as("woken long before the hour-long idle interval").isTrue();
+    assertThat(done.await(5, TimeUnit.SECONDS))
+        .as("woken long before the hour-long idle interval")
+        .isTrue();
     assertThat(pool.stop(Duration.ofSeconds(5))).isTrue();
   }
 
@@ -48,15 +50,16 @@ class WorkerPoolTest {
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger finished = new AtomicInteger();
-    jobs.pending.add(() -> {
-      started.countDown();
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      finished.incrementAndGet();
-    });
+    jobs.pending.add(
+        () -> {
+          started.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          finished.incrementAndGet();
+        });
     jobs.pending.add(finished::incrementAndGet);
     pool.start();
     assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
@@ -75,13 +78,14 @@ class WorkerPoolTest {
   void aFailingQueueDoesNotKillTheWorker() throws Exception {
     AtomicInteger calls = new AtomicInteger();
     CountDownLatch recovered = new CountDownLatch(1);
-    QueueWorker flaky = () -> {
-      if (calls.incrementAndGet() == 1) {
-        throw new IllegalStateException("database down");
-      }
-      recovered.countDown();
-      return false;
-    };
+    QueueWorker flaky =
+        () -> {
+          if (calls.incrementAndGet() == 1) {
+            throw new IllegalStateException("database down");
+          }
+          recovered.countDown();
+          return false;
+        };
     WorkerPool pool = new WorkerPool("test", flaky, 1, Duration.ofMillis(10));
     pool.start();
 

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** One management action: who, what, on which line and bot, with what result. */
-public record AuditEntry(Instant at, CompanyId company, PlatformUserId specialist, AuditAction action,
-    String details) {
+public record AuditEntry(
+    Instant at, CompanyId company, PlatformUserId specialist, AuditAction action, String details) {
   public AuditEntry {
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(company, "company");

@@ -9,7 +9,8 @@ public record BotProfile(BotId id, String username, String displayName) {
   public BotProfile {
     Objects.requireNonNull(id, "id");
     checkArgument(username != null && !username.isBlank(), "bot username must not be blank");
-    checkArgument(displayName != null && !displayName.isBlank(), "bot display name must not be blank");
+    checkArgument(
+        displayName != null && !displayName.isBlank(), "bot display name must not be blank");
   }
 
   /** "@username", as the chat shows it. */

@@ -16,18 +16,28 @@ public final class BotToken {
     this.value = value;
   }
 
-  /** @throws IllegalArgumentException when the text is not a token; the message never echoes it. */
+  /**
+   * @throws IllegalArgumentException when the text is not a token; the message never echoes it.
+   */
   public static BotToken of(String text) {
-    return parse(text).orElseThrow(() -> new IllegalArgumentException("not a bot token: expected <digits>:<35 characters>"));
+    return parse(text)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException("not a bot token: expected <digits>:<35 characters>"));
   }
 
-  /** The token in {@code text}, ignoring surrounding blanks, or empty when the format does not match. */
+  /**
+   * The token in {@code text}, ignoring surrounding blanks, or empty when the format does not
+   * match.
+   */
   public static Optional<BotToken> parse(String text) {
     if (text == null) {
       return Optional.empty();
     }
     String trimmed = text.strip();
-    return FORMAT.matcher(trimmed).matches() ? Optional.of(new BotToken(trimmed)) : Optional.empty();
+    return FORMAT.matcher(trimmed).matches()
+        ? Optional.of(new BotToken(trimmed))
+        : Optional.empty();
   }
 
   /** The bot id is public: the part before the colon. */

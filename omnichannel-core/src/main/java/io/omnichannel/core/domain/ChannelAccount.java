@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param username the messenger's @username, kept as a detail, may be empty
  * @param platformUser the client user registered in the technical client
  * @param blockedSince when the messenger told us the user blocked the bot (F11)
- * @param leftAt when the bot was removed from the group: the epoch is over, the next contact opens a new one
+ * @param leftAt when the bot was removed from the group: the epoch is over, the next contact opens
+ *     a new one
  */
 public record ChannelAccount(
     AccountId id,
@@ -43,10 +44,28 @@ public record ChannelAccount(
     Objects.requireNonNull(leftAt, "leftAt");
   }
 
-  public static ChannelAccount opened(AccountId id, ConnectionId connection, ChatId chat, ChatKind kind, int epoch,
-      String displayName, Optional<String> username, PlatformUserId platformUser, Instant at) {
-    return new ChannelAccount(id, connection, chat, kind, epoch, displayName, username, platformUser, at,
-        Optional.empty(), Optional.empty());
+  public static ChannelAccount opened(
+      AccountId id,
+      ConnectionId connection,
+      ChatId chat,
+      ChatKind kind,
+      int epoch,
+      String displayName,
+      Optional<String> username,
+      PlatformUserId platformUser,
+      Instant at) {
+    return new ChannelAccount(
+        id,
+        connection,
+        chat,
+        kind,
+        epoch,
+        displayName,
+        username,
+        platformUser,
+        at,
+        Optional.empty(),
+        Optional.empty());
   }
 
   public boolean isOpen() {
@@ -58,19 +77,63 @@ public record ChannelAccount(
   }
 
   public ChannelAccount blockedAt(Instant at) {
-    return new ChannelAccount(id, connection, chat, kind, epoch, displayName, username, platformUser, createdAt, Optional.of(at), leftAt);
+    return new ChannelAccount(
+        id,
+        connection,
+        chat,
+        kind,
+        epoch,
+        displayName,
+        username,
+        platformUser,
+        createdAt,
+        Optional.of(at),
+        leftAt);
   }
 
   public ChannelAccount unblocked() {
-    return new ChannelAccount(id, connection, chat, kind, epoch, displayName, username, platformUser, createdAt, Optional.empty(), leftAt);
+    return new ChannelAccount(
+        id,
+        connection,
+        chat,
+        kind,
+        epoch,
+        displayName,
+        username,
+        platformUser,
+        createdAt,
+        Optional.empty(),
+        leftAt);
   }
 
   public ChannelAccount leftAt(Instant at) {
-    return new ChannelAccount(id, connection, chat, kind, epoch, displayName, username, platformUser, createdAt, blockedSince, Optional.of(at));
+    return new ChannelAccount(
+        id,
+        connection,
+        chat,
+        kind,
+        epoch,
+        displayName,
+        username,
+        platformUser,
+        createdAt,
+        blockedSince,
+        Optional.of(at));
   }
 
   /** B8: a group that became a supergroup keeps its account under the new chat id. */
   public ChannelAccount movedTo(ChatId newChat) {
-    return new ChannelAccount(id, connection, newChat, kind, epoch, displayName, username, platformUser, createdAt, blockedSince, leftAt);
+    return new ChannelAccount(
+        id,
+        connection,
+        newChat,
+        kind,
+        epoch,
+        displayName,
+        username,
+        platformUser,
+        createdAt,
+        blockedSince,
+        leftAt);
   }
 }

@@ -3,7 +3,9 @@ package io.omnichannel.core.domain;
 import java.util.Objects;
 import java.util.Optional;
 
-/** What a messenger tells the gateway about one bot's chats, already mapped from its wire format. */
+/**
+ * What a messenger tells the gateway about one bot's chats, already mapped from its wire format.
+ */
 public sealed interface ChannelEvent {
 
   /**
@@ -11,8 +13,14 @@ public sealed interface ChannelEvent {
    *
    * @param chatTitle the group's title; empty for a private chat
    */
-  record ChannelMessage(ChatId chat, ChatKind kind, Optional<String> chatTitle, Sender sender,
-      MessageContent content, MessageContext context) implements ChannelEvent {
+  record ChannelMessage(
+      ChatId chat,
+      ChatKind kind,
+      Optional<String> chatTitle,
+      Sender sender,
+      MessageContent content,
+      MessageContext context)
+      implements ChannelEvent {
     public ChannelMessage {
       Objects.requireNonNull(chat, "chat");
       Objects.requireNonNull(kind, "kind");
@@ -23,8 +31,12 @@ public sealed interface ChannelEvent {
     }
   }
 
-  /** The bot's own membership in a chat changed: added to or removed from a group, blocked or unblocked by a user. */
-  record MembershipChanged(ChatId chat, ChatKind kind, Optional<String> chatTitle, Membership membership)
+  /**
+   * The bot's own membership in a chat changed: added to or removed from a group, blocked or
+   * unblocked by a user.
+   */
+  record MembershipChanged(
+      ChatId chat, ChatKind kind, Optional<String> chatTitle, Membership membership)
       implements ChannelEvent {
     public MembershipChanged {
       Objects.requireNonNull(chat, "chat");
@@ -42,7 +54,10 @@ public sealed interface ChannelEvent {
     }
   }
 
-  /** An update the gateway does not use (a new kind of the API, a channel post, …); counted, never relayed. */
+  /**
+   * An update the gateway does not use (a new kind of the API, a channel post, …); counted, never
+   * relayed.
+   */
   record Ignored(String kind) implements ChannelEvent {
     public Ignored {
       Objects.requireNonNull(kind, "kind");

@@ -6,7 +6,10 @@ import io.omnichannel.core.domain.LimitCheck.FileKind;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A message handed to a messenger adapter to send now: text, or a file with its bytes ready to stream. */
+/**
+ * A message handed to a messenger adapter to send now: text, or a file with its bytes ready to
+ * stream.
+ */
 public sealed interface ChannelPost {
   Keyboard keyboard();
 
@@ -17,8 +20,15 @@ public sealed interface ChannelPost {
     }
   }
 
-  record File(FileKind kind, String fileName, String mimeType, long sizeBytes, FileSource source,
-      Optional<String> caption, Keyboard keyboard) implements ChannelPost {
+  record File(
+      FileKind kind,
+      String fileName,
+      String mimeType,
+      long sizeBytes,
+      FileSource source,
+      Optional<String> caption,
+      Keyboard keyboard)
+      implements ChannelPost {
     public File {
       Objects.requireNonNull(kind, "kind");
       checkArgument(fileName != null && !fileName.isBlank(), "file name must not be blank");

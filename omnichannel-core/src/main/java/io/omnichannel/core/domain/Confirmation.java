@@ -23,7 +23,8 @@ public record Confirmation(
   public static final Duration LIFETIME = Duration.ofMinutes(15);
 
   public Confirmation {
-    checkArgument(tokenHash != null && tokenHash.length() == 64, "token hash must be a SHA-256 hex");
+    checkArgument(
+        tokenHash != null && tokenHash.length() == 64, "token hash must be a SHA-256 hex");
     Objects.requireNonNull(company, "company");
     Objects.requireNonNull(specialist, "specialist");
     Objects.requireNonNull(action, "action");
@@ -33,9 +34,14 @@ public record Confirmation(
     Objects.requireNonNull(usedAt, "usedAt");
   }
 
-  public static Confirmation issue(ConfirmationToken token, CompanyId company, PlatformUserId specialist,
-      PendingAction action, Instant now) {
-    return new Confirmation(token.hash(), company, specialist, action, now, now.plus(LIFETIME), Optional.empty());
+  public static Confirmation issue(
+      ConfirmationToken token,
+      CompanyId company,
+      PlatformUserId specialist,
+      PendingAction action,
+      Instant now) {
+    return new Confirmation(
+        token.hash(), company, specialist, action, now, now.plus(LIFETIME), Optional.empty());
   }
 
   public boolean isExpiredAt(Instant now) {

@@ -4,8 +4,8 @@ import com.google.common.hash.Hashing;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The one-time token behind a confirmation link: 256 random bits. Only its {@link #hash()} is stored,
- * so a copy of the database opens no link.
+ * The one-time token behind a confirmation link: 256 random bits. Only its {@link #hash()} is
+ * stored, so a copy of the database opens no link.
  */
 public final class ConfirmationToken {
   private static final int RANDOM_BYTES = 32;
@@ -29,7 +29,10 @@ public final class ConfirmationToken {
     return hashOf(value);
   }
 
-  /** SHA-256, hex: for link tokens and webhook secrets, which are high-entropy, a plain hash suffices. */
+  /**
+   * SHA-256, hex: for link tokens and webhook secrets, which are high-entropy, a plain hash
+   * suffices.
+   */
   public static String hashOf(String value) {
     return Hashing.sha256().hashString(value, StandardCharsets.UTF_8).toString();
   }

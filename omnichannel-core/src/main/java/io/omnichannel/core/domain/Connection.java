@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * A bot connected to a line. Holds its secrets as secret types; repositories seal them at rest.
  *
- * @param webhookSecretHash the hash of the secret the messenger presents on our webhook (never the secret)
+ * @param webhookSecretHash the hash of the secret the messenger presents on our webhook (never the
+ *     secret)
  * @param hookCredentials what 1C-Connect presents when it calls this line's hook
  */
 public record Connection(
@@ -46,18 +47,54 @@ public record Connection(
   }
 
   public Connection withState(ConnectionState newState) {
-    return new Connection(id, company, channel, line, bot, token, technicalClient, apiAccount,
-        webhookSecretHash, hookCredentials, newState, connectedAt, disconnectedAt);
+    return new Connection(
+        id,
+        company,
+        channel,
+        line,
+        bot,
+        token,
+        technicalClient,
+        apiAccount,
+        webhookSecretHash,
+        hookCredentials,
+        newState,
+        connectedAt,
+        disconnectedAt);
   }
 
   /** After receiving was started again with a new webhook secret (the old one is forgotten). */
   public Connection withWebhookSecretHash(String newHash) {
-    return new Connection(id, company, channel, line, bot, token, technicalClient, apiAccount,
-        newHash, hookCredentials, state, connectedAt, disconnectedAt);
+    return new Connection(
+        id,
+        company,
+        channel,
+        line,
+        bot,
+        token,
+        technicalClient,
+        apiAccount,
+        newHash,
+        hookCredentials,
+        state,
+        connectedAt,
+        disconnectedAt);
   }
 
   public Connection disconnected(Instant at) {
-    return new Connection(id, company, channel, line, bot, token, technicalClient, apiAccount,
-        webhookSecretHash, hookCredentials, ConnectionState.DISCONNECTED, connectedAt, Optional.of(at));
+    return new Connection(
+        id,
+        company,
+        channel,
+        line,
+        bot,
+        token,
+        technicalClient,
+        apiAccount,
+        webhookSecretHash,
+        hookCredentials,
+        ConnectionState.DISCONNECTED,
+        connectedAt,
+        Optional.of(at));
   }
 }

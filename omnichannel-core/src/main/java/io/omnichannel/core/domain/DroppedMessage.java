@@ -5,8 +5,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A message the gateway deliberately did not deliver, and why. */
-public record DroppedMessage(ConnectionId connection, Optional<AccountId> account, Direction direction,
-    DropReason reason, String sourceEventId, Instant at) {
+public record DroppedMessage(
+    ConnectionId connection,
+    Optional<AccountId> account,
+    Direction direction,
+    DropReason reason,
+    String sourceEventId,
+    Instant at) {
   public DroppedMessage {
     Objects.requireNonNull(connection, "connection");
     Objects.requireNonNull(account, "account");

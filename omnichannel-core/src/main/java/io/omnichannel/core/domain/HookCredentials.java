@@ -5,8 +5,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 import java.util.Objects;
 
 /**
- * The back-auth credentials 1C-Connect presents when it calls one of our hooks. Fresh and random per
- * hook, so a leaked pair opens one hook only.
+ * The back-auth credentials 1C-Connect presents when it calls one of our hooks. Fresh and random
+ * per hook, so a leaked pair opens one hook only.
  */
 public record HookCredentials(String login, Secret password) {
   public HookCredentials {

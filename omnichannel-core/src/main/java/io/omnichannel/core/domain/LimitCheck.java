@@ -7,7 +7,8 @@ public sealed interface LimitCheck {
   record Allowed() implements LimitCheck {}
 
   /** A file over the size limit for its kind and direction. */
-  record TooLarge(Direction direction, FileKind kind, long limitBytes, long sizeBytes) implements LimitCheck {
+  record TooLarge(Direction direction, FileKind kind, long limitBytes, long sizeBytes)
+      implements LimitCheck {
     public TooLarge {
       Objects.requireNonNull(direction, "direction");
       Objects.requireNonNull(kind, "kind");

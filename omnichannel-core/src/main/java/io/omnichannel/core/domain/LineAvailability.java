@@ -1,6 +1,9 @@
 package io.omnichannel.core.domain;
 
-/** Who may write to a line (тип доступности). Only lines open to clients can receive a messenger's users. */
+/**
+ * Who may write to a line (тип доступности). Only lines open to clients can receive a messenger's
+ * users.
+ */
 public enum LineAvailability {
   /** «Для клиентов и специалистов». */
   CLIENTS_AND_SPECIALISTS,

@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One message delivered into a line on behalf of a channel account. {@code externalId} comes from the
- * source event, so delivering it again never doubles it (B1).
+ * One message delivered into a line on behalf of a channel account. {@code externalId} comes from
+ * the source event, so delivering it again never doubles it (B1).
  */
 public sealed interface LinePost {
   String externalId();
@@ -20,8 +20,15 @@ public sealed interface LinePost {
     }
   }
 
-  record File(FileKind kind, String fileName, String mimeType, long sizeBytes, FileSource source,
-      Optional<String> comment, String externalId) implements LinePost {
+  record File(
+      FileKind kind,
+      String fileName,
+      String mimeType,
+      long sizeBytes,
+      FileSource source,
+      Optional<String> comment,
+      String externalId)
+      implements LinePost {
     public File {
       Objects.requireNonNull(kind, "kind");
       checkArgument(fileName != null && !fileName.isBlank(), "file name must not be blank");

@@ -10,6 +10,8 @@ public record LinkButton(String text, URI url) {
   public LinkButton {
     checkArgument(text != null && !text.isBlank(), "link button text must not be blank");
     Objects.requireNonNull(url, "url");
-    checkArgument("https".equals(url.getScheme()) || "http".equals(url.getScheme()), "link button needs an http(s) URL");
+    checkArgument(
+        "https".equals(url.getScheme()) || "http".equals(url.getScheme()),
+        "link button needs an http(s) URL");
   }
 }

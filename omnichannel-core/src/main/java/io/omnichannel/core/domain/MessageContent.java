@@ -31,7 +31,8 @@ public sealed interface MessageContent {
     }
   }
 
-  record Location(double latitude, double longitude, Optional<String> title) implements MessageContent {
+  record Location(double latitude, double longitude, Optional<String> title)
+      implements MessageContent {
     public Location {
       checkArgument(latitude >= -90 && latitude <= 90, "latitude out of range");
       checkArgument(longitude >= -180 && longitude <= 180, "longitude out of range");
@@ -39,7 +40,10 @@ public sealed interface MessageContent {
     }
   }
 
-  /** A contact card the user chose to share (not the user's own profile phone, which is never sent, F8). */
+  /**
+   * A contact card the user chose to share (not the user's own profile phone, which is never sent,
+   * F8).
+   */
   record Contact(String name, Optional<String> phone) implements MessageContent {
     public Contact {
       checkArgument(name != null && !name.isBlank(), "contact name must not be blank");

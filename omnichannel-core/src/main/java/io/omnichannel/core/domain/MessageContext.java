@@ -4,11 +4,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What surrounds a message (B7): whether it is an edit, the first line of the message it replies to,
- * and the album it belongs to.
+ * What surrounds a message (B7): whether it is an edit, the first line of the message it replies
+ * to, and the album it belongs to.
  */
-public record MessageContext(boolean edited, Optional<String> replyQuote, Optional<String> mediaGroupId) {
-  public static final MessageContext PLAIN = new MessageContext(false, Optional.empty(), Optional.empty());
+public record MessageContext(
+    boolean edited, Optional<String> replyQuote, Optional<String> mediaGroupId) {
+  public static final MessageContext PLAIN =
+      new MessageContext(false, Optional.empty(), Optional.empty());
 
   public MessageContext {
     Objects.requireNonNull(replyQuote, "replyQuote");

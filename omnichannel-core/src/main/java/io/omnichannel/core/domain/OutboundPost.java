@@ -21,7 +21,8 @@ public sealed interface OutboundPost {
   }
 
   /** A file from the line: fetched from {@code file.ref()} when sent. */
-  record File(FileKind kind, Attachment file, Optional<String> caption, Keyboard keyboard) implements OutboundPost {
+  record File(FileKind kind, Attachment file, Optional<String> caption, Keyboard keyboard)
+      implements OutboundPost {
     public File {
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(file, "file");

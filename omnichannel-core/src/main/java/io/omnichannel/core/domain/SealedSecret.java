@@ -5,7 +5,10 @@ import static com.google.common.base.Preconditions.checkArgument;
 import java.util.Arrays;
 import java.util.Base64;
 
-/** A secret encrypted for storage: the id of the key that sealed it, and the ciphertext (nonce included). */
+/**
+ * A secret encrypted for storage: the id of the key that sealed it, and the ciphertext (nonce
+ * included).
+ */
 public record SealedSecret(String keyId, byte[] ciphertext) {
   public SealedSecret {
     checkArgument(keyId != null && !keyId.isBlank(), "key id must not be blank");
@@ -20,7 +23,9 @@ public record SealedSecret(String keyId, byte[] ciphertext) {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof SealedSecret that && keyId.equals(that.keyId) && Arrays.equals(ciphertext, that.ciphertext);
+    return other instanceof SealedSecret that
+        && keyId.equals(that.keyId)
+        && Arrays.equals(ciphertext, that.ciphertext);
   }
 
   @Override
@@ -30,6 +35,10 @@ public record SealedSecret(String keyId, byte[] ciphertext) {
 
   @Override
   public String toString() {
-    return "SealedSecret[" + keyId + ":" + Base64.getEncoder().encodeToString(ciphertext).length() + " chars]";
+    return "SealedSecret["
+        + keyId
+        + ":"
+        + Base64.getEncoder().encodeToString(ciphertext).length()
+        + " chars]";
   }
 }

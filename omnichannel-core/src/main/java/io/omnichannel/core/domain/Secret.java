@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
- * A password or credential that must never reach a log, an exception text or a plain column.
- * {@link #toString()} is redacted; {@link #reveal()} is for the wire only.
+ * A password or credential that must never reach a log, an exception text or a plain column. {@link
+ * #toString()} is redacted; {@link #reveal()} is for the wire only.
  */
 public final class Secret {
   private final String value;
@@ -25,12 +25,15 @@ public final class Secret {
     return value;
   }
 
-  /** Compares in time independent of where the texts differ, so a caller learns nothing from timing. */
+  /**
+   * Compares in time independent of where the texts differ, so a caller learns nothing from timing.
+   */
   public boolean matches(String presented) {
     if (presented == null) {
       return false;
     }
-    return MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
+    return MessageDigest.isEqual(
+        value.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

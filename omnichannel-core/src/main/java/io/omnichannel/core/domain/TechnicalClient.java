@@ -2,7 +2,10 @@ package io.omnichannel.core.domain;
 
 import java.util.Objects;
 
-/** The client company «Telegram: <имя бота>» registered for a connection; channel accounts live in it. */
+/**
+ * The client company «Telegram: <имя бота>» registered for a connection; channel accounts live in
+ * it.
+ */
 public record TechnicalClient(TechnicalClientId id, String name) {
   public TechnicalClient {
     Objects.requireNonNull(id, "id");

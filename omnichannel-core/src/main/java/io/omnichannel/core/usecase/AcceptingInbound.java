@@ -17,8 +17,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Checks who is calling, then stores the event before anything else happens to it (B1). The event id
- * names the source event, so a redelivery (Telegram retrying a webhook) finds its row and stores nothing.
+ * Checks who is calling, then stores the event before anything else happens to it (B1). The event
+ * id names the source event, so a redelivery (Telegram retrying a webhook) finds its row and stores
+ * nothing.
  */
 public final class AcceptingInbound implements InboundGateway {
   private final ConnectionRepository connections;
@@ -26,7 +27,10 @@ public final class AcceptingInbound implements InboundGateway {
   private final HookCredentials managementHook;
   private final Clock clock;
 
-  public AcceptingInbound(ConnectionRepository connections, EventInbox inbox, HookCredentials managementHook,
+  public AcceptingInbound(
+      ConnectionRepository connections,
+      EventInbox inbox,
+      HookCredentials managementHook,
       Clock clock) {
     this.connections = connections;
     this.inbox = inbox;
@@ -36,9 +40,15 @@ public final class AcceptingInbound implements InboundGateway {
 
   @Override
   public Acceptance acceptWebhookUpdate(ConnectionId id, String presentedSecret, RawEvent update) {
-    return accept(id, update, InboundKind.CHANNEL_UPDATE, connection -> presentedSecret != null && MessageDigest.isEqual(
-        connection.webhookSecretHash().getBytes(StandardCharsets.UTF_8),
-        ConfirmationToken.hashOf(presentedSecret).getBytes(StandardCharsets.UTF_8)));
+    return accept(
+        id,
+        update,
+        InboundKind.CHANNEL_UPDATE,
+        connection ->
+            presentedSecret != null
+                && MessageDigest.isEqual(
+                    connection.webhookSecretHash().getBytes(StandardCharsets.UTF_8),
+                    ConfirmationToken.hashOf(presentedSecret).getBytes(StandardCharsets.UTF_8)));
   }
 
   @Override
@@ -47,8 +57,13 @@ public final class AcceptingInbound implements InboundGateway {
   }
 
   @Override
-  public Acceptance acceptLineEvent(ConnectionId id, String login, String password, RawEvent event) {
-    return accept(id, event, InboundKind.LINE_EVENT, connection -> connection.hookCredentials().matches(login, password));
+  public Acceptance acceptLineEvent(
+      ConnectionId id, String login, String password, RawEvent event) {
+    return accept(
+        id,
+        event,
+        InboundKind.LINE_EVENT,
+        connection -> connection.hookCredentials().matches(login, password));
   }
 
   @Override
@@ -56,8 +71,14 @@ public final class AcceptingInbound implements InboundGateway {
     if (!managementHook.matches(login, password)) {
       return Acceptance.UNAUTHORIZED;
     }
-    InboundRecord record = new InboundRecord(InboundKind.MANAGEMENT_EVENT, Optional.empty(),
-        "platform:" + event.sourceId(), "management/" + event.chatKey(), event.payload(), clock.instant());
+    InboundRecord record =
+        new InboundRecord(
+            InboundKind.MANAGEMENT_EVENT,
+            Optional.empty(),
+            "platform:" + event.sourceId(),
+            "management/" + event.chatKey(),
+            event.payload(),
+            clock.instant());
     return inbox.store(record) ? Acceptance.STORED : Acceptance.DUPLICATE;
   }
 
@@ -77,18 +98,28 @@ public final class AcceptingInbound implements InboundGateway {
     if (!connection.isActive()) {
       return Acceptance.DISCONNECTED;
     }
-    InboundRecord record = new InboundRecord(kind, Optional.of(connection.id()), eventId(kind, connection, event),
-        connection.id().value() + "/" + event.chatKey(), event.payload(), clock.instant());
+    InboundRecord record =
+        new InboundRecord(
+            kind,
+            Optional.of(connection.id()),
+            eventId(kind, connection, event),
+            connection.id().value() + "/" + event.chatKey(),
+            event.payload(),
+            clock.instant());
     return inbox.store(record) ? Acceptance.STORED : Acceptance.DUPLICATE;
   }
 
   /**
-   * Messenger update ids count per bot ("telegram:<bot id>:<update_id>"), so a reconnected bot's redelivery
-   * is still a duplicate; platform message ids are unique on their own ("platform:<message_id>").
+   * Messenger update ids count per bot ("telegram:<bot id>:<update_id>"), so a reconnected bot's
+   * redelivery is still a duplicate; platform message ids are unique on their own
+   * ("platform:<message_id>").
    */
   private static String eventId(InboundKind kind, Connection connection, RawEvent event) {
     if (kind == InboundKind.CHANNEL_UPDATE) {
-      return connection.channel().displayName().toLowerCase(Locale.ROOT) + ":" + connection.bot().id() + ":"
+      return connection.channel().displayName().toLowerCase(Locale.ROOT)
+          + ":"
+          + connection.bot().id()
+          + ":"
           + event.sourceId();
     }
     return "platform:" + event.sourceId();

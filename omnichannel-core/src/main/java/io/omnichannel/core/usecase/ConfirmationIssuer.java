@@ -21,9 +21,16 @@ public final class ConfirmationIssuer {
   private final URI publicBaseUrl;
   private final Clock clock;
 
-  /** @param publicBaseUrl where the service is reachable from a browser; links are {@code <base>/confirm/<token>} */
-  public ConfirmationIssuer(ConfirmationRepository confirmations, AuditTrail audit, RandomTokens random,
-      URI publicBaseUrl, Clock clock) {
+  /**
+   * @param publicBaseUrl where the service is reachable from a browser; links are {@code
+   *     <base>/confirm/<token>}
+   */
+  public ConfirmationIssuer(
+      ConfirmationRepository confirmations,
+      AuditTrail audit,
+      RandomTokens random,
+      URI publicBaseUrl,
+      Clock clock) {
     this.confirmations = confirmations;
     this.audit = audit;
     this.random = random;
@@ -35,14 +42,27 @@ public final class ConfirmationIssuer {
   URI issue(Specialist specialist, PendingAction action) {
     Instant now = clock.instant();
     ConfirmationToken token = ConfirmationToken.generate(random);
-    confirmations.save(Confirmation.issue(token, specialist.company(), specialist.id(), action, now));
-    audit.record(new AuditEntry(now, specialist.company(), specialist.id(), AuditAction.CONFIRMATION_ISSUED,
-        describe(action)));
+    confirmations.save(
+        Confirmation.issue(token, specialist.company(), specialist.id(), action, now));
+    audit.record(
+        new AuditEntry(
+            now,
+            specialist.company(),
+            specialist.id(),
+            AuditAction.CONFIRMATION_ISSUED,
+            describe(action)));
     return publicBaseUrl.resolve("confirm/" + token.reveal());
   }
 
   static String describe(PendingAction action) {
     String verb = action instanceof PendingAction.Connect ? "connect" : "disconnect";
-    return verb + " " + action.bot().mention() + " line " + action.line().id() + " «" + action.line().name() + "»";
+    return verb
+        + " "
+        + action.bot().mention()
+        + " line "
+        + action.line().id()
+        + " «"
+        + action.line().name()
+        + "»";
   }
 }

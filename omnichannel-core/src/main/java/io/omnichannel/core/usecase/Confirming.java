@@ -35,8 +35,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The confirmation form (F2 step 3-4, F4): the API account is verified, then the bot is connected or
- * disconnected and the specialist's chat is told. A refusal uses nothing up, so the form can be sent again.
+ * The confirmation form (F2 step 3-4, F4): the API account is verified, then the bot is connected
+ * or disconnected and the specialist's chat is told. A refusal uses nothing up, so the form can be
+ * sent again.
  */
 public final class Confirming implements ConfirmationPage {
   private final SupportPlatform platform;
@@ -49,8 +50,14 @@ public final class Confirming implements ConfirmationPage {
   private final Clock clock;
   private final DialogTexts texts;
 
-  public Confirming(SupportPlatform platform, MessengerChannel messenger, ConnectionRepository connections,
-      ConfirmationRepository confirmations, ManagementAnnouncer announcer, AuditTrail audit, RandomTokens random,
+  public Confirming(
+      SupportPlatform platform,
+      MessengerChannel messenger,
+      ConnectionRepository connections,
+      ConfirmationRepository confirmations,
+      ManagementAnnouncer announcer,
+      AuditTrail audit,
+      RandomTokens random,
       Clock clock) {
     this.platform = platform;
     this.messenger = messenger;
@@ -65,7 +72,8 @@ public final class Confirming implements ConfirmationPage {
 
   @Override
   public ConfirmationView view(String presentedToken) {
-    Optional<Confirmation> found = confirmations.find(ConfirmationToken.presented(presentedToken).hash());
+    Optional<Confirmation> found =
+        confirmations.find(ConfirmationToken.presented(presentedToken).hash());
     if (found.isEmpty()) {
       return new ConfirmationView.Unknown();
     }
@@ -77,13 +85,16 @@ public final class Confirming implements ConfirmationPage {
       return new ConfirmationView.Expired();
     }
     PendingAction action = confirmation.action();
-    WizardPurpose purpose = action instanceof PendingAction.Connect ? WizardPurpose.CONNECT : WizardPurpose.DISCONNECT;
-    return new ConfirmationView.Pending(purpose, action.line(), action.bot(), confirmation.expiresAt());
+    WizardPurpose purpose =
+        action instanceof PendingAction.Connect ? WizardPurpose.CONNECT : WizardPurpose.DISCONNECT;
+    return new ConfirmationView.Pending(
+        purpose, action.line(), action.bot(), confirmation.expiresAt());
   }
 
   @Override
   public ConfirmationOutcome submit(String presentedToken, ApiAccount account) {
-    Optional<Confirmation> found = confirmations.find(ConfirmationToken.presented(presentedToken).hash());
+    Optional<Confirmation> found =
+        confirmations.find(ConfirmationToken.presented(presentedToken).hash());
     if (found.isEmpty()) {
       return refused(Refusal.UNKNOWN_LINK);
     }
@@ -96,7 +107,8 @@ public final class Confirming implements ConfirmationPage {
     }
     try {
       ApiAccountVerification verification =
-          platform.verifyApiAccount(account, confirmation.company(), confirmation.action().line().id());
+          platform.verifyApiAccount(
+              account, confirmation.company(), confirmation.action().line().id());
       if (verification != ApiAccountVerification.VERIFIED) {
         return refusedAndAudited(confirmation, refusalFor(verification));
       }
@@ -112,7 +124,8 @@ public final class Confirming implements ConfirmationPage {
     }
   }
 
-  private ConfirmationOutcome connect(Confirmation confirmation, PendingAction.Connect action, ApiAccount account) {
+  private ConfirmationOutcome connect(
+      Confirmation confirmation, PendingAction.Connect action, ApiAccount account) {
     if (!platform.externalChannelsEnabled(confirmation.company())) {
       return refusedAndAudited(confirmation, Refusal.TARIFF_OPTION_OFF);
     }
@@ -120,29 +133,53 @@ public final class Confirming implements ConfirmationPage {
     if (taken.isPresent()) {
       return refusedAndAudited(confirmation, taken.get());
     }
-    TechnicalClient client = platform.registerTechnicalClient(account, confirmation.company(),
-        TechnicalClient.nameFor(messenger.kind(), action.bot()));
+    TechnicalClient client =
+        platform.registerTechnicalClient(
+            account,
+            confirmation.company(),
+            TechnicalClient.nameFor(messenger.kind(), action.bot()));
     Instant now = clock.instant();
     if (!confirmations.consume(confirmation.tokenHash(), now)) {
       return refused(Refusal.ALREADY_USED);
     }
     Secret webhookSecret = Secret.of(random.token(32));
-    Connection connection = new Connection(new ConnectionId(UUID.randomUUID().toString()), confirmation.company(),
-        messenger.kind(), action.line(), action.bot(), action.token(), client, account,
-        ConfirmationToken.hashOf(webhookSecret.reveal()), HookCredentials.random(random), ConnectionState.ACTIVE, now,
-        Optional.empty());
+    Connection connection =
+        new Connection(
+            new ConnectionId(UUID.randomUUID().toString()),
+            confirmation.company(),
+            messenger.kind(),
+            action.line(),
+            action.bot(),
+            action.token(),
+            client,
+            account,
+            ConfirmationToken.hashOf(webhookSecret.reveal()),
+            HookCredentials.random(random),
+            ConnectionState.ACTIVE,
+            now,
+            Optional.empty());
     try {
       connections.insert(connection);
     } catch (ConnectionRuleViolated violated) {
       return refusedAndAudited(confirmation, refusalFor(violated.rule()));
     }
     Connection started = startRelaying(connection, webhookSecret);
-    List<Connection> sharing = connections.activeOf(confirmation.company()).stream()
-        .filter(other -> !other.id().equals(connection.id()))
-        .filter(other -> other.apiAccount().login().equalsIgnoreCase(account.login()))
-        .toList();
-    audit.record(new AuditEntry(now, confirmation.company(), confirmation.specialist(), AuditAction.CONNECTED,
-        ConfirmationIssuer.describe(action) + " client «" + client.name() + "» api " + account.login()));
+    List<Connection> sharing =
+        connections.activeOf(confirmation.company()).stream()
+            .filter(other -> !other.id().equals(connection.id()))
+            .filter(other -> other.apiAccount().login().equalsIgnoreCase(account.login()))
+            .toList();
+    audit.record(
+        new AuditEntry(
+            now,
+            confirmation.company(),
+            confirmation.specialist(),
+            AuditAction.CONNECTED,
+            ConfirmationIssuer.describe(action)
+                + " client «"
+                + client.name()
+                + "» api "
+                + account.login()));
     StringBuilder announcement = new StringBuilder(texts.connected(started));
     if (!sharing.isEmpty()) {
       announcement.append("\n\n").append(texts.apiAccountShared(sharing));
@@ -155,7 +192,9 @@ public final class Confirming implements ConfirmationPage {
     return new ConfirmationOutcome.Connected(started, sharing, receiving);
   }
 
-  /** Starts webhook or polling and the line's hook; a failure leaves the connection made but marked. */
+  /**
+   * Starts webhook or polling and the line's hook; a failure leaves the connection made but marked.
+   */
   private Connection startRelaying(Connection connection, Secret webhookSecret) {
     try {
       messenger.startReceiving(connection, webhookSecret);
@@ -187,7 +226,8 @@ public final class Confirming implements ConfirmationPage {
     return Optional.empty();
   }
 
-  private ConfirmationOutcome disconnect(Confirmation confirmation, PendingAction.Disconnect action, ApiAccount account) {
+  private ConfirmationOutcome disconnect(
+      Confirmation confirmation, PendingAction.Disconnect action, ApiAccount account) {
     Optional<Connection> found = connections.find(action.connection()).filter(Connection::isActive);
     if (found.isEmpty()) {
       return refusedAndAudited(confirmation, Refusal.NOT_CONNECTED);
@@ -203,15 +243,20 @@ public final class Confirming implements ConfirmationPage {
     stopRelaying(connection);
     Connection disconnected = connection.disconnected(now);
     connections.update(disconnected);
-    audit.record(new AuditEntry(now, confirmation.company(), confirmation.specialist(), AuditAction.DISCONNECTED,
-        ConfirmationIssuer.describe(action) + " api " + account.login()));
+    audit.record(
+        new AuditEntry(
+            now,
+            confirmation.company(),
+            confirmation.specialist(),
+            AuditAction.DISCONNECTED,
+            ConfirmationIssuer.describe(action) + " api " + account.login()));
     announcer.announce(confirmation.specialist(), texts.disconnected(disconnected));
     return new ConfirmationOutcome.Disconnected(disconnected);
   }
 
   /**
-   * Best effort: a revoked token or an unreachable service must not keep a bot connected. Receiving stops
-   * for good anyway, since every update of a disconnected connection is dropped.
+   * Best effort: a revoked token or an unreachable service must not keep a bot connected. Receiving
+   * stops for good anyway, since every update of a disconnected connection is dropped.
    */
   private void stopRelaying(Connection connection) {
     try {
@@ -227,8 +272,13 @@ public final class Confirming implements ConfirmationPage {
   }
 
   private ConfirmationOutcome refusedAndAudited(Confirmation confirmation, Refusal refusal) {
-    audit.record(new AuditEntry(clock.instant(), confirmation.company(), confirmation.specialist(),
-        AuditAction.CONFIRMATION_REFUSED, refusal + ": " + ConfirmationIssuer.describe(confirmation.action())));
+    audit.record(
+        new AuditEntry(
+            clock.instant(),
+            confirmation.company(),
+            confirmation.specialist(),
+            AuditAction.CONFIRMATION_REFUSED,
+            refusal + ": " + ConfirmationIssuer.describe(confirmation.action())));
     return refused(refusal);
   }
 
@@ -250,7 +300,8 @@ public final class Confirming implements ConfirmationPage {
       case LINE_TAKEN -> Refusal.LINE_TAKEN;
       case BOT_TAKEN -> Refusal.BOT_TAKEN;
       case COMPANY_FULL -> Refusal.COMPANY_FULL;
-      case ACCOUNT_EXISTS -> throw new IllegalStateException("an account rule cannot refuse a connection");
+      case ACCOUNT_EXISTS ->
+          throw new IllegalStateException("an account rule cannot refuse a connection");
     };
   }
 }

@@ -28,8 +28,8 @@ import java.util.Optional;
 
 /**
  * Sends one outbox row to its chat (F7, F11, B8). A user who blocked the bot is marked once and the
- * specialist told once in the line's chat; later sends to that account are dropped and recorded, never
- * retried in a loop. Rate limits and outages are thrown for the queue to reschedule.
+ * specialist told once in the line's chat; later sends to that account are dropped and recorded,
+ * never retried in a loop. Rate limits and outages are thrown for the queue to reschedule.
  */
 public final class DeliveringToChannel {
   private final MessengerChannel messenger;
@@ -39,8 +39,13 @@ public final class DeliveringToChannel {
   private final DroppedMessageLog dropped;
   private final Clock clock;
 
-  public DeliveringToChannel(MessengerChannel messenger, SupportPlatform platform, ConnectionRepository connections,
-      AccountRepository accounts, DroppedMessageLog dropped, Clock clock) {
+  public DeliveringToChannel(
+      MessengerChannel messenger,
+      SupportPlatform platform,
+      ConnectionRepository connections,
+      AccountRepository accounts,
+      DroppedMessageLog dropped,
+      Clock clock) {
     this.messenger = messenger;
     this.platform = platform;
     this.connections = connections;
@@ -50,7 +55,8 @@ public final class DeliveringToChannel {
   }
 
   public void deliver(OutboxMessage message) {
-    Optional<Connection> found = connections.find(message.connection()).filter(Connection::isActive);
+    Optional<Connection> found =
+        connections.find(message.connection()).filter(Connection::isActive);
     Optional<ChannelAccount> account = accounts.find(message.account());
     if (found.isEmpty() || account.isEmpty()) {
       drop(message, DropReason.DISCONNECTED);
@@ -73,8 +79,15 @@ public final class DeliveringToChannel {
       markBlocked(connection, recipient);
       drop(message, DropReason.BOT_BLOCKED);
     } catch (ContentTooLarge refused) {
-      tellSpecialist(connection, recipient, "⚠️ Сообщение шлюза: " + connection.channel() + " не принял файл «"
-          + fileName(message.post()) + "»: он слишком большой.", "too-large:" + message.sourceEventId());
+      tellSpecialist(
+          connection,
+          recipient,
+          "⚠️ Сообщение шлюза: "
+              + connection.channel()
+              + " не принял файл «"
+              + fileName(message.post())
+              + "»: он слишком большой.",
+          "too-large:" + message.sourceEventId());
       drop(message, DropReason.TOO_LARGE);
     } catch (InvalidBotToken revoked) {
       if (connection.state() != ConnectionState.TOKEN_REVOKED) {
@@ -84,7 +97,9 @@ public final class DeliveringToChannel {
     }
   }
 
-  /** B8: a group that became a supergroup is re-keyed and the same message goes to its new id, once. */
+  /**
+   * B8: a group that became a supergroup is re-keyed and the same message goes to its new id, once.
+   */
   private void send(Connection connection, ChannelAccount recipient, ChannelPost post) {
     try {
       messenger.send(connection, recipient.chat(), post);
@@ -94,8 +109,11 @@ public final class DeliveringToChannel {
     }
   }
 
-  /** Text as it is; a file fetched from the line after its size was found within the outbound limit. */
-  private Optional<ChannelPost> prepare(Connection connection, ChannelAccount recipient, OutboxMessage message) {
+  /**
+   * Text as it is; a file fetched from the line after its size was found within the outbound limit.
+   */
+  private Optional<ChannelPost> prepare(
+      Connection connection, ChannelAccount recipient, OutboxMessage message) {
     OutboundPost post = message.post();
     if (post instanceof OutboundPost.Text text) {
       return Optional.of(new ChannelPost.Text(text.text(), text.keyboard()));
@@ -107,13 +125,21 @@ public final class DeliveringToChannel {
       return Optional.empty();
     }
     RemoteFile remote = platform.fetchLineFile(connection, file.file().ref());
-    LimitCheck actual = ChannelLimits.checkSize(Direction.TO_CHANNEL, file.kind(), remote.sizeBytes());
+    LimitCheck actual =
+        ChannelLimits.checkSize(Direction.TO_CHANNEL, file.kind(), remote.sizeBytes());
     if (!actual.allowed()) {
       refuseOversize(connection, recipient, message, file, (LimitCheck.TooLarge) actual);
       return Optional.empty();
     }
-    return Optional.of(new ChannelPost.File(file.kind(), file.file().fileName(), file.file().mimeType(),
-        remote.sizeBytes(), remote.source(), file.caption(), file.keyboard()));
+    return Optional.of(
+        new ChannelPost.File(
+            file.kind(),
+            file.file().fileName(),
+            file.file().mimeType(),
+            remote.sizeBytes(),
+            remote.source(),
+            file.caption(),
+            file.keyboard()));
   }
 
   private static MessageContent fileContent(OutboundPost.File file) {
@@ -122,30 +148,53 @@ public final class DeliveringToChannel {
         : new MessageContent.Document(file.file(), file.caption());
   }
 
-  /** The specialist learns in the line's chat that the file did not go; the user is not bothered. */
-  private void refuseOversize(Connection connection, ChannelAccount recipient, OutboxMessage message,
-      OutboundPost.File file, LimitCheck.TooLarge tooLarge) {
+  /**
+   * The specialist learns in the line's chat that the file did not go; the user is not bothered.
+   */
+  private void refuseOversize(
+      Connection connection,
+      ChannelAccount recipient,
+      OutboxMessage message,
+      OutboundPost.File file,
+      LimitCheck.TooLarge tooLarge) {
     boolean image = file.kind() == LimitCheck.FileKind.IMAGE;
-    String text = "⚠️ Сообщение шлюза: " + (image ? "изображение" : "файл") + " «" + file.file().fileName() + "» ("
-        + LineTextRenderer.megabytes(tooLarge.sizeBytes()) + ") не " + (image ? "отправлено" : "отправлен") + " в "
-        + connection.channel() + ": можно не больше " + LineTextRenderer.megabytes(tooLarge.limitBytes()) + ".";
+    String text =
+        "⚠️ Сообщение шлюза: "
+            + (image ? "изображение" : "файл")
+            + " «"
+            + file.file().fileName()
+            + "» ("
+            + LineTextRenderer.megabytes(tooLarge.sizeBytes())
+            + ") не "
+            + (image ? "отправлено" : "отправлен")
+            + " в "
+            + connection.channel()
+            + ": можно не больше "
+            + LineTextRenderer.megabytes(tooLarge.limitBytes())
+            + ".";
     tellSpecialist(connection, recipient, text, "too-large:" + message.sourceEventId());
     drop(message, DropReason.TOO_LARGE);
   }
 
   /**
-   * F11: marked, so later sends stop before the messenger, then the specialist is told. Should telling
-   * fail, the retried row finds the account blocked and tells again under the same episode id: once.
+   * F11: marked, so later sends stop before the messenger, then the specialist is told. Should
+   * telling fail, the retried row finds the account blocked and tells again under the same episode
+   * id: once.
    */
   private void markBlocked(Connection connection, ChannelAccount recipient) {
     // re-read: a supergroup migration may have re-keyed the account during this send
-    ChannelAccount blocked = accounts.find(recipient.id()).orElse(recipient).blockedAt(clock.instant());
+    ChannelAccount blocked =
+        accounts.find(recipient.id()).orElse(recipient).blockedAt(clock.instant());
     accounts.update(blocked);
     UnreachableNotice.tell(platform, connection, blocked);
   }
 
-  /** A gateway notice in the user's chat with the line; a line switched off for the user has no chat to tell. */
-  private void tellSpecialist(Connection connection, ChannelAccount recipient, String text, String externalId) {
+  /**
+   * A gateway notice in the user's chat with the line; a line switched off for the user has no chat
+   * to tell.
+   */
+  private void tellSpecialist(
+      Connection connection, ChannelAccount recipient, String text, String externalId) {
     try {
       platform.noticeInLine(connection, recipient.platformUser(), text, externalId);
     } catch (LineSwitchedOff banned) {
@@ -158,7 +207,13 @@ public final class DeliveringToChannel {
   }
 
   private void drop(OutboxMessage message, DropReason reason) {
-    dropped.record(new DroppedMessage(message.connection(), Optional.of(message.account()), Direction.TO_CHANNEL,
-        reason, message.sourceEventId(), clock.instant()));
+    dropped.record(
+        new DroppedMessage(
+            message.connection(),
+            Optional.of(message.account()),
+            Direction.TO_CHANNEL,
+            reason,
+            message.sourceEventId(),
+            clock.instant()));
   }
 }

@@ -2,7 +2,10 @@ package io.omnichannel.core.usecase;
 
 import java.util.Locale;
 
-/** How typed or pressed text is compared with a button: blanks around it and letter case do not matter. */
+/**
+ * How typed or pressed text is compared with a button: blanks around it and letter case do not
+ * matter.
+ */
 final class DialogInput {
   private DialogInput() {}
 

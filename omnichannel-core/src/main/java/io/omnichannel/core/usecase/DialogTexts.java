@@ -46,11 +46,12 @@ final class DialogTexts {
 
   /** Connect, disconnect, list — and back to the channels. */
   Menu channelMenu() {
-    return new Menu(List.of(
-        List.of(new MenuButton(connectButton())),
-        List.of(new MenuButton(disconnectButton())),
-        List.of(new MenuButton(listButton())),
-        List.of(new MenuButton(BACK))));
+    return new Menu(
+        List.of(
+            List.of(new MenuButton(connectButton())),
+            List.of(new MenuButton(disconnectButton())),
+            List.of(new MenuButton(listButton())),
+            List.of(new MenuButton(BACK))));
   }
 
   /** Every wizard step offers a way back and a way out. */
@@ -79,17 +80,25 @@ final class DialogTexts {
   }
 
   String tariffOptionOff() {
-    return "Для работы с каналом " + channel + " нужна активная тарифная опция «Подключение внешних каналов». "
+    return "Для работы с каналом "
+        + channel
+        + " нужна активная тарифная опция «Подключение внешних каналов». "
         + "Обратитесь к администратору вашей компании.";
   }
 
   String companyFull() {
-    return "Компания уже подключила " + ChannelLimits.MAX_BOTS_PER_COMPANY + " " + channel + "-ботов — это максимум. "
+    return "Компания уже подключила "
+        + ChannelLimits.MAX_BOTS_PER_COMPANY
+        + " "
+        + channel
+        + "-ботов — это максимум. "
         + "Чтобы подключить новый бот, сначала отключите один из подключенных.";
   }
 
   String noLinesToConnect() {
-    return "Нет линий, к которым можно подключить " + channel + "-бот. Подходят линии вашей компании с типом доступности "
+    return "Нет линий, к которым можно подключить "
+        + channel
+        + "-бот. Подходят линии вашей компании с типом доступности "
         + "«Для клиентов и специалистов», к которым еще не подключен бот.";
   }
 
@@ -98,14 +107,19 @@ final class DialogTexts {
   }
 
   String chooseLine(WizardPurpose purpose, int page, int pages) {
-    String what = purpose == WizardPurpose.CONNECT
-        ? "Выберите линию, к которой нужно подключить " + channel + "-бот."
-        : "Выберите линию, от которой нужно отключить " + channel + "-бот.";
+    String what =
+        purpose == WizardPurpose.CONNECT
+            ? "Выберите линию, к которой нужно подключить " + channel + "-бот."
+            : "Выберите линию, от которой нужно отключить " + channel + "-бот.";
     return pages > 1 ? what + " Страница " + (page + 1) + " из " + pages + "." : what;
   }
 
   String askToken(Line line) {
-    return "Линия «" + line.name() + "». Отправьте токен " + channel + "-бота. Получить его можно у @BotFather "
+    return "Линия «"
+        + line.name()
+        + "». Отправьте токен "
+        + channel
+        + "-бота. Получить его можно у @BotFather "
         + "(https://t.me/BotFather): команда /newbot создаст бота и выдаст токен.";
   }
 
@@ -115,12 +129,14 @@ final class DialogTexts {
   }
 
   String tokenRejected() {
-    return channel + " не принял этот токен: бот не найден или токен отозван. "
+    return channel
+        + " не принял этот токен: бот не найден или токен отозван. "
         + "Проверьте токен у @BotFather и отправьте его еще раз.";
   }
 
   String channelUnavailable() {
-    return channel + " сейчас не отвечает. Попробуйте отправить токен еще раз через несколько минут.";
+    return channel
+        + " сейчас не отвечает. Попробуйте отправить токен еще раз через несколько минут.";
   }
 
   String platformUnavailable() {
@@ -128,30 +144,51 @@ final class DialogTexts {
   }
 
   String botAlreadyConnected(Connection existing) {
-    return "Бот " + existing.bot().mention() + " уже подключен к линии «" + existing.line().name() + "». "
-        + "Один " + channel + "-бот можно подключить только к одной линии.";
+    return "Бот "
+        + existing.bot().mention()
+        + " уже подключен к линии «"
+        + existing.line().name()
+        + "». "
+        + "Один "
+        + channel
+        + "-бот можно подключить только к одной линии.";
   }
 
   String lineTaken(Connection existing) {
-    return "К линии «" + existing.line().name() + "» уже подключен бот " + existing.bot().mention()
+    return "К линии «"
+        + existing.line().name()
+        + "» уже подключен бот "
+        + existing.bot().mention()
         + ". Выберите другую линию.";
   }
 
   String connectLink(Line line, BotProfile bot, URI link) {
-    return "Чтобы подключить бот " + bot.mention() + " («" + bot.displayName() + "») к линии «" + line.name()
+    return "Чтобы подключить бот "
+        + bot.mention()
+        + " («"
+        + bot.displayName()
+        + "») к линии «"
+        + line.name()
         + "», перейдите по ссылке и введите учетную запись API, которую бот будет использовать для работы с 1С-Коннект:\n"
-        + link + "\nСсылка действует 15 минут и открывается один раз. "
+        + link
+        + "\nСсылка действует 15 минут и открывается один раз. "
         + "Рекомендуем для каждого бота завести отдельную учетную запись API.";
   }
 
   String disconnectLink(Line line, BotProfile bot, URI link) {
-    return "Чтобы отключить бот " + bot.mention() + " от линии «" + line.name()
+    return "Чтобы отключить бот "
+        + bot.mention()
+        + " от линии «"
+        + line.name()
         + "», перейдите по ссылке и введите учетную запись API, которая используется для этого бота:\n"
-        + link + "\nСсылка действует 15 минут и открывается один раз.";
+        + link
+        + "\nСсылка действует 15 минут и открывается один раз.";
   }
 
   String linkStillValid() {
-    return "Ссылка, отправленная выше, действует 15 минут. Чтобы отозвать ее, нажмите «" + CANCEL + "».";
+    return "Ссылка, отправленная выше, действует 15 минут. Чтобы отозвать ее, нажмите «"
+        + CANCEL
+        + "».";
   }
 
   String linkWithdrawn() {
@@ -159,23 +196,38 @@ final class DialogTexts {
   }
 
   String connected(Connection connection) {
-    return channel + "-бот " + connection.bot().mention() + " подключен к линии «" + connection.line().name() + "». "
-        + "Пользователи " + channel + " будут зарегистрированы в клиенте «" + connection.technicalClient().name() + "».";
+    return channel
+        + "-бот "
+        + connection.bot().mention()
+        + " подключен к линии «"
+        + connection.line().name()
+        + "». "
+        + "Пользователи "
+        + channel
+        + " будут зарегистрированы в клиенте «"
+        + connection.technicalClient().name()
+        + "».";
   }
 
   String apiAccountShared(List<Connection> others) {
-    StringBuilder text = new StringBuilder("Обратите внимание: эта учетная запись API уже используется ботом");
+    StringBuilder text =
+        new StringBuilder("Обратите внимание: эта учетная запись API уже используется ботом");
     others.forEach(other -> text.append(' ').append(other.bot().mention()));
     return text.append(". Рекомендуем для каждого бота отдельную учетную запись API.").toString();
   }
 
   String receivingFailed(Connection connection) {
-    return "Не удалось начать получение сообщений бота " + connection.bot().mention()
+    return "Не удалось начать получение сообщений бота "
+        + connection.bot().mention()
         + ". Мы повторим попытку автоматически; состояние видно в списке линий.";
   }
 
   String disconnected(Connection connection) {
-    return channel + "-бот " + connection.bot().mention() + " отключен от линии «" + connection.line().name()
+    return channel
+        + "-бот "
+        + connection.bot().mention()
+        + " отключен от линии «"
+        + connection.line().name()
         + "». История переписки сохранена.";
   }
 
@@ -183,9 +235,18 @@ final class DialogTexts {
     StringBuilder text = new StringBuilder("Линии с " + channel + "-ботами:");
     for (int i = 0; i < connections.size(); i++) {
       Connection connection = connections.get(i);
-      text.append("\n").append(i + 1).append(". Линия «").append(connection.line().name()).append("» — бот ")
-          .append(connection.bot().mention()).append(" («").append(connection.bot().displayName()).append("»), клиент «")
-          .append(connection.technicalClient().name()).append("», состояние: ").append(stateLabel(connection.state()));
+      text.append("\n")
+          .append(i + 1)
+          .append(". Линия «")
+          .append(connection.line().name())
+          .append("» — бот ")
+          .append(connection.bot().mention())
+          .append(" («")
+          .append(connection.bot().displayName())
+          .append("»), клиент «")
+          .append(connection.technicalClient().name())
+          .append("», состояние: ")
+          .append(stateLabel(connection.state()));
     }
     return text.toString();
   }

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Lines offered as buttons, {@value #PAGE_SIZE} per page, sorted by name. Two lines of the same name get
- * numbered labels ("Поддержка (2)"), so that every button names exactly one line.
+ * Lines offered as buttons, {@value #PAGE_SIZE} per page, sorted by name. Two lines of the same
+ * name get numbered labels ("Поддержка (2)"), so that every button names exactly one line.
  */
 final class LinePages {
   static final int PAGE_SIZE = 5;
@@ -21,9 +21,12 @@ final class LinePages {
   private final Map<String, Line> byLabel = new LinkedHashMap<>();
 
   LinePages(List<Line> unsorted) {
-    this.lines = unsorted.stream()
-        .sorted(Comparator.comparing(Line::name, String.CASE_INSENSITIVE_ORDER).thenComparing(line -> line.id().value()))
-        .toList();
+    this.lines =
+        unsorted.stream()
+            .sorted(
+                Comparator.comparing(Line::name, String.CASE_INSENSITIVE_ORDER)
+                    .thenComparing(line -> line.id().value()))
+            .toList();
     Map<String, Integer> seen = new HashMap<>();
     for (Line line : lines) {
       int count = seen.merge(line.name(), 1, Integer::sum);
@@ -39,7 +42,9 @@ final class LinePages {
     return Math.max(1, (lines.size() + PAGE_SIZE - 1) / PAGE_SIZE);
   }
 
-  /** The page itself if it still exists, else the last one (lines may have gone since it was shown). */
+  /**
+   * The page itself if it still exists, else the last one (lines may have gone since it was shown).
+   */
   int clamp(int page) {
     return Math.min(Math.max(page, 0), pageCount() - 1);
   }
@@ -52,7 +57,10 @@ final class LinePages {
 
   /** The line whose button is on the given page, matched as {@link DialogInput} matches buttons. */
   Optional<Line> lineOn(int page, String input) {
-    return labelsOn(page).stream().filter(label -> DialogInput.matches(input, label)).findFirst().map(byLabel::get);
+    return labelsOn(page).stream()
+        .filter(label -> DialogInput.matches(input, label))
+        .findFirst()
+        .map(byLabel::get);
   }
 
   int pageOf(Line line) {

@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * How a messenger message reads in the line (F6, F8, F10, B7): the group member's name first, an edit
- * or a reply marked, locations and contacts as text, placeholders for what was not forwarded.
+ * How a messenger message reads in the line (F6, F8, F10, B7): the group member's name first, an
+ * edit or a reply marked, locations and contacts as text, placeholders for what was not forwarded.
  */
 final class LineTextRenderer {
   private LineTextRenderer() {}
@@ -31,18 +31,33 @@ final class LineTextRenderer {
     return decorated.isEmpty() ? Optional.empty() : Optional.of(decorated);
   }
 
-  /** What the specialist sees instead of content that was not forwarded; its caption still goes (F6). */
-  static String placeholder(ChannelMessage message, LimitCheck refusal, String fileName, Optional<String> caption) {
+  /**
+   * What the specialist sees instead of content that was not forwarded; its caption still goes
+   * (F6).
+   */
+  static String placeholder(
+      ChannelMessage message, LimitCheck refusal, String fileName, Optional<String> caption) {
     String body;
     if (refusal instanceof LimitCheck.Unsupported unsupported) {
-      body = "[" + unsupportedName(unsupported.kind()) + " — не поддерживается, пользователю отправлено уведомление]";
+      body =
+          "["
+              + unsupportedName(unsupported.kind())
+              + " — не поддерживается, пользователю отправлено уведомление]";
     } else {
       LimitCheck.TooLarge tooLarge = (LimitCheck.TooLarge) refusal;
       boolean image = tooLarge.kind() == FileKind.IMAGE;
-      body = "[" + (image ? "Изображение" : "Файл") + " «" + fileName + "», "
-          + megabytes(tooLarge.sizeBytes()) + " — не " + (image ? "передано" : "передан") + ": больше "
-          + megabytes(tooLarge.limitBytes())
-          + ", пользователю отправлено уведомление]";
+      body =
+          "["
+              + (image ? "Изображение" : "Файл")
+              + " «"
+              + fileName
+              + "», "
+              + megabytes(tooLarge.sizeBytes())
+              + " — не "
+              + (image ? "передано" : "передан")
+              + ": больше "
+              + megabytes(tooLarge.limitBytes())
+              + ", пользователю отправлено уведомление]";
     }
     return decorate(message, body + caption.map(text -> "\n" + text).orElse(""));
   }
@@ -50,24 +65,37 @@ final class LineTextRenderer {
   /** The polite notice the messenger user gets back. */
   static String notice(LimitCheck refusal, String fileName) {
     if (refusal instanceof LimitCheck.Unsupported unsupported) {
-      return unsupportedName(unsupported.kind()) + " не поддерживается. Пожалуйста, напишите сообщение текстом "
+      return unsupportedName(unsupported.kind())
+          + " не поддерживается. Пожалуйста, напишите сообщение текстом "
           + "или отправьте файл.";
     }
     LimitCheck.TooLarge tooLarge = (LimitCheck.TooLarge) refusal;
     boolean image = tooLarge.kind() == FileKind.IMAGE;
-    return (image ? "Изображение" : "Файл") + " «" + fileName + "» не " + (image ? "отправлено" : "отправлен")
-        + ": его размер " + megabytes(tooLarge.sizeBytes())
-        + ", а можно не больше " + megabytes(tooLarge.limitBytes()) + ". Изображения принимаются до "
-        + megabytes(ChannelLimits.TO_LINE_IMAGE_MAX_BYTES) + ", файлы — до " + megabytes(ChannelLimits.TO_LINE_FILE_MAX_BYTES) + ".";
+    return (image ? "Изображение" : "Файл")
+        + " «"
+        + fileName
+        + "» не "
+        + (image ? "отправлено" : "отправлен")
+        + ": его размер "
+        + megabytes(tooLarge.sizeBytes())
+        + ", а можно не больше "
+        + megabytes(tooLarge.limitBytes())
+        + ". Изображения принимаются до "
+        + megabytes(ChannelLimits.TO_LINE_IMAGE_MAX_BYTES)
+        + ", файлы — до "
+        + megabytes(ChannelLimits.TO_LINE_FILE_MAX_BYTES)
+        + ".";
   }
 
   /**
-   * Rounded up to a tenth, so a file one byte over a limit never reads as the limit itself ("5,1 МБ",
-   * not "5,0 МБ" against "не больше 5 МБ").
+   * Rounded up to a tenth, so a file one byte over a limit never reads as the limit itself ("5,1
+   * МБ", not "5,0 МБ" against "не больше 5 МБ").
    */
   static String megabytes(long bytes) {
     double value = Math.ceil(bytes * 10.0 / ChannelLimits.MEBIBYTE) / 10;
-    String number = String.format(Locale.ROOT, value == Math.rint(value) ? "%.0f" : "%.1f", value).replace('.', ',');
+    String number =
+        String.format(Locale.ROOT, value == Math.rint(value) ? "%.0f" : "%.1f", value)
+            .replace('.', ',');
     return number + " МБ";
   }
 
@@ -79,7 +107,10 @@ final class LineTextRenderer {
     if (message.context().edited()) {
       text.append("✏️ Изменено: ");
     }
-    message.context().replyQuote().ifPresent(quote -> text.append("↩️ В ответ на «").append(firstLine(quote)).append("»\n"));
+    message
+        .context()
+        .replyQuote()
+        .ifPresent(quote -> text.append("↩️ В ответ на «").append(firstLine(quote)).append("»\n"));
     return text.append(body).toString();
   }
 
@@ -88,20 +119,35 @@ final class LineTextRenderer {
       return text.text();
     }
     if (content instanceof Location location) {
-      String point = String.format(Locale.ROOT, "%.6f, %.6f", location.latitude(), location.longitude());
-      String map = String.format(Locale.ROOT, "https://yandex.ru/maps/?pt=%.6f,%.6f&z=16", location.longitude(),
-          location.latitude());
-      return "📍 Геопозиция" + location.title().map(title -> " «" + title + "»").orElse("") + ": " + point + " " + map;
+      String point =
+          String.format(Locale.ROOT, "%.6f, %.6f", location.latitude(), location.longitude());
+      String map =
+          String.format(
+              Locale.ROOT,
+              "https://yandex.ru/maps/?pt=%.6f,%.6f&z=16",
+              location.longitude(),
+              location.latitude());
+      return "📍 Геопозиция"
+          + location.title().map(title -> " «" + title + "»").orElse("")
+          + ": "
+          + point
+          + " "
+          + map;
     }
     if (content instanceof Contact contact) {
-      return "👤 Контакт: " + contact.name() + contact.phone().map(phone -> ", " + phone).orElse("");
+      return "👤 Контакт: "
+          + contact.name()
+          + contact.phone().map(phone -> ", " + phone).orElse("");
     }
-    throw new IllegalArgumentException("not text-like content: " + content.getClass().getSimpleName());
+    throw new IllegalArgumentException(
+        "not text-like content: " + content.getClass().getSimpleName());
   }
 
   private static String firstLine(String text) {
     String line = text.strip().lines().findFirst().orElse("");
-    return line.codePointCount(0, line.length()) > 100 ? line.substring(0, line.offsetByCodePoints(0, 99)) + "…" : line;
+    return line.codePointCount(0, line.length()) > 100
+        ? line.substring(0, line.offsetByCodePoints(0, 99)) + "…"
+        : line;
   }
 
   private static String unsupportedName(UnsupportedKind kind) {

@@ -15,7 +15,8 @@ public final class ListingAccounts implements AccountDirectory {
   private final AccountRepository accounts;
   private final SupportPlatform platform;
 
-  public ListingAccounts(ConnectionRepository connections, AccountRepository accounts, SupportPlatform platform) {
+  public ListingAccounts(
+      ConnectionRepository connections, AccountRepository accounts, SupportPlatform platform) {
     this.connections = connections;
     this.accounts = accounts;
     this.platform = platform;
@@ -28,8 +29,12 @@ public final class ListingAccounts implements AccountDirectory {
       return List.of();
     }
     return accounts.of(id).stream()
-        .map(account -> new AccountView(account, platform.isBanned(connection.get(), account.platformUser()),
-            account.isBlocked()))
+        .map(
+            account ->
+                new AccountView(
+                    account,
+                    platform.isBanned(connection.get(), account.platformUser()),
+                    account.isBlocked()))
         .toList();
   }
 }

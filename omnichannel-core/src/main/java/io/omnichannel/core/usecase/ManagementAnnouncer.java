@@ -8,15 +8,16 @@ import io.omnichannel.core.port.out.DialogRepository;
 import io.omnichannel.core.port.out.SupportPlatform;
 
 /**
- * Posts news into a specialist's chat with the management line outside a dialog step (a confirmation
- * done in the browser) and puts the dialog back at the channel menu, which it shows.
+ * Posts news into a specialist's chat with the management line outside a dialog step (a
+ * confirmation done in the browser) and puts the dialog back at the channel menu, which it shows.
  */
 public final class ManagementAnnouncer {
   private final SupportPlatform platform;
   private final DialogRepository dialogs;
   private final DialogTexts texts;
 
-  public ManagementAnnouncer(SupportPlatform platform, DialogRepository dialogs, ChannelKind channel) {
+  public ManagementAnnouncer(
+      SupportPlatform platform, DialogRepository dialogs, ChannelKind channel) {
     this.platform = platform;
     this.dialogs = dialogs;
     this.texts = new DialogTexts(channel);

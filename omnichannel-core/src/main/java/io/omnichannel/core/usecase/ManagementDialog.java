@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
 
 /**
  * The channel-management line (F1, F2, F4, F5): a state machine over the digital menu, one per
- * specialist, saved after every step. Every reply re-shows a menu, so the specialist is never stuck.
+ * specialist, saved after every step. Every reply re-shows a menu, so the specialist is never
+ * stuck.
  */
 public final class ManagementDialog {
   private final SupportPlatform platform;
@@ -47,8 +48,14 @@ public final class ManagementDialog {
   private final Clock clock;
   private final DialogTexts texts;
 
-  public ManagementDialog(SupportPlatform platform, MessengerChannel messenger, ConnectionRepository connections,
-      DialogRepository dialogs, ConfirmationRepository confirmations, ConfirmationIssuer issuer, Clock clock) {
+  public ManagementDialog(
+      SupportPlatform platform,
+      MessengerChannel messenger,
+      ConnectionRepository connections,
+      DialogRepository dialogs,
+      ConfirmationRepository confirmations,
+      ConfirmationIssuer issuer,
+      Clock clock) {
     this.platform = platform;
     this.messenger = messenger;
     this.connections = connections;
@@ -108,7 +115,8 @@ public final class ManagementDialog {
       String list = active.isEmpty() ? texts.noLinesToDisconnect() : texts.connectionList(active);
       return new DialogReply(new ChannelMenu(), list, channelMenu());
     }
-    if (DialogInput.matches(input, DialogTexts.BACK) || DialogInput.matches(input, DialogTexts.CANCEL)) {
+    if (DialogInput.matches(input, DialogTexts.BACK)
+        || DialogInput.matches(input, DialogTexts.CANCEL)) {
       return show(specialist, DialogState.START, null);
     }
     // the channel's own button again (an old keyboard, or after an announcement): just the menu
@@ -134,7 +142,9 @@ public final class ManagementDialog {
     return show(specialist, new ChoosingLine(WizardPurpose.DISCONNECT, 0), null);
   }
 
-  /** The company-wide reasons not to connect another bot; checked before and again after the token. */
+  /**
+   * The company-wide reasons not to connect another bot; checked before and again after the token.
+   */
   private Optional<String> connectRefusal(Specialist specialist) {
     if (!platform.externalChannelsEnabled(specialist.company())) {
       return Optional.of(texts.tariffOptionOff());
@@ -148,7 +158,8 @@ public final class ManagementDialog {
   private DialogReply onChoosingLine(Specialist specialist, ChoosingLine state, String input) {
     LinePages pages = pagesFor(specialist, state.purpose());
     int page = pages.clamp(state.page());
-    if (DialogInput.matches(input, DialogTexts.BACK) || DialogInput.matches(input, DialogTexts.CANCEL)) {
+    if (DialogInput.matches(input, DialogTexts.BACK)
+        || DialogInput.matches(input, DialogTexts.CANCEL)) {
       String lead = DialogInput.matches(input, DialogTexts.CANCEL) ? texts.cancelled() : null;
       return show(specialist, new ChannelMenu(), lead);
     }
@@ -171,11 +182,17 @@ public final class ManagementDialog {
   private DialogReply issueDisconnect(Specialist specialist, Line line) {
     Optional<Connection> connection = connections.findActiveByLine(line.id());
     if (connection.isEmpty()) {
-      return show(specialist, new ChoosingLine(WizardPurpose.DISCONNECT, 0), texts.noLinesToDisconnect());
+      return show(
+          specialist, new ChoosingLine(WizardPurpose.DISCONNECT, 0), texts.noLinesToDisconnect());
     }
     Connection existing = connection.get();
-    URI link = issuer.issue(specialist, new PendingAction.Disconnect(existing.id(), existing.line(), existing.bot()));
-    return new DialogReply(new LinkSent(WizardPurpose.DISCONNECT), texts.disconnectLink(existing.line(), existing.bot(), link),
+    URI link =
+        issuer.issue(
+            specialist,
+            new PendingAction.Disconnect(existing.id(), existing.line(), existing.bot()));
+    return new DialogReply(
+        new LinkSent(WizardPurpose.DISCONNECT),
+        texts.disconnectLink(existing.line(), existing.bot(), link),
         wizardMenu());
   }
 
@@ -186,7 +203,8 @@ public final class ManagementDialog {
     if (DialogInput.matches(input, DialogTexts.CANCEL)) {
       return show(specialist, new ChannelMenu(), texts.cancelled());
     }
-    Optional<Line> line = linesToConnect(specialist).stream().filter(l -> l.id().equals(state.line())).findFirst();
+    Optional<Line> line =
+        linesToConnect(specialist).stream().filter(l -> l.id().equals(state.line())).findFirst();
     if (line.isEmpty()) {
       Optional<Connection> taken = connections.findActiveByLine(state.line());
       String lead = taken.map(texts::lineTaken).orElse(texts.noLinesToConnect());
@@ -213,7 +231,10 @@ public final class ManagementDialog {
       return new DialogReply(state, texts.channelUnavailable(), wizardMenu());
     }
     URI link = issuer.issue(specialist, new PendingAction.Connect(line.get(), bot, token.get()));
-    return new DialogReply(new LinkSent(WizardPurpose.CONNECT), texts.connectLink(line.get(), bot, link), wizardMenu());
+    return new DialogReply(
+        new LinkSent(WizardPurpose.CONNECT),
+        texts.connectLink(line.get(), bot, link),
+        wizardMenu());
   }
 
   private DialogReply onLinkSent(Specialist specialist, LinkSent state, String input) {
@@ -224,7 +245,8 @@ public final class ManagementDialog {
     if (DialogInput.matches(input, DialogTexts.BACK)) {
       return show(specialist, new ChannelMenu(), null);
     }
-    return new DialogReply(state, texts.notUnderstood() + " " + texts.linkStillValid(), wizardMenu());
+    return new DialogReply(
+        state, texts.notUnderstood() + " " + texts.linkStillValid(), wizardMenu());
   }
 
   /** The standard prompt and menu of a state, after an optional lead message. */
@@ -244,17 +266,25 @@ public final class ManagementDialog {
     if (state instanceof ChoosingLine choosing) {
       LinePages pages = pagesFor(specialist, choosing.purpose());
       if (pages.isEmpty()) {
-        String none = choosing.purpose() == WizardPurpose.CONNECT ? texts.noLinesToConnect() : texts.noLinesToDisconnect();
+        String none =
+            choosing.purpose() == WizardPurpose.CONNECT
+                ? texts.noLinesToConnect()
+                : texts.noLinesToDisconnect();
         return new DialogReply(new ChannelMenu(), none, channelMenu());
       }
       int page = pages.clamp(choosing.page());
       List<List<MenuButton>> rows = new ArrayList<>(pages.buttonRows(page));
       rows.addAll(wizardMenu().rows());
-      return new DialogReply(new ChoosingLine(choosing.purpose(), page),
-          texts.chooseLine(choosing.purpose(), page, pages.pageCount()), new Menu(rows));
+      return new DialogReply(
+          new ChoosingLine(choosing.purpose(), page),
+          texts.chooseLine(choosing.purpose(), page, pages.pageCount()),
+          new Menu(rows));
     }
     if (state instanceof AwaitingToken awaiting) {
-      Optional<Line> line = linesToConnect(specialist).stream().filter(l -> l.id().equals(awaiting.line())).findFirst();
+      Optional<Line> line =
+          linesToConnect(specialist).stream()
+              .filter(l -> l.id().equals(awaiting.line()))
+              .findFirst();
       if (line.isEmpty()) {
         return prompt(specialist, new ChoosingLine(WizardPurpose.CONNECT, awaiting.page()));
       }
@@ -264,14 +294,18 @@ public final class ManagementDialog {
   }
 
   private LinePages pagesFor(Specialist specialist, WizardPurpose purpose) {
-    return new LinePages(purpose == WizardPurpose.CONNECT ? linesToConnect(specialist) : linesToDisconnect(specialist));
+    return new LinePages(
+        purpose == WizardPurpose.CONNECT
+            ? linesToConnect(specialist)
+            : linesToDisconnect(specialist));
   }
 
   /** F2: the company's lines open to clients and specialists that have no bot yet. */
   private List<Line> linesToConnect(Specialist specialist) {
-    Set<String> taken = connections.activeOf(specialist.company()).stream()
-        .map(connection -> connection.line().id().value())
-        .collect(Collectors.toSet());
+    Set<String> taken =
+        connections.activeOf(specialist.company()).stream()
+            .map(connection -> connection.line().id().value())
+            .collect(Collectors.toSet());
     return platform.linesOf(specialist.company()).stream()
         .filter(Line::canGetBot)
         .filter(line -> !taken.contains(line.id().value()))
@@ -291,6 +325,7 @@ public final class ManagementDialog {
   }
 
   private static boolean isNavigation(String input) {
-    return DialogInput.matches(input, DialogTexts.BACK) || DialogInput.matches(input, DialogTexts.CANCEL);
+    return DialogInput.matches(input, DialogTexts.BACK)
+        || DialogInput.matches(input, DialogTexts.CANCEL);
   }
 }

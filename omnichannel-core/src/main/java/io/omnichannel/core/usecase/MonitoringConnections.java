@@ -18,8 +18,8 @@ import io.omnichannel.core.port.out.SupportPlatform;
 import java.time.Clock;
 
 /**
- * F5: the state the list shows comes from real checks — the messenger's view of the token and webhook,
- * and the company's tariff option. A check that cannot be made leaves the state as it was.
+ * F5: the state the list shows comes from real checks — the messenger's view of the token and
+ * webhook, and the company's tariff option. A check that cannot be made leaves the state as it was.
  */
 public final class MonitoringConnections implements ConnectionMonitor {
   /** Audit entries of state changes are the system's, not a specialist's. */
@@ -32,8 +32,13 @@ public final class MonitoringConnections implements ConnectionMonitor {
   private final RandomTokens random;
   private final Clock clock;
 
-  public MonitoringConnections(MessengerChannel messenger, SupportPlatform platform, ConnectionRepository connections,
-      AuditTrail audit, RandomTokens random, Clock clock) {
+  public MonitoringConnections(
+      MessengerChannel messenger,
+      SupportPlatform platform,
+      ConnectionRepository connections,
+      AuditTrail audit,
+      RandomTokens random,
+      Clock clock) {
     this.messenger = messenger;
     this.random = random;
     this.platform = platform;
@@ -51,8 +56,19 @@ public final class MonitoringConnections implements ConnectionMonitor {
         ConnectionState observed = observe(current);
         if (observed != connection.state()) {
           connections.update(current.withState(observed));
-          audit.record(new AuditEntry(clock.instant(), connection.company(), SYSTEM, AuditAction.CONNECTION_STATE_CHANGED,
-              connection.bot().mention() + " line " + connection.line().id() + ": " + connection.state() + " -> " + observed));
+          audit.record(
+              new AuditEntry(
+                  clock.instant(),
+                  connection.company(),
+                  SYSTEM,
+                  AuditAction.CONNECTION_STATE_CHANGED,
+                  connection.bot().mention()
+                      + " line "
+                      + connection.line().id()
+                      + ": "
+                      + connection.state()
+                      + " -> "
+                      + observed));
           changed++;
         }
       } catch (GatewayFailure unavailable) {
@@ -63,17 +79,19 @@ public final class MonitoringConnections implements ConnectionMonitor {
   }
 
   /**
-   * A connection whose receiving failed to start (or whose token was revoked and is valid again) gets
-   * receiving started anew, with a fresh webhook secret since only the old one's hash is kept.
+   * A connection whose receiving failed to start (or whose token was revoked and is valid again)
+   * gets receiving started anew, with a fresh webhook secret since only the old one's hash is kept.
    */
   private Connection restartIfStopped(Connection connection) {
-    boolean stopped = connection.state() == ConnectionState.WEBHOOK_FAILING
-        || connection.state() == ConnectionState.TOKEN_REVOKED;
+    boolean stopped =
+        connection.state() == ConnectionState.WEBHOOK_FAILING
+            || connection.state() == ConnectionState.TOKEN_REVOKED;
     if (!stopped) {
       return connection;
     }
     Secret secret = Secret.of(random.token(32));
-    Connection restarted = connection.withWebhookSecretHash(ConfirmationToken.hashOf(secret.reveal()));
+    Connection restarted =
+        connection.withWebhookSecretHash(ConfirmationToken.hashOf(secret.reveal()));
     messenger.startReceiving(restarted, secret);
     platform.subscribe(restarted);
     connections.update(restarted);
@@ -91,6 +109,8 @@ public final class MonitoringConnections implements ConnectionMonitor {
     if (health == ChannelHealth.WEBHOOK_FAILING) {
       return ConnectionState.WEBHOOK_FAILING;
     }
-    return connection.state() == ConnectionState.API_ACCOUNT_REJECTED ? connection.state() : ConnectionState.ACTIVE;
+    return connection.state() == ConnectionState.API_ACCOUNT_REJECTED
+        ? connection.state()
+        : ConnectionState.ACTIVE;
   }
 }

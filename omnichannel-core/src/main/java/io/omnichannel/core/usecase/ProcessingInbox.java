@@ -7,8 +7,8 @@ import io.omnichannel.core.domain.InboundRecord;
 import io.omnichannel.core.domain.LineEvent;
 import io.omnichannel.core.domain.OutboxMessage;
 import io.omnichannel.core.port.in.QueueWorker;
-import io.omnichannel.core.port.out.Claimed;
 import io.omnichannel.core.port.out.ChannelUpdateDecoder;
+import io.omnichannel.core.port.out.Claimed;
 import io.omnichannel.core.port.out.ConnectionRepository;
 import io.omnichannel.core.port.out.EventInbox;
 import io.omnichannel.core.port.out.LineEventDecoder;
@@ -19,9 +19,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The inbox worker (B1): decodes each stored event, hands it to its use case, and completes it in the
- * same transaction that enqueues the sends it caused. Deliveries into a line carry the event id as their
- * external id, so an event handled twice after a crash still lands once.
+ * The inbox worker (B1): decodes each stored event, hands it to its use case, and completes it in
+ * the same transaction that enqueues the sends it caused. Deliveries into a line carry the event id
+ * as their external id, so an event handled twice after a crash still lands once.
  */
 public final class ProcessingInbox implements QueueWorker {
   private final QueueDraining<InboundRecord> draining;
@@ -35,9 +35,19 @@ public final class ProcessingInbox implements QueueWorker {
   private final Outbox outbox;
   private final Transactions transactions;
 
-  public ProcessingInbox(EventInbox inbox, Outbox outbox, Transactions transactions, ChannelUpdateDecoder channelDecoder,
-      LineEventDecoder lineDecoder, ConnectionRepository connections, RelayToLine relayToLine,
-      RelayToChannel relayToChannel, ManagementDialog dialog, RetryPolicy retry, Duration lease, Clock clock) {
+  public ProcessingInbox(
+      EventInbox inbox,
+      Outbox outbox,
+      Transactions transactions,
+      ChannelUpdateDecoder channelDecoder,
+      LineEventDecoder lineDecoder,
+      ConnectionRepository connections,
+      RelayToLine relayToLine,
+      RelayToChannel relayToChannel,
+      ManagementDialog dialog,
+      RetryPolicy retry,
+      Duration lease,
+      Clock clock) {
     this.inbox = inbox;
     this.outbox = outbox;
     this.transactions = transactions;
@@ -57,15 +67,17 @@ public final class ProcessingInbox implements QueueWorker {
 
   private void handle(Claimed<InboundRecord> claimed) {
     InboundRecord record = claimed.item();
-    List<OutboxMessage> sends = switch (record.kind()) {
-      case CHANNEL_UPDATE -> relayChannelUpdate(record);
-      case LINE_EVENT -> relayLineEvent(record);
-      case MANAGEMENT_EVENT -> talkToDialog(record);
-    };
-    transactions.run(() -> {
-      sends.forEach(outbox::enqueue);
-      inbox.complete(claimed.id());
-    });
+    List<OutboxMessage> sends =
+        switch (record.kind()) {
+          case CHANNEL_UPDATE -> relayChannelUpdate(record);
+          case LINE_EVENT -> relayLineEvent(record);
+          case MANAGEMENT_EVENT -> talkToDialog(record);
+        };
+    transactions.run(
+        () -> {
+          sends.forEach(outbox::enqueue);
+          inbox.complete(claimed.id());
+        });
   }
 
   private List<OutboxMessage> relayChannelUpdate(InboundRecord record) {
@@ -79,7 +91,8 @@ public final class ProcessingInbox implements QueueWorker {
   }
 
   private List<OutboxMessage> talkToDialog(InboundRecord record) {
-    if (lineDecoder.decode(record.payload()) instanceof LineEvent.UserMessage message && !message.text().isBlank()) {
+    if (lineDecoder.decode(record.payload()) instanceof LineEvent.UserMessage message
+        && !message.text().isBlank()) {
       dialog.handle(message.user(), message.text());
     }
     return List.of();

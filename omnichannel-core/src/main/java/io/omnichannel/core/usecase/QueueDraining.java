@@ -11,11 +11,15 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The retry rules every queue shares: a rate limit waits exactly its retry-after, a passing failure backs
- * off with jitter until the attempts run out, anything else parks the row as dead with its reason.
+ * The retry rules every queue shares: a rate limit waits exactly its retry-after, a passing failure
+ * backs off with jitter until the attempts run out, anything else parks the row as dead with its
+ * reason.
  */
 final class QueueDraining<T> implements QueueWorker {
-  /** Handles one claimed row and completes it (the handler may complete it inside its own transaction). */
+  /**
+   * Handles one claimed row and completes it (the handler may complete it inside its own
+   * transaction).
+   */
   interface Handler<T> {
     void handle(Claimed<T> claimed);
   }
@@ -26,7 +30,8 @@ final class QueueDraining<T> implements QueueWorker {
   private final Duration lease;
   private final Clock clock;
 
-  QueueDraining(WorkQueue<T> queue, Handler<T> handler, RetryPolicy retry, Duration lease, Clock clock) {
+  QueueDraining(
+      WorkQueue<T> queue, Handler<T> handler, RetryPolicy retry, Duration lease, Clock clock) {
     this.queue = queue;
     this.handler = handler;
     this.retry = retry;
@@ -59,6 +64,7 @@ final class QueueDraining<T> implements QueueWorker {
   }
 
   private static String describe(RuntimeException failure) {
-    return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+    return failure.getClass().getSimpleName()
+        + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
   }
 }

@@ -26,9 +26,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Line → messenger (F7, F11): turns a specialist's message into outbox sends to the account's chat. The
- * user's own messages (the echo of what we delivered) are never relayed back. A message to a user who
- * blocked the bot is recorded as dropped and the specialist told, once per block.
+ * Line → messenger (F7, F11): turns a specialist's message into outbox sends to the account's chat.
+ * The user's own messages (the echo of what we delivered) are never relayed back. A message to a
+ * user who blocked the bot is recorded as dropped and the specialist told, once per block.
  */
 public final class RelayToChannel {
   /** Telegram cannot remove a keyboard without a message; this one says what happened. */
@@ -39,7 +39,11 @@ public final class RelayToChannel {
   private final DroppedMessageLog dropped;
   private final Clock clock;
 
-  public RelayToChannel(SupportPlatform platform, AccountRepository accounts, DroppedMessageLog dropped, Clock clock) {
+  public RelayToChannel(
+      SupportPlatform platform,
+      AccountRepository accounts,
+      DroppedMessageLog dropped,
+      Clock clock) {
     this.platform = platform;
     this.accounts = accounts;
     this.dropped = dropped;
@@ -57,7 +61,8 @@ public final class RelayToChannel {
       return List.of();
     }
     if (connection.state() == ConnectionState.TARIFF_OPTION_OFF) {
-      // F12: relaying needs the option; the state comes from monitoring and from deliveries into the line
+      // F12: relaying needs the option; the state comes from monitoring and from deliveries into
+      // the line
       drop(connection, account.map(ChannelAccount::id), DropReason.TARIFF_OPTION_OFF, eventId);
       return List.of();
     }
@@ -71,7 +76,8 @@ public final class RelayToChannel {
       drop(connection, Optional.of(recipient.id()), DropReason.BOT_BLOCKED, eventId);
       return List.of();
     }
-    return List.of(new OutboxMessage(connection.id(), recipient.chat(), recipient.id(), post.get(), eventId));
+    return List.of(
+        new OutboxMessage(connection.id(), recipient.chat(), recipient.id(), post.get(), eventId));
   }
 
   private static Optional<OutboundPost> postFor(LineEvent event) {
@@ -94,10 +100,14 @@ public final class RelayToChannel {
     if (content instanceof Document document) {
       return new OutboundPost.File(FileKind.FILE, document.file(), document.caption(), keyboard);
     }
-    throw new IllegalArgumentException("a line sends text, images and files only, not " + content.getClass().getSimpleName());
+    throw new IllegalArgumentException(
+        "a line sends text, images and files only, not " + content.getClass().getSimpleName());
   }
 
-  private void drop(Connection connection, Optional<AccountId> account, DropReason reason, String eventId) {
-    dropped.record(new DroppedMessage(connection.id(), account, Direction.TO_CHANNEL, reason, eventId, clock.instant()));
+  private void drop(
+      Connection connection, Optional<AccountId> account, DropReason reason, String eventId) {
+    dropped.record(
+        new DroppedMessage(
+            connection.id(), account, Direction.TO_CHANNEL, reason, eventId, clock.instant()));
   }
 }

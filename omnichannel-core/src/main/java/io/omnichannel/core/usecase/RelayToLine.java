@@ -41,9 +41,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Messenger → line (F3, F6, F8, F9, F10, B7, B8). Creates the account on first contact, drops and records
- * what a ban stops, forwards within the limits and answers what it cannot forward with a notice. The
- * notices are returned, for the caller to enqueue in the same transaction that completes the event.
+ * Messenger → line (F3, F6, F8, F9, F10, B7, B8). Creates the account on first contact, drops and
+ * records what a ban stops, forwards within the limits and answers what it cannot forward with a
+ * notice. The notices are returned, for the caller to enqueue in the same transaction that
+ * completes the event.
  */
 public final class RelayToLine {
   private final SupportPlatform platform;
@@ -53,8 +54,13 @@ public final class RelayToLine {
   private final DroppedMessageLog dropped;
   private final Clock clock;
 
-  public RelayToLine(SupportPlatform platform, MessengerChannel messenger, AccountRepository accounts,
-      ConnectionRepository connections, DroppedMessageLog dropped, Clock clock) {
+  public RelayToLine(
+      SupportPlatform platform,
+      MessengerChannel messenger,
+      AccountRepository accounts,
+      ConnectionRepository connections,
+      DroppedMessageLog dropped,
+      Clock clock) {
     this.platform = platform;
     this.messenger = messenger;
     this.accounts = accounts;
@@ -74,11 +80,13 @@ public final class RelayToLine {
         return relayMessage(connection, message, eventId);
       } catch (TariffOptionOff off) {
         markState(connection, ConnectionState.TARIFF_OPTION_OFF);
-        Optional<AccountId> account = accounts.findOpen(connection.id(), message.chat()).map(ChannelAccount::id);
+        Optional<AccountId> account =
+            accounts.findOpen(connection.id(), message.chat()).map(ChannelAccount::id);
         drop(connection, account, DropReason.TARIFF_OPTION_OFF, eventId);
         return List.of();
       } catch (ApiAccountRejected rejected) {
-        // F5 shows it; the event stays as a dead row with the reason, to replay once the account works again
+        // F5 shows it; the event stays as a dead row with the reason, to replay once the account
+        // works again
         markState(connection, ConnectionState.API_ACCOUNT_REJECTED);
         throw rejected;
       }
@@ -91,7 +99,8 @@ public final class RelayToLine {
     return List.of();
   }
 
-  private List<OutboxMessage> relayMessage(Connection connection, ChannelMessage message, String eventId) {
+  private List<OutboxMessage> relayMessage(
+      Connection connection, ChannelMessage message, String eventId) {
     ChannelAccount account = openAccount(connection, message);
     if (platform.isBanned(connection, account.platformUser())) {
       drop(connection, Optional.of(account.id()), DropReason.BANNED, eventId);
@@ -104,13 +113,22 @@ public final class RelayToLine {
       drop(connection, Optional.of(account.id()), DropReason.BANNED, eventId);
       return List.of();
     }
-    if (connection.state() == ConnectionState.API_ACCOUNT_REJECTED || connection.state() == ConnectionState.TARIFF_OPTION_OFF) {
+    if (connection.state() == ConnectionState.API_ACCOUNT_REJECTED
+        || connection.state() == ConnectionState.TARIFF_OPTION_OFF) {
       // a delivery into the line needs both the API account and the tariff option: they work again
       markState(connection, ConnectionState.ACTIVE);
     }
-    return forwarding.notice()
-        .map(text -> List.of(new OutboxMessage(connection.id(), message.chat(), account.id(),
-            new OutboundPost.Text(text, Keyboard.UNCHANGED), eventId)))
+    return forwarding
+        .notice()
+        .map(
+            text ->
+                List.of(
+                    new OutboxMessage(
+                        connection.id(),
+                        message.chat(),
+                        account.id(),
+                        new OutboundPost.Text(text, Keyboard.UNCHANGED),
+                        eventId)))
         .orElse(List.of());
   }
 
@@ -126,7 +144,8 @@ public final class RelayToLine {
       return refused(message, declared, fileName, eventId);
     }
     if (file.isEmpty()) {
-      return new Forwarding(new LinePost.Text(LineTextRenderer.text(message), eventId), Optional.empty());
+      return new Forwarding(
+          new LinePost.Text(LineTextRenderer.text(message), eventId), Optional.empty());
     }
     FileKind kind = content instanceof Image ? FileKind.IMAGE : FileKind.FILE;
     RemoteFile remote = messenger.fetchFile(connection, file.get().ref());
@@ -135,17 +154,31 @@ public final class RelayToLine {
       return refused(message, actual, fileName, eventId);
     }
     Optional<String> comment = LineTextRenderer.fileComment(message, captionOf(content));
-    return new Forwarding(new LinePost.File(kind, fileName, file.get().mimeType(), remote.sizeBytes(), remote.source(),
-        comment, eventId), Optional.empty());
+    return new Forwarding(
+        new LinePost.File(
+            kind,
+            fileName,
+            file.get().mimeType(),
+            remote.sizeBytes(),
+            remote.source(),
+            comment,
+            eventId),
+        Optional.empty());
   }
 
-  private static Forwarding refused(ChannelMessage message, LimitCheck refusal, String fileName, String eventId) {
-    String placeholder = LineTextRenderer.placeholder(message, refusal, fileName, captionOf(message.content()));
-    return new Forwarding(new LinePost.Text(placeholder, eventId),
+  private static Forwarding refused(
+      ChannelMessage message, LimitCheck refusal, String fileName, String eventId) {
+    String placeholder =
+        LineTextRenderer.placeholder(message, refusal, fileName, captionOf(message.content()));
+    return new Forwarding(
+        new LinePost.Text(placeholder, eventId),
         Optional.of(LineTextRenderer.notice(refusal, fileName)));
   }
 
-  /** The chat's account of the current epoch, created on first contact (F3) or after the bot rejoined (F10). */
+  /**
+   * The chat's account of the current epoch, created on first contact (F3) or after the bot
+   * rejoined (F10).
+   */
   private ChannelAccount openAccount(Connection connection, ChannelMessage message) {
     Optional<ChannelAccount> open = accounts.findOpen(connection.id(), message.chat());
     if (open.isPresent()) {
@@ -157,14 +190,25 @@ public final class RelayToLine {
       }
       return account;
     }
-    String name = message.kind() == ChatKind.GROUP
-        ? message.chatTitle().orElse("Группа " + message.chat().value())
-        : message.sender().displayName();
-    Optional<String> username = message.kind() == ChatKind.GROUP ? Optional.empty() : message.sender().username();
+    String name =
+        message.kind() == ChatKind.GROUP
+            ? message.chatTitle().orElse("Группа " + message.chat().value())
+            : message.sender().displayName();
+    Optional<String> username =
+        message.kind() == ChatKind.GROUP ? Optional.empty() : message.sender().username();
     int epoch = accounts.lastEpoch(connection.id(), message.chat()) + 1;
     AccountId id = accountIdFor(connection, message.chat(), epoch);
-    ChannelAccount account = ChannelAccount.opened(id, connection.id(), message.chat(), message.kind(), epoch, name,
-        username, platform.registerChannelUser(connection, id, name, username), clock.instant());
+    ChannelAccount account =
+        ChannelAccount.opened(
+            id,
+            connection.id(),
+            message.chat(),
+            message.kind(),
+            epoch,
+            name,
+            username,
+            platform.registerChannelUser(connection, id, name, username),
+            clock.instant());
     try {
       accounts.insert(account);
       return account;
@@ -174,8 +218,8 @@ public final class RelayToLine {
   }
 
   /**
-   * The same (connection, chat, epoch) always gets the same id, so the platform can recognise a retried
-   * registration after a crash (B1).
+   * The same (connection, chat, epoch) always gets the same id, so the platform can recognise a
+   * retried registration after a crash (B1).
    */
   static AccountId accountIdFor(Connection connection, ChatId chat, int epoch) {
     String key = connection.id().value() + "/" + chat.value() + "/" + epoch;
@@ -201,7 +245,8 @@ public final class RelayToLine {
         }
       }
       case JOINED -> {
-        // a new epoch begins with the group's next message, once the previous one was closed by LEFT
+        // a new epoch begins with the group's next message, once the previous one was closed by
+        // LEFT
       }
     }
   }
@@ -212,8 +257,11 @@ public final class RelayToLine {
     }
   }
 
-  private void drop(Connection connection, Optional<AccountId> account, DropReason reason, String eventId) {
-    dropped.record(new DroppedMessage(connection.id(), account, Direction.TO_LINE, reason, eventId, clock.instant()));
+  private void drop(
+      Connection connection, Optional<AccountId> account, DropReason reason, String eventId) {
+    dropped.record(
+        new DroppedMessage(
+            connection.id(), account, Direction.TO_LINE, reason, eventId, clock.instant()));
   }
 
   private static Optional<Attachment> attachmentOf(MessageContent content) {

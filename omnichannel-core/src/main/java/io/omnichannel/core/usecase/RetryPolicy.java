@@ -6,17 +6,21 @@ import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
 /**
- * Exponential backoff with full jitter, up to a number of attempts; after that a row is parked as dead.
- * A rate limit's retry-after is not a backoff: it is honoured exactly, elsewhere.
+ * Exponential backoff with full jitter, up to a number of attempts; after that a row is parked as
+ * dead. A rate limit's retry-after is not a backoff: it is honoured exactly, elsewhere.
  */
-public record RetryPolicy(Duration firstDelay, Duration maxDelay, int maxAttempts, DoubleSupplier jitter) {
+public record RetryPolicy(
+    Duration firstDelay, Duration maxDelay, int maxAttempts, DoubleSupplier jitter) {
   public RetryPolicy {
     checkArgument(!firstDelay.isNegative() && !firstDelay.isZero(), "first delay must be positive");
     checkArgument(maxDelay.compareTo(firstDelay) >= 0, "max delay must not be below the first");
     checkArgument(maxAttempts >= 1, "at least one attempt");
   }
 
-  /** 2 s doubling to 10 min, 12 attempts (about an hour and a half of outage before a row is parked). */
+  /**
+   * 2 s doubling to 10 min, 12 attempts (about an hour and a half of outage before a row is
+   * parked).
+   */
   public static RetryPolicy standard() {
     return new RetryPolicy(Duration.ofSeconds(2), Duration.ofMinutes(10), 12, Math::random);
   }
@@ -25,7 +29,10 @@ public record RetryPolicy(Duration firstDelay, Duration maxDelay, int maxAttempt
     return attempt >= maxAttempts;
   }
 
-  /** The wait after failed attempt number {@code attempt} (from 1): a random share of the capped exponential. */
+  /**
+   * The wait after failed attempt number {@code attempt} (from 1): a random share of the capped
+   * exponential.
+   */
   public Duration delayAfter(int attempt) {
     long cap = maxDelay.toMillis();
     long exponential = firstDelay.toMillis() << Math.min(attempt - 1, 30);

@@ -6,15 +6,28 @@ import io.omnichannel.core.port.out.Outbox;
 import java.time.Clock;
 import java.time.Duration;
 
-/** The outbox worker: one send per row, in per-chat order, rescheduled on rate limits and outages. */
+/**
+ * The outbox worker: one send per row, in per-chat order, rescheduled on rate limits and outages.
+ */
 public final class SendingOutbox implements QueueWorker {
   private final QueueDraining<OutboxMessage> draining;
 
-  public SendingOutbox(Outbox outbox, DeliveringToChannel delivering, RetryPolicy retry, Duration lease, Clock clock) {
-    this.draining = new QueueDraining<>(outbox, claimed -> {
-      delivering.deliver(claimed.item());
-      outbox.complete(claimed.id());
-    }, retry, lease, clock);
+  public SendingOutbox(
+      Outbox outbox,
+      DeliveringToChannel delivering,
+      RetryPolicy retry,
+      Duration lease,
+      Clock clock) {
+    this.draining =
+        new QueueDraining<>(
+            outbox,
+            claimed -> {
+              delivering.deliver(claimed.item());
+              outbox.complete(claimed.id());
+            },
+            retry,
+            lease,
+            clock);
   }
 
   @Override

@@ -8,10 +8,11 @@ import io.omnichannel.core.port.out.SupportPlatform;
 import java.time.Instant;
 
 /**
- * F11: tells the specialist, in the user's chat with the line, that the user cannot be reached (the user
- * blocked the bot, or the bot left the group). The external id names the episode (when the block or the
- * leave happened), so every attempt may tell and the line still shows it once; a retry after a failure
- * too. Whichever way the gateway learned of the block (a membership update or a 403), the words are the same.
+ * F11: tells the specialist, in the user's chat with the line, that the user cannot be reached (the
+ * user blocked the bot, or the bot left the group). The external id names the episode (when the
+ * block or the leave happened), so every attempt may tell and the line still shows it once; a retry
+ * after a failure too. Whichever way the gateway learned of the block (a membership update or a
+ * 403), the words are the same.
  */
 final class UnreachableNotice {
   private UnreachableNotice() {}
@@ -19,13 +20,23 @@ final class UnreachableNotice {
   static void tell(SupportPlatform platform, Connection connection, ChannelAccount account) {
     LinePost.Text notice;
     if (account.blockedSince().isPresent()) {
-      notice = new LinePost.Text("⚠️ Сообщение шлюза: пользователь заблокировал бота " + connection.bot().mention()
-          + " в " + connection.channel() + ". Сообщения из 1С-Коннект ему не доставляются, пока он не разблокирует бота.",
-          episode("blocked", account, account.blockedSince().get()));
+      notice =
+          new LinePost.Text(
+              "⚠️ Сообщение шлюза: пользователь заблокировал бота "
+                  + connection.bot().mention()
+                  + " в "
+                  + connection.channel()
+                  + ". Сообщения из 1С-Коннект ему не доставляются, пока он не разблокирует бота.",
+              episode("blocked", account, account.blockedSince().get()));
     } else if (account.leftAt().isPresent()) {
-      notice = new LinePost.Text("⚠️ Сообщение шлюза: бот " + connection.bot().mention() + " удалён из группы в "
-          + connection.channel() + ". Сообщения из 1С-Коннект в неё больше не доставляются.",
-          episode("left", account, account.leftAt().get()));
+      notice =
+          new LinePost.Text(
+              "⚠️ Сообщение шлюза: бот "
+                  + connection.bot().mention()
+                  + " удалён из группы в "
+                  + connection.channel()
+                  + ". Сообщения из 1С-Коннект в неё больше не доставляются.",
+              episode("left", account, account.leftAt().get()));
     } else {
       return;
     }

@@ -44,12 +44,15 @@ class BotTokenTest {
     assertThat(BotToken.parse("4a2:" + TAIL)).isEmpty();
     assertThat(BotToken.parse("42:" + TAIL.replace('_', '.'))).isEmpty();
     assertThat(BotToken.parse(null)).isEmpty();
-    assertThatThrownBy(() -> BotToken.of("42:" + TAIL + "!")).isInstanceOf(IllegalArgumentException.class)
-        .message().doesNotContain(TAIL);
+    assertThatThrownBy(() -> BotToken.of("42:" + TAIL + "!"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .message()
+        .doesNotContain(TAIL);
   }
 
   @Property
-  void everyWellFormedTokenParsesAndRoundTrips(@ForAll @NumericChars @StringLength(min = 1, max = 20) String id,
+  void everyWellFormedTokenParsesAndRoundTrips(
+      @ForAll @NumericChars @StringLength(min = 1, max = 20) String id,
       @ForAll("tails") String tail) {
     String text = id + ":" + tail;
 
@@ -65,7 +68,9 @@ class BotTokenTest {
   }
 
   @Property
-  void aForeignCharacterAnywhereInTheTailIsRefused(@ForAll("tails") String tail, @ForAll @IntRange(max = 34) int at,
+  void aForeignCharacterAnywhereInTheTailIsRefused(
+      @ForAll("tails") String tail,
+      @ForAll @IntRange(max = 34) int at,
       @ForAll("foreign") char foreign) {
     String broken = tail.substring(0, at) + foreign + tail.substring(at + 1);
 
@@ -74,13 +79,22 @@ class BotTokenTest {
 
   @Provide
   Arbitrary<String> tails() {
-    return Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z').withCharRange('0', '9')
-        .withChars('_', '-').ofLength(35);
+    return Arbitraries.strings()
+        .withCharRange('a', 'z')
+        .withCharRange('A', 'Z')
+        .withCharRange('0', '9')
+        .withChars('_', '-')
+        .ofLength(35);
   }
 
   @Provide
   Arbitrary<Character> foreign() {
-    return Arbitraries.chars().filter(c -> !(Character.isLetterOrDigit(c) && c < 128) && c != '_' && c != '-'
-        && !Character.isWhitespace(c));
+    return Arbitraries.chars()
+        .filter(
+            c ->
+                !(Character.isLetterOrDigit(c) && c < 128)
+                    && c != '_'
+                    && c != '-'
+                    && !Character.isWhitespace(c));
   }
 }

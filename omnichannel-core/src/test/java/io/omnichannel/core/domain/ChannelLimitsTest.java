@@ -21,15 +21,22 @@ class ChannelLimitsTest {
   private static final long MIB = 1L << 20;
 
   private static Image image(long size) {
-    return new Image(Attachment.of("photo.jpg", "image/jpeg", size, new FileRef("f")), Optional.empty());
+    return new Image(
+        Attachment.of("photo.jpg", "image/jpeg", size, new FileRef("f")), Optional.empty());
   }
 
   private static Document document(long size) {
-    return new Document(Attachment.of("report.pdf", "application/pdf", size, new FileRef("f")), Optional.empty());
+    return new Document(
+        Attachment.of("report.pdf", "application/pdf", size, new FileRef("f")), Optional.empty());
   }
 
   @ParameterizedTest(name = "{0} {1}: {2} MiB passes, one byte more fails")
-  @CsvSource({"TO_LINE, IMAGE, 5", "TO_LINE, FILE, 20", "TO_CHANNEL, IMAGE, 10", "TO_CHANNEL, FILE, 50"})
+  @CsvSource({
+    "TO_LINE, IMAGE, 5",
+    "TO_LINE, FILE, 20",
+    "TO_CHANNEL, IMAGE, 10",
+    "TO_CHANNEL, FILE, 50"
+  })
   void limitsAreExactToTheByte(Direction direction, FileKind kind, long mebibytes) {
     long limit = mebibytes * MIB;
     MessageContent atLimit = kind == FileKind.IMAGE ? image(limit) : document(limit);
@@ -50,14 +57,19 @@ class ChannelLimitsTest {
   @Test
   void voiceVideoNotesAndCallsAreUnsupportedBothWays() {
     for (UnsupportedKind kind : UnsupportedKind.values()) {
-      assertThat(ChannelLimits.check(Direction.TO_LINE, new Unsupported(kind))).isEqualTo(new LimitCheck.Unsupported(kind));
-      assertThat(ChannelLimits.check(Direction.TO_CHANNEL, new Unsupported(kind))).isEqualTo(new LimitCheck.Unsupported(kind));
+      assertThat(ChannelLimits.check(Direction.TO_LINE, new Unsupported(kind)))
+          .isEqualTo(new LimitCheck.Unsupported(kind));
+      assertThat(ChannelLimits.check(Direction.TO_CHANNEL, new Unsupported(kind)))
+          .isEqualTo(new LimitCheck.Unsupported(kind));
     }
   }
 
   @Test
   void aFileOfUnknownSizePassesUntilItsSizeIsKnown() {
-    Image unknown = new Image(new Attachment("p.jpg", "image/jpeg", OptionalLong.empty(), new FileRef("f")), Optional.empty());
+    Image unknown =
+        new Image(
+            new Attachment("p.jpg", "image/jpeg", OptionalLong.empty(), new FileRef("f")),
+            Optional.empty());
 
     assertThat(ChannelLimits.check(Direction.TO_LINE, unknown).allowed()).isTrue();
   }
@@ -68,29 +80,39 @@ class ChannelLimitsTest {
   }
 
   @Property
-  void inboundImagesPassExactlyUpToFiveMebibytes(@ForAll @LongRange(min = 0, max = 12 * MIB) long size) {
-    assertThat(ChannelLimits.check(Direction.TO_LINE, image(size)).allowed()).isEqualTo(size <= 5 * MIB);
+  void inboundImagesPassExactlyUpToFiveMebibytes(
+      @ForAll @LongRange(min = 0, max = 12 * MIB) long size) {
+    assertThat(ChannelLimits.check(Direction.TO_LINE, image(size)).allowed())
+        .isEqualTo(size <= 5 * MIB);
   }
 
   @Property
-  void inboundFilesPassExactlyUpToTwentyMebibytes(@ForAll @LongRange(min = 0, max = 60 * MIB) long size) {
-    assertThat(ChannelLimits.check(Direction.TO_LINE, document(size)).allowed()).isEqualTo(size <= 20 * MIB);
+  void inboundFilesPassExactlyUpToTwentyMebibytes(
+      @ForAll @LongRange(min = 0, max = 60 * MIB) long size) {
+    assertThat(ChannelLimits.check(Direction.TO_LINE, document(size)).allowed())
+        .isEqualTo(size <= 20 * MIB);
   }
 
   @Property
-  void outboundImagesPassExactlyUpToTenMebibytes(@ForAll @LongRange(min = 0, max = 60 * MIB) long size) {
-    assertThat(ChannelLimits.check(Direction.TO_CHANNEL, image(size)).allowed()).isEqualTo(size <= 10 * MIB);
+  void outboundImagesPassExactlyUpToTenMebibytes(
+      @ForAll @LongRange(min = 0, max = 60 * MIB) long size) {
+    assertThat(ChannelLimits.check(Direction.TO_CHANNEL, image(size)).allowed())
+        .isEqualTo(size <= 10 * MIB);
   }
 
   @Property
-  void outboundFilesPassExactlyUpToFiftyMebibytes(@ForAll @LongRange(min = 0, max = 120 * MIB) long size) {
-    assertThat(ChannelLimits.check(Direction.TO_CHANNEL, document(size)).allowed()).isEqualTo(size <= 50 * MIB);
+  void outboundFilesPassExactlyUpToFiftyMebibytes(
+      @ForAll @LongRange(min = 0, max = 120 * MIB) long size) {
+    assertThat(ChannelLimits.check(Direction.TO_CHANNEL, document(size)).allowed())
+        .isEqualTo(size <= 50 * MIB);
   }
 
   @Property
-  void aRefusalReportsTheLimitAndTheSize(@ForAll @LongRange(min = 5 * MIB + 1, max = 1L << 40) long size) {
+  void aRefusalReportsTheLimitAndTheSize(
+      @ForAll @LongRange(min = 5 * MIB + 1, max = 1L << 40) long size) {
     LimitCheck check = ChannelLimits.check(Direction.TO_LINE, image(size));
 
-    assertThat(check).isEqualTo(new LimitCheck.TooLarge(Direction.TO_LINE, FileKind.IMAGE, 5 * MIB, size));
+    assertThat(check)
+        .isEqualTo(new LimitCheck.TooLarge(Direction.TO_LINE, FileKind.IMAGE, 5 * MIB, size));
   }
 }

@@ -52,6 +52,7 @@ class SecretsTest {
   void theTechnicalClientIsNamedAfterTheBotAsTheSourceSays() {
     BotProfile bot = new BotProfile(new BotId("1"), "support_bot", "Поддержка Ромашки");
 
-    assertThat(TechnicalClient.nameFor(ChannelKind.TELEGRAM, bot)).isEqualTo("Telegram: Поддержка Ромашки");
+    assertThat(TechnicalClient.nameFor(ChannelKind.TELEGRAM, bot))
+        .isEqualTo("Telegram: Поддержка Ромашки");
   }
 }

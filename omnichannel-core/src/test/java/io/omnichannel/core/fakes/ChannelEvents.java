@@ -31,37 +31,53 @@ public final class ChannelEvents {
     return privateMessage(chatId, name, content, MessageContext.PLAIN);
   }
 
-  public static ChannelMessage privateMessage(String chatId, String name, MessageContent content, MessageContext context) {
-    return new ChannelMessage(chat(chatId), ChatKind.PRIVATE, Optional.empty(), new Sender(name, Optional.of(usernameOf(name))),
-        content, context);
+  public static ChannelMessage privateMessage(
+      String chatId, String name, MessageContent content, MessageContext context) {
+    return new ChannelMessage(
+        chat(chatId),
+        ChatKind.PRIVATE,
+        Optional.empty(),
+        new Sender(name, Optional.of(usernameOf(name))),
+        content,
+        context);
   }
 
   public static ChannelMessage groupText(String chatId, String title, String member, String text) {
     return groupMessage(chatId, title, member, new MessageContent.Text(text));
   }
 
-  public static ChannelMessage groupMessage(String chatId, String title, String member, MessageContent content) {
-    return new ChannelMessage(chat(chatId), ChatKind.GROUP, Optional.of(title), new Sender(member, Optional.empty()),
-        content, MessageContext.PLAIN);
+  public static ChannelMessage groupMessage(
+      String chatId, String title, String member, MessageContent content) {
+    return new ChannelMessage(
+        chat(chatId),
+        ChatKind.GROUP,
+        Optional.of(title),
+        new Sender(member, Optional.empty()),
+        content,
+        MessageContext.PLAIN);
   }
 
   public static MessageContent.Image photo(String ref, long declaredBytes, String caption) {
-    return new MessageContent.Image(Attachment.of("photo.jpg", "image/jpeg", declaredBytes, new FileRef(ref)),
+    return new MessageContent.Image(
+        Attachment.of("photo.jpg", "image/jpeg", declaredBytes, new FileRef(ref)),
         Optional.ofNullable(caption));
   }
 
   public static MessageContent.Document document(String ref, long declaredBytes, String caption) {
-    return new MessageContent.Document(Attachment.of("report.pdf", "application/pdf", declaredBytes, new FileRef(ref)),
+    return new MessageContent.Document(
+        Attachment.of("report.pdf", "application/pdf", declaredBytes, new FileRef(ref)),
         Optional.ofNullable(caption));
   }
 
   /** A document whose sender did not declare its size: only a lookup tells. */
   public static MessageContent.Document documentOfUnknownSize(String ref) {
-    return new MessageContent.Document(new Attachment("report.pdf", "application/pdf", OptionalLong.empty(), new FileRef(ref)),
+    return new MessageContent.Document(
+        new Attachment("report.pdf", "application/pdf", OptionalLong.empty(), new FileRef(ref)),
         Optional.empty());
   }
 
-  public static ChannelEvent.MembershipChanged membership(String chatId, ChatKind kind, Membership membership) {
+  public static ChannelEvent.MembershipChanged membership(
+      String chatId, ChatKind kind, Membership membership) {
     return new ChannelEvent.MembershipChanged(chat(chatId), kind, Optional.empty(), membership);
   }
 

@@ -6,9 +6,9 @@ import io.omnichannel.core.domain.CompanyId;
 import io.omnichannel.core.domain.Confirmation;
 import io.omnichannel.core.domain.ConfirmationToken;
 import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.HookCredentials;
 import io.omnichannel.core.domain.Line;
 import io.omnichannel.core.domain.PendingAction;
-import io.omnichannel.core.domain.HookCredentials;
 import io.omnichannel.core.domain.RandomTokens;
 import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.domain.Specialist;
@@ -26,12 +26,14 @@ import java.net.URI;
 import java.security.SecureRandom;
 
 /**
- * The core wired to in-memory fakes, as the launcher wires it to adapters: one company with a specialist,
- * ready for conversations and relays. Tests add lines, bots and API accounts as they need them.
+ * The core wired to in-memory fakes, as the launcher wires it to adapters: one company with a
+ * specialist, ready for conversations and relays. Tests add lines, bots and API accounts as they
+ * need them.
  */
 public final class CoreFixture {
   public static final URI PUBLIC_BASE = URI.create("https://gateway.example/");
-  public static final HookCredentials MANAGEMENT_HOOK = new HookCredentials("management", Secret.of("management-secret"));
+  public static final HookCredentials MANAGEMENT_HOOK =
+      new HookCredentials("management", Secret.of("management-secret"));
 
   public final MutableClock clock = MutableClock.startingAt("2026-11-29T10:00:00Z");
   public final FakePlatform platform = new FakePlatform();
@@ -51,17 +53,22 @@ public final class CoreFixture {
 
   public final ConfirmationIssuer issuer =
       new ConfirmationIssuer(confirmations, logs, random, PUBLIC_BASE, clock);
-  public final ManagementAnnouncer announcer = new ManagementAnnouncer(platform, dialogs, messenger.kind());
+  public final ManagementAnnouncer announcer =
+      new ManagementAnnouncer(platform, dialogs, messenger.kind());
   public final ManagementDialog dialog =
       new ManagementDialog(platform, messenger, connections, dialogs, confirmations, issuer, clock);
   public final Confirming confirming =
-      new Confirming(platform, messenger, connections, confirmations, announcer, logs, random, clock);
-  public final RelayToLine relayToLine = new RelayToLine(platform, messenger, accounts, connections, logs, clock);
+      new Confirming(
+          platform, messenger, connections, confirmations, announcer, logs, random, clock);
+  public final RelayToLine relayToLine =
+      new RelayToLine(platform, messenger, accounts, connections, logs, clock);
   public final RelayToChannel relayToChannel = new RelayToChannel(platform, accounts, logs, clock);
   public final DeliveringToChannel delivering =
       new DeliveringToChannel(messenger, platform, connections, accounts, logs, clock);
-  public final AcceptingInbound accepting = new AcceptingInbound(connections, inbox, MANAGEMENT_HOOK, clock);
-  public final MonitoringConnections monitoring = new MonitoringConnections(messenger, platform, connections, logs, random, clock);
+  public final AcceptingInbound accepting =
+      new AcceptingInbound(connections, inbox, MANAGEMENT_HOOK, clock);
+  public final MonitoringConnections monitoring =
+      new MonitoringConnections(messenger, platform, connections, logs, random, clock);
 
   /** The specialist writes (or presses) {@code input} on the management line. */
   public FakePlatform.ManagementReply say(String input) {
@@ -77,8 +84,13 @@ public final class CoreFixture {
   /** A link for connecting, issued to the given specialist of the company. */
   public String connectLink(Specialist by, Line line, BotToken token) {
     ConfirmationToken link = ConfirmationToken.generate(random);
-    confirmations.save(Confirmation.issue(link, by.company(), by.id(),
-        new PendingAction.Connect(line, messenger.identify(token), token), clock.instant()));
+    confirmations.save(
+        Confirmation.issue(
+            link,
+            by.company(),
+            by.id(),
+            new PendingAction.Connect(line, messenger.identify(token), token),
+            clock.instant()));
     return link.reveal();
   }
 
@@ -95,7 +107,8 @@ public final class CoreFixture {
   public Connection connectedLine(String lineName, String botName, String botUsername) {
     Line line = platform.line(company, lineName);
     BotToken token = messenger.bot(botName, botUsername);
-    ApiAccount account = platform.apiAccount("api-" + botUsername, "secret-" + botUsername, company, line);
+    ApiAccount account =
+        platform.apiAccount("api-" + botUsername, "secret-" + botUsername, company, line);
     return connect(line, token, account);
   }
 }

@@ -25,7 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** A messenger in memory: bots known by token, sends recorded per chat, failures injected per chat. */
+/**
+ * A messenger in memory: bots known by token, sends recorded per chat, failures injected per chat.
+ */
 public final class FakeMessenger implements MessengerChannel {
   public record Sent(ConnectionId connection, ChatId chat, ChannelPost post) {}
 
@@ -90,7 +92,9 @@ public final class FakeMessenger implements MessengerChannel {
     return receiving.get(connection);
   }
 
-  /** Whether the bytes of the file were ever asked for (an over-size file must never be downloaded). */
+  /**
+   * Whether the bytes of the file were ever asked for (an over-size file must never be downloaded).
+   */
   public synchronized boolean wasOpened(FileRef ref) {
     return opened.contains(ref);
   }
@@ -148,12 +152,14 @@ public final class FakeMessenger implements MessengerChannel {
     if (size == null) {
       throw new IllegalStateException("no file " + file);
     }
-    return new RemoteFile(size, () -> {
-      synchronized (this) {
-        opened.add(file);
-      }
-      return InputStream.nullInputStream();
-    });
+    return new RemoteFile(
+        size,
+        () -> {
+          synchronized (this) {
+            opened.add(file);
+          }
+          return InputStream.nullInputStream();
+        });
   }
 
   @Override

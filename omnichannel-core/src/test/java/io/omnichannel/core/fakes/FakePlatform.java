@@ -33,15 +33,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * 1C-Connect as the core sees it, in memory: a world of companies, lines, specialists and API accounts
- * set up by the test, and a record of everything the core asked of it.
+ * 1C-Connect as the core sees it, in memory: a world of companies, lines, specialists and API
+ * accounts set up by the test, and a record of everything the core asked of it.
  */
 public final class FakePlatform implements SupportPlatform {
   public record ManagementReply(PlatformUserId specialist, String text, Keyboard keyboard) {}
 
   public record Delivery(Connection connection, PlatformUserId user, LinePost post) {}
 
-  public record RegisteredUser(PlatformUserId id, TechnicalClientId client, String name, Optional<String> username) {}
+  public record RegisteredUser(
+      PlatformUserId id, TechnicalClientId client, String name, Optional<String> username) {}
 
   private record AccountFixture(String password, CompanyId company, Set<LineId> lines) {}
 
@@ -83,7 +84,8 @@ public final class FakePlatform implements SupportPlatform {
   }
 
   /** An API account of the company that may act on the given lines. */
-  public synchronized ApiAccount apiAccount(String login, String password, CompanyId company, Line... actsOn) {
+  public synchronized ApiAccount apiAccount(
+      String login, String password, CompanyId company, Line... actsOn) {
     Set<LineId> ids = new HashSet<>();
     for (Line line : actsOn) {
       ids.add(line.id());
@@ -120,7 +122,8 @@ public final class FakePlatform implements SupportPlatform {
     unavailable = down;
   }
 
-  // --- what the core asked ------------------------------------------------------------------------
+  // --- what the core asked
+  // ------------------------------------------------------------------------
 
   public synchronized List<ManagementReply> replies() {
     return List.copyOf(replies);
@@ -146,7 +149,8 @@ public final class FakePlatform implements SupportPlatform {
     return subscribed.stream().anyMatch(c -> c.id().equals(connection.id()));
   }
 
-  // --- the port -------------------------------------------------------------------------------------
+  // --- the port
+  // -------------------------------------------------------------------------------------
 
   @Override
   public synchronized Optional<Specialist> specialist(PlatformUserId managementLineUser) {
@@ -167,7 +171,8 @@ public final class FakePlatform implements SupportPlatform {
   }
 
   @Override
-  public synchronized void replyOnManagementLine(PlatformUserId specialist, String text, Keyboard keyboard) {
+  public synchronized void replyOnManagementLine(
+      PlatformUserId specialist, String text, Keyboard keyboard) {
     available();
     if (!replyFailures.isEmpty()) {
       throw replyFailures.poll();
@@ -176,7 +181,8 @@ public final class FakePlatform implements SupportPlatform {
   }
 
   @Override
-  public synchronized ApiAccountVerification verifyApiAccount(ApiAccount account, CompanyId company, LineId line) {
+  public synchronized ApiAccountVerification verifyApiAccount(
+      ApiAccount account, CompanyId company, LineId line) {
     available();
     AccountFixture fixture = apiAccounts.get(account.login());
     if (fixture == null || !account.password().matches(fixture.password())) {
@@ -185,11 +191,14 @@ public final class FakePlatform implements SupportPlatform {
     if (!fixture.company().equals(company)) {
       return ApiAccountVerification.FOREIGN_COMPANY;
     }
-    return fixture.lines().contains(line) ? ApiAccountVerification.VERIFIED : ApiAccountVerification.LINE_NOT_ALLOWED;
+    return fixture.lines().contains(line)
+        ? ApiAccountVerification.VERIFIED
+        : ApiAccountVerification.LINE_NOT_ALLOWED;
   }
 
   @Override
-  public synchronized TechnicalClient registerTechnicalClient(ApiAccount account, CompanyId company, String name) {
+  public synchronized TechnicalClient registerTechnicalClient(
+      ApiAccount account, CompanyId company, String name) {
     available();
     TechnicalClient client = new TechnicalClient(new TechnicalClientId("client-" + nextId++), name);
     clients.add(client);
@@ -197,15 +206,19 @@ public final class FakePlatform implements SupportPlatform {
   }
 
   @Override
-  public synchronized PlatformUserId registerChannelUser(Connection connection, AccountId account, String displayName,
-      Optional<String> username) {
+  public synchronized PlatformUserId registerChannelUser(
+      Connection connection, AccountId account, String displayName, Optional<String> username) {
     available();
     PlatformUserId existing = usersByAccount.get(account);
     if (existing != null) {
       return existing;
     }
-    RegisteredUser user = new RegisteredUser(new PlatformUserId("user-" + nextId++), connection.technicalClient().id(),
-        displayName, username);
+    RegisteredUser user =
+        new RegisteredUser(
+            new PlatformUserId("user-" + nextId++),
+            connection.technicalClient().id(),
+            displayName,
+            username);
     users.add(user);
     usersByAccount.put(account, user.id());
     return user.id();
@@ -230,7 +243,8 @@ public final class FakePlatform implements SupportPlatform {
   }
 
   @Override
-  public synchronized void deliverFromUser(Connection connection, PlatformUserId user, LinePost post) {
+  public synchronized void deliverFromUser(
+      Connection connection, PlatformUserId user, LinePost post) {
     available();
     if (!deliveryFailures.isEmpty()) {
       throw deliveryFailures.poll();

@@ -29,7 +29,9 @@ public final class InMemoryAccounts implements AccountRepository {
   public synchronized int lastEpoch(ConnectionId connection, ChatId chat) {
     return rows.values().stream()
         .filter(a -> a.connection().equals(connection) && a.chat().equals(chat))
-        .mapToInt(ChannelAccount::epoch).max().orElse(0);
+        .mapToInt(ChannelAccount::epoch)
+        .max()
+        .orElse(0);
   }
 
   @Override
@@ -38,15 +40,22 @@ public final class InMemoryAccounts implements AccountRepository {
   }
 
   @Override
-  public synchronized Optional<ChannelAccount> findByPlatformUser(ConnectionId connection, PlatformUserId user) {
+  public synchronized Optional<ChannelAccount> findByPlatformUser(
+      ConnectionId connection, PlatformUserId user) {
     return rows.values().stream()
-        .filter(a -> a.connection().equals(connection) && a.platformUser().equals(user)).findFirst();
+        .filter(a -> a.connection().equals(connection) && a.platformUser().equals(user))
+        .findFirst();
   }
 
   @Override
   public synchronized void insert(ChannelAccount account) {
-    boolean exists = rows.values().stream().anyMatch(a -> a.connection().equals(account.connection())
-        && a.chat().equals(account.chat()) && a.epoch() == account.epoch());
+    boolean exists =
+        rows.values().stream()
+            .anyMatch(
+                a ->
+                    a.connection().equals(account.connection())
+                        && a.chat().equals(account.chat())
+                        && a.epoch() == account.epoch());
     if (exists) {
       throw new ConnectionRuleViolated(Rule.ACCOUNT_EXISTS);
     }
@@ -63,13 +72,16 @@ public final class InMemoryAccounts implements AccountRepository {
 
   @Override
   public synchronized void moveChat(ConnectionId connection, ChatId from, ChatId to) {
-    rows.replaceAll((id, a) -> a.connection().equals(connection) && a.chat().equals(from) ? a.movedTo(to) : a);
+    rows.replaceAll(
+        (id, a) -> a.connection().equals(connection) && a.chat().equals(from) ? a.movedTo(to) : a);
   }
 
   @Override
   public synchronized List<ChannelAccount> of(ConnectionId connection) {
-    return rows.values().stream().filter(a -> a.connection().equals(connection))
-        .sorted(Comparator.comparing(ChannelAccount::createdAt).reversed()).toList();
+    return rows.values().stream()
+        .filter(a -> a.connection().equals(connection))
+        .sorted(Comparator.comparing(ChannelAccount::createdAt).reversed())
+        .toList();
   }
 
   public synchronized List<ChannelAccount> all() {

@@ -49,7 +49,13 @@ public final class InMemoryConfirmations implements ConfirmationRepository {
   }
 
   private static Confirmation used(Confirmation c, Instant at) {
-    return new Confirmation(c.tokenHash(), c.company(), c.specialist(), c.action(), c.createdAt(), c.expiresAt(),
+    return new Confirmation(
+        c.tokenHash(),
+        c.company(),
+        c.specialist(),
+        c.action(),
+        c.createdAt(),
+        c.expiresAt(),
         Optional.of(at));
   }
 }

@@ -48,18 +48,27 @@ public final class InMemoryConnections implements ConnectionRepository {
 
   @Override
   public synchronized Optional<Connection> findActiveByLine(LineId line) {
-    return rows.values().stream().filter(Connection::isActive).filter(c -> c.line().id().equals(line)).findFirst();
+    return rows.values().stream()
+        .filter(Connection::isActive)
+        .filter(c -> c.line().id().equals(line))
+        .findFirst();
   }
 
   @Override
   public synchronized Optional<Connection> findActiveByBot(BotId bot) {
-    return rows.values().stream().filter(Connection::isActive).filter(c -> c.bot().id().equals(bot)).findFirst();
+    return rows.values().stream()
+        .filter(Connection::isActive)
+        .filter(c -> c.bot().id().equals(bot))
+        .findFirst();
   }
 
   @Override
   public synchronized List<Connection> activeOf(CompanyId company) {
-    return rows.values().stream().filter(Connection::isActive).filter(c -> c.company().equals(company))
-        .sorted(Comparator.comparing(c -> c.line().name())).toList();
+    return rows.values().stream()
+        .filter(Connection::isActive)
+        .filter(c -> c.company().equals(company))
+        .sorted(Comparator.comparing(c -> c.line().name()))
+        .toList();
   }
 
   @Override

@@ -8,14 +8,18 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Polling leases in memory: one holder per connection until its lease runs out, as the database keeps them. */
+/**
+ * Polling leases in memory: one holder per connection until its lease runs out, as the database
+ * keeps them.
+ */
 public final class InMemoryPollingLeases implements PollingLeases {
   private record Lease(String holder, Instant until) {}
 
   private final Map<ConnectionId, Lease> leases = new HashMap<>();
 
   @Override
-  public synchronized boolean acquireOrRenew(ConnectionId connection, String instance, Instant now, Duration ttl) {
+  public synchronized boolean acquireOrRenew(
+      ConnectionId connection, String instance, Instant now, Duration ttl) {
     Lease current = leases.get(connection);
     if (current == null || current.holder().equals(instance) || !current.until().isAfter(now)) {
       leases.put(connection, new Lease(instance, now.plus(ttl)));
@@ -35,6 +39,8 @@ public final class InMemoryPollingLeases implements PollingLeases {
   /** Who holds the connection's lease now, if anyone. */
   public synchronized Optional<String> holder(ConnectionId connection, Instant now) {
     Lease current = leases.get(connection);
-    return current == null || !current.until().isAfter(now) ? Optional.empty() : Optional.of(current.holder());
+    return current == null || !current.until().isAfter(now)
+        ? Optional.empty()
+        : Optional.of(current.holder());
   }
 }

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A work queue in memory with the semantics the database queues must have: leases, per-key order (only
- * the oldest unfinished row of a key can be claimed), retry times, dead rows.
+ * A work queue in memory with the semantics the database queues must have: leases, per-key order
+ * (only the oldest unfinished row of a key can be claimed), retry times, dead rows.
  */
 public class InMemoryQueue<T> implements WorkQueue<T> {
   /** One row and its bookkeeping. */
@@ -136,6 +136,9 @@ public class InMemoryQueue<T> implements WorkQueue<T> {
   }
 
   private Row<T> row(long id) {
-    return rows.stream().filter(r -> r.id == id).findFirst().orElseThrow(() -> new IllegalStateException("no row " + id));
+    return rows.stream()
+        .filter(r -> r.id == id)
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no row " + id));
   }
 }

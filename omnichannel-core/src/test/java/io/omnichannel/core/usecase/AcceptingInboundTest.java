@@ -29,19 +29,23 @@ class AcceptingInboundTest {
     Acceptance acceptance = webhook(connection, webhookSecret, update("42", "501"));
 
     assertThat(acceptance).isEqualTo(Acceptance.STORED);
-    assertThat(f.inbox.pending()).singleElement().satisfies(record -> {
-      assertThat(record.kind()).isEqualTo(InboundKind.CHANNEL_UPDATE);
-      assertThat(record.connection()).contains(connection.id());
-      assertThat(record.eventId()).isEqualTo("telegram:" + connection.bot().id() + ":42");
-      assertThat(record.orderingKey()).isEqualTo(connection.id() + "/501");
-      assertThat(record.payload()).isEqualTo("{\"update_id\":42}");
-      assertThat(record.receivedAt()).isEqualTo(f.clock.instant());
-    });
+    assertThat(f.inbox.pending())
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.kind()).isEqualTo(InboundKind.CHANNEL_UPDATE);
+              assertThat(record.connection()).contains(connection.id());
+              assertThat(record.eventId()).isEqualTo("telegram:" + connection.bot().id() + ":42");
+              assertThat(record.orderingKey()).isEqualTo(connection.id() + "/501");
+              assertThat(record.payload()).isEqualTo("{\"update_id\":42}");
+              assertThat(record.receivedAt()).isEqualTo(f.clock.instant());
+            });
   }
 
   @Test
   void aWebhookUpdateWithAWrongOrMissingSecretIsRefusedAndNothingStored() {
-    assertThat(webhook(connection, webhookSecret + "x", update("42", "501"))).isEqualTo(Acceptance.UNAUTHORIZED);
+    assertThat(webhook(connection, webhookSecret + "x", update("42", "501")))
+        .isEqualTo(Acceptance.UNAUTHORIZED);
     assertThat(webhook(connection, "", update("43", "501"))).isEqualTo(Acceptance.UNAUTHORIZED);
     assertThat(webhook(connection, null, update("44", "501"))).isEqualTo(Acceptance.UNAUTHORIZED);
 
@@ -53,15 +57,19 @@ class AcceptingInboundTest {
     Connection other = f.connectedLine("Продажи", "Sales Bot", "sales_bot");
     String otherSecret = f.messenger.webhookSecret(other.id()).reveal();
 
-    assertThat(webhook(connection, otherSecret, update("42", "501"))).isEqualTo(Acceptance.UNAUTHORIZED);
+    assertThat(webhook(connection, otherSecret, update("42", "501")))
+        .isEqualTo(Acceptance.UNAUTHORIZED);
     assertThat(f.inbox.rows()).isEmpty();
   }
 
   @Test
   void theSameUpdateDeliveredTwiceIsStoredOnce() {
-    assertThat(webhook(connection, webhookSecret, update("42", "501"))).isEqualTo(Acceptance.STORED);
-    assertThat(webhook(connection, webhookSecret, update("42", "501"))).isEqualTo(Acceptance.DUPLICATE);
-    assertThat(f.accepting.acceptPolledUpdate(connection.id(), update("42", "501"))).isEqualTo(Acceptance.DUPLICATE);
+    assertThat(webhook(connection, webhookSecret, update("42", "501")))
+        .isEqualTo(Acceptance.STORED);
+    assertThat(webhook(connection, webhookSecret, update("42", "501")))
+        .isEqualTo(Acceptance.DUPLICATE);
+    assertThat(f.accepting.acceptPolledUpdate(connection.id(), update("42", "501")))
+        .isEqualTo(Acceptance.DUPLICATE);
 
     assertThat(f.inbox.rows()).hasSize(1);
   }
@@ -70,11 +78,15 @@ class AcceptingInboundTest {
   void updateIdsCountPerBotSoTwoBotsMayShareOne() {
     Connection other = f.connectedLine("Продажи", "Sales Bot", "sales_bot");
 
-    assertThat(f.accepting.acceptPolledUpdate(connection.id(), update("42", "501"))).isEqualTo(Acceptance.STORED);
-    assertThat(f.accepting.acceptPolledUpdate(other.id(), update("42", "501"))).isEqualTo(Acceptance.STORED);
+    assertThat(f.accepting.acceptPolledUpdate(connection.id(), update("42", "501")))
+        .isEqualTo(Acceptance.STORED);
+    assertThat(f.accepting.acceptPolledUpdate(other.id(), update("42", "501")))
+        .isEqualTo(Acceptance.STORED);
 
-    assertThat(f.inbox.pending()).extracting(InboundRecord::eventId).containsExactly(
-        "telegram:" + connection.bot().id() + ":42", "telegram:" + other.bot().id() + ":42");
+    assertThat(f.inbox.pending())
+        .extracting(InboundRecord::eventId)
+        .containsExactly(
+            "telegram:" + connection.bot().id() + ":42", "telegram:" + other.bot().id() + ":42");
     assertThat(f.inbox.pending()).extracting(InboundRecord::orderingKey).doesNotHaveDuplicates();
   }
 
@@ -84,13 +96,17 @@ class AcceptingInboundTest {
     f.accepting.acceptPolledUpdate(connection.id(), update("2", "501"));
     f.accepting.acceptPolledUpdate(connection.id(), update("3", "777"));
 
-    assertThat(f.inbox.pending()).extracting(InboundRecord::orderingKey)
-        .containsExactly(connection.id() + "/501", connection.id() + "/501", connection.id() + "/777");
+    assertThat(f.inbox.pending())
+        .extracting(InboundRecord::orderingKey)
+        .containsExactly(
+            connection.id() + "/501", connection.id() + "/501", connection.id() + "/777");
   }
 
   @Test
   void anUpdateForAnUnknownConnectionIsNotStored() {
-    Acceptance acceptance = f.accepting.acceptWebhookUpdate(new ConnectionId("nope"), webhookSecret, update("42", "501"));
+    Acceptance acceptance =
+        f.accepting.acceptWebhookUpdate(
+            new ConnectionId("nope"), webhookSecret, update("42", "501"));
 
     assertThat(acceptance).isEqualTo(Acceptance.UNKNOWN_CONNECTION);
     assertThat(f.inbox.rows()).isEmpty();
@@ -100,25 +116,37 @@ class AcceptingInboundTest {
   void anUpdateForADisconnectedConnectionIsAcknowledgedButNotStored() {
     f.connections.update(connection.disconnected(f.clock.instant()));
 
-    assertThat(webhook(connection, webhookSecret, update("42", "501"))).isEqualTo(Acceptance.DISCONNECTED);
-    assertThat(f.accepting.acceptLineEvent(connection.id(), connection.hookCredentials().login(),
-        connection.hookCredentials().password().reveal(), new RawEvent("m-1", "user-1", "{}")))
+    assertThat(webhook(connection, webhookSecret, update("42", "501")))
+        .isEqualTo(Acceptance.DISCONNECTED);
+    assertThat(
+            f.accepting.acceptLineEvent(
+                connection.id(),
+                connection.hookCredentials().login(),
+                connection.hookCredentials().password().reveal(),
+                new RawEvent("m-1", "user-1", "{}")))
         .isEqualTo(Acceptance.DISCONNECTED);
     assertThat(f.inbox.rows()).isEmpty();
   }
 
   @Test
   void aLineEventWithTheConnectionsHookCredentialsIsStored() {
-    Acceptance acceptance = f.accepting.acceptLineEvent(connection.id(), connection.hookCredentials().login(),
-        connection.hookCredentials().password().reveal(), new RawEvent("m-1", "user-1", "{\"id\":\"m-1\"}"));
+    Acceptance acceptance =
+        f.accepting.acceptLineEvent(
+            connection.id(),
+            connection.hookCredentials().login(),
+            connection.hookCredentials().password().reveal(),
+            new RawEvent("m-1", "user-1", "{\"id\":\"m-1\"}"));
 
     assertThat(acceptance).isEqualTo(Acceptance.STORED);
-    assertThat(f.inbox.pending()).singleElement().satisfies(record -> {
-      assertThat(record.kind()).isEqualTo(InboundKind.LINE_EVENT);
-      assertThat(record.connection()).contains(connection.id());
-      assertThat(record.eventId()).isEqualTo("platform:m-1");
-      assertThat(record.orderingKey()).isEqualTo(connection.id() + "/user-1");
-    });
+    assertThat(f.inbox.pending())
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.kind()).isEqualTo(InboundKind.LINE_EVENT);
+              assertThat(record.connection()).contains(connection.id());
+              assertThat(record.eventId()).isEqualTo("platform:m-1");
+              assertThat(record.orderingKey()).isEqualTo(connection.id() + "/user-1");
+            });
   }
 
   @Test
@@ -126,19 +154,29 @@ class AcceptingInboundTest {
     String login = connection.hookCredentials().login();
     String password = connection.hookCredentials().password().reveal();
 
-    assertThat(f.accepting.acceptLineEvent(connection.id(), login, password + "x", new RawEvent("m-1", "u", "{}")))
+    assertThat(
+            f.accepting.acceptLineEvent(
+                connection.id(), login, password + "x", new RawEvent("m-1", "u", "{}")))
         .isEqualTo(Acceptance.UNAUTHORIZED);
-    assertThat(f.accepting.acceptLineEvent(connection.id(), "someone", password, new RawEvent("m-2", "u", "{}")))
+    assertThat(
+            f.accepting.acceptLineEvent(
+                connection.id(), "someone", password, new RawEvent("m-2", "u", "{}")))
         .isEqualTo(Acceptance.UNAUTHORIZED);
-    assertThat(f.accepting.acceptLineEvent(connection.id(), null, null, new RawEvent("m-3", "u", "{}")))
+    assertThat(
+            f.accepting.acceptLineEvent(
+                connection.id(), null, null, new RawEvent("m-3", "u", "{}")))
         .isEqualTo(Acceptance.UNAUTHORIZED);
     assertThat(f.inbox.rows()).isEmpty();
   }
 
   @Test
   void theManagementHookCredentialsDoNotOpenALineHook() {
-    assertThat(f.accepting.acceptLineEvent(connection.id(), CoreFixture.MANAGEMENT_HOOK.login(),
-        CoreFixture.MANAGEMENT_HOOK.password().reveal(), new RawEvent("m-1", "u", "{}")))
+    assertThat(
+            f.accepting.acceptLineEvent(
+                connection.id(),
+                CoreFixture.MANAGEMENT_HOOK.login(),
+                CoreFixture.MANAGEMENT_HOOK.password().reveal(),
+                new RawEvent("m-1", "u", "{}")))
         .isEqualTo(Acceptance.UNAUTHORIZED);
   }
 
@@ -146,22 +184,36 @@ class AcceptingInboundTest {
   void aManagementEventWithTheManagementHookCredentialsIsStoredOnce() {
     RawEvent event = new RawEvent("m-7", f.specialist.id().value(), "{\"text\":\"Привет\"}");
 
-    assertThat(f.accepting.acceptManagementEvent(CoreFixture.MANAGEMENT_HOOK.login(),
-        CoreFixture.MANAGEMENT_HOOK.password().reveal(), event)).isEqualTo(Acceptance.STORED);
-    assertThat(f.accepting.acceptManagementEvent(CoreFixture.MANAGEMENT_HOOK.login(),
-        CoreFixture.MANAGEMENT_HOOK.password().reveal(), event)).isEqualTo(Acceptance.DUPLICATE);
+    assertThat(
+            f.accepting.acceptManagementEvent(
+                CoreFixture.MANAGEMENT_HOOK.login(),
+                CoreFixture.MANAGEMENT_HOOK.password().reveal(),
+                event))
+        .isEqualTo(Acceptance.STORED);
+    assertThat(
+            f.accepting.acceptManagementEvent(
+                CoreFixture.MANAGEMENT_HOOK.login(),
+                CoreFixture.MANAGEMENT_HOOK.password().reveal(),
+                event))
+        .isEqualTo(Acceptance.DUPLICATE);
 
-    assertThat(f.inbox.pending()).singleElement().satisfies(record -> {
-      assertThat(record.kind()).isEqualTo(InboundKind.MANAGEMENT_EVENT);
-      assertThat(record.connection()).isEmpty();
-      assertThat(record.orderingKey()).contains(f.specialist.id().value());
-    });
+    assertThat(f.inbox.pending())
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.kind()).isEqualTo(InboundKind.MANAGEMENT_EVENT);
+              assertThat(record.connection()).isEmpty();
+              assertThat(record.orderingKey()).contains(f.specialist.id().value());
+            });
   }
 
   @Test
   void aManagementEventWithWrongCredentialsIsRefused() {
-    Acceptance acceptance = f.accepting.acceptManagementEvent(CoreFixture.MANAGEMENT_HOOK.login(), "guess",
-        new RawEvent("m-7", f.specialist.id().value(), "{}"));
+    Acceptance acceptance =
+        f.accepting.acceptManagementEvent(
+            CoreFixture.MANAGEMENT_HOOK.login(),
+            "guess",
+            new RawEvent("m-7", f.specialist.id().value(), "{}"));
 
     assertThat(acceptance).isEqualTo(Acceptance.UNAUTHORIZED);
     assertThat(f.inbox.rows()).isEmpty();

@@ -24,17 +24,25 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The confirmation page's form: API account checks, then connect (F2, F3, F13) or disconnect (F4). */
+/**
+ * The confirmation page's form: API account checks, then connect (F2, F3, F13) or disconnect (F4).
+ */
 class ConfirmingTest {
   private final CoreFixture world = new CoreFixture();
   private final Line line = world.platform.line(world.company, "Поддержка");
   private final BotToken token = world.messenger.bot("Support", "support_bot");
-  private final ApiAccount account = world.platform.apiAccount("api-support", "s3cret", world.company, line);
+  private final ApiAccount account =
+      world.platform.apiAccount("api-support", "s3cret", world.company, line);
 
   private String disconnectLink(Connection connection) {
     ConfirmationToken link = ConfirmationToken.generate(world.random);
-    world.confirmations.save(Confirmation.issue(link, world.company, world.specialist.id(),
-        new PendingAction.Disconnect(connection.id(), connection.line(), connection.bot()), world.clock.instant()));
+    world.confirmations.save(
+        Confirmation.issue(
+            link,
+            world.company,
+            world.specialist.id(),
+            new PendingAction.Disconnect(connection.id(), connection.line(), connection.bot()),
+            world.clock.instant()));
     return link.reveal();
   }
 
@@ -51,15 +59,21 @@ class ConfirmingTest {
 
       ConfirmationView view = world.confirming.view(link);
 
-      assertThat(view).isEqualTo(new ConfirmationView.Pending(WizardPurpose.CONNECT, line, world.messenger.identify(token),
-          world.clock.instant().plus(Duration.ofMinutes(15))));
+      assertThat(view)
+          .isEqualTo(
+              new ConfirmationView.Pending(
+                  WizardPurpose.CONNECT,
+                  line,
+                  world.messenger.identify(token),
+                  world.clock.instant().plus(Duration.ofMinutes(15))));
       assertThat(world.confirming.view(link)).isInstanceOf(ConfirmationView.Pending.class);
     }
 
     @Test
     void worksOnceOnly() {
       String link = world.connectLink(line, token);
-      assertThat(world.confirming.submit(link, account)).isInstanceOf(ConfirmationOutcome.Connected.class);
+      assertThat(world.confirming.submit(link, account))
+          .isInstanceOf(ConfirmationOutcome.Connected.class);
 
       assertThat(refusal(world.confirming.submit(link, account))).isEqualTo(Refusal.ALREADY_USED);
       assertThat(world.confirming.view(link)).isInstanceOf(ConfirmationView.Used.class);
@@ -80,7 +94,8 @@ class ConfirmingTest {
       String link = world.connectLink(line, token);
       world.clock.advance(Duration.ofMinutes(15).minusSeconds(1));
 
-      assertThat(world.confirming.submit(link, account)).isInstanceOf(ConfirmationOutcome.Connected.class);
+      assertThat(world.confirming.submit(link, account))
+          .isInstanceOf(ConfirmationOutcome.Connected.class);
     }
 
     @Test
@@ -95,7 +110,8 @@ class ConfirmingTest {
     void isBoundToItsCompanyAnAccountOfAnotherCompanyIsRefused() {
       var otherCompany = new io.omnichannel.core.domain.CompanyId("company-2");
       Line foreignLine = world.platform.line(otherCompany, "Чужая");
-      ApiAccount foreign = world.platform.apiAccount("api-foreign", "pw", otherCompany, foreignLine);
+      ApiAccount foreign =
+          world.platform.apiAccount("api-foreign", "pw", otherCompany, foreignLine);
 
       assertThat(refusal(world.confirming.submit(world.connectLink(line, token), foreign)))
           .isEqualTo(Refusal.FOREIGN_COMPANY);
@@ -106,10 +122,13 @@ class ConfirmingTest {
   class Connect {
     @Test
     void registersTheTechnicalClientStoresTheConnectionAndStartsRelaying() {
-      ConfirmationOutcome outcome = world.confirming.submit(world.connectLink(line, token), account);
+      ConfirmationOutcome outcome =
+          world.confirming.submit(world.connectLink(line, token), account);
 
       Connection connection = ((ConfirmationOutcome.Connected) outcome).connection();
-      assertThat(world.platform.clients()).singleElement().satisfies(c -> assertThat(c.name()).isEqualTo("Telegram: Support"));
+      assertThat(world.platform.clients())
+          .singleElement()
+          .satisfies(c -> assertThat(c.name()).isEqualTo("Telegram: Support"));
       assertThat(connection.technicalClient().name()).isEqualTo("Telegram: Support");
       assertThat(connection.state()).isEqualTo(ConnectionState.ACTIVE);
       assertThat(connection.token()).isEqualTo(token);
@@ -122,11 +141,14 @@ class ConfirmingTest {
 
     @Test
     void storesOnlyTheHashOfTheWebhookSecretItRegistered() {
-      Connection connection = ((ConfirmationOutcome.Connected) world.confirming.submit(world.connectLink(line, token),
-          account)).connection();
+      Connection connection =
+          ((ConfirmationOutcome.Connected)
+                  world.confirming.submit(world.connectLink(line, token), account))
+              .connection();
 
       Secret registered = world.messenger.webhookSecret(connection.id());
-      assertThat(connection.webhookSecretHash()).isEqualTo(ConfirmationToken.hashOf(registered.reveal()))
+      assertThat(connection.webhookSecretHash())
+          .isEqualTo(ConfirmationToken.hashOf(registered.reveal()))
           .isNotEqualTo(registered.reveal());
     }
 
@@ -135,8 +157,10 @@ class ConfirmingTest {
       String link = world.connectLink(line, token);
       ApiAccount wrong = new ApiAccount("api-support", Secret.of("guess"));
 
-      assertThat(refusal(world.confirming.submit(link, wrong))).isEqualTo(Refusal.WRONG_CREDENTIALS);
-      assertThat(world.confirming.submit(link, account)).isInstanceOf(ConfirmationOutcome.Connected.class);
+      assertThat(refusal(world.confirming.submit(link, wrong)))
+          .isEqualTo(Refusal.WRONG_CREDENTIALS);
+      assertThat(world.confirming.submit(link, account))
+          .isInstanceOf(ConfirmationOutcome.Connected.class);
     }
 
     @Test
@@ -151,7 +175,8 @@ class ConfirmingTest {
     @Test
     void rejectsSixthBotOfACompanyEvenWithAValidLink() {
       String link = world.connectLink(line, token);
-      IntStream.rangeClosed(1, 5).forEach(i -> world.connectedLine("Линия " + i, "Bot " + i, "bot" + i + "_bot"));
+      IntStream.rangeClosed(1, 5)
+          .forEach(i -> world.connectedLine("Линия " + i, "Bot " + i, "bot" + i + "_bot"));
 
       assertThat(refusal(world.confirming.submit(link, account))).isEqualTo(Refusal.COMPANY_FULL);
     }
@@ -173,19 +198,23 @@ class ConfirmingTest {
       String link = world.connectLink(line, token);
       world.platform.switchExternalChannels(world.company, false);
 
-      assertThat(refusal(world.confirming.submit(link, account))).isEqualTo(Refusal.TARIFF_OPTION_OFF);
+      assertThat(refusal(world.confirming.submit(link, account)))
+          .isEqualTo(Refusal.TARIFF_OPTION_OFF);
     }
 
     @Test
     void warnsWhenTheApiAccountIsAlreadyUsedByAnotherBot() {
       Line second = world.platform.line(world.company, "Продажи");
-      ApiAccount shared = world.platform.apiAccount("api-shared", "pw", world.company, line, second);
+      ApiAccount shared =
+          world.platform.apiAccount("api-shared", "pw", world.company, line, second);
       world.connect(line, token, shared);
 
-      ConfirmationOutcome outcome = world.confirming.submit(
-          world.connectLink(second, world.messenger.bot("Sales", "sales_bot")), shared);
+      ConfirmationOutcome outcome =
+          world.confirming.submit(
+              world.connectLink(second, world.messenger.bot("Sales", "sales_bot")), shared);
 
-      assertThat(((ConfirmationOutcome.Connected) outcome).sharingApiAccount()).extracting(c -> c.bot().username())
+      assertThat(((ConfirmationOutcome.Connected) outcome).sharingApiAccount())
+          .extracting(c -> c.bot().username())
           .containsExactly("support_bot");
       assertThat(world.platform.lastReply().text())
           .contains("эта учетная запись API уже используется ботом @support_bot");
@@ -196,7 +225,8 @@ class ConfirmingTest {
       world.messenger.failNextStartReceiving(new InvalidBotToken("Unauthorized"));
 
       ConfirmationOutcome.Connected outcome =
-          (ConfirmationOutcome.Connected) world.confirming.submit(world.connectLink(line, token), account);
+          (ConfirmationOutcome.Connected)
+              world.confirming.submit(world.connectLink(line, token), account);
 
       assertThat(outcome.receiving()).isFalse();
       assertThat(world.connections.find(outcome.connection().id()).orElseThrow().state())
@@ -208,10 +238,12 @@ class ConfirmingTest {
       String link = world.connectLink(line, token);
       world.platform.unavailable(true);
 
-      assertThat(refusal(world.confirming.submit(link, account))).isEqualTo(Refusal.TEMPORARILY_UNAVAILABLE);
+      assertThat(refusal(world.confirming.submit(link, account)))
+          .isEqualTo(Refusal.TEMPORARILY_UNAVAILABLE);
 
       world.platform.unavailable(false);
-      assertThat(world.confirming.submit(link, account)).isInstanceOf(ConfirmationOutcome.Connected.class);
+      assertThat(world.confirming.submit(link, account))
+          .isInstanceOf(ConfirmationOutcome.Connected.class);
     }
 
     @Test
@@ -219,10 +251,12 @@ class ConfirmingTest {
       world.messenger.failNextStartReceiving(new ChannelUnavailable("down"));
 
       ConfirmationOutcome.Connected outcome =
-          (ConfirmationOutcome.Connected) world.confirming.submit(world.connectLink(line, token), account);
+          (ConfirmationOutcome.Connected)
+              world.confirming.submit(world.connectLink(line, token), account);
 
       assertThat(outcome.connection().state()).isEqualTo(ConnectionState.WEBHOOK_FAILING);
-      assertThat(world.platform.lastReply().text()).contains("Не удалось начать получение сообщений");
+      assertThat(world.platform.lastReply().text())
+          .contains("Не удалось начать получение сообщений");
     }
   }
 
@@ -241,7 +275,8 @@ class ConfirmingTest {
       assertThat(world.messenger.isReceiving(connection.id())).isFalse();
       assertThat(world.platform.isSubscribed(connection)).isFalse();
       assertThat(world.platform.lastReply().text())
-          .isEqualTo("Telegram-бот @support_bot отключен от линии «Поддержка». История переписки сохранена.");
+          .isEqualTo(
+              "Telegram-бот @support_bot отключен от линии «Поддержка». История переписки сохранена.");
       assertThat(world.connections.findActiveByLine(line.id())).isEmpty();
     }
 
@@ -251,9 +286,11 @@ class ConfirmingTest {
       ApiAccount colleague = world.platform.apiAccount("api-other", "pw", world.company, line);
       String link = disconnectLink(connection);
 
-      assertThat(refusal(world.confirming.submit(link, colleague))).isEqualTo(Refusal.NOT_THE_CONNECTING_ACCOUNT);
+      assertThat(refusal(world.confirming.submit(link, colleague)))
+          .isEqualTo(Refusal.NOT_THE_CONNECTING_ACCOUNT);
       assertThat(world.connections.find(connection.id()).orElseThrow().isActive()).isTrue();
-      assertThat(world.confirming.submit(link, account)).isInstanceOf(ConfirmationOutcome.Disconnected.class);
+      assertThat(world.confirming.submit(link, account))
+          .isInstanceOf(ConfirmationOutcome.Disconnected.class);
     }
 
     @Test
@@ -281,7 +318,8 @@ class ConfirmingTest {
       String second = disconnectLink(connection);
       world.confirming.submit(first, account);
 
-      assertThat(refusal(world.confirming.submit(second, account))).isEqualTo(Refusal.NOT_CONNECTED);
+      assertThat(refusal(world.confirming.submit(second, account)))
+          .isEqualTo(Refusal.NOT_CONNECTED);
     }
   }
 }

@@ -44,14 +44,24 @@ class DeliveringToChannelTest {
   private int nextEvent = 1;
 
   private ChannelAccount account(String id, String chatId, ChatKind kind) {
-    ChannelAccount account = ChannelAccount.opened(new AccountId(id), connection.id(), chat(chatId), kind, 1, "Иван Петров",
-        Optional.empty(), new PlatformUserId("user-" + id), f.clock.instant());
+    ChannelAccount account =
+        ChannelAccount.opened(
+            new AccountId(id),
+            connection.id(),
+            chat(chatId),
+            kind,
+            1,
+            "Иван Петров",
+            Optional.empty(),
+            new PlatformUserId("user-" + id),
+            f.clock.instant());
     f.accounts.insert(account);
     return account;
   }
 
   private OutboxMessage to(ChannelAccount account, OutboundPost post) {
-    return new OutboxMessage(connection.id(), account.chat(), account.id(), post, "platform:m" + nextEvent++);
+    return new OutboxMessage(
+        connection.id(), account.chat(), account.id(), post, "platform:m" + nextEvent++);
   }
 
   private OutboxMessage text(ChannelAccount account, String text) {
@@ -59,23 +69,31 @@ class DeliveringToChannelTest {
   }
 
   /** A file the line holds with {@code actualBytes}; the outbox row declares {@code declared}. */
-  private OutboxMessage lineFile(FileKind kind, String ref, OptionalLong declared, long actualBytes) {
+  private OutboxMessage lineFile(
+      FileKind kind, String ref, OptionalLong declared, long actualBytes) {
     f.platform.lineFile(new FileRef(ref), new byte[Math.toIntExact(actualBytes)]);
-    Attachment file = new Attachment(kind == FileKind.IMAGE ? "scheme.png" : "price.xlsx",
-        kind == FileKind.IMAGE ? "image/png" : "application/octet-stream", declared, new FileRef(ref));
+    Attachment file =
+        new Attachment(
+            kind == FileKind.IMAGE ? "scheme.png" : "price.xlsx",
+            kind == FileKind.IMAGE ? "image/png" : "application/octet-stream",
+            declared,
+            new FileRef(ref));
     return to(ivan, new OutboundPost.File(kind, file, Optional.of("Смотрите"), Keyboard.UNCHANGED));
   }
 
   private List<LinePost> noticesInLine() {
-    return f.platform.deliveries().stream().map(Delivery::post)
-        .filter(post -> post instanceof LinePost.Text text && text.text().startsWith("⚠️")).toList();
+    return f.platform.deliveries().stream()
+        .map(Delivery::post)
+        .filter(post -> post instanceof LinePost.Text text && text.text().startsWith("⚠️"))
+        .toList();
   }
 
   private List<DropReason> dropReasons() {
     return f.logs.dropped().stream().map(DroppedMessage::reason).toList();
   }
 
-  // --- sending --------------------------------------------------------------------------------------
+  // --- sending
+  // --------------------------------------------------------------------------------------
 
   @Test
   void aTextIsSentToTheAccountChatWithItsKeyboard() {
@@ -83,47 +101,74 @@ class DeliveringToChannelTest {
 
     f.delivering.deliver(to(ivan, new OutboundPost.Text("Подтверждаете?", menu)));
 
-    assertThat(f.messenger.sentTo(chat("501"))).singleElement()
-        .satisfies(sent -> assertThat(sent.post()).isEqualTo(new ChannelPost.Text("Подтверждаете?", menu)));
+    assertThat(f.messenger.sentTo(chat("501")))
+        .singleElement()
+        .satisfies(
+            sent ->
+                assertThat(sent.post()).isEqualTo(new ChannelPost.Text("Подтверждаете?", menu)));
   }
 
   @Test
   void anImageOfTenMebibytesIsFetchedFromTheLineAndSent() {
     f.delivering.deliver(lineFile(FileKind.IMAGE, "f-img", OptionalLong.of(10 * MIB), 10 * MIB));
 
-    assertThat(f.messenger.sentTo(chat("501"))).singleElement().satisfies(sent ->
-        assertThat(sent.post()).isInstanceOfSatisfying(ChannelPost.File.class, file -> {
-          assertThat(file.kind()).isEqualTo(FileKind.IMAGE);
-          assertThat(file.sizeBytes()).isEqualTo(10 * MIB);
-          assertThat(file.caption()).contains("Смотрите");
-        }));
+    assertThat(f.messenger.sentTo(chat("501")))
+        .singleElement()
+        .satisfies(
+            sent ->
+                assertThat(sent.post())
+                    .isInstanceOfSatisfying(
+                        ChannelPost.File.class,
+                        file -> {
+                          assertThat(file.kind()).isEqualTo(FileKind.IMAGE);
+                          assertThat(file.sizeBytes()).isEqualTo(10 * MIB);
+                          assertThat(file.caption()).contains("Смотрите");
+                        }));
     assertThat(f.logs.dropped()).isEmpty();
   }
 
   @Test
   void anImageOneByteOverTenMebibytesIsRefusedBeforeAnySendAndTheSpecialistIsTold() {
-    // declared over the limit: refused without even looking the file up (none is registered under this ref)
-    Attachment declaredBig = Attachment.of("scheme.png", "image/png", 10 * MIB + 1, new FileRef("never-fetched"));
-    OutboxMessage message = to(ivan, new OutboundPost.File(FileKind.IMAGE, declaredBig, Optional.empty(), Keyboard.UNCHANGED));
+    // declared over the limit: refused without even looking the file up (none is registered under
+    // this ref)
+    Attachment declaredBig =
+        Attachment.of("scheme.png", "image/png", 10 * MIB + 1, new FileRef("never-fetched"));
+    OutboxMessage message =
+        to(
+            ivan,
+            new OutboundPost.File(
+                FileKind.IMAGE, declaredBig, Optional.empty(), Keyboard.UNCHANGED));
 
     f.delivering.deliver(message);
 
     assertThat(f.messenger.sent()).isEmpty();
-    assertThat(noticesInLine()).singleElement().satisfies(notice -> assertThat(((LinePost.Text) notice).text())
-        .contains("scheme.png").contains("10 МБ"));
-    assertThat(f.platform.deliveries()).extracting(Delivery::user).containsExactly(ivan.platformUser());
-    assertThat(f.logs.dropped()).singleElement().satisfies(dropped -> {
-      assertThat(dropped.reason()).isEqualTo(DropReason.TOO_LARGE);
-      assertThat(dropped.sourceEventId()).isEqualTo(message.sourceEventId());
-    });
+    assertThat(noticesInLine())
+        .singleElement()
+        .satisfies(
+            notice ->
+                assertThat(((LinePost.Text) notice).text())
+                    .contains("scheme.png")
+                    .contains("10 МБ"));
+    assertThat(f.platform.deliveries())
+        .extracting(Delivery::user)
+        .containsExactly(ivan.platformUser());
+    assertThat(f.logs.dropped())
+        .singleElement()
+        .satisfies(
+            dropped -> {
+              assertThat(dropped.reason()).isEqualTo(DropReason.TOO_LARGE);
+              assertThat(dropped.sourceEventId()).isEqualTo(message.sourceEventId());
+            });
   }
 
   @Test
   void aFileOfFiftyMebibytesIsSent() {
     f.delivering.deliver(lineFile(FileKind.FILE, "f-50", OptionalLong.empty(), 50 * MIB));
 
-    assertThat(f.messenger.sentTo(chat("501"))).singleElement().satisfies(sent ->
-        assertThat(((ChannelPost.File) sent.post()).sizeBytes()).isEqualTo(50 * MIB));
+    assertThat(f.messenger.sentTo(chat("501")))
+        .singleElement()
+        .satisfies(
+            sent -> assertThat(((ChannelPost.File) sent.post()).sizeBytes()).isEqualTo(50 * MIB));
   }
 
   @Test
@@ -145,31 +190,42 @@ class DeliveringToChannelTest {
     assertThat(dropReasons()).containsExactly(DropReason.TOO_LARGE);
   }
 
-  // --- blocked bot (F11) ------------------------------------------------------------------------------
+  // --- blocked bot (F11)
+  // ------------------------------------------------------------------------------
 
   @Test
   void aUserWhoBlockedTheBotIsMarkedRecordedAndTheSpecialistToldOnce() {
-    f.messenger.failNextSend(chat("501"), new BotBlockedByUser("Forbidden: bot was blocked by the user"));
+    f.messenger.failNextSend(
+        chat("501"), new BotBlockedByUser("Forbidden: bot was blocked by the user"));
 
     f.delivering.deliver(text(ivan, "Первое"));
 
     assertThat(f.accounts.find(ivan.id()).orElseThrow().isBlocked()).isTrue();
     assertThat(dropReasons()).containsExactly(DropReason.BOT_BLOCKED);
-    assertThat(noticesInLine()).singleElement().satisfies(notice ->
-        assertThat(((LinePost.Text) notice).text()).contains("заблокировал").contains("@shop_bot"));
+    assertThat(noticesInLine())
+        .singleElement()
+        .satisfies(
+            notice ->
+                assertThat(((LinePost.Text) notice).text())
+                    .contains("заблокировал")
+                    .contains("@shop_bot"));
   }
 
   @Test
   void theNextMessageToABlockedUserIsDroppedWithoutCallingTheMessengerOrTellingAgain() {
-    f.messenger.failNextSend(chat("501"), new BotBlockedByUser("Forbidden: bot was blocked by the user"));
+    f.messenger.failNextSend(
+        chat("501"), new BotBlockedByUser("Forbidden: bot was blocked by the user"));
     f.delivering.deliver(text(ivan, "Первое"));
 
     f.delivering.deliver(text(ivan, "Второе"));
     f.delivering.deliver(text(ivan, "Третье"));
 
-    assertThat(f.messenger.sent()).as("the messenger would have accepted these: it was never asked").isEmpty();
+    assertThat(f.messenger.sent())
+        .as("the messenger would have accepted these: it was never asked")
+        .isEmpty();
     assertThat(noticesInLine()).hasSize(1);
-    assertThat(dropReasons()).containsExactly(DropReason.BOT_BLOCKED, DropReason.BOT_BLOCKED, DropReason.BOT_BLOCKED);
+    assertThat(dropReasons())
+        .containsExactly(DropReason.BOT_BLOCKED, DropReason.BOT_BLOCKED, DropReason.BOT_BLOCKED);
   }
 
   @Test
@@ -222,11 +278,14 @@ class DeliveringToChannelTest {
 
     assertThat(f.messenger.sent()).isEmpty();
     assertThat(dropReasons()).containsExactly(DropReason.BOT_BLOCKED, DropReason.BOT_BLOCKED);
-    assertThat(noticesInLine()).singleElement().satisfies(notice ->
-        assertThat(((LinePost.Text) notice).text()).contains("удалён из группы"));
+    assertThat(noticesInLine())
+        .singleElement()
+        .satisfies(
+            notice -> assertThat(((LinePost.Text) notice).text()).contains("удалён из группы"));
   }
 
-  // --- migration, token, rate limits ------------------------------------------------------------------
+  // --- migration, token, rate limits
+  // ------------------------------------------------------------------
 
   @Test
   void aMigratedGroupIsReKeyedAndTheSamePostGoesToTheNewChatOnce() {
@@ -236,8 +295,12 @@ class DeliveringToChannelTest {
     f.delivering.deliver(text(group, "Счёт готов"));
 
     assertThat(f.accounts.find(group.id()).orElseThrow().chat()).isEqualTo(chat("-100300"));
-    assertThat(f.messenger.sentTo(chat("-100300"))).singleElement()
-        .satisfies(sent -> assertThat(sent.post()).isEqualTo(new ChannelPost.Text("Счёт готов", Keyboard.UNCHANGED)));
+    assertThat(f.messenger.sentTo(chat("-100300")))
+        .singleElement()
+        .satisfies(
+            sent ->
+                assertThat(sent.post())
+                    .isEqualTo(new ChannelPost.Text("Счёт готов", Keyboard.UNCHANGED)));
     assertThat(f.messenger.sentTo(chat("-300"))).isEmpty();
   }
 
@@ -258,9 +321,11 @@ class DeliveringToChannelTest {
   void aRevokedTokenMarksTheConnectionAndIsRethrown() {
     f.messenger.failNextSend(chat("501"), new InvalidBotToken("Unauthorized"));
 
-    assertThatThrownBy(() -> f.delivering.deliver(text(ivan, "Ау"))).isInstanceOf(InvalidBotToken.class);
+    assertThatThrownBy(() -> f.delivering.deliver(text(ivan, "Ау")))
+        .isInstanceOf(InvalidBotToken.class);
 
-    assertThat(f.connections.find(connection.id()).orElseThrow().state()).isEqualTo(ConnectionState.TOKEN_REVOKED);
+    assertThat(f.connections.find(connection.id()).orElseThrow().state())
+        .isEqualTo(ConnectionState.TOKEN_REVOKED);
   }
 
   @Test
@@ -268,7 +333,8 @@ class DeliveringToChannelTest {
     f.messenger.failNextSend(chat("501"), new RateLimited(Duration.ofSeconds(7)));
 
     assertThatThrownBy(() -> f.delivering.deliver(text(ivan, "Ау")))
-        .isInstanceOfSatisfying(RateLimited.class, limited -> assertThat(limited.retryAfter()).hasSeconds(7));
+        .isInstanceOfSatisfying(
+            RateLimited.class, limited -> assertThat(limited.retryAfter()).hasSeconds(7));
     assertThat(f.logs.dropped()).isEmpty();
     assertThat(f.accounts.find(ivan.id()).orElseThrow().isBlocked()).isFalse();
   }

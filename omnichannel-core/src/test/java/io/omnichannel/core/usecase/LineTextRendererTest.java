@@ -33,7 +33,8 @@ class LineTextRendererTest {
     LimitCheck tooLarge = ChannelLimits.checkSize(Direction.TO_LINE, FileKind.IMAGE, 5 * MIB + 1);
 
     assertThat(LineTextRenderer.notice(tooLarge, "photo.jpg"))
-        .startsWith("Изображение «photo.jpg» не отправлено: его размер 5,1 МБ, а можно не больше 5 МБ.")
+        .startsWith(
+            "Изображение «photo.jpg» не отправлено: его размер 5,1 МБ, а можно не больше 5 МБ.")
         .endsWith("Изображения принимаются до 5 МБ, файлы — до 20 МБ.");
   }
 }

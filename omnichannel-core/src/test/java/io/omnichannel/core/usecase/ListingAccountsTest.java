@@ -17,12 +17,20 @@ import org.junit.jupiter.api.Test;
 /** F14: the technical client's users can be viewed, with their ban state. */
 class ListingAccountsTest {
   private final CoreFixture world = new CoreFixture();
-  private final ListingAccounts listing = new ListingAccounts(world.connections, world.accounts, world.platform);
+  private final ListingAccounts listing =
+      new ListingAccounts(world.connections, world.accounts, world.platform);
 
   private void write(io.omnichannel.core.domain.Connection connection, long chat, String name) {
-    world.relayToLine.relay(connection, new ChannelMessage(new ChatId(String.valueOf(chat)), ChatKind.PRIVATE,
-        Optional.empty(), new Sender(name, Optional.of(name.toLowerCase())), new MessageContent.Text("Привет"),
-        MessageContext.PLAIN), "telegram:1:" + chat);
+    world.relayToLine.relay(
+        connection,
+        new ChannelMessage(
+            new ChatId(String.valueOf(chat)),
+            ChatKind.PRIVATE,
+            Optional.empty(),
+            new Sender(name, Optional.of(name.toLowerCase())),
+            new MessageContent.Text("Привет"),
+            MessageContext.PLAIN),
+        "telegram:1:" + chat);
   }
 
   @Test
@@ -30,12 +38,17 @@ class ListingAccountsTest {
     var connection = world.connectedLine("Поддержка", "Support", "support_bot");
     write(connection, 11, "Ivan");
     write(connection, 12, "Olga");
-    var olga = world.accounts.all().stream().filter(a -> a.displayName().equals("Olga")).findFirst().orElseThrow();
+    var olga =
+        world.accounts.all().stream()
+            .filter(a -> a.displayName().equals("Olga"))
+            .findFirst()
+            .orElseThrow();
     world.platform.ban(olga.platformUser());
 
     assertThat(listing.accountsOf(connection.id()))
         .extracting(view -> view.account().displayName(), AccountView::banned)
-        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("Ivan", false),
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("Ivan", false),
             org.assertj.core.groups.Tuple.tuple("Olga", true));
   }
 

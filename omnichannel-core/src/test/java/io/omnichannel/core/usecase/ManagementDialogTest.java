@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /** The management line as conversations: what the specialist sends, what they see and can press. */
 class ManagementDialogTest {
-  private static final Pattern LINK = Pattern.compile("https://gateway\\.example/confirm/([A-Za-z0-9_-]+)");
+  private static final Pattern LINK =
+      Pattern.compile("https://gateway\\.example/confirm/([A-Za-z0-9_-]+)");
 
   private final CoreFixture world = new CoreFixture();
 
@@ -43,7 +44,8 @@ class ManagementDialogTest {
   }
 
   private void lines(int count) {
-    IntStream.rangeClosed(1, count).forEach(i -> world.platform.line(world.company, String.format("Линия %02d", i)));
+    IntStream.rangeClosed(1, count)
+        .forEach(i -> world.platform.line(world.company, String.format("Линия %02d", i)));
   }
 
   private ManagementReply openConnectWizard() {
@@ -57,7 +59,9 @@ class ManagementDialogTest {
     void firstMessageShowsTheChannelMenuWithAHint() {
       ManagementReply reply = world.say("Здравствуйте");
 
-      assertThat(reply.text()).contains("Пожалуйста, выберите пункт меню.").contains("Выберите канал");
+      assertThat(reply.text())
+          .contains("Пожалуйста, выберите пункт меню.")
+          .contains("Выберите канал");
       assertThat(buttons(reply)).containsExactly("Telegram");
     }
 
@@ -66,8 +70,12 @@ class ManagementDialogTest {
       ManagementReply reply = world.say("Telegram");
 
       assertThat(reply.text()).isEqualTo("Telegram: выберите действие.");
-      assertThat(rows(reply)).containsExactly(List.of("Подключить Telegram-бот"), List.of("Отключить Telegram-бот"),
-          List.of("Показать линии с Telegram-бот"), List.of("Назад"));
+      assertThat(rows(reply))
+          .containsExactly(
+              List.of("Подключить Telegram-бот"),
+              List.of("Отключить Telegram-бот"),
+              List.of("Показать линии с Telegram-бот"),
+              List.of("Назад"));
     }
 
     @Test
@@ -83,7 +91,9 @@ class ManagementDialogTest {
 
       ManagementReply reply = world.say("что тут делать?");
 
-      assertThat(reply.text()).startsWith("Пожалуйста, выберите пункт меню.").endsWith("Telegram: выберите действие.");
+      assertThat(reply.text())
+          .startsWith("Пожалуйста, выберите пункт меню.")
+          .endsWith("Telegram: выберите действие.");
       assertThat(buttons(reply)).contains("Подключить Telegram-бот");
     }
 
@@ -112,7 +122,8 @@ class ManagementDialogTest {
 
     @Test
     void aReplyThatFailsLeavesTheStateSoTheRetriedMessageGetsTheSameAnswer() {
-      world.platform.failNextReply(new io.omnichannel.core.domain.failure.PlatformUnavailable("down"));
+      world.platform.failNextReply(
+          new io.omnichannel.core.domain.failure.PlatformUnavailable("down"));
 
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> world.say("Telegram"))
           .isInstanceOf(io.omnichannel.core.domain.failure.PlatformUnavailable.class);
@@ -126,8 +137,9 @@ class ManagementDialogTest {
       lines(2);
       openConnectWizard();
 
-      assertThat(world.dialogs.load(world.specialist.id())).contains(new DialogState.ChoosingLine(
-          io.omnichannel.core.domain.WizardPurpose.CONNECT, 0));
+      assertThat(world.dialogs.load(world.specialist.id()))
+          .contains(
+              new DialogState.ChoosingLine(io.omnichannel.core.domain.WizardPurpose.CONNECT, 0));
     }
   }
 
@@ -142,7 +154,8 @@ class ManagementDialogTest {
 
       ManagementReply reply = openConnectWizard();
 
-      assertThat(reply.text()).isEqualTo("Выберите линию, к которой нужно подключить Telegram-бот.");
+      assertThat(reply.text())
+          .isEqualTo("Выберите линию, к которой нужно подключить Telegram-бот.");
       assertThat(rows(reply)).containsExactly(List.of("Поддержка"), List.of("Назад", "Отмена"));
     }
 
@@ -152,19 +165,37 @@ class ManagementDialogTest {
 
       ManagementReply first = openConnectWizard();
       assertThat(first.text()).endsWith("Страница 1 из 3.");
-      assertThat(rows(first)).containsExactly(List.of("Линия 01"), List.of("Линия 02"), List.of("Линия 03"),
-          List.of("Линия 04"), List.of("Линия 05"), List.of("▶"), List.of("Назад", "Отмена"));
+      assertThat(rows(first))
+          .containsExactly(
+              List.of("Линия 01"),
+              List.of("Линия 02"),
+              List.of("Линия 03"),
+              List.of("Линия 04"),
+              List.of("Линия 05"),
+              List.of("▶"),
+              List.of("Назад", "Отмена"));
 
       ManagementReply second = world.say("▶");
       assertThat(second.text()).endsWith("Страница 2 из 3.");
-      assertThat(rows(second)).containsExactly(List.of("Линия 06"), List.of("Линия 07"), List.of("Линия 08"),
-          List.of("Линия 09"), List.of("Линия 10"), List.of("◀", "▶"), List.of("Назад", "Отмена"));
+      assertThat(rows(second))
+          .containsExactly(
+              List.of("Линия 06"),
+              List.of("Линия 07"),
+              List.of("Линия 08"),
+              List.of("Линия 09"),
+              List.of("Линия 10"),
+              List.of("◀", "▶"),
+              List.of("Назад", "Отмена"));
 
       ManagementReply third = world.say("▶");
-      assertThat(rows(third)).containsExactly(List.of("Линия 11"), List.of("Линия 12"), List.of("◀"),
-          List.of("Назад", "Отмена"));
+      assertThat(rows(third))
+          .containsExactly(
+              List.of("Линия 11"), List.of("Линия 12"), List.of("◀"), List.of("Назад", "Отмена"));
 
-      assertThat(buttons(world.say("▶"))).as("no page after the last").contains("Линия 11").doesNotContain("Линия 01");
+      assertThat(buttons(world.say("▶")))
+          .as("no page after the last")
+          .contains("Линия 11")
+          .doesNotContain("Линия 01");
       assertThat(buttons(world.say("◀"))).contains("Линия 06");
     }
 
@@ -176,7 +207,8 @@ class ManagementDialogTest {
       ManagementReply reply = world.say("Линия 07");
 
       assertThat(reply.text()).startsWith("Пожалуйста, выберите пункт меню.");
-      assertThat(world.dialogs.load(world.specialist.id()).orElseThrow()).isInstanceOf(DialogState.ChoosingLine.class);
+      assertThat(world.dialogs.load(world.specialist.id()).orElseThrow())
+          .isInstanceOf(DialogState.ChoosingLine.class);
     }
 
     @Test
@@ -194,7 +226,9 @@ class ManagementDialogTest {
 
       ManagementReply reply = world.say("Поддержка");
 
-      assertThat(reply.text()).startsWith("Линия «Поддержка». Отправьте токен Telegram-бота.").contains("@BotFather");
+      assertThat(reply.text())
+          .startsWith("Линия «Поддержка». Отправьте токен Telegram-бота.")
+          .contains("@BotFather");
       assertThat(rows(reply)).containsExactly(List.of("Назад", "Отмена"));
     }
 
@@ -231,7 +265,8 @@ class ManagementDialogTest {
       ManagementReply reply = world.say("мой бот @support_bot");
 
       assertThat(reply.text()).startsWith("Это не похоже на токен бота.");
-      assertThat(world.dialogs.load(world.specialist.id()).orElseThrow()).isInstanceOf(DialogState.AwaitingToken.class);
+      assertThat(world.dialogs.load(world.specialist.id()).orElseThrow())
+          .isInstanceOf(DialogState.AwaitingToken.class);
     }
 
     @Test
@@ -269,24 +304,29 @@ class ManagementDialogTest {
 
       ManagementReply reply = world.say(existing.token().reveal());
 
-      assertThat(reply.text()).isEqualTo("Бот @sales_bot уже подключен к линии «Продажи». "
-          + "Один Telegram-бот можно подключить только к одной линии.");
+      assertThat(reply.text())
+          .isEqualTo(
+              "Бот @sales_bot уже подключен к линии «Продажи». "
+                  + "Один Telegram-бот можно подключить только к одной линии.");
     }
 
     @Test
     void rejectsSixthBotOfACompany() {
-      IntStream.rangeClosed(1, 5).forEach(i -> world.connectedLine("Линия " + i, "Bot " + i, "bot" + i + "_bot"));
+      IntStream.rangeClosed(1, 5)
+          .forEach(i -> world.connectedLine("Линия " + i, "Bot " + i, "bot" + i + "_bot"));
       world.platform.line(world.company, "Шестая");
 
       ManagementReply reply = openConnectWizard();
 
-      assertThat(reply.text()).startsWith("Компания уже подключила 5 Telegram-ботов — это максимум.");
+      assertThat(reply.text())
+          .startsWith("Компания уже подключила 5 Telegram-ботов — это максимум.");
       assertThat(buttons(reply)).contains("Подключить Telegram-бот");
     }
 
     @Test
     void rejectsATokenWhenTheCompanyFilledUpMeanwhile() {
-      IntStream.rangeClosed(1, 4).forEach(i -> world.connectedLine("Линия " + i, "Bot " + i, "bot" + i + "_bot"));
+      IntStream.rangeClosed(1, 4)
+          .forEach(i -> world.connectedLine("Линия " + i, "Bot " + i, "bot" + i + "_bot"));
       world.platform.line(world.company, "Поддержка");
       BotToken token = world.messenger.bot("Support", "support_bot");
       openConnectWizard();
@@ -294,10 +334,12 @@ class ManagementDialogTest {
       var colleague = world.platform.specialist(world.company, "Коллега");
       Line fifth = world.platform.line(world.company, "Пятая");
       BotToken fifthBot = world.messenger.bot("Bot 5", "bot5_bot");
-      world.confirming.submit(world.connectLink(colleague, fifth, fifthBot),
+      world.confirming.submit(
+          world.connectLink(colleague, fifth, fifthBot),
           world.platform.apiAccount("api-5", "pw", world.company, fifth));
 
-      assertThat(world.say(token.reveal()).text()).startsWith("Компания уже подключила 5 Telegram-ботов");
+      assertThat(world.say(token.reveal()).text())
+          .startsWith("Компания уже подключила 5 Telegram-ботов");
     }
 
     @Test
@@ -318,7 +360,8 @@ class ManagementDialogTest {
       world.say("Поддержка");
       world.platform.switchExternalChannels(world.company, false);
 
-      assertThat(world.say(token.reveal()).text()).contains("тарифная опция «Подключение внешних каналов»");
+      assertThat(world.say(token.reveal()).text())
+          .contains("тарифная опция «Подключение внешних каналов»");
     }
 
     @Test
@@ -339,7 +382,8 @@ class ManagementDialogTest {
 
       ManagementReply reply = world.say("  " + token.reveal() + "\n");
 
-      assertThat(reply.text()).startsWith("Чтобы подключить бот @support_bot («Support») к линии «Поддержка»")
+      assertThat(reply.text())
+          .startsWith("Чтобы подключить бот @support_bot («Support») к линии «Поддержка»")
           .contains("Ссылка действует 15 минут");
       String linkToken = linkToken(reply);
       assertThat(linkToken).hasSizeGreaterThanOrEqualTo(22);
@@ -347,7 +391,8 @@ class ManagementDialogTest {
       assertThat(stored.tokenHash()).isNotEqualTo(linkToken);
       assertThat(stored.company()).isEqualTo(world.company);
       assertThat(stored.expiresAt()).isEqualTo(world.clock.instant().plus(Duration.ofMinutes(15)));
-      assertThat(stored.action()).isEqualTo(new PendingAction.Connect(line, world.messenger.identify(token), token));
+      assertThat(stored.action())
+          .isEqualTo(new PendingAction.Connect(line, world.messenger.identify(token), token));
       assertThat(rows(reply)).containsExactly(List.of("Назад", "Отмена"));
     }
 
@@ -362,7 +407,9 @@ class ManagementDialogTest {
       ManagementReply reply = world.say("Отмена");
 
       assertThat(reply.text()).startsWith("Действие отменено, ссылка больше не действует.");
-      assertThat(world.confirmations.find(ConfirmationToken.hashOf(linkToken)).orElseThrow().isUsed()).isTrue();
+      assertThat(
+              world.confirmations.find(ConfirmationToken.hashOf(linkToken)).orElseThrow().isUsed())
+          .isTrue();
     }
 
     @Test
@@ -377,7 +424,8 @@ class ManagementDialogTest {
       world.confirming.submit(linkToken, account);
 
       ManagementReply reply = world.platform.lastReply();
-      assertThat(reply.text()).startsWith("Telegram-бот @support_bot подключен к линии «Поддержка».")
+      assertThat(reply.text())
+          .startsWith("Telegram-бот @support_bot подключен к линии «Поддержка».")
           .contains("«Telegram: Support»");
       assertThat(buttons(reply)).contains("Подключить Telegram-бот");
       assertThat(world.dialogs.load(world.specialist.id())).contains(new DialogState.ChannelMenu());
@@ -394,7 +442,9 @@ class ManagementDialogTest {
 
       ManagementReply reply = world.say("Показать линии с Telegram-бот");
 
-      assertThat(reply.text()).isEqualTo("""
+      assertThat(reply.text())
+          .isEqualTo(
+              """
           Линии с Telegram-ботами:
           1. Линия «Поддержка» — бот @support_bot («Support»), клиент «Telegram: Support», состояние: активно
           2. Линия «Продажи» — бот @sales_bot («Sales»), клиент «Telegram: Sales», состояние: активно""");
@@ -404,17 +454,20 @@ class ManagementDialogTest {
     @Test
     void listShowsAFailingState() {
       var connection = world.connectedLine("Поддержка", "Support", "support_bot");
-      world.connections.update(connection.withState(io.omnichannel.core.domain.ConnectionState.TOKEN_REVOKED));
+      world.connections.update(
+          connection.withState(io.omnichannel.core.domain.ConnectionState.TOKEN_REVOKED));
       world.say("Telegram");
 
-      assertThat(world.say("Показать линии с Telegram-бот").text()).endsWith("состояние: токен бота отозван");
+      assertThat(world.say("Показать линии с Telegram-бот").text())
+          .endsWith("состояние: токен бота отозван");
     }
 
     @Test
     void listSaysSoWhenThereIsNoBot() {
       world.say("Telegram");
 
-      assertThat(world.say("Показать линии с Telegram-бот").text()).isEqualTo("Нет линий с подключенными Telegram-ботами.");
+      assertThat(world.say("Показать линии с Telegram-бот").text())
+          .isEqualTo("Нет линий с подключенными Telegram-ботами.");
     }
 
     @Test
@@ -424,13 +477,20 @@ class ManagementDialogTest {
       world.say("Telegram");
 
       ManagementReply choice = world.say("Отключить Telegram-бот");
-      assertThat(choice.text()).isEqualTo("Выберите линию, от которой нужно отключить Telegram-бот.");
+      assertThat(choice.text())
+          .isEqualTo("Выберите линию, от которой нужно отключить Telegram-бот.");
       assertThat(rows(choice)).containsExactly(List.of("Поддержка"), List.of("Назад", "Отмена"));
 
       ManagementReply link = world.say("Поддержка");
-      assertThat(link.text()).startsWith("Чтобы отключить бот @support_bot от линии «Поддержка»")
+      assertThat(link.text())
+          .startsWith("Чтобы отключить бот @support_bot от линии «Поддержка»")
           .contains("учетную запись API, которая используется для этого бота");
-      assertThat(world.confirmations.find(ConfirmationToken.hashOf(linkToken(link))).orElseThrow().action())
+      assertThat(
+              world
+                  .confirmations
+                  .find(ConfirmationToken.hashOf(linkToken(link)))
+                  .orElseThrow()
+                  .action())
           .isInstanceOf(PendingAction.Disconnect.class);
     }
 
@@ -438,7 +498,8 @@ class ManagementDialogTest {
     void disconnectWithoutBotsSaysSo() {
       world.say("Telegram");
 
-      assertThat(world.say("Отключить Telegram-бот").text()).isEqualTo("Нет линий с подключенными Telegram-ботами.");
+      assertThat(world.say("Отключить Telegram-бот").text())
+          .isEqualTo("Нет линий с подключенными Telegram-ботами.");
     }
   }
 }

@@ -20,7 +20,9 @@ class MonitoringConnectionsTest {
   }
 
   private List<AuditEntry> stateChanges() {
-    return f.logs.audit().stream().filter(entry -> entry.action() == AuditAction.CONNECTION_STATE_CHANGED).toList();
+    return f.logs.audit().stream()
+        .filter(entry -> entry.action() == AuditAction.CONNECTION_STATE_CHANGED)
+        .toList();
   }
 
   @Test
@@ -110,11 +112,14 @@ class MonitoringConnectionsTest {
     f.monitoring.refresh();
     f.monitoring.refresh();
 
-    assertThat(stateChanges()).singleElement().satisfies(entry -> {
-      assertThat(entry.company()).isEqualTo(f.company);
-      assertThat(entry.at()).isEqualTo(f.clock.instant());
-      assertThat(entry.details()).contains("@shop_bot").contains("ACTIVE -> TOKEN_REVOKED");
-    });
+    assertThat(stateChanges())
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.company()).isEqualTo(f.company);
+              assertThat(entry.at()).isEqualTo(f.clock.instant());
+              assertThat(entry.details()).contains("@shop_bot").contains("ACTIVE -> TOKEN_REVOKED");
+            });
 
     f.messenger.health(connection.id(), ChannelHealth.HEALTHY);
     f.monitoring.refresh();
@@ -131,7 +136,8 @@ class MonitoringConnectionsTest {
     assertThat(f.monitoring.refresh()).isEqualTo(2);
 
     assertThat(state()).isEqualTo(ConnectionState.TOKEN_REVOKED);
-    assertThat(f.connections.find(other.id()).orElseThrow().state()).isEqualTo(ConnectionState.WEBHOOK_FAILING);
+    assertThat(f.connections.find(other.id()).orElseThrow().state())
+        .isEqualTo(ConnectionState.WEBHOOK_FAILING);
   }
 
   @Test
@@ -146,10 +152,15 @@ class MonitoringConnectionsTest {
 
   @Test
   void receivingThatFailedToStartIsStartedAgainWithAFreshWebhookSecret() {
-    f.messenger.failNextStartReceiving(new io.omnichannel.core.domain.failure.ChannelUnavailable("down"));
-    var outcome = (io.omnichannel.core.port.in.ConfirmationOutcome.Connected) f.confirming.submit(
-        f.connectLink(f.platform.line(f.company, "Вторая"), f.messenger.bot("Second", "second_bot")),
-        f.platform.apiAccount("api-second", "pw", f.company, f.platform.linesOf(f.company).get(1)));
+    f.messenger.failNextStartReceiving(
+        new io.omnichannel.core.domain.failure.ChannelUnavailable("down"));
+    var outcome =
+        (io.omnichannel.core.port.in.ConfirmationOutcome.Connected)
+            f.confirming.submit(
+                f.connectLink(
+                    f.platform.line(f.company, "Вторая"), f.messenger.bot("Second", "second_bot")),
+                f.platform.apiAccount(
+                    "api-second", "pw", f.company, f.platform.linesOf(f.company).get(1)));
     Connection failed = outcome.connection();
     assertThat(failed.state()).isEqualTo(ConnectionState.WEBHOOK_FAILING);
     assertThat(f.messenger.isReceiving(failed.id())).isFalse();
@@ -159,15 +170,19 @@ class MonitoringConnectionsTest {
     Connection restarted = f.connections.find(failed.id()).orElseThrow();
     assertThat(restarted.state()).isEqualTo(ConnectionState.ACTIVE);
     assertThat(f.messenger.isReceiving(failed.id())).isTrue();
-    assertThat(restarted.webhookSecretHash()).isNotEqualTo(failed.webhookSecretHash())
-        .isEqualTo(io.omnichannel.core.domain.ConfirmationToken.hashOf(f.messenger.webhookSecret(failed.id()).reveal()));
+    assertThat(restarted.webhookSecretHash())
+        .isNotEqualTo(failed.webhookSecretHash())
+        .isEqualTo(
+            io.omnichannel.core.domain.ConfirmationToken.hashOf(
+                f.messenger.webhookSecret(failed.id()).reveal()));
     assertThat(f.platform.isSubscribed(restarted)).isTrue();
   }
 
   @Test
   void aRestartThatFailsAgainKeepsTheFailingState() {
     f.connections.update(connection.withState(ConnectionState.WEBHOOK_FAILING));
-    f.messenger.failNextStartReceiving(new io.omnichannel.core.domain.failure.ChannelUnavailable("still down"));
+    f.messenger.failNextStartReceiving(
+        new io.omnichannel.core.domain.failure.ChannelUnavailable("still down"));
 
     f.monitoring.refresh();
 

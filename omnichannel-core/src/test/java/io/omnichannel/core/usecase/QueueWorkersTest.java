@@ -42,8 +42,10 @@ import org.junit.jupiter.api.Test;
 
 class QueueWorkersTest {
   private static final Duration LEASE = Duration.ofSeconds(30);
+
   /** No jitter: each delay is exactly half its ceiling, 1 s, 2 s, 4 s, … */
-  private static final RetryPolicy RETRY = new RetryPolicy(Duration.ofSeconds(2), Duration.ofMinutes(1), 4, () -> 0.0);
+  private static final RetryPolicy RETRY =
+      new RetryPolicy(Duration.ofSeconds(2), Duration.ofMinutes(1), 4, () -> 0.0);
 
   private final CoreFixture f = new CoreFixture();
   private final Connection connection = f.connectedLine("Поддержка", "Shop Bot", "shop_bot");
@@ -52,10 +54,22 @@ class QueueWorkersTest {
   private final List<Boolean> enqueuedInUnit = new ArrayList<>();
   private final List<Boolean> completedInUnit = new ArrayList<>();
 
-  private final ProcessingInbox inboxWorker = new ProcessingInbox(new UnitWatchingInbox(), new UnitWatchingOutbox(),
-      f.transactions, payload -> decode(channelPayloads, payload), payload -> decode(linePayloads, payload), f.connections,
-      f.relayToLine, f.relayToChannel, f.dialog, RETRY, LEASE, f.clock);
-  private final SendingOutbox outboxWorker = new SendingOutbox(f.outbox, f.delivering, RETRY, LEASE, f.clock);
+  private final ProcessingInbox inboxWorker =
+      new ProcessingInbox(
+          new UnitWatchingInbox(),
+          new UnitWatchingOutbox(),
+          f.transactions,
+          payload -> decode(channelPayloads, payload),
+          payload -> decode(linePayloads, payload),
+          f.connections,
+          f.relayToLine,
+          f.relayToChannel,
+          f.dialog,
+          RETRY,
+          LEASE,
+          f.clock);
+  private final SendingOutbox outboxWorker =
+      new SendingOutbox(f.outbox, f.delivering, RETRY, LEASE, f.clock);
 
   private static <T> T decode(Map<String, T> payloads, String payload) {
     T event = payloads.get(payload);
@@ -68,13 +82,18 @@ class QueueWorkersTest {
   /** A Telegram update of the connection, stored as a poll would store it. */
   private void update(String updateId, String chatId, ChannelEvent event) {
     channelPayloads.put("payload-" + updateId, event);
-    assertThat(f.accepting.acceptPolledUpdate(connection.id(), new RawEvent(updateId, chatId, "payload-" + updateId)))
+    assertThat(
+            f.accepting.acceptPolledUpdate(
+                connection.id(), new RawEvent(updateId, chatId, "payload-" + updateId)))
         .isEqualTo(Acceptance.STORED);
   }
 
   private List<String> deliveredTexts() {
-    return f.platform.deliveries().stream().map(Delivery::post)
-        .filter(LinePost.Text.class::isInstance).map(post -> ((LinePost.Text) post).text()).toList();
+    return f.platform.deliveries().stream()
+        .map(Delivery::post)
+        .filter(LinePost.Text.class::isInstance)
+        .map(post -> ((LinePost.Text) post).text())
+        .toList();
   }
 
   private static int drain(QueueWorker worker) {
@@ -85,19 +104,28 @@ class QueueWorkersTest {
     return handled;
   }
 
-  // --- the inbox ------------------------------------------------------------------------------------
+  // --- the inbox
+  // ------------------------------------------------------------------------------------
 
   @Test
   void anAcceptedWebhookUpdateFlowsThroughTheRelayIntoTheLineAndCompletesItsRow() {
     channelPayloads.put("{\"update_id\":1}", privateText("501", "Иван Петров", "Здравствуйте"));
     String secret = f.messenger.webhookSecret(connection.id()).reveal();
-    assertThat(f.accepting.acceptWebhookUpdate(connection.id(), secret, new RawEvent("1", "501", "{\"update_id\":1}")))
+    assertThat(
+            f.accepting.acceptWebhookUpdate(
+                connection.id(), secret, new RawEvent("1", "501", "{\"update_id\":1}")))
         .isEqualTo(Acceptance.STORED);
 
     assertThat(inboxWorker.processNext()).isTrue();
 
-    assertThat(f.platform.deliveries()).singleElement().satisfies(delivery -> assertThat(delivery.post())
-        .isEqualTo(new LinePost.Text("Здравствуйте", "telegram:" + connection.bot().id() + ":1")));
+    assertThat(f.platform.deliveries())
+        .singleElement()
+        .satisfies(
+            delivery ->
+                assertThat(delivery.post())
+                    .isEqualTo(
+                        new LinePost.Text(
+                            "Здравствуйте", "telegram:" + connection.bot().id() + ":1")));
     assertThat(f.inbox.rows()).singleElement().satisfies(row -> assertThat(row.done()).isTrue());
     assertThat(inboxWorker.processNext()).isFalse();
   }
@@ -109,7 +137,9 @@ class QueueWorkersTest {
 
     inboxWorker.processNext();
 
-    assertThat(f.outbox.pending()).singleElement().satisfies(notice -> assertThat(notice.chat()).isEqualTo(chat("501")));
+    assertThat(f.outbox.pending())
+        .singleElement()
+        .satisfies(notice -> assertThat(notice.chat()).isEqualTo(chat("501")));
     assertThat(enqueuedInUnit).containsExactly(true);
     assertThat(completedInUnit).containsExactly(true);
     assertThat(f.transactions.units() - unitsBefore).isEqualTo(1);
@@ -120,17 +150,31 @@ class QueueWorkersTest {
     update("1", "501", privateText("501", "Иван Петров", "Здравствуйте"));
     inboxWorker.processNext();
     ChannelAccount ivan = f.accounts.of(connection.id()).get(0);
-    linePayloads.put("line-1", new LineEvent.SpecialistMessage(connection.line().id(), ivan.platformUser(),
-        new PlatformUserId("spec-9"), new MessageContent.Text("Добрый день!"), Keyboard.UNCHANGED));
-    assertThat(f.accepting.acceptLineEvent(connection.id(), connection.hookCredentials().login(),
-        connection.hookCredentials().password().reveal(), new RawEvent("m-1", ivan.platformUser().value(), "line-1")))
+    linePayloads.put(
+        "line-1",
+        new LineEvent.SpecialistMessage(
+            connection.line().id(),
+            ivan.platformUser(),
+            new PlatformUserId("spec-9"),
+            new MessageContent.Text("Добрый день!"),
+            Keyboard.UNCHANGED));
+    assertThat(
+            f.accepting.acceptLineEvent(
+                connection.id(),
+                connection.hookCredentials().login(),
+                connection.hookCredentials().password().reveal(),
+                new RawEvent("m-1", ivan.platformUser().value(), "line-1")))
         .isEqualTo(Acceptance.STORED);
 
     assertThat(inboxWorker.processNext()).isTrue();
     assertThat(outboxWorker.processNext()).isTrue();
 
-    assertThat(f.messenger.sentTo(chat("501"))).singleElement().satisfies(sent ->
-        assertThat(sent.post()).isEqualTo(new ChannelPost.Text("Добрый день!", Keyboard.UNCHANGED)));
+    assertThat(f.messenger.sentTo(chat("501")))
+        .singleElement()
+        .satisfies(
+            sent ->
+                assertThat(sent.post())
+                    .isEqualTo(new ChannelPost.Text("Добрый день!", Keyboard.UNCHANGED)));
     assertThat(f.outbox.rows()).allMatch(Row::done);
   }
 
@@ -149,12 +193,21 @@ class QueueWorkersTest {
       }
     }
 
-    assertThat(delays).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
-    assertThat(f.inbox.dead()).singleElement().satisfies(row -> {
-      assertThat(row.attempts()).isEqualTo(4);
-      assertThat(row.deadReason()).hasValueSatisfying(reason -> assertThat(reason)
-          .contains("PlatformUnavailable").contains("1C-Connect is down").contains("4 attempt"));
-    });
+    assertThat(delays)
+        .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+    assertThat(f.inbox.dead())
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.attempts()).isEqualTo(4);
+              assertThat(row.deadReason())
+                  .hasValueSatisfying(
+                      reason ->
+                          assertThat(reason)
+                              .contains("PlatformUnavailable")
+                              .contains("1C-Connect is down")
+                              .contains("4 attempt"));
+            });
     assertThat(inboxWorker.processNext()).isFalse();
   }
 
@@ -165,10 +218,15 @@ class QueueWorkersTest {
 
     inboxWorker.processNext();
 
-    assertThat(f.inbox.dead()).singleElement().satisfies(row -> {
-      assertThat(row.attempts()).isEqualTo(1);
-      assertThat(row.deadReason()).hasValueSatisfying(reason -> assertThat(reason).contains("IllegalArgumentException"));
-    });
+    assertThat(f.inbox.dead())
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.attempts()).isEqualTo(1);
+              assertThat(row.deadReason())
+                  .hasValueSatisfying(
+                      reason -> assertThat(reason).contains("IllegalArgumentException"));
+            });
   }
 
   @Test
@@ -190,9 +248,14 @@ class QueueWorkersTest {
 
   @Test
   void aManagementEventGoesToTheDialog() {
-    linePayloads.put("mgmt-1", new LineEvent.UserMessage(new LineId("management-line"), f.specialist.id(), "Привет"));
-    assertThat(f.accepting.acceptManagementEvent(CoreFixture.MANAGEMENT_HOOK.login(),
-        CoreFixture.MANAGEMENT_HOOK.password().reveal(), new RawEvent("m-1", f.specialist.id().value(), "mgmt-1")))
+    linePayloads.put(
+        "mgmt-1",
+        new LineEvent.UserMessage(new LineId("management-line"), f.specialist.id(), "Привет"));
+    assertThat(
+            f.accepting.acceptManagementEvent(
+                CoreFixture.MANAGEMENT_HOOK.login(),
+                CoreFixture.MANAGEMENT_HOOK.password().reveal(),
+                new RawEvent("m-1", f.specialist.id().value(), "mgmt-1")))
         .isEqualTo(Acceptance.STORED);
     int repliesBefore = f.platform.replies().size();
 
@@ -203,10 +266,15 @@ class QueueWorkersTest {
     assertThat(f.inbox.rows()).singleElement().satisfies(row -> assertThat(row.done()).isTrue());
   }
 
-  // --- the outbox -----------------------------------------------------------------------------------
+  // --- the outbox
+  // -----------------------------------------------------------------------------------
 
   private OutboxMessage textTo(ChannelAccount account, String text) {
-    return new OutboxMessage(connection.id(), account.chat(), account.id(), new OutboundPost.Text(text, Keyboard.UNCHANGED),
+    return new OutboxMessage(
+        connection.id(),
+        account.chat(),
+        account.id(),
+        new OutboundPost.Text(text, Keyboard.UNCHANGED),
         "platform:" + text);
   }
 
@@ -226,7 +294,8 @@ class QueueWorkersTest {
 
     Row<OutboxMessage> row = f.outbox.rows().get(0);
     assertThat(row.dueAt()).isEqualTo(limitedAt.plusSeconds(7));
-    assertThat(row.lastError()).hasValueSatisfying(error -> assertThat(error).contains("RateLimited"));
+    assertThat(row.lastError())
+        .hasValueSatisfying(error -> assertThat(error).contains("RateLimited"));
     f.clock.advance(Duration.ofMillis(6_999));
     assertThat(outboxWorker.processNext()).as("not due before its retry-after").isFalse();
     f.clock.advance(Duration.ofMillis(1));
@@ -263,7 +332,9 @@ class QueueWorkersTest {
       f.clock.advance(Duration.ofSeconds(7));
     }
 
-    assertThat(f.outbox.rows().get(0).attempts()).as("only the send that went through counts").isEqualTo(1);
+    assertThat(f.outbox.rows().get(0).attempts())
+        .as("only the send that went through counts")
+        .isEqualTo(1);
   }
 
   @Test
@@ -273,10 +344,14 @@ class QueueWorkersTest {
 
     outboxWorker.processNext();
 
-    assertThat(f.outbox.dead()).singleElement().satisfies(row -> {
-      assertThat(row.attempts()).isEqualTo(1);
-      assertThat(row.deadReason()).hasValueSatisfying(reason -> assertThat(reason).contains("ChatNotFound"));
-    });
+    assertThat(f.outbox.dead())
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.attempts()).isEqualTo(1);
+              assertThat(row.deadReason())
+                  .hasValueSatisfying(reason -> assertThat(reason).contains("ChatNotFound"));
+            });
   }
 
   @Test
@@ -291,11 +366,13 @@ class QueueWorkersTest {
     f.clock.advance(Duration.ofSeconds(3));
     drain(outboxWorker);
 
-    assertThat(f.messenger.sentTo(chat("501"))).extracting(sent -> ((ChannelPost.Text) sent.post()).text())
+    assertThat(f.messenger.sentTo(chat("501")))
+        .extracting(sent -> ((ChannelPost.Text) sent.post()).text())
         .containsExactly("Первое", "Второе");
   }
 
-  // --- queues that note whether their writes run inside a Transactions unit ----------------------------
+  // --- queues that note whether their writes run inside a Transactions unit
+  // ----------------------------
 
   private final class UnitWatchingOutbox implements Outbox {
     @Override

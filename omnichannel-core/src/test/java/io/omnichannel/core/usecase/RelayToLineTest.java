@@ -48,7 +48,8 @@ class RelayToLineTest {
   private int nextUpdate = 1;
 
   private List<OutboxMessage> relay(ChannelEvent event) {
-    return f.relayToLine.relay(f.connections.find(connection.id()).orElseThrow(), event, nextEventId());
+    return f.relayToLine.relay(
+        f.connections.find(connection.id()).orElseThrow(), event, nextEventId());
   }
 
   private String nextEventId() {
@@ -65,8 +66,14 @@ class RelayToLineTest {
   }
 
   private List<String> deliveredTexts() {
-    return f.platform.deliveries().stream().map(Delivery::post)
-        .map(post -> post instanceof LinePost.Text text ? text.text() : "<file " + post.externalId() + ">").toList();
+    return f.platform.deliveries().stream()
+        .map(Delivery::post)
+        .map(
+            post ->
+                post instanceof LinePost.Text text
+                    ? text.text()
+                    : "<file " + post.externalId() + ">")
+        .toList();
   }
 
   private String lastDeliveredText() {
@@ -75,24 +82,29 @@ class RelayToLineTest {
     return texts.get(texts.size() - 1);
   }
 
-  // --- accounts (F3, F10, B8) ---------------------------------------------------------------------
+  // --- accounts (F3, F10, B8)
+  // ---------------------------------------------------------------------
 
   @Test
   void firstContactCreatesAnAccountInTheTechnicalClientWithNameAndUsername() {
     relay(privateText("501", "Иван Петров", "Здравствуйте"));
 
-    assertThat(f.platform.users()).singleElement().satisfies(user -> {
-      assertThat(user.client()).isEqualTo(connection.technicalClient().id());
-      assertThat(user.name()).isEqualTo("Иван Петров");
-      assertThat(user.username()).contains("иван_петров");
-    });
+    assertThat(f.platform.users())
+        .singleElement()
+        .satisfies(
+            user -> {
+              assertThat(user.client()).isEqualTo(connection.technicalClient().id());
+              assertThat(user.name()).isEqualTo("Иван Петров");
+              assertThat(user.username()).contains("иван_петров");
+            });
     ChannelAccount account = onlyAccount();
     assertThat(account.platformUser()).isEqualTo(f.platform.users().get(0).id());
     assertThat(account.displayName()).isEqualTo("Иван Петров");
     assertThat(account.username()).contains("иван_петров");
     assertThat(account.kind()).isEqualTo(ChatKind.PRIVATE);
     assertThat(account.epoch()).isEqualTo(1);
-    assertThat(f.platform.deliveries()).singleElement()
+    assertThat(f.platform.deliveries())
+        .singleElement()
         .satisfies(delivery -> assertThat(delivery.user()).isEqualTo(account.platformUser()));
   }
 
@@ -103,7 +115,9 @@ class RelayToLineTest {
 
     ChannelAccount account = onlyAccount();
     assertThat(f.platform.users()).hasSize(1);
-    assertThat(f.platform.deliveries()).extracting(Delivery::user).containsExactly(account.platformUser(), account.platformUser());
+    assertThat(f.platform.deliveries())
+        .extracting(Delivery::user)
+        .containsExactly(account.platformUser(), account.platformUser());
     assertThat(deliveredTexts()).containsExactly("Здравствуйте", "Есть вопрос");
   }
 
@@ -116,8 +130,11 @@ class RelayToLineTest {
     assertThat(account.displayName()).isEqualTo("Отдел закупок");
     assertThat(account.kind()).isEqualTo(ChatKind.GROUP);
     assertThat(account.username()).isEmpty();
-    assertThat(f.platform.users()).singleElement().satisfies(user -> assertThat(user.name()).isEqualTo("Отдел закупок"));
-    assertThat(deliveredTexts()).containsExactly("Иван Петров: Нужен счёт", "Мария Сидорова: И акт тоже");
+    assertThat(f.platform.users())
+        .singleElement()
+        .satisfies(user -> assertThat(user.name()).isEqualTo("Отдел закупок"));
+    assertThat(deliveredTexts())
+        .containsExactly("Иван Петров: Нужен счёт", "Мария Сидорова: И акт тоже");
   }
 
   @Test
@@ -128,12 +145,16 @@ class RelayToLineTest {
     relay(groupText("-300", "Отдел закупок", "Иван Петров", "Снова мы"));
 
     assertThat(accounts()).extracting(ChannelAccount::epoch).containsExactlyInAnyOrder(1, 2);
-    ChannelAccount first = accounts().stream().filter(a -> a.epoch() == 1).findFirst().orElseThrow();
-    ChannelAccount second = accounts().stream().filter(a -> a.epoch() == 2).findFirst().orElseThrow();
+    ChannelAccount first =
+        accounts().stream().filter(a -> a.epoch() == 1).findFirst().orElseThrow();
+    ChannelAccount second =
+        accounts().stream().filter(a -> a.epoch() == 2).findFirst().orElseThrow();
     assertThat(first.isOpen()).isFalse();
     assertThat(second.isOpen()).isTrue();
     assertThat(second.platformUser()).isNotEqualTo(first.platformUser());
-    assertThat(f.platform.deliveries()).extracting(Delivery::user).containsExactly(first.platformUser(), second.platformUser());
+    assertThat(f.platform.deliveries())
+        .extracting(Delivery::user)
+        .containsExactly(first.platformUser(), second.platformUser());
   }
 
   @Test
@@ -146,10 +167,14 @@ class RelayToLineTest {
     assertThat(account.chat()).isEqualTo(chat("-100300"));
     assertThat(account.epoch()).isEqualTo(1);
     assertThat(f.platform.users()).hasSize(1);
-    assertThat(f.platform.deliveries()).extracting(Delivery::user).containsOnly(account.platformUser()).hasSize(2);
+    assertThat(f.platform.deliveries())
+        .extracting(Delivery::user)
+        .containsOnly(account.platformUser())
+        .hasSize(2);
   }
 
-  // --- bans (F9) ------------------------------------------------------------------------------------
+  // --- bans (F9)
+  // ------------------------------------------------------------------------------------
 
   @Test
   void aBannedUserIsNotDeliveredAndTheMessageIsRecordedAsDropped() {
@@ -157,45 +182,60 @@ class RelayToLineTest {
     f.platform.ban(onlyAccount().platformUser());
 
     String eventId = nextEventId();
-    List<OutboxMessage> notices = f.relayToLine.relay(connection, privateText("501", "Иван Петров", "Ау?"), eventId);
+    List<OutboxMessage> notices =
+        f.relayToLine.relay(connection, privateText("501", "Иван Петров", "Ау?"), eventId);
 
     assertThat(notices).isEmpty();
     assertThat(deliveredTexts()).containsExactly("Здравствуйте");
-    assertThat(f.logs.dropped()).singleElement().satisfies(dropped -> {
-      assertThat(dropped.reason()).isEqualTo(DropReason.BANNED);
-      assertThat(dropped.account()).contains(onlyAccount().id());
-      assertThat(dropped.sourceEventId()).isEqualTo(eventId);
-      assertThat(dropped.direction()).isEqualTo(io.omnichannel.core.domain.Direction.TO_LINE);
-    });
+    assertThat(f.logs.dropped())
+        .singleElement()
+        .satisfies(
+            dropped -> {
+              assertThat(dropped.reason()).isEqualTo(DropReason.BANNED);
+              assertThat(dropped.account()).contains(onlyAccount().id());
+              assertThat(dropped.sourceEventId()).isEqualTo(eventId);
+              assertThat(dropped.direction())
+                  .isEqualTo(io.omnichannel.core.domain.Direction.TO_LINE);
+            });
   }
 
   @Test
   void aLineSwitchedOffAnsweredAtDeliveryIsRecordedAsBanned() {
     f.platform.failNextDelivery(new LineSwitchedOff("line switched off"));
 
-    List<OutboxMessage> notices = relay(privateMessage("501", "Иван Петров", photo("big", 6 * MIB, null)));
+    List<OutboxMessage> notices =
+        relay(privateMessage("501", "Иван Петров", photo("big", 6 * MIB, null)));
 
     assertThat(notices).as("no notice to a banned user").isEmpty();
     assertThat(f.platform.deliveries()).isEmpty();
-    assertThat(f.logs.dropped()).extracting(DroppedMessage::reason).containsExactly(DropReason.BANNED);
+    assertThat(f.logs.dropped())
+        .extracting(DroppedMessage::reason)
+        .containsExactly(DropReason.BANNED);
   }
 
-  // --- text, captions, idempotency (F6, B1) ----------------------------------------------------------
+  // --- text, captions, idempotency (F6, B1)
+  // ----------------------------------------------------------
 
   @Test
   void textIsDeliveredWithTheEventIdAsExternalId() {
     String eventId = nextEventId();
     f.relayToLine.relay(connection, privateText("501", "Иван Петров", "Здравствуйте"), eventId);
 
-    assertThat(f.platform.deliveries()).singleElement().satisfies(delivery ->
-        assertThat(delivery.post()).isEqualTo(new LinePost.Text("Здравствуйте", eventId)));
+    assertThat(f.platform.deliveries())
+        .singleElement()
+        .satisfies(
+            delivery ->
+                assertThat(delivery.post()).isEqualTo(new LinePost.Text("Здравствуйте", eventId)));
   }
 
   @Test
   void aCaptionTravelsWithItsImage() {
     f.messenger.file(new FileRef("ph-1"), 100_000);
     String eventId = nextEventId();
-    f.relayToLine.relay(connection, privateMessage("501", "Иван Петров", photo("ph-1", 100_000, "Вот чек")), eventId);
+    f.relayToLine.relay(
+        connection,
+        privateMessage("501", "Иван Петров", photo("ph-1", 100_000, "Вот чек")),
+        eventId);
 
     LinePost.File file = (LinePost.File) f.platform.deliveries().get(0).post();
     assertThat(file.kind()).isEqualTo(FileKind.IMAGE);
@@ -214,18 +254,25 @@ class RelayToLineTest {
     assertThat(accounts()).hasSize(1);
   }
 
-  // --- size limits (F6) ------------------------------------------------------------------------------
+  // --- size limits (F6)
+  // ------------------------------------------------------------------------------
 
   @Test
   void anImageOfExactlyFiveMebibytesIsDelivered() {
     f.messenger.file(new FileRef("ph-5"), 5 * MIB);
 
-    List<OutboxMessage> notices = relay(privateMessage("501", "Иван Петров", photo("ph-5", 5 * MIB, null)));
+    List<OutboxMessage> notices =
+        relay(privateMessage("501", "Иван Петров", photo("ph-5", 5 * MIB, null)));
 
     assertThat(notices).isEmpty();
-    assertThat(f.platform.deliveries()).singleElement()
-        .satisfies(d -> assertThat(d.post()).isInstanceOfSatisfying(LinePost.File.class,
-            file -> assertThat(file.sizeBytes()).isEqualTo(5 * MIB)));
+    assertThat(f.platform.deliveries())
+        .singleElement()
+        .satisfies(
+            d ->
+                assertThat(d.post())
+                    .isInstanceOfSatisfying(
+                        LinePost.File.class,
+                        file -> assertThat(file.sizeBytes()).isEqualTo(5 * MIB)));
   }
 
   @Test
@@ -233,17 +280,27 @@ class RelayToLineTest {
     FileRef ref = new FileRef("ph-big");
     f.messenger.file(ref, 5 * MIB + 1);
 
-    List<OutboxMessage> notices = relay(privateMessage("501", "Иван Петров", photo("ph-big", 5 * MIB + 1, "чек")));
+    List<OutboxMessage> notices =
+        relay(privateMessage("501", "Иван Петров", photo("ph-big", 5 * MIB + 1, "чек")));
 
     assertThat(lastDeliveredText()).startsWith("[Изображение «photo.jpg»").contains("не передано");
-    assertThat(notices).singleElement().satisfies(notice -> {
-      assertThat(notice.chat()).isEqualTo(chat("501"));
-      assertThat(notice.account()).isEqualTo(onlyAccount().id());
-      assertThat(notice.post()).isInstanceOfSatisfying(OutboundPost.Text.class, text -> {
-        assertThat(text.text()).contains("не отправлено").contains("5,1 МБ").contains("не больше 5 МБ");
-        assertThat(text.keyboard()).isEqualTo(Keyboard.UNCHANGED);
-      });
-    });
+    assertThat(notices)
+        .singleElement()
+        .satisfies(
+            notice -> {
+              assertThat(notice.chat()).isEqualTo(chat("501"));
+              assertThat(notice.account()).isEqualTo(onlyAccount().id());
+              assertThat(notice.post())
+                  .isInstanceOfSatisfying(
+                      OutboundPost.Text.class,
+                      text -> {
+                        assertThat(text.text())
+                            .contains("не отправлено")
+                            .contains("5,1 МБ")
+                            .contains("не больше 5 МБ");
+                        assertThat(text.keyboard()).isEqualTo(Keyboard.UNCHANGED);
+                      });
+            });
     assertThat(f.messenger.wasOpened(ref)).isFalse();
     assertThat(f.messenger.wasLookedUp(ref)).as("declared size alone refuses it").isFalse();
   }
@@ -252,20 +309,31 @@ class RelayToLineTest {
   void theCaptionOfARefusedImageStillReachesTheLine() {
     f.messenger.file(new FileRef("ph-big"), 8 * MIB);
 
-    relay(privateMessage("501", "Иван Петров", photo("ph-big", 8 * MIB, "Счёт №17, оплатите до пятницы")));
+    relay(
+        privateMessage(
+            "501", "Иван Петров", photo("ph-big", 8 * MIB, "Счёт №17, оплатите до пятницы")));
 
-    assertThat(lastDeliveredText()).startsWith("[Изображение").endsWith("]\nСчёт №17, оплатите до пятницы");
+    assertThat(lastDeliveredText())
+        .startsWith("[Изображение")
+        .endsWith("]\nСчёт №17, оплатите до пятницы");
   }
 
   @Test
   void aFileOfExactlyTwentyMebibytesIsDelivered() {
     f.messenger.file(new FileRef("doc-20"), 20 * MIB);
 
-    List<OutboxMessage> notices = relay(privateMessage("501", "Иван Петров", document("doc-20", 20 * MIB, null)));
+    List<OutboxMessage> notices =
+        relay(privateMessage("501", "Иван Петров", document("doc-20", 20 * MIB, null)));
 
     assertThat(notices).isEmpty();
-    assertThat(f.platform.deliveries()).singleElement().satisfies(d -> assertThat(d.post())
-        .isInstanceOfSatisfying(LinePost.File.class, file -> assertThat(file.kind()).isEqualTo(FileKind.FILE)));
+    assertThat(f.platform.deliveries())
+        .singleElement()
+        .satisfies(
+            d ->
+                assertThat(d.post())
+                    .isInstanceOfSatisfying(
+                        LinePost.File.class,
+                        file -> assertThat(file.kind()).isEqualTo(FileKind.FILE)));
   }
 
   @Test
@@ -273,10 +341,13 @@ class RelayToLineTest {
     FileRef ref = new FileRef("doc-big");
     f.messenger.file(ref, 20 * MIB + 1);
 
-    List<OutboxMessage> notices = relay(privateMessage("501", "Иван Петров", document("doc-big", 20 * MIB + 1, null)));
+    List<OutboxMessage> notices =
+        relay(privateMessage("501", "Иван Петров", document("doc-big", 20 * MIB + 1, null)));
 
     assertThat(lastDeliveredText()).startsWith("[Файл «report.pdf»");
-    assertThat(notices).singleElement().satisfies(n -> assertThat(((OutboundPost.Text) n.post()).text()).contains("20 МБ"));
+    assertThat(notices)
+        .singleElement()
+        .satisfies(n -> assertThat(((OutboundPost.Text) n.post()).text()).contains("20 МБ"));
     assertThat(f.messenger.wasOpened(ref)).isFalse();
   }
 
@@ -285,7 +356,8 @@ class RelayToLineTest {
     FileRef ref = new FileRef("ph-liar");
     f.messenger.file(ref, 7 * MIB);
 
-    List<OutboxMessage> notices = relay(privateMessage("501", "Иван Петров", photo("ph-liar", 1 * MIB, null)));
+    List<OutboxMessage> notices =
+        relay(privateMessage("501", "Иван Петров", photo("ph-liar", 1 * MIB, null)));
 
     assertThat(lastDeliveredText()).startsWith("[Изображение").contains("7 МБ");
     assertThat(notices).hasSize(1);
@@ -297,79 +369,119 @@ class RelayToLineTest {
     f.messenger.file(new FileRef("doc-small"), 3 * MIB);
     f.messenger.file(new FileRef("doc-huge"), 30 * MIB);
 
-    List<OutboxMessage> small = relay(privateMessage("501", "Иван Петров", documentOfUnknownSize("doc-small")));
-    List<OutboxMessage> huge = relay(privateMessage("501", "Иван Петров", documentOfUnknownSize("doc-huge")));
+    List<OutboxMessage> small =
+        relay(privateMessage("501", "Иван Петров", documentOfUnknownSize("doc-small")));
+    List<OutboxMessage> huge =
+        relay(privateMessage("501", "Иван Петров", documentOfUnknownSize("doc-huge")));
 
     assertThat(small).isEmpty();
-    assertThat(((LinePost.File) f.platform.deliveries().get(0).post()).sizeBytes()).isEqualTo(3 * MIB);
+    assertThat(((LinePost.File) f.platform.deliveries().get(0).post()).sizeBytes())
+        .isEqualTo(3 * MIB);
     assertThat(huge).hasSize(1);
     assertThat(lastDeliveredText()).startsWith("[Файл").contains("30 МБ");
     assertThat(f.messenger.wasOpened(new FileRef("doc-huge"))).isFalse();
   }
 
-  // --- unsupported and rich content (F8, B7) -----------------------------------------------------------
+  // --- unsupported and rich content (F8, B7)
+  // -----------------------------------------------------------
 
   @ParameterizedTest
-  @EnumSource(value = MessageContent.UnsupportedKind.class, names = {"VOICE", "VIDEO_NOTE"})
+  @EnumSource(
+      value = MessageContent.UnsupportedKind.class,
+      names = {"VOICE", "VIDEO_NOTE"})
   void voiceAndVideoNotesBecomeAPlaceholderAndAPoliteNotice(MessageContent.UnsupportedKind kind) {
-    List<OutboxMessage> notices = relay(privateMessage("501", "Иван Петров", new MessageContent.Unsupported(kind)));
+    List<OutboxMessage> notices =
+        relay(privateMessage("501", "Иван Петров", new MessageContent.Unsupported(kind)));
 
     assertThat(lastDeliveredText()).startsWith("[").contains("не поддерживается");
-    assertThat(notices).singleElement().satisfies(n -> assertThat(((OutboundPost.Text) n.post()).text())
-        .contains("не поддерживается").contains("Пожалуйста"));
+    assertThat(notices)
+        .singleElement()
+        .satisfies(
+            n ->
+                assertThat(((OutboundPost.Text) n.post()).text())
+                    .contains("не поддерживается")
+                    .contains("Пожалуйста"));
   }
 
   @Test
   void aLocationIsRenderedAsText() {
-    relay(privateMessage("501", "Иван Петров", new MessageContent.Location(55.751244, 37.618423, Optional.of("Офис"))));
+    relay(
+        privateMessage(
+            "501",
+            "Иван Петров",
+            new MessageContent.Location(55.751244, 37.618423, Optional.of("Офис"))));
 
-    assertThat(lastDeliveredText()).startsWith("📍 Геопозиция «Офис»: 55.751244, 37.618423")
+    assertThat(lastDeliveredText())
+        .startsWith("📍 Геопозиция «Офис»: 55.751244, 37.618423")
         .contains("https://yandex.ru/maps/?pt=37.618423,55.751244");
   }
 
   @Test
   void aContactIsRenderedAsText() {
-    relay(privateMessage("501", "Иван Петров", new MessageContent.Contact("Мария Сидорова", Optional.of("+7 900 000-00-00"))));
+    relay(
+        privateMessage(
+            "501",
+            "Иван Петров",
+            new MessageContent.Contact("Мария Сидорова", Optional.of("+7 900 000-00-00"))));
 
     assertThat(lastDeliveredText()).isEqualTo("👤 Контакт: Мария Сидорова, +7 900 000-00-00");
   }
 
   @Test
   void anEditedMessageIsMarked() {
-    relay(privateMessage("501", "Иван Петров", new MessageContent.Text("Исправил"),
-        new MessageContext(true, Optional.empty(), Optional.empty())));
+    relay(
+        privateMessage(
+            "501",
+            "Иван Петров",
+            new MessageContent.Text("Исправил"),
+            new MessageContext(true, Optional.empty(), Optional.empty())));
 
     assertThat(lastDeliveredText()).isEqualTo("✏️ Изменено: Исправил");
   }
 
   @Test
   void aReplyQuotesTheFirstLineOfTheMessageItAnswers() {
-    relay(privateMessage("501", "Иван Петров", new MessageContent.Text("Да, подходит"),
-        new MessageContext(false, Optional.of("Вам подходит вторник?\nИли среда?"), Optional.empty())));
+    relay(
+        privateMessage(
+            "501",
+            "Иван Петров",
+            new MessageContent.Text("Да, подходит"),
+            new MessageContext(
+                false, Optional.of("Вам подходит вторник?\nИли среда?"), Optional.empty())));
 
-    assertThat(lastDeliveredText()).isEqualTo("↩️ В ответ на «Вам подходит вторник?»\nДа, подходит");
+    assertThat(lastDeliveredText())
+        .isEqualTo("↩️ В ответ на «Вам подходит вторник?»\nДа, подходит");
   }
 
   @Test
   void aGroupMemberNameComesBeforeAPlaceholderToo() {
-    relay(groupMessage("-300", "Отдел закупок", "Иван Петров", new MessageContent.Unsupported(MessageContent.UnsupportedKind.VOICE)));
+    relay(
+        groupMessage(
+            "-300",
+            "Отдел закупок",
+            "Иван Петров",
+            new MessageContent.Unsupported(MessageContent.UnsupportedKind.VOICE)));
 
     assertThat(lastDeliveredText()).startsWith("Иван Петров: [Голосовое сообщение");
   }
 
-  // --- connection state -------------------------------------------------------------------------------
+  // --- connection state
+  // -------------------------------------------------------------------------------
 
   @Test
   void aMessageToADisconnectedConnectionIsDropped() {
     Connection disconnected = connection.disconnected(f.clock.instant());
     f.connections.update(disconnected);
 
-    List<OutboxMessage> notices = f.relayToLine.relay(disconnected, privateText("501", "Иван Петров", "Ау"), nextEventId());
+    List<OutboxMessage> notices =
+        f.relayToLine.relay(disconnected, privateText("501", "Иван Петров", "Ау"), nextEventId());
 
     assertThat(notices).isEmpty();
     assertThat(f.platform.deliveries()).isEmpty();
     assertThat(f.platform.users()).as("no account for a disconnected bot").isEmpty();
-    assertThat(f.logs.dropped()).extracting(DroppedMessage::reason).containsExactly(DropReason.DISCONNECTED);
+    assertThat(f.logs.dropped())
+        .extracting(DroppedMessage::reason)
+        .containsExactly(DropReason.DISCONNECTED);
   }
 
   @Test
@@ -378,9 +490,12 @@ class RelayToLineTest {
 
     relay(privateText("501", "Иван Петров", "Ау"));
 
-    assertThat(f.connections.find(connection.id()).orElseThrow().state()).isEqualTo(ConnectionState.TARIFF_OPTION_OFF);
+    assertThat(f.connections.find(connection.id()).orElseThrow().state())
+        .isEqualTo(ConnectionState.TARIFF_OPTION_OFF);
     assertThat(f.platform.deliveries()).isEmpty();
-    assertThat(f.logs.dropped()).extracting(DroppedMessage::reason).containsExactly(DropReason.TARIFF_OPTION_OFF);
+    assertThat(f.logs.dropped())
+        .extracting(DroppedMessage::reason)
+        .containsExactly(DropReason.TARIFF_OPTION_OFF);
     assertThat(f.logs.dropped().get(0).account()).contains(onlyAccount().id());
   }
 
@@ -388,19 +503,24 @@ class RelayToLineTest {
   void anApiAccountRejectedAtDeliveryMarksTheConnectionAndFailsTheEvent() {
     f.platform.failNextDelivery(new ApiAccountRejected("401"));
 
-    assertThatThrownBy(() -> relay(privateText("501", "Иван Петров", "Ау"))).isInstanceOf(ApiAccountRejected.class);
+    assertThatThrownBy(() -> relay(privateText("501", "Иван Петров", "Ау")))
+        .isInstanceOf(ApiAccountRejected.class);
 
-    assertThat(f.connections.find(connection.id()).orElseThrow().state()).isEqualTo(ConnectionState.API_ACCOUNT_REJECTED);
+    assertThat(f.connections.find(connection.id()).orElseThrow().state())
+        .isEqualTo(ConnectionState.API_ACCOUNT_REJECTED);
   }
 
   @ParameterizedTest
-  @EnumSource(value = ConnectionState.class, names = {"API_ACCOUNT_REJECTED", "TARIFF_OPTION_OFF"})
+  @EnumSource(
+      value = ConnectionState.class,
+      names = {"API_ACCOUNT_REJECTED", "TARIFF_OPTION_OFF"})
   void aDeliveryThatSucceedsShowsTheLineAcceptsMessagesAgain(ConnectionState stale) {
     f.connections.update(connection.withState(stale));
 
     relay(privateText("501", "Иван Петров", "Ау"));
 
-    assertThat(f.connections.find(connection.id()).orElseThrow().state()).isEqualTo(ConnectionState.ACTIVE);
+    assertThat(f.connections.find(connection.id()).orElseThrow().state())
+        .isEqualTo(ConnectionState.ACTIVE);
   }
 
   @Test
@@ -409,10 +529,12 @@ class RelayToLineTest {
 
     relay(privateText("501", "Иван Петров", "Ау"));
 
-    assertThat(f.connections.find(connection.id()).orElseThrow().state()).isEqualTo(ConnectionState.WEBHOOK_FAILING);
+    assertThat(f.connections.find(connection.id()).orElseThrow().state())
+        .isEqualTo(ConnectionState.WEBHOOK_FAILING);
   }
 
-  // --- blocking (F11) ------------------------------------------------------------------------------------
+  // --- blocking (F11)
+  // ------------------------------------------------------------------------------------
 
   @Test
   void aBlockedAccountThatWritesAgainIsUnblocked() {
@@ -440,26 +562,32 @@ class RelayToLineTest {
 
   @Test
   void aFirstContactRetriedAfterACrashRegistersTheUserOnce() {
-    io.omnichannel.core.port.out.AccountRepository crashingOnce = new io.omnichannel.core.fakes.ForwardingAccounts(f.accounts) {
-      private boolean crashed;
+    io.omnichannel.core.port.out.AccountRepository crashingOnce =
+        new io.omnichannel.core.fakes.ForwardingAccounts(f.accounts) {
+          private boolean crashed;
 
-      @Override
-      public void insert(ChannelAccount account) {
-        if (!crashed) {
-          crashed = true;
-          throw new io.omnichannel.core.domain.failure.StorageUnavailable("killed before the insert", null);
-        }
-        super.insert(account);
-      }
-    };
-    RelayToLine relay = new RelayToLine(f.platform, f.messenger, crashingOnce, f.connections, f.logs, f.clock);
+          @Override
+          public void insert(ChannelAccount account) {
+            if (!crashed) {
+              crashed = true;
+              throw new io.omnichannel.core.domain.failure.StorageUnavailable(
+                  "killed before the insert", null);
+            }
+            super.insert(account);
+          }
+        };
+    RelayToLine relay =
+        new RelayToLine(f.platform, f.messenger, crashingOnce, f.connections, f.logs, f.clock);
     ChannelEvent hello = privateText("501", "Иван", "Привет");
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> relay.relay(connection, hello, "telegram:1:1"))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> relay.relay(connection, hello, "telegram:1:1"))
         .isInstanceOf(io.omnichannel.core.domain.failure.StorageUnavailable.class);
     relay.relay(connection, hello, "telegram:1:1");
 
     assertThat(f.platform.users()).as("the retry found the user of the first attempt").hasSize(1);
-    assertThat(accounts()).singleElement().satisfies(a -> assertThat(a.platformUser()).isEqualTo(f.platform.users().get(0).id()));
+    assertThat(accounts())
+        .singleElement()
+        .satisfies(a -> assertThat(a.platformUser()).isEqualTo(f.platform.users().get(0).id()));
   }
 }

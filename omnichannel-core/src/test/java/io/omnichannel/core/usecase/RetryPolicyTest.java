@@ -36,7 +36,8 @@ class RetryPolicyTest {
   void jitterKeepsEachDelayBetweenHalfAndAllOfItsCeiling() {
     assertThat(policy(() -> 0.0).delayAfter(3)).isEqualTo(Duration.ofSeconds(4));
     assertThat(policy(() -> 0.5).delayAfter(3)).isEqualTo(Duration.ofSeconds(6));
-    assertThat(policy(() -> 0.999_999).delayAfter(3)).isBetween(Duration.ofMillis(7_999), Duration.ofSeconds(8));
+    assertThat(policy(() -> 0.999_999).delayAfter(3))
+        .isBetween(Duration.ofMillis(7_999), Duration.ofSeconds(8));
     assertThat(policy(() -> 0.0).delayAfter(9)).isEqualTo(Duration.ofSeconds(15));
   }
 
@@ -60,7 +61,9 @@ class RetryPolicyTest {
     RetryPolicy standard = RetryPolicy.standard();
 
     for (int attempt = 1; attempt < standard.maxAttempts(); attempt++) {
-      assertThat(standard.delayAfter(attempt)).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(10));
+      assertThat(standard.delayAfter(attempt))
+          .isPositive()
+          .isLessThanOrEqualTo(Duration.ofMinutes(10));
     }
     assertThat(standard.exhausted(11)).isFalse();
     assertThat(standard.exhausted(12)).isTrue();
@@ -70,9 +73,11 @@ class RetryPolicyTest {
   void aPolicyThatCouldNeverWaitOrTryIsRejected() {
     assertThatThrownBy(() -> new RetryPolicy(Duration.ZERO, Duration.ofSeconds(1), 3, () -> 0.5))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new RetryPolicy(Duration.ofSeconds(2), Duration.ofSeconds(1), 3, () -> 0.5))
+    assertThatThrownBy(
+            () -> new RetryPolicy(Duration.ofSeconds(2), Duration.ofSeconds(1), 3, () -> 0.5))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new RetryPolicy(Duration.ofSeconds(2), Duration.ofSeconds(3), 0, () -> 0.5))
+    assertThatThrownBy(
+            () -> new RetryPolicy(Duration.ofSeconds(2), Duration.ofSeconds(3), 0, () -> 0.5))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

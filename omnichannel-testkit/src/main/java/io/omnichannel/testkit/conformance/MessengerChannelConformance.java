@@ -48,9 +48,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The conformance kit of the channel SPI (B4): what the core relies on from every messenger adapter,
- * checked only through the core's ports ({@link MessengerChannel}, {@code ChannelUpdateDecoder}) and a
- * {@link ChannelDriver} the adapter's test implements for its own messenger. See {@code CHANNELS.md}.
+ * The conformance kit of the channel SPI (B4): what the core relies on from every messenger
+ * adapter, checked only through the core's ports ({@link MessengerChannel}, {@code
+ * ChannelUpdateDecoder}) and a {@link ChannelDriver} the adapter's test implements for its own
+ * messenger. See {@code CHANNELS.md}.
  *
  * <pre>{@code
  * class SignalChannelConformanceTest extends MessengerChannelConformance {
@@ -60,198 +61,236 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 public abstract class MessengerChannelConformance {
-    private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final Duration WAIT = Duration.ofSeconds(10);
 
-    /** The driver under test. */
-    protected ChannelDriver driver;
-    /** {@code driver.channel()}. */
-    protected MessengerChannel channel;
+  /** The driver under test. */
+  protected ChannelDriver driver;
 
-    /** A fresh driver (and messenger) for each test; closed after it. */
-    protected abstract ChannelDriver createDriver();
+  /** {@code driver.channel()}. */
+  protected MessengerChannel channel;
 
-    @BeforeEach
-    final void startDriver() {
-        driver = createDriver();
-        channel = driver.channel();
+  /** A fresh driver (and messenger) for each test; closed after it. */
+  protected abstract ChannelDriver createDriver();
+
+  @BeforeEach
+  final void startDriver() {
+    driver = createDriver();
+    channel = driver.channel();
+  }
+
+  @AfterEach
+  final void closeDriver() {
+    if (driver != null) {
+      driver.close();
+    }
+  }
+
+  @Test
+  void kindIsAStableNonBlankName() {
+    ChannelKind kind = channel.kind();
+
+    assertThat(kind).isNotNull();
+    assertThat(kind.displayName()).isNotBlank();
+    assertThat(channel.kind()).isEqualTo(kind);
+    assertThat(driver.channel().kind()).isEqualTo(new ChannelKind(kind.displayName()));
+  }
+
+  @Test
+  void identifyingAValidTokenAnswersTheBotsIdUsernameAndName() {
+    TestBot bot = driver.newBot();
+
+    BotProfile profile = channel.identify(bot.token());
+
+    assertThat(profile.id().value()).isNotBlank();
+    assertThat(profile.username()).isEqualTo(bot.username());
+    assertThat(profile.displayName()).isEqualTo(bot.displayName());
+    assertThat(channel.identify(bot.token()).id())
+        .as("the same bot keeps its id")
+        .isEqualTo(profile.id());
+    assertThat(channel.identify(driver.newBot().token()).id())
+        .as("another bot has another id")
+        .isNotEqualTo(profile.id());
+  }
+
+  @Test
+  void identifyingAnUnknownTokenFailsWithInvalidBotToken() {
+    BotToken unknown = driver.unknownToken();
+
+    assertThatThrownBy(() -> channel.identify(unknown)).isInstanceOf(InvalidBotToken.class);
+  }
+
+  @Test
+  void identifyingARevokedTokenFailsWithInvalidBotToken() {
+    BotToken revoked = driver.revokedToken();
+
+    assertThatThrownBy(() -> channel.identify(revoked)).isInstanceOf(InvalidBotToken.class);
+  }
+
+  @Test
+  void aUsersTextDecodesToAPrivateMessageWithTheTextAndTheSendersName() {
+    BotToken bot = driver.newBot().token();
+    String text = "Здравствуйте!\nВопрос по заказу №42 😀";
+
+    ChannelEvent event = driver.decoder().decode(driver.userSendsText(bot, text));
+
+    assertThat(event).isInstanceOf(ChannelMessage.class);
+    ChannelMessage message = (ChannelMessage) event;
+    assertThat(message.kind()).isEqualTo(ChatKind.PRIVATE);
+    assertThat(message.chat()).isEqualTo(driver.userChat(bot));
+    assertThat(message.chatTitle()).isEmpty();
+    assertThat(message.sender().displayName()).isEqualTo(driver.userDisplayName());
+    assertThat(message.content()).isEqualTo(new MessageContent.Text(text));
+  }
+
+  @Test
+  void aPayloadTheDecoderCannotReadIsAnIllegalArgument() {
+    assertThatThrownBy(() -> driver.decoder().decode("this is not an update {"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aSentTextArrivesInTheChat() {
+    Fixture fixture = new Fixture();
+
+    channel.send(
+        fixture.connection,
+        fixture.chat,
+        new ChannelPost.Text("Специалист ответит в течение часа.", Keyboard.UNCHANGED));
+
+    assertThat(fixture.awaitSent(1))
+        .containsExactly(new Delivered("Специалист ответит в течение часа.", List.of()));
+  }
+
+  @Test
+  void aTextOverTheChannelsLimitIsSplitWithoutLosingCharacters() {
+    Fixture fixture = new Fixture();
+    int max = driver.maxTextLength();
+    StringBuilder text = new StringBuilder();
+    for (int word = 0; text.length() < max * 5 / 2; word++) {
+      text.append("слово")
+          .append(word)
+          .append(word % 7 == 0 ? "😀" : "")
+          .append(word % 11 == 0 ? "\n" : " ");
+    }
+    String original = text.toString().strip();
+
+    channel.send(
+        fixture.connection, fixture.chat, new ChannelPost.Text(original, Keyboard.UNCHANGED));
+
+    List<Delivered> sent = fixture.awaitSent(3);
+    assertThat(sent).allSatisfy(part -> assertThat(part.text().length()).isLessThanOrEqualTo(max));
+    String joined = String.join("", sent.stream().map(Delivered::text).toList());
+    assertThat(withoutWhitespace(joined))
+        .as("every character but the blanks at the cuts arrives, in order")
+        .isEqualTo(withoutWhitespace(original));
+  }
+
+  @Test
+  void aMenuArrivesAsButtons() {
+    Fixture fixture = new Fixture();
+    Menu menu = Menu.column("Да", "Нет", "Позвать специалиста");
+
+    channel.send(
+        fixture.connection,
+        fixture.chat,
+        new ChannelPost.Text("Выберите:", new Keyboard.ShowMenu(menu)));
+
+    assertThat(fixture.awaitSent(1))
+        .containsExactly(new Delivered("Выберите:", menu.buttonTexts()));
+  }
+
+  @Test
+  void fetchFileReportsTheRealSizeBeforeAnyByteIsRead() throws IOException {
+    Fixture fixture = new Fixture();
+    long size = 123_457;
+    ChannelEvent event =
+        driver.decoder().decode(driver.userSendsFile(fixture.bot, "report.pdf", size));
+    assertThat(event).isInstanceOf(ChannelMessage.class);
+    Attachment attachment = attachmentOf(((ChannelMessage) event).content());
+
+    RemoteFile remote = channel.fetchFile(fixture.connection, attachment.ref());
+
+    assertThat(remote.sizeBytes())
+        .as("the size is known before the stream is opened")
+        .isEqualTo(size);
+    try (InputStream in = remote.source().open()) {
+      assertThat(in.transferTo(OutputStream.nullOutputStream()))
+          .as("the bytes streamed afterwards")
+          .isEqualTo(size);
+    }
+  }
+
+  @Test
+  void probeIsHealthyForAGoodTokenAndTokenRevokedAfterRevocation() {
+    Fixture fixture = new Fixture();
+
+    assertThat(channel.probe(fixture.connection)).isEqualTo(ChannelHealth.HEALTHY);
+
+    driver.revoke(fixture.bot);
+    assertThat(channel.probe(fixture.connection)).isEqualTo(ChannelHealth.TOKEN_REVOKED);
+  }
+
+  private static Attachment attachmentOf(MessageContent content) {
+    if (content instanceof MessageContent.Document document) {
+      return document.file();
+    }
+    if (content instanceof MessageContent.Image image) {
+      return image.file();
+    }
+    throw new AssertionError("a file message decodes to a Document or an Image, not " + content);
+  }
+
+  private static String withoutWhitespace(String text) {
+    return text.codePoints()
+        .filter(c -> !Character.isWhitespace(c))
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+        .toString();
+  }
+
+  /**
+   * A bot connected to a line as the core stores it after the wizard, and a user who talked to it.
+   */
+  private final class Fixture {
+    final BotToken bot;
+    final Connection connection;
+    final ChatId chat;
+
+    Fixture() {
+      this.bot = driver.newBot().token();
+      this.connection = connectionOf(bot);
+      this.chat = driver.userChat(bot);
     }
 
-    @AfterEach
-    final void closeDriver() {
-        if (driver != null) {
-            driver.close();
-        }
+    List<Delivered> awaitSent(int count) {
+      return driver.awaitSent(bot, chat, count, WAIT);
     }
+  }
 
-    @Test
-    void kindIsAStableNonBlankName() {
-        ChannelKind kind = channel.kind();
-
-        assertThat(kind).isNotNull();
-        assertThat(kind.displayName()).isNotBlank();
-        assertThat(channel.kind()).isEqualTo(kind);
-        assertThat(driver.channel().kind()).isEqualTo(new ChannelKind(kind.displayName()));
-    }
-
-    @Test
-    void identifyingAValidTokenAnswersTheBotsIdUsernameAndName() {
-        TestBot bot = driver.newBot();
-
-        BotProfile profile = channel.identify(bot.token());
-
-        assertThat(profile.id().value()).isNotBlank();
-        assertThat(profile.username()).isEqualTo(bot.username());
-        assertThat(profile.displayName()).isEqualTo(bot.displayName());
-        assertThat(channel.identify(bot.token()).id()).as("the same bot keeps its id").isEqualTo(profile.id());
-        assertThat(channel.identify(driver.newBot().token()).id()).as("another bot has another id")
-                .isNotEqualTo(profile.id());
-    }
-
-    @Test
-    void identifyingAnUnknownTokenFailsWithInvalidBotToken() {
-        BotToken unknown = driver.unknownToken();
-
-        assertThatThrownBy(() -> channel.identify(unknown)).isInstanceOf(InvalidBotToken.class);
-    }
-
-    @Test
-    void identifyingARevokedTokenFailsWithInvalidBotToken() {
-        BotToken revoked = driver.revokedToken();
-
-        assertThatThrownBy(() -> channel.identify(revoked)).isInstanceOf(InvalidBotToken.class);
-    }
-
-    @Test
-    void aUsersTextDecodesToAPrivateMessageWithTheTextAndTheSendersName() {
-        BotToken bot = driver.newBot().token();
-        String text = "Здравствуйте!\nВопрос по заказу №42 😀";
-
-        ChannelEvent event = driver.decoder().decode(driver.userSendsText(bot, text));
-
-        assertThat(event).isInstanceOf(ChannelMessage.class);
-        ChannelMessage message = (ChannelMessage) event;
-        assertThat(message.kind()).isEqualTo(ChatKind.PRIVATE);
-        assertThat(message.chat()).isEqualTo(driver.userChat(bot));
-        assertThat(message.chatTitle()).isEmpty();
-        assertThat(message.sender().displayName()).isEqualTo(driver.userDisplayName());
-        assertThat(message.content()).isEqualTo(new MessageContent.Text(text));
-    }
-
-    @Test
-    void aPayloadTheDecoderCannotReadIsAnIllegalArgument() {
-        assertThatThrownBy(() -> driver.decoder().decode("this is not an update {"))
-                .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void aSentTextArrivesInTheChat() {
-        Fixture fixture = new Fixture();
-
-        channel.send(fixture.connection, fixture.chat, new ChannelPost.Text("Специалист ответит в течение часа.",
-                Keyboard.UNCHANGED));
-
-        assertThat(fixture.awaitSent(1)).containsExactly(new Delivered("Специалист ответит в течение часа.", List.of()));
-    }
-
-    @Test
-    void aTextOverTheChannelsLimitIsSplitWithoutLosingCharacters() {
-        Fixture fixture = new Fixture();
-        int max = driver.maxTextLength();
-        StringBuilder text = new StringBuilder();
-        for (int word = 0; text.length() < max * 5 / 2; word++) {
-            text.append("слово").append(word).append(word % 7 == 0 ? "😀" : "").append(word % 11 == 0 ? "\n" : " ");
-        }
-        String original = text.toString().strip();
-
-        channel.send(fixture.connection, fixture.chat, new ChannelPost.Text(original, Keyboard.UNCHANGED));
-
-        List<Delivered> sent = fixture.awaitSent(3);
-        assertThat(sent).allSatisfy(part -> assertThat(part.text().length()).isLessThanOrEqualTo(max));
-        String joined = String.join("", sent.stream().map(Delivered::text).toList());
-        assertThat(withoutWhitespace(joined)).as("every character but the blanks at the cuts arrives, in order")
-                .isEqualTo(withoutWhitespace(original));
-    }
-
-    @Test
-    void aMenuArrivesAsButtons() {
-        Fixture fixture = new Fixture();
-        Menu menu = Menu.column("Да", "Нет", "Позвать специалиста");
-
-        channel.send(fixture.connection, fixture.chat, new ChannelPost.Text("Выберите:", new Keyboard.ShowMenu(menu)));
-
-        assertThat(fixture.awaitSent(1)).containsExactly(new Delivered("Выберите:", menu.buttonTexts()));
-    }
-
-    @Test
-    void fetchFileReportsTheRealSizeBeforeAnyByteIsRead() throws IOException {
-        Fixture fixture = new Fixture();
-        long size = 123_457;
-        ChannelEvent event = driver.decoder().decode(driver.userSendsFile(fixture.bot, "report.pdf", size));
-        assertThat(event).isInstanceOf(ChannelMessage.class);
-        Attachment attachment = attachmentOf(((ChannelMessage) event).content());
-
-        RemoteFile remote = channel.fetchFile(fixture.connection, attachment.ref());
-
-        assertThat(remote.sizeBytes()).as("the size is known before the stream is opened").isEqualTo(size);
-        try (InputStream in = remote.source().open()) {
-            assertThat(in.transferTo(OutputStream.nullOutputStream())).as("the bytes streamed afterwards").isEqualTo(size);
-        }
-    }
-
-    @Test
-    void probeIsHealthyForAGoodTokenAndTokenRevokedAfterRevocation() {
-        Fixture fixture = new Fixture();
-
-        assertThat(channel.probe(fixture.connection)).isEqualTo(ChannelHealth.HEALTHY);
-
-        driver.revoke(fixture.bot);
-        assertThat(channel.probe(fixture.connection)).isEqualTo(ChannelHealth.TOKEN_REVOKED);
-    }
-
-    private static Attachment attachmentOf(MessageContent content) {
-        if (content instanceof MessageContent.Document document) {
-            return document.file();
-        }
-        if (content instanceof MessageContent.Image image) {
-            return image.file();
-        }
-        throw new AssertionError("a file message decodes to a Document or an Image, not " + content);
-    }
-
-    private static String withoutWhitespace(String text) {
-        return text.codePoints().filter(c -> !Character.isWhitespace(c))
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-    }
-
-    /** A bot connected to a line as the core stores it after the wizard, and a user who talked to it. */
-    private final class Fixture {
-        final BotToken bot;
-        final Connection connection;
-        final ChatId chat;
-
-        Fixture() {
-            this.bot = driver.newBot().token();
-            this.connection = connectionOf(bot);
-            this.chat = driver.userChat(bot);
-        }
-
-        List<Delivered> awaitSent(int count) {
-            return driver.awaitSent(bot, chat, count, WAIT);
-        }
-    }
-
-    /** The connection the core would hold for the bot (identified through the channel, state ACTIVE). */
-    protected final Connection connectionOf(BotToken token) {
-        BotProfile profile = channel.identify(token);
-        CompanyId company = new CompanyId("company-" + UUID.randomUUID());
-        return new Connection(new ConnectionId(UUID.randomUUID().toString()), company, channel.kind(),
-                new Line(new LineId("line-" + profile.id().value()), company, "Линия поддержки",
-                        LineAvailability.CLIENTS_AND_SPECIALISTS),
-                profile, token,
-                new TechnicalClient(new TechnicalClientId("tc-" + profile.id().value()),
-                        channel.kind().displayName() + ": " + profile.displayName()),
-                new ApiAccount("api", Secret.of("api-secret")), ConfirmationToken.hashOf("webhook-secret"),
-                new HookCredentials("hook", Secret.of("hook-secret")), ConnectionState.ACTIVE,
-                Clock.systemUTC().instant(), Optional.empty());
-    }
+  /**
+   * The connection the core would hold for the bot (identified through the channel, state ACTIVE).
+   */
+  protected final Connection connectionOf(BotToken token) {
+    BotProfile profile = channel.identify(token);
+    CompanyId company = new CompanyId("company-" + UUID.randomUUID());
+    return new Connection(
+        new ConnectionId(UUID.randomUUID().toString()),
+        company,
+        channel.kind(),
+        new Line(
+            new LineId("line-" + profile.id().value()),
+            company,
+            "Линия поддержки",
+            LineAvailability.CLIENTS_AND_SPECIALISTS),
+        profile,
+        token,
+        new TechnicalClient(
+            new TechnicalClientId("tc-" + profile.id().value()),
+            channel.kind().displayName() + ": " + profile.displayName()),
+        new ApiAccount("api", Secret.of("api-secret")),
+        ConfirmationToken.hashOf("webhook-secret"),
+        new HookCredentials("hook", Secret.of("hook-secret")),
+        ConnectionState.ACTIVE,
+        Clock.systemUTC().instant(),
+        Optional.empty());
+  }
 }

@@ -5,18 +5,21 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
-/** Time as the push API writes it: RFC 3339, UTC, microseconds (e.g. {@code 2024-02-12T05:53:48.123456Z}). */
+/**
+ * Time as the push API writes it: RFC 3339, UTC, microseconds (e.g. {@code
+ * 2024-02-12T05:53:48.123456Z}).
+ */
 final class Clock {
-    private static final DateTimeFormatter RFC3339_MICROS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter RFC3339_MICROS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
-    private Clock() {}
+  private Clock() {}
 
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
+  static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
 
-    static String format(Instant instant) {
-        return instant == null ? null : RFC3339_MICROS.format(instant);
-    }
+  static String format(Instant instant) {
+    return instant == null ? null : RFC3339_MICROS.format(instant);
+  }
 }

@@ -5,7 +5,7 @@ package io.omnichannel.testkit.oneconnect;
  * {@code author_id == user_id}, as the real service posts a client's own messages.
  */
 public enum EchoMode {
-    NONE,
-    LINE_HOOKS,
-    ALL_HOOKS
+  NONE,
+  LINE_HOOKS,
+  ALL_HOOKS
 }

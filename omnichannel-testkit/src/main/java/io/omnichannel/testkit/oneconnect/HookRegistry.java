@@ -8,44 +8,49 @@ import java.util.Optional;
 
 /** Hooks by key: one bot hook per line, one line hook per (account, line or all lines). */
 final class HookRegistry {
-    private final Map<String, HookRegistration> hooks = new LinkedHashMap<>();
+  private final Map<String, HookRegistration> hooks = new LinkedHashMap<>();
 
-    synchronized void put(HookRegistration hook) {
-        hooks.put(key(hook), hook);
-    }
+  synchronized void put(HookRegistration hook) {
+    hooks.put(key(hook), hook);
+  }
 
-    synchronized boolean removeBotHook(String lineId) {
-        return hooks.remove("bot|" + lineId) != null;
-    }
+  synchronized boolean removeBotHook(String lineId) {
+    return hooks.remove("bot|" + lineId) != null;
+  }
 
-    synchronized Optional<HookRegistration> botHook(String lineId) {
-        return Optional.ofNullable(hooks.get("bot|" + lineId));
-    }
+  synchronized Optional<HookRegistration> botHook(String lineId) {
+    return Optional.ofNullable(hooks.get("bot|" + lineId));
+  }
 
-    synchronized List<HookRegistration> all() {
-        return List.copyOf(hooks.values());
-    }
+  synchronized List<HookRegistration> all() {
+    return List.copyOf(hooks.values());
+  }
 
-    /** Hooks that receive events of {@code line}; a line hook without a line id needs its account's access. */
-    synchronized List<HookRegistration> matching(String lineId, boolean lineHooksOnly, Directory directory) {
-        List<HookRegistration> result = new ArrayList<>();
-        for (HookRegistration hook : hooks.values()) {
-            if (lineHooksOnly && hook.type() == HookRegistration.Type.BOT) {
-                continue;
-            }
-            boolean matches = hook.lineId() == null
-                    ? directory.account(hook.accountLogin()).map(a -> a.canActOn(lineId)).orElse(false)
-                    : hook.lineId().equals(lineId);
-            if (matches) {
-                result.add(hook);
-            }
-        }
-        return result;
+  /**
+   * Hooks that receive events of {@code line}; a line hook without a line id needs its account's
+   * access.
+   */
+  synchronized List<HookRegistration> matching(
+      String lineId, boolean lineHooksOnly, Directory directory) {
+    List<HookRegistration> result = new ArrayList<>();
+    for (HookRegistration hook : hooks.values()) {
+      if (lineHooksOnly && hook.type() == HookRegistration.Type.BOT) {
+        continue;
+      }
+      boolean matches =
+          hook.lineId() == null
+              ? directory.account(hook.accountLogin()).map(a -> a.canActOn(lineId)).orElse(false)
+              : hook.lineId().equals(lineId);
+      if (matches) {
+        result.add(hook);
+      }
     }
+    return result;
+  }
 
-    private static String key(HookRegistration hook) {
-        return hook.type() == HookRegistration.Type.BOT
-                ? "bot|" + hook.lineId()
-                : "line|" + hook.accountLogin() + "|" + hook.lineId();
-    }
+  private static String key(HookRegistration hook) {
+    return hook.type() == HookRegistration.Type.BOT
+        ? "bot|" + hook.lineId()
+        : "line|" + hook.accountLogin() + "|" + hook.lineId();
+  }
 }

@@ -4,12 +4,15 @@ import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 
-/** Registers a push-API path in both forms, with and without the trailing slash, as the service accepts. */
+/**
+ * Registers a push-API path in both forms, with and without the trailing slash, as the service
+ * accepts.
+ */
 final class Routes {
-    private Routes() {}
+  private Routes() {}
 
-    static void both(Javalin app, HandlerType method, String slashedPath, Handler handler) {
-        app.addHttpHandler(method, slashedPath, handler);
-        app.addHttpHandler(method, slashedPath.substring(0, slashedPath.length() - 1), handler);
-    }
+  static void both(Javalin app, HandlerType method, String slashedPath, Handler handler) {
+    app.addHttpHandler(method, slashedPath, handler);
+    app.addHttpHandler(method, slashedPath.substring(0, slashedPath.length() - 1), handler);
+  }
 }

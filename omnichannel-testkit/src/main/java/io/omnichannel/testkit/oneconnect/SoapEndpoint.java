@@ -9,87 +9,90 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code POST /cus/ws/PartnerWebAPI2}: Basic auth (401, empty body), then a SOAP 1.2 call. The action is
- * named by a {@code SOAPAction} header (with {@code text/xml}) or an {@code action} parameter of
- * {@code application/soap+xml}; when given it must match the Body's operation. Faults answer 500.
+ * {@code POST /cus/ws/PartnerWebAPI2}: Basic auth (401, empty body), then a SOAP 1.2 call. The
+ * action is named by a {@code SOAPAction} header (with {@code text/xml}) or an {@code action}
+ * parameter of {@code application/soap+xml}; when given it must match the Body's operation. Faults
+ * answer 500.
  */
 final class SoapEndpoint {
-    static final String PATH = "/cus/ws/PartnerWebAPI2";
-    static final String CONTENT_TYPE = "application/soap+xml;charset=utf-8";
-    private static final Pattern ACTION_PARAM = Pattern.compile("(?i)action\\s*=\\s*\"?([^\";]*)\"?");
+  static final String PATH = "/cus/ws/PartnerWebAPI2";
+  static final String CONTENT_TYPE = "application/soap+xml;charset=utf-8";
+  private static final Pattern ACTION_PARAM = Pattern.compile("(?i)action\\s*=\\s*\"?([^\";]*)\"?");
 
-    private final Access access;
-    private final Map<String, SoapOperation> operations = new HashMap<>();
+  private final Access access;
+  private final Map<String, SoapOperation> operations = new HashMap<>();
 
-    SoapEndpoint(Access access, Directory directory, ClientRegistry clients) {
-        this.access = access;
-        ClientOperations clientOperations = new ClientOperations(clients);
-        clientOperations.register(operations);
-        new LineOperations(directory, clients, clientOperations).register(operations);
+  SoapEndpoint(Access access, Directory directory, ClientRegistry clients) {
+    this.access = access;
+    ClientOperations clientOperations = new ClientOperations(clients);
+    clientOperations.register(operations);
+    new LineOperations(directory, clients, clientOperations).register(operations);
+  }
+
+  void register(Javalin app) {
+    app.post(PATH, this::handle);
+  }
+
+  private void handle(Context ctx) {
+    ApiAccount account = access.account(ctx);
+    try {
+      String action = action(ctx);
+      SoapCall call = SoapParser.parse(ctx.bodyAsBytes());
+      if (action != null && !action.equals(call.operation())) {
+        throw SoapFault.sender(
+            "SOAP action " + action + " does not match the Body's " + call.operation());
+      }
+      SoapOperation operation = operations.get(call.operation());
+      if (operation == null) {
+        throw SoapFault.sender("Unknown operation " + call.operation());
+      }
+      answer(
+          ctx, 200, SoapWriter.response(call.operation(), run(operation, account, call.params())));
+    } catch (SoapFault fault) {
+      answer(ctx, fault.httpStatus, SoapWriter.fault(fault));
     }
+  }
 
-    void register(Javalin app) {
-        app.post(PATH, this::handle);
+  private static SoapResult run(SoapOperation operation, ApiAccount account, SoapParams params) {
+    try {
+      return operation.run(account, params);
+    } catch (SoapParams.Refusal refusal) {
+      return SoapResult.failure(refusal.code, refusal.getMessage());
     }
+  }
 
-    private void handle(Context ctx) {
-        ApiAccount account = access.account(ctx);
-        try {
-            String action = action(ctx);
-            SoapCall call = SoapParser.parse(ctx.bodyAsBytes());
-            if (action != null && !action.equals(call.operation())) {
-                throw SoapFault.sender("SOAP action " + action + " does not match the Body's " + call.operation());
-            }
-            SoapOperation operation = operations.get(call.operation());
-            if (operation == null) {
-                throw SoapFault.sender("Unknown operation " + call.operation());
-            }
-            answer(ctx, 200, SoapWriter.response(call.operation(), run(operation, account, call.params())));
-        } catch (SoapFault fault) {
-            answer(ctx, fault.httpStatus, SoapWriter.fault(fault));
-        }
+  /** The operation named by the request headers, or null when they name none. */
+  private static String action(Context ctx) {
+    String contentType = ctx.contentType() == null ? "" : ctx.contentType();
+    String lower = contentType.toLowerCase(Locale.ROOT);
+    String action;
+    if (lower.startsWith("text/xml")) {
+      action = ctx.header("SOAPAction");
+    } else if (lower.startsWith("application/soap+xml")) {
+      Matcher matcher = ACTION_PARAM.matcher(contentType);
+      action = matcher.find() ? matcher.group(1) : ctx.header("SOAPAction");
+    } else {
+      throw new SoapFault("Sender", "Content-Type must be application/soap+xml or text/xml", 415);
     }
+    if (action == null) {
+      return null;
+    }
+    action = action.trim();
+    if (action.startsWith("\"") && action.endsWith("\"") && action.length() >= 2) {
+      action = action.substring(1, action.length() - 1);
+    }
+    if (action.isEmpty()) {
+      return null;
+    }
+    if (!action.startsWith(SoapPropertyNames.ACTION_PREFIX)) {
+      throw SoapFault.sender("Unknown SOAP action " + action);
+    }
+    return action.substring(SoapPropertyNames.ACTION_PREFIX.length());
+  }
 
-    private static SoapResult run(SoapOperation operation, ApiAccount account, SoapParams params) {
-        try {
-            return operation.run(account, params);
-        } catch (SoapParams.Refusal refusal) {
-            return SoapResult.failure(refusal.code, refusal.getMessage());
-        }
-    }
-
-    /** The operation named by the request headers, or null when they name none. */
-    private static String action(Context ctx) {
-        String contentType = ctx.contentType() == null ? "" : ctx.contentType();
-        String lower = contentType.toLowerCase(Locale.ROOT);
-        String action;
-        if (lower.startsWith("text/xml")) {
-            action = ctx.header("SOAPAction");
-        } else if (lower.startsWith("application/soap+xml")) {
-            Matcher matcher = ACTION_PARAM.matcher(contentType);
-            action = matcher.find() ? matcher.group(1) : ctx.header("SOAPAction");
-        } else {
-            throw new SoapFault("Sender", "Content-Type must be application/soap+xml or text/xml", 415);
-        }
-        if (action == null) {
-            return null;
-        }
-        action = action.trim();
-        if (action.startsWith("\"") && action.endsWith("\"") && action.length() >= 2) {
-            action = action.substring(1, action.length() - 1);
-        }
-        if (action.isEmpty()) {
-            return null;
-        }
-        if (!action.startsWith(SoapPropertyNames.ACTION_PREFIX)) {
-            throw SoapFault.sender("Unknown SOAP action " + action);
-        }
-        return action.substring(SoapPropertyNames.ACTION_PREFIX.length());
-    }
-
-    private static void answer(Context ctx, int status, byte[] body) {
-        ctx.status(status);
-        ctx.contentType(CONTENT_TYPE);
-        ctx.result(body);
-    }
+  private static void answer(Context ctx, int status, byte[] body) {
+    ctx.status(status);
+    ctx.contentType(CONTENT_TYPE);
+    ctx.result(body);
+  }
 }

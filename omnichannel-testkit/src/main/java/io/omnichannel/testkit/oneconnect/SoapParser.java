@@ -17,109 +17,117 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
-/** Reads a SOAP 1.2 document/literal PartnerWebAPI2 request; anything malformed is a {@link SoapFault}. */
+/**
+ * Reads a SOAP 1.2 document/literal PartnerWebAPI2 request; anything malformed is a {@link
+ * SoapFault}.
+ */
 final class SoapParser {
-    static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
-    static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
-    static final String XSI = XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI;
+  static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
+  static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
+  static final String XSI = XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI;
 
-    private SoapParser() {}
+  private SoapParser() {}
 
-    static SoapCall parse(byte[] body) {
-        Element envelope = document(body).getDocumentElement();
-        if (SOAP11.equals(envelope.getNamespaceURI()) && "Envelope".equals(envelope.getLocalName())) {
-            throw new SoapFault("VersionMismatch", "SOAP 1.2 envelope expected");
-        }
-        if (!SOAP12.equals(envelope.getNamespaceURI()) || !"Envelope".equals(envelope.getLocalName())) {
-            throw SoapFault.sender("Not a SOAP 1.2 envelope");
-        }
-        Element soapBody = child(envelope, SOAP12, "Body");
-        if (soapBody == null) {
-            throw SoapFault.sender("The envelope has no Body");
-        }
-        Element operation = firstElement(soapBody);
-        if (operation == null || !SoapPropertyNames.SERVICE_NAMESPACE.equals(operation.getNamespaceURI())) {
-            throw SoapFault.sender("The Body holds no PartnerWebAPI2 operation");
-        }
-        Element params = child(operation, SoapPropertyNames.SERVICE_NAMESPACE, "Params");
-        return new SoapCall(operation.getLocalName(), new SoapParams(params == null ? Map.of() : properties(params)));
+  static SoapCall parse(byte[] body) {
+    Element envelope = document(body).getDocumentElement();
+    if (SOAP11.equals(envelope.getNamespaceURI()) && "Envelope".equals(envelope.getLocalName())) {
+      throw new SoapFault("VersionMismatch", "SOAP 1.2 envelope expected");
     }
-
-    private static Map<String, Object> properties(Element params) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (Node node = params.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element property) {
-                if (!SoapPropertyNames.DATA_CORE_NAMESPACE.equals(property.getNamespaceURI())
-                        || !"Property".equals(property.getLocalName()) || !property.hasAttribute("name")) {
-                    throw SoapFault.sender("Params may hold only Property elements with a name");
-                }
-                Element value = child(property, SoapPropertyNames.DATA_CORE_NAMESPACE, "Value");
-                if (value == null) {
-                    throw SoapFault.sender("Property " + property.getAttribute("name") + " has no Value");
-                }
-                values.put(property.getAttribute("name"), value(value));
-            }
-        }
-        return values;
+    if (!SOAP12.equals(envelope.getNamespaceURI()) || !"Envelope".equals(envelope.getLocalName())) {
+      throw SoapFault.sender("Not a SOAP 1.2 envelope");
     }
+    Element soapBody = child(envelope, SOAP12, "Body");
+    if (soapBody == null) {
+      throw SoapFault.sender("The envelope has no Body");
+    }
+    Element operation = firstElement(soapBody);
+    if (operation == null
+        || !SoapPropertyNames.SERVICE_NAMESPACE.equals(operation.getNamespaceURI())) {
+      throw SoapFault.sender("The Body holds no PartnerWebAPI2 operation");
+    }
+    Element params = child(operation, SoapPropertyNames.SERVICE_NAMESPACE, "Params");
+    return new SoapCall(
+        operation.getLocalName(), new SoapParams(params == null ? Map.of() : properties(params)));
+  }
 
-    private static Object value(Element value) {
-        if ("true".equals(value.getAttributeNS(XSI, "nil"))) {
-            return null;
+  private static Map<String, Object> properties(Element params) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (Node node = params.getFirstChild(); node != null; node = node.getNextSibling()) {
+      if (node instanceof Element property) {
+        if (!SoapPropertyNames.DATA_CORE_NAMESPACE.equals(property.getNamespaceURI())
+            || !"Property".equals(property.getLocalName())
+            || !property.hasAttribute("name")) {
+          throw SoapFault.sender("Params may hold only Property elements with a name");
         }
-        String type = value.getAttributeNS(XSI, "type");
-        String localType = type.substring(type.indexOf(':') + 1);
-        String text = value.getTextContent().trim();
-        try {
-            return switch (localType) {
-                case "boolean" -> switch (text) {
-                    case "true" -> Boolean.TRUE;
-                    case "false" -> Boolean.FALSE;
-                    default -> throw SoapFault.sender("Invalid xs:boolean: " + text);
-                };
-                case "decimal" -> new BigDecimal(text);
-                case "dateTime" -> LocalDateTime.parse(text);
-                case "date" -> LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-                default -> value.getTextContent();
+        Element value = child(property, SoapPropertyNames.DATA_CORE_NAMESPACE, "Value");
+        if (value == null) {
+          throw SoapFault.sender("Property " + property.getAttribute("name") + " has no Value");
+        }
+        values.put(property.getAttribute("name"), value(value));
+      }
+    }
+    return values;
+  }
+
+  private static Object value(Element value) {
+    if ("true".equals(value.getAttributeNS(XSI, "nil"))) {
+      return null;
+    }
+    String type = value.getAttributeNS(XSI, "type");
+    String localType = type.substring(type.indexOf(':') + 1);
+    String text = value.getTextContent().trim();
+    try {
+      return switch (localType) {
+        case "boolean" ->
+            switch (text) {
+              case "true" -> Boolean.TRUE;
+              case "false" -> Boolean.FALSE;
+              default -> throw SoapFault.sender("Invalid xs:boolean: " + text);
             };
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw SoapFault.sender("Invalid " + type + " value: " + text);
-        }
+        case "decimal" -> new BigDecimal(text);
+        case "dateTime" -> LocalDateTime.parse(text);
+        case "date" -> LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+        default -> value.getTextContent();
+      };
+    } catch (NumberFormatException | DateTimeParseException e) {
+      throw SoapFault.sender("Invalid " + type + " value: " + text);
     }
+  }
 
-    private static Document document(byte[] body) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
-            return builder.parse(new ByteArrayInputStream(body));
-        } catch (SAXException | IOException e) {
-            throw SoapFault.sender("Malformed XML: " + e.getMessage());
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
+  private static Document document(byte[] body) {
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      factory.setXIncludeAware(false);
+      factory.setExpandEntityReferences(false);
+      DocumentBuilder builder = factory.newDocumentBuilder();
+      builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
+      return builder.parse(new ByteArrayInputStream(body));
+    } catch (SAXException | IOException e) {
+      throw SoapFault.sender("Malformed XML: " + e.getMessage());
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException(e);
     }
+  }
 
-    private static Element child(Element parent, String namespace, String localName) {
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && namespace.equals(element.getNamespaceURI())
-                    && localName.equals(element.getLocalName())) {
-                return element;
-            }
-        }
-        return null;
+  private static Element child(Element parent, String namespace, String localName) {
+    for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+      if (node instanceof Element element
+          && namespace.equals(element.getNamespaceURI())
+          && localName.equals(element.getLocalName())) {
+        return element;
+      }
     }
+    return null;
+  }
 
-    private static Element firstElement(Element parent) {
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element) {
-                return element;
-            }
-        }
-        return null;
+  private static Element firstElement(Element parent) {
+    for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+      if (node instanceof Element element) {
+        return element;
+      }
     }
+    return null;
+  }
 }

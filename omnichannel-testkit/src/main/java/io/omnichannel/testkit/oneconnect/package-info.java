@@ -1,9 +1,10 @@
 /**
- * An emulator of 1C-Connect for tests and the sandbox: the push REST API v1, a subset of the SOAP service
- * PartnerWebAPI2, and the hook events the service posts — a real HTTP server on loopback that answers like
- * the real service, errors included (see {@code docs/oneconnect-api.md}).
+ * An emulator of 1C-Connect for tests and the sandbox: the push REST API v1, a subset of the SOAP
+ * service PartnerWebAPI2, and the hook events the service posts — a real HTTP server on loopback
+ * that answers like the real service, errors included (see {@code docs/oneconnect-api.md}).
  *
  * <h2>Use</h2>
+ *
  * <pre>{@code
  * try (OneConnectEmulator oc = OneConnectEmulator.start(OneConnectEmulatorConfig.builder()
  *         .hookInitialBackoff(Duration.ofMillis(20)).build())) {
@@ -16,82 +17,96 @@
  *     oc.inspection().awaitDelivery(d -> d.messageId().equals(sent.messageId()), Duration.ofSeconds(5));
  * }
  * }</pre>
+ *
  * Standalone: {@code java … io.omnichannel.testkit.oneconnect.OneConnectEmulatorMain --port 8091}.
  *
  * <h2>Surfaces</h2>
+ *
  * <ul>
- *   <li>{@code /v1/…} — push API: {@code GET line}, {@code POST hook}, {@code DELETE hook/bot/{line}},
- *       {@code POST line/send/message|file|image}, {@code line/drop/keyboard}, {@code line/appoint/start|spec},
- *       {@code line/drop/treatment}, {@code GET line/treatment|subscriptions|subscribers|subscriber/{id}|
+ *   <li>{@code /v1/…} — push API: {@code GET line}, {@code POST hook}, {@code DELETE
+ *       hook/bot/{line}}, {@code POST line/send/message|file|image}, {@code line/drop/keyboard},
+ *       {@code line/appoint/start|spec}, {@code line/drop/treatment}, {@code GET
+ *       line/treatment|subscriptions|subscribers|subscriber/{id}|
  *       specialists|specialist/{id}|specialists/{line}/available|competences}; both slash forms on
- *       {@code /v1/line…} and {@code /v1/hook…}; {@code GET /v1/ticket/{id}} answers 301 to the slashed form.
- *       Assumed (§4): {@code POST line/receive/message|file|image}, {@code GET company/options};
- *       {@code GET file/{id}/} serves stored files ({@code HEAD} gives their size without the body).
- *       Assumed partner level (not in the public API; only accounts granted with
+ *       {@code /v1/line…} and {@code /v1/hook…}; {@code GET /v1/ticket/{id}} answers 301 to the
+ *       slashed form. Assumed (§4): {@code POST line/receive/message|file|image}, {@code GET
+ *       company/options}; {@code GET file/{id}/} serves stored files ({@code HEAD} gives their size
+ *       without the body). Assumed partner level (not in the public API; only accounts granted with
  *       {@link io.omnichannel.testkit.oneconnect.OneConnectWorld#grantPartnerAccess}): {@code GET
- *       partner/specialist/{user_id}/}, {@code partner/company/{company_id}/lines/} (with {@code availability}),
- *       {@code partner/company/{company_id}/options/}; see {@code PartnerEndpoints}.</li>
- *   <li>{@code /cus/ws/PartnerWebAPI2} — SOAP 1.2; operations and their assumed property names are listed
- *       in {@link io.omnichannel.testkit.oneconnect.SoapPropertyNames}.</li>
- *   <li>{@code /_emulator/oneconnect/…} — control API, snake_case JSON: {@code GET world}, {@code POST
- *       companies}, {@code companies/{id}/external-channels {active}}, {@code lines}, {@code specialists},
- *       {@code api-accounts {login,password,company_id,line_allow_bot}}, {@code api-accounts/{login}/partner}
- *       (partner-level access), {@code clients}, {@code client-users},
- *       {@code client-users/{u}/lines/{l}} (enable), {@code …/ban} (POST ban, DELETE unban);
- *       {@code POST scenario/specialist-message|specialist-file|broadcast|drop-keyboard|user-message|
- *       management-message|event}; {@code GET hooks}; {@code GET requests|transcript?line_id&user_id|events|deliveries}
- *       with optional {@code min_count} and {@code timeout_ms} (200 when reached, else 408);
- *       {@code POST reset}.</li>
+ *       partner/specialist/{user_id}/}, {@code partner/company/{company_id}/lines/} (with {@code
+ *       availability}), {@code partner/company/{company_id}/options/}; see {@code
+ *       PartnerEndpoints}.
+ *   <li>{@code /cus/ws/PartnerWebAPI2} — SOAP 1.2; operations and their assumed property names are
+ *       listed in {@link io.omnichannel.testkit.oneconnect.SoapPropertyNames}.
+ *   <li>{@code /_emulator/oneconnect/…} — control API, snake_case JSON: {@code GET world}, {@code
+ *       POST companies}, {@code companies/{id}/external-channels {active}}, {@code lines}, {@code
+ *       specialists}, {@code api-accounts {login,password,company_id,line_allow_bot}}, {@code
+ *       api-accounts/{login}/partner} (partner-level access), {@code clients}, {@code
+ *       client-users}, {@code client-users/{u}/lines/{l}} (enable), {@code …/ban} (POST ban, DELETE
+ *       unban); {@code POST
+ *       scenario/specialist-message|specialist-file|broadcast|drop-keyboard|user-message|
+ *       management-message|event}; {@code GET hooks}; {@code GET
+ *       requests|transcript?line_id&user_id|events|deliveries} with optional {@code min_count} and
+ *       {@code timeout_ms} (200 when reached, else 408); {@code POST reset}.
  * </ul>
  *
  * <h2>Errors</h2>
+ *
  * 401 with an empty body and {@code WWW-Authenticate: Basic} for missing or wrong credentials; 400
  * {@code {"error"}} for a malformed request (including a multipart body whose parts are not exactly
- * {@code meta} as {@code application/json} and {@code file} with a filename, or an image that is not
- * {@code image/*}); 403 {@code {"error":"User is not a subscriber or never been online"}} for sends to a
- * user without the line; 403 {@code {"error":"Line is not available for this API account"}} for another
- * account's line; 403 with an empty body for ids the account may not read; 404 {@code {"error":"Line not
- * found"}}; receive calls add 403 {@code "External channels option is not active"}, 403 {@code "Line is
- * switched off for this user"} (ban), 404 {@code "User not found"}, 413 {@code "File is too large"}. JSON
- * answers carry exactly {@code Content-Type: application/json; charset=utf-8}; commands answer 200 empty.
+ * {@code meta} as {@code application/json} and {@code file} with a filename, or an image that is
+ * not {@code image/*}); 403 {@code {"error":"User is not a subscriber or never been online"}} for
+ * sends to a user without the line; 403 {@code {"error":"Line is not available for this API
+ * account"}} for another account's line; 403 with an empty body for ids the account may not read;
+ * 404 {@code {"error":"Line not found"}}; receive calls add 403 {@code "External channels option is
+ * not active"}, 403 {@code "Line is switched off for this user"} (ban), 404 {@code "User not
+ * found"}, 413 {@code "File is too large"}. JSON answers carry exactly {@code Content-Type:
+ * application/json; charset=utf-8}; commands answer 200 empty.
  *
  * <h2>Events</h2>
- * One JSON object per POST to every matching hook (bot hooks of the line, line hooks of the line or of all
- * lines of their account), with the hook's back-auth as {@code Authorization: Basic …} or
+ *
+ * One JSON object per POST to every matching hook (bot hooks of the line, line hooks of the line or
+ * of all lines of their account), with the hook's back-auth as {@code Authorization: Basic …} or
  * {@code Bearer …}:
+ *
  * <pre>{@code
  * {"line_id": uuid, "user_id": uuid, "message_id": uuid, "message_type": 1, "author_id": uuid,
  *  "message_time": "2024-02-12T05:53:48.123456Z", "text": "…", "data": {…}, "file": {…}?}
  * }</pre>
- * {@code data} holds (shapes chosen here, not confirmed): {@code keyboard} — a digital menu,
- * {@code [[{"id"?,"text"}]]}; {@code broadcast: true} and {@code link_button {text,url}} — a broadcast;
- * {@code drop_keyboard: true} (with empty text) — the menu removed; anything given to
- * {@link io.omnichannel.testkit.oneconnect.OneConnectScenario#emit} (e.g. {@code redirect} for 200).
- * Type 70 adds {@code file {url,name,size,mime}}; the url needs Basic auth of an API account of the line.
- * A user's own message has {@code author_id == user_id}; a pressed button arrives as its text. Messages
- * posted through the receive calls are echoed per {@link io.omnichannel.testkit.oneconnect.EchoMode}
- * (default {@code LINE_HOOKS}). Failed deliveries (no answer or non-2xx) are retried with doubling
- * backoff up to {@code hookMaxAttempts}; each attempt is a
- * {@link io.omnichannel.testkit.oneconnect.DeliveryAttempt}. Each hook receives its events one at a time,
- * in the order they happened: a failing event holds later ones back until it is delivered or given up
- * (the real service's ordering is not published; this choice keeps tests deterministic).
+ *
+ * {@code data} holds (shapes chosen here, not confirmed): {@code keyboard} — a digital menu, {@code
+ * [[{"id"?,"text"}]]}; {@code broadcast: true} and {@code link_button {text,url}} — a broadcast;
+ * {@code drop_keyboard: true} (with empty text) — the menu removed; anything given to {@link
+ * io.omnichannel.testkit.oneconnect.OneConnectScenario#emit} (e.g. {@code redirect} for 200). Type
+ * 70 adds {@code file {url,name,size,mime}}; the url needs Basic auth of an API account of the
+ * line. A user's own message has {@code author_id == user_id}; a pressed button arrives as its
+ * text. Messages posted through the receive calls are echoed per {@link
+ * io.omnichannel.testkit.oneconnect.EchoMode} (default {@code LINE_HOOKS}). Failed deliveries (no
+ * answer or non-2xx) are retried with doubling backoff up to {@code hookMaxAttempts}; each attempt
+ * is a {@link io.omnichannel.testkit.oneconnect.DeliveryAttempt}. Each hook receives its events one
+ * at a time, in the order they happened: a failing event holds later ones back until it is
+ * delivered or given up (the real service's ordering is not published; this choice keeps tests
+ * deterministic).
  *
  * <h2>Caps (bounded memory)</h2>
- * Recorded requests 10 000 (bodies capped at 64 Ki chars; file parts keep only name/type/size), transcript
- * entries 1 000 per chat, events and delivery attempts 10 000 each, idempotency keys 100 000, stored file
- * bytes 64 MiB in total (least recently used evicted; their URLs then answer 404). Oldest entries go first;
- * every cap is in {@link io.omnichannel.testkit.oneconnect.OneConnectEmulatorConfig}.
+ *
+ * Recorded requests 10 000 (bodies capped at 64 Ki chars; file parts keep only name/type/size),
+ * transcript entries 1 000 per chat, events and delivery attempts 10 000 each, idempotency keys 100
+ * 000, stored file bytes 64 MiB in total (least recently used evicted; their URLs then answer 404).
+ * Oldest entries go first; every cap is in {@link
+ * io.omnichannel.testkit.oneconnect.OneConnectEmulatorConfig}.
  *
  * <h2>Not emulated</h2>
- * Treatment events are not raised by API calls or user messages (80/81/82/90 only via {@code emit});
- * treatment assignment to the bot ({@code bot_scenario_point} is stored, not used); calls (20/21); bot
- * hooks receive every event of their line (the real split between bot and line hooks is unknown);
- * {@code general_settings} and {@code bot_as_spec} are validated, not acted on; keyboards are not kept as
- * chat state; tickets ({@code /v1/ticket/{id}/}
- * answers 404); avatars, posts, phones of specialists; {@code SpecialistRead ChangedFrom} filtering and
- * {@code CreatedAt} (nil); SOAP operations other than the listed ones (ServiceLineKindRead, Department…,
- * GetOpenedServiceTreatments answer a Fault); rate limits; the real service's exact 404 bodies; the JDK
- * HttpClient's selector thread lingers until garbage-collected after {@code close()} (Java 17 has no
- * {@code HttpClient.close}).
+ *
+ * Treatment events are not raised by API calls or user messages (80/81/82/90 only via {@code
+ * emit}); treatment assignment to the bot ({@code bot_scenario_point} is stored, not used); calls
+ * (20/21); bot hooks receive every event of their line (the real split between bot and line hooks
+ * is unknown); {@code general_settings} and {@code bot_as_spec} are validated, not acted on;
+ * keyboards are not kept as chat state; tickets ({@code /v1/ticket/{id}/} answers 404); avatars,
+ * posts, phones of specialists; {@code SpecialistRead ChangedFrom} filtering and {@code CreatedAt}
+ * (nil); SOAP operations other than the listed ones (ServiceLineKindRead, Department…,
+ * GetOpenedServiceTreatments answer a Fault); rate limits; the real service's exact 404 bodies; the
+ * JDK HttpClient's selector thread lingers until garbage-collected after {@code close()} (Java 17
+ * has no {@code HttpClient.close}).
  */
 package io.omnichannel.testkit.oneconnect;

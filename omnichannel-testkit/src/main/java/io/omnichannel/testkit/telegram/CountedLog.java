@@ -11,55 +11,54 @@ import java.util.concurrent.CompletableFuture;
  * callers wait (without polling) until the count reaches a number.
  */
 final class CountedLog<T> {
-    private final int cap;
-    private final ArrayDeque<T> entries = new ArrayDeque<>();
-    private final List<Waiter<T>> waiters = new ArrayList<>();
-    private long total;
+  private final int cap;
+  private final ArrayDeque<T> entries = new ArrayDeque<>();
+  private final List<Waiter<T>> waiters = new ArrayList<>();
+  private long total;
 
-    private record Waiter<T>(long count, CompletableFuture<List<T>> future) {
-    }
+  private record Waiter<T>(long count, CompletableFuture<List<T>> future) {}
 
-    CountedLog(int cap) {
-        this.cap = cap;
-    }
+  CountedLog(int cap) {
+    this.cap = cap;
+  }
 
-    void append(T entry) {
-        List<Runnable> completions = new ArrayList<>();
-        synchronized (this) {
-            entries.addLast(entry);
-            if (entries.size() > cap) {
-                entries.removeFirst();
-            }
-            total++;
-            for (Iterator<Waiter<T>> it = waiters.iterator(); it.hasNext(); ) {
-                Waiter<T> waiter = it.next();
-                if (waiter.future.isDone()) {
-                    it.remove();
-                } else if (total >= waiter.count) {
-                    it.remove();
-                    List<T> snapshot = List.copyOf(entries);
-                    completions.add(() -> waiter.future.complete(snapshot));
-                }
-            }
+  void append(T entry) {
+    List<Runnable> completions = new ArrayList<>();
+    synchronized (this) {
+      entries.addLast(entry);
+      if (entries.size() > cap) {
+        entries.removeFirst();
+      }
+      total++;
+      for (Iterator<Waiter<T>> it = waiters.iterator(); it.hasNext(); ) {
+        Waiter<T> waiter = it.next();
+        if (waiter.future.isDone()) {
+          it.remove();
+        } else if (total >= waiter.count) {
+          it.remove();
+          List<T> snapshot = List.copyOf(entries);
+          completions.add(() -> waiter.future.complete(snapshot));
         }
-        completions.forEach(Runnable::run);
+      }
     }
+    completions.forEach(Runnable::run);
+  }
 
-    synchronized List<T> snapshot() {
-        return List.copyOf(entries);
-    }
+  synchronized List<T> snapshot() {
+    return List.copyOf(entries);
+  }
 
-    synchronized long total() {
-        return total;
-    }
+  synchronized long total() {
+    return total;
+  }
 
-    /** Completes with the kept entries once {@code count} entries were ever appended. */
-    synchronized CompletableFuture<List<T>> whenTotalReaches(long count) {
-        if (total >= count) {
-            return CompletableFuture.completedFuture(List.copyOf(entries));
-        }
-        CompletableFuture<List<T>> future = new CompletableFuture<>();
-        waiters.add(new Waiter<>(count, future));
-        return future;
+  /** Completes with the kept entries once {@code count} entries were ever appended. */
+  synchronized CompletableFuture<List<T>> whenTotalReaches(long count) {
+    if (total >= count) {
+      return CompletableFuture.completedFuture(List.copyOf(entries));
     }
+    CompletableFuture<List<T>> future = new CompletableFuture<>();
+    waiters.add(new Waiter<>(count, future));
+    return future;
+  }
 }

@@ -39,279 +39,328 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * "Pigeon", a messenger made up for the kit's own tests: the messenger in memory and its adapter, written
- * against the core's ports only. Without flaws it passes the kit (a channel other than Telegram, no core
- * change); each {@link Flaw} breaks one promise, and the kit must notice.
+ * "Pigeon", a messenger made up for the kit's own tests: the messenger in memory and its adapter,
+ * written against the core's ports only. Without flaws it passes the kit (a channel other than
+ * Telegram, no core change); each {@link Flaw} breaks one promise, and the kit must notice.
  */
 final class PigeonDriver implements ChannelDriver {
-    static final int MAX_TEXT = 500;
-    private static final ChatId CAROL = new ChatId("pigeon-user-7");
-    private static final ObjectMapper JSON = new ObjectMapper();
+  static final int MAX_TEXT = 500;
+  private static final ChatId CAROL = new ChatId("pigeon-user-7");
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One broken promise of an adapter, and the contract test of the kit that must fail because of it. */
-    enum Flaw {
-        KIND_NOT_STABLE(MessengerChannelConformance::kindIsAStableNonBlankName),
-        PROFILE_NAME_IS_USERNAME(MessengerChannelConformance::identifyingAValidTokenAnswersTheBotsIdUsernameAndName),
-        UNKNOWN_TOKEN_ACCEPTED(MessengerChannelConformance::identifyingAnUnknownTokenFailsWithInvalidBotToken),
-        REVOCATION_IGNORED_BY_IDENTIFY(MessengerChannelConformance::identifyingARevokedTokenFailsWithInvalidBotToken),
-        PRIVATE_CHAT_DECODED_AS_GROUP(MessengerChannelConformance::aUsersTextDecodesToAPrivateMessageWithTheTextAndTheSendersName),
-        SENDER_IS_USERNAME(MessengerChannelConformance::aUsersTextDecodesToAPrivateMessageWithTheTextAndTheSendersName),
-        TEXT_TRIMMED_ON_DECODE(MessengerChannelConformance::aUsersTextDecodesToAPrivateMessageWithTheTextAndTheSendersName),
-        MALFORMED_PAYLOAD_IGNORED(MessengerChannelConformance::aPayloadTheDecoderCannotReadIsAnIllegalArgument),
-        SIGNATURE_APPENDED(MessengerChannelConformance::aSentTextArrivesInTheChat),
-        PARTS_OVER_THE_LIMIT(MessengerChannelConformance::aTextOverTheChannelsLimitIsSplitWithoutLosingCharacters),
-        CHARACTER_LOST_AT_EACH_CUT(MessengerChannelConformance::aTextOverTheChannelsLimitIsSplitWithoutLosingCharacters),
-        MENU_DROPPED(MessengerChannelConformance::aMenuArrivesAsButtons),
-        SIZE_UNKNOWN_UNTIL_READ(MessengerChannelConformance::fetchFileReportsTheRealSizeBeforeAnyByteIsRead),
-        PROBE_BLIND_TO_REVOCATION(MessengerChannelConformance::probeIsHealthyForAGoodTokenAndTokenRevokedAfterRevocation);
+  /**
+   * One broken promise of an adapter, and the contract test of the kit that must fail because of
+   * it.
+   */
+  enum Flaw {
+    KIND_NOT_STABLE(MessengerChannelConformance::kindIsAStableNonBlankName),
+    PROFILE_NAME_IS_USERNAME(
+        MessengerChannelConformance::identifyingAValidTokenAnswersTheBotsIdUsernameAndName),
+    UNKNOWN_TOKEN_ACCEPTED(
+        MessengerChannelConformance::identifyingAnUnknownTokenFailsWithInvalidBotToken),
+    REVOCATION_IGNORED_BY_IDENTIFY(
+        MessengerChannelConformance::identifyingARevokedTokenFailsWithInvalidBotToken),
+    PRIVATE_CHAT_DECODED_AS_GROUP(
+        MessengerChannelConformance
+            ::aUsersTextDecodesToAPrivateMessageWithTheTextAndTheSendersName),
+    SENDER_IS_USERNAME(
+        MessengerChannelConformance
+            ::aUsersTextDecodesToAPrivateMessageWithTheTextAndTheSendersName),
+    TEXT_TRIMMED_ON_DECODE(
+        MessengerChannelConformance
+            ::aUsersTextDecodesToAPrivateMessageWithTheTextAndTheSendersName),
+    MALFORMED_PAYLOAD_IGNORED(
+        MessengerChannelConformance::aPayloadTheDecoderCannotReadIsAnIllegalArgument),
+    SIGNATURE_APPENDED(MessengerChannelConformance::aSentTextArrivesInTheChat),
+    PARTS_OVER_THE_LIMIT(
+        MessengerChannelConformance::aTextOverTheChannelsLimitIsSplitWithoutLosingCharacters),
+    CHARACTER_LOST_AT_EACH_CUT(
+        MessengerChannelConformance::aTextOverTheChannelsLimitIsSplitWithoutLosingCharacters),
+    MENU_DROPPED(MessengerChannelConformance::aMenuArrivesAsButtons),
+    SIZE_UNKNOWN_UNTIL_READ(
+        MessengerChannelConformance::fetchFileReportsTheRealSizeBeforeAnyByteIsRead),
+    PROBE_BLIND_TO_REVOCATION(
+        MessengerChannelConformance::probeIsHealthyForAGoodTokenAndTokenRevokedAfterRevocation);
 
-        final Contract contract;
+    final Contract contract;
 
-        Flaw(Contract contract) {
-            this.contract = contract;
+    Flaw(Contract contract) {
+      this.contract = contract;
+    }
+  }
+
+  /** One contract test of the kit, run on a started kit. */
+  @FunctionalInterface
+  interface Contract {
+    void run(MessengerChannelConformance kit) throws Exception;
+  }
+
+  private record PigeonBot(BotId id, String username, String name) {}
+
+  private final Set<Flaw> flaws;
+  private final AtomicInteger ids = new AtomicInteger(1000);
+  private final Map<BotToken, PigeonBot> bots = new HashMap<>();
+  private final Set<BotToken> revoked = new HashSet<>();
+  private final Set<BotToken> talkedTo = new HashSet<>();
+  private final Map<String, List<Delivered>> sent = new HashMap<>();
+  private final Map<String, Long> files = new HashMap<>();
+  private final PigeonChannel channel = new PigeonChannel();
+
+  PigeonDriver(Set<Flaw> flaws) {
+    this.flaws = Set.copyOf(flaws);
+  }
+
+  @Override
+  public MessengerChannel channel() {
+    return channel;
+  }
+
+  @Override
+  public ChannelUpdateDecoder decoder() {
+    return channel::decode;
+  }
+
+  @Override
+  public synchronized TestBot newBot() {
+    int id = ids.incrementAndGet();
+    BotToken token = BotToken.of(id + ":" + "p".repeat(30) + (10_000 + id));
+    bots.put(
+        token,
+        new PigeonBot(
+            new BotId(Integer.toString(id)), "pigeon" + id + "_bot", "Pigeon Support " + id));
+    return new TestBot(token, "pigeon" + id + "_bot", "Pigeon Support " + id);
+  }
+
+  @Override
+  public BotToken unknownToken() {
+    return BotToken.of("99:" + "u".repeat(35));
+  }
+
+  @Override
+  public synchronized void revoke(BotToken token) {
+    revoked.add(token);
+  }
+
+  @Override
+  public synchronized ChatId userChat(BotToken bot) {
+    talkedTo.add(bot);
+    return CAROL;
+  }
+
+  @Override
+  public String userDisplayName() {
+    return "Carol Jones";
+  }
+
+  @Override
+  public synchronized String userSendsText(BotToken bot, String text) {
+    talkedTo.add(bot);
+    return payload().put("text", text).toString();
+  }
+
+  @Override
+  public synchronized String userSendsFile(BotToken bot, String fileName, long sizeBytes) {
+    talkedTo.add(bot);
+    String ref = "file-" + ids.incrementAndGet();
+    files.put(ref, sizeBytes);
+    ObjectNode payload = payload();
+    payload.putObject("file").put("ref", ref).put("name", fileName).put("size", sizeBytes);
+    return payload.toString();
+  }
+
+  private static ObjectNode payload() {
+    return JSON.createObjectNode()
+        .put("chat", CAROL.value())
+        .put("first", "Carol")
+        .put("last", "Jones")
+        .put("username", "carol");
+  }
+
+  @Override
+  public synchronized List<Delivered> awaitSent(
+      BotToken bot, ChatId chat, int count, Duration timeout) {
+    List<Delivered> messages = sent.getOrDefault(bot.reveal() + "/" + chat.value(), List.of());
+    if (messages.size() < count) {
+      throw new AssertionError("expected " + count + " messages in " + chat + ", got " + messages);
+    }
+    return List.copyOf(messages.subList(0, count));
+  }
+
+  @Override
+  public int maxTextLength() {
+    return MAX_TEXT;
+  }
+
+  @Override
+  public void close() {}
+
+  /** The adapter: what a new messenger's module would contain, speaking to "Pigeon" in memory. */
+  private final class PigeonChannel implements MessengerChannel {
+    private final AtomicInteger kinds = new AtomicInteger();
+
+    @Override
+    public ChannelKind kind() {
+      return flaws.contains(Flaw.KIND_NOT_STABLE)
+          ? new ChannelKind("Pigeon " + kinds.incrementAndGet())
+          : new ChannelKind("Pigeon");
+    }
+
+    @Override
+    public BotProfile identify(BotToken token) {
+      synchronized (PigeonDriver.this) {
+        PigeonBot bot = bots.get(token);
+        if (bot == null && flaws.contains(Flaw.UNKNOWN_TOKEN_ACCEPTED)) {
+          return new BotProfile(token.botId(), "someone_bot", "Someone");
         }
-    }
-
-    /** One contract test of the kit, run on a started kit. */
-    @FunctionalInterface
-    interface Contract {
-        void run(MessengerChannelConformance kit) throws Exception;
-    }
-
-    private record PigeonBot(BotId id, String username, String name) {}
-
-    private final Set<Flaw> flaws;
-    private final AtomicInteger ids = new AtomicInteger(1000);
-    private final Map<BotToken, PigeonBot> bots = new HashMap<>();
-    private final Set<BotToken> revoked = new HashSet<>();
-    private final Set<BotToken> talkedTo = new HashSet<>();
-    private final Map<String, List<Delivered>> sent = new HashMap<>();
-    private final Map<String, Long> files = new HashMap<>();
-    private final PigeonChannel channel = new PigeonChannel();
-
-    PigeonDriver(Set<Flaw> flaws) {
-        this.flaws = Set.copyOf(flaws);
-    }
-
-    @Override
-    public MessengerChannel channel() {
-        return channel;
-    }
-
-    @Override
-    public ChannelUpdateDecoder decoder() {
-        return channel::decode;
-    }
-
-    @Override
-    public synchronized TestBot newBot() {
-        int id = ids.incrementAndGet();
-        BotToken token = BotToken.of(id + ":" + "p".repeat(30) + (10_000 + id));
-        bots.put(token, new PigeonBot(new BotId(Integer.toString(id)), "pigeon" + id + "_bot", "Pigeon Support " + id));
-        return new TestBot(token, "pigeon" + id + "_bot", "Pigeon Support " + id);
-    }
-
-    @Override
-    public BotToken unknownToken() {
-        return BotToken.of("99:" + "u".repeat(35));
-    }
-
-    @Override
-    public synchronized void revoke(BotToken token) {
-        revoked.add(token);
-    }
-
-    @Override
-    public synchronized ChatId userChat(BotToken bot) {
-        talkedTo.add(bot);
-        return CAROL;
-    }
-
-    @Override
-    public String userDisplayName() {
-        return "Carol Jones";
-    }
-
-    @Override
-    public synchronized String userSendsText(BotToken bot, String text) {
-        talkedTo.add(bot);
-        return payload().put("text", text).toString();
-    }
-
-    @Override
-    public synchronized String userSendsFile(BotToken bot, String fileName, long sizeBytes) {
-        talkedTo.add(bot);
-        String ref = "file-" + ids.incrementAndGet();
-        files.put(ref, sizeBytes);
-        ObjectNode payload = payload();
-        payload.putObject("file").put("ref", ref).put("name", fileName).put("size", sizeBytes);
-        return payload.toString();
-    }
-
-    private static ObjectNode payload() {
-        return JSON.createObjectNode().put("chat", CAROL.value()).put("first", "Carol").put("last", "Jones")
-            .put("username", "carol");
-    }
-
-    @Override
-    public synchronized List<Delivered> awaitSent(BotToken bot, ChatId chat, int count, Duration timeout) {
-        List<Delivered> messages = sent.getOrDefault(bot.reveal() + "/" + chat.value(), List.of());
-        if (messages.size() < count) {
-            throw new AssertionError("expected " + count + " messages in " + chat + ", got " + messages);
+        boolean rejected =
+            bot == null
+                || (revoked.contains(token)
+                    && !flaws.contains(Flaw.REVOCATION_IGNORED_BY_IDENTIFY));
+        if (rejected) {
+          throw new InvalidBotToken("Pigeon: unauthorized");
         }
-        return List.copyOf(messages.subList(0, count));
+        String name = flaws.contains(Flaw.PROFILE_NAME_IS_USERNAME) ? bot.username() : bot.name();
+        return new BotProfile(bot.id(), bot.username(), name);
+      }
     }
 
     @Override
-    public int maxTextLength() {
-        return MAX_TEXT;
+    public void startReceiving(Connection connection, Secret webhookSecret) {}
+
+    @Override
+    public void stopReceiving(Connection connection) {}
+
+    @Override
+    public void send(Connection connection, ChatId chat, ChannelPost post) {
+      synchronized (PigeonDriver.this) {
+        if (!talkedTo.contains(connection.token())) {
+          throw new ChatNotFound("Pigeon: chat not found");
+        }
+        List<Delivered> chatLog =
+            sent.computeIfAbsent(
+                connection.token().reveal() + "/" + chat.value(), key -> new ArrayList<>());
+        String text =
+            post instanceof ChannelPost.Text textPost
+                ? textPost.text()
+                : ((ChannelPost.File) post).caption().orElse("");
+        if (flaws.contains(Flaw.SIGNATURE_APPENDED)) {
+          text = text + " — sent via Pigeon";
+        }
+        List<String> buttons =
+            post.keyboard() instanceof Keyboard.ShowMenu menu && !flaws.contains(Flaw.MENU_DROPPED)
+                ? menu.menu().buttonTexts()
+                : List.of();
+        List<String> parts = split(text);
+        for (int i = 0; i < parts.size(); i++) {
+          chatLog.add(new Delivered(parts.get(i), i == parts.size() - 1 ? buttons : List.of()));
+        }
+      }
+    }
+
+    /** Cuts at the last blank within the limit, else at the limit (never between surrogates). */
+    private List<String> split(String text) {
+      int max = flaws.contains(Flaw.PARTS_OVER_THE_LIMIT) ? MAX_TEXT + 10 : MAX_TEXT;
+      List<String> parts = new ArrayList<>();
+      String rest = text;
+      while (rest.length() > max) {
+        int cut = rest.lastIndexOf(' ', max);
+        int next = cut + 1;
+        if (cut <= 0) {
+          cut = Character.isLowSurrogate(rest.charAt(max)) ? max - 1 : max;
+          next = cut;
+        }
+        if (flaws.contains(Flaw.CHARACTER_LOST_AT_EACH_CUT)) {
+          cut--;
+        }
+        parts.add(rest.substring(0, cut));
+        rest = rest.substring(next);
+      }
+      parts.add(rest);
+      return parts;
     }
 
     @Override
-    public void close() {}
-
-    /** The adapter: what a new messenger's module would contain, speaking to "Pigeon" in memory. */
-    private final class PigeonChannel implements MessengerChannel {
-        private final AtomicInteger kinds = new AtomicInteger();
-
-        @Override
-        public ChannelKind kind() {
-            return flaws.contains(Flaw.KIND_NOT_STABLE) ? new ChannelKind("Pigeon " + kinds.incrementAndGet())
-                : new ChannelKind("Pigeon");
+    public RemoteFile fetchFile(Connection connection, FileRef file) {
+      long size;
+      synchronized (PigeonDriver.this) {
+        Long known = files.get(file.value());
+        if (known == null) {
+          throw new ChatNotFound("Pigeon: no such file");
         }
-
-        @Override
-        public BotProfile identify(BotToken token) {
-            synchronized (PigeonDriver.this) {
-                PigeonBot bot = bots.get(token);
-                if (bot == null && flaws.contains(Flaw.UNKNOWN_TOKEN_ACCEPTED)) {
-                    return new BotProfile(token.botId(), "someone_bot", "Someone");
-                }
-                boolean rejected = bot == null
-                    || (revoked.contains(token) && !flaws.contains(Flaw.REVOCATION_IGNORED_BY_IDENTIFY));
-                if (rejected) {
-                    throw new InvalidBotToken("Pigeon: unauthorized");
-                }
-                String name = flaws.contains(Flaw.PROFILE_NAME_IS_USERNAME) ? bot.username() : bot.name();
-                return new BotProfile(bot.id(), bot.username(), name);
-            }
-        }
-
-        @Override
-        public void startReceiving(Connection connection, Secret webhookSecret) {}
-
-        @Override
-        public void stopReceiving(Connection connection) {}
-
-        @Override
-        public void send(Connection connection, ChatId chat, ChannelPost post) {
-            synchronized (PigeonDriver.this) {
-                if (!talkedTo.contains(connection.token())) {
-                    throw new ChatNotFound("Pigeon: chat not found");
-                }
-                List<Delivered> chatLog = sent.computeIfAbsent(connection.token().reveal() + "/" + chat.value(),
-                    key -> new ArrayList<>());
-                String text = post instanceof ChannelPost.Text textPost ? textPost.text()
-                    : ((ChannelPost.File) post).caption().orElse("");
-                if (flaws.contains(Flaw.SIGNATURE_APPENDED)) {
-                    text = text + " — sent via Pigeon";
-                }
-                List<String> buttons = post.keyboard() instanceof Keyboard.ShowMenu menu
-                    && !flaws.contains(Flaw.MENU_DROPPED) ? menu.menu().buttonTexts() : List.of();
-                List<String> parts = split(text);
-                for (int i = 0; i < parts.size(); i++) {
-                    chatLog.add(new Delivered(parts.get(i), i == parts.size() - 1 ? buttons : List.of()));
-                }
-            }
-        }
-
-        /** Cuts at the last blank within the limit, else at the limit (never between surrogates). */
-        private List<String> split(String text) {
-            int max = flaws.contains(Flaw.PARTS_OVER_THE_LIMIT) ? MAX_TEXT + 10 : MAX_TEXT;
-            List<String> parts = new ArrayList<>();
-            String rest = text;
-            while (rest.length() > max) {
-                int cut = rest.lastIndexOf(' ', max);
-                int next = cut + 1;
-                if (cut <= 0) {
-                    cut = Character.isLowSurrogate(rest.charAt(max)) ? max - 1 : max;
-                    next = cut;
-                }
-                if (flaws.contains(Flaw.CHARACTER_LOST_AT_EACH_CUT)) {
-                    cut--;
-                }
-                parts.add(rest.substring(0, cut));
-                rest = rest.substring(next);
-            }
-            parts.add(rest);
-            return parts;
-        }
-
-        @Override
-        public RemoteFile fetchFile(Connection connection, FileRef file) {
-            long size;
-            synchronized (PigeonDriver.this) {
-                Long known = files.get(file.value());
-                if (known == null) {
-                    throw new ChatNotFound("Pigeon: no such file");
-                }
-                size = known;
-            }
-            long reported = flaws.contains(Flaw.SIZE_UNKNOWN_UNTIL_READ) ? 0 : size;
-            return new RemoteFile(reported, () -> new Zeros(size));
-        }
-
-        @Override
-        public ChannelHealth probe(Connection connection) {
-            synchronized (PigeonDriver.this) {
-                boolean isRevoked = revoked.contains(connection.token()) && !flaws.contains(Flaw.PROBE_BLIND_TO_REVOCATION);
-                return isRevoked ? ChannelHealth.TOKEN_REVOKED : ChannelHealth.HEALTHY;
-            }
-        }
-
-        ChannelEvent decode(String payload) {
-            JsonNode update;
-            try {
-                update = JSON.readTree(payload);
-            } catch (IOException e) {
-                if (flaws.contains(Flaw.MALFORMED_PAYLOAD_IGNORED)) {
-                    return new ChannelEvent.Ignored("malformed");
-                }
-                throw new IllegalArgumentException("not a Pigeon update", e);
-            }
-            String name = update.path("first").asText() + " " + update.path("last").asText();
-            Sender sender = new Sender(flaws.contains(Flaw.SENDER_IS_USERNAME) ? update.path("username").asText() : name,
-                Optional.of(update.path("username").asText()));
-            MessageContent content;
-            if (update.has("file")) {
-                JsonNode file = update.path("file");
-                content = new MessageContent.Document(new Attachment(file.path("name").asText(), "application/pdf",
-                    OptionalLong.of(file.path("size").asLong()), new FileRef(file.path("ref").asText())), Optional.empty());
-            } else {
-                String text = update.path("text").asText();
-                content = new MessageContent.Text(flaws.contains(Flaw.TEXT_TRIMMED_ON_DECODE) ? text.substring(1) : text);
-            }
-            ChatKind kind = flaws.contains(Flaw.PRIVATE_CHAT_DECODED_AS_GROUP) ? ChatKind.GROUP : ChatKind.PRIVATE;
-            return new ChannelEvent.ChannelMessage(new ChatId(update.path("chat").asText()), kind, Optional.empty(),
-                sender, content, MessageContext.PLAIN);
-        }
+        size = known;
+      }
+      long reported = flaws.contains(Flaw.SIZE_UNKNOWN_UNTIL_READ) ? 0 : size;
+      return new RemoteFile(reported, () -> new Zeros(size));
     }
 
-    /** {@code size} zero bytes, made up as they are read. */
-    private static final class Zeros extends InputStream {
-        private long left;
-
-        Zeros(long size) {
-            this.left = size;
-        }
-
-        @Override
-        public int read() {
-            if (left <= 0) {
-                return -1;
-            }
-            left--;
-            return 0;
-        }
+    @Override
+    public ChannelHealth probe(Connection connection) {
+      synchronized (PigeonDriver.this) {
+        boolean isRevoked =
+            revoked.contains(connection.token()) && !flaws.contains(Flaw.PROBE_BLIND_TO_REVOCATION);
+        return isRevoked ? ChannelHealth.TOKEN_REVOKED : ChannelHealth.HEALTHY;
+      }
     }
+
+    ChannelEvent decode(String payload) {
+      JsonNode update;
+      try {
+        update = JSON.readTree(payload);
+      } catch (IOException e) {
+        if (flaws.contains(Flaw.MALFORMED_PAYLOAD_IGNORED)) {
+          return new ChannelEvent.Ignored("malformed");
+        }
+        throw new IllegalArgumentException("not a Pigeon update", e);
+      }
+      String name = update.path("first").asText() + " " + update.path("last").asText();
+      Sender sender =
+          new Sender(
+              flaws.contains(Flaw.SENDER_IS_USERNAME) ? update.path("username").asText() : name,
+              Optional.of(update.path("username").asText()));
+      MessageContent content;
+      if (update.has("file")) {
+        JsonNode file = update.path("file");
+        content =
+            new MessageContent.Document(
+                new Attachment(
+                    file.path("name").asText(),
+                    "application/pdf",
+                    OptionalLong.of(file.path("size").asLong()),
+                    new FileRef(file.path("ref").asText())),
+                Optional.empty());
+      } else {
+        String text = update.path("text").asText();
+        content =
+            new MessageContent.Text(
+                flaws.contains(Flaw.TEXT_TRIMMED_ON_DECODE) ? text.substring(1) : text);
+      }
+      ChatKind kind =
+          flaws.contains(Flaw.PRIVATE_CHAT_DECODED_AS_GROUP) ? ChatKind.GROUP : ChatKind.PRIVATE;
+      return new ChannelEvent.ChannelMessage(
+          new ChatId(update.path("chat").asText()),
+          kind,
+          Optional.empty(),
+          sender,
+          content,
+          MessageContext.PLAIN);
+    }
+  }
+
+  /** {@code size} zero bytes, made up as they are read. */
+  private static final class Zeros extends InputStream {
+    private long left;
+
+    Zeros(long size) {
+      this.left = size;
+    }
+
+    @Override
+    public int read() {
+      if (left <= 0) {
+        return -1;
+      }
+      left--;
+      return 0;
+    }
+  }
 }

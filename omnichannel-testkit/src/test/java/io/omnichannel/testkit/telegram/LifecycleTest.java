@@ -18,60 +18,70 @@ import org.junit.jupiter.api.Test;
 
 class LifecycleTest {
 
-    @Test
-    void startsOnAGivenLoopbackPortAndCloseStopsIt() throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
-        TelegramEmulator emulator = TelegramEmulator.start(TelegramEmulatorConfig.defaults().withPort(port));
-        String token = emulator.createBot("Bot", "lifecycle_bot").token();
-        assertThat(emulator.baseUrl()).isEqualTo("http://127.0.0.1:" + port);
-        assertThat(new BotApiClient(emulator.baseUrl()).get(token, "getMe", Map.of()).status()).isEqualTo(200);
-
-        emulator.close();
-
-        HttpClient http = HttpClient.newHttpClient();
-        assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/bot" + token
-                + "/getMe")).build(), HttpResponse.BodyHandlers.ofString())).isInstanceOf(ConnectException.class);
+  @Test
+  void startsOnAGivenLoopbackPortAndCloseStopsIt() throws Exception {
+    int port;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
     }
+    TelegramEmulator emulator =
+        TelegramEmulator.start(TelegramEmulatorConfig.defaults().withPort(port));
+    String token = emulator.createBot("Bot", "lifecycle_bot").token();
+    assertThat(emulator.baseUrl()).isEqualTo("http://127.0.0.1:" + port);
+    assertThat(new BotApiClient(emulator.baseUrl()).get(token, "getMe", Map.of()).status())
+        .isEqualTo(200);
 
-    @Test
-    void revokingATokenAnswersTheWaitingPollAndStopsTheWebhook() throws Exception {
-        try (TelegramEmulator emulator = TelegramEmulator.start();
-             WebhookReceiver receiver = new WebhookReceiver()) {
-            BotApiClient api = new BotApiClient(emulator.baseUrl());
-            String polling = emulator.createBot("Polling", "polling_bot").token();
-            String hooked = emulator.createBot("Hooked", "hooked_bot").token();
-            CompletableFuture<ApiResponse> poll = api.formAsync(polling, "getUpdates", Map.of("timeout", 30));
-            emulator.awaitPolling(polling, Duration.ofSeconds(5));
-            api.form(hooked, "setWebhook", Map.of("url", receiver.url())).result();
+    emulator.close();
 
-            emulator.revokeToken(polling);
-            emulator.revokeToken(hooked);
-            emulator.bot(hooked).user(UserSpec.of(5, "Eve")).sendsText("into the void");
+    HttpClient http = HttpClient.newHttpClient();
+    assertThatThrownBy(
+            () ->
+                http.send(
+                    HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/bot" + token + "/getMe"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString()))
+        .isInstanceOf(ConnectException.class);
+  }
 
-            assertThat(poll.get(5, TimeUnit.SECONDS).status()).isEqualTo(401);
-            assertThat(emulator.pendingUpdateCount(hooked)).isEqualTo(1);
-            assertThat(emulator.webhookDeliveries(hooked)).isEmpty();
-        }
+  @Test
+  void revokingATokenAnswersTheWaitingPollAndStopsTheWebhook() throws Exception {
+    try (TelegramEmulator emulator = TelegramEmulator.start();
+        WebhookReceiver receiver = new WebhookReceiver()) {
+      BotApiClient api = new BotApiClient(emulator.baseUrl());
+      String polling = emulator.createBot("Polling", "polling_bot").token();
+      String hooked = emulator.createBot("Hooked", "hooked_bot").token();
+      CompletableFuture<ApiResponse> poll =
+          api.formAsync(polling, "getUpdates", Map.of("timeout", 30));
+      emulator.awaitPolling(polling, Duration.ofSeconds(5));
+      api.form(hooked, "setWebhook", Map.of("url", receiver.url())).result();
+
+      emulator.revokeToken(polling);
+      emulator.revokeToken(hooked);
+      emulator.bot(hooked).user(UserSpec.of(5, "Eve")).sendsText("into the void");
+
+      assertThat(poll.get(5, TimeUnit.SECONDS).status()).isEqualTo(401);
+      assertThat(emulator.pendingUpdateCount(hooked)).isEqualTo(1);
+      assertThat(emulator.webhookDeliveries(hooked)).isEmpty();
     }
+  }
 
-    @Test
-    void standaloneMainReadsThePort() {
-        assertThat(TelegramEmulatorMain.portFrom(new String[] {})).isEqualTo(TelegramEmulatorMain.DEFAULT_PORT);
-        assertThat(TelegramEmulatorMain.portFrom(new String[] {"--port", "9123"})).isEqualTo(9123);
-        assertThat(TelegramEmulatorMain.portFrom(new String[] {"--port=9124"})).isEqualTo(9124);
-        assertThatThrownBy(() -> TelegramEmulatorMain.portFrom(new String[] {"--verbose"}))
-                .isInstanceOf(IllegalArgumentException.class);
-    }
+  @Test
+  void standaloneMainReadsThePort() {
+    assertThat(TelegramEmulatorMain.portFrom(new String[] {}))
+        .isEqualTo(TelegramEmulatorMain.DEFAULT_PORT);
+    assertThat(TelegramEmulatorMain.portFrom(new String[] {"--port", "9123"})).isEqualTo(9123);
+    assertThat(TelegramEmulatorMain.portFrom(new String[] {"--port=9124"})).isEqualTo(9124);
+    assertThatThrownBy(() -> TelegramEmulatorMain.portFrom(new String[] {"--verbose"}))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 
-    @Test
-    void invalidConfigurationIsRejectedNamingTheField() {
-        assertThatThrownBy(() -> TelegramEmulatorConfig.defaults().withPort(70_000))
-                .hasMessageContaining("port");
-        assertThatThrownBy(() -> RateLimits.real().scaled(0)).hasMessageContaining("timeScale");
-        assertThatThrownBy(() -> UserSpec.of(0, "Nobody")).hasMessageContaining("user id");
-        assertThatThrownBy(() -> GroupSpec.of(5, "Positive")).hasMessageContaining("negative");
-    }
+  @Test
+  void invalidConfigurationIsRejectedNamingTheField() {
+    assertThatThrownBy(() -> TelegramEmulatorConfig.defaults().withPort(70_000))
+        .hasMessageContaining("port");
+    assertThatThrownBy(() -> RateLimits.real().scaled(0)).hasMessageContaining("timeScale");
+    assertThatThrownBy(() -> UserSpec.of(0, "Nobody")).hasMessageContaining("user id");
+    assertThatThrownBy(() -> GroupSpec.of(5, "Positive")).hasMessageContaining("negative");
+  }
 }

@@ -6,14 +6,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** A clock the test moves by hand, so rate-limit windows are exact and need no waiting. */
 final class ManualTicker extends Ticker {
-    private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+  private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
 
-    @Override
-    public long read() {
-        return nanos.get();
-    }
+  @Override
+  public long read() {
+    return nanos.get();
+  }
 
-    void advance(Duration duration) {
-        nanos.addAndGet(duration.toNanos());
-    }
+  void advance(Duration duration) {
+    nanos.addAndGet(duration.toNanos());
+  }
 }

@@ -3,8 +3,8 @@ package io.omnichannel.core.domain.failure;
 import java.util.Objects;
 
 /**
- * A rule of F12 held by the database refused a write: raised by repositories when a unique constraint
- * fires, so that the rules hold across instances and concurrent requests.
+ * A rule of F12 held by the database refused a write: raised by repositories when a unique
+ * constraint fires, so that the rules hold across instances and concurrent requests.
  */
 public final class ConnectionRuleViolated extends GatewayFailure {
   private final Rule rule;

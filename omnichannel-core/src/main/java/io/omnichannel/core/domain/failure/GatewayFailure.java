@@ -1,8 +1,8 @@
 package io.omnichannel.core.domain.failure;
 
 /**
- * A failure of something outside the core (a messenger, 1C-Connect, the database), translated by its
- * adapter. Messages name what failed and never carry a secret.
+ * A failure of something outside the core (a messenger, 1C-Connect, the database), translated by
+ * its adapter. Messages name what failed and never carry a secret.
  */
 public abstract class GatewayFailure extends RuntimeException {
   protected GatewayFailure(String message) {

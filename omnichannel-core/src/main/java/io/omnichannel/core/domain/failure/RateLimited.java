@@ -3,7 +3,9 @@ package io.omnichannel.core.domain.failure;
 import java.time.Duration;
 import java.util.Objects;
 
-/** The messenger asked to wait (429): the next attempt is due exactly {@link #retryAfter()} later. */
+/**
+ * The messenger asked to wait (429): the next attempt is due exactly {@link #retryAfter()} later.
+ */
 public final class RateLimited extends ChannelFailure {
   private final Duration retryAfter;
 

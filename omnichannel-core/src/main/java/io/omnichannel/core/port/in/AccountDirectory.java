@@ -12,7 +12,8 @@ public interface AccountDirectory {
   /**
    * One account as the admin sees it.
    *
-   * @param banned the account's line is switched off in 1C-Connect (F9); read live from the platform
+   * @param banned the account's line is switched off in 1C-Connect (F9); read live from the
+   *     platform
    * @param blocked the user blocked the bot (F11)
    */
   record AccountView(ChannelAccount account, boolean banned, boolean blocked) {

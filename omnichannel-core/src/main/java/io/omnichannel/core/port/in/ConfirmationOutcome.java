@@ -10,8 +10,10 @@ public sealed interface ConfirmationOutcome {
   /**
    * The bot is connected.
    *
-   * @param sharingApiAccount other active connections of the company that use the same API account (F13)
-   * @param receiving false when receiving could not be started yet (the state shows it; retried by monitoring)
+   * @param sharingApiAccount other active connections of the company that use the same API account
+   *     (F13)
+   * @param receiving false when receiving could not be started yet (the state shows it; retried by
+   *     monitoring)
    */
   record Connected(Connection connection, List<Connection> sharingApiAccount, boolean receiving)
       implements ConfirmationOutcome {

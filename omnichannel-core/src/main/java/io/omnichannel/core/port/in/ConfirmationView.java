@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /** What a confirmation page shows before its form is submitted. */
 public sealed interface ConfirmationView {
-  record Pending(WizardPurpose purpose, Line line, BotProfile bot, Instant expiresAt) implements ConfirmationView {
+  record Pending(WizardPurpose purpose, Line line, BotProfile bot, Instant expiresAt)
+      implements ConfirmationView {
     public Pending {
       Objects.requireNonNull(purpose, "purpose");
       Objects.requireNonNull(line, "line");

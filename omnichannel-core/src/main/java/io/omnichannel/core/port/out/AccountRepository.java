@@ -22,7 +22,10 @@ public interface AccountRepository {
   /** The account a line's user stands for. */
   Optional<ChannelAccount> findByPlatformUser(ConnectionId connection, PlatformUserId user);
 
-  /** @throws io.omnichannel.core.domain.failure.ConnectionRuleViolated ACCOUNT_EXISTS for a second account of one epoch */
+  /**
+   * @throws io.omnichannel.core.domain.failure.ConnectionRuleViolated ACCOUNT_EXISTS for a second
+   *     account of one epoch
+   */
   void insert(ChannelAccount account);
 
   void update(ChannelAccount account);

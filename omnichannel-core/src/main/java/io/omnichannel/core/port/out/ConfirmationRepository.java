@@ -5,18 +5,24 @@ import io.omnichannel.core.domain.PlatformUserId;
 import java.time.Instant;
 import java.util.Optional;
 
-/** One-time confirmations, stored by token hash; the bot token inside a connect request is sealed at rest. */
+/**
+ * One-time confirmations, stored by token hash; the bot token inside a connect request is sealed at
+ * rest.
+ */
 public interface ConfirmationRepository {
   void save(Confirmation confirmation);
 
   Optional<Confirmation> find(String tokenHash);
 
   /**
-   * Marks the confirmation used, atomically: true for exactly one caller, and only while it is unused
-   * and not expired at {@code now}.
+   * Marks the confirmation used, atomically: true for exactly one caller, and only while it is
+   * unused and not expired at {@code now}.
    */
   boolean consume(String tokenHash, Instant now);
 
-  /** Withdraws the specialist's unused confirmations ("Отмена" after a link was sent); returns how many. */
+  /**
+   * Withdraws the specialist's unused confirmations ("Отмена" after a link was sent); returns how
+   * many.
+   */
   int withdrawUnused(PlatformUserId specialist, Instant now);
 }

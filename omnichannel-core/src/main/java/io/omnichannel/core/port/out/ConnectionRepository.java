@@ -14,8 +14,9 @@ public interface ConnectionRepository {
   /**
    * Stores a new active connection.
    *
-   * @throws io.omnichannel.core.domain.failure.ConnectionRuleViolated when the line or the bot is taken, or
-   *     the company already has its maximum of active bots — decided atomically, under concurrency
+   * @throws io.omnichannel.core.domain.failure.ConnectionRuleViolated when the line or the bot is
+   *     taken, or the company already has its maximum of active bots — decided atomically, under
+   *     concurrency
    */
   void insert(Connection connection);
 

@@ -1,10 +1,13 @@
 package io.omnichannel.core.port.out;
 
-import io.omnichannel.core.domain.DroppedMessage;
 import io.omnichannel.core.domain.ConnectionId;
+import io.omnichannel.core.domain.DroppedMessage;
 import java.util.List;
 
-/** Messages deliberately not delivered (bans, a disconnected bot, a blocked chat): recorded, never lost silently. */
+/**
+ * Messages deliberately not delivered (bans, a disconnected bot, a blocked chat): recorded, never
+ * lost silently.
+ */
 public interface DroppedMessageLog {
   void record(DroppedMessage message);
 

@@ -11,8 +11,8 @@ import io.omnichannel.core.domain.RemoteFile;
 import io.omnichannel.core.domain.Secret;
 
 /**
- * What the core needs from a messenger (Telegram, or a channel added later). Failures are
- * {@link io.omnichannel.core.domain.failure.ChannelFailure}s.
+ * What the core needs from a messenger (Telegram, or a channel added later). Failures are {@link
+ * io.omnichannel.core.domain.failure.ChannelFailure}s.
  */
 public interface MessengerChannel {
 
@@ -22,15 +22,18 @@ public interface MessengerChannel {
   BotProfile identify(BotToken token);
 
   /**
-   * Starts receiving the bot's updates (a webhook presenting {@code webhookSecret}, or long polling).
-   * Idempotent: calling it for a connection that already receives changes nothing.
+   * Starts receiving the bot's updates (a webhook presenting {@code webhookSecret}, or long
+   * polling). Idempotent: calling it for a connection that already receives changes nothing.
    */
   void startReceiving(Connection connection, Secret webhookSecret);
 
   /** Stops receiving within a second; idempotent. */
   void stopReceiving(Connection connection);
 
-  /** Sends one message, paced within the messenger's rate limits; returns when the messenger accepted it. */
+  /**
+   * Sends one message, paced within the messenger's rate limits; returns when the messenger
+   * accepted it.
+   */
   void send(Connection connection, ChatId chat, ChannelPost post);
 
   /** Looks up a file a user sent, to learn its real size before streaming it. */

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * B3: which instance long-polls which bot. Exactly one holder at a time; a holder that stops renewing
- * loses the lease when it runs out, and another instance takes it over.
+ * B3: which instance long-polls which bot. Exactly one holder at a time; a holder that stops
+ * renewing loses the lease when it runs out, and another instance takes it over.
  */
 public interface PollingLeases {
   /**
@@ -16,6 +16,9 @@ public interface PollingLeases {
    */
   boolean acquireOrRenew(ConnectionId connection, String instance, Instant now, Duration ttl);
 
-  /** Gives the lease up (on disconnect or shutdown) so another instance need not wait for it to run out. */
+  /**
+   * Gives the lease up (on disconnect or shutdown) so another instance need not wait for it to run
+   * out.
+   */
   void release(ConnectionId connection, String instance);
 }

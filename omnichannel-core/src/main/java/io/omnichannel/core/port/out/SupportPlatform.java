@@ -23,7 +23,10 @@ import java.util.Optional;
  */
 public interface SupportPlatform {
 
-  /** The specialist behind a user of the management line, or empty if the user is no company's specialist. */
+  /**
+   * The specialist behind a user of the management line, or empty if the user is no company's
+   * specialist.
+   */
   Optional<Specialist> specialist(PlatformUserId managementLineUser);
 
   /** All lines of a company, eligible or not. */
@@ -35,7 +38,10 @@ public interface SupportPlatform {
   /** Posts into the specialist's chat with the management line. */
   void replyOnManagementLine(PlatformUserId specialist, String text, Keyboard keyboard);
 
-  /** Checks the API account entered on a confirmation page against the company and line it must act on. */
+  /**
+   * Checks the API account entered on a confirmation page against the company and line it must act
+   * on.
+   */
   ApiAccountVerification verifyApiAccount(ApiAccount account, CompanyId company, LineId line);
 
   /** Registers the technical client «Telegram: <bot name>», or finds the one of that name. */
@@ -43,30 +49,38 @@ public interface SupportPlatform {
 
   /**
    * Creates a user in the connection's technical client and gives it the connection's line (F3).
-   * Idempotent by {@code account}: a retry after a crash between this call and storing the account finds
-   * the user made the first time instead of making a second one.
+   * Idempotent by {@code account}: a retry after a crash between this call and storing the account
+   * finds the user made the first time instead of making a second one.
    */
-  PlatformUserId registerChannelUser(Connection connection, AccountId account, String displayName,
-      Optional<String> username);
+  PlatformUserId registerChannelUser(
+      Connection connection, AccountId account, String displayName, Optional<String> username);
 
   /** Whether the user's line is switched off in the admin cabinet (a ban, F9). */
   boolean isBanned(Connection connection, PlatformUserId user);
 
-  /** Sets the line's hook so that its events reach the gateway with the connection's hook credentials. */
+  /**
+   * Sets the line's hook so that its events reach the gateway with the connection's hook
+   * credentials.
+   */
   void subscribe(Connection connection);
 
   /** Removes the line's hook. */
   void unsubscribe(Connection connection);
 
-  /** Delivers a message into the line as the user wrote it; idempotent by {@link LinePost#externalId()}. */
+  /**
+   * Delivers a message into the line as the user wrote it; idempotent by {@link
+   * LinePost#externalId()}.
+   */
   void deliverFromUser(Connection connection, PlatformUserId user, LinePost post);
 
   /**
-   * A notice of the gateway's own for the specialist in the user's chat (the user blocked the bot, a file
-   * was too large). 1C-Connect has no public call for system notices, so by default it is delivered like
-   * the user's text; an adapter with a better call overrides this. Idempotent by {@code noticeId}.
+   * A notice of the gateway's own for the specialist in the user's chat (the user blocked the bot,
+   * a file was too large). 1C-Connect has no public call for system notices, so by default it is
+   * delivered like the user's text; an adapter with a better call overrides this. Idempotent by
+   * {@code noticeId}.
    */
-  default void noticeInLine(Connection connection, PlatformUserId user, String text, String noticeId) {
+  default void noticeInLine(
+      Connection connection, PlatformUserId user, String text, String noticeId) {
     deliverFromUser(connection, user, new LinePost.Text(text, noticeId));
   }
 

@@ -7,9 +7,10 @@ public interface Transactions {
   <T> T inTransaction(Supplier<T> work);
 
   default void run(Runnable work) {
-    inTransaction(() -> {
-      work.run();
-      return null;
-    });
+    inTransaction(
+        () -> {
+          work.run();
+          return null;
+        });
   }
 }
