@@ -2,12 +2,12 @@ package io.omnichannel.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnichannel.conformance.ChannelDriver;
+import io.omnichannel.conformance.MessengerChannelConformance;
 import io.omnichannel.core.domain.BotToken;
 import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.port.out.ChannelUpdateDecoder;
 import io.omnichannel.core.port.out.MessengerChannel;
-import io.omnichannel.testkit.conformance.ChannelDriver;
-import io.omnichannel.testkit.conformance.MessengerChannelConformance;
 import io.omnichannel.testkit.telegram.BotInfo;
 import io.omnichannel.testkit.telegram.RateLimits;
 import io.omnichannel.testkit.telegram.SentMessage;

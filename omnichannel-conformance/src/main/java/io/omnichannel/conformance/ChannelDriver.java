@@ -1,4 +1,4 @@
-package io.omnichannel.testkit.conformance;
+package io.omnichannel.conformance;
 
 import io.omnichannel.core.domain.BotToken;
 import io.omnichannel.core.domain.ChatId;

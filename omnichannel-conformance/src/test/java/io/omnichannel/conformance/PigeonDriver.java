@@ -1,4 +1,4 @@
-package io.omnichannel.testkit.conformance;
+package io.omnichannel.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

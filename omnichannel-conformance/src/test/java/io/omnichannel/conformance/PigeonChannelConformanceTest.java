@@ -1,4 +1,4 @@
-package io.omnichannel.testkit.conformance;
+package io.omnichannel.conformance;
 
 import java.util.Set;
 

@@ -1,8 +1,10 @@
-package io.omnichannel.testkit.conformance;
+package io.omnichannel.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.omnichannel.conformance.ChannelDriver.Delivered;
+import io.omnichannel.conformance.ChannelDriver.TestBot;
 import io.omnichannel.core.domain.ApiAccount;
 import io.omnichannel.core.domain.Attachment;
 import io.omnichannel.core.domain.BotProfile;
@@ -32,8 +34,6 @@ import io.omnichannel.core.domain.TechnicalClientId;
 import io.omnichannel.core.domain.failure.InvalidBotToken;
 import io.omnichannel.core.port.out.ChannelHealth;
 import io.omnichannel.core.port.out.MessengerChannel;
-import io.omnichannel.testkit.conformance.ChannelDriver.Delivered;
-import io.omnichannel.testkit.conformance.ChannelDriver.TestBot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

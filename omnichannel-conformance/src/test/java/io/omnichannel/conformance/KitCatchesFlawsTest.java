@@ -1,8 +1,8 @@
-package io.omnichannel.testkit.conformance;
+package io.omnichannel.conformance;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.omnichannel.testkit.conformance.PigeonDriver.Flaw;
+import io.omnichannel.conformance.PigeonDriver.Flaw;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
