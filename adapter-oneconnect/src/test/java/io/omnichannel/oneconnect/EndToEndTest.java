@@ -19,7 +19,7 @@ import io.omnichannel.core.domain.RemoteFile;
 import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.fakes.InMemoryConnections;
 import io.omnichannel.core.fakes.InMemoryInbox;
-import io.omnichannel.core.fakes.MutableClock;
+import io.omnichannel.core.fakes.ManualClock;
 import io.omnichannel.core.usecase.AcceptingInbound;
 import io.omnichannel.testkit.oneconnect.Button;
 import io.omnichannel.testkit.oneconnect.DeliveryAttempt;
@@ -65,7 +65,7 @@ class EndToEndTest {
     world = new TestWorld(emulator);
     AcceptingInbound accepting =
         new AcceptingInbound(
-            connections, inbox, MANAGEMENT, MutableClock.startingAt("2026-11-29T10:00:00Z"));
+            connections, inbox, MANAGEMENT, ManualClock.startingAt("2026-11-29T10:00:00Z"));
     OneConnect.HookHandler[] handler = new OneConnect.HookHandler[1];
     server = HookServer.start((hook, auth, body) -> handler[0].handle(hook, auth, body));
     OneConnectConfig config = world.config();

@@ -11,7 +11,7 @@ import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.domain.failure.StorageUnavailable;
 import io.omnichannel.core.fakes.InMemoryConnections;
 import io.omnichannel.core.fakes.InMemoryInbox;
-import io.omnichannel.core.fakes.MutableClock;
+import io.omnichannel.core.fakes.ManualClock;
 import io.omnichannel.core.usecase.AcceptingInbound;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -40,10 +40,7 @@ class HookHandlerTest extends SharedEmulator {
         world
             .adapter(
                 new AcceptingInbound(
-                    connections,
-                    inbox,
-                    MANAGEMENT,
-                    MutableClock.startingAt("2026-11-29T10:00:00Z")))
+                    connections, inbox, MANAGEMENT, ManualClock.startingAt("2026-11-29T10:00:00Z")))
             .hookHandler();
   }
 

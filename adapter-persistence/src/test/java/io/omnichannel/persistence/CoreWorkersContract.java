@@ -13,7 +13,7 @@ import io.omnichannel.core.domain.failure.ChannelUnavailable;
 import io.omnichannel.core.domain.failure.RateLimited;
 import io.omnichannel.core.fakes.FakeMessenger;
 import io.omnichannel.core.fakes.FakePlatform;
-import io.omnichannel.core.fakes.MutableClock;
+import io.omnichannel.core.fakes.ManualClock;
 import io.omnichannel.core.usecase.DeliveringToChannel;
 import io.omnichannel.core.usecase.RetryPolicy;
 import io.omnichannel.core.usecase.SendingOutbox;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * letter.
  */
 abstract class CoreWorkersContract extends DatabaseTest {
-  private MutableClock clock;
+  private ManualClock clock;
   private FakeMessenger messenger;
   private final ChatId chat = new ChatId("42");
   private SendingOutbox worker;
@@ -38,7 +38,7 @@ abstract class CoreWorkersContract extends DatabaseTest {
 
   @BeforeEach
   void connectedChat() {
-    clock = MutableClock.startingAt("2026-11-29T10:00:00Z");
+    clock = ManualClock.startingAt("2026-11-29T10:00:00Z");
     messenger = new FakeMessenger(); // one test instance serves the class: fresh fakes per test
     Connection connection = Fixtures.connection("company-1", "line-1", "1001");
     db.connections().insert(connection);

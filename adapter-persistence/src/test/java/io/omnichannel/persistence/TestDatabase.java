@@ -1,7 +1,7 @@
 package io.omnichannel.persistence;
 
-import static org.assertj.core.api.Assertions.fail;
-
+import io.omnichannel.testkit.mariadb.MariaDbServer;
+import io.omnichannel.testkit.mariadb.ScratchMariaDb;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,15 +12,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
- * A fresh database for one test class: an H2 file in a temporary folder, or a database with a
- * random name on the MariaDB server (dropped afterwards). MariaDB settings come from
- * OMNICHANNEL_TEST_MARIADB_URL, _USER and _PASSWORD; an unreachable server skips the class unless
- * OMNICHANNEL_REQUIRE_MARIADB=true (CI), which fails it instead.
+ * A fresh database for one test class: an H2 file in a temporary folder, or the testkit's {@link
+ * ScratchMariaDb} (settings from OMNICHANNEL_TEST_MARIADB_URL, _USER and _PASSWORD; an unreachable
+ * server skips the class unless OMNICHANNEL_REQUIRE_MARIADB=true, which fails it instead).
  */
 abstract class TestDatabase {
   static final List<String> TABLES =
@@ -111,12 +108,7 @@ abstract class TestDatabase {
   }
 
   private static final class MariaDb extends TestDatabase {
-    private final String serverUrl =
-        env("OMNICHANNEL_TEST_MARIADB_URL", "jdbc:mysql://127.0.0.1:3306/");
-    private final String user = env("OMNICHANNEL_TEST_MARIADB_USER", "root");
-    private final String password = env("OMNICHANNEL_TEST_MARIADB_PASSWORD", "");
-    private final String name =
-        "oc_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    private ScratchMariaDb scratch;
 
     @Override
     String engine() {
@@ -125,43 +117,22 @@ abstract class TestDatabase {
 
     @Override
     PersistenceConfig create() {
-      try (Connection server =
-              DriverManager.getConnection(serverUrl + "?connectTimeout=3000", user, password);
-          Statement statement = server.createStatement()) {
-        // latin1 on purpose: the migration itself must make every table utf8mb4
-        statement.executeUpdate("CREATE DATABASE " + name + " CHARACTER SET latin1");
-      } catch (SQLException e) {
-        if (Boolean.parseBoolean(System.getenv("OMNICHANNEL_REQUIRE_MARIADB"))) {
-          fail(
-              "MariaDB is required (OMNICHANNEL_REQUIRE_MARIADB=true) but "
-                  + serverUrl
-                  + " is unreachable",
-              e);
-        }
-        Assumptions.abort("MariaDB not reachable at " + serverUrl + ": " + e.getMessage());
-      }
-      return PersistenceConfig.server(serverUrl + name, user, password, dataFolder);
+      // latin1 on purpose: the migration itself must make every table utf8mb4
+      scratch = ScratchMariaDb.create(MariaDbServer.fromEnvironment(), "latin1");
+      return PersistenceConfig.server(
+          scratch.url(), scratch.user(), scratch.password(), dataFolder);
     }
 
     @Override
     Connection jdbc() throws SQLException {
-      return DriverManager.getConnection(
-          serverUrl + name + "?characterEncoding=UTF-8", user, password);
+      return scratch.connect();
     }
 
     @Override
     void dropDatabase() {
-      try (Connection server = DriverManager.getConnection(serverUrl, user, password);
-          Statement statement = server.createStatement()) {
-        statement.executeUpdate("DROP DATABASE IF EXISTS " + name);
-      } catch (SQLException e) {
-        // unreachable server: the class was skipped and created nothing
+      if (scratch != null) { // null: the class was skipped and created nothing
+        scratch.close();
       }
-    }
-
-    private static String env(String name, String fallback) {
-      String value = System.getenv(name);
-      return value == null || value.isBlank() ? fallback : value;
     }
   }
 }

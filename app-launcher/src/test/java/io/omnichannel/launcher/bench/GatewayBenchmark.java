@@ -6,6 +6,7 @@ import io.omnichannel.launcher.Omnichannel;
 import io.omnichannel.oneconnect.OneConnectConfig;
 import io.omnichannel.persistence.PersistenceConfig;
 import io.omnichannel.telegram.TelegramConfig;
+import io.omnichannel.testkit.mariadb.ScratchMariaDb;
 import io.omnichannel.testkit.oneconnect.ClientCompany;
 import io.omnichannel.testkit.oneconnect.ClientUser;
 import io.omnichannel.testkit.oneconnect.Company;
@@ -33,10 +34,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,6 +45,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The load benchmark of issue 7 (not a test: {@code ./mvnw -B -ntp -pl app-launcher -am verify
@@ -60,13 +58,14 @@ import java.util.stream.Stream;
  * throughput, p50/p99, the gateway's added latency and the ratios, RSS, and the losses and doubles
  * of the gateway path (non-zero exit if any).
  *
- * <p>Argument: {@code h2} (embedded, temporary folder) or {@code mariadb} (a fresh database on
- * {@code bench.mariadb.url}, dropped afterwards; skipped when unreachable). System properties:
- * {@code bench.rate} (messages/s, 50), {@code bench.seconds} (measured seconds per path, 15),
- * {@code bench.warmup} (seconds per path, 3), {@code bench.users} (20), {@code bench.workers} (4),
- * {@code bench.drain} (seconds to wait after the last injection, 30), {@code bench.probe} (false:
- * also step the rate up, 5 s a step, to find the highest rate both paths sustain), {@code
- * bench.timeout} (seconds, 300: past it the process halts with exit code 3, whatever it is doing).
+ * <p>Argument: {@code h2} (embedded, temporary folder) or {@code mariadb} (a {@link ScratchMariaDb}
+ * on the server of OMNICHANNEL_TEST_MARIADB_URL, dropped afterwards; skipped when unreachable).
+ * System properties: {@code bench.rate} (messages/s, 50), {@code bench.seconds} (measured seconds
+ * per path, 15), {@code bench.warmup} (seconds per path, 3), {@code bench.users} (20), {@code
+ * bench.workers} (4), {@code bench.drain} (seconds to wait after the last injection, 30), {@code
+ * bench.probe} (false: also step the rate up, 5 s a step, to find the highest rate both paths
+ * sustain), {@code bench.timeout} (seconds, 300: past it the process halts with exit code 3,
+ * whatever it is doing).
  */
 public final class GatewayBenchmark {
   private static final PrintStream OUT = System.out;
@@ -133,15 +132,18 @@ public final class GatewayBenchmark {
   private int run() throws Exception {
     long began = System.nanoTime();
     Path data = Files.createTempDirectory("omnichannel-bench");
-    MariaDb mariaDb = null;
+    ScratchMariaDb mariaDb = null;
     try {
       PersistenceConfig persistence;
       if (database.equals("mariadb")) {
-        mariaDb = MariaDb.create(data);
-        if (mariaDb == null) {
+        try {
+          mariaDb = ScratchMariaDb.create();
+        } catch (TestAbortedException unreachable) {
+          OUT.println(unreachable.getMessage() + ": the MariaDB run is skipped");
           return 0;
         }
-        persistence = mariaDb.config;
+        persistence =
+            PersistenceConfig.server(mariaDb.url(), mariaDb.user(), mariaDb.password(), data);
       } else {
         persistence = PersistenceConfig.embedded(data);
       }
@@ -224,7 +226,7 @@ public final class GatewayBenchmark {
     } finally {
       stopAll();
       if (mariaDb != null) {
-        mariaDb.drop();
+        dropQuietly(mariaDb);
       }
       deleteFolder(data);
     }
@@ -649,6 +651,15 @@ public final class GatewayBenchmark {
     }
   }
 
+  /** The run's result stands; a database left behind is reported, not made its failure. */
+  private static void dropQuietly(ScratchMariaDb mariaDb) {
+    try {
+      mariaDb.close();
+    } catch (IllegalStateException e) {
+      OUT.println(e.getMessage());
+    }
+  }
+
   private static void deleteFolder(Path folder) {
     try (Stream<Path> files = Files.walk(folder)) {
       files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -663,46 +674,5 @@ public final class GatewayBenchmark {
 
   private static double doubleProperty(String name, double fallback) {
     return Double.parseDouble(System.getProperty(name, Double.toString(fallback)).trim());
-  }
-
-  /** A fresh database with a random name on the server, dropped afterwards. */
-  private static final class MariaDb {
-    final String serverUrl =
-        System.getProperty("bench.mariadb.url", "jdbc:mysql://127.0.0.1:3306/");
-    final String user = System.getProperty("bench.mariadb.user", "root");
-    final String password = System.getProperty("bench.mariadb.password", "");
-    final String name =
-        "oc_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    PersistenceConfig config;
-
-    /** Null, after saying so, when the server cannot be reached. */
-    static MariaDb create(Path data) {
-      MariaDb db = new MariaDb();
-      try (Connection server =
-              DriverManager.getConnection(
-                  db.serverUrl + "?connectTimeout=3000", db.user, db.password);
-          Statement statement = server.createStatement()) {
-        statement.executeUpdate("CREATE DATABASE " + db.name + " CHARACTER SET utf8mb4");
-      } catch (SQLException unreachable) {
-        OUT.println(
-            "MariaDB not reachable at "
-                + db.serverUrl
-                + " ("
-                + unreachable.getMessage()
-                + "): the MariaDB run is skipped");
-        return null;
-      }
-      db.config = PersistenceConfig.server(db.serverUrl + db.name, db.user, db.password, data);
-      return db;
-    }
-
-    void drop() {
-      try (Connection server = DriverManager.getConnection(serverUrl, user, password);
-          Statement statement = server.createStatement()) {
-        statement.executeUpdate("DROP DATABASE IF EXISTS " + name);
-      } catch (SQLException e) {
-        OUT.println("could not drop " + name + ": " + e.getMessage());
-      }
-    }
   }
 }

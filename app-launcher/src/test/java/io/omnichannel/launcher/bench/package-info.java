@@ -12,11 +12,11 @@
  * The property activates app-launcher's {@code bench} profile alone ({@code -Pbench} would also run
  * the benchmarks of adapter-telegram and adapter-persistence, which {@code -am} builds). Each
  * database runs {@link io.omnichannel.launcher.bench.GatewayBenchmark} in a JVM of its own; the
- * MariaDB run creates a database with a random name on 127.0.0.1:3306 (root, no password; {@code
- * bench.mariadb.url|user|password}) and drops it, and says "skipped" when the server is
- * unreachable. Defaults: 50 msg/s from 20 users, 3 s warm-up and 15 s measured per path, 4 workers
- * per queue; about 45 s per database on two cores. A watchdog halts a run that passes {@code
- * bench.timeout} (300 s).
+ * MariaDB run takes a scratch database from the testkit's {@code ScratchMariaDb} (127.0.0.1:3306,
+ * root, no password, or what {@code OMNICHANNEL_TEST_MARIADB_URL|USER|PASSWORD} say, as for the
+ * tests) and drops it, and says "skipped" when the server is unreachable. Defaults: 50 msg/s from
+ * 20 users, 3 s warm-up and 15 s measured per path, 4 workers per queue; about 45 s per database on
+ * two cores. A watchdog halts a run that passes {@code bench.timeout} (300 s).
  *
  * <h2>What is measured</h2>
  *

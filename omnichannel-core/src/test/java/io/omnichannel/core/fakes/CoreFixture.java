@@ -35,7 +35,7 @@ public final class CoreFixture {
   public static final HookCredentials MANAGEMENT_HOOK =
       new HookCredentials("management", Secret.of("management-secret"));
 
-  public final MutableClock clock = MutableClock.startingAt("2026-11-29T10:00:00Z");
+  public final ManualClock clock = ManualClock.startingAt("2026-11-29T10:00:00Z");
   public final FakePlatform platform = new FakePlatform();
   public final FakeMessenger messenger = new FakeMessenger();
   public final InMemoryConnections connections = new InMemoryConnections();

@@ -56,7 +56,7 @@ final class Chats {
         authorId,
         content,
         null,
-        Clock.now());
+        PushApiTime.now());
   }
 
   /**
@@ -64,7 +64,7 @@ final class Chats {
    * EchoMode}.
    */
   TranscriptEntry receivedByApi(String lineId, String userId, Content content, String externalId) {
-    Instant now = Clock.now();
+    Instant now = PushApiTime.now();
     TranscriptEntry entry =
         append(
             lineId,
@@ -97,7 +97,7 @@ final class Chats {
             authorId,
             content,
             null,
-            Clock.now());
+            PushApiTime.now());
     HookEvent event = event(entry);
     publish(event, false);
     return event;

@@ -40,7 +40,7 @@ final class ClientOperations {
     }
     ClientCompany client =
         new ClientCompany(
-            id, account.companyId(), params.requiredString(NAME), inn, Clock.now(), false);
+            id, account.companyId(), params.requiredString(NAME), inn, PushApiTime.now(), false);
     return clients.putClient(client)
         ? SoapResult.success(id)
         : SoapResult.failure(DUPLICATE, "A client with this ClientID exists");
@@ -105,7 +105,7 @@ final class ClientOperations {
             login,
             params.string(EMAIL),
             params.string(PHONE),
-            Clock.now(),
+            PushApiTime.now(),
             false);
     return clients.putUser(user)
         ? SoapResult.success(id)

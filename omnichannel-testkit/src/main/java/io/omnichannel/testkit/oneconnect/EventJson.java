@@ -16,7 +16,7 @@ final class EventJson {
     json.put("message_id", event.messageId());
     json.put("message_type", event.messageType());
     json.put("author_id", event.authorId());
-    json.put("message_time", Clock.format(event.messageTime()));
+    json.put("message_time", PushApiTime.format(event.messageTime()));
     json.put("text", event.text());
     json.put("data", event.data());
     if (event.file() != null) {

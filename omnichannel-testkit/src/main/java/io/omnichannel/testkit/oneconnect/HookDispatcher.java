@@ -134,7 +134,7 @@ final class HookDispatcher implements AutoCloseable {
     journal.delivery(
         new DeliveryAttempt(
             journal.nextSeq(),
-            Clock.now(),
+            PushApiTime.now(),
             pending.hook.id(),
             pending.hook.url(),
             event.messageId(),

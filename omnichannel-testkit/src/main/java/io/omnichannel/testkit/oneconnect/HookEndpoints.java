@@ -53,7 +53,7 @@ final class HookEndpoints {
                 url,
                 backAuth(request.get("back_auth")),
                 scenario == null || scenario.isNull() ? null : scenario.toString(),
-                Clock.now()));
+                PushApiTime.now()));
     Wire.ok(ctx);
   }
 

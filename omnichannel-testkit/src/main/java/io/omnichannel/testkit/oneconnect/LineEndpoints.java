@@ -54,7 +54,7 @@ final class LineEndpoints {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("user_id", userId);
         json.put("line_id", subscription.lineId());
-        json.put("subscription_set", Clock.format(subscription.since()));
+        json.put("subscription_set", PushApiTime.format(subscription.since()));
         json.put("subscription_expire_at", null);
         result.add(json);
       }

@@ -30,7 +30,7 @@ final class LineOperations {
     ClientUser user = clientOperations.user(account, params);
     Line line = line(account, params);
     boolean active = params.bool(ACTIVE) == null || params.bool(ACTIVE);
-    return clients.subscribe(user.id(), line.id(), active, Clock.now())
+    return clients.subscribe(user.id(), line.id(), active, PushApiTime.now())
         ? SoapResult.success(null)
         : SoapResult.failure(DUPLICATE, "The user already has this line");
   }
@@ -68,7 +68,7 @@ final class LineOperations {
     if (clients.subscription(user.id(), line.id()).isEmpty()) {
       return SoapResult.failure(NOT_FOUND, "The user does not have this line");
     }
-    clients.setActive(user.id(), line.id(), active, Clock.now());
+    clients.setActive(user.id(), line.id(), active, PushApiTime.now());
     return SoapResult.success(null);
   }
 

@@ -108,7 +108,15 @@ public final class OneConnectScenario {
     line(lineId);
     HookEvent event =
         new HookEvent(
-            lineId, userId, Chats.newId(), messageType, authorId, Clock.now(), text, data, null);
+            lineId,
+            userId,
+            Chats.newId(),
+            messageType,
+            authorId,
+            PushApiTime.now(),
+            text,
+            data,
+            null);
     emu.chats().publish(event, false);
     return event;
   }

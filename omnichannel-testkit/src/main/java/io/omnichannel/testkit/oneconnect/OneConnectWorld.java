@@ -77,7 +77,8 @@ public final class OneConnectWorld {
 
   public ClientCompany addClient(String companyId, String name) {
     emu.directory().company(companyId).orElseThrow(() -> Directory.unknown("company", companyId));
-    ClientCompany client = new ClientCompany(newId(), companyId, name, null, Clock.now(), false);
+    ClientCompany client =
+        new ClientCompany(newId(), companyId, name, null, PushApiTime.now(), false);
     emu.clients().putClient(client);
     return client;
   }
@@ -86,7 +87,7 @@ public final class OneConnectWorld {
     emu.clients().client(clientId).orElseThrow(() -> Directory.unknown("client", clientId));
     ClientUser user =
         new ClientUser(
-            newId(), clientId, name, surname, null, null, null, null, Clock.now(), false);
+            newId(), clientId, name, surname, null, null, null, null, PushApiTime.now(), false);
     emu.clients().putUser(user);
     return user;
   }
@@ -94,13 +95,13 @@ public final class OneConnectWorld {
   /** Lets a user use a line (as UserServiceLineAdd does); also lifts a ban. */
   public void enableLine(String userId, String lineId) {
     requireUserAndLine(userId, lineId);
-    emu.clients().setActive(userId, lineId, true, Clock.now());
+    emu.clients().setActive(userId, lineId, true, PushApiTime.now());
   }
 
   /** Switches a line off for a user, as the admin cabinet does to ban. */
   public void ban(String userId, String lineId) {
     requireUserAndLine(userId, lineId);
-    emu.clients().setActive(userId, lineId, false, Clock.now());
+    emu.clients().setActive(userId, lineId, false, PushApiTime.now());
   }
 
   public void unban(String userId, String lineId) {

@@ -38,7 +38,7 @@ final class RequestRecorder {
     journal.request(
         new RecordedRequest(
             journal.nextSeq(),
-            Clock.now(),
+            PushApiTime.now(),
             ctx.method().name(),
             ctx.req().getRequestURI(),
             ctx.queryString(),

@@ -41,7 +41,7 @@ final class TreatmentEndpoints {
   private void start(Context ctx) {
     ObjectNode request = subscribedChat(ctx);
     emu.treatments()
-        .start(request.get("line_id").asText(), request.get("user_id").asText(), Clock.now());
+        .start(request.get("line_id").asText(), request.get("user_id").asText(), PushApiTime.now());
     Wire.ok(ctx);
   }
 
@@ -58,7 +58,7 @@ final class TreatmentEndpoints {
             request.get("line_id").asText(),
             request.get("user_id").asText(),
             specialistId,
-            Clock.now());
+            PushApiTime.now());
     Wire.ok(ctx);
   }
 
@@ -88,7 +88,7 @@ final class TreatmentEndpoints {
     json.put("treatment_id", treatment.id());
     json.put("user_id", treatment.userId());
     json.put("line_id", treatment.lineId());
-    json.put("initialized_at", Clock.format(treatment.initializedAt()));
+    json.put("initialized_at", PushApiTime.format(treatment.initializedAt()));
     json.put("current_specialist", treatment.currentSpecialist());
     return json;
   }

@@ -9,11 +9,11 @@ import java.time.temporal.ChronoUnit;
  * Time as the push API writes it: RFC 3339, UTC, microseconds (e.g. {@code
  * 2024-02-12T05:53:48.123456Z}).
  */
-final class Clock {
+final class PushApiTime {
   private static final DateTimeFormatter RFC3339_MICROS =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
-  private Clock() {}
+  private PushApiTime() {}
 
   static Instant now() {
     return Instant.now().truncatedTo(ChronoUnit.MICROS);

@@ -6,16 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand, so expiry and backoff are tested without waiting. */
-public final class MutableClock extends Clock {
+/**
+ * A clock that stands still until the test moves it by hand (it never reads the system clock), so
+ * expiry and backoff are tested without waiting.
+ */
+public final class ManualClock extends Clock {
   private volatile Instant now;
 
-  public MutableClock(Instant start) {
+  public ManualClock(Instant start) {
     this.now = start;
   }
 
-  public static MutableClock startingAt(String isoInstant) {
-    return new MutableClock(Instant.parse(isoInstant));
+  public static ManualClock startingAt(String isoInstant) {
+    return new ManualClock(Instant.parse(isoInstant));
   }
 
   public void advance(Duration by) {
