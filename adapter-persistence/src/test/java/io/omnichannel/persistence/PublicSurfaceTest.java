@@ -1,11 +1,14 @@
 package io.omnichannel.persistence;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static io.omnichannel.architecture.RuleProof.assertCatches;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import io.omnichannel.archfixture.surface.persistence.PublicRepository;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,22 +16,32 @@ import org.junit.jupiter.api.Test;
  * package-private.
  */
 class PublicSurfaceTest {
-  private final JavaClasses main =
+  private static final JavaClasses MAIN =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages("io.omnichannel.persistence");
 
+  static final ArchRule ONLY_THE_ENTRY_ITS_CONFIG_AND_THE_DEAD_LETTER_RECORD_ARE_PUBLIC =
+      classes()
+          .that()
+          .haveModifier(JavaModifier.PUBLIC)
+          .should()
+          .haveSimpleName("Persistence")
+          .orShould()
+          .haveSimpleName("PersistenceConfig")
+          .orShould()
+          .haveSimpleName("DeadLetter");
+
   @Test
   void onlyTheEntryItsConfigAndTheDeadLetterRecordArePublic() {
-    classes()
-        .that()
-        .haveModifier(JavaModifier.PUBLIC)
-        .should()
-        .haveSimpleName("Persistence")
-        .orShould()
-        .haveSimpleName("PersistenceConfig")
-        .orShould()
-        .haveSimpleName("DeadLetter")
-        .check(main);
+    ONLY_THE_ENTRY_ITS_CONFIG_AND_THE_DEAD_LETTER_RECORD_ARE_PUBLIC.check(MAIN);
+  }
+
+  @Test
+  void theSurfaceRuleCatchesAnotherPublicClass() {
+    assertCatches(
+        ONLY_THE_ENTRY_ITS_CONFIG_AND_THE_DEAD_LETTER_RECORD_ARE_PUBLIC,
+        "io.omnichannel.archfixture.surface.persistence",
+        PublicRepository.class);
   }
 }

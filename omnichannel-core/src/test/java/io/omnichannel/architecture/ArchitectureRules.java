@@ -2,112 +2,135 @@ package io.omnichannel.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * The hexagon's rules, stated once and applied by every module's architecture test (the launcher's
- * test sees all modules at once). ArchUnit's default stays on: a rule that matches no class fails.
+ * The hexagon's rules, stated once and run by the architecture tests of the core (its own rules)
+ * and of the launcher (all of them, over every module). ArchUnit's default stays on: a rule that
+ * matches no class fails.
+ *
+ * <p>Each part is named by its real package and by its stand-in in the miniature under {@link
+ * #FIXTURES}, whose classes break every rule on purpose: the pattern for the core, for example,
+ * matches both io.omnichannel.core and io.omnichannel.archfixture.core. So the tests that prove a
+ * rule can fail run the very rule object the suite runs.
  */
 public final class ArchitectureRules {
   public static final String ROOT = "io.omnichannel";
-  public static final String CORE = ROOT + ".core..";
-  public static final String DOMAIN = ROOT + ".core.domain..";
-  public static final String USE_CASES = ROOT + ".core.usecase..";
-  public static final String PORTS = ROOT + ".core.port..";
-  public static final String LAUNCHER = ROOT + ".launcher..";
+  private static final String MINIATURE = "archfixture";
+
+  /** The miniature system that breaks the rules (test sources of the core, never a product jar). */
+  public static final String FIXTURES = ROOT + "." + MINIATURE;
+
+  private static final String CORE = part("core");
+  private static final String DOMAIN = part("core.domain");
+  private static final String USE_CASES = part("core.usecase");
+  private static final String PORTS = part("core.port");
+  private static final String TELEGRAM = part("telegram");
+  private static final String ONECONNECT = part("oneconnect");
+  private static final String PERSISTENCE = part("persistence");
+  private static final String TESTKIT = part("testkit");
+  private static final String CONFORMANCE = part("conformance");
+  private static final String LAUNCHER = part("launcher");
+
+  public static final ArchRule CORE_DEPENDS_ONLY_ON_THE_JDK_AND_GUAVA =
+      classes()
+          .that()
+          .resideInAPackage(CORE)
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(CORE, "java..", "com.google.common..")
+          .because("the core is plain Java: adapters, frameworks and drivers stay outside it");
+
+  public static final ArchRule DOMAIN_DEPENDS_ON_NO_USE_CASE_OR_PORT =
+      noClasses()
+          .that()
+          .resideInAPackage(DOMAIN)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(USE_CASES, PORTS)
+          .because("values and rules know nothing of use cases or ports");
+
+  public static final ArchRule PORTS_ARE_INTERFACES_OR_VALUES =
+      classes()
+          .that()
+          .resideInAPackage(PORTS)
+          .and()
+          .areTopLevelClasses()
+          .and(DescribedPredicate.not(recordsOrEnums()))
+          .should()
+          .beInterfaces()
+          .because("a port is a contract; what crosses it is a record or an enum");
+
+  public static final ArchRule NO_PACKAGE_CYCLES =
+      slices().matching(ROOT + ".(**)").should().beFreeOfCycles();
 
   /**
-   * Adapter name → its package; a class may depend on at most one of these unless it is the
-   * launcher's.
+   * The modules' map. Adapters never see each other; the test equipment (emulators, conformance
+   * kit) is seen by no product module; only the launcher knows them all, and nothing knows the
+   * launcher. Whether the launcher may use the test equipment is {@link
+   * #LAUNCHER_USES_NO_TEST_EQUIPMENT}'s to say.
    */
-  public static final List<String> ADAPTERS =
-      List.of(ROOT + ".telegram", ROOT + ".oneconnect", ROOT + ".persistence");
+  public static final ArchRule ADAPTERS_AND_TEST_EQUIPMENT_ARE_SEEN_ONLY_BY_THE_LAUNCHER =
+      layeredArchitecture()
+          .consideringOnlyDependenciesInLayers()
+          .layer("Core")
+          .definedBy(CORE)
+          .layer("Telegram adapter")
+          .definedBy(TELEGRAM)
+          .layer("1C-Connect adapter")
+          .definedBy(ONECONNECT)
+          .layer("Persistence adapter")
+          .definedBy(PERSISTENCE)
+          .layer("Test kit")
+          .definedBy(TESTKIT)
+          // Optional until the conformance kit leaves io.omnichannel.testkit for a module of its
+          // own.
+          .optionalLayer("Conformance kit")
+          .definedBy(CONFORMANCE)
+          .layer("Launcher")
+          .definedBy(LAUNCHER)
+          .whereLayer("Telegram adapter")
+          .mayOnlyBeAccessedByLayers("Launcher")
+          .whereLayer("1C-Connect adapter")
+          .mayOnlyBeAccessedByLayers("Launcher")
+          .whereLayer("Persistence adapter")
+          .mayOnlyBeAccessedByLayers("Launcher")
+          .whereLayer("Test kit")
+          .mayOnlyBeAccessedByLayers("Conformance kit", "Launcher")
+          .whereLayer("Conformance kit")
+          .mayNotBeAccessedByAnyLayer()
+          .whereLayer("Launcher")
+          .mayNotBeAccessedByAnyLayer();
+
+  /** The service jar ships no emulator and nothing that links to JUnit or AssertJ. */
+  public static final ArchRule LAUNCHER_USES_NO_TEST_EQUIPMENT =
+      noClasses()
+          .that()
+          .resideInAPackage(LAUNCHER)
+          // TODO(lead): drop once the sandbox moves to app-sandbox
+          .and()
+          .resideOutsideOfPackage(ROOT + ".launcher.sandbox..")
+          .and()
+          .doNotHaveFullyQualifiedName(ROOT + ".launcher.cli.SandboxCommand")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(TESTKIT, CONFORMANCE)
+          .because("the emulators and the conformance kit are test equipment");
 
   private ArchitectureRules() {}
 
-  public static ArchRule coreDependsOnlyOnTheJdkAndGuava() {
-    return classes()
-        .that()
-        .resideInAPackage(CORE)
-        .should()
-        .onlyDependOnClassesThat()
-        .resideInAnyPackage(CORE, "java..", "com.google.common..")
-        .because("the core is plain Java: no Jackson, Feign, JDBC, logging or HTTP framework");
-  }
-
-  public static ArchRule domainDoesNotReachOutward() {
-    return noClasses()
-        .that()
-        .resideInAPackage(DOMAIN)
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(USE_CASES, PORTS)
-        .because("values and rules know nothing of use cases or ports");
-  }
-
-  public static ArchRule portsAreInterfacesOrValues() {
-    return classes()
-        .that()
-        .resideInAPackage(PORTS)
-        .and()
-        .areTopLevelClasses()
-        .and(DescribedPredicate.not(recordsOrEnums()))
-        .should()
-        .beInterfaces()
-        .because("a port is a contract; what crosses it is a record or an enum");
-  }
-
-  public static ArchRule noPackageCycles() {
-    return slices().matching(ROOT + ".(**)").should().beFreeOfCycles();
-  }
-
-  /** Adapters never see each other; only the launcher knows them all. */
-  public static ArchRule noClassOutsideTheLauncherDependsOnTwoAdapters(String... adapterPackages) {
-    List<String> adapters = adapterPackages.length == 0 ? ADAPTERS : List.of(adapterPackages);
-    return classes().that().resideOutsideOfPackage(LAUNCHER).should(dependOnAtMostOneOf(adapters));
+  /** A part's real package and its stand-in in the miniature, as one package pattern. */
+  private static String part(String name) {
+    return ROOT + ".[" + name + "|" + MINIATURE + "." + name + "]..";
   }
 
   private static DescribedPredicate<JavaClass> recordsOrEnums() {
     return DescribedPredicate.describe(
         "records or enums", type -> type.isEnum() || type.isAssignableTo(Record.class));
-  }
-
-  private static ArchCondition<JavaClass> dependOnAtMostOneOf(List<String> adapters) {
-    return new ArchCondition<>("depend on at most one adapter of " + adapters) {
-      @Override
-      public void check(JavaClass item, ConditionEvents events) {
-        Set<String> touched = new TreeSet<>();
-        adapterOf(item.getPackageName(), adapters).ifPresent(touched::add);
-        for (Dependency dependency : item.getDirectDependenciesFromSelf()) {
-          adapterOf(dependency.getTargetClass().getPackageName(), adapters).ifPresent(touched::add);
-        }
-        boolean satisfied = touched.size() <= 1;
-        events.add(
-            new SimpleConditionEvent(
-                item,
-                satisfied,
-                item.getName()
-                    + (satisfied
-                        ? " stays within one adapter"
-                        : " depends on the adapters " + touched)));
-      }
-    };
-  }
-
-  private static java.util.Optional<String> adapterOf(String packageName, List<String> adapters) {
-    return adapters.stream()
-        .filter(a -> packageName.equals(a) || packageName.startsWith(a + "."))
-        .findFirst();
   }
 }

@@ -1,0 +1,4 @@
+package io.omnichannel.archfixture.surface.persistence;
+
+/** Breaks "only the entry, its config and the dead-letter record are public". */
+public class PublicRepository {}
