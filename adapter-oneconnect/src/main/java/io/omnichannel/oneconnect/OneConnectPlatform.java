@@ -6,7 +6,6 @@ import io.omnichannel.core.domain.CompanyId;
 import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.FileRef;
-import io.omnichannel.core.domain.FileSource;
 import io.omnichannel.core.domain.HookCredentials;
 import io.omnichannel.core.domain.Keyboard;
 import io.omnichannel.core.domain.LimitCheck.FileKind;
@@ -81,13 +80,6 @@ final class OneConnectPlatform implements SupportPlatform {
   @Override
   public boolean externalChannelsEnabled(CompanyId company) {
     return partner.externalChannelsEnabled(company);
-  }
-
-  /** §4: the option as the API account's own company has it (for callers that hold an account). */
-  boolean externalChannelsEnabled(ApiAccount account) {
-    return RestClients.call(
-            "companyOptions", () -> rest.companyOptions.options(BasicAuth.header(account)))
-        .externalChannels();
   }
 
   @Override
@@ -222,31 +214,6 @@ final class OneConnectPlatform implements SupportPlatform {
         file.fileName(),
         file.mimeType(),
         file.source());
-  }
-
-  /**
-   * The bot (or a specialist it acts for) sends a file or image to a user: {@code send/file},
-   * {@code send/image}.
-   */
-  void sendFileToUser(
-      ApiAccount account,
-      LineId line,
-      PlatformUserId user,
-      FileKind kind,
-      String fileName,
-      String mimeType,
-      FileSource source,
-      Optional<String> comment) {
-    String path = kind == FileKind.IMAGE ? "/v1/line/send/image/" : "/v1/line/send/file/";
-    uploads.post(
-        "sendFile",
-        path,
-        BasicAuth.header(account),
-        new Wire.SendFileMeta(
-            line.value(), user.value(), null, fileName, comment.orElse(null), null),
-        fileName,
-        mimeType,
-        source);
   }
 
   @Override

@@ -17,9 +17,6 @@ final class PartnerWebApi {
   /** A client company (the technical client is one). */
   record Client(String id, String name, boolean deleted) {}
 
-  /** A user of a client company (one per channel account). */
-  record ClientUser(String id, String clientId, String name, boolean deleted) {}
-
   /** Whether a user may use a line; {@code active == false} is the line switched off (a ban). */
   record UserLine(String userId, String lineId, boolean active) {}
 
@@ -44,39 +41,12 @@ final class PartnerWebApi {
         .toList();
   }
 
-  String clientUserAdd(ApiAccount account, String clientId, String name) {
-    return text(
-        CLIENT_USER_ADD,
-        soap.call(account, CLIENT_USER_ADD, params(CLIENT_ID, clientId, NAME, name)));
-  }
-
-  /**
-   * With the user id chosen by the caller, so that adding the same user again answers DUPLICATE.
-   */
+  /** Adds a user under the id the caller chose, so that adding it again answers DUPLICATE. */
   String clientUserAdd(ApiAccount account, String clientId, String userId, String name) {
     return text(
         CLIENT_USER_ADD,
         soap.call(
             account, CLIENT_USER_ADD, params(CLIENT_ID, clientId, USER_ID, userId, NAME, name)));
-  }
-
-  List<ClientUser> clientUserRead(ApiAccount account, String clientId) {
-    return table(
-            CLIENT_USER_READ, soap.call(account, CLIENT_USER_READ, params(CLIENT_ID, clientId)))
-        .rows()
-        .stream()
-        .map(
-            row ->
-                new ClientUser(
-                    required(CLIENT_USER_READ, row, USER_ID),
-                    required(CLIENT_USER_READ, row, CLIENT_ID),
-                    SoapTable.string(row, NAME).orElse(""),
-                    SoapTable.flag(row, DELETED)))
-        .toList();
-  }
-
-  void clientUserEdit(ApiAccount account, String userId, String name) {
-    soap.call(account, CLIENT_USER_EDIT, params(USER_ID, userId, NAME, name));
   }
 
   void userServiceLineAdd(ApiAccount account, String userId, String lineId) {
@@ -97,15 +67,6 @@ final class PartnerWebApi {
                     required(USER_SERVICE_LINE_READ, row, SERVICE_LINE_ID),
                     SoapTable.flag(row, ACTIVE)))
         .toList();
-  }
-
-  void userServiceLineDelete(ApiAccount account, String userId, String lineId) {
-    soap.call(account, USER_SERVICE_LINE_DELETE, params(USER_ID, userId, SERVICE_LINE_ID, lineId));
-  }
-
-  /** Any operation by name, for what has no method here yet. */
-  Object call(ApiAccount account, String operation, Map<String, Object> params) {
-    return soap.call(account, operation, params);
   }
 
   private static Map<String, Object> params(String... namesAndValues) {

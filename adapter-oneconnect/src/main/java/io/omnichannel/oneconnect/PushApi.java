@@ -30,24 +30,4 @@ interface PushApi {
   @RequestLine("POST /v1/line/drop/keyboard/")
   @Headers({"Authorization: {auth}", "Content-Type: application/json"})
   void dropKeyboard(@Param("auth") String auth, Wire.Chat chat);
-
-  /**
-   * Starts a treatment (or hands the chat to a specialist); 403 when the user is not a subscriber.
-   */
-  @RequestLine("POST /v1/line/appoint/start/")
-  @Headers({"Authorization: {auth}", "Content-Type: application/json"})
-  void appointStart(@Param("auth") String auth, Wire.Chat chat);
-
-  @RequestLine("GET /v1/line/subscriptions/?user_id={userId}")
-  @Headers("Authorization: {auth}")
-  List<Wire.Subscription> subscriptions(@Param("auth") String auth, @Param("userId") String userId);
-
-  @RequestLine("GET /v1/line/treatment/?line_id={lineId}&user_id={userId}")
-  @Headers("Authorization: {auth}")
-  List<Wire.Treatment> treatments(
-      @Param("auth") String auth, @Param("lineId") String lineId, @Param("userId") String userId);
-
-  @RequestLine("GET /v1/line/subscribers/?line_id={lineId}")
-  @Headers("Authorization: {auth}")
-  List<Wire.Subscriber> subscribers(@Param("auth") String auth, @Param("lineId") String lineId);
 }

@@ -29,13 +29,11 @@ final class RestClients {
 
   final PushApi push;
   final ReceiveApi receive;
-  final CompanyOptionsApi companyOptions;
   final PartnerApi partner;
 
   RestClients(HttpClient http, OneConnectConfig config) {
     this.push = target(http, config, PushApi.class);
     this.receive = target(http, config, ReceiveApi.class);
-    this.companyOptions = target(http, config, CompanyOptionsApi.class);
     this.partner = target(http, config, PartnerApi.class);
   }
 

@@ -18,16 +18,12 @@ final class SoapNames {
   static final String CLIENT_ADD = "ClientAdd";
   static final String CLIENT_READ = "ClientRead";
   static final String CLIENT_USER_ADD = "ClientUserAdd";
-  static final String CLIENT_USER_READ = "ClientUserRead";
-  static final String CLIENT_USER_EDIT = "ClientUserEdit";
   static final String USER_SERVICE_LINE_ADD = "UserServiceLineAdd";
   static final String USER_SERVICE_LINE_READ = "UserServiceLineRead";
-  static final String USER_SERVICE_LINE_DELETE = "UserServiceLineDelete";
 
   static final String CLIENT_ID = "ClientID";
   static final String NAME = "Name";
   static final String USER_ID = "UserID";
-  static final String SURNAME = "Surname";
   static final String SERVICE_LINE_ID = "ServiceLineID";
   static final String ACTIVE = "Active";
   static final String DELETED = "Deleted";

@@ -43,36 +43,8 @@ final class Wire {
 
   record Button(String id, String text) {}
 
-  /** A chat of a line with one user: {@code drop/keyboard}, {@code appoint/start}. */
+  /** A chat of a line with one user: {@code drop/keyboard}. */
   record Chat(String lineId, String userId) {}
-
-  /** Part {@code meta} of {@code send/file} and {@code send/image}. */
-  record SendFileMeta(
-      String lineId,
-      String userId,
-      String authorId,
-      String fileName,
-      String comment,
-      List<List<Button>> keyboard) {}
-
-  record Subscription(
-      String userId, String lineId, String subscriptionSet, String subscriptionExpireAt) {}
-
-  record Treatment(
-      String treatmentId,
-      String userId,
-      String lineId,
-      String initializedAt,
-      String currentSpecialist) {}
-
-  record Subscriber(
-      String userId,
-      String name,
-      String surname,
-      String patronymic,
-      String post,
-      String phone,
-      String email) {}
 
   /** §4 (assumed): {@code POST /v1/line/receive/message/}. */
   record ReceiveMessage(String lineId, String userId, String text, String externalId) {}
@@ -83,7 +55,7 @@ final class Wire {
 
   record MessageId(String messageId) {}
 
-  /** §4 (assumed) {@code GET /v1/company/options/}, and the partner-level options. */
+  /** Partner level (assumed): {@code GET /v1/partner/company/{id}/options/}. */
   record Options(boolean externalChannels) {}
 
   /** Partner level (assumed): {@code GET /v1/partner/specialist/{id}/}. */

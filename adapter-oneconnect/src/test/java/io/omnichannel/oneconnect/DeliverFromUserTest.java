@@ -190,68 +190,6 @@ class DeliverFromUserTest extends SharedEmulator {
         .hasSize(2);
   }
 
-  @Test
-  void theBotSendsAFileToTheUserWithSendFile() {
-    byte[] bytes = "hello".getBytes(StandardCharsets.US_ASCII);
-
-    world
-        .platform()
-        .sendFileToUser(
-            world.account(),
-            new io.omnichannel.core.domain.LineId(world.support.id()),
-            user(),
-            FileKind.FILE,
-            "hello.txt",
-            "text/plain",
-            () -> new ByteArrayInputStream(bytes),
-            Optional.of("файл"));
-
-    RecordedRequest request =
-        emulator
-            .inspection()
-            .awaitRequest(r -> r.path().equals("/v1/line/send/file/"), Duration.ofSeconds(2));
-    assertThat(request.parts())
-        .extracting(RecordedPart::name, RecordedPart::contentType)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("meta", "application/json"),
-            org.assertj.core.groups.Tuple.tuple("file", "text/plain"));
-    TranscriptEntry entry =
-        emulator.inspection().transcript(world.support.id(), world.user.id()).get(0);
-    assertThat(entry.direction()).isEqualTo(TranscriptEntry.Direction.TO_USER);
-    assertThat(entry.kind()).isEqualTo(TranscriptEntry.Kind.FILE);
-  }
-
-  @Test
-  void theBotSendsAnImageWithSendImage() {
-    byte[] png = new byte[] {(byte) 0x89, 'P', 'N', 'G'};
-
-    world
-        .platform()
-        .sendFileToUser(
-            world.account(),
-            new io.omnichannel.core.domain.LineId(world.support.id()),
-            user(),
-            FileKind.IMAGE,
-            "p.png",
-            "image/png",
-            () -> new ByteArrayInputStream(png),
-            Optional.empty());
-
-    RecordedRequest request =
-        emulator
-            .inspection()
-            .awaitRequest(r -> r.path().equals("/v1/line/send/image/"), Duration.ofSeconds(2));
-    assertThat(request.status()).isEqualTo(200);
-    assertThat(request.parts())
-        .extracting(RecordedPart::name, RecordedPart::contentType, RecordedPart::fileName)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("meta", "application/json", null),
-            org.assertj.core.groups.Tuple.tuple("file", "image/png", "p.png"));
-    assertThat(emulator.inspection().transcript(world.support.id(), world.user.id()))
-        .singleElement()
-        .satisfies(e -> assertThat(e.kind()).isEqualTo(TranscriptEntry.Kind.IMAGE));
-  }
-
   private PlatformUserId user() {
     return new PlatformUserId(world.user.id());
   }

@@ -32,8 +32,6 @@ class PushApiContractTest extends SharedEmulator {
     OneConnectPlatform platform = world.platform();
     emulator.inspection().clear();
     Connection connection = world.connection();
-    String auth = BasicAuth.header(world.account());
-    RestClients rest = new RestClients(java.net.http.HttpClient.newHttpClient(), world.config());
 
     platform.verifyApiAccount(world.account(), world.companyId(), connection.line().id());
     platform.subscribe(connection);
@@ -42,10 +40,6 @@ class PushApiContractTest extends SharedEmulator {
         new PlatformUserId(world.specialist.id()), "Меню", Keyboard.REMOVE);
     platform.deliverFromUser(
         connection, new PlatformUserId(world.user.id()), new LinePost.Text("hi", "ext-slash"));
-    rest.push.subscriptions(auth, world.user.id());
-    rest.push.treatments(auth, world.support.id(), world.user.id());
-    rest.push.subscribers(auth, world.support.id());
-    rest.companyOptions.options(auth);
     platform.specialist(new PlatformUserId(world.specialist.id()));
     platform.linesOf(world.companyId());
     platform.externalChannelsEnabled(world.companyId());
@@ -61,10 +55,6 @@ class PushApiContractTest extends SharedEmulator {
             "/v1/line/send/message/",
             "/v1/line/drop/keyboard/",
             "/v1/line/receive/message/",
-            "/v1/line/subscriptions/",
-            "/v1/line/treatment/",
-            "/v1/line/subscribers/",
-            "/v1/company/options/",
             "/v1/partner/specialist/" + world.specialist.id() + "/",
             "/v1/partner/company/" + world.company.id() + "/lines/",
             "/v1/partner/company/" + world.company.id() + "/options/");
@@ -148,38 +138,6 @@ class PushApiContractTest extends SharedEmulator {
     assertThat(chat.get(3).keyboard()).isNull();
     assertThat(chat)
         .allSatisfy(e -> assertThat(e.direction()).isEqualTo(TranscriptEntry.Direction.TO_USER));
-  }
-
-  @Test
-  void readsSubscriptionsTreatmentsAndSubscribers() {
-    RestClients rest = new RestClients(java.net.http.HttpClient.newHttpClient(), world.config());
-    String auth = BasicAuth.header(world.account());
-
-    List<Wire.Subscription> subscriptions = rest.push.subscriptions(auth, world.user.id());
-    List<Wire.Subscriber> subscribers = rest.push.subscribers(auth, world.support.id());
-    List<Wire.Treatment> treatments =
-        rest.push.treatments(auth, world.support.id(), world.user.id());
-
-    assertThat(subscriptions)
-        .extracting(Wire.Subscription::lineId)
-        .containsExactly(world.support.id());
-    assertThat(subscriptions.get(0).subscriptionSet()).isNotBlank();
-    assertThat(subscribers)
-        .extracting(Wire.Subscriber::userId, Wire.Subscriber::name)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(world.user.id(), "Anna"));
-    assertThat(treatments).isEmpty();
-
-    rest.push.appointStart(auth, new Wire.Chat(world.support.id(), world.user.id()));
-
-    assertThat(rest.push.treatments(auth, world.support.id(), world.user.id()))
-        .singleElement()
-        .satisfies(
-            t -> {
-              assertThat(t.treatmentId()).isNotBlank();
-              assertThat(t.lineId()).isEqualTo(world.support.id());
-              assertThat(t.userId()).isEqualTo(world.user.id());
-              assertThat(t.initializedAt()).endsWith("Z");
-            });
   }
 
   @Test
@@ -269,12 +227,10 @@ class PushApiContractTest extends SharedEmulator {
                 world.hidden.id(), io.omnichannel.core.domain.LineAvailability.OTHER));
     assertThat(lines).allSatisfy(l -> assertThat(l.company()).isEqualTo(world.companyId()));
     assertThat(world.platform().externalChannelsEnabled(world.companyId())).isTrue();
-    assertThat(world.platform().externalChannelsEnabled(world.account())).isTrue();
 
     emulator.world().setExternalChannels(world.company.id(), false);
 
     assertThat(world.platform().externalChannelsEnabled(world.companyId())).isFalse();
-    assertThat(world.platform().externalChannelsEnabled(world.account())).isFalse();
   }
 
   private static HookRegistration hookOf(String lineId) {

@@ -36,7 +36,6 @@ public final class Persistence implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final Flyway flyway;
   private final Db db;
-  private final SecretSealer sealer;
   private final JdbcConnections connections;
   private final JdbcAccounts accounts;
   private final JdbcDialogs dialogs;
@@ -56,7 +55,6 @@ public final class Persistence implements AutoCloseable {
             .failOnMissingLocations(true)
             .load();
     this.db = new Db(dataSource);
-    this.sealer = sealer;
     Sealing sealing = new Sealing(sealer);
     this.connections = new JdbcConnections(db, sealing);
     this.accounts = new JdbcAccounts(db);
@@ -175,10 +173,6 @@ public final class Persistence implements AutoCloseable {
 
   public PollingLeases pollingLeases() {
     return leases;
-  }
-
-  public SecretSealer secretSealer() {
-    return sealer;
   }
 
   @Override

@@ -97,6 +97,12 @@ public final class Omnichannel {
     telegram = Telegram.create(settings.telegram, accepting, persistence.pollingLeases(), clock);
     oneConnect = OneConnect.create(settings.oneConnect, accepting);
     messenger = metering.messenger(telegram.messengerChannel());
+    metering.ignored("telegram", telegram, Telegram::ignoredUpdates);
+    metering.ignored(
+        "oneconnect",
+        oneConnect,
+        adapter -> adapter.ignoredEventTypes().values().stream().mapToLong(Long::longValue).sum());
+    metering.pollingBots(telegram, Telegram::pollingBots);
     SupportPlatform platform = metering.platform(oneConnect.supportPlatform());
 
     var connections = persistence.connections();

@@ -1,5 +1,7 @@
 package io.omnichannel.launcher.metrics;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.omnichannel.core.port.out.DroppedMessageLog;
@@ -8,6 +10,8 @@ import io.omnichannel.core.port.out.MessengerChannel;
 import io.omnichannel.core.port.out.Outbox;
 import io.omnichannel.core.port.out.SupportPlatform;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * Wraps the core's ports with counters and timers, so the core stays free of a metrics library.
@@ -50,6 +54,22 @@ public final class Metering {
     sample.stop(registry.timer("omnichannel.relay.latency", "direction", direction));
     registry.counter("omnichannel.relayed", "direction", direction).increment();
     return result;
+  }
+
+  /**
+   * Updates or line events of kinds the gateway does not use, as the adapter of {@code source}
+   * counts them; read at each scrape. Micrometer holds {@code adapter} weakly: pass one that lives
+   * as long as the gateway.
+   */
+  public <T> void ignored(String source, T adapter, ToLongFunction<T> count) {
+    FunctionCounter.builder("omnichannel.ignored", adapter, a -> count.applyAsLong(a))
+        .tag("source", source)
+        .register(registry);
+  }
+
+  /** Bots this instance long-polls now (B3: each bot's polling is leased to one instance). */
+  public <T> void pollingBots(T adapter, ToIntFunction<T> count) {
+    Gauge.builder("omnichannel.polling.bots", adapter, a -> count.applyAsInt(a)).register(registry);
   }
 
   void countNotice() {

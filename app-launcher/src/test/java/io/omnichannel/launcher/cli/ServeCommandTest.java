@@ -86,6 +86,19 @@ class ServeCommandTest {
                     .body())
             .contains("/hooks/oneconnect/management")
             .contains("a-fixed-hook-password");
+        String metrics =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(metrics)
+            .as("the adapters' own counts are wired into the metrics")
+            .contains(
+                "omnichannel_ignored_total{source=\"telegram\"} 0.0",
+                "omnichannel_ignored_total{source=\"oneconnect\"} 0.0",
+                "omnichannel_polling_bots 0.0");
       } finally {
         gateway.stop();
       }

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.omnichannel.core.domain.LinePost;
 import io.omnichannel.core.fakes.CoreFixture;
 import io.omnichannel.core.port.out.SupportPlatform;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class MeteringTest {
@@ -25,5 +27,22 @@ class MeteringTest {
         .isEqualTo(1.0);
     assertThat(registry.counter("omnichannel.notices").count()).isEqualTo(1.0);
     assertThat(world.platform.deliveries()).hasSize(2);
+  }
+
+  @Test
+  void adapterCountsAreReadAtEachScrape() {
+    Metering metering = new Metering(registry);
+    AtomicLong ignored = new AtomicLong();
+    AtomicInteger polling = new AtomicInteger();
+    metering.ignored("telegram", ignored, AtomicLong::get);
+    metering.pollingBots(polling, AtomicInteger::get);
+
+    ignored.set(3);
+    polling.set(2);
+
+    assertThat(
+            registry.get("omnichannel.ignored").tag("source", "telegram").functionCounter().count())
+        .isEqualTo(3.0);
+    assertThat(registry.get("omnichannel.polling.bots").gauge().value()).isEqualTo(2.0);
   }
 }

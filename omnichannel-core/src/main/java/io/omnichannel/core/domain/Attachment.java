@@ -21,8 +21,4 @@ public record Attachment(String fileName, String mimeType, OptionalLong sizeByte
   public static Attachment of(String fileName, String mimeType, long sizeBytes, FileRef ref) {
     return new Attachment(fileName, mimeType, OptionalLong.of(sizeBytes), ref);
   }
-
-  public Attachment withSize(long size) {
-    return new Attachment(fileName, mimeType, OptionalLong.of(size), ref);
-  }
 }

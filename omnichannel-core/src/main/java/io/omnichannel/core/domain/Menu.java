@@ -22,8 +22,4 @@ public record Menu(List<List<MenuButton>> rows) {
   public List<String> buttonTexts() {
     return rows.stream().flatMap(List::stream).map(MenuButton::text).toList();
   }
-
-  public boolean hasButton(String text) {
-    return buttonTexts().contains(text);
-  }
 }

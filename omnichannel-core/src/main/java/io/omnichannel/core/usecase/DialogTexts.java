@@ -139,10 +139,6 @@ final class DialogTexts {
         + " сейчас не отвечает. Попробуйте отправить токен еще раз через несколько минут.";
   }
 
-  String platformUnavailable() {
-    return "1С-Коннект сейчас не отвечает. Попробуйте еще раз через несколько минут.";
-  }
-
   String botAlreadyConnected(Connection existing) {
     return "Бот "
         + existing.bot().mention()

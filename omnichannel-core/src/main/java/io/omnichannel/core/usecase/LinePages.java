@@ -63,11 +63,6 @@ final class LinePages {
         .map(byLabel::get);
   }
 
-  int pageOf(Line line) {
-    List<Line> ordered = new ArrayList<>(byLabel.values());
-    return Math.max(0, ordered.indexOf(line)) / PAGE_SIZE;
-  }
-
   List<List<MenuButton>> buttonRows(int page) {
     List<List<MenuButton>> rows = new ArrayList<>();
     labelsOn(page).forEach(label -> rows.add(List.of(new MenuButton(label))));
