@@ -1,4 +1,4 @@
-package io.omnichannel.launcher.sandbox;
+package io.omnichannel.sandbox;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -10,20 +10,20 @@ import java.util.concurrent.CountDownLatch;
  * transcript. Answers 0 when every step reached its outcome, 1 naming the step that did not, 2 when
  * the sandbox could not start.
  */
-public final class Sandbox {
+final class Sandbox {
   private static final String RULE = "─".repeat(72);
 
   private final PrintWriter out;
   private final PrintWriter err;
   private final SandboxSettings settings;
 
-  public Sandbox(PrintWriter out, PrintWriter err, SandboxSettings settings) {
+  Sandbox(PrintWriter out, PrintWriter err, SandboxSettings settings) {
     this.out = out;
     this.err = err;
     this.settings = settings;
   }
 
-  public int run() {
+  int run() {
     long started = System.nanoTime();
     TranscriptPrinter print = new TranscriptPrinter(out);
     print.raw(

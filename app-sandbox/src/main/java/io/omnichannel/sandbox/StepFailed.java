@@ -1,10 +1,10 @@
-package io.omnichannel.launcher.sandbox;
+package io.omnichannel.sandbox;
 
 /**
  * A step of the sandbox story did not reach its expected outcome; the message names the step and
  * the expectation.
  */
-public final class StepFailed extends RuntimeException {
+final class StepFailed extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final int step;

@@ -1,27 +1,31 @@
-package io.omnichannel.launcher.cli;
+package io.omnichannel.sandbox;
 
-import io.omnichannel.launcher.sandbox.Sandbox;
-import io.omnichannel.launcher.sandbox.SandboxSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code omnichannel sandbox}: the whole flow offline, against emulators of Telegram and 1C-Connect
- * (B6).
+ * {@code java -jar omnichannel-sandbox.jar}: the whole flow offline, against emulators of Telegram
+ * and 1C-Connect (B6).
  */
 @Command(
-    name = "sandbox",
+    name = "omnichannel-sandbox",
     mixinStandardHelpOptions = true,
+    versionProvider = SandboxCommand.Version.class,
     description = {
       "Run the whole story offline: emulators of Telegram and 1C-Connect, the gateway on a fresh "
           + "embedded database, a demo company; connect a bot, relay both ways, ban, block, list, disconnect.",
       "Exit code 0 when every step reached its outcome, 1 naming the step that did not."
     })
-final class SandboxCommand implements Callable<Integer> {
+public final class SandboxCommand implements Callable<Integer> {
   static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
   @Option(
@@ -45,6 +49,14 @@ final class SandboxCommand implements Callable<Integer> {
   /** Test hook: the password typed into the confirmation form instead of the right one. */
   String confirmationPassword;
 
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  static CommandLine commandLine() {
+    return new CommandLine(new SandboxCommand());
+  }
+
   @Override
   public Integer call() {
     if (!verbose && System.getProperty(LOG_LEVEL) == null) {
@@ -58,5 +70,22 @@ final class SandboxCommand implements Callable<Integer> {
       settings = settings.withConfirmationPassword(confirmationPassword);
     }
     return new Sandbox(spec.commandLine().getOut(), spec.commandLine().getErr(), settings).run();
+  }
+
+  /** Reads the version Maven wrote into the jar. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      Properties properties = new Properties();
+      try (InputStream in =
+          SandboxCommand.class.getResourceAsStream("/io/omnichannel/sandbox/version.properties")) {
+        if (in != null) {
+          properties.load(in);
+        }
+      } catch (IOException unreadable) {
+        throw new UncheckedIOException(unreadable);
+      }
+      return new String[] {"omnichannel-sandbox " + properties.getProperty("version", "unknown")};
+    }
   }
 }

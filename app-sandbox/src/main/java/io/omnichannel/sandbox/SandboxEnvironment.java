@@ -1,4 +1,4 @@
-package io.omnichannel.launcher.sandbox;
+package io.omnichannel.sandbox;
 
 import io.omnichannel.core.domain.LineId;
 import io.omnichannel.core.domain.RandomTokens;

@@ -1,20 +1,19 @@
-package io.omnichannel.launcher.cli;
+package io.omnichannel.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** The sandbox command runs in-process to its summary, as a newcomer runs it (B6). */
+/** The sandbox runs in-process to its summary, as a newcomer runs it (B6). */
 class SandboxTest {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
   private CommandLine sandbox() {
-    CommandLine commandLine = OmnichannelCommand.commandLine(Map.of());
+    CommandLine commandLine = SandboxCommand.commandLine();
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     return commandLine;
@@ -22,7 +21,7 @@ class SandboxTest {
 
   @Test
   void theWholeStoryRunsToItsSummary() {
-    int code = sandbox().execute("sandbox");
+    int code = sandbox().execute();
 
     String transcript = out.toString();
     assertThat(code).as("exit code; stderr: %s%nstdout:%n%s", err, transcript).isZero();
@@ -56,20 +55,27 @@ class SandboxTest {
 
   @Test
   void helpDescribesTheSandbox() {
-    assertThat(sandbox().execute("sandbox", "--help")).isZero();
+    assertThat(sandbox().execute("--help")).isZero();
     assertThat(out.toString())
+        .contains("omnichannel-sandbox")
         .contains("--keep-running")
         .contains("--verbose")
         .contains("Exit code 0");
   }
 
   @Test
+  void printsItsVersion() {
+    assertThat(sandbox().execute("--version")).isZero();
+    assertThat(out.toString()).matches("omnichannel-sandbox \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\s*");
+  }
+
+  @Test
   void aStepThatMissesItsOutcomeFailsTheRunNamingIt() {
     CommandLine commandLine = sandbox();
-    SandboxCommand command = commandLine.getSubcommands().get("sandbox").getCommand();
+    SandboxCommand command = commandLine.getCommand();
     command.confirmationPassword = "not-the-password";
 
-    int code = commandLine.execute("sandbox", "--step-timeout", "5");
+    int code = commandLine.execute("--step-timeout", "5");
 
     assertThat(code).isEqualTo(1);
     assertThat(err.toString())

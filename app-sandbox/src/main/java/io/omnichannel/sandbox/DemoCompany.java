@@ -1,4 +1,4 @@
-package io.omnichannel.launcher.sandbox;
+package io.omnichannel.sandbox;
 
 import io.omnichannel.testkit.oneconnect.Company;
 import io.omnichannel.testkit.oneconnect.Line;

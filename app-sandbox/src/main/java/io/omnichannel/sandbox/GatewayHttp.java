@@ -1,4 +1,4 @@
-package io.omnichannel.launcher.sandbox;
+package io.omnichannel.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.omnichannel.launcher.sandbox;
+package io.omnichannel.sandbox;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param confirmationPassword the API-account password typed into the confirmation form; empty
  *     types the right one (a wrong one makes the story fail at that step — for tests)
  */
-public record SandboxSettings(
+record SandboxSettings(
     boolean keepRunning, Duration stepTimeout, Optional<String> confirmationPassword) {
   public SandboxSettings {
     Objects.requireNonNull(stepTimeout, "stepTimeout");
