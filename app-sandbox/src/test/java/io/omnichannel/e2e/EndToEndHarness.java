@@ -71,7 +71,7 @@ abstract class EndToEndHarness {
   private static final AtomicLong USER_IDS = new AtomicLong(700_000);
 
   final HttpClient http = HttpClient.newHttpClient();
-  final MutableClock clock = new MutableClock();
+  final OffsetSystemClock clock = new OffsetSystemClock();
   final HookCredentials managementHook =
       HookCredentials.random(io.omnichannel.core.domain.RandomTokens.secure());
   TelegramEmulator telegram;

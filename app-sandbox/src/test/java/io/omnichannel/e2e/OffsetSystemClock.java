@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** The system clock plus an offset a test moves, e.g. past a link's 15 minutes. */
-final class MutableClock extends Clock {
+final class OffsetSystemClock extends Clock {
   private volatile Duration offset = Duration.ZERO;
 
   void advance(Duration by) {
