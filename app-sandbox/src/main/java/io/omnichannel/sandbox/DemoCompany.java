@@ -1,25 +1,22 @@
 package io.omnichannel.sandbox;
 
+import io.omnichannel.sandbox.scenario.Emulators;
 import io.omnichannel.testkit.oneconnect.Company;
 import io.omnichannel.testkit.oneconnect.Line;
 import io.omnichannel.testkit.oneconnect.LineAvailability;
 import io.omnichannel.testkit.oneconnect.OneConnectWorld;
 import io.omnichannel.testkit.oneconnect.Specialist;
 import io.omnichannel.testkit.telegram.BotInfo;
-import io.omnichannel.testkit.telegram.TelegramEmulator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The demo world: the vendor company with the channel-management line and the gateway's own API
- * account (with partner access), a client company «Ромашка» with seven lines a bot can join and one
- * it cannot (for specialists only), a specialist, the API account the bot will use, and the bot at
- * BotFather.
+ * The demo world beside the vendor's management line: a client company «Ромашка» with seven lines a
+ * bot can join and one it cannot (for specialists only), a specialist, the API account the bot will
+ * use, and the bot at BotFather.
  */
 final class DemoCompany {
-  static final String MANAGEMENT_LINE = "1С-Коннект: Управление каналами";
-  static final String GATEWAY_LOGIN = "gateway";
   static final String API_LOGIN = "romashka-telegram";
   static final String API_PASSWORD = "demo-Pa55";
   static final String SUPPORT = "Поддержка";
@@ -32,19 +29,16 @@ final class DemoCompany {
   static final String BOT_NAME = "Ромашка Поддержка";
   static final String BOT_USERNAME = "romashka_support_bot";
 
-  final Company vendor;
   final Company company;
-  final Line management;
   final List<Line> lines = new ArrayList<>();
   final Line internal;
   final Line support;
   final Specialist specialist;
   final BotInfo bot;
 
-  DemoCompany(OneConnectWorld world, TelegramEmulator telegram, String gatewayPassword) {
-    vendor = world.addCompany("1С-Коннект", true);
+  DemoCompany(Emulators emulators) {
+    OneConnectWorld world = emulators.oneConnect.world();
     company = world.addCompany("Ромашка", true);
-    management = world.addManagementLine(vendor.id(), MANAGEMENT_LINE);
     Line found = null;
     for (String name : ELIGIBLE_LINES) {
       Line line = world.addLine(company.id(), name, LineAvailability.CLIENTS_AND_SPECIALISTS);
@@ -57,10 +51,8 @@ final class DemoCompany {
     internal =
         world.addLine(company.id(), SPECIALISTS_ONLY_LINE, LineAvailability.SPECIALISTS_ONLY);
     specialist = world.addSpecialist(company.id(), "Анна", "Иванова");
-    world.addApiAccount(GATEWAY_LOGIN, gatewayPassword, vendor.id(), Map.of(management.id(), true));
-    world.grantPartnerAccess(GATEWAY_LOGIN);
     world.addApiAccount(API_LOGIN, API_PASSWORD, company.id(), Map.of(support.id(), true));
-    bot = telegram.createBot(BOT_NAME, BOT_USERNAME);
+    bot = emulators.telegram.createBot(BOT_NAME, BOT_USERNAME);
   }
 
   String specialistName() {

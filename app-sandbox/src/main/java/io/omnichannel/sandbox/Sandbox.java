@@ -1,5 +1,6 @@
 package io.omnichannel.sandbox;
 
+import io.omnichannel.sandbox.scenario.GatewayHttp;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -64,8 +65,8 @@ final class Sandbox {
 
   private static void describe(SandboxEnvironment env, TranscriptPrinter print) {
     DemoCompany demo = env.demo;
-    print.raw("  Telegram Bot API emulator  " + env.telegram.baseUrl());
-    print.raw("  1C-Connect emulator        " + env.oneConnect.baseUrl());
+    print.raw("  Telegram Bot API emulator  " + env.emulators.telegram.baseUrl());
+    print.raw("  1C-Connect emulator        " + env.emulators.oneConnect.baseUrl());
     print.raw(
         "  gateway                    " + env.gatewayUrl + "  (database in " + env.dataDir + ")");
     print.raw(
@@ -91,16 +92,18 @@ final class Sandbox {
     long millis = (System.nanoTime() - started) / 1_000_000;
     String counts;
     try {
+      double toLine = gateway.metric(GatewayHttp.DROPPED, "direction", "to_line");
+      double toChannel = gateway.metric(GatewayHttp.DROPPED, "direction", "to_channel");
       counts =
           String.format(
               Locale.ROOT,
               "relayed Telegram → 1C-Connect: %d, 1C-Connect → Telegram: %d; dropped: %d "
                   + "(to the line %d, to Telegram %d)",
-              (long) gateway.relayed("to_line"),
-              (long) gateway.relayed("to_channel"),
-              (long) (gateway.dropped("to_line") + gateway.dropped("to_channel")),
-              (long) gateway.dropped("to_line"),
-              (long) gateway.dropped("to_channel"));
+              (long) gateway.metric(GatewayHttp.RELAYED, "direction", "to_line"),
+              (long) gateway.metric(GatewayHttp.RELAYED, "direction", "to_channel"),
+              (long) (toLine + toChannel),
+              (long) toLine,
+              (long) toChannel);
     } catch (RuntimeException unreadable) {
       counts = "message counts unavailable: " + unreadable.getMessage();
     }
@@ -117,7 +120,7 @@ final class Sandbox {
   private void keepRunning(SandboxEnvironment env, SandboxStory story, TranscriptPrinter print) {
     DemoCompany demo = env.demo;
     String tg = env.telegramControlUrl();
-    String oc = env.oneConnect.controlUrl();
+    String oc = env.emulators.oneConnect.controlUrl();
     print.raw(RULE);
     print.raw("Everything keeps running; play by hand:");
     print.raw("  gateway            " + env.gatewayUrl);
@@ -163,7 +166,7 @@ final class Sandbox {
         "    the management line's answers  curl '"
             + oc
             + "transcript?line_id="
-            + demo.management.id()
+            + env.emulators.management.id()
             + "&user_id="
             + demo.specialist.id()
             + "'");

@@ -1,6 +1,14 @@
 package io.omnichannel.sandbox;
 
+import static io.omnichannel.sandbox.scenario.ManagementChat.buttons;
+import static io.omnichannel.sandbox.scenario.SupportLines.accountName;
+import static io.omnichannel.sandbox.scenario.SupportLines.contains;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import io.omnichannel.sandbox.scenario.Await;
+import io.omnichannel.sandbox.scenario.GatewayHttp;
+import io.omnichannel.sandbox.scenario.ManagementChat;
+import io.omnichannel.sandbox.scenario.SupportLines;
 import io.omnichannel.testkit.oneconnect.Button;
 import io.omnichannel.testkit.oneconnect.OneConnectEmulator;
 import io.omnichannel.testkit.oneconnect.TranscriptEntry;
@@ -15,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The whole story, step by step, through the real HTTP paths: the specialist's messages go to the
@@ -30,7 +36,6 @@ final class SandboxStory {
   static final UserSpec OLGA = UserSpec.of(1003, "Ольга", "Смирнова", "olga_smirnova");
   static final UserSpec PETR = UserSpec.of(1004, "Пётр", "Сидоров", "petr_sidorov");
   static final GroupSpec GROUP = GroupSpec.of(-4001, "Ромашка: бухгалтерия клиента");
-  private static final Pattern LINK = Pattern.compile("(https?://\\S+/confirm/[A-Za-z0-9_-]+)");
 
   /** One act and the outcome it must reach. */
   interface Action {
@@ -46,10 +51,11 @@ final class SandboxStory {
   private final SandboxSettings settings;
   private final TranscriptPrinter print;
   private final GatewayHttp gateway;
+  private final ManagementChat chat;
+  private final SupportLines lines;
   private final String token;
   private final List<Step> steps = new ArrayList<>();
 
-  private long managementMark = -1;
   private final Map<String, Long> lineMarks = new HashMap<>();
   private final Map<Long, Integer> telegramMarks = new HashMap<>();
   private String ivan;
@@ -60,12 +66,23 @@ final class SandboxStory {
 
   SandboxStory(SandboxEnvironment env, SandboxSettings settings, TranscriptPrinter print) {
     this.env = env;
-    this.telegram = env.telegram;
-    this.oneConnect = env.oneConnect;
+    this.telegram = env.emulators.telegram;
+    this.oneConnect = env.emulators.oneConnect;
     this.demo = env.demo;
     this.settings = settings;
     this.print = print;
-    this.gateway = new GatewayHttp(env.gatewayUrl, settings.stepTimeout());
+    this.gateway = new GatewayHttp(env.gatewayUrl, env.adminToken, settings.stepTimeout());
+    this.chat =
+        new ManagementChat(
+                oneConnect,
+                env.emulators.management.id(),
+                demo.specialist.id(),
+                settings.stepTimeout())
+            .onAnswer(
+                answer ->
+                    print.say(
+                        "Управление каналами → Специалист", TranscriptPrinter.render(answer)));
+    this.lines = new SupportLines(oneConnect, settings.stepTimeout());
     this.token = demo.bot.token();
     define();
   }
@@ -124,16 +141,14 @@ final class SandboxStory {
               buttons(menu)
                   .containsAll(
                       List.of(
-                          "Подключить Telegram-бот",
-                          "Отключить Telegram-бот",
-                          "Показать линии с Telegram-бот")),
+                          ManagementChat.CONNECT, ManagementChat.DISCONNECT, ManagementChat.LIST)),
               "the three channel actions as buttons, got " + buttons(menu));
         });
     step(
         "Connect: the wizard offers the company's lines, page 1 of 2",
         "five of the seven eligible lines and ▶, without the line for specialists only",
         () -> {
-          TranscriptEntry page = manage("Подключить Telegram-бот", "Страница 1 из 2");
+          TranscriptEntry page = manage(ManagementChat.CONNECT, "Страница 1 из 2");
           List<String> labels = buttons(page);
           check(labels.contains("▶"), "a ▶ button, got " + labels);
           check(
@@ -167,7 +182,7 @@ final class SandboxStory {
         () -> {
           TranscriptEntry answer =
               manage(token, "Чтобы подключить бот @" + DemoCompany.BOT_USERNAME);
-          lastLink = link(answer.text());
+          lastLink = ManagementChat.link(answer.text());
         });
     step(
         "Open the one-time link",
@@ -194,7 +209,7 @@ final class SandboxStory {
               page.status() == 200 && page.body().contains("подключен к линии"),
               "HTTP 200 saying the bot is «подключен к линии», got " + page.summary());
           print.say("Страница ← " + page.status(), page.sentence("подключен"));
-          awaitManagement("подключен к линии «" + DemoCompany.SUPPORT + "»");
+          chat.awaitAnswer("подключен к линии «" + DemoCompany.SUPPORT + "»");
         });
     step(
         "A Telegram user writes to the bot",
@@ -203,12 +218,9 @@ final class SandboxStory {
           String text = "Здравствуйте! После оплаты не пришёл чек.";
           userSays(IVAN, text);
           telegram.bot(token).user(IVAN).sendsText(text);
-          ivan = awaitNewLineUser(text);
+          ivan = lines.awaitNewUser(demo.support, text);
           awaitInLine(ivan, "the text", entry -> text.equals(entry.text()));
-          check(
-              oneConnect.world().clients().stream()
-                  .anyMatch(c -> c.name().equals("Telegram: " + DemoCompany.BOT_NAME)),
-              "the technical client «Telegram: " + DemoCompany.BOT_NAME + "»");
+          lines.clientOf(demo.bot);
           print.note(
               "the user is now a client user of «Telegram: "
                   + DemoCompany.BOT_NAME
@@ -255,30 +267,27 @@ final class SandboxStory {
         "A Telegram group with two members",
         "one user in the line, each message starting with the member's name",
         () -> {
-          GroupScenario chat = telegram.bot(token).group(GROUP);
+          GroupScenario groupChat = telegram.bot(token).group(GROUP);
           print.say(
               "Telegram @" + OLGA.username(),
               "добавляет бота в группу «" + GROUP.title() + "» администратором");
-          chat.addsBotAsAdministrator(OLGA);
+          groupChat.addsBotAsAdministrator(OLGA);
           String first = "Добрый день! Не формируется отчёт по продажам.";
-          print.say(tg(GROUP) + ", " + name(OLGA) + " → бот", first);
-          chat.member(OLGA).sendsText(first);
-          group = awaitNewLineUser(first);
+          print.say(tg(GROUP) + ", " + accountName(OLGA) + " → бот", first);
+          groupChat.member(OLGA).sendsText(first);
+          group = lines.awaitNewUser(demo.support, first);
           awaitInLine(group, "Olga's message", entry -> contains(entry, first));
           String second = "Номер заказа — 4711.";
-          print.say(tg(GROUP) + ", " + name(PETR) + " → бот", second);
-          chat.member(PETR).sendsText(second);
+          print.say(tg(GROUP) + ", " + accountName(PETR) + " → бот", second);
+          groupChat.member(PETR).sendsText(second);
           awaitInLine(group, "Pyotr's message", entry -> contains(entry, second));
-          List<TranscriptEntry> said =
-              oneConnect.inspection().transcript(demo.support.id(), group).stream()
-                  .filter(entry -> entry.direction() == TranscriptEntry.Direction.TO_LINE)
-                  .toList();
+          List<TranscriptEntry> said = lines.fromUser(demo.support, group);
           check(
-              said.stream().anyMatch(e -> e.text().startsWith(name(OLGA) + ": ")),
-              "a line starting with «" + name(OLGA) + ": »");
+              said.stream().anyMatch(e -> e.text().startsWith(accountName(OLGA) + ": ")),
+              "a line starting with «" + accountName(OLGA) + ": »");
           check(
-              said.stream().anyMatch(e -> e.text().startsWith(name(PETR) + ": ")),
-              "a line starting with «" + name(PETR) + ": »");
+              said.stream().anyMatch(e -> e.text().startsWith(accountName(PETR) + ": ")),
+              "a line starting with «" + accountName(PETR) + ": »");
         });
     step(
         "The specialist answers with text",
@@ -344,12 +353,11 @@ final class SandboxStory {
                   + DemoCompany.SUPPORT
                   + "»");
           oneConnect.world().ban(ivan, demo.support.id());
-          double before = gateway.dropped("to_line");
+          double before = gateway.metric(GatewayHttp.DROPPED, "direction", "to_line");
           String text = "Алло, вы здесь?";
           userSays(IVAN, text);
           telegram.bot(token).user(IVAN).sendsText(text);
-          gateway.awaitMetric(
-              () -> gateway.dropped("to_line") > before, "a dropped message towards the line");
+          gateway.awaitMetric(before + 1, GatewayHttp.DROPPED, "direction", "to_line");
           check(
               oneConnect.inspection().transcript(demo.support.id(), ivan).stream()
                   .noneMatch(e -> contains(e, text)),
@@ -366,7 +374,7 @@ final class SandboxStory {
           String text = "Добрый день, вопрос по счёту № 15.";
           userSays(MARIA, text);
           telegram.bot(token).user(MARIA).sendsText(text);
-          maria = awaitNewLineUser(text);
+          maria = lines.awaitNewUser(demo.support, text);
           awaitInLine(maria, "her text", entry -> text.equals(entry.text()));
           print.say(tg(MARIA), "блокирует бота");
           telegram.bot(token).user(MARIA).blocksBot();
@@ -390,14 +398,13 @@ final class SandboxStory {
         "…and writes once more",
         "still not sent, recorded as dropped, and no second notice",
         () -> {
-          double before = gateway.dropped("to_channel");
+          double before = gateway.metric(GatewayHttp.DROPPED, "direction", "to_channel");
           String text = "Мария, вы получили счёт?";
           specialistSays(maria, text);
           oneConnect
               .scenario()
               .specialistWrites(demo.support.id(), maria, demo.specialist.id(), text);
-          gateway.awaitMetric(
-              () -> gateway.dropped("to_channel") > before, "a dropped message towards Telegram");
+          gateway.awaitMetric(before + 1, GatewayHttp.DROPPED, "direction", "to_channel");
           long notices =
               oneConnect.inspection().transcript(demo.support.id(), maria).stream()
                   .filter(entry -> contains(entry, "заблокировал бота"))
@@ -415,13 +422,10 @@ final class SandboxStory {
           print.say(
               "Администратор шлюза → GET",
               env.gatewayUrl + "/admin/connections  (Authorization: Bearer …)");
-          JsonNode connection = null;
-          for (JsonNode each : gateway.admin("/admin/connections", env.adminToken)) {
-            if (DemoCompany.SUPPORT.equals(each.path("line").asText())) {
-              connection = each;
-            }
-          }
-          check(connection != null, "the connection of the line «" + DemoCompany.SUPPORT + "»");
+          JsonNode connection = gateway.adminConnection(demo.bot).orElse(null);
+          check(
+              connection != null && DemoCompany.SUPPORT.equals(connection.path("line").asText()),
+              "the connection of the line «" + DemoCompany.SUPPORT + "»");
           print.say(
               "Шлюз ← 200",
               "линия «"
@@ -436,7 +440,7 @@ final class SandboxStory {
           print.say("Администратор шлюза → GET", env.gatewayUrl + path);
           boolean ivanBanned = false;
           boolean mariaBlocked = false;
-          for (JsonNode account : gateway.admin(path, env.adminToken)) {
+          for (JsonNode account : gateway.admin(path)) {
             String who = account.path("name").asText();
             boolean banned = account.path("banned").asBoolean();
             boolean blocked = account.path("blocked").asBoolean();
@@ -453,15 +457,14 @@ final class SandboxStory {
             ivanBanned |= who.startsWith(IVAN.firstName()) && banned;
             mariaBlocked |= who.startsWith(MARIA.firstName()) && blocked;
           }
-          check(ivanBanned, name(IVAN) + " marked as banned");
-          check(mariaBlocked, name(MARIA) + " marked as having blocked the bot");
+          check(ivanBanned, accountName(IVAN) + " marked as banned");
+          check(mariaBlocked, accountName(MARIA) + " marked as having blocked the bot");
         });
     step(
         "List the lines with a Telegram bot",
         "«Поддержка» with @" + DemoCompany.BOT_USERNAME + ", state «активно»",
         () -> {
-          TranscriptEntry list =
-              manage("Показать линии с Telegram-бот", "Линии с Telegram-ботами:");
+          TranscriptEntry list = manage(ManagementChat.LIST, "Линии с Telegram-ботами:");
           check(
               list.text().contains("«" + DemoCompany.SUPPORT + "»")
                   && list.text().contains("активно"),
@@ -472,10 +475,11 @@ final class SandboxStory {
         "a one-time link to the disconnect page",
         () -> {
           manage(
-              "Отключить Telegram-бот", "Выберите линию, от которой нужно отключить Telegram-бот.");
+              ManagementChat.DISCONNECT,
+              "Выберите линию, от которой нужно отключить Telegram-бот.");
           TranscriptEntry answer =
               manage(DemoCompany.SUPPORT, "Чтобы отключить бот @" + DemoCompany.BOT_USERNAME);
-          lastLink = link(answer.text());
+          lastLink = ManagementChat.link(answer.text());
         });
     step(
         "Confirm the disconnection with the API account",
@@ -496,7 +500,7 @@ final class SandboxStory {
               page.status() == 200 && page.body().contains("отключен"),
               "HTTP 200 saying the bot is «отключен», got " + page.summary());
           print.say("Страница ← " + page.status(), page.sentence("отключен"));
-          awaitManagement("отключен от линии «" + DemoCompany.SUPPORT + "»");
+          chat.awaitAnswer("отключен от линии «" + DemoCompany.SUPPORT + "»");
         });
   }
 
@@ -508,95 +512,19 @@ final class SandboxStory {
             ? token.substring(0, token.indexOf(':') + 4) + "…  (токен от @BotFather)"
             : text;
     print.say("Специалист → Управление каналами", shown);
-    oneConnect.scenario().specialistWritesToManagementLine(demo.specialist.id(), text);
-    return awaitManagement(expected);
-  }
-
-  private TranscriptEntry awaitManagement(String expected) {
-    long mark = managementMark;
-    TranscriptEntry answer;
-    try {
-      answer =
-          oneConnect
-              .inspection()
-              .awaitTranscriptEntry(
-                  demo.management.id(),
-                  demo.specialist.id(),
-                  entry ->
-                      entry.seq() > mark
-                          && entry.direction() == TranscriptEntry.Direction.TO_USER
-                          && entry.text() != null
-                          && entry.text().contains(expected),
-                  settings.stepTimeout());
-    } catch (AssertionError missing) {
-      throw new AssertionError(
-          "no answer with «"
-              + expected
-              + "» from the management line within "
-              + settings.stepTimeout().toSeconds()
-              + " s",
-          missing);
-    }
-    for (TranscriptEntry entry :
-        oneConnect.inspection().transcript(demo.management.id(), demo.specialist.id())) {
-      if (entry.seq() > mark
-          && entry.seq() <= answer.seq()
-          && entry.direction() == TranscriptEntry.Direction.TO_USER) {
-        print.say("Управление каналами → Специалист", TranscriptPrinter.render(entry));
-      }
-    }
-    managementMark = answer.seq();
-    return answer;
+    return chat.say(text, expected);
   }
 
   // ---- the line «Поддержка»
 
-  /** The platform user a Telegram chat became: found by the first text it posted to the line. */
-  private String awaitNewLineUser(String text) {
-    return Await.until(
-        () ->
-            oneConnect.inspection().transcripts().stream()
-                .filter(
-                    entry ->
-                        entry.lineId().equals(demo.support.id())
-                            && entry.direction() == TranscriptEntry.Direction.TO_LINE
-                            && contains(entry, text))
-                .map(TranscriptEntry::userId)
-                .findFirst(),
-        settings.stepTimeout(),
-        "«" + text + "» in the line «" + DemoCompany.SUPPORT + "»");
-  }
-
+  /** Waits for the user's next entry meeting the condition; prints what they posted up to it. */
   private void awaitInLine(String user, String what, Predicate<TranscriptEntry> condition) {
     long mark = lineMarks.getOrDefault(user, -1L);
-    TranscriptEntry found;
-    try {
-      found =
-          oneConnect
-              .inspection()
-              .awaitTranscriptEntry(
-                  demo.support.id(),
-                  user,
-                  entry ->
-                      entry.seq() > mark
-                          && entry.direction() == TranscriptEntry.Direction.TO_LINE
-                          && condition.test(entry),
-                  settings.stepTimeout());
-    } catch (AssertionError missing) {
-      throw new AssertionError(
-          "no "
-              + what
-              + " in the line «"
-              + DemoCompany.SUPPORT
-              + "» within "
-              + settings.stepTimeout().toSeconds()
-              + " s",
-          missing);
-    }
-    for (TranscriptEntry entry : oneConnect.inspection().transcript(demo.support.id(), user)) {
-      if (entry.seq() > mark
-          && entry.seq() <= found.seq()
-          && entry.direction() == TranscriptEntry.Direction.TO_LINE) {
+    TranscriptEntry found =
+        lines.awaitFromUser(
+            demo.support, user, what, entry -> entry.seq() > mark && condition.test(entry));
+    for (TranscriptEntry entry : lines.fromUser(demo.support, user)) {
+      if (entry.seq() > mark && entry.seq() <= found.seq()) {
         print.say(
             "Линия «" + DemoCompany.SUPPORT + "» ← " + lineUser(user),
             TranscriptPrinter.render(entry));
@@ -621,15 +549,7 @@ final class SandboxStory {
     if (user.equals(group)) {
       return "группа «" + GROUP.title() + "»";
     }
-    return oneConnect
-        .world()
-        .clientUser(user)
-        .map(
-            u ->
-                u.surname() == null || u.surname().isBlank()
-                    ? u.name()
-                    : u.name() + " " + u.surname())
-        .orElse(user);
+    return lines.displayName(user);
   }
 
   // ---- Telegram
@@ -668,27 +588,7 @@ final class SandboxStory {
     return "Telegram группа «" + chat.title() + "»";
   }
 
-  private static String name(UserSpec user) {
-    return user.lastName() == null ? user.firstName() : user.firstName() + " " + user.lastName();
-  }
-
   // ---- checks
-
-  private static List<String> buttons(TranscriptEntry entry) {
-    return entry.keyboard() == null
-        ? List.of()
-        : entry.keyboard().stream().flatMap(List::stream).map(Button::text).toList();
-  }
-
-  private static boolean contains(TranscriptEntry entry, String text) {
-    return entry.text() != null && entry.text().contains(text);
-  }
-
-  private static String link(String text) {
-    Matcher link = LINK.matcher(text);
-    check(link.find(), "a link in «" + text + "»");
-    return link.group(1);
-  }
 
   private static void check(boolean condition, String expected) {
     if (!condition) {

@@ -1,8 +1,13 @@
 package io.omnichannel.e2e;
 
+import static io.omnichannel.sandbox.scenario.ManagementChat.CONNECT;
+import static io.omnichannel.sandbox.scenario.ManagementChat.DISCONNECT;
+import static io.omnichannel.sandbox.scenario.ManagementChat.LIST;
+import static io.omnichannel.sandbox.scenario.ManagementChat.buttons;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnichannel.launcher.Omnichannel;
+import io.omnichannel.sandbox.scenario.ManagementChat;
 import io.omnichannel.testkit.oneconnect.TranscriptEntry;
 import io.omnichannel.testkit.telegram.BotInfo;
 import org.junit.jupiter.api.Test;
@@ -79,7 +84,7 @@ class F01ManagementLineEndToEndTest extends EndToEndHarness {
         tenant.say("что дальше?", "Ссылка, отправленная выше, действует 15 минут.");
     assertThat(stillValid.text()).startsWith("Пожалуйста, выберите пункт меню.");
     tenant.say("Отмена", "Действие отменено, ссылка больше не действует.");
-    assertThat(linkPage(link)).contains("Ссылка уже использована");
+    assertThat(gatewayHttp.get(link).body()).contains("Ссылка уже использована");
   }
 
   @Test
@@ -95,20 +100,13 @@ class F01ManagementLineEndToEndTest extends EndToEndHarness {
     restartGateway();
 
     // the new gateway remembers the chosen line: the token goes on from there
-    TranscriptEntry link = tenant.say(bot.token(), "Чтобы подключить бот @" + bot.username());
-    assertThat(link.text()).contains("к линии «Продажи»");
+    TranscriptEntry linkMessage =
+        tenant.say(bot.token(), "Чтобы подключить бот @" + bot.username());
+    assertThat(linkMessage.text()).contains("к линии «Продажи»");
     tenant.apiAccountFor("api-" + bot.username(), "pw");
-    assertThat(submit(linkIn(link.text()), "api-" + bot.username(), "pw").statusCode())
-        .isEqualTo(200);
-    tenant.awaitAnnouncement("Telegram-бот @" + bot.username() + " подключен к линии «Продажи».");
-  }
-
-  private String linkPage(String link) {
-    try {
-      return get(link).body();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    String link = ManagementChat.link(linkMessage.text());
+    assertThat(gatewayHttp.submit(link, "api-" + bot.username(), "pw").status()).isEqualTo(200);
+    tenant.awaitAnswer("Telegram-бот @" + bot.username() + " подключен к линии «Продажи».");
   }
 
   @Test

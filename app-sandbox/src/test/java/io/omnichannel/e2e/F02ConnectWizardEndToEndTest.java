@@ -1,12 +1,14 @@
 package io.omnichannel.e2e;
 
+import static io.omnichannel.sandbox.scenario.ManagementChat.CONNECT;
+import static io.omnichannel.sandbox.scenario.ManagementChat.buttons;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omnichannel.sandbox.scenario.GatewayHttp.Page;
 import io.omnichannel.testkit.oneconnect.Line;
 import io.omnichannel.testkit.oneconnect.LineAvailability;
 import io.omnichannel.testkit.oneconnect.TranscriptEntry;
 import io.omnichannel.testkit.telegram.BotInfo;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,8 +109,8 @@ class F02ConnectWizardEndToEndTest extends EndToEndHarness {
     BotInfo bot = newBot("Ромашка");
     String link = tenant.connectLink("Поддержка", bot);
 
-    HttpResponse<String> page = get(link);
-    assertThat(page.statusCode()).isEqualTo(200);
+    Page page = gatewayHttp.get(link);
+    assertThat(page.status()).isEqualTo(200);
     assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
     assertThat(page.body())
         .contains("Подключение Telegram-бота")
@@ -117,21 +119,21 @@ class F02ConnectWizardEndToEndTest extends EndToEndHarness {
         .contains("name=\"login\"")
         .contains("name=\"password\"");
 
-    HttpResponse<String> wrong = submit(link, "api-" + support.id(), "не тот");
-    assertThat(wrong.statusCode()).isEqualTo(422);
+    Page wrong = gatewayHttp.submit(link, "api-" + support.id(), "не тот");
+    assertThat(wrong.status()).isEqualTo(422);
     assertThat(wrong.body()).contains("Неверный логин или пароль учетной записи API.");
 
-    assertThat(submit(link, "api-" + support.id(), "pw").statusCode()).isEqualTo(200);
-    tenant.awaitAnnouncement("подключен к линии «Поддержка».");
+    assertThat(gatewayHttp.submit(link, "api-" + support.id(), "pw").status()).isEqualTo(200);
+    tenant.awaitAnswer("подключен к линии «Поддержка».");
 
-    HttpResponse<String> again = get(link);
-    assertThat(again.statusCode()).isEqualTo(410);
+    Page again = gatewayHttp.get(link);
+    assertThat(again.status()).isEqualTo(410);
     assertThat(again.body()).contains("Ссылка уже использована");
-    HttpResponse<String> postedAgain = submit(link, "api-" + support.id(), "pw");
-    assertThat(postedAgain.statusCode()).isEqualTo(409);
+    Page postedAgain = gatewayHttp.submit(link, "api-" + support.id(), "pw");
+    assertThat(postedAgain.status()).isEqualTo(409);
     assertThat(postedAgain.body()).contains("Ссылка уже использована.");
-    HttpResponse<String> unknown = get(link.substring(0, link.length() - 3) + "xyz");
-    assertThat(unknown.statusCode()).isEqualTo(404);
+    Page unknown = gatewayHttp.get(link.substring(0, link.length() - 3) + "xyz");
+    assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.body()).contains("Ссылка не найдена");
   }
 
@@ -141,15 +143,15 @@ class F02ConnectWizardEndToEndTest extends EndToEndHarness {
     Line support = tenant.line("Поддержка");
     tenant.apiAccount("api-" + support.id(), "pw", support);
     String link = tenant.connectLink("Поддержка", newBot("Ромашка"));
-    assertThat(get(link).statusCode()).isEqualTo(200);
+    assertThat(gatewayHttp.get(link).status()).isEqualTo(200);
 
     clock.advance(Duration.ofMinutes(15).plusSeconds(1));
     try {
-      HttpResponse<String> page = get(link);
-      assertThat(page.statusCode()).isEqualTo(410);
+      Page page = gatewayHttp.get(link);
+      assertThat(page.status()).isEqualTo(410);
       assertThat(page.body()).contains("Ссылка устарела").contains("Срок действия ссылки истек");
-      HttpResponse<String> posted = submit(link, "api-" + support.id(), "pw");
-      assertThat(posted.statusCode()).isEqualTo(409);
+      Page posted = gatewayHttp.submit(link, "api-" + support.id(), "pw");
+      assertThat(posted.status()).isEqualTo(409);
       assertThat(posted.body()).contains("Срок действия ссылки истек.");
     } finally {
       clock.reset();
@@ -167,16 +169,16 @@ class F02ConnectWizardEndToEndTest extends EndToEndHarness {
     BotInfo bot = newBot("Ромашка");
     String link = tenant.connectLink("Поддержка", bot);
 
-    HttpResponse<String> foreign = submit(link, "api-other-" + theirs.id(), "pw2");
-    assertThat(foreign.statusCode()).isEqualTo(422);
+    Page foreign = gatewayHttp.submit(link, "api-other-" + theirs.id(), "pw2");
+    assertThat(foreign.status()).isEqualTo(422);
     assertThat(foreign.body()).contains("Эта учетная запись API принадлежит другой компании.");
     assertThat(oneConnect.world().clients())
         .extracting(c -> c.name())
         .doesNotContain("Telegram: " + bot.firstName());
 
     // the refusal used nothing up: the company's own account still connects
-    assertThat(submit(link, "api-" + support.id(), "pw").statusCode()).isEqualTo(200);
-    tenant.awaitAnnouncement("Telegram-бот @" + bot.username() + " подключен к линии «Поддержка».");
+    assertThat(gatewayHttp.submit(link, "api-" + support.id(), "pw").status()).isEqualTo(200);
+    tenant.awaitAnswer("Telegram-бот @" + bot.username() + " подключен к линии «Поддержка».");
   }
 
   @Test
@@ -188,8 +190,8 @@ class F02ConnectWizardEndToEndTest extends EndToEndHarness {
     BotInfo bot = newBot("Ромашка");
     String link = tenant.connectLink(evil, bot);
 
-    HttpResponse<String> page = get(link);
-    assertThat(page.statusCode()).isEqualTo(200);
+    Page page = gatewayHttp.get(link);
+    assertThat(page.status()).isEqualTo(200);
     assertThat(page.body())
         .doesNotContain("<script>")
         .contains("&lt;script&gt;alert(")
@@ -197,9 +199,9 @@ class F02ConnectWizardEndToEndTest extends EndToEndHarness {
         .doesNotContain("\"Поддержка\"");
     assertThat(page.headers().firstValue("Content-Security-Policy"))
         .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'none'"));
-    HttpResponse<String> done = submit(link, "api-" + line.id(), "pw");
-    assertThat(done.statusCode()).isEqualTo(200);
+    Page done = gatewayHttp.submit(link, "api-" + line.id(), "pw");
+    assertThat(done.status()).isEqualTo(200);
     assertThat(done.body()).doesNotContain("<script>").contains("&lt;script&gt;");
-    tenant.awaitAnnouncement("подключен к линии «" + evil + "».");
+    tenant.awaitAnswer("подключен к линии «" + evil + "».");
   }
 }

@@ -32,9 +32,9 @@ class F03TechnicalClientEndToEndTest extends EndToEndHarness {
                 + bot.firstName()
                 + "».");
 
-    ClientCompany client = clientOf(bot);
+    ClientCompany client = supportLines.clientOf(bot);
     assertThat(client.companyId()).isEqualTo(tenant.company.id());
-    assertThat(usersOf(client)).isEmpty();
+    assertThat(supportLines.usersOf(client)).isEmpty();
 
     long ivanId = newUserId();
     long mariaId = newUserId();
@@ -42,17 +42,17 @@ class F03TechnicalClientEndToEndTest extends EndToEndHarness {
         .bot(bot.token())
         .user(UserSpec.of(ivanId, "Иван", "Петров", "ivan_p"))
         .sendsText("Здравствуйте!");
-    awaitReceived("Здравствуйте!");
+    supportLines.awaitReceived("Здравствуйте!");
     telegram.bot(bot.token()).user(UserSpec.of(mariaId, "Мария")).sendsText("Добрый вечер");
-    awaitReceived("Добрый вечер");
+    supportLines.awaitReceived("Добрый вечер");
     telegram
         .bot(bot.token())
         .user(UserSpec.of(ivanId, "Иван", "Петров", "ivan_p"))
         .sendsText("Это снова я");
-    String ivan = accountId(bot, "Иван Петров");
-    awaitTextInLine(support, ivan, "Это снова я");
+    String ivan = supportLines.accountId(bot, "Иван Петров");
+    supportLines.awaitText(support, ivan, "Это снова я");
 
-    List<ClientUser> accounts = usersOf(client);
+    List<ClientUser> accounts = supportLines.usersOf(client);
     assertThat(accounts).hasSize(2);
     List<String> names = new ArrayList<>();
     accounts.forEach(u -> names.add(u.surname() == null ? u.name() : u.name() + " " + u.surname()));
@@ -61,12 +61,12 @@ class F03TechnicalClientEndToEndTest extends EndToEndHarness {
       assertThat(oneConnect.world().subscriptions(account.id()))
           .anySatisfy(s -> assertThat(s.lineId()).isEqualTo(support.id()));
     }
-    assertThat(toLine(support, ivan))
+    assertThat(supportLines.fromUser(support, ivan))
         .extracting(TranscriptEntry::text)
         .containsExactly("Здравствуйте!", "Это снова я");
 
     // the username is kept as a detail of the account in the gateway
-    JsonNode adminAccounts = adminAccounts(bot);
+    JsonNode adminAccounts = gatewayHttp.adminAccounts(bot);
     assertThat(adminAccounts).hasSize(2);
     assertThat(adminAccounts.findValuesAsText("username")).contains("ivan_p");
   }

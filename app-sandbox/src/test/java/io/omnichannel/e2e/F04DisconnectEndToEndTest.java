@@ -1,12 +1,16 @@
 package io.omnichannel.e2e;
 
+import static io.omnichannel.sandbox.scenario.ManagementChat.DISCONNECT;
+import static io.omnichannel.sandbox.scenario.ManagementChat.LIST;
+import static io.omnichannel.sandbox.scenario.ManagementChat.buttons;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omnichannel.sandbox.scenario.GatewayHttp.Page;
+import io.omnichannel.sandbox.scenario.ManagementChat;
 import io.omnichannel.testkit.oneconnect.Line;
 import io.omnichannel.testkit.oneconnect.TranscriptEntry;
 import io.omnichannel.testkit.telegram.BotInfo;
 import io.omnichannel.testkit.telegram.UserSpec;
-import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 /** F4: the disconnect wizard; afterwards nothing flows either way and the history is kept. */
@@ -27,8 +31,8 @@ class F04DisconnectEndToEndTest extends EndToEndHarness {
     long ivanChat = newUserId();
     UserSpec ivan = UserSpec.of(ivanChat, "Иван", "Петров", "ivan");
     telegram.bot(bot.token()).user(ivan).sendsText("до отключения");
-    awaitReceived("до отключения");
-    String account = accountId(bot, "Иван");
+    supportLines.awaitReceived("до отключения");
+    String account = supportLines.accountId(bot, "Иван");
     oneConnect
         .scenario()
         .specialistWrites(support.id(), account, tenant.specialist.id(), "ответ до отключения");
@@ -44,19 +48,19 @@ class F04DisconnectEndToEndTest extends EndToEndHarness {
             "Чтобы отключить бот @"
                 + bot.username()
                 + " от линии «Поддержка», перейдите по ссылке и введите учетную запись API, которая используется для этого бота");
-    String link = linkIn(linkMessage.text());
-    HttpResponse<String> page = get(link);
+    String link = ManagementChat.link(linkMessage.text());
+    Page page = gatewayHttp.get(link);
     assertThat(page.body())
         .contains("Отключение Telegram-бота")
         .contains("будет отключен от линии «Поддержка»");
 
-    HttpResponse<String> otherAccount = submit(link, "api-other-" + support.id(), "pw2");
+    Page otherAccount = gatewayHttp.submit(link, "api-other-" + support.id(), "pw2");
     assertThat(otherAccount.body())
         .contains("Для отключения введите учетную запись API, с которой бот был подключен.");
-    HttpResponse<String> done = submit(link, "api-" + support.id(), "pw");
-    assertThat(done.statusCode()).isEqualTo(200);
+    Page done = gatewayHttp.submit(link, "api-" + support.id(), "pw");
+    assertThat(done.status()).isEqualTo(200);
     assertThat(done.body()).contains("отключен от линии «Поддержка». История переписки сохранена.");
-    tenant.awaitAnnouncement(
+    tenant.awaitAnswer(
         "Telegram-бот @"
             + bot.username()
             + " отключен от линии «Поддержка». "
@@ -69,7 +73,7 @@ class F04DisconnectEndToEndTest extends EndToEndHarness {
                 hook.lineId() != null
                     && hook.lineId().equals(support.id())
                     && hook.url().contains("/hooks/"));
-    assertThat(adminConnection(bot)).isNull();
+    assertThat(gatewayHttp.adminConnection(bot)).isEmpty();
 
     // neither way: the user writes, the specialist answers
     telegram.bot(bot.token()).user(ivan).sendsText("после отключения");
@@ -83,8 +87,8 @@ class F04DisconnectEndToEndTest extends EndToEndHarness {
         .bot(salesBot.token())
         .user(UserSpec.of(mariaChat, "Мария"))
         .sendsText("вопрос в продажи");
-    awaitReceived("вопрос в продажи");
-    String maria = accountId(salesBot, "Мария");
+    supportLines.awaitReceived("вопрос в продажи");
+    String maria = supportLines.accountId(salesBot, "Мария");
     oneConnect
         .scenario()
         .specialistWrites(sales.id(), maria, tenant.specialist.id(), "ответ из продаж");
@@ -97,9 +101,11 @@ class F04DisconnectEndToEndTest extends EndToEndHarness {
         .extracting(m -> m.text())
         .containsExactly("ответ до отключения");
     // history kept: the technical client, the account and the conversation remain in 1C-Connect
-    assertThat(clientOf(bot).deleted()).isFalse();
-    assertThat(usersOf(clientOf(bot))).extracting(u -> u.id()).containsExactly(account);
-    assertThat(toLine(support, account))
+    assertThat(supportLines.clientOf(bot).deleted()).isFalse();
+    assertThat(supportLines.usersOf(supportLines.clientOf(bot)))
+        .extracting(u -> u.id())
+        .containsExactly(account);
+    assertThat(supportLines.fromUser(support, account))
         .extracting(TranscriptEntry::text)
         .containsExactly("до отключения");
 

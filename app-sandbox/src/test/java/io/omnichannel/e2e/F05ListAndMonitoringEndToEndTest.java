@@ -1,5 +1,9 @@
 package io.omnichannel.e2e;
 
+import static io.omnichannel.sandbox.scenario.ManagementChat.CONNECT;
+import static io.omnichannel.sandbox.scenario.ManagementChat.DISCONNECT;
+import static io.omnichannel.sandbox.scenario.ManagementChat.LIST;
+import static io.omnichannel.sandbox.scenario.ManagementChat.buttons;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnichannel.launcher.Omnichannel;
@@ -72,7 +76,9 @@ class F05ListAndMonitoringEndToEndTest extends EndToEndHarness {
                 + "», состояние: токен бота отозван")
         .contains("Линия «Продажи» — бот @" + salesBot.username());
     assertThat(shown.substring(shown.indexOf("«Продажи»"))).contains("состояние: активно");
-    assertThat(adminConnection(supportBot).path("state").asText()).isEqualTo("TOKEN_REVOKED");
-    assertThat(adminConnection(salesBot).path("state").asText()).isEqualTo("ACTIVE");
+    assertThat(gatewayHttp.adminConnection(supportBot).orElseThrow().path("state").asText())
+        .isEqualTo("TOKEN_REVOKED");
+    assertThat(gatewayHttp.adminConnection(salesBot).orElseThrow().path("state").asText())
+        .isEqualTo("ACTIVE");
   }
 }

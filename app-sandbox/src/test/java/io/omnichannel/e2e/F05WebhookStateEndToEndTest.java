@@ -1,5 +1,6 @@
 package io.omnichannel.e2e;
 
+import static io.omnichannel.sandbox.scenario.ManagementChat.LIST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnichannel.launcher.Omnichannel;
@@ -53,21 +54,22 @@ class F05WebhookStateEndToEndTest extends EndToEndHarness {
     publicSide.down();
     connected.user(ivan).sendsText("пока вебхук не работает");
     publicSide.awaitRefused(2, WAIT);
-    awaitAdminState(connected.bot, "WEBHOOK_FAILING");
+    gatewayHttp.awaitAdminState(connected.bot, "WEBHOOK_FAILING");
 
     publicSide.up();
-    awaitTextInLine(connected.line, account, "пока вебхук не работает");
+    supportLines.awaitText(connected.line, account, "пока вебхук не работает");
     // Telegram keeps reporting its last error (last_error_date); the gateway counts an error of the
     // last
     // 10 minutes as failing, so the state returns only after that window, whatever succeeded since
-    assertThat(adminConnection(connected.bot).path("state").asText()).isEqualTo("WEBHOOK_FAILING");
+    assertThat(gatewayHttp.adminConnection(connected.bot).orElseThrow().path("state").asText())
+        .isEqualTo("WEBHOOK_FAILING");
     assertThat(connected.tenant.say(LIST, "Линии с Telegram-ботами:").text())
         .contains("состояние: ошибки получения сообщений");
     clock.advance(Duration.ofMinutes(11));
-    awaitAdminState(connected.bot, "ACTIVE");
+    gatewayHttp.awaitAdminState(connected.bot, "ACTIVE");
     assertThat(connected.tenant.say(LIST, "Линии с Telegram-ботами:").text())
         .contains("состояние: активно");
-    assertThat(toLine(connected.line, account))
+    assertThat(supportLines.fromUser(connected.line, account))
         .extracting(TranscriptEntry::text)
         .containsExactly("до сбоя вебхука", "пока вебхук не работает");
   }

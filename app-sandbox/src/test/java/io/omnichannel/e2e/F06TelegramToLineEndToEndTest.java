@@ -20,13 +20,15 @@ class F06TelegramToLineEndToEndTest extends EndToEndHarness {
     Connected connected = new Connected();
     UserSpec ivan = UserSpec.of(newUserId(), "Иван", "Петров", "ivan");
     String account = connected.firstContact(ivan, "Здравствуйте, у меня вопрос");
-    TranscriptEntry text = awaitTextInLine(connected.line, account, "Здравствуйте, у меня вопрос");
+    TranscriptEntry text =
+        supportLines.awaitText(connected.line, account, "Здравствуйте, у меня вопрос");
     assertThat(text.kind()).isEqualTo(TranscriptEntry.Kind.TEXT);
     assertThat(oneConnect.world().clientUser(account).orElseThrow().name()).contains("Иван");
 
     connected.user(ivan).sendsPhoto("скриншот ошибки", 5 * MIB);
     TranscriptEntry image =
-        awaitInLine(connected.line, account, e -> e.kind() == TranscriptEntry.Kind.IMAGE);
+        supportLines.awaitFromUser(
+            connected.line, account, "an image", e -> e.kind() == TranscriptEntry.Kind.IMAGE);
     assertThat(image.file().size()).isEqualTo(5 * MIB);
     assertThat(image.text()).isEqualTo("скриншот ошибки");
 
@@ -34,15 +36,17 @@ class F06TelegramToLineEndToEndTest extends EndToEndHarness {
     // 800×600, 4 MiB)
     connected.user(ivan).sendsPhoto("крупное фото", 8 * MIB);
     TranscriptEntry downsized =
-        awaitInLine(
+        supportLines.awaitFromUser(
             connected.line,
             account,
+            "the downsized image",
             e -> e.kind() == TranscriptEntry.Kind.IMAGE && "крупное фото".equals(e.text()));
     assertThat(downsized.file().size()).isEqualTo(4 * MIB);
 
     connected.user(ivan).sendsDocument("выгрузка.xml", "application/xml", 20 * MIB);
     TranscriptEntry file =
-        awaitInLine(connected.line, account, e -> e.kind() == TranscriptEntry.Kind.FILE);
+        supportLines.awaitFromUser(
+            connected.line, account, "a file", e -> e.kind() == TranscriptEntry.Kind.FILE);
     assertThat(file.file().size()).isEqualTo(20 * MIB);
     assertThat(file.file().name()).isEqualTo("выгрузка.xml");
 
@@ -64,7 +68,7 @@ class F06TelegramToLineEndToEndTest extends EndToEndHarness {
         .contains("не отправлено: его размер 360 МБ, а можно не больше 5 МБ.")
         .contains("Изображения принимаются до 5 МБ, файлы — до 20 МБ.");
     TranscriptEntry imagePlaceholder =
-        awaitTextInLine(connected.line, account, "не передано: больше 5 МБ");
+        supportLines.awaitText(connected.line, account, "не передано: больше 5 МБ");
     assertThat(imagePlaceholder.text())
         .startsWith("[Изображение «")
         .contains("пользователю отправлено уведомление]")
@@ -77,13 +81,13 @@ class F06TelegramToLineEndToEndTest extends EndToEndHarness {
         .contains("20,1 МБ")
         .contains("не больше 20 МБ");
     TranscriptEntry filePlaceholder =
-        awaitTextInLine(connected.line, account, "[Файл «архив.zip», 20,1 МБ — не передан:");
+        supportLines.awaitText(connected.line, account, "[Файл «архив.zip», 20,1 МБ — не передан:");
     assertThat(filePlaceholder.kind()).isEqualTo(TranscriptEntry.Kind.TEXT);
 
     // nothing else is lost: the conversation goes on, in order
     connected.user(ivan).sendsText("а текстом можно?");
-    awaitTextInLine(connected.line, account, "а текстом можно?");
-    assertThat(toLine(connected.line, account))
+    supportLines.awaitText(connected.line, account, "а текстом можно?");
+    assertThat(supportLines.fromUser(connected.line, account))
         .extracting(TranscriptEntry::text)
         .satisfiesExactly(
             first -> assertThat(first).isEqualTo("сейчас пришлю"),

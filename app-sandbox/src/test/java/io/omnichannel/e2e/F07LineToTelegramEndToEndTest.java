@@ -94,7 +94,7 @@ class F07LineToTelegramEndToEndTest extends EndToEndHarness {
 
     // F6: the text of a pressed button goes to the line
     connected.user(ivan).sendsText("Доставка");
-    awaitTextInLine(connected.line, account, "Доставка");
+    supportLines.awaitText(connected.line, account, "Доставка");
 
     oneConnect
         .scenario()

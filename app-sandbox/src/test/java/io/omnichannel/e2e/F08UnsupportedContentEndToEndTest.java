@@ -26,7 +26,7 @@ class F08UnsupportedContentEndToEndTest extends EndToEndHarness {
     assertThat(notices.get(0).text())
         .isEqualTo(
             "Голосовое сообщение не поддерживается. Пожалуйста, напишите сообщение текстом или отправьте файл.");
-    TranscriptEntry voice = awaitTextInLine(connected.line, account, "[Голосовое сообщение");
+    TranscriptEntry voice = supportLines.awaitText(connected.line, account, "[Голосовое сообщение");
     assertThat(voice.text())
         .isEqualTo(
             "[Голосовое сообщение — не поддерживается, пользователю отправлено уведомление]");
@@ -36,10 +36,10 @@ class F08UnsupportedContentEndToEndTest extends EndToEndHarness {
     assertThat(notices.get(1).text())
         .isEqualTo(
             "Видеосообщение не поддерживается. Пожалуйста, напишите сообщение текстом или отправьте файл.");
-    TranscriptEntry videoNote = awaitTextInLine(connected.line, account, "[Видеосообщение");
+    TranscriptEntry videoNote = supportLines.awaitText(connected.line, account, "[Видеосообщение");
     assertThat(videoNote.text())
         .isEqualTo("[Видеосообщение — не поддерживается, пользователю отправлено уведомление]");
-    assertThat(toLine(connected.line, account)).noneMatch(e -> e.file() != null);
+    assertThat(supportLines.fromUser(connected.line, account)).noneMatch(e -> e.file() != null);
 
     ClientUser user = oneConnect.world().clientUser(account).orElseThrow();
     assertThat(user.phone()).as("the phone is never transmitted").isNull();

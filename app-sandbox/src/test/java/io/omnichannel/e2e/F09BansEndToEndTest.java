@@ -19,19 +19,19 @@ class F09BansEndToEndTest extends EndToEndHarness {
     UserSpec maria = UserSpec.of(newUserId(), "Мария", "Соколова", "maria");
     String ivanAccount = connected.firstContact(ivan, "до бана");
     String mariaAccount = connected.firstContact(maria, "я не забанена");
-    double droppedBefore = metric("omnichannel_dropped_total", "reason", "banned");
+    double droppedBefore = gatewayHttp.metric("omnichannel_dropped_total", "reason", "banned");
 
     oneConnect.world().ban(ivanAccount, connected.line.id());
     connected.user(ivan).sendsText("после бана");
-    awaitMetric(
+    gatewayHttp.awaitMetric(
         droppedBefore + 1, "omnichannel_dropped_total", "reason", "banned", "direction", "to_line");
     connected.user(maria).sendsText("а мои сообщения доходят");
-    awaitTextInLine(connected.line, mariaAccount, "а мои сообщения доходят");
+    supportLines.awaitText(connected.line, mariaAccount, "а мои сообщения доходят");
 
     oneConnect.world().unban(ivanAccount, connected.line.id());
     connected.user(ivan).sendsText("после разбана");
-    awaitTextInLine(connected.line, ivanAccount, "после разбана");
-    assertThat(toLine(connected.line, ivanAccount))
+    supportLines.awaitText(connected.line, ivanAccount, "после разбана");
+    assertThat(supportLines.fromUser(connected.line, ivanAccount))
         .extracting(TranscriptEntry::text)
         .containsExactly("до бана", "после разбана");
     assertThat(telegram.sentMessages(connected.bot.token(), ivan.id()))

@@ -27,14 +27,14 @@ class F10GroupsEndToEndTest extends EndToEndHarness {
     group.addsBotAsAdministrator(ivan);
 
     group.member(ivan).sendsText("Добрый день, это закупки");
-    awaitReceived("Иван Петров: Добрый день, это закупки");
+    supportLines.awaitReceived("Иван Петров: Добрый день, это закупки");
     group.member(petr).sendsText("У нас вопрос по счету");
-    awaitReceived("Пётр Сидоров: У нас вопрос по счету");
-    List<ClientUser> accounts = usersOf(clientOf(connected.bot));
+    supportLines.awaitReceived("Пётр Сидоров: У нас вопрос по счету");
+    List<ClientUser> accounts = supportLines.usersOf(supportLines.clientOf(connected.bot));
     assertThat(accounts).hasSize(1);
     String groupAccount = accounts.get(0).id();
     assertThat(accounts.get(0).name()).contains("Отдел закупок");
-    assertThat(toLine(connected.line, groupAccount))
+    assertThat(supportLines.fromUser(connected.line, groupAccount))
         .extracting(TranscriptEntry::text)
         .containsExactly(
             "Иван Петров: Добрый день, это закупки", "Пётр Сидоров: У нас вопрос по счету");
@@ -47,15 +47,15 @@ class F10GroupsEndToEndTest extends EndToEndHarness {
     group
         .member(UserSpec.of(ivan.id(), "Иван", "Петров-Водкин", "ivan"))
         .sendsText("Я сменил фамилию");
-    awaitTextInLine(connected.line, groupAccount, "Иван Петров-Водкин: Я сменил фамилию");
+    supportLines.awaitText(connected.line, groupAccount, "Иван Петров-Водкин: Я сменил фамилию");
     assertThat(oneConnect.world().clientUser(groupAccount).orElseThrow().name())
         .contains("Отдел закупок");
 
     group.removesBot(ivan);
     group.addsBotAsAdministrator(petr);
     group.member(petr).sendsText("Мы вернули бота");
-    awaitReceived("Пётр Сидоров: Мы вернули бота");
-    List<ClientUser> after = usersOf(clientOf(connected.bot));
+    supportLines.awaitReceived("Пётр Сидоров: Мы вернули бота");
+    List<ClientUser> after = supportLines.usersOf(supportLines.clientOf(connected.bot));
     assertThat(after).hasSize(2);
     String newAccount =
         after.stream()
@@ -63,7 +63,7 @@ class F10GroupsEndToEndTest extends EndToEndHarness {
             .filter(id -> !id.equals(groupAccount))
             .findFirst()
             .orElseThrow();
-    awaitTextInLine(connected.line, newAccount, "Пётр Сидоров: Мы вернули бота");
-    assertThat(toLine(connected.line, groupAccount)).hasSize(3);
+    supportLines.awaitText(connected.line, newAccount, "Пётр Сидоров: Мы вернули бота");
+    assertThat(supportLines.fromUser(connected.line, groupAccount)).hasSize(3);
   }
 }

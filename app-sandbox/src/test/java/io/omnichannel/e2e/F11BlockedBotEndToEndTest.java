@@ -18,18 +18,18 @@ class F11BlockedBotEndToEndTest extends EndToEndHarness {
     Connected connected = new Connected();
     UserSpec ivan = UserSpec.of(newUserId(), "Иван", "Петров", "ivan");
     String account = connected.firstContact(ivan, "Ответьте позже");
-    double droppedBefore = metric("omnichannel_dropped_total", "reason", "bot_blocked");
+    double droppedBefore = gatewayHttp.metric("omnichannel_dropped_total", "reason", "bot_blocked");
 
     connected.user(ivan).blocksBot();
     connected.specialistWrites(account, "Иван, вы тут?");
     TranscriptEntry notice =
-        awaitTextInLine(connected.line, account, "пользователь заблокировал бота");
+        supportLines.awaitText(connected.line, account, "пользователь заблокировал бота");
     assertThat(notice.text())
         .isEqualTo(
             "⚠️ Сообщение шлюза: пользователь заблокировал бота @"
                 + connected.bot.username()
                 + " в Telegram. Сообщения из 1С-Коннект ему не доставляются, пока он не разблокирует бота.");
-    awaitMetric(
+    gatewayHttp.awaitMetric(
         droppedBefore + 1,
         "omnichannel_dropped_total",
         "reason",
@@ -39,14 +39,14 @@ class F11BlockedBotEndToEndTest extends EndToEndHarness {
 
     connected.specialistWrites(account, "Иван, ответьте, пожалуйста");
     connected.specialistWrites(account, "Иван?");
-    awaitMetric(
+    gatewayHttp.awaitMetric(
         droppedBefore + 3,
         "omnichannel_dropped_total",
         "reason",
         "bot_blocked",
         "direction",
         "to_channel");
-    assertThat(toLine(connected.line, account))
+    assertThat(supportLines.fromUser(connected.line, account))
         .filteredOn(e -> e.text() != null && e.text().contains("заблокировал бота"))
         .hasSize(1);
     assertThat(telegram.sentMessages(connected.bot.token(), ivan.id())).isEmpty();
@@ -54,11 +54,11 @@ class F11BlockedBotEndToEndTest extends EndToEndHarness {
     // unblocked: the next answer goes through again
     connected.user(ivan).unblocksBot();
     connected.user(ivan).sendsText("Я снова здесь");
-    awaitTextInLine(connected.line, account, "Я снова здесь");
+    supportLines.awaitText(connected.line, account, "Я снова здесь");
     connected.specialistWrites(account, "Отлично, продолжаем");
     SentMessage sent = telegram.awaitSent(connected.bot.token(), ivan.id(), 1, WAIT).get(0);
     assertThat(sent.text()).isEqualTo("Отлично, продолжаем");
-    assertThat(toLine(connected.line, account))
+    assertThat(supportLines.fromUser(connected.line, account))
         .filteredOn(e -> e.text() != null && e.text().contains("заблокировал бота"))
         .hasSize(1);
   }

@@ -1,17 +1,17 @@
 package io.omnichannel.e2e;
 
+import static io.omnichannel.sandbox.scenario.ManagementChat.CONNECT;
+import static io.omnichannel.sandbox.scenario.ManagementChat.DISCONNECT;
+import static io.omnichannel.sandbox.scenario.ManagementChat.LIST;
+import static io.omnichannel.sandbox.scenario.ManagementChat.buttons;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omnichannel.sandbox.scenario.GatewayHttp.Page;
 import io.omnichannel.testkit.oneconnect.Line;
 import io.omnichannel.testkit.oneconnect.Specialist;
 import io.omnichannel.testkit.oneconnect.TranscriptEntry;
 import io.omnichannel.testkit.telegram.BotInfo;
 import io.omnichannel.testkit.telegram.UserSpec;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -71,15 +71,17 @@ class F12LimitsEndToEndTest extends EndToEndHarness {
     BotInfo third = newBot("Третий");
     String annaLink = anna.connectLink("Продажи", second);
     String olegLink = oleg.connectLink("Продажи", third);
-    CompletableFuture<HttpResponse<String>> a = submitAsync(annaLink, "api-" + support.id(), "pw");
-    CompletableFuture<HttpResponse<String>> b = submitAsync(olegLink, "api-" + support.id(), "pw");
-    List<HttpResponse<String>> answers = List.of(a.get(), b.get());
-    assertThat(answers).filteredOn(r -> r.statusCode() == 200).hasSize(1);
+    CompletableFuture<Page> a = gatewayHttp.submitAsync(annaLink, "api-" + support.id(), "pw");
+    CompletableFuture<Page> b = gatewayHttp.submitAsync(olegLink, "api-" + support.id(), "pw");
+    List<Page> answers = List.of(a.get(), b.get());
+    assertThat(answers).filteredOn(r -> r.status() == 200).hasSize(1);
     assertThat(answers)
-        .filteredOn(r -> r.statusCode() != 200)
+        .filteredOn(r -> r.status() != 200)
         .singleElement()
         .satisfies(r -> assertThat(r.body()).contains("К этой линии уже подключен другой бот."));
-    assertThat(adminConnections().findValuesAsText("line_id").stream().filter(sales.id()::equals))
+    assertThat(
+            gatewayHttp.adminConnections().findValuesAsText("line_id").stream()
+                .filter(sales.id()::equals))
         .hasSize(1);
   }
 
@@ -101,20 +103,20 @@ class F12LimitsEndToEndTest extends EndToEndHarness {
     // the fifth and a sixth bot confirmed at the same moment: one gets the last slot
     String fifth = anna.connectLink("Линия 5", newBot("Пятый"));
     String sixth = oleg.connectLink("Линия 6", newBot("Шестой"));
-    List<HttpResponse<String>> answers =
+    List<Page> answers =
         List.of(
-            submitAsync(fifth, "api-all-" + anna.company.id(), "pw").get(),
-            submitAsync(sixth, "api-all-" + anna.company.id(), "pw").get());
-    assertThat(answers).filteredOn(r -> r.statusCode() == 200).hasSize(1);
+            gatewayHttp.submitAsync(fifth, "api-all-" + anna.company.id(), "pw").get(),
+            gatewayHttp.submitAsync(sixth, "api-all-" + anna.company.id(), "pw").get());
+    assertThat(answers).filteredOn(r -> r.status() == 200).hasSize(1);
     assertThat(answers)
-        .filteredOn(r -> r.statusCode() != 200)
+        .filteredOn(r -> r.status() != 200)
         .singleElement()
         .satisfies(
             r ->
                 assertThat(r.body())
                     .contains("Компания уже подключила 5 Telegram-ботов — это максимум."));
     assertThat(
-            adminConnections().findValuesAsText("company").stream()
+            gatewayHttp.adminConnections().findValuesAsText("company").stream()
                 .filter(anna.company.id()::equals))
         .hasSize(5);
   }
@@ -132,17 +134,17 @@ class F12LimitsEndToEndTest extends EndToEndHarness {
     BotInfo bot = newBot("Один");
     String toSupport = anna.connectLink("Поддержка", bot);
     String toSales = oleg.connectLink("Продажи", bot);
-    List<HttpResponse<String>> answers =
+    List<Page> answers =
         List.of(
-            submitAsync(toSupport, "api-all-" + anna.company.id(), "pw").get(),
-            submitAsync(toSales, "api-all-" + anna.company.id(), "pw").get());
-    assertThat(answers).filteredOn(r -> r.statusCode() == 200).hasSize(1);
+            gatewayHttp.submitAsync(toSupport, "api-all-" + anna.company.id(), "pw").get(),
+            gatewayHttp.submitAsync(toSales, "api-all-" + anna.company.id(), "pw").get());
+    assertThat(answers).filteredOn(r -> r.status() == 200).hasSize(1);
     assertThat(answers)
-        .filteredOn(r -> r.statusCode() != 200)
+        .filteredOn(r -> r.status() != 200)
         .singleElement()
         .satisfies(r -> assertThat(r.body()).contains("Этот бот уже подключен к другой линии."));
     assertThat(
-            adminConnections().findValuesAsText("bot").stream()
+            gatewayHttp.adminConnections().findValuesAsText("bot").stream()
                 .filter(("@" + bot.username())::equals))
         .hasSize(1);
   }
@@ -154,7 +156,8 @@ class F12LimitsEndToEndTest extends EndToEndHarness {
     UserSpec ivan = UserSpec.of(newUserId(), "Иван", "Петров", "ivan");
     String account = connected.firstContact(ivan, "пока опция включена");
     tenant.line("Продажи");
-    double droppedBefore = metric("omnichannel_dropped_total", "reason", "tariff_option_off");
+    double droppedBefore =
+        gatewayHttp.metric("omnichannel_dropped_total", "reason", "tariff_option_off");
 
     oneConnect.world().setExternalChannels(tenant.company.id(), false);
     tenant.say(
@@ -162,7 +165,7 @@ class F12LimitsEndToEndTest extends EndToEndHarness {
         "Для работы с каналом Telegram нужна активная тарифная опция «Подключение внешних каналов». "
             + "Обратитесь к администратору вашей компании.");
     connected.user(ivan).sendsText("опция выключена");
-    awaitMetric(
+    gatewayHttp.awaitMetric(
         droppedBefore + 1,
         "omnichannel_dropped_total",
         "reason",
@@ -174,25 +177,10 @@ class F12LimitsEndToEndTest extends EndToEndHarness {
 
     oneConnect.world().setExternalChannels(tenant.company.id(), true);
     connected.user(ivan).sendsText("опция снова включена");
-    awaitTextInLine(connected.line, account, "опция снова включена");
-    assertThat(toLine(connected.line, account))
+    supportLines.awaitText(connected.line, account, "опция снова включена");
+    assertThat(supportLines.fromUser(connected.line, account))
         .extracting(TranscriptEntry::text)
         .containsExactly("пока опция включена", "опция снова включена");
     assertThat(tenant.say(LIST, "Линии с Telegram-ботами:").text()).contains("состояние: активно");
-  }
-
-  private CompletableFuture<HttpResponse<String>> submitAsync(
-      String link, String login, String password) {
-    return http.sendAsync(
-        HttpRequest.newBuilder(URI.create(link))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "login="
-                        + URLEncoder.encode(login, StandardCharsets.UTF_8)
-                        + "&password="
-                        + URLEncoder.encode(password, StandardCharsets.UTF_8)))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -2,10 +2,10 @@ package io.omnichannel.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omnichannel.sandbox.scenario.GatewayHttp.Page;
 import io.omnichannel.testkit.oneconnect.Line;
 import io.omnichannel.testkit.oneconnect.TranscriptEntry;
 import io.omnichannel.testkit.telegram.BotInfo;
-import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,17 +26,16 @@ class F13SharedApiAccountEndToEndTest extends EndToEndHarness {
     assertThat(announced.text()).doesNotContain("Обратите внимание");
 
     String link = tenant.connectLink("Продажи", second);
-    TranscriptEntry linkMessage = tenant.managementChat().get(tenant.managementChat().size() - 1);
+    TranscriptEntry linkMessage = tenant.transcript().get(tenant.transcript().size() - 1);
     assertThat(linkMessage.text())
         .contains("Рекомендуем для каждого бота завести отдельную учетную запись API.");
-    HttpResponse<String> page = submit(link, "api-shared-" + support.id(), "pw");
-    assertThat(page.statusCode()).isEqualTo(200);
+    Page page = gatewayHttp.submit(link, "api-shared-" + support.id(), "pw");
+    assertThat(page.status()).isEqualTo(200);
     assertThat(page.body())
         .contains("Эта учетная запись API уже используется ботом @" + first.username())
         .contains("Рекомендуем для каждого бота отдельную учетную запись API.");
     TranscriptEntry warned =
-        tenant.awaitAnnouncement(
-            "Telegram-бот @" + second.username() + " подключен к линии «Продажи».");
+        tenant.awaitAnswer("Telegram-бот @" + second.username() + " подключен к линии «Продажи».");
     assertThat(warned.text())
         .contains(
             "Обратите внимание: эта учетная запись API уже используется ботом @"

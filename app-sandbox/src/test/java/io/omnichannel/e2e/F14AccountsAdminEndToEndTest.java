@@ -3,8 +3,8 @@ package io.omnichannel.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.omnichannel.sandbox.scenario.GatewayHttp.Page;
 import io.omnichannel.testkit.telegram.UserSpec;
-import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class F14AccountsAdminEndToEndTest extends EndToEndHarness {
             UserSpec.of(newUserId(), "Иван", "Петров", "ivan_p"), "Привет от Ивана");
     connected.firstContact(UserSpec.of(newUserId(), "Мария", null, null), "Привет от Марии");
 
-    JsonNode connection = adminConnection(connected.bot);
+    JsonNode connection = gatewayHttp.adminConnection(connected.bot).orElseThrow();
     assertThat(connection.path("line").asText()).isEqualTo("Поддержка");
     assertThat(connection.path("client").asText())
         .isEqualTo("Telegram: " + connected.bot.firstName());
@@ -29,11 +29,11 @@ class F14AccountsAdminEndToEndTest extends EndToEndHarness {
         .doesNotContain(connected.bot.token())
         .doesNotContain("\"pw\"");
 
-    Map<String, Boolean> banned = banState(adminAccounts(connected.bot));
+    Map<String, Boolean> banned = banState(gatewayHttp.adminAccounts(connected.bot));
     assertThat(banned).containsOnly(Map.entry("Иван Петров", false), Map.entry("Мария", false));
 
     oneConnect.world().ban(ivan, connected.line.id());
-    JsonNode accounts = adminAccounts(connected.bot);
+    JsonNode accounts = gatewayHttp.adminAccounts(connected.bot);
     assertThat(banState(accounts))
         .containsOnly(Map.entry("Иван Петров", true), Map.entry("Мария", false));
     for (JsonNode account : accounts) {
@@ -41,9 +41,10 @@ class F14AccountsAdminEndToEndTest extends EndToEndHarness {
       assertThat(account.path("blocked").asBoolean()).isFalse();
     }
 
-    HttpResponse<String> anonymous =
-        get(base + "/admin/connections/" + connection.path("id").asText() + "/accounts");
-    assertThat(anonymous.statusCode()).isEqualTo(401);
+    Page anonymous =
+        gatewayHttp.get(
+            base + "/admin/connections/" + connection.path("id").asText() + "/accounts");
+    assertThat(anonymous.status()).isEqualTo(401);
   }
 
   private static Map<String, Boolean> banState(JsonNode accounts) {

@@ -69,7 +69,8 @@ class KilledMidRunEndToEndTest extends EndToEndHarness {
       }
     }
     // mid-run: about a tenth has arrived
-    awaitTextInLine(connected.line, accounts.get(USERS - 1), "клиент " + (USERS - 1) + " #10");
+    supportLines.awaitText(
+        connected.line, accounts.get(USERS - 1), "клиент " + (USERS - 1) + " #10");
     child.destroyForcibly();
     assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
     long arrivedAtKill = arrived(connected);
@@ -93,15 +94,15 @@ class KilledMidRunEndToEndTest extends EndToEndHarness {
       }
     }
     for (int u = 0; u < USERS; u++) {
-      assertThat(toLine(connected.line, accounts.get(u)))
+      assertThat(supportLines.fromUser(connected.line, accounts.get(u)))
           .extracting(TranscriptEntry::text)
           .as(
               "chat %d: every message once, in order (%d had arrived at the kill)",
               u, arrivedAtKill)
           .containsExactlyElementsOf(said.get(u));
     }
-    assertThat(usersOf(clientOf(connected.bot))).hasSize(USERS);
-    assertThat(admin("/admin/dead-letters").body()).isEqualTo("[]");
+    assertThat(supportLines.usersOf(supportLines.clientOf(connected.bot))).hasSize(USERS);
+    assertThat(gatewayHttp.admin("/admin/dead-letters")).isEmpty();
   }
 
   @Test
@@ -116,18 +117,18 @@ class KilledMidRunEndToEndTest extends EndToEndHarness {
           .user(UserSpec.of(newUserId(), "Новый", "Клиент" + u, null))
           .sendsText("новый клиент " + u);
     }
-    awaitReceived("новый клиент 40");
+    supportLines.awaitReceived("новый клиент 40");
     child.destroyForcibly();
     assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
     clock.advance(Duration.ofMinutes(3));
     gateway = newGateway().start();
     for (int u = 0; u < n; u++) {
-      awaitReceived("новый клиент " + u);
+      supportLines.awaitReceived("новый клиент " + u);
     }
     // one 1C user per Telegram user; with a doubled registration the first message sits in an
     // orphan's chat
     Map<String, Long> accountsPerUser =
-        usersOf(clientOf(connected.bot)).stream()
+        supportLines.usersOf(supportLines.clientOf(connected.bot)).stream()
             .collect(
                 Collectors.groupingBy(
                     user -> user.name() + " " + user.surname(), Collectors.counting()));

@@ -63,23 +63,23 @@ class OneConnectOutageEndToEndTest extends EndToEndHarness {
     proxy.awaitRefused(6, Duration.ofSeconds(30));
     proxy.up();
 
-    awaitTextInLine(connected.line, ivanAccount, "Иван: во время сбоя 6");
-    awaitTextInLine(connected.line, mariaAccount, "Мария: во время сбоя 6");
-    awaitReceived("Олег: во время сбоя");
-    assertThat(toLine(connected.line, ivanAccount))
+    supportLines.awaitText(connected.line, ivanAccount, "Иван: во время сбоя 6");
+    supportLines.awaitText(connected.line, mariaAccount, "Мария: во время сбоя 6");
+    supportLines.awaitReceived("Олег: во время сбоя");
+    assertThat(supportLines.fromUser(connected.line, ivanAccount))
         .extracting(TranscriptEntry::text)
         .containsExactlyElementsOf(ivanSays);
-    assertThat(toLine(connected.line, mariaAccount))
+    assertThat(supportLines.fromUser(connected.line, mariaAccount))
         .extracting(TranscriptEntry::text)
         .containsExactlyElementsOf(mariaSays);
-    String olegAccount = accountId(connected.bot, "Олег");
-    assertThat(toLine(connected.line, olegAccount))
+    String olegAccount = supportLines.accountId(connected.bot, "Олег");
+    assertThat(supportLines.fromUser(connected.line, olegAccount))
         .extracting(TranscriptEntry::text)
         .containsExactly("Олег: во время сбоя");
-    assertThat(usersOf(clientOf(connected.bot)))
+    assertThat(supportLines.usersOf(supportLines.clientOf(connected.bot)))
         .as("one account per user, none doubled by retries")
         .hasSize(3);
-    assertThat(admin("/admin/dead-letters").body()).isEqualTo("[]");
+    assertThat(gatewayHttp.admin("/admin/dead-letters")).isEmpty();
 
     // and the other way: the specialist's answer still reaches Telegram
     connected.specialistWrites(ivanAccount, "Спасибо за терпение!");

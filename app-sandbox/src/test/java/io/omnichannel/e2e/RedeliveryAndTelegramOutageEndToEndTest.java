@@ -33,7 +33,7 @@ class RedeliveryAndTelegramOutageEndToEndTest extends EndToEndHarness {
     String account = connected.firstContact(ivan, "вопрос");
     HookEvent answer = connected.specialistWrites(account, "ответ один раз");
     telegram.awaitSent(connected.bot.token(), ivan.id(), 1, WAIT);
-    double duplicatesBefore = metric("omnichannel_inbound_duplicates_total");
+    double duplicatesBefore = gatewayHttp.metric("omnichannel_inbound_duplicates_total");
 
     HookRegistration hook =
         oneConnect.world().hooks().stream()
@@ -65,7 +65,7 @@ class RedeliveryAndTelegramOutageEndToEndTest extends EndToEndHarness {
               HttpResponse.BodyHandlers.ofString());
       assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
     }
-    assertThat(metric("omnichannel_inbound_duplicates_total"))
+    assertThat(gatewayHttp.metric("omnichannel_inbound_duplicates_total"))
         .isGreaterThanOrEqualTo(duplicatesBefore + 2);
 
     connected.specialistWrites(account, "следующий ответ");
@@ -89,7 +89,7 @@ class RedeliveryAndTelegramOutageEndToEndTest extends EndToEndHarness {
     }
     connected.user(ivan).sendsText("пишу во время сбоя");
 
-    awaitTextInLine(connected.line, account, "пишу во время сбоя");
+    supportLines.awaitText(connected.line, account, "пишу во время сбоя");
     List<SentMessage> sent = telegram.awaitSent(connected.bot.token(), ivan.id(), 5, WAIT);
     assertThat(sent).extracting(SentMessage::text).containsExactlyElementsOf(answers);
     connected.specialistWrites(account, "после сбоя");
@@ -97,7 +97,7 @@ class RedeliveryAndTelegramOutageEndToEndTest extends EndToEndHarness {
         .extracting(SentMessage::text)
         .endsWith("после сбоя")
         .hasSize(6);
-    assertThat(toLine(connected.line, account))
+    assertThat(supportLines.fromUser(connected.line, account))
         .extracting(TranscriptEntry::text)
         .containsExactly("до сбоя Telegram", "пишу во время сбоя");
   }

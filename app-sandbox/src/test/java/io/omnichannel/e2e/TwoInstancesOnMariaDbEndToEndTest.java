@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnichannel.launcher.Omnichannel;
 import io.omnichannel.persistence.PersistenceConfig;
+import io.omnichannel.sandbox.scenario.Loopback;
 import io.omnichannel.telegram.TelegramConfig;
 import io.omnichannel.testkit.oneconnect.TranscriptEntry;
 import io.omnichannel.testkit.telegram.UserSpec;
@@ -62,7 +63,7 @@ class TwoInstancesOnMariaDbEndToEndTest extends EndToEndHarness {
   @Test
   void twoInstancesSharePollingWithOneLeaseHolderAndNoDoubles() throws Exception {
     Connected connected = new Connected();
-    int secondPort = freePort();
+    int secondPort = Loopback.freePort();
     second = builder(secondPort, "e2e-2").build().start();
 
     List<UserSpec> users = new ArrayList<>();
@@ -80,10 +81,10 @@ class TwoInstancesOnMariaDbEndToEndTest extends EndToEndHarness {
     }
     List<String> accounts = new ArrayList<>();
     for (int u = 0; u < users.size(); u++) {
-      awaitReceived("клиент " + u + " сообщение 10");
-      String account = accountId(connected.bot, "Номер" + u);
+      supportLines.awaitReceived("клиент " + u + " сообщение 10");
+      String account = supportLines.accountId(connected.bot, "Номер" + u);
       accounts.add(account);
-      awaitTextInLine(connected.line, account, "клиент " + u + " сообщение 10");
+      supportLines.awaitText(connected.line, account, "клиент " + u + " сообщение 10");
     }
     assertThat(leaseHolders()).containsExactly("e2e-1");
 
@@ -97,13 +98,14 @@ class TwoInstancesOnMariaDbEndToEndTest extends EndToEndHarness {
       connected.user(users.get(u)).sendsText(text);
     }
     for (int u = 0; u < users.size(); u++) {
-      awaitTextInLine(connected.line, accounts.get(u), "клиент " + u + " после остановки первого");
-      assertThat(toLine(connected.line, accounts.get(u)))
+      supportLines.awaitText(
+          connected.line, accounts.get(u), "клиент " + u + " после остановки первого");
+      assertThat(supportLines.fromUser(connected.line, accounts.get(u)))
           .extracting(TranscriptEntry::text)
           .as("chat %d: all, once, in order", u)
           .containsExactlyElementsOf(said.get(u));
     }
-    assertThat(usersOf(clientOf(connected.bot))).hasSize(users.size());
+    assertThat(supportLines.usersOf(supportLines.clientOf(connected.bot))).hasSize(users.size());
     assertThat(leaseHolders()).containsExactly("e2e-2");
 
     // the specialist's answer goes out through the remaining instance

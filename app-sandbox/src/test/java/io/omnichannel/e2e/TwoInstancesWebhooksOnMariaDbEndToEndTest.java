@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnichannel.launcher.Omnichannel;
 import io.omnichannel.persistence.PersistenceConfig;
+import io.omnichannel.sandbox.scenario.Loopback;
 import io.omnichannel.telegram.TelegramConfig;
 import io.omnichannel.testkit.oneconnect.TranscriptEntry;
 import io.omnichannel.testkit.telegram.InjectedUpdate;
@@ -31,7 +32,7 @@ class TwoInstancesWebhooksOnMariaDbEndToEndTest extends EndToEndHarness {
   @Override
   void beforeGateway() throws Exception {
     config = mariaDb.create(data);
-    secondPort = freePort();
+    secondPort = Loopback.freePort();
     balancer = new FlakyProxy(URI.create("http://127.0.0.1:" + port));
   }
 
@@ -83,8 +84,8 @@ class TwoInstancesWebhooksOnMariaDbEndToEndTest extends EndToEndHarness {
     }
     List<String> accounts = new ArrayList<>();
     for (int u = 0; u < users.size(); u++) {
-      awaitReceived("клиент " + u + " сообщение 10");
-      accounts.add(accountId(connected.bot, "Номер" + u));
+      supportLines.awaitReceived("клиент " + u + " сообщение 10");
+      accounts.add(supportLines.accountId(connected.bot, "Номер" + u));
     }
     // the first update once more, straight to each instance
     WebhookDelivery delivery = telegram.webhookDeliveries(connected.bot.token()).get(0);
@@ -105,17 +106,17 @@ class TwoInstancesWebhooksOnMariaDbEndToEndTest extends EndToEndHarness {
       said.get(u).add("клиент " + u + " последнее");
     }
     for (int u = 0; u < users.size(); u++) {
-      awaitTextInLine(connected.line, accounts.get(u), "клиент " + u + " последнее");
-      assertThat(toLine(connected.line, accounts.get(u)))
+      supportLines.awaitText(connected.line, accounts.get(u), "клиент " + u + " последнее");
+      assertThat(supportLines.fromUser(connected.line, accounts.get(u)))
           .extracting(TranscriptEntry::text)
           .as("chat %d", u)
           .containsExactlyElementsOf(said.get(u));
     }
-    assertThat(usersOf(clientOf(connected.bot))).hasSize(users.size());
-    assertThat(metric(first, "omnichannel_inbound_stored_total"))
+    assertThat(supportLines.usersOf(supportLines.clientOf(connected.bot))).hasSize(users.size());
+    assertThat(gatewayHttp.at(first).metric("omnichannel_inbound_stored_total"))
         .as("updates stored by the first")
         .isPositive();
-    assertThat(metric(other, "omnichannel_inbound_stored_total"))
+    assertThat(gatewayHttp.at(other).metric("omnichannel_inbound_stored_total"))
         .as("updates stored by the second")
         .isPositive();
     assertThat(telegram.webhookDeliveries(connected.bot.token()))

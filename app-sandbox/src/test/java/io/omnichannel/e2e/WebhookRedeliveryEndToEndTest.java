@@ -33,13 +33,13 @@ class WebhookRedeliveryEndToEndTest extends EndToEndHarness {
     Connected connected = new Connected();
     UserSpec ivan = UserSpec.of(newUserId(), "Иван", "Петров", "ivan");
     InjectedUpdate first = connected.user(ivan).sendsText("только один раз");
-    awaitReceived("только один раз");
-    String account = accountId(connected.bot, "Иван Петров");
+    supportLines.awaitReceived("только один раз");
+    String account = supportLines.accountId(connected.bot, "Иван Петров");
     WebhookDelivery delivered =
         telegram.awaitWebhookDeliveries(connected.bot.token(), 1, WAIT).get(0);
     assertThat(delivered.statusCode()).isEqualTo(200);
     assertThat(delivered.url()).startsWith(base.toString());
-    double duplicatesBefore = metric("omnichannel_inbound_duplicates_total");
+    double duplicatesBefore = gatewayHttp.metric("omnichannel_inbound_duplicates_total");
 
     // the same update again, three times at once, as Telegram would after a lost answer
     List<CompletableFuture<HttpResponse<String>>> again = new ArrayList<>();
@@ -67,11 +67,11 @@ class WebhookRedeliveryEndToEndTest extends EndToEndHarness {
     assertThat(wrongSecret.statusCode()).isIn(401, 403);
 
     connected.user(ivan).sendsText("второе сообщение");
-    awaitTextInLine(connected.line, account, "второе сообщение");
-    assertThat(toLine(connected.line, account))
+    supportLines.awaitText(connected.line, account, "второе сообщение");
+    assertThat(supportLines.fromUser(connected.line, account))
         .extracting(TranscriptEntry::text)
         .containsExactly("только один раз", "второе сообщение");
-    assertThat(metric("omnichannel_inbound_duplicates_total"))
+    assertThat(gatewayHttp.metric("omnichannel_inbound_duplicates_total"))
         .isGreaterThanOrEqualTo(duplicatesBefore + 3);
   }
 
@@ -91,10 +91,10 @@ class WebhookRedeliveryEndToEndTest extends EndToEndHarness {
         .allSatisfy(d -> assertThat(d.succeeded()).isFalse());
     gateway = newGateway().start();
 
-    awaitTextInLine(connected.line, account, "пока шлюз остановлен");
+    supportLines.awaitText(connected.line, account, "пока шлюз остановлен");
     connected.user(ivan).sendsText("после перезапуска");
-    awaitTextInLine(connected.line, account, "после перезапуска");
-    assertThat(toLine(connected.line, account))
+    supportLines.awaitText(connected.line, account, "после перезапуска");
+    assertThat(supportLines.fromUser(connected.line, account))
         .extracting(TranscriptEntry::text)
         .containsExactly("до перезапуска", "пока шлюз остановлен", "после перезапуска");
   }

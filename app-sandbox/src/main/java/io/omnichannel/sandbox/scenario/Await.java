@@ -1,17 +1,19 @@
-package io.omnichannel.sandbox;
+package io.omnichannel.sandbox.scenario;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * Waits until a condition yields a value, checking every few milliseconds; fails with what was
- * awaited.
+ * Waits until a condition yields a value, looking every few milliseconds; fails with what was
+ * awaited. For what only polling shows (the gateway's /metrics and admin API); the emulators signal
+ * their own events.
  */
-final class Await {
+public final class Await {
   private Await() {}
 
-  static <T> T until(Supplier<Optional<T>> probe, Duration timeout, String what) {
+  public static <T> T until(Supplier<Optional<T>> probe, Duration timeout, String what) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       Optional<T> found = probe.get();
@@ -29,5 +31,12 @@ final class Await {
         throw new AssertionError("interrupted while waiting for " + what, interrupted);
       }
     }
+  }
+
+  public static void until(BooleanSupplier condition, Duration timeout, String what) {
+    until(
+        () -> condition.getAsBoolean() ? Optional.of(Boolean.TRUE) : Optional.empty(),
+        timeout,
+        what);
   }
 }
