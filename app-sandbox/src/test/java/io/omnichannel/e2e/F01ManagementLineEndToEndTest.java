@@ -6,7 +6,6 @@ import static io.omnichannel.sandbox.scenario.ManagementChat.LIST;
 import static io.omnichannel.sandbox.scenario.ManagementChat.buttons;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.omnichannel.launcher.Omnichannel;
 import io.omnichannel.sandbox.scenario.ManagementChat;
 import io.omnichannel.testkit.oneconnect.TranscriptEntry;
 import io.omnichannel.testkit.telegram.BotInfo;
@@ -107,23 +106,5 @@ class F01ManagementLineEndToEndTest extends EndToEndHarness {
     String link = ManagementChat.link(linkMessage.text());
     assertThat(gatewayHttp.submit(link, "api-" + bot.username(), "pw").status()).isEqualTo(200);
     tenant.awaitAnswer("Telegram-бот @" + bot.username() + " подключен к линии «Продажи».");
-  }
-
-  @Test
-  void monitoringMoreOftenThanOnceASecondStillStarts() {
-    // sub-second intervals are cut to whole seconds by Omnichannel.start(): 500 ms becomes a period
-    // of 0
-    Omnichannel probe =
-        builder(port + 0, "e2e-probe")
-            .monitorEvery(java.time.Duration.ofMillis(500))
-            .persistence(
-                io.omnichannel.persistence.PersistenceConfig.embedded(data.resolve("probe")))
-            .noHttpServer()
-            .build();
-    try {
-      probe.start();
-    } finally {
-      probe.stop();
-    }
   }
 }

@@ -14,12 +14,15 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** F5: the list shows line, bot, client and state; the state comes from periodic real checks. */
+/**
+ * F5: the list shows line, bot, client and state; the state comes from periodic real checks. The
+ * monitor runs every half second: an interval below a second starts and checks like any other.
+ */
 class F05ListAndMonitoringEndToEndTest extends EndToEndHarness {
 
   @Override
   Omnichannel.Builder builder(int httpPort, String instanceId) {
-    return super.builder(httpPort, instanceId).monitorEvery(Duration.ofSeconds(1));
+    return super.builder(httpPort, instanceId).monitorEvery(Duration.ofMillis(500));
   }
 
   @Test
@@ -58,8 +61,8 @@ class F05ListAndMonitoringEndToEndTest extends EndToEndHarness {
     assertThat(buttons(list)).containsExactly(CONNECT, DISCONNECT, LIST, "Назад");
 
     telegram.revokeToken(supportBot.token());
-    // the monitor runs every second; ask the line until it shows the new state (each ask waits for
-    // its answer)
+    // the monitor runs every half second; ask the line until it shows the new state (each ask
+    // waits for its answer)
     Instant deadline = Instant.now().plus(WAIT);
     String shown = list.text();
     while (!shown.contains("токен бота отозван") && Instant.now().isBefore(deadline)) {
