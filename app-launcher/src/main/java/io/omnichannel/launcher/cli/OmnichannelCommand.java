@@ -16,12 +16,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = OmnichannelCommand.Version.class,
     description = "Connects Telegram bots to 1C-Connect support lines.",
-    subcommands = {
-      ServeCommand.class,
-      SandboxCommand.class,
-      MigrateCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    subcommands = {ServeCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class})
 public final class OmnichannelCommand {
   @Option(
       names = {"-c", "--config"},

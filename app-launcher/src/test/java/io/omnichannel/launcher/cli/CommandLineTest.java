@@ -31,7 +31,13 @@ class CommandLineTest {
   @Test
   void helpListsTheCommands() {
     assertThat(run(Map.of(), "--help")).isZero();
-    assertThat(out.toString()).contains("migrate").contains("--config");
+    assertThat(out.toString()).contains("serve").contains("migrate").contains("--config");
+  }
+
+  @Test
+  void theSandboxIsNotAServiceCommand() {
+    assertThat(run(Map.of(), "sandbox")).isEqualTo(2);
+    assertThat(err.toString()).contains("Unmatched argument");
   }
 
   @Test
