@@ -15,6 +15,7 @@ import io.omnichannel.sandbox.scenario.Loopback;
 import io.omnichannel.sandbox.scenario.ManagementChat;
 import io.omnichannel.sandbox.scenario.SupportLines;
 import io.omnichannel.telegram.TelegramConfig;
+import io.omnichannel.testkit.mariadb.ScratchMariaDb;
 import io.omnichannel.testkit.oneconnect.Company;
 import io.omnichannel.testkit.oneconnect.HookEvent;
 import io.omnichannel.testkit.oneconnect.Line;
@@ -98,8 +99,8 @@ abstract class EndToEndHarness {
     base = URI.create("http://127.0.0.1:" + port);
     gatewayHttp = new GatewayHttp(base, ADMIN_TOKEN, WAIT);
     if (onMariaDb()) {
-      mariaDb = new MariaDb();
-      serverDatabase = mariaDb.create(data);
+      mariaDb = ScratchMariaDb.create();
+      serverDatabase = on(mariaDb);
     }
     beforeGateway();
     gateway = newGateway().start();
@@ -112,14 +113,19 @@ abstract class EndToEndHarness {
     }
     afterGateway();
     if (mariaDb != null) {
-      mariaDb.drop();
+      mariaDb.close();
     }
     emulators.close();
     Folders.deleteQuietly(data);
   }
 
-  private MariaDb mariaDb;
+  private ScratchMariaDb mariaDb;
   private PersistenceConfig serverDatabase;
+
+  /** The gateway's settings for a scratch database (several gateways may share it). */
+  final PersistenceConfig on(ScratchMariaDb database) {
+    return PersistenceConfig.server(database.url(), database.user(), database.password(), data);
+  }
 
   /** Hook for subclasses: something to start before the gateway (a proxy, a database). */
   void beforeGateway() throws Exception {}

@@ -6,6 +6,7 @@ import io.omnichannel.launcher.Omnichannel;
 import io.omnichannel.persistence.PersistenceConfig;
 import io.omnichannel.sandbox.scenario.Loopback;
 import io.omnichannel.telegram.TelegramConfig;
+import io.omnichannel.testkit.mariadb.ScratchMariaDb;
 import io.omnichannel.testkit.oneconnect.TranscriptEntry;
 import io.omnichannel.testkit.telegram.UserSpec;
 import java.net.URI;
@@ -24,14 +25,15 @@ import org.junit.jupiter.api.Test;
  * holder stops, the other instance takes the polling over.
  */
 class TwoInstancesOnMariaDbEndToEndTest extends EndToEndHarness {
-  private final MariaDb mariaDb = new MariaDb();
+  private ScratchMariaDb mariaDb;
   private PersistenceConfig config;
   private Omnichannel second;
   private FlakyProxy balancer;
 
   @Override
   void beforeGateway() throws Exception {
-    config = mariaDb.create(data);
+    mariaDb = ScratchMariaDb.create();
+    config = on(mariaDb);
     balancer = new FlakyProxy(URI.create("http://127.0.0.1:" + port));
   }
 
@@ -57,7 +59,9 @@ class TwoInstancesOnMariaDbEndToEndTest extends EndToEndHarness {
       second.stop();
     }
     balancer.close();
-    mariaDb.drop();
+    if (mariaDb != null) {
+      mariaDb.close();
+    }
   }
 
   @Test

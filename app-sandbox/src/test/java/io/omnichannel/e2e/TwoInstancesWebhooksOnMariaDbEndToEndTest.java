@@ -6,6 +6,7 @@ import io.omnichannel.launcher.Omnichannel;
 import io.omnichannel.persistence.PersistenceConfig;
 import io.omnichannel.sandbox.scenario.Loopback;
 import io.omnichannel.telegram.TelegramConfig;
+import io.omnichannel.testkit.mariadb.ScratchMariaDb;
 import io.omnichannel.testkit.oneconnect.TranscriptEntry;
 import io.omnichannel.testkit.telegram.InjectedUpdate;
 import io.omnichannel.testkit.telegram.UserSpec;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * every message arrives once, per chat in order.
  */
 class TwoInstancesWebhooksOnMariaDbEndToEndTest extends EndToEndHarness {
-  private final MariaDb mariaDb = new MariaDb();
+  private ScratchMariaDb mariaDb;
   private PersistenceConfig config;
   private Omnichannel second;
   private int secondPort;
@@ -31,7 +32,8 @@ class TwoInstancesWebhooksOnMariaDbEndToEndTest extends EndToEndHarness {
 
   @Override
   void beforeGateway() throws Exception {
-    config = mariaDb.create(data);
+    mariaDb = ScratchMariaDb.create();
+    config = on(mariaDb);
     secondPort = Loopback.freePort();
     balancer = new FlakyProxy(URI.create("http://127.0.0.1:" + port));
   }
@@ -57,7 +59,9 @@ class TwoInstancesWebhooksOnMariaDbEndToEndTest extends EndToEndHarness {
       second.stop();
     }
     balancer.close();
-    mariaDb.drop();
+    if (mariaDb != null) {
+      mariaDb.close();
+    }
   }
 
   @Test
