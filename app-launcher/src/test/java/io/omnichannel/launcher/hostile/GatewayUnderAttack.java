@@ -46,9 +46,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The whole gateway on H2, receiving Telegram by webhook, between the two emulators, with what an
- * attacker aims at: a connected bot (its connection id, webhook secret and line hook back-auth),
- * the management hook and a pending confirmation link. Everything goes over loopback HTTP.
+ * The whole gateway on H2 or MariaDB, receiving Telegram by webhook, between the two emulators,
+ * with what an attacker aims at: a connected bot (its connection id, webhook secret and line hook
+ * back-auth), the management hook and a pending confirmation link. Everything goes over loopback
+ * HTTP.
  */
 final class GatewayUnderAttack implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(20);
@@ -68,6 +69,7 @@ final class GatewayUnderAttack implements AutoCloseable {
   private final Line management;
   private final Company company;
   private final Specialist specialist;
+  private final MariaDbDatabase mariaDb;
 
   /** The connected bot and what its hooks take. */
   final BotInfo bot;
@@ -77,7 +79,11 @@ final class GatewayUnderAttack implements AutoCloseable {
   final String webhookSecret;
   final HookRegistration lineHook;
 
-  private GatewayUnderAttack() throws Exception {
+  private GatewayUnderAttack(boolean onMariaDb) throws Exception {
+    data = Files.createTempDirectory("omnichannel-hostile");
+    mariaDb = onMariaDb ? new MariaDbDatabase() : null;
+    PersistenceConfig persistence =
+        onMariaDb ? mariaDb.create(data) : PersistenceConfig.embedded(data);
     telegram =
         TelegramEmulator.start(
             TelegramEmulatorConfig.defaults()
@@ -99,12 +105,11 @@ final class GatewayUnderAttack implements AutoCloseable {
         .world()
         .addApiAccount("gateway", "gw-pass", vendor.id(), Map.of(management.id(), true));
     oneConnect.world().grantPartnerAccess("gateway");
-    data = Files.createTempDirectory("omnichannel-hostile");
     port = freePort();
     URI base = URI.create("http://127.0.0.1:" + port);
     gateway =
         Omnichannel.builder()
-            .persistence(PersistenceConfig.embedded(data))
+            .persistence(persistence)
             .publicBaseUrl(base)
             .telegram(
                 TelegramConfig.of(TelegramConfig.ReceiveMode.WEBHOOK, base, "hostile-1")
@@ -152,8 +157,14 @@ final class GatewayUnderAttack implements AutoCloseable {
     return specialist.id();
   }
 
-  static GatewayUnderAttack start() throws Exception {
-    return new GatewayUnderAttack();
+  /** On the embedded H2 database. */
+  static GatewayUnderAttack onH2() throws Exception {
+    return new GatewayUnderAttack(false);
+  }
+
+  /** On a fresh database of the MariaDB server (the test is skipped when there is none). */
+  static GatewayUnderAttack onMariaDb() throws Exception {
+    return new GatewayUnderAttack(true);
   }
 
   /**
@@ -255,6 +266,9 @@ final class GatewayUnderAttack implements AutoCloseable {
   @Override
   public void close() {
     gateway.stop();
+    if (mariaDb != null) {
+      mariaDb.drop();
+    }
     telegram.close();
     oneConnect.close();
     try (Stream<Path> files = Files.walk(data)) {

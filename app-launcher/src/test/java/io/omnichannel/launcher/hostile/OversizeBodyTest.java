@@ -44,7 +44,7 @@ class OversizeBodyTest {
 
   @BeforeAll
   void start() throws Exception {
-    world = GatewayUnderAttack.start();
+    world = GatewayUnderAttack.onH2();
     raw = new RawHttp(world.port);
   }
 

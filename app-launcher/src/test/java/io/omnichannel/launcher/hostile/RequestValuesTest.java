@@ -35,7 +35,12 @@ class RequestValuesTest {
 
   @BeforeAll
   void start() throws Exception {
-    world = GatewayUnderAttack.start();
+    world = startWorld();
+  }
+
+  /** The gateway under attack; on H2 here, on MariaDB in the subclass. */
+  GatewayUnderAttack startWorld() throws Exception {
+    return GatewayUnderAttack.onH2();
   }
 
   @AfterAll
