@@ -7,6 +7,7 @@ import io.omnichannel.core.domain.Keyboard;
 import io.omnichannel.core.domain.LineEvent;
 import io.omnichannel.core.domain.LineId;
 import io.omnichannel.core.domain.LinkButton;
+import io.omnichannel.core.domain.LogSafe;
 import io.omnichannel.core.domain.Menu;
 import io.omnichannel.core.domain.MenuButton;
 import io.omnichannel.core.domain.MessageContent;
@@ -76,8 +77,8 @@ final class HookEventDecoder implements LineEventDecoder {
     LOG.warn(
         "ignored hook event of unknown message_type {} on line {} (message {})",
         messageType,
-        line,
-        event.path("message_id").asText("?"));
+        LogSafe.of(line),
+        LogSafe.of(event.path("message_id").asText("?")));
     return new LineEvent.Ignored(line, user, "unknown:" + messageType);
   }
 

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The 1C-Connect adapter, the one thing the launcher uses: {@link #supportPlatform()} and {@link
@@ -18,7 +19,7 @@ import java.util.Objects;
  * OneConnect oneConnect = OneConnect.create(OneConnectConfig.of("gateway", Secret.of(pw), managementLine,
  *     URI.create("https://gateway.example")), inboundGateway);
  * oneConnect.registerManagementHook(managementHookCredentials);
- * // POST /hooks/oneconnect/{hook} → oneConnect.hookHandler().handle(hook, authorizationHeader, body)
+ * // POST /hooks/oneconnect/{hook} → oneConnect.hookHandler().handle(hook, authorizationHeader, bodyReader)
  * }</pre>
  */
 public final class OneConnect {
@@ -86,16 +87,18 @@ public final class OneConnect {
   /**
    * 1C-Connect's calls to our hooks. The launcher mounts it at {@code POST
    * /hooks/oneconnect/{hook}} and writes the answer's status and text as it is; {@code hook} is a
-   * connection id or {@code "management"}.
+   * connection id or {@code "management"}. {@code body} reads the request body and is called only
+   * after the back-auth is checked, so a stranger's body is never read; what it throws (the host
+   * refusing a body over its limit or broken in transfer) is not caught here: the host answers it.
    */
   @FunctionalInterface
   public interface HookHandler {
-    HookResponse handle(String hook, String authorizationHeader, byte[] body);
+    HookResponse handle(String hook, String authorizationHeader, Supplier<byte[]> body);
   }
 
   /**
-   * What to answer a hook call: 200 once stored, 400 malformed, 401 wrong credentials, 404, 503
-   * retry later.
+   * What to answer a hook call: 200 once stored, 400 malformed (or an id too long to store), 401
+   * wrong credentials, 404, 503 retry later.
    */
   public record HookResponse(int status, String text) {
     public HookResponse {

@@ -12,11 +12,13 @@ import io.omnichannel.core.domain.failure.StorageUnavailable;
 import io.omnichannel.core.fakes.InMemoryConnections;
 import io.omnichannel.core.fakes.InMemoryInbox;
 import io.omnichannel.core.fakes.ManualClock;
+import io.omnichannel.core.port.in.Admission;
 import io.omnichannel.core.usecase.AcceptingInbound;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -107,7 +109,7 @@ class HookHandlerTest extends SharedEmulator {
         .isEqualTo(new OneConnect.HookResponse(400, "message_id is missing"));
     assertThat(handler.handle(id, auth, bytes(EVENT.replace("\"user_id\"", "\"other\""))))
         .isEqualTo(new OneConnect.HookResponse(400, "user_id is missing"));
-    assertThat(handler.handle(id, auth, new byte[0]).status()).isEqualTo(400);
+    assertThat(handler.handle(id, auth, bytes("")).status()).isEqualTo(400);
     assertThat(inbox.rows()).isEmpty();
   }
 
@@ -154,12 +156,12 @@ class HookHandlerTest extends SharedEmulator {
             .adapter(
                 new TestWorld.RefusingGateway() {
                   @Override
-                  public Acceptance acceptLineEvent(
-                      ConnectionId id,
-                      String login,
-                      String password,
-                      io.omnichannel.core.port.in.RawEvent event) {
-                    throw new StorageUnavailable("database down", new RuntimeException("x"));
+                  public Admission admitLineEvent(ConnectionId id, String login, String password) {
+                    Admission.Admitted storing =
+                        event -> {
+                          throw new StorageUnavailable("database down", new RuntimeException("x"));
+                        };
+                    return storing;
                   }
                 })
             .hookHandler();
@@ -176,7 +178,46 @@ class HookHandlerTest extends SharedEmulator {
     return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static byte[] bytes(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
+  private static Supplier<byte[]> bytes(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return () -> bytes;
+  }
+
+  @Test
+  void aStrangersBodyIsNeverRead() {
+    Supplier<byte[]> untouchable =
+        () -> {
+          throw new AssertionError("the body of an unchecked call was read");
+        };
+    HookCredentials wrong =
+        new HookCredentials(connection.hookCredentials().login(), Secret.of("guess"));
+    String id = connection.id().value();
+
+    assertThat(handler.handle(id, basic(wrong), untouchable).status()).isEqualTo(401);
+    assertThat(handler.handle(id, null, untouchable).status()).isEqualTo(401);
+    assertThat(handler.handle(id, "Basic !!!notbase64", untouchable).status()).isEqualTo(401);
+    assertThat(handler.handle("management", basic(wrong), untouchable).status()).isEqualTo(401);
+    assertThat(handler.handle("conn-unknown", basic(wrong), untouchable).status()).isEqualTo(404);
+  }
+
+  @Test
+  void idsTooLongToStoreAre400NotARetry() {
+    String auth = basic(connection.hookCredentials());
+    String id = connection.id().value();
+
+    assertThat(
+            handler.handle(
+                id, auth, bytes(EVENT.replace("\"m-1\"", "\"" + "m".repeat(100_000) + "\""))))
+        .isEqualTo(new OneConnect.HookResponse(400, "an id is longer than any this hook takes"));
+    assertThat(
+            handler
+                .handle(
+                    "management",
+                    basic(MANAGEMENT),
+                    bytes(EVENT.replace("\"m-1\"", "\"" + "m".repeat(300) + "\"")))
+                .status())
+        .isEqualTo(400);
+    assertThat(handler.handle("c".repeat(65), auth, bytes(EVENT)).status()).isEqualTo(400);
+    assertThat(inbox.rows()).isEmpty();
   }
 }

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -41,13 +42,18 @@ final class HookServer implements AutoCloseable {
         exchange.sendResponseHeaders(405, -1);
         return;
       }
-      byte[] body;
-      try (InputStream in = exchange.getRequestBody()) {
-        body = in.readAllBytes();
-      }
       String hook = exchange.getRequestURI().getPath().substring(PREFIX.length());
       OneConnect.HookResponse answer =
-          handler.handle(hook, exchange.getRequestHeaders().getFirst("Authorization"), body);
+          handler.handle(
+              hook,
+              exchange.getRequestHeaders().getFirst("Authorization"),
+              () -> {
+                try (InputStream in = exchange.getRequestBody()) {
+                  return in.readAllBytes();
+                } catch (IOException broken) {
+                  throw new UncheckedIOException(broken);
+                }
+              });
       byte[] text = answer.text().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
       exchange.sendResponseHeaders(answer.status(), text.length);

@@ -14,6 +14,7 @@ import io.omnichannel.core.domain.LineId;
 import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.domain.TechnicalClient;
 import io.omnichannel.core.domain.TechnicalClientId;
+import io.omnichannel.core.port.in.Admission;
 import io.omnichannel.core.port.in.InboundGateway;
 import io.omnichannel.testkit.oneconnect.ClientCompany;
 import io.omnichannel.testkit.oneconnect.ClientUser;
@@ -164,12 +165,11 @@ final class TestWorld {
 
   /** A gateway that stores nothing: for tests that never receive a hook call. */
   static class RefusingGateway implements InboundGateway {
+    private static final Admission REFUSED = new Admission.Answered(Acceptance.UNAUTHORIZED);
+
     @Override
-    public Acceptance acceptWebhookUpdate(
-        ConnectionId connection,
-        String presentedSecret,
-        io.omnichannel.core.port.in.RawEvent update) {
-      return Acceptance.UNAUTHORIZED;
+    public Admission admitWebhookUpdate(ConnectionId connection, String presentedSecret) {
+      return REFUSED;
     }
 
     @Override
@@ -179,18 +179,13 @@ final class TestWorld {
     }
 
     @Override
-    public Acceptance acceptLineEvent(
-        ConnectionId connection,
-        String login,
-        String password,
-        io.omnichannel.core.port.in.RawEvent event) {
-      return Acceptance.UNAUTHORIZED;
+    public Admission admitLineEvent(ConnectionId connection, String login, String password) {
+      return REFUSED;
     }
 
     @Override
-    public Acceptance acceptManagementEvent(
-        String login, String password, io.omnichannel.core.port.in.RawEvent event) {
-      return Acceptance.UNAUTHORIZED;
+    public Admission admitManagementEvent(String login, String password) {
+      return REFUSED;
     }
   }
 }

@@ -19,22 +19,29 @@ final class Receivers {
           "chat_member",
           "chat_join_request");
 
+  private static final String NONE = "-";
+
   private Receivers() {}
 
   /**
-   * The chat an update belongs to (for the core's per-chat order); {@code "-"} when it has none.
+   * The chat an update belongs to (for the core's per-chat order); {@code "-"} when it has none
+   * that reads as an id (missing, blank, an object).
    */
   static String chatKey(JsonNode update) {
     for (String holder : CHAT_HOLDERS) {
       JsonNode id = update.path(holder).path("chat").path("id");
       if (id.isIntegralNumber() || id.isTextual()) {
-        return id.asText();
+        return orNone(id.asText());
       }
     }
     JsonNode callbackChat = update.path("callback_query").path("message").path("chat").path("id");
     if (!callbackChat.isMissingNode()) {
-      return callbackChat.asText();
+      return orNone(callbackChat.asText());
     }
-    return "-";
+    return NONE;
+  }
+
+  private static String orNone(String key) {
+    return key.isBlank() ? NONE : key;
   }
 }

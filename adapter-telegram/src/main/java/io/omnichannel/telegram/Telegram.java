@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The Telegram adapter, as the launcher sees it: one factory, the two driven ports it implements,
@@ -121,14 +122,16 @@ public final class Telegram implements AutoCloseable {
     /**
      * @param connectionId the {@code {connectionId}} path segment
      * @param secretHeader {@code X-Telegram-Bot-Api-Secret-Token}, null when absent
-     * @param body the request body as received
+     * @param body reads the request body; called only after the secret is checked, so a stranger's
+     *     body is never read. What it throws (the host refusing a body over its limit or broken in
+     *     transfer) is not caught here: the host answers it.
      */
-    WebhookResponse handle(String connectionId, String secretHeader, byte[] body);
+    WebhookResponse handle(String connectionId, String secretHeader, Supplier<byte[]> body);
   }
 
   /**
-   * What to answer Telegram: 200 (stored), 400 (not an update), 401 (secret), 404, 503 (retry
-   * later).
+   * What to answer Telegram: 200 (stored), 400 (not an update, or an id too long to store), 401
+   * (secret), 404, 503 (retry later).
    */
   public record WebhookResponse(int status, String body) {
     public static final WebhookResponse OK = new WebhookResponse(200, "{\"ok\":true}");

@@ -7,6 +7,7 @@ import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.InboundRecord;
 import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.domain.failure.StorageUnavailable;
+import io.omnichannel.core.port.in.Admission;
 import io.omnichannel.core.port.in.InboundGateway;
 import io.omnichannel.core.port.in.RawEvent;
 import io.omnichannel.core.port.out.ChannelHealth;
@@ -287,9 +288,8 @@ class PollingTest {
     }
 
     @Override
-    public Acceptance acceptWebhookUpdate(
-        ConnectionId id, String presentedSecret, RawEvent update) {
-      return core.acceptWebhookUpdate(id, presentedSecret, update);
+    public Admission admitWebhookUpdate(ConnectionId id, String presentedSecret) {
+      return core.admitWebhookUpdate(id, presentedSecret);
     }
 
     @Override
@@ -298,14 +298,13 @@ class PollingTest {
     }
 
     @Override
-    public Acceptance acceptLineEvent(
-        ConnectionId id, String login, String password, RawEvent event) {
-      return core.acceptLineEvent(id, login, password, event);
+    public Admission admitLineEvent(ConnectionId id, String login, String password) {
+      return core.admitLineEvent(id, login, password);
     }
 
     @Override
-    public Acceptance acceptManagementEvent(String login, String password, RawEvent event) {
-      return core.acceptManagementEvent(login, password, event);
+    public Admission admitManagementEvent(String login, String password) {
+      return core.admitManagementEvent(login, password);
     }
   }
 }

@@ -7,6 +7,7 @@ import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.Keyboard;
 import io.omnichannel.core.domain.Secret;
+import io.omnichannel.core.port.in.Admission;
 import io.omnichannel.core.port.in.RawEvent;
 import io.omnichannel.core.port.out.ChannelUpdateDecoder;
 import io.omnichannel.testkit.telegram.BotInfo;
@@ -69,11 +70,9 @@ public final class TelegramBenchmark {
     }
 
     @Override
-    public Acceptance acceptWebhookUpdate(
-        ConnectionId id, String presentedSecret, RawEvent update) {
-      decoder.decode(update.payload());
-      accepted.incrementAndGet();
-      return Acceptance.STORED;
+    public Admission admitWebhookUpdate(ConnectionId id, String presentedSecret) {
+      Admission.Admitted admitted = update -> acceptPolledUpdate(id, update);
+      return admitted;
     }
 
     @Override
@@ -104,7 +103,7 @@ public final class TelegramBenchmark {
                             .handle(
                                 ctx.pathParam("id"),
                                 ctx.header("X-Telegram-Bot-Api-Secret-Token"),
-                                ctx.bodyAsBytes());
+                                ctx::bodyAsBytes);
                     ctx.status(response.status())
                         .contentType("application/json")
                         .result(response.body());
@@ -170,7 +169,8 @@ public final class TelegramBenchmark {
       core.accepted.set(0);
       long started = System.nanoTime();
       for (int i = 0; i < total * 5; i++) {
-        handler.handle("c-1", "secret", update(i).getBytes(StandardCharsets.UTF_8));
+        byte[] body = update(i).getBytes(StandardCharsets.UTF_8);
+        handler.handle("c-1", "secret", () -> body);
       }
       double seconds = (System.nanoTime() - started) / 1e9;
       if (round == 1) {

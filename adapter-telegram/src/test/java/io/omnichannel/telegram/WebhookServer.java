@@ -30,15 +30,17 @@ final class WebhookServer implements AutoCloseable {
         exchange -> {
           String connection =
               exchange.getRequestURI().getPath().substring("/hooks/telegram/".length());
-          byte[] body;
-          try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
-          }
           Telegram.WebhookResponse response =
               handler.handle(
                   connection,
                   exchange.getRequestHeaders().getFirst("X-Telegram-Bot-Api-Secret-Token"),
-                  body);
+                  () -> {
+                    try (InputStream in = exchange.getRequestBody()) {
+                      return in.readAllBytes();
+                    } catch (IOException broken) {
+                      throw new UncheckedIOException(broken);
+                    }
+                  });
           byte[] answer = response.body().getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", "application/json");
           exchange.sendResponseHeaders(response.status(), answer.length);

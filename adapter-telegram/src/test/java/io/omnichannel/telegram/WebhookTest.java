@@ -7,8 +7,8 @@ import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.InboundRecord;
 import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.domain.failure.StorageUnavailable;
+import io.omnichannel.core.port.in.Admission;
 import io.omnichannel.core.port.in.InboundGateway;
-import io.omnichannel.core.port.in.RawEvent;
 import io.omnichannel.core.port.out.ChannelHealth;
 import io.omnichannel.core.port.out.MessengerChannel;
 import io.omnichannel.telegram.Telegram.WebhookResponse;
@@ -20,6 +20,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -105,12 +106,13 @@ class WebhookTest {
             .getBytes(StandardCharsets.UTF_8);
     Telegram.WebhookHandler handler = telegram.webhookHandler();
 
-    assertThat(handler.handle(connection.id().value(), "wrong", update).status()).isEqualTo(401);
-    assertThat(handler.handle(connection.id().value(), null, update).status()).isEqualTo(401);
+    assertThat(handler.handle(connection.id().value(), "wrong", () -> update).status())
+        .isEqualTo(401);
+    assertThat(handler.handle(connection.id().value(), null, () -> update).status()).isEqualTo(401);
     assertThat(world.stored()).isEmpty();
-    assertThat(handler.handle(connection.id().value(), secret.reveal(), update).status())
+    assertThat(handler.handle(connection.id().value(), secret.reveal(), () -> update).status())
         .isEqualTo(200);
-    assertThat(handler.handle(connection.id().value(), secret.reveal(), update).status())
+    assertThat(handler.handle(connection.id().value(), secret.reveal(), () -> update).status())
         .as("a redelivery is acknowledged")
         .isEqualTo(200);
     assertThat(world.stored()).hasSize(1);
@@ -131,17 +133,11 @@ class WebhookTest {
   void malformedJsonIs400AndNothingIsStored() {
     Telegram.WebhookHandler handler = telegram.webhookHandler();
 
-    assertThat(
-            handler.handle(
-                connection.id().value(),
-                secret.reveal(),
-                "{not json".getBytes(StandardCharsets.UTF_8)))
+    assertThat(handler.handle(connection.id().value(), secret.reveal(), body("{not json")))
         .isEqualTo(WebhookResponse.BAD_REQUEST);
-    assertThat(
-            handler.handle(
-                connection.id().value(), secret.reveal(), "[1,2]".getBytes(StandardCharsets.UTF_8)))
+    assertThat(handler.handle(connection.id().value(), secret.reveal(), body("[1,2]")))
         .isEqualTo(WebhookResponse.BAD_REQUEST);
-    assertThat(handler.handle(connection.id().value(), secret.reveal(), new byte[0]))
+    assertThat(handler.handle(connection.id().value(), secret.reveal(), body("")))
         .isEqualTo(WebhookResponse.BAD_REQUEST);
     assertThat(world.stored()).isEmpty();
   }
@@ -156,13 +152,13 @@ class WebhookTest {
     assertThat(
             telegram
                 .webhookHandler()
-                .handle(connection.id().value(), secret.reveal(), update)
+                .handle(connection.id().value(), secret.reveal(), () -> update)
                 .status())
         .isEqualTo(200);
     assertThat(
             telegram
                 .webhookHandler()
-                .handle("no-such-connection", secret.reveal(), update)
+                .handle("no-such-connection", secret.reveal(), () -> update)
                 .status())
         .isEqualTo(404);
     assertThat(world.stored()).isEmpty();
@@ -171,27 +167,14 @@ class WebhookTest {
   @Test
   void whenTheCoreCannotStoreTheUpdateTelegramIsToldToRetry() {
     InboundGateway down =
-        new InboundGateway() {
+        new PollingTest.DelegatingGateway(world.accepting) {
           @Override
-          public Acceptance acceptWebhookUpdate(
-              ConnectionId id, String presentedSecret, RawEvent update) {
-            throw new StorageUnavailable("database down", new java.sql.SQLException("down"));
-          }
-
-          @Override
-          public Acceptance acceptPolledUpdate(ConnectionId id, RawEvent update) {
-            throw new StorageUnavailable("database down", new java.sql.SQLException("down"));
-          }
-
-          @Override
-          public Acceptance acceptLineEvent(
-              ConnectionId id, String login, String password, RawEvent event) {
-            throw new UnsupportedOperationException();
-          }
-
-          @Override
-          public Acceptance acceptManagementEvent(String login, String password, RawEvent event) {
-            throw new UnsupportedOperationException();
+          public Admission admitWebhookUpdate(ConnectionId id, String presentedSecret) {
+            Admission.Admitted storing =
+                update -> {
+                  throw new StorageUnavailable("database down", new java.sql.SQLException("down"));
+                };
+            return storing;
           }
         };
     Telegram failing = world.telegram(world.config(TelegramConfig.ReceiveMode.WEBHOOK), down);
@@ -202,7 +185,7 @@ class WebhookTest {
     assertThat(
             failing
                 .webhookHandler()
-                .handle(connection.id().value(), secret.reveal(), update)
+                .handle(connection.id().value(), secret.reveal(), () -> update)
                 .status())
         .isEqualTo(503);
   }
@@ -233,5 +216,58 @@ class WebhookTest {
     world.emulator.awaitWebhookDeliveries(bot.token(), 1, WAIT);
 
     assertThat(channel.probe(connection)).isEqualTo(ChannelHealth.WEBHOOK_FAILING);
+  }
+
+  @Test
+  void aStrangersBodyIsNeverRead() {
+    Telegram.WebhookHandler handler = telegram.webhookHandler();
+    Supplier<byte[]> untouchable =
+        () -> {
+          throw new AssertionError("the body of an unchecked call was read");
+        };
+
+    assertThat(handler.handle(connection.id().value(), "wrong", untouchable))
+        .isEqualTo(WebhookResponse.UNAUTHORIZED);
+    assertThat(handler.handle(connection.id().value(), null, untouchable))
+        .isEqualTo(WebhookResponse.UNAUTHORIZED);
+    assertThat(handler.handle("no-such-connection", secret.reveal(), untouchable))
+        .isEqualTo(WebhookResponse.NOT_FOUND);
+  }
+
+  @Test
+  void idsTooLongToStoreAre400AndAnUpdateWithoutAReadableChatIsStoredUnderNone() {
+    Telegram.WebhookHandler handler = telegram.webhookHandler();
+    String id = connection.id().value();
+
+    assertThat(
+            handler.handle(id, secret.reveal(), body("{\"update_id\":1" + "0".repeat(300) + "}")))
+        .isEqualTo(WebhookResponse.BAD_REQUEST);
+    assertThat(
+            handler.handle(
+                id,
+                secret.reveal(),
+                body(
+                    "{\"update_id\":8,\"message\":{\"chat\":{\"id\":\""
+                        + "9".repeat(300)
+                        + "\"}}}")))
+        .isEqualTo(WebhookResponse.BAD_REQUEST);
+    assertThat(handler.handle("c".repeat(65), secret.reveal(), body("{\"update_id\":9}")))
+        .isEqualTo(WebhookResponse.BAD_REQUEST);
+    assertThat(world.stored()).isEmpty();
+
+    assertThat(
+            handler.handle(
+                id,
+                secret.reveal(),
+                body("{\"update_id\":10,\"callback_query\":{\"message\":{\"chat\":{\"id\":{}}}}}")))
+        .isEqualTo(WebhookResponse.OK);
+    assertThat(world.stored())
+        .singleElement()
+        .satisfies(record -> assertThat(record.orderingKey()).isEqualTo(id + "/-"));
+  }
+
+  private static Supplier<byte[]> body(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return () -> bytes;
   }
 }

@@ -29,6 +29,7 @@ import io.omnichannel.core.usecase.RetryPolicy;
 import io.omnichannel.core.usecase.SendingOutbox;
 import io.omnichannel.launcher.metrics.Metering;
 import io.omnichannel.launcher.web.AdminEndpoint;
+import io.omnichannel.launcher.web.BoundedBody;
 import io.omnichannel.launcher.web.ConfirmationEndpoint;
 import io.omnichannel.launcher.web.Endpoint;
 import io.omnichannel.launcher.web.HealthEndpoint;
@@ -224,7 +225,13 @@ public final class Omnichannel {
         TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(this::purgeCompleted, 1, 60, TimeUnit.MINUTES);
     if (settings.httpPort.isPresent()) {
-      server = Javalin.create(config -> config.showJavalinBanner = false);
+      server =
+          Javalin.create(
+              config -> {
+                config.showJavalinBanner = false;
+                // the endpoints read bodies within their own limits; Javalin's agrees with them
+                config.http.maxRequestSize = BoundedBody.LARGEST;
+              });
       mount(server);
       server.start(settings.httpHost, settings.httpPort.get());
       LOG.info(

@@ -23,7 +23,8 @@ import java.util.function.Supplier;
 /**
  * {@code /admin}: connections with their state, a technical client's accounts with ban state (F14),
  * dead letters and the audit trail, as JSON, plus one plain HTML overview. Bearer token from
- * configuration; no token configured means the admin side is closed. Nothing here shows a secret.
+ * configuration; no token configured means the admin side is closed. Nothing here shows a secret;
+ * every answer carries the confirmation page's security headers.
  */
 public final class AdminEndpoint implements Endpoint {
   /** A queue row parked as dead, as the admin sees it. */
@@ -59,19 +60,13 @@ public final class AdminEndpoint implements Endpoint {
     app.get(
         "/admin/connections",
         ctx -> ctx.json(connections.allActive().stream().map(AdminEndpoint::view).toList()));
-    app.get(
-        "/admin/connections/{id}/accounts",
-        ctx ->
-            ctx.json(
-                accounts.accountsOf(new ConnectionId(ctx.pathParam("id"))).stream()
-                    .map(AdminEndpoint::view)
-                    .toList()));
+    app.get("/admin/connections/{id}/accounts", this::accountsOf);
     app.get("/admin/dead-letters", ctx -> ctx.json(deadLetters.get()));
     app.get("/admin/audit", this::auditTrail);
   }
 
   private void authorize(Context ctx) {
-    ctx.header("Cache-Control", "no-store");
+    SecurityHeaders.apply(ctx);
     String header = Optional.ofNullable(ctx.header("Authorization")).orElse("");
     boolean allowed =
         token.isPresent()
@@ -81,6 +76,15 @@ public final class AdminEndpoint implements Endpoint {
       ctx.header("WWW-Authenticate", "Bearer");
       throw new UnauthorizedResponse("admin token required");
     }
+  }
+
+  private void accountsOf(Context ctx) {
+    String id = ctx.pathParam("id");
+    if (id.isBlank() || !new ConnectionId(id).fitsTheStore()) {
+      ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", "no connection has such an id"));
+      return;
+    }
+    ctx.json(accounts.accountsOf(new ConnectionId(id)).stream().map(AdminEndpoint::view).toList());
   }
 
   private void auditTrail(Context ctx) {

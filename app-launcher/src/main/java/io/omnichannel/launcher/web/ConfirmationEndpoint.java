@@ -8,13 +8,23 @@ import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.port.in.ConfirmationOutcome;
 import io.omnichannel.core.port.in.ConfirmationPage;
 import io.omnichannel.core.port.in.ConfirmationView;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.Optional;
+import org.eclipse.jetty.util.MultiMap;
+import org.eclipse.jetty.util.UrlEncoded;
 
 /**
  * {@code GET|POST /confirm/{token}}: the one-time page. The token is in the path, so the page is
- * never cached and never sent on as a referrer.
+ * never cached and never sent on as a referrer. The form is read (within its limit, with Jetty's
+ * form decoder) only for a pending link.
  */
 public final class ConfirmationEndpoint implements Endpoint {
+  private static final String ASK_FOR_ACCOUNT = "Введите логин и пароль учетной записи API.";
+
+  /** Login and password, and room for a browser's extras; a form with more keys is refused. */
+  private static final int FORM_FIELDS = 16;
+
   private final ConfirmationPage confirmations;
 
   public ConfirmationEndpoint(ConfirmationPage confirmations) {
@@ -28,20 +38,45 @@ public final class ConfirmationEndpoint implements Endpoint {
   }
 
   private void show(Context ctx) {
-    secure(ctx);
+    SecurityHeaders.apply(ctx);
     render(ctx, confirmations.view(ctx.pathParam("token")), Optional.empty());
   }
 
+  /**
+   * The token in the path is checked first: for a link that is not pending the form is not read,
+   * the answer is the final refusal submitting it would give.
+   */
   private void submit(Context ctx) {
-    secure(ctx);
+    SecurityHeaders.apply(ctx);
+    BoundedBody.refuseDeclaredOver(ctx, BoundedBody.CONFIRMATION_FORM);
     String token = ctx.pathParam("token");
-    String login = Optional.ofNullable(ctx.formParam("login")).orElse("").strip();
-    String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
+    ConfirmationView view = confirmations.view(token);
+    if (!(view instanceof ConfirmationView.Pending)) {
+      ctx.status(HttpStatus.CONFLICT).html(ConfirmationHtml.finalRefusal(refusalOf(view)));
+      return;
+    }
+    MultiMap<String> form = new MultiMap<>();
+    try {
+      UrlEncoded.decodeUtf8To(
+          new ByteArrayInputStream(BoundedBody.read(ctx, BoundedBody.CONFIRMATION_FORM)),
+          form,
+          BoundedBody.CONFIRMATION_FORM,
+          FORM_FIELDS);
+    } catch (IOException | IllegalArgumentException | IllegalStateException unreadable) {
+      ctx.status(HttpStatus.BAD_REQUEST);
+      render(ctx, view, Optional.of(ASK_FOR_ACCOUNT));
+      return;
+    }
+    String login = Optional.ofNullable(form.getValue("login", 0)).orElse("").strip();
+    String password = Optional.ofNullable(form.getValue("password", 0)).orElse("");
     if (login.isEmpty() || password.isEmpty()) {
-      render(
-          ctx,
-          confirmations.view(token),
-          Optional.of("Введите логин и пароль учетной записи API."));
+      render(ctx, view, Optional.of(ASK_FOR_ACCOUNT));
+      return;
+    }
+    if (!ApiAccount.fitsTheStore(login, password)) {
+      // no account has such a login or password: nothing to ask 1C-Connect
+      ctx.status(HttpStatus.BAD_REQUEST);
+      render(ctx, view, Optional.of(ASK_FOR_ACCOUNT));
       return;
     }
     ConfirmationOutcome outcome =
@@ -64,6 +99,17 @@ public final class ConfirmationEndpoint implements Endpoint {
     }
   }
 
+  /** What submitting the form would answer for a link that is not pending. */
+  private static ConfirmationOutcome.Refusal refusalOf(ConfirmationView view) {
+    if (view instanceof ConfirmationView.Expired) {
+      return ConfirmationOutcome.Refusal.EXPIRED;
+    }
+    if (view instanceof ConfirmationView.Used) {
+      return ConfirmationOutcome.Refusal.ALREADY_USED;
+    }
+    return ConfirmationOutcome.Refusal.UNKNOWN_LINK;
+  }
+
   private static void render(Context ctx, ConfirmationView view, Optional<String> error) {
     if (view instanceof ConfirmationView.Pending pending) {
       ctx.html(ConfirmationHtml.form(pending, error));
@@ -74,15 +120,5 @@ public final class ConfirmationEndpoint implements Endpoint {
     } else {
       ctx.status(HttpStatus.NOT_FOUND).html(ConfirmationHtml.unknown());
     }
-  }
-
-  private static void secure(Context ctx) {
-    ctx.header("Cache-Control", "no-store");
-    ctx.header("Referrer-Policy", "no-referrer");
-    ctx.header("X-Frame-Options", "DENY");
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header(
-        "Content-Security-Policy",
-        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
   }
 }

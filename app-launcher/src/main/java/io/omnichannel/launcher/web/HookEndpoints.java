@@ -6,7 +6,8 @@ import io.omnichannel.telegram.Telegram;
 
 /**
  * Mounts the adapters' framework-free hook handlers: {@code POST /hooks/telegram/{connection}} and
- * {@code POST /hooks/oneconnect/{hook}}. The handlers answer only after the event is stored.
+ * {@code POST /hooks/oneconnect/{hook}}. The handlers check the caller before they ask for the
+ * body, which is read here within its limit, and answer only after the event is stored.
  */
 public final class HookEndpoints implements Endpoint {
   private final Telegram.WebhookHandler telegram;
@@ -22,19 +23,23 @@ public final class HookEndpoints implements Endpoint {
     app.post(
         "/hooks/telegram/{connection}",
         ctx -> {
+          BoundedBody.refuseDeclaredOver(ctx, BoundedBody.TELEGRAM_UPDATE);
           Telegram.WebhookResponse response =
               telegram.handle(
                   ctx.pathParam("connection"),
                   ctx.header("X-Telegram-Bot-Api-Secret-Token"),
-                  ctx.bodyAsBytes());
+                  () -> BoundedBody.read(ctx, BoundedBody.TELEGRAM_UPDATE));
           ctx.status(response.status()).contentType("application/json").result(response.body());
         });
     app.post(
         "/hooks/oneconnect/{hook}",
         ctx -> {
+          BoundedBody.refuseDeclaredOver(ctx, BoundedBody.ONECONNECT_EVENT);
           OneConnect.HookResponse response =
               oneConnect.handle(
-                  ctx.pathParam("hook"), ctx.header("Authorization"), ctx.bodyAsBytes());
+                  ctx.pathParam("hook"),
+                  ctx.header("Authorization"),
+                  () -> BoundedBody.read(ctx, BoundedBody.ONECONNECT_EVENT));
           ctx.status(response.status())
               .contentType("text/plain; charset=utf-8")
               .result(response.text());

@@ -2,6 +2,7 @@ package io.omnichannel.launcher.work;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import io.omnichannel.core.domain.LogSafe;
 import io.omnichannel.core.port.in.QueueWorker;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,7 +106,8 @@ public final class WorkerPool {
         didWork = worker.processNext();
       } catch (RuntimeException unexpected) {
         // the queue itself failed (database down): the row stays claimable; wait and try again
-        LOG.warn("{} worker failed: {}", name, unexpected.toString());
+        // the failure's text may quote an event's content: escaped to one line
+        LOG.warn("{} worker failed: {}", name, LogSafe.of(unexpected));
         didWork = false;
       }
       if (!didWork) {

@@ -137,4 +137,33 @@ class AdminEndpointTest {
 
     assertThat(get("/admin/connections", "").statusCode()).isEqualTo(401);
   }
+
+  @Test
+  void everyAnswerCarriesTheSecurityHeadersOfTheConfirmationPage() throws Exception {
+    world.connectedLine("Поддержка", "Support", "support_bot");
+
+    for (HttpResponse<String> response :
+        List.of(
+            get("/admin", TOKEN),
+            get("/admin/connections", TOKEN),
+            get("/admin/dead-letters", TOKEN),
+            get("/admin/connections", "wrong"))) {
+      assertThat(response.headers().firstValue("Content-Security-Policy"))
+          .as("CSP of %s", response.uri())
+          .hasValueSatisfying(
+              csp -> assertThat(csp).contains("default-src 'none'", "frame-ancestors 'none'"));
+      assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
+      assertThat(response.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+      assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+      assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
+    }
+  }
+
+  @Test
+  void anIdNoConnectionCanHaveIs400() throws Exception {
+    assertThat(get("/admin/connections/%20/accounts", TOKEN).statusCode()).isEqualTo(400);
+    assertThat(get("/admin/connections/" + "c".repeat(65) + "/accounts", TOKEN).statusCode())
+        .isEqualTo(400);
+    assertThat(get("/admin/connections/no-such-id/accounts", TOKEN).body()).isEqualTo("[]");
+  }
 }

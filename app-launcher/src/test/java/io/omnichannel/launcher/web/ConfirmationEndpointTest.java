@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,11 +55,15 @@ class ConfirmationEndpointTest {
 
   private HttpResponse<String> post(String linkToken, String login, String password)
       throws Exception {
-    String form =
+    return post(
+        linkToken,
         "login="
             + URLEncoder.encode(login, StandardCharsets.UTF_8)
             + "&password="
-            + URLEncoder.encode(password, StandardCharsets.UTF_8);
+            + URLEncoder.encode(password, StandardCharsets.UTF_8));
+  }
+
+  private HttpResponse<String> post(String linkToken, String form) throws Exception {
     return http.send(
         HttpRequest.newBuilder(page(linkToken))
             .header("Content-Type", "application/x-www-form-urlencoded")
@@ -141,5 +146,42 @@ class ConfirmationEndpointTest {
 
     assertThat(response.body()).contains("Введите логин и пароль учетной записи API.");
     assertThat(post(link, "api-support", "s3cret").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aFormThatIsNotUrlEncodedIs400AndTheLinkStillWorks() throws Exception {
+    String link = world.connectLink(line, token);
+
+    for (String broken :
+        List.of("login=api-support&password=%zz", "login=%C3%28&password=%FF", "login=%")) {
+      HttpResponse<String> response = post(link, broken);
+
+      assertThat(response.statusCode()).as(broken).isEqualTo(400);
+      assertThat(response.body()).contains("Введите логин и пароль учетной записи API.");
+    }
+    assertThat(post(link, "api-support", "s3cret").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aLoginOrPasswordNoAccountCanHaveIs400AndTheLinkStillWorks() throws Exception {
+    String link = world.connectLink(line, token);
+
+    assertThat(post(link, "a".repeat(256), "s3cret").statusCode()).isEqualTo(400);
+    assertThat(post(link, "api-support", "я".repeat(243)).statusCode()).isEqualTo(400);
+    assertThat(post(link, "api-support", "s3cret").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void theFormCarriesTheSecurityHeadersOnEveryAnswer() throws Exception {
+    String link = world.connectLink(line, token);
+
+    for (HttpResponse<String> response :
+        List.of(get(link), post(link, "api-support", "wrong"), post("no-such-link", "a", "b"))) {
+      assertThat(response.headers().firstValue("Content-Security-Policy"))
+          .hasValueSatisfying(
+              csp -> assertThat(csp).contains("default-src 'none'", "frame-ancestors 'none'"));
+      assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
+      assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    }
   }
 }

@@ -23,6 +23,11 @@ public record InboundRecord(
     String orderingKey,
     String payload,
     Instant receivedAt) {
+  /** The longest event id and ordering key the store holds (its column sizes). */
+  public static final int MAX_EVENT_ID = 191;
+
+  public static final int MAX_ORDERING_KEY = 191;
+
   public InboundRecord {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(connection, "connection");
@@ -33,5 +38,15 @@ public record InboundRecord(
     checkArgument(orderingKey != null && !orderingKey.isBlank(), "ordering key must not be blank");
     Objects.requireNonNull(payload, "payload");
     Objects.requireNonNull(receivedAt, "receivedAt");
+  }
+
+  /**
+   * Whether the store can hold it: an id longer than its column (a forged or broken event) cannot
+   * be stored, now or on any retry. Counted in UTF-16 units, never fewer than the characters.
+   */
+  public boolean fitsTheStore() {
+    return eventId.length() <= MAX_EVENT_ID
+        && orderingKey.length() <= MAX_ORDERING_KEY
+        && connection.map(ConnectionId::fitsTheStore).orElse(true);
   }
 }

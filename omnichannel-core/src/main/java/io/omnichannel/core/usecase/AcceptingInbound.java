@@ -6,6 +6,7 @@ import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.HookCredentials;
 import io.omnichannel.core.domain.InboundKind;
 import io.omnichannel.core.domain.InboundRecord;
+import io.omnichannel.core.port.in.Admission;
 import io.omnichannel.core.port.in.InboundGateway;
 import io.omnichannel.core.port.in.RawEvent;
 import io.omnichannel.core.port.out.ConnectionRepository;
@@ -17,9 +18,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Checks who is calling, then stores the event before anything else happens to it (B1). The event
- * id names the source event, so a redelivery (Telegram retrying a webhook) finds its row and stores
- * nothing.
+ * Checks who is calling (before the adapter reads the body), then stores the event before anything
+ * else happens to it (B1). The event id names the source event, so a redelivery (Telegram retrying
+ * a webhook) finds its row and stores nothing.
  */
 public final class AcceptingInbound implements InboundGateway {
   private final ConnectionRepository connections;
@@ -39,10 +40,9 @@ public final class AcceptingInbound implements InboundGateway {
   }
 
   @Override
-  public Acceptance acceptWebhookUpdate(ConnectionId id, String presentedSecret, RawEvent update) {
-    return accept(
+  public Admission admitWebhookUpdate(ConnectionId id, String presentedSecret) {
+    return admit(
         id,
-        update,
         InboundKind.CHANNEL_UPDATE,
         connection ->
             presentedSecret != null
@@ -53,59 +53,73 @@ public final class AcceptingInbound implements InboundGateway {
 
   @Override
   public Acceptance acceptPolledUpdate(ConnectionId id, RawEvent update) {
-    return accept(id, update, InboundKind.CHANNEL_UPDATE, connection -> true);
+    return admit(id, InboundKind.CHANNEL_UPDATE, connection -> true).accept(update);
   }
 
   @Override
-  public Acceptance acceptLineEvent(
-      ConnectionId id, String login, String password, RawEvent event) {
-    return accept(
+  public Admission admitLineEvent(ConnectionId id, String login, String password) {
+    return admit(
         id,
-        event,
         InboundKind.LINE_EVENT,
         connection -> connection.hookCredentials().matches(login, password));
   }
 
   @Override
-  public Acceptance acceptManagementEvent(String login, String password, RawEvent event) {
+  public Admission admitManagementEvent(String login, String password) {
     if (!managementHook.matches(login, password)) {
-      return Acceptance.UNAUTHORIZED;
+      return new Admission.Answered(Acceptance.UNAUTHORIZED);
     }
-    InboundRecord record =
-        new InboundRecord(
-            InboundKind.MANAGEMENT_EVENT,
-            Optional.empty(),
-            "platform:" + event.sourceId(),
-            "management/" + event.chatKey(),
-            event.payload(),
-            clock.instant());
-    return inbox.store(record) ? Acceptance.STORED : Acceptance.DUPLICATE;
+    Admission.Admitted admitted =
+        event ->
+            store(
+                new InboundRecord(
+                    InboundKind.MANAGEMENT_EVENT,
+                    Optional.empty(),
+                    "platform:" + event.sourceId(),
+                    "management/" + event.chatKey(),
+                    event.payload(),
+                    clock.instant()));
+    return admitted;
   }
 
   private interface Check {
     boolean authorizes(Connection connection);
   }
 
-  private Acceptance accept(ConnectionId id, RawEvent event, InboundKind kind, Check check) {
+  /** One lookup of the connection; the event, read afterwards, is stored against it. */
+  private Admission admit(ConnectionId id, InboundKind kind, Check check) {
+    if (!id.fitsTheStore()) {
+      return new Admission.Answered(Acceptance.INVALID);
+    }
     Optional<Connection> found = connections.find(id);
     if (found.isEmpty()) {
-      return Acceptance.UNKNOWN_CONNECTION;
+      return new Admission.Answered(Acceptance.UNKNOWN_CONNECTION);
     }
     Connection connection = found.get();
     if (!check.authorizes(connection)) {
-      return Acceptance.UNAUTHORIZED;
+      return new Admission.Answered(Acceptance.UNAUTHORIZED);
     }
     if (!connection.isActive()) {
-      return Acceptance.DISCONNECTED;
+      return new Admission.Answered(Acceptance.DISCONNECTED);
     }
-    InboundRecord record =
-        new InboundRecord(
-            kind,
-            Optional.of(connection.id()),
-            eventId(kind, connection, event),
-            connection.id().value() + "/" + event.chatKey(),
-            event.payload(),
-            clock.instant());
+    Admission.Admitted admitted =
+        event ->
+            store(
+                new InboundRecord(
+                    kind,
+                    Optional.of(connection.id()),
+                    eventId(kind, connection, event),
+                    connection.id().value() + "/" + event.chatKey(),
+                    event.payload(),
+                    clock.instant()));
+    return admitted;
+  }
+
+  /** An id longer than the store holds can never be stored: said so, instead of failing there. */
+  private Acceptance store(InboundRecord record) {
+    if (!record.fitsTheStore()) {
+      return Acceptance.INVALID;
+    }
     return inbox.store(record) ? Acceptance.STORED : Acceptance.DUPLICATE;
   }
 

@@ -7,8 +7,13 @@ import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.InboundKind;
 import io.omnichannel.core.domain.InboundRecord;
 import io.omnichannel.core.fakes.CoreFixture;
+import io.omnichannel.core.port.in.Admission;
 import io.omnichannel.core.port.in.InboundGateway.Acceptance;
 import io.omnichannel.core.port.in.RawEvent;
+import io.omnichannel.core.port.out.ConnectionRepository;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class AcceptingInboundTest {
@@ -21,7 +26,7 @@ class AcceptingInboundTest {
   }
 
   private Acceptance webhook(Connection to, String secret, RawEvent event) {
-    return f.accepting.acceptWebhookUpdate(to.id(), secret, event);
+    return f.accepting.admitWebhookUpdate(to.id(), secret).accept(event);
   }
 
   @Test
@@ -105,8 +110,9 @@ class AcceptingInboundTest {
   @Test
   void anUpdateForAnUnknownConnectionIsNotStored() {
     Acceptance acceptance =
-        f.accepting.acceptWebhookUpdate(
-            new ConnectionId("nope"), webhookSecret, update("42", "501"));
+        f.accepting
+            .admitWebhookUpdate(new ConnectionId("nope"), webhookSecret)
+            .accept(update("42", "501"));
 
     assertThat(acceptance).isEqualTo(Acceptance.UNKNOWN_CONNECTION);
     assertThat(f.inbox.rows()).isEmpty();
@@ -119,11 +125,12 @@ class AcceptingInboundTest {
     assertThat(webhook(connection, webhookSecret, update("42", "501")))
         .isEqualTo(Acceptance.DISCONNECTED);
     assertThat(
-            f.accepting.acceptLineEvent(
-                connection.id(),
-                connection.hookCredentials().login(),
-                connection.hookCredentials().password().reveal(),
-                new RawEvent("m-1", "user-1", "{}")))
+            f.accepting
+                .admitLineEvent(
+                    connection.id(),
+                    connection.hookCredentials().login(),
+                    connection.hookCredentials().password().reveal())
+                .accept(new RawEvent("m-1", "user-1", "{}")))
         .isEqualTo(Acceptance.DISCONNECTED);
     assertThat(f.inbox.rows()).isEmpty();
   }
@@ -131,11 +138,12 @@ class AcceptingInboundTest {
   @Test
   void aLineEventWithTheConnectionsHookCredentialsIsStored() {
     Acceptance acceptance =
-        f.accepting.acceptLineEvent(
-            connection.id(),
-            connection.hookCredentials().login(),
-            connection.hookCredentials().password().reveal(),
-            new RawEvent("m-1", "user-1", "{\"id\":\"m-1\"}"));
+        f.accepting
+            .admitLineEvent(
+                connection.id(),
+                connection.hookCredentials().login(),
+                connection.hookCredentials().password().reveal())
+            .accept(new RawEvent("m-1", "user-1", "{\"id\":\"m-1\"}"));
 
     assertThat(acceptance).isEqualTo(Acceptance.STORED);
     assertThat(f.inbox.pending())
@@ -155,16 +163,19 @@ class AcceptingInboundTest {
     String password = connection.hookCredentials().password().reveal();
 
     assertThat(
-            f.accepting.acceptLineEvent(
-                connection.id(), login, password + "x", new RawEvent("m-1", "u", "{}")))
+            f.accepting
+                .admitLineEvent(connection.id(), login, password + "x")
+                .accept(new RawEvent("m-1", "u", "{}")))
         .isEqualTo(Acceptance.UNAUTHORIZED);
     assertThat(
-            f.accepting.acceptLineEvent(
-                connection.id(), "someone", password, new RawEvent("m-2", "u", "{}")))
+            f.accepting
+                .admitLineEvent(connection.id(), "someone", password)
+                .accept(new RawEvent("m-2", "u", "{}")))
         .isEqualTo(Acceptance.UNAUTHORIZED);
     assertThat(
-            f.accepting.acceptLineEvent(
-                connection.id(), null, null, new RawEvent("m-3", "u", "{}")))
+            f.accepting
+                .admitLineEvent(connection.id(), null, null)
+                .accept(new RawEvent("m-3", "u", "{}")))
         .isEqualTo(Acceptance.UNAUTHORIZED);
     assertThat(f.inbox.rows()).isEmpty();
   }
@@ -172,11 +183,12 @@ class AcceptingInboundTest {
   @Test
   void theManagementHookCredentialsDoNotOpenALineHook() {
     assertThat(
-            f.accepting.acceptLineEvent(
-                connection.id(),
-                CoreFixture.MANAGEMENT_HOOK.login(),
-                CoreFixture.MANAGEMENT_HOOK.password().reveal(),
-                new RawEvent("m-1", "u", "{}")))
+            f.accepting
+                .admitLineEvent(
+                    connection.id(),
+                    CoreFixture.MANAGEMENT_HOOK.login(),
+                    CoreFixture.MANAGEMENT_HOOK.password().reveal())
+                .accept(new RawEvent("m-1", "u", "{}")))
         .isEqualTo(Acceptance.UNAUTHORIZED);
   }
 
@@ -185,16 +197,18 @@ class AcceptingInboundTest {
     RawEvent event = new RawEvent("m-7", f.specialist.id().value(), "{\"text\":\"Привет\"}");
 
     assertThat(
-            f.accepting.acceptManagementEvent(
-                CoreFixture.MANAGEMENT_HOOK.login(),
-                CoreFixture.MANAGEMENT_HOOK.password().reveal(),
-                event))
+            f.accepting
+                .admitManagementEvent(
+                    CoreFixture.MANAGEMENT_HOOK.login(),
+                    CoreFixture.MANAGEMENT_HOOK.password().reveal())
+                .accept(event))
         .isEqualTo(Acceptance.STORED);
     assertThat(
-            f.accepting.acceptManagementEvent(
-                CoreFixture.MANAGEMENT_HOOK.login(),
-                CoreFixture.MANAGEMENT_HOOK.password().reveal(),
-                event))
+            f.accepting
+                .admitManagementEvent(
+                    CoreFixture.MANAGEMENT_HOOK.login(),
+                    CoreFixture.MANAGEMENT_HOOK.password().reveal())
+                .accept(event))
         .isEqualTo(Acceptance.DUPLICATE);
 
     assertThat(f.inbox.pending())
@@ -210,12 +224,94 @@ class AcceptingInboundTest {
   @Test
   void aManagementEventWithWrongCredentialsIsRefused() {
     Acceptance acceptance =
-        f.accepting.acceptManagementEvent(
-            CoreFixture.MANAGEMENT_HOOK.login(),
-            "guess",
-            new RawEvent("m-7", f.specialist.id().value(), "{}"));
+        f.accepting
+            .admitManagementEvent(CoreFixture.MANAGEMENT_HOOK.login(), "guess")
+            .accept(new RawEvent("m-7", f.specialist.id().value(), "{}"));
 
     assertThat(acceptance).isEqualTo(Acceptance.UNAUTHORIZED);
     assertThat(f.inbox.rows()).isEmpty();
+  }
+
+  @Test
+  void theCallerIsCheckedWithOneLookupBeforeItsEventIsRead() {
+    AtomicInteger lookups = new AtomicInteger();
+    AcceptingInbound counted =
+        new AcceptingInbound(
+            counting(f.connections, lookups), f.inbox, CoreFixture.MANAGEMENT_HOOK, f.clock);
+
+    assertThat(counted.admitWebhookUpdate(connection.id(), "wrong"))
+        .isEqualTo(new Admission.Answered(Acceptance.UNAUTHORIZED));
+    assertThat(counted.admitWebhookUpdate(new ConnectionId("nope"), webhookSecret))
+        .isEqualTo(new Admission.Answered(Acceptance.UNKNOWN_CONNECTION));
+    assertThat(counted.admitManagementEvent("management", "guess"))
+        .isEqualTo(new Admission.Answered(Acceptance.UNAUTHORIZED));
+    lookups.set(0);
+    Admission admitted = counted.admitWebhookUpdate(connection.id(), webhookSecret);
+
+    assertThat(admitted).isInstanceOf(Admission.Admitted.class);
+    assertThat(admitted.accept(update("42", "501"))).isEqualTo(Acceptance.STORED);
+    assertThat(lookups).as("connection lookups for one call").hasValue(1);
+  }
+
+  @Test
+  void aDisconnectedConnectionIsAnsweredWithoutItsEvent() {
+    f.connections.update(connection.disconnected(f.clock.instant()));
+
+    assertThat(f.accepting.admitWebhookUpdate(connection.id(), webhookSecret))
+        .isEqualTo(new Admission.Answered(Acceptance.DISCONNECTED));
+  }
+
+  @Test
+  void idsLongerThanTheStoreHoldsAreInvalidAndNothingIsStored() {
+    String login = connection.hookCredentials().login();
+    String password = connection.hookCredentials().password().reveal();
+
+    assertThat(
+            f.accepting
+                .admitLineEvent(connection.id(), login, password)
+                .accept(new RawEvent("m".repeat(100_000), "user-1", "{}")))
+        .isEqualTo(Acceptance.INVALID);
+    assertThat(
+            f.accepting
+                .admitLineEvent(connection.id(), login, password)
+                .accept(new RawEvent("m-1", "u".repeat(200), "{}")))
+        .isEqualTo(Acceptance.INVALID);
+    assertThat(webhook(connection, webhookSecret, update("1" + "0".repeat(300), "501")))
+        .isEqualTo(Acceptance.INVALID);
+    assertThat(
+            f.accepting
+                .admitManagementEvent(
+                    CoreFixture.MANAGEMENT_HOOK.login(),
+                    CoreFixture.MANAGEMENT_HOOK.password().reveal())
+                .accept(new RawEvent("m".repeat(200), f.specialist.id().value(), "{}")))
+        .isEqualTo(Acceptance.INVALID);
+    assertThat(f.accepting.admitWebhookUpdate(new ConnectionId("c".repeat(65)), webhookSecret))
+        .isEqualTo(new Admission.Answered(Acceptance.INVALID));
+    assertThat(f.inbox.rows()).isEmpty();
+
+    assertThat(
+            f.accepting
+                .admitLineEvent(connection.id(), login, password)
+                .accept(new RawEvent("m".repeat(191 - "platform:".length()), "user-1", "{}")))
+        .as("the longest id the store holds")
+        .isEqualTo(Acceptance.STORED);
+  }
+
+  /** The repository, counting its {@code find} calls. */
+  private static ConnectionRepository counting(ConnectionRepository real, AtomicInteger finds) {
+    return (ConnectionRepository)
+        Proxy.newProxyInstance(
+            ConnectionRepository.class.getClassLoader(),
+            new Class<?>[] {ConnectionRepository.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("find")) {
+                finds.incrementAndGet();
+              }
+              try {
+                return method.invoke(real, args);
+              } catch (InvocationTargetException failed) {
+                throw failed.getCause();
+              }
+            });
   }
 }

@@ -112,8 +112,9 @@ class QueueWorkersTest {
     channelPayloads.put("{\"update_id\":1}", privateText("501", "Иван Петров", "Здравствуйте"));
     String secret = f.messenger.webhookSecret(connection.id()).reveal();
     assertThat(
-            f.accepting.acceptWebhookUpdate(
-                connection.id(), secret, new RawEvent("1", "501", "{\"update_id\":1}")))
+            f.accepting
+                .admitWebhookUpdate(connection.id(), secret)
+                .accept(new RawEvent("1", "501", "{\"update_id\":1}")))
         .isEqualTo(Acceptance.STORED);
 
     assertThat(inboxWorker.processNext()).isTrue();
@@ -159,11 +160,12 @@ class QueueWorkersTest {
             new MessageContent.Text("Добрый день!"),
             Keyboard.UNCHANGED));
     assertThat(
-            f.accepting.acceptLineEvent(
-                connection.id(),
-                connection.hookCredentials().login(),
-                connection.hookCredentials().password().reveal(),
-                new RawEvent("m-1", ivan.platformUser().value(), "line-1")))
+            f.accepting
+                .admitLineEvent(
+                    connection.id(),
+                    connection.hookCredentials().login(),
+                    connection.hookCredentials().password().reveal())
+                .accept(new RawEvent("m-1", ivan.platformUser().value(), "line-1")))
         .isEqualTo(Acceptance.STORED);
 
     assertThat(inboxWorker.processNext()).isTrue();
@@ -252,10 +254,11 @@ class QueueWorkersTest {
         "mgmt-1",
         new LineEvent.UserMessage(new LineId("management-line"), f.specialist.id(), "Привет"));
     assertThat(
-            f.accepting.acceptManagementEvent(
-                CoreFixture.MANAGEMENT_HOOK.login(),
-                CoreFixture.MANAGEMENT_HOOK.password().reveal(),
-                new RawEvent("m-1", f.specialist.id().value(), "mgmt-1")))
+            f.accepting
+                .admitManagementEvent(
+                    CoreFixture.MANAGEMENT_HOOK.login(),
+                    CoreFixture.MANAGEMENT_HOOK.password().reveal())
+                .accept(new RawEvent("m-1", f.specialist.id().value(), "mgmt-1")))
         .isEqualTo(Acceptance.STORED);
     int repliesBefore = f.platform.replies().size();
 
