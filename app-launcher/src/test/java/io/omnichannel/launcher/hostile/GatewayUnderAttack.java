@@ -10,6 +10,7 @@ import io.omnichannel.launcher.Omnichannel;
 import io.omnichannel.oneconnect.OneConnectConfig;
 import io.omnichannel.persistence.PersistenceConfig;
 import io.omnichannel.telegram.TelegramConfig;
+import io.omnichannel.testkit.mariadb.ScratchMariaDb;
 import io.omnichannel.testkit.oneconnect.Company;
 import io.omnichannel.testkit.oneconnect.HookRegistration;
 import io.omnichannel.testkit.oneconnect.Line;
@@ -69,7 +70,7 @@ final class GatewayUnderAttack implements AutoCloseable {
   private final Line management;
   private final Company company;
   private final Specialist specialist;
-  private final MariaDbDatabase mariaDb;
+  private final ScratchMariaDb mariaDb;
 
   /** The connected bot and what its hooks take. */
   final BotInfo bot;
@@ -81,9 +82,11 @@ final class GatewayUnderAttack implements AutoCloseable {
 
   private GatewayUnderAttack(boolean onMariaDb) throws Exception {
     data = Files.createTempDirectory("omnichannel-hostile");
-    mariaDb = onMariaDb ? new MariaDbDatabase() : null;
+    mariaDb = onMariaDb ? ScratchMariaDb.create() : null;
     PersistenceConfig persistence =
-        onMariaDb ? mariaDb.create(data) : PersistenceConfig.embedded(data);
+        onMariaDb
+            ? PersistenceConfig.server(mariaDb.url(), mariaDb.user(), mariaDb.password(), data)
+            : PersistenceConfig.embedded(data);
     telegram =
         TelegramEmulator.start(
             TelegramEmulatorConfig.defaults()
@@ -267,7 +270,7 @@ final class GatewayUnderAttack implements AutoCloseable {
   public void close() {
     gateway.stop();
     if (mariaDb != null) {
-      mariaDb.drop();
+      mariaDb.close();
     }
     telegram.close();
     oneConnect.close();
