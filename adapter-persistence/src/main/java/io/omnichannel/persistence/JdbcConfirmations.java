@@ -60,7 +60,7 @@ final class JdbcConfirmations implements ConfirmationRepository {
     SealedSecret token = null;
     if (action instanceof Connect connect) {
       kind = "CONNECT";
-      token = sealing.seal(connect.token().reveal());
+      token = sealing.seal(connect.token().reveal(), context(c.tokenHash()));
     } else if (action instanceof Disconnect disconnect) {
       kind = "DISCONNECT";
       connection = disconnect.connection().value();
@@ -106,10 +106,18 @@ final class JdbcConfirmations implements ConfirmationRepository {
     return db.update(WITHDRAW, Micros.of(now), specialist.value());
   }
 
+  /** Where the sealed bot token of a confirmation lives; its seal opens there only. */
+  static String context(String tokenHash) {
+    return Sealing.context("confirmations", "token", tokenHash);
+  }
+
   private Confirmation map(ResultSet row) throws SQLException {
     PendingAction action =
         "CONNECT".equals(row.getString("action"))
-            ? new Connect(Rows.line(row), Rows.bot(row), BotToken.of(sealing.open(row, "token")))
+            ? new Connect(
+                Rows.line(row),
+                Rows.bot(row),
+                BotToken.of(sealing.open(row, "token", context(row.getString("token_hash")))))
             : new Disconnect(
                 new ConnectionId(row.getString("connection_id")), Rows.line(row), Rows.bot(row));
     return new Confirmation(

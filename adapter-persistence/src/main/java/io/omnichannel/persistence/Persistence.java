@@ -45,6 +45,7 @@ public final class Persistence implements AutoCloseable {
   private final JdbcInbox inbox;
   private final JdbcOutbox outbox;
   private final JdbcPollingLeases leases;
+  private final Resealing resealing;
 
   private Persistence(HikariDataSource dataSource, SecretSealer sealer, Clock clock) {
     this.dataSource = dataSource;
@@ -62,9 +63,10 @@ public final class Persistence implements AutoCloseable {
     this.confirmations = new JdbcConfirmations(db, sealing);
     this.dropped = new JdbcDroppedMessages(db);
     this.audit = new JdbcAuditTrail(db);
-    this.inbox = new JdbcInbox(db, clock);
+    this.inbox = new JdbcInbox(db, clock, sealing);
     this.outbox = new JdbcOutbox(db, clock);
     this.leases = new JdbcPollingLeases(db);
+    this.resealing = new Resealing(db, sealing);
   }
 
   /** Opens the database and brings its schema up to date. */
@@ -76,6 +78,10 @@ public final class Persistence implements AutoCloseable {
    * As {@link #open(PersistenceConfig)}, with the clock that stamps completions and dialog saves.
    */
   public static Persistence open(PersistenceConfig config, Clock clock) {
+    boolean usesFolder = config.isEmbedded() || config.masterKey().isEmpty();
+    if (usesFolder) {
+      OwnerOnly.folder(config.dataFolder());
+    }
     SecretSealer sealer = new AesGcmSealer(masterKeys(config));
     HikariDataSource dataSource = pool(config);
     try {
@@ -86,6 +92,10 @@ public final class Persistence implements AutoCloseable {
       } catch (FlywayException e) {
         throw new StorageUnavailable(
             "database migration failed: " + e.getClass().getSimpleName(), e);
+      }
+      persistence.resealing.run();
+      if (usesFolder) {
+        OwnerOnly.folder(config.dataFolder()); // the database files the engine just created
       }
       LOG.info(
           "database opened: engine={} migrationsApplied={} poolSize={}",
