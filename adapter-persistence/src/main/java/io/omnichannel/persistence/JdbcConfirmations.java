@@ -39,6 +39,19 @@ final class JdbcConfirmations implements ConfirmationRepository {
       UPDATE confirmations SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
       """;
 
+  /** Only while unused and under the limit: concurrent guesses cannot take more than the limit. */
+  private static final String TAKE_ATTEMPT =
+      """
+      UPDATE confirmations SET failed_attempts = failed_attempts + 1
+       WHERE token_hash = ? AND used_at IS NULL AND failed_attempts < ?
+      """;
+
+  private static final String GIVE_BACK_ATTEMPT =
+      """
+      UPDATE confirmations SET failed_attempts = failed_attempts - 1
+       WHERE token_hash = ? AND failed_attempts > 0
+      """;
+
   private static final String WITHDRAW =
       """
       UPDATE confirmations SET used_at = ? WHERE specialist_id = ? AND used_at IS NULL
@@ -99,6 +112,26 @@ final class JdbcConfirmations implements ConfirmationRepository {
   @Override
   public boolean consume(String tokenHash, Instant now) {
     return db.update(CONSUME, Micros.of(now), tokenHash, Micros.of(now)) == 1;
+  }
+
+  @Override
+  public int takeAttempt(String tokenHash, int max) {
+    return db.inTransaction(
+        () -> {
+          if (db.update(TAKE_ATTEMPT, tokenHash, max) != 1) {
+            return 0;
+          }
+          return db.queryOne(
+                  "SELECT failed_attempts FROM confirmations WHERE token_hash = ?",
+                  row -> row.getInt(1),
+                  tokenHash)
+              .orElseThrow();
+        });
+  }
+
+  @Override
+  public void giveBackAttempt(String tokenHash) {
+    db.update(GIVE_BACK_ATTEMPT, tokenHash);
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.port.in.ConfirmationOutcome;
 import io.omnichannel.core.port.in.ConfirmationPage;
 import io.omnichannel.core.port.in.ConfirmationView;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -16,9 +17,15 @@ import java.util.Optional;
  */
 public final class ConfirmationEndpoint implements Endpoint {
   private final ConfirmationPage confirmations;
+  private final FormThrottle throttle;
 
   public ConfirmationEndpoint(ConfirmationPage confirmations) {
+    this(confirmations, FormThrottle.standard());
+  }
+
+  ConfirmationEndpoint(ConfirmationPage confirmations, FormThrottle throttle) {
     this.confirmations = confirmations;
+    this.throttle = throttle;
   }
 
   @Override
@@ -34,6 +41,14 @@ public final class ConfirmationEndpoint implements Endpoint {
 
   private void submit(Context ctx) {
     secure(ctx);
+    Optional<Duration> wait = throttle.take(ctx.ip());
+    if (wait.isPresent()) {
+      long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+      ctx.status(HttpStatus.TOO_MANY_REQUESTS)
+          .header("Retry-After", Long.toString(seconds))
+          .html(ConfirmationHtml.throttled());
+      return;
+    }
     String token = ctx.pathParam("token");
     String login = Optional.ofNullable(ctx.formParam("login")).orElse("").strip();
     String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
