@@ -16,6 +16,7 @@ import io.omnichannel.core.port.out.SecretSealer;
 import io.omnichannel.core.port.out.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -93,7 +94,10 @@ public final class Persistence implements AutoCloseable {
         throw new StorageUnavailable(
             "database migration failed: " + e.getClass().getSimpleName(), e);
       }
-      persistence.resealing.run();
+      int resealed = persistence.resealing.run();
+      if (resealed > 0 && config.isEmbedded()) {
+        persistence.rewriteEmbeddedFile();
+      }
       if (usesFolder) {
         OwnerOnly.folder(config.dataFolder()); // the database files the engine just created
       }
@@ -107,6 +111,23 @@ public final class Persistence implements AutoCloseable {
       dataSource.close();
       throw e;
     }
+  }
+
+  /**
+   * After secrets stored in clear by an older version were sealed, the H2 file may still hold the
+   * old pages in its free space: the file is written anew (the database closes for it, and the pool
+   * opens it again on its next connection).
+   */
+  private void rewriteEmbeddedFile() {
+    db.withConnection(
+        "SHUTDOWN DEFRAG",
+        connection -> {
+          try (Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN DEFRAG");
+          }
+          return null;
+        });
+    dataSource.getHikariPoolMXBean().softEvictConnections();
   }
 
   /** Applies the pending migrations (the {@code migrate} command); returns how many ran. */
