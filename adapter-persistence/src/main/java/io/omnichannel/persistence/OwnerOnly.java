@@ -21,7 +21,7 @@ final class OwnerOnly {
 
   private OwnerOnly() {}
 
-  /** Creates the folder owner-only if it is missing, and makes it and everything in it so. */
+  /** Creates the folder owner-only if it is missing, and makes it and the files in it so. */
   static void folder(Path folder) {
     try {
       if (!isPosix(folder)) {
@@ -31,13 +31,16 @@ final class OwnerOnly {
       if (!Files.isDirectory(folder)) {
         Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(FOLDER));
       }
-      try (Stream<Path> all = Files.walk(folder)) {
+      Files.setPosixFilePermissions(folder, FOLDER);
+      // what is directly in it (the key, the database files): a folder someone put inside stays
+      // theirs
+      try (Stream<Path> all = Files.list(folder)) {
         for (Path path : (Iterable<Path>) all::iterator) {
-          if (Files.isSymbolicLink(path)) {
+          if (Files.isSymbolicLink(path) || !Files.isRegularFile(path)) {
             continue;
           }
           try {
-            Files.setPosixFilePermissions(path, Files.isDirectory(path) ? FOLDER : FILE);
+            Files.setPosixFilePermissions(path, FILE);
           } catch (NoSuchFileException gone) {
             // a temporary file of the database engine, gone meanwhile
           }
