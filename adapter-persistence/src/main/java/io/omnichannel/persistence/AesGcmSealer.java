@@ -16,11 +16,17 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 
 /**
- * AES-256-GCM with a fresh random 12-byte nonce per seal; the ciphertext is nonce followed by the
- * encrypted text and its tag, and the key id is bound in as associated data. The first key seals;
- * all keys unseal, so an old key can be kept while secrets are re-sealed under a new one.
+ * AES-256-GCM with a fresh random 12-byte nonce per seal. The first key seals; all keys unseal, so
+ * an old key can be kept while secrets are re-sealed under a new one.
+ *
+ * <p>Format 2 (sealed now): a 4-byte marker, the nonce, the encrypted text and its tag; the
+ * associated data binds the format, the key id and the context (table, column and row), so a value
+ * moved elsewhere does not open. Format 1 (sealed by older versions): nonce, encrypted text and
+ * tag, with the key id alone as associated data; it still opens, and {@link Resealing} rewrites it
+ * in format 2 at start.
  */
 final class AesGcmSealer implements SecretSealer {
+  private static final byte[] FORMAT_2 = {0x00, 'O', 'C', 0x02};
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
 
@@ -35,44 +41,81 @@ final class AesGcmSealer implements SecretSealer {
   }
 
   @Override
-  public SealedSecret seal(String plaintext) {
+  public SealedSecret seal(String plaintext, String context) {
+    checkArgument(context != null && !context.isBlank(), "a seal needs its context");
     byte[] nonce = new byte[NONCE_BYTES];
     random.nextBytes(nonce);
     try {
-      Cipher cipher = cipher(Cipher.ENCRYPT_MODE, sealing, nonce);
+      Cipher cipher = cipher(Cipher.ENCRYPT_MODE, sealing, nonce, format2Aad(sealing, context));
       byte[] encrypted = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
       return new SealedSecret(
           sealing.id(),
-          ByteBuffer.allocate(NONCE_BYTES + encrypted.length).put(nonce).put(encrypted).array());
+          ByteBuffer.allocate(FORMAT_2.length + NONCE_BYTES + encrypted.length)
+              .put(FORMAT_2)
+              .put(nonce)
+              .put(encrypted)
+              .array());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM is not available", e);
     }
   }
 
   @Override
-  public String unseal(SealedSecret sealed) {
+  public String unseal(SealedSecret sealed, String context) {
     MasterKey key = byId.get(sealed.keyId());
     if (key == null) {
       throw new IllegalStateException("no master key with id " + sealed.keyId() + " is configured");
     }
     byte[] bytes = sealed.ciphertext();
-    checkArgument(bytes.length > NONCE_BYTES, "sealed secret too short");
+    if (isFormat2(bytes)) {
+      try {
+        return open(key, bytes, FORMAT_2.length, format2Aad(key, context));
+      } catch (GeneralSecurityException e) {
+        // a format-1 nonce may start like the marker (one in 2^32): try it as that before refusing
+      }
+    }
     try {
-      byte[] nonce = Arrays.copyOfRange(bytes, 0, NONCE_BYTES);
-      Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, nonce);
-      byte[] plain = cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
-      return new String(plain, StandardCharsets.UTF_8);
+      return open(key, bytes, 0, key.id().getBytes(StandardCharsets.UTF_8));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(
-          "sealed secret does not open with key " + key.id() + " (tampered or wrong key)");
+          "sealed secret does not open with key "
+              + key.id()
+              + " for "
+              + context
+              + " (tampered, moved or wrong key)");
     }
   }
 
-  private static Cipher cipher(int mode, MasterKey key, byte[] nonce)
+  @Override
+  public boolean isCurrent(SealedSecret sealed) {
+    return sealed.keyId().equals(sealing.id()) && isFormat2(sealed.ciphertext());
+  }
+
+  private static boolean isFormat2(byte[] bytes) {
+    return bytes.length > FORMAT_2.length + NONCE_BYTES
+        && Arrays.equals(bytes, 0, FORMAT_2.length, FORMAT_2, 0, FORMAT_2.length);
+  }
+
+  private static String open(MasterKey key, byte[] bytes, int offset, byte[] aad)
+      throws GeneralSecurityException {
+    if (bytes.length <= offset + NONCE_BYTES) {
+      throw new GeneralSecurityException("sealed secret too short");
+    }
+    byte[] nonce = Arrays.copyOfRange(bytes, offset, offset + NONCE_BYTES);
+    Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, nonce, aad);
+    byte[] plain = cipher.doFinal(bytes, offset + NONCE_BYTES, bytes.length - offset - NONCE_BYTES);
+    return new String(plain, StandardCharsets.UTF_8);
+  }
+
+  private static byte[] format2Aad(MasterKey key, String context) {
+    return ("omnichannel-sealed-v2\n" + key.id() + "\n" + context).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static Cipher cipher(int mode, MasterKey key, byte[] nonce, byte[] aad)
       throws GeneralSecurityException {
     Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
     cipher.init(mode, key.key(), new GCMParameterSpec(TAG_BITS, nonce));
-    cipher.updateAAD(key.id().getBytes(StandardCharsets.UTF_8));
+    cipher.updateAAD(aad);
     return cipher;
   }
 }

@@ -39,6 +39,19 @@ final class JdbcConfirmations implements ConfirmationRepository {
       UPDATE confirmations SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
       """;
 
+  /** Only while unused and under the limit: concurrent guesses cannot take more than the limit. */
+  private static final String TAKE_ATTEMPT =
+      """
+      UPDATE confirmations SET failed_attempts = failed_attempts + 1
+       WHERE token_hash = ? AND used_at IS NULL AND failed_attempts < ?
+      """;
+
+  private static final String GIVE_BACK_ATTEMPT =
+      """
+      UPDATE confirmations SET failed_attempts = failed_attempts - 1
+       WHERE token_hash = ? AND failed_attempts > 0
+      """;
+
   private static final String WITHDRAW =
       """
       UPDATE confirmations SET used_at = ? WHERE specialist_id = ? AND used_at IS NULL
@@ -60,7 +73,7 @@ final class JdbcConfirmations implements ConfirmationRepository {
     SealedSecret token = null;
     if (action instanceof Connect connect) {
       kind = "CONNECT";
-      token = sealing.seal(connect.token().reveal());
+      token = sealing.seal(connect.token().reveal(), context(c.tokenHash()));
     } else if (action instanceof Disconnect disconnect) {
       kind = "DISCONNECT";
       connection = disconnect.connection().value();
@@ -102,14 +115,42 @@ final class JdbcConfirmations implements ConfirmationRepository {
   }
 
   @Override
+  public int takeAttempt(String tokenHash, int max) {
+    return db.inTransaction(
+        () -> {
+          if (db.update(TAKE_ATTEMPT, tokenHash, max) != 1) {
+            return 0;
+          }
+          return db.queryOne(
+                  "SELECT failed_attempts FROM confirmations WHERE token_hash = ?",
+                  row -> row.getInt(1),
+                  tokenHash)
+              .orElseThrow();
+        });
+  }
+
+  @Override
+  public void giveBackAttempt(String tokenHash) {
+    db.update(GIVE_BACK_ATTEMPT, tokenHash);
+  }
+
+  @Override
   public int withdrawUnused(PlatformUserId specialist, Instant now) {
     return db.update(WITHDRAW, Micros.of(now), specialist.value());
+  }
+
+  /** Where the sealed bot token of a confirmation lives; its seal opens there only. */
+  static String context(String tokenHash) {
+    return Sealing.context("confirmations", "token", tokenHash);
   }
 
   private Confirmation map(ResultSet row) throws SQLException {
     PendingAction action =
         "CONNECT".equals(row.getString("action"))
-            ? new Connect(Rows.line(row), Rows.bot(row), BotToken.of(sealing.open(row, "token")))
+            ? new Connect(
+                Rows.line(row),
+                Rows.bot(row),
+                BotToken.of(sealing.open(row, "token", context(row.getString("token_hash")))))
             : new Disconnect(
                 new ConnectionId(row.getString("connection_id")), Rows.line(row), Rows.bot(row));
     return new Confirmation(

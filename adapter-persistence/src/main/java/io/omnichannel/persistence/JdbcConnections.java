@@ -112,9 +112,11 @@ final class JdbcConnections implements ConnectionRepository {
   }
 
   private void insertWithSlot(Connection c, int slot) {
-    SealedSecret token = sealing.seal(c.token().reveal());
-    SealedSecret apiPassword = sealing.seal(c.apiAccount().password().reveal());
-    SealedSecret hookPassword = sealing.seal(c.hookCredentials().password().reveal());
+    SealedSecret token = sealing.seal(c.token().reveal(), context("token", c.id()));
+    SealedSecret apiPassword =
+        sealing.seal(c.apiAccount().password().reveal(), context("api_password", c.id()));
+    SealedSecret hookPassword =
+        sealing.seal(c.hookCredentials().password().reveal(), context("hook_password", c.id()));
     db.update(
         INSERT,
         c.id().value(),
@@ -148,9 +150,11 @@ final class JdbcConnections implements ConnectionRepository {
 
   @Override
   public void update(Connection c) {
-    SealedSecret token = sealing.seal(c.token().reveal());
-    SealedSecret apiPassword = sealing.seal(c.apiAccount().password().reveal());
-    SealedSecret hookPassword = sealing.seal(c.hookCredentials().password().reveal());
+    SealedSecret token = sealing.seal(c.token().reveal(), context("token", c.id()));
+    SealedSecret apiPassword =
+        sealing.seal(c.apiAccount().password().reveal(), context("api_password", c.id()));
+    SealedSecret hookPassword =
+        sealing.seal(c.hookCredentials().password().reveal(), context("hook_password", c.id()));
     db.run(
         () -> {
           int updated =
@@ -212,21 +216,30 @@ final class JdbcConnections implements ConnectionRepository {
     return db.query(SELECT + "WHERE active_slot IS NOT NULL ORDER BY connected_at, id", this::map);
   }
 
+  /** Where a sealed column of a connection lives; its seal opens there only. */
+  static String context(String column, ConnectionId id) {
+    return Sealing.context("connections", column, id.value());
+  }
+
   private Connection map(ResultSet row) throws SQLException {
+    ConnectionId id = new ConnectionId(row.getString("id"));
     return new Connection(
-        new ConnectionId(row.getString("id")),
+        id,
         new CompanyId(row.getString("company_id")),
         new ChannelKind(row.getString("channel")),
         Rows.line(row),
         Rows.bot(row),
-        BotToken.of(sealing.open(row, "token")),
+        BotToken.of(sealing.open(row, "token", context("token", id))),
         new TechnicalClient(
             new TechnicalClientId(row.getString("technical_client_id")),
             row.getString("technical_client_name")),
-        new ApiAccount(row.getString("api_login"), Secret.of(sealing.open(row, "api_password"))),
+        new ApiAccount(
+            row.getString("api_login"),
+            Secret.of(sealing.open(row, "api_password", context("api_password", id)))),
         row.getString("webhook_secret_hash"),
         new HookCredentials(
-            row.getString("hook_login"), Secret.of(sealing.open(row, "hook_password"))),
+            row.getString("hook_login"),
+            Secret.of(sealing.open(row, "hook_password", context("hook_password", id)))),
         ConnectionState.valueOf(row.getString("state")),
         Micros.instant(row, "connected_at"),
         Micros.optionalInstant(row, "disconnected_at"));

@@ -19,8 +19,25 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
       VALUES (?, ?, ?, ?, ?, ?, 0)
       """;
 
-  JdbcInbox(Db db, Clock clock) {
+  private final Sealing sealing;
+
+  JdbcInbox(Db db, Clock clock, Sealing sealing) {
     super(db, clock, "inbox");
+    this.sealing = sealing;
+  }
+
+  /**
+   * Management-line events are sealed from the start: one of them carries the bot token the
+   * specialist pasted, and the row outlives its handling (completed rows for days, dead ones for
+   * ever). Only the core's dialog knows which one, so all of them are sealed.
+   */
+  static boolean isSealed(InboundKind kind) {
+    return kind == InboundKind.MANAGEMENT_EVENT;
+  }
+
+  /** Where a sealed payload lives: the event id is known before the row has its id. */
+  static String context(String eventId) {
+    return Sealing.context("inbox", "payload", eventId);
   }
 
   @Override
@@ -32,7 +49,9 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
               r.kind().name(),
               r.connection().map(ConnectionId::value).orElse(null),
               r.orderingKey(),
-              r.payload(),
+              isSealed(r.kind())
+                  ? sealing.sealText(r.payload(), context(r.eventId()))
+                  : r.payload(),
               Micros.of(r.receivedAt()));
       return true;
     } catch (SqlErrors.DuplicateRow duplicate) {
@@ -45,12 +64,15 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
 
   @Override
   InboundRecord item(ResultSet row) throws SQLException {
+    InboundKind kind = InboundKind.valueOf(row.getString("kind"));
+    String eventId = row.getString("event_id");
+    String payload = row.getString("payload");
     return new InboundRecord(
-        InboundKind.valueOf(row.getString("kind")),
+        kind,
         Rows.optionalString(row, "connection_id").map(ConnectionId::new),
-        row.getString("event_id"),
+        eventId,
         row.getString("ordering_key"),
-        row.getString("payload"),
+        isSealed(kind) ? sealing.openText(payload, context(eventId)) : payload,
         Micros.instant(row, "received_at"));
   }
 }

@@ -16,6 +16,7 @@ import io.omnichannel.core.port.out.SecretSealer;
 import io.omnichannel.core.port.out.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ public final class Persistence implements AutoCloseable {
   private final JdbcInbox inbox;
   private final JdbcOutbox outbox;
   private final JdbcPollingLeases leases;
+  private final Resealing resealing;
 
   private Persistence(HikariDataSource dataSource, SecretSealer sealer, Clock clock) {
     this.dataSource = dataSource;
@@ -62,9 +64,10 @@ public final class Persistence implements AutoCloseable {
     this.confirmations = new JdbcConfirmations(db, sealing);
     this.dropped = new JdbcDroppedMessages(db);
     this.audit = new JdbcAuditTrail(db);
-    this.inbox = new JdbcInbox(db, clock);
+    this.inbox = new JdbcInbox(db, clock, sealing);
     this.outbox = new JdbcOutbox(db, clock);
     this.leases = new JdbcPollingLeases(db);
+    this.resealing = new Resealing(db, sealing);
   }
 
   /** Opens the database and brings its schema up to date. */
@@ -76,6 +79,10 @@ public final class Persistence implements AutoCloseable {
    * As {@link #open(PersistenceConfig)}, with the clock that stamps completions and dialog saves.
    */
   public static Persistence open(PersistenceConfig config, Clock clock) {
+    boolean usesFolder = config.isEmbedded() || config.masterKey().isEmpty();
+    if (usesFolder) {
+      OwnerOnly.folder(config.dataFolder());
+    }
     SecretSealer sealer = new AesGcmSealer(masterKeys(config));
     HikariDataSource dataSource = pool(config);
     try {
@@ -87,6 +94,13 @@ public final class Persistence implements AutoCloseable {
         throw new StorageUnavailable(
             "database migration failed: " + e.getClass().getSimpleName(), e);
       }
+      int resealed = persistence.resealing.run();
+      if (resealed > 0 && config.isEmbedded()) {
+        persistence.rewriteEmbeddedFile();
+      }
+      if (usesFolder) {
+        OwnerOnly.folder(config.dataFolder()); // the database files the engine just created
+      }
       LOG.info(
           "database opened: engine={} migrationsApplied={} poolSize={}",
           config.isEmbedded() ? "h2" : "mysql",
@@ -97,6 +111,23 @@ public final class Persistence implements AutoCloseable {
       dataSource.close();
       throw e;
     }
+  }
+
+  /**
+   * After secrets stored in clear by an older version were sealed, the H2 file may still hold the
+   * old pages in its free space: the file is written anew (the database closes for it, and the pool
+   * opens it again on its next connection).
+   */
+  private void rewriteEmbeddedFile() {
+    db.withConnection(
+        "SHUTDOWN DEFRAG",
+        connection -> {
+          try (Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN DEFRAG");
+          }
+          return null;
+        });
+    dataSource.getHikariPoolMXBean().softEvictConnections();
   }
 
   /** Applies the pending migrations (the {@code migrate} command); returns how many ran. */

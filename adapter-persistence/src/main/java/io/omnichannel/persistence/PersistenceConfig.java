@@ -69,9 +69,12 @@ public record PersistenceConfig(
     // WRITE_DELAY=0: a commit reaches the file before it returns, so what was acknowledged survives
     // a kill
     // (H2's default delays the write by up to half a second).
+    // TRACE_LEVEL_FILE=0: no omnichannel.trace.db. H2 would write its errors there with the SQL
+    // and its parameters, beside the data and outside the logs; the errors reach the gateway as
+    // SQLExceptions anyway.
     return "jdbc:h2:file:"
         + dataFolder.toAbsolutePath().resolve("omnichannel")
-        + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+        + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
   }
 
   public PersistenceConfig withMasterKey(String base64) {

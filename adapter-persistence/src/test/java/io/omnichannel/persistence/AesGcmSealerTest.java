@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class AesGcmSealerTest {
   private static final String SECRET = "1001:TOKENSECRETxxxxxxxxxxxxxxxxxxxxxxx";
+  private static final String HERE = "connections.token:c-1";
 
   private static String newKey() {
     byte[] key = new byte[32];
@@ -24,42 +25,42 @@ class AesGcmSealerTest {
 
   @Test
   void sealsAndUnsealsUnderTheKeyItNames() {
-    SealedSecret sealed = sealer.seal(SECRET);
+    SealedSecret sealed = sealer.seal(SECRET, HERE);
 
     assertThat(sealed.keyId()).isEqualTo(key.id()).startsWith("k");
-    assertThat(sealer.unseal(sealed)).isEqualTo(SECRET);
+    assertThat(sealer.unseal(sealed, HERE)).isEqualTo(SECRET);
     assertThat(new String(sealed.ciphertext(), StandardCharsets.ISO_8859_1))
         .doesNotContain("TOKENSECRET");
   }
 
   @Test
   void everySealHasItsOwnNonce() {
-    SealedSecret first = sealer.seal(SECRET);
-    SealedSecret second = sealer.seal(SECRET);
+    SealedSecret first = sealer.seal(SECRET, HERE);
+    SealedSecret second = sealer.seal(SECRET, HERE);
 
     assertThat(first.ciphertext()).isNotEqualTo(second.ciphertext());
-    assertThat(first.ciphertext()).hasSize(12 + SECRET.length() + 16);
+    assertThat(first.ciphertext()).hasSize(4 + 12 + SECRET.length() + 16);
   }
 
   @Test
   void aNewKeySealsWhileARetiredKeyStillUnseals() {
-    SealedSecret underOldKey = sealer.seal(SECRET);
+    SealedSecret underOldKey = sealer.seal(SECRET, HERE);
     MasterKey newKey = MasterKey.fromBase64("masterKey", newKey());
     AesGcmSealer rotated = new AesGcmSealer(List.of(newKey, key));
 
-    assertThat(rotated.unseal(underOldKey)).isEqualTo(SECRET);
-    assertThat(rotated.seal(SECRET).keyId()).isEqualTo(newKey.id()).isNotEqualTo(key.id());
-    assertThatThrownBy(() -> new AesGcmSealer(List.of(newKey)).unseal(underOldKey))
+    assertThat(rotated.unseal(underOldKey, HERE)).isEqualTo(SECRET);
+    assertThat(rotated.seal(SECRET, HERE).keyId()).isEqualTo(newKey.id()).isNotEqualTo(key.id());
+    assertThatThrownBy(() -> new AesGcmSealer(List.of(newKey)).unseal(underOldKey, HERE))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining(key.id());
   }
 
   @Test
   void aTamperedCiphertextDoesNotOpen() {
-    byte[] bytes = sealer.seal(SECRET).ciphertext();
+    byte[] bytes = sealer.seal(SECRET, HERE).ciphertext();
     bytes[bytes.length - 1] ^= 1;
 
-    assertThatThrownBy(() -> sealer.unseal(new SealedSecret(key.id(), bytes)))
+    assertThatThrownBy(() -> sealer.unseal(new SealedSecret(key.id(), bytes), HERE))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageNotContaining("TOKENSECRET");
   }
@@ -72,5 +73,29 @@ class AesGcmSealerTest {
     assertThatThrownBy(() -> MasterKey.fromBase64("masterKey", shortKey))
         .hasMessageContaining("masterKey must be 32 bytes")
         .hasMessageNotContaining(shortKey);
+  }
+
+  @Test
+  void aSealedValueMovedToAnotherRowOrColumnDoesNotOpen() {
+    SealedSecret sealed = sealer.seal(SECRET, "connections.token:c-1");
+
+    assertThatThrownBy(() -> sealer.unseal(sealed, "connections.token:c-2"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("connections.token:c-2")
+        .hasMessageNotContaining("TOKENSECRET");
+    assertThatThrownBy(() -> sealer.unseal(sealed, "connections.api_password:c-1"))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> sealer.unseal(sealed, "confirmations.token:c-1"))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(sealer.unseal(sealed, "connections.token:c-1")).isEqualTo(SECRET);
+  }
+
+  @Test
+  void aValueSealedByAnOlderVersionStillOpensAndIsNotCurrent() throws Exception {
+    SealedSecret legacy = LegacySeal.seal(key, SECRET);
+
+    assertThat(sealer.unseal(legacy, HERE)).isEqualTo(SECRET);
+    assertThat(sealer.isCurrent(legacy)).isFalse();
+    assertThat(sealer.isCurrent(sealer.seal(SECRET, HERE))).isTrue();
   }
 }

@@ -107,4 +107,40 @@ abstract class ConfirmationsContract extends DatabaseTest {
     assertThat(db.confirmations().consume(connectConfirmation("a").tokenHash(), T0.plusSeconds(90)))
         .isFalse();
   }
+
+  @Test
+  void concurrentAttemptsNeverGetPastTheLimitAndAGivenBackOneCanBeTakenAgain() throws Exception {
+    Confirmation stored = connectConfirmation("link-token-1");
+    db.confirmations().save(stored);
+    Persistence otherInstance = anotherInstance();
+
+    List<Concurrently.Outcome<Integer>> outcomes =
+        Concurrently.run(
+            12,
+            i ->
+                () ->
+                    (i % 2 == 0 ? db : otherInstance)
+                        .confirmations()
+                        .takeAttempt(stored.tokenHash(), 5));
+
+    assertThat(outcomes)
+        .extracting(Concurrently.Outcome::value)
+        .containsExactlyInAnyOrder(1, 2, 3, 4, 5, 0, 0, 0, 0, 0, 0, 0);
+    db.confirmations().giveBackAttempt(stored.tokenHash());
+    db.confirmations().save(stored); // a save keeps the count
+    assertThat(db.confirmations().takeAttempt(stored.tokenHash(), 5)).isEqualTo(5);
+    assertThat(db.confirmations().takeAttempt(stored.tokenHash(), 5)).isZero();
+  }
+
+  @Test
+  void aUsedLinkHasNoAttemptLeft() {
+    Confirmation stored = connectConfirmation("link-token-1");
+    db.confirmations().save(stored);
+    assertThat(db.confirmations().takeAttempt(stored.tokenHash(), 5)).isEqualTo(1);
+
+    db.confirmations().consume(stored.tokenHash(), T0.plusSeconds(1));
+
+    assertThat(db.confirmations().takeAttempt(stored.tokenHash(), 5)).isZero();
+    assertThat(db.confirmations().takeAttempt("0".repeat(64), 5)).isZero();
+  }
 }

@@ -171,7 +171,10 @@ class F02ConnectWizardEndToEndTest extends EndToEndHarness {
 
     Page foreign = gatewayHttp.submit(link, "api-other-" + theirs.id(), "pw2");
     assertThat(foreign.status()).isEqualTo(422);
-    assertThat(foreign.body()).contains("Эта учетная запись API принадлежит другой компании.");
+    // the same answer as a wrong password: the form tells nothing about other companies' accounts
+    assertThat(foreign.body())
+        .contains("Неверный логин или пароль учетной записи API.")
+        .doesNotContain("другой компании");
     assertThat(oneConnect.world().clients())
         .extracting(c -> c.name())
         .doesNotContain("Telegram: " + bot.firstName());

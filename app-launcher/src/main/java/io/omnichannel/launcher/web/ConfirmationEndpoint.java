@@ -10,6 +10,7 @@ import io.omnichannel.core.port.in.ConfirmationPage;
 import io.omnichannel.core.port.in.ConfirmationView;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.jetty.util.MultiMap;
 import org.eclipse.jetty.util.UrlEncoded;
@@ -26,9 +27,15 @@ public final class ConfirmationEndpoint implements Endpoint {
   private static final int FORM_FIELDS = 16;
 
   private final ConfirmationPage confirmations;
+  private final FormThrottle throttle;
 
   public ConfirmationEndpoint(ConfirmationPage confirmations) {
+    this(confirmations, FormThrottle.standard());
+  }
+
+  ConfirmationEndpoint(ConfirmationPage confirmations, FormThrottle throttle) {
     this.confirmations = confirmations;
+    this.throttle = throttle;
   }
 
   @Override
@@ -48,6 +55,14 @@ public final class ConfirmationEndpoint implements Endpoint {
    */
   private void submit(Context ctx) {
     SecurityHeaders.apply(ctx);
+    Optional<Duration> wait = throttle.take(ctx.ip());
+    if (wait.isPresent()) {
+      long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+      ctx.status(HttpStatus.TOO_MANY_REQUESTS)
+          .header("Retry-After", Long.toString(seconds))
+          .html(ConfirmationHtml.throttled());
+      return;
+    }
     BoundedBody.refuseDeclaredOver(ctx, BoundedBody.CONFIRMATION_FORM);
     String token = ctx.pathParam("token");
     ConfirmationView view = confirmations.view(token);

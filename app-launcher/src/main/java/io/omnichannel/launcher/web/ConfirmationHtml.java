@@ -122,6 +122,14 @@ final class ConfirmationHtml {
             + "». История переписки сохранена. Страницу можно закрыть.</p>");
   }
 
+  /** Too many submits from one address: the answer of 429, before the form is read. */
+  static String throttled() {
+    return page(
+        "Слишком много попыток",
+        "<p>С этого адреса форму отправляли слишком часто. Подождите немного и попробуйте "
+            + "еще раз.</p>");
+  }
+
   /** A refusal that ends the link's use: the page says why and what to do. */
   static String finalRefusal(Refusal refusal) {
     return page("Действие не выполнено", "<p>" + esc(refusalText(refusal)) + "</p>");
@@ -131,7 +139,6 @@ final class ConfirmationHtml {
   static boolean canRetry(Refusal refusal) {
     return switch (refusal) {
       case WRONG_CREDENTIALS,
-          FOREIGN_COMPANY,
           LINE_NOT_ALLOWED,
           NOT_THE_CONNECTING_ACCOUNT,
           TEMPORARILY_UNAVAILABLE ->
@@ -147,7 +154,11 @@ final class ConfirmationHtml {
           "Срок действия ссылки истек. Запросите новую ссылку в линии " + MANAGEMENT_LINE + ".";
       case ALREADY_USED -> "Ссылка уже использована.";
       case WRONG_CREDENTIALS -> "Неверный логин или пароль учетной записи API.";
-      case FOREIGN_COMPANY -> "Эта учетная запись API принадлежит другой компании.";
+      case TOO_MANY_ATTEMPTS ->
+          "Учетная запись API введена неверно слишком много раз, ссылка больше не действует. "
+              + "Запросите новую ссылку в линии "
+              + MANAGEMENT_LINE
+              + ".";
       case LINE_NOT_ALLOWED ->
           "Учетная запись API не может работать с этой линией или на линии не разрешены боты. "
               + "Проверьте настройки учетной записи в кабинете администратора.";

@@ -14,7 +14,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -183,5 +185,78 @@ class ConfirmationEndpointTest {
       assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
       assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     }
+  }
+
+  @Test
+  void aFlurryOfSubmitsFromOneAddressGets429WithRetryAfterBeforeAnythingIsChecked()
+      throws Exception {
+    AtomicLong nanos = new AtomicLong();
+    Javalin throttled = Javalin.create();
+    new ConfirmationEndpoint(
+            world.confirming, new FormThrottle(3, Duration.ofSeconds(6), 100, nanos::get))
+        .mount(throttled);
+    throttled.start("127.0.0.1", 0);
+    try {
+      String link = world.connectLink(line, token);
+      URI page = URI.create("http://127.0.0.1:" + throttled.port() + "/confirm/" + link);
+      List<Integer> statuses = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        statuses.add(postTo(page, "api-support", "guess-" + i).statusCode());
+      }
+      HttpResponse<String> refused = postTo(page, "api-support", "s3cret");
+
+      assertThat(statuses).containsExactly(422, 422, 422, 429);
+      assertThat(refused.statusCode()).isEqualTo(429);
+      assertThat(refused.headers().firstValue("Retry-After")).contains("6");
+      assertThat(refused.body()).contains("Слишком много попыток");
+      assertThat(world.platform.verifications()).as("429 asks nobody").isEqualTo(3);
+
+      nanos.addAndGet(Duration.ofSeconds(6).toNanos());
+      assertThat(postTo(page, "api-support", "s3cret").statusCode()).isEqualTo(200);
+    } finally {
+      throttled.stop();
+    }
+  }
+
+  @Test
+  void anotherCompanysAccountGetsTheAnswerOfAWrongPassword() throws Exception {
+    var other = new io.omnichannel.core.domain.CompanyId("company-2");
+    world.platform.apiAccount("api-foreign", "pw", other, world.platform.line(other, "Чужая"));
+    String link = world.connectLink(line, token);
+
+    HttpResponse<String> foreign = post(link, "api-foreign", "pw");
+    HttpResponse<String> wrong = post(link, "api-support", "guess");
+
+    assertThat(foreign.statusCode()).isEqualTo(wrong.statusCode()).isEqualTo(422);
+    assertThat(foreign.body()).isEqualTo(wrong.body());
+  }
+
+  @Test
+  void theFifthWrongPasswordBurnsTheLink() throws Exception {
+    String link = world.connectLink(line, token);
+    for (int i = 0; i < 4; i++) {
+      assertThat(post(link, "api-support", "guess").statusCode()).isEqualTo(422);
+    }
+
+    HttpResponse<String> burned = post(link, "api-support", "guess");
+
+    assertThat(burned.statusCode()).isEqualTo(409);
+    assertThat(burned.body()).contains("ссылка больше не действует");
+    assertThat(post(link, "api-support", "s3cret").statusCode()).isEqualTo(409);
+    assertThat(get(link).statusCode()).isEqualTo(410);
+  }
+
+  private HttpResponse<String> postTo(URI page, String login, String password) throws Exception {
+    String form =
+        "login="
+            + URLEncoder.encode(login, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    return http.send(
+        HttpRequest.newBuilder(page)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -22,6 +22,12 @@ public record Confirmation(
 
   public static final Duration LIFETIME = Duration.ofMinutes(15);
 
+  /**
+   * Failed attempts at the API account a link allows; the last one burns it, so the form cannot be
+   * used to guess passwords against 1C-Connect.
+   */
+  public static final int MAX_FAILED_ATTEMPTS = 5;
+
   public Confirmation {
     checkArgument(
         tokenHash != null && tokenHash.length() == 64, "token hash must be a SHA-256 hex");

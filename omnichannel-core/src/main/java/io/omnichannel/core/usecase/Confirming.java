@@ -37,7 +37,8 @@ import java.util.UUID;
 /**
  * The confirmation form (F2 step 3-4, F4): the API account is verified, then the bot is connected
  * or disconnected and the specialist's chat is told. A refusal uses nothing up, so the form can be
- * sent again.
+ * sent again, except that an API account 1C-Connect does not accept takes one of the link's {@link
+ * Confirmation#MAX_FAILED_ATTEMPTS} attempts: the form is no way to guess passwords.
  */
 public final class Confirming implements ConfirmationPage {
   private final SupportPlatform platform;
@@ -105,13 +106,25 @@ public final class Confirming implements ConfirmationPage {
     if (confirmation.isExpiredAt(clock.instant())) {
       return refused(Refusal.EXPIRED);
     }
+    int attempt =
+        confirmations.takeAttempt(confirmation.tokenHash(), Confirmation.MAX_FAILED_ATTEMPTS);
+    if (attempt == 0) {
+      return refused(Refusal.TOO_MANY_ATTEMPTS);
+    }
     try {
-      ApiAccountVerification verification =
-          platform.verifyApiAccount(
-              account, confirmation.company(), confirmation.action().line().id());
-      if (verification != ApiAccountVerification.VERIFIED) {
-        return refusedAndAudited(confirmation, refusalFor(verification));
+      ApiAccountVerification verification;
+      try {
+        verification =
+            platform.verifyApiAccount(
+                account, confirmation.company(), confirmation.action().line().id());
+      } catch (RuntimeException noAnswer) {
+        confirmations.giveBackAttempt(confirmation.tokenHash());
+        throw noAnswer;
       }
+      if (verification != ApiAccountVerification.VERIFIED) {
+        return failedAttempt(confirmation, verification, attempt);
+      }
+      confirmations.giveBackAttempt(confirmation.tokenHash());
       if (confirmation.action() instanceof PendingAction.Connect connect) {
         return connect(confirmation, connect, account);
       }
@@ -271,14 +284,42 @@ public final class Confirming implements ConfirmationPage {
     }
   }
 
-  private ConfirmationOutcome refusedAndAudited(Confirmation confirmation, Refusal refusal) {
+  /**
+   * A failed attempt at the API account. Wrong credentials and another company's account get the
+   * same answer (the audit trail keeps which it was); the last allowed attempt burns the link and
+   * tells the specialist in the management chat.
+   */
+  private ConfirmationOutcome failedAttempt(
+      Confirmation confirmation, ApiAccountVerification verification, int attempt) {
+    Refusal refusal = refusalFor(verification);
+    audit(confirmation, verification + " (attempt " + attempt + ")");
+    if (attempt < Confirmation.MAX_FAILED_ATTEMPTS) {
+      return refused(refusal);
+    }
+    confirmations.consume(confirmation.tokenHash(), clock.instant());
+    audit(confirmation, Refusal.TOO_MANY_ATTEMPTS.toString());
+    try {
+      announcer.announce(
+          confirmation.specialist(),
+          texts.linkBurned(confirmation.action().line(), Confirmation.MAX_FAILED_ATTEMPTS));
+    } catch (GatewayFailure unannounced) {
+      // the link is burned either way; the audit trail has it
+    }
+    return refused(Refusal.TOO_MANY_ATTEMPTS);
+  }
+
+  private void audit(Confirmation confirmation, String reason) {
     audit.record(
         new AuditEntry(
             clock.instant(),
             confirmation.company(),
             confirmation.specialist(),
             AuditAction.CONFIRMATION_REFUSED,
-            refusal + ": " + ConfirmationIssuer.describe(confirmation.action())));
+            reason + ": " + ConfirmationIssuer.describe(confirmation.action())));
+  }
+
+  private ConfirmationOutcome refusedAndAudited(Confirmation confirmation, Refusal refusal) {
+    audit(confirmation, refusal.toString());
     return refused(refusal);
   }
 
@@ -288,8 +329,7 @@ public final class Confirming implements ConfirmationPage {
 
   private static Refusal refusalFor(ApiAccountVerification verification) {
     return switch (verification) {
-      case WRONG_CREDENTIALS -> Refusal.WRONG_CREDENTIALS;
-      case FOREIGN_COMPANY -> Refusal.FOREIGN_COMPANY;
+      case WRONG_CREDENTIALS, FOREIGN_COMPANY -> Refusal.WRONG_CREDENTIALS;
       case LINE_NOT_ALLOWED -> Refusal.LINE_NOT_ALLOWED;
       case VERIFIED -> throw new IllegalArgumentException("verified is no refusal");
     };

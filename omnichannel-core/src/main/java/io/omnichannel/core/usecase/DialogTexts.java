@@ -187,6 +187,15 @@ final class DialogTexts {
         + "».";
   }
 
+  String linkBurned(Line line, int attempts) {
+    return "Ссылка для линии «"
+        + line.name()
+        + "» больше не действует: учетная запись API не подошла "
+        + attempts
+        + " раз. Если это были вы, запросите новую ссылку. "
+        + "Если нет, возможно, ссылку узнал кто-то другой.";
+  }
+
   String linkWithdrawn() {
     return "Действие отменено, ссылка больше не действует.";
   }

@@ -56,6 +56,7 @@ public final class FakePlatform implements SupportPlatform {
   private final Deque<RuntimeException> replyFailures = new ArrayDeque<>();
 
   private final List<ManagementReply> replies = new ArrayList<>();
+  private int verifications;
   private final List<Delivery> deliveries = new ArrayList<>();
   private final Set<String> deliveredExternalIds = new HashSet<>();
   private final List<TechnicalClient> clients = new ArrayList<>();
@@ -125,6 +126,11 @@ public final class FakePlatform implements SupportPlatform {
   // --- what the core asked
   // ------------------------------------------------------------------------
 
+  /** How often an API account was checked (each check is a call to 1C-Connect). */
+  public synchronized int verifications() {
+    return verifications;
+  }
+
   public synchronized List<ManagementReply> replies() {
     return List.copyOf(replies);
   }
@@ -183,6 +189,7 @@ public final class FakePlatform implements SupportPlatform {
   @Override
   public synchronized ApiAccountVerification verifyApiAccount(
       ApiAccount account, CompanyId company, LineId line) {
+    verifications++;
     available();
     AccountFixture fixture = apiAccounts.get(account.login());
     if (fixture == null || !account.password().matches(fixture.password())) {

@@ -4,6 +4,7 @@ import io.omnichannel.core.domain.Confirmation;
 import io.omnichannel.core.domain.PlatformUserId;
 import io.omnichannel.core.port.out.ConfirmationRepository;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Optional;
 
 public final class InMemoryConfirmations implements ConfirmationRepository {
   private final Map<String, Confirmation> rows = new LinkedHashMap<>();
+  private final Map<String, Integer> attempts = new HashMap<>();
 
   @Override
   public synchronized void save(Confirmation confirmation) {
@@ -30,6 +32,22 @@ public final class InMemoryConfirmations implements ConfirmationRepository {
     }
     rows.put(tokenHash, used(found, now));
     return true;
+  }
+
+  @Override
+  public synchronized int takeAttempt(String tokenHash, int max) {
+    Confirmation found = rows.get(tokenHash);
+    int taken = attempts.getOrDefault(tokenHash, 0);
+    if (found == null || found.isUsed() || taken >= max) {
+      return 0;
+    }
+    attempts.put(tokenHash, taken + 1);
+    return taken + 1;
+  }
+
+  @Override
+  public synchronized void giveBackAttempt(String tokenHash) {
+    attempts.computeIfPresent(tokenHash, (hash, taken) -> Math.max(0, taken - 1));
   }
 
   @Override

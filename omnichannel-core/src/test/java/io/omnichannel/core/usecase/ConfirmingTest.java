@@ -114,7 +114,91 @@ class ConfirmingTest {
           world.platform.apiAccount("api-foreign", "pw", otherCompany, foreignLine);
 
       assertThat(refusal(world.confirming.submit(world.connectLink(line, token), foreign)))
-          .isEqualTo(Refusal.FOREIGN_COMPANY);
+          .isEqualTo(Refusal.WRONG_CREDENTIALS);
+    }
+  }
+
+  /** Issue 11, item 3: the form is no password oracle. */
+  @Nested
+  class NoOracle {
+    private final ApiAccount wrong = new ApiAccount("api-support", Secret.of("guess"));
+
+    private ApiAccount foreignAccount() {
+      var otherCompany = new io.omnichannel.core.domain.CompanyId("company-2");
+      Line foreignLine = world.platform.line(otherCompany, "Чужая");
+      return world.platform.apiAccount("api-foreign", "pw", otherCompany, foreignLine);
+    }
+
+    @Test
+    void anotherCompanysAccountGetsTheSameAnswerAsAWrongPasswordButTheAuditKeepsWhich() {
+      String link = world.connectLink(line, token);
+
+      ConfirmationOutcome foreign = world.confirming.submit(link, foreignAccount());
+      ConfirmationOutcome guessed = world.confirming.submit(link, wrong);
+
+      assertThat(foreign).isEqualTo(guessed);
+      assertThat(refusal(foreign)).isEqualTo(Refusal.WRONG_CREDENTIALS);
+      assertThat(world.logs.audit())
+          .extracting(e -> e.details())
+          .anySatisfy(d -> assertThat(d).startsWith("FOREIGN_COMPANY"))
+          .anySatisfy(d -> assertThat(d).startsWith("WRONG_CREDENTIALS"));
+    }
+
+    @Test
+    void fiveFailedAttemptsBurnTheLinkEvenForTheRightAccountWithoutAskingOneConnect() {
+      String link = world.connectLink(line, token);
+      for (int i = 1; i < Confirmation.MAX_FAILED_ATTEMPTS; i++) {
+        assertThat(refusal(world.confirming.submit(link, i % 2 == 0 ? wrong : foreignAccount())))
+            .isEqualTo(Refusal.WRONG_CREDENTIALS);
+      }
+      assertThat(world.confirming.view(link)).isInstanceOf(ConfirmationView.Pending.class);
+
+      assertThat(refusal(world.confirming.submit(link, wrong)))
+          .isEqualTo(Refusal.TOO_MANY_ATTEMPTS);
+      int asked = world.platform.verifications();
+      assertThat(asked).isEqualTo(5);
+
+      assertThat(refusal(world.confirming.submit(link, account))).isEqualTo(Refusal.ALREADY_USED);
+      assertThat(world.platform.verifications()).as("1C-Connect not asked again").isEqualTo(asked);
+      assertThat(world.connections.findActiveByLine(line.id())).isEmpty();
+      assertThat(world.confirming.view(link)).isNotInstanceOf(ConfirmationView.Pending.class);
+    }
+
+    @Test
+    void theSpecialistIsToldInTheManagementChatOnceWhenTheLinkBurns() {
+      String link = world.connectLink(line, token);
+      int before = world.platform.replies().size();
+      for (int i = 0; i < Confirmation.MAX_FAILED_ATTEMPTS + 3; i++) {
+        world.confirming.submit(link, wrong);
+      }
+
+      assertThat(world.platform.replies().subList(before, world.platform.replies().size()))
+          .singleElement()
+          .satisfies(
+              reply -> {
+                assertThat(reply.specialist()).isEqualTo(world.specialist.id());
+                assertThat(reply.text())
+                    .startsWith("Ссылка для линии «Поддержка» больше не действует")
+                    .contains("5 раз");
+              });
+      assertThat(world.logs.audit())
+          .extracting(e -> e.details())
+          .anySatisfy(d -> assertThat(d).startsWith("TOO_MANY_ATTEMPTS"));
+    }
+
+    @Test
+    void aRightAccountOrNoAnswerFromOneConnectUsesNoAttempt() {
+      String link = world.connectLink(line, token);
+      for (int i = 1; i < Confirmation.MAX_FAILED_ATTEMPTS; i++) {
+        world.confirming.submit(link, wrong);
+      }
+      world.platform.unavailable(true);
+      assertThat(refusal(world.confirming.submit(link, account)))
+          .isEqualTo(Refusal.TEMPORARILY_UNAVAILABLE);
+      world.platform.unavailable(false);
+
+      assertThat(world.confirming.submit(link, account))
+          .isInstanceOf(ConfirmationOutcome.Connected.class);
     }
   }
 

@@ -41,10 +41,18 @@ public sealed interface ConfirmationOutcome {
     UNKNOWN_LINK,
     EXPIRED,
     ALREADY_USED,
-    /** 1C-Connect does not accept the login and password. */
+    /**
+     * 1C-Connect does not accept the login and password, or the account belongs to another company:
+     * one answer for both, so the form tells nothing about other companies' accounts (the audit
+     * trail keeps which it was).
+     */
     WRONG_CREDENTIALS,
-    /** The API account belongs to another company. */
-    FOREIGN_COMPANY,
+    /**
+     * The link's attempts at the API account are used up ({@link
+     * io.omnichannel.core.domain.Confirmation#MAX_FAILED_ATTEMPTS}): it is burned, and the
+     * specialist is told in the management chat.
+     */
+    TOO_MANY_ATTEMPTS,
     /** The API account cannot act on this line, or bots are not allowed on it. */
     LINE_NOT_ALLOWED,
     /** Disconnecting needs the API account the bot was connected with (F4). */

@@ -21,6 +21,16 @@ public interface ConfirmationRepository {
   boolean consume(String tokenHash, Instant now);
 
   /**
+   * Takes one attempt at the API account, atomically, before 1C-Connect is asked: returns its
+   * number (1 to {@code max}), or 0 when the link is used or its {@code max} attempts are taken, so
+   * concurrent guesses cannot get past the limit.
+   */
+  int takeAttempt(String tokenHash, int max);
+
+  /** Gives a taken attempt back: it did not fail (the account was verified, or no answer came). */
+  void giveBackAttempt(String tokenHash);
+
+  /**
    * Withdraws the specialist's unused confirmations ("Отмена" after a link was sent); returns how
    * many.
    */
