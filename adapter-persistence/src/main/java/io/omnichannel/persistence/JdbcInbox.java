@@ -19,8 +19,8 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
       VALUES (?, ?, ?, ?, ?, ?, 0)
       """;
 
-  JdbcInbox(Db db, Clock clock) {
-    super(db, clock, "inbox");
+  JdbcInbox(Db db, Clock clock, String instanceId) {
+    super(db, clock, "inbox", instanceId);
   }
 
   @Override
