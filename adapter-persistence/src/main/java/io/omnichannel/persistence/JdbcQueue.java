@@ -1,6 +1,6 @@
 package io.omnichannel.persistence;
 
-import io.omnichannel.core.port.out.ClaimLost;
+import io.omnichannel.core.domain.failure.ClaimLost;
 import io.omnichannel.core.port.out.Claimed;
 import io.omnichannel.core.port.out.WorkQueue;
 import java.sql.ResultSet;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omnichannel.core.domain.InboundKind;
 import io.omnichannel.core.domain.InboundRecord;
-import io.omnichannel.core.port.out.ClaimLost;
+import io.omnichannel.core.domain.failure.ClaimLost;
 import io.omnichannel.core.port.out.Claimed;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.omnichannel.launcher.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.omnichannel.core.port.out.ClaimLost;
+import io.omnichannel.core.domain.failure.ClaimLost;
 import io.omnichannel.core.port.out.Claimed;
 import io.omnichannel.core.port.out.WorkQueue;
 import io.omnichannel.launcher.work.ForwardingQueue;

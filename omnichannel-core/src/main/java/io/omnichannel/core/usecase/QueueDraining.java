@@ -1,10 +1,10 @@
 package io.omnichannel.core.usecase;
 
+import io.omnichannel.core.domain.failure.ClaimLost;
 import io.omnichannel.core.domain.failure.GatewayFailure;
 import io.omnichannel.core.domain.failure.RateLimited;
 import io.omnichannel.core.domain.failure.StorageUnavailable;
 import io.omnichannel.core.port.in.QueueWorker;
-import io.omnichannel.core.port.out.ClaimLost;
 import io.omnichannel.core.port.out.Claimed;
 import io.omnichannel.core.port.out.WorkQueue;
 import java.time.Clock;
@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.Consumer;
 
 /**
  * The retry rules every queue shares: a rate limit waits exactly its retry-after, a passing failure
@@ -48,7 +47,12 @@ final class QueueDraining<T> implements QueueWorker {
 
   private record Held<T>(Claimed<T> claimed, Instant leasedUntil) {}
 
-  private record Unsettled<T>(Claimed<T> claimed, Consumer<WorkQueue<T>> outcome) {}
+  /** What to write to the queue for a row once its handler is through, under a given claim. */
+  private interface Outcome<T> {
+    void write(WorkQueue<T> queue, Claimed<T> claim);
+  }
+
+  private record Unsettled<T>(long id, Outcome<T> outcome) {}
 
   private final WorkQueue<T> queue;
   private final Handler<T> handler;
@@ -83,8 +87,14 @@ final class QueueDraining<T> implements QueueWorker {
       return false;
     }
     Claimed<T> claimed = next.get();
-    held.put(claimed.id(), new Held<>(claimed, now.plus(lease)));
-    settle(claimed, outcomeOf(claimed));
+    Held<T> fresh = new Held<>(claimed, now.plus(lease));
+    if (held.computeIfPresent(claimed.id(), (id, old) -> fresh) != null) {
+      // in hand here already, its lease ran out while its outcome waited for the database: the
+      // worker that holds it writes the outcome under this newer claim, so nothing runs twice
+      return true;
+    }
+    held.put(claimed.id(), fresh);
+    settle(claimed.id(), outcomeOf(claimed));
     return true;
   }
 
@@ -113,46 +123,45 @@ final class QueueDraining<T> implements QueueWorker {
   }
 
   /** What to write to the queue once the handler is through with the row. */
-  private Consumer<WorkQueue<T>> outcomeOf(Claimed<T> claimed) {
+  private Outcome<T> outcomeOf(Claimed<T> claimed) {
     try {
       handler.handle(claimed);
-      return completion == Completion.AFTER_HANDLER ? q -> q.complete(claimed) : q -> {};
+      return completion == Completion.AFTER_HANDLER ? WorkQueue::complete : (q, c) -> {};
     } catch (ClaimLost lost) {
-      return q -> {};
+      // nothing the handler wrote stands; should a newer claim of this instance hold the row now,
+      // it is given back to be done again at once
+      Instant now = clock.instant();
+      return (q, c) -> {
+        if (c.token() != claimed.token()) {
+          q.retryAt(c, now, "ClaimLost: the lease ran out while it was handled");
+        }
+      };
     } catch (RateLimited limited) {
       Instant due = clock.instant().plus(limited.retryAfter());
       String reason = describe(limited);
-      return q -> q.postpone(claimed, due, reason);
+      return (q, c) -> q.postpone(c, due, reason);
     } catch (GatewayFailure failure) {
       if (failure.retryable() && !retry.exhausted(claimed.attempt())) {
         Instant due = clock.instant().plus(retry.delayAfter(claimed.attempt()));
         String reason = describe(failure);
-        return q -> q.retryAt(claimed, due, reason);
+        return (q, c) -> q.retryAt(c, due, reason);
       }
       String reason = describe(failure) + " after " + claimed.attempt() + " attempt(s)";
-      return q -> q.bury(claimed, reason);
+      return (q, c) -> q.bury(c, reason);
     } catch (RuntimeException bug) {
       String reason = describe(bug);
-      return q -> q.bury(claimed, reason);
+      return (q, c) -> q.bury(c, reason);
     }
   }
 
   /**
    * Writes the outcome; when the database is away, the row stays in hand until it can be written.
    */
-  private void settle(Claimed<T> claimed, Consumer<WorkQueue<T>> outcome) {
-    boolean stillHeld = false;
+  private void settle(long id, Outcome<T> outcome) {
     try {
-      outcome.accept(queue);
-    } catch (ClaimLost lost) {
-      // another worker has the row: nothing of ours to write
+      write(id, outcome);
     } catch (StorageUnavailable away) {
-      unsettled.add(new Unsettled<>(claimed, outcome));
-      stillHeld = true;
-    } finally {
-      if (!stillHeld) {
-        held.remove(claimed.id());
-      }
+      unsettled.add(new Unsettled<>(id, outcome));
     }
   }
 
@@ -162,19 +171,38 @@ final class QueueDraining<T> implements QueueWorker {
    */
   private void settleLeftovers() {
     for (Unsettled<T> next = unsettled.poll(); next != null; next = unsettled.poll()) {
-      boolean stillHeld = false;
       try {
-        next.outcome().accept(queue);
-      } catch (ClaimLost lost) {
-        // the lease ran out during the outage and another worker took the row
+        write(next.id(), next.outcome());
       } catch (StorageUnavailable away) {
         unsettled.add(next);
-        stillHeld = true;
         throw away;
-      } finally {
-        if (!stillHeld) {
-          held.remove(next.claimed().id());
+      }
+    }
+  }
+
+  /**
+   * Writes the outcome under the newest claim this instance has of the row, then lets the row go; a
+   * claim lost to another worker writes nothing. A storage failure keeps the row in hand.
+   */
+  private void write(long id, Outcome<T> outcome) {
+    boolean stillHeld = false;
+    try {
+      for (Held<T> current = held.get(id); current != null; ) {
+        try {
+          outcome.write(queue, current.claimed());
+          return;
+        } catch (ClaimLost lost) {
+          Held<T> newer = held.get(id);
+          boolean adopted = newer != null && newer.claimed().token() != current.claimed().token();
+          current = adopted ? newer : null;
         }
+      }
+    } catch (StorageUnavailable away) {
+      stillHeld = true;
+      throw away;
+    } finally {
+      if (!stillHeld) {
+        held.remove(id);
       }
     }
   }

@@ -1,7 +1,7 @@
 package io.omnichannel.core.fakes;
 
+import io.omnichannel.core.domain.failure.ClaimLost;
 import io.omnichannel.core.domain.failure.StorageUnavailable;
-import io.omnichannel.core.port.out.ClaimLost;
 import io.omnichannel.core.port.out.Claimed;
 import io.omnichannel.core.port.out.WorkQueue;
 import java.time.Duration;

@@ -159,6 +159,57 @@ class QueueRecoveryTest {
     assertThat(queue.rows()).allMatch(Row::done);
   }
 
+  @Test
+  void aRowWhoseLeaseRanOutInHandIsNotSentAgainByAnotherThreadOfTheSameInstance() {
+    enqueue("once");
+    @SuppressWarnings("unchecked")
+    QueueDraining<String>[] self = new QueueDraining[1];
+    List<Boolean> secondThreadFoundWork = new ArrayList<>();
+    self[0] =
+        sender(
+            claimed -> {
+              sent.add(claimed.item());
+              clock.advance(LEASE); // the database was away: no renewal, the lease ran out
+              secondThreadFoundWork.add(self[0].processNext());
+            });
+
+    assertThat(self[0].processNext()).isTrue();
+
+    assertThat(secondThreadFoundWork).containsExactly(true);
+    assertThat(sent).as("sent once; completed under the newer claim").containsExactly("once");
+    assertThat(queue.rows()).allMatch(Row::done);
+    assertThat(self[0].processNext()).isFalse();
+  }
+
+  @Test
+  void aHandlerWhoseOwnCompletionWasFencedHasItsRowDoneAgainAtOnce() {
+    enqueue("redo");
+    @SuppressWarnings("unchecked")
+    QueueDraining<String>[] self = new QueueDraining[1];
+    self[0] =
+        new QueueDraining<>(
+            queue,
+            claimed -> {
+              sent.add(claimed.item());
+              if (sent.size() == 1) {
+                clock.advance(LEASE);
+                self[0].processNext(); // another thread here takes the expired row
+              }
+              queue.complete(claimed); // in the handler's transaction: fenced for the first
+            },
+            QueueDraining.Completion.BY_HANDLER,
+            RETRY,
+            LEASE,
+            clock);
+
+    assertThat(self[0].processNext()).isTrue();
+    assertThat(queue.rows().get(0).done()).isFalse();
+    assertThat(self[0].processNext()).as("given back at once, not after a lease").isTrue();
+
+    assertThat(sent).containsExactly("redo", "redo");
+    assertThat(queue.rows()).allMatch(Row::done);
+  }
+
   private Instant start() {
     return Instant.parse("2026-11-29T10:00:00Z");
   }

@@ -11,7 +11,7 @@ import java.util.Optional;
  * order holds.
  *
  * <p>Every call on a claimed row is fenced by its claim: when the row is no longer held by that
- * claim, the call changes nothing and throws {@link ClaimLost}.
+ * claim, the call changes nothing and throws {@link io.omnichannel.core.domain.failure.ClaimLost}.
  */
 public interface WorkQueue<T> {
 
