@@ -21,8 +21,8 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
 
   private final Sealing sealing;
 
-  JdbcInbox(Db db, Clock clock, Sealing sealing) {
-    super(db, clock, "inbox");
+  JdbcInbox(Db db, Clock clock, Sealing sealing, String instanceId) {
+    super(db, clock, "inbox", instanceId);
     this.sealing = sealing;
   }
 

@@ -20,8 +20,8 @@ final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox {
       VALUES (?, ?, ?, ?, ?, ?, ?, 0)
       """;
 
-  JdbcOutbox(Db db, Clock clock) {
-    super(db, clock, "outbox");
+  JdbcOutbox(Db db, Clock clock, String instanceId) {
+    super(db, clock, "outbox", instanceId);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.omnichannel.persistence;
 
+import io.omnichannel.core.domain.failure.ClaimLost;
 import io.omnichannel.core.port.out.Claimed;
 import io.omnichannel.core.port.out.WorkQueue;
 import java.sql.ResultSet;
@@ -9,6 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The claim, lease and retry bookkeeping shared by the inbox and the outbox tables (B1).
@@ -19,20 +23,28 @@ import java.util.Optional;
  * support it. The lease is then written by a conditional UPDATE that re-checks the lease, so even
  * an engine that ignored the lock could not hand one row to two workers. The embedded H2 database
  * is opened by one process only (its file lock), so it serves a single instance anyway.
+ *
+ * <p>Each claim writes who holds the row ({@code claimed_by}, the instance's name) and a random
+ * {@code claim_token}; every later write to the row names the token in its WHERE clause, in the
+ * same one statement it always was. A write whose token no longer matches (the lease ran out and
+ * another worker took the row) changes nothing, is logged and throws {@link ClaimLost}.
  */
 abstract class JdbcQueue<T> implements WorkQueue<T> {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcQueue.class);
   private static final int REASON_MAX = 1000;
 
   private final Db db;
   private final Clock clock;
   private final String table;
+  private final String instanceId;
   private final String claimSql;
   private final String leaseSql;
 
-  JdbcQueue(Db db, Clock clock, String table) {
+  JdbcQueue(Db db, Clock clock, String table, String instanceId) {
     this.db = db;
     this.clock = clock;
     this.table = table;
+    this.instanceId = instanceId;
     this.claimSql =
         """
         SELECT q.* FROM %1$s q
@@ -46,7 +58,7 @@ abstract class JdbcQueue<T> implements WorkQueue<T> {
             .formatted(table);
     this.leaseSql =
         """
-        UPDATE %s SET leased_until = ?, attempts = attempts + 1
+        UPDATE %s SET leased_until = ?, attempts = attempts + 1, claimed_by = ?, claim_token = ?
          WHERE id = ? AND finished = FALSE AND (leased_until IS NULL OR leased_until <= ?)
         """
             .formatted(table);
@@ -66,68 +78,111 @@ abstract class JdbcQueue<T> implements WorkQueue<T> {
   @Override
   public Optional<Claimed<T>> claimNext(Instant now, Duration lease) {
     long nowMicros = Micros.of(now);
+    long token = ThreadLocalRandom.current().nextLong();
     return db.inTransaction(
         () -> {
           Optional<Claimed<T>> head =
               db.queryOne(
                   claimSql,
-                  row -> new Claimed<>(row.getLong("id"), item(row), row.getInt("attempts") + 1),
+                  row ->
+                      new Claimed<>(
+                          row.getLong("id"), item(row), row.getInt("attempts") + 1, token),
                   nowMicros,
                   nowMicros);
           if (head.isEmpty()) {
             return head;
           }
-          int leased = db.update(leaseSql, Micros.of(now.plus(lease)), head.get().id(), nowMicros);
+          int leased =
+              db.update(
+                  leaseSql,
+                  Micros.of(now.plus(lease)),
+                  instanceId,
+                  token,
+                  head.get().id(),
+                  nowMicros);
           return leased == 1 ? head : Optional.empty();
         });
   }
 
   @Override
-  public void complete(long id) {
-    expectOne(
-        id,
-        db.update(
-            "UPDATE %s SET finished = TRUE, completed_at = ?, leased_until = NULL WHERE id = ?"
-                .formatted(table),
-            Micros.of(clock.instant()),
-            id));
+  public boolean renew(Claimed<T> claimed, Instant until) {
+    return db.update(
+            "UPDATE %s SET leased_until = ? WHERE id = ? AND claim_token = ?".formatted(table),
+            Micros.of(until),
+            claimed.id(),
+            claimed.token())
+        == 1;
   }
 
   @Override
-  public void retryAt(long id, Instant next, String reason) {
-    expectOne(
-        id,
+  public void complete(Claimed<T> claimed) {
+    expectHeld(
+        claimed,
+        "completion",
         db.update(
-            "UPDATE %s SET due_at = ?, leased_until = NULL, last_error = ? WHERE id = ?"
+            ("UPDATE %s SET finished = TRUE, completed_at = ?, leased_until = NULL, "
+                    + "claim_token = NULL WHERE id = ? AND claim_token = ?")
+                .formatted(table),
+            Micros.of(clock.instant()),
+            claimed.id(),
+            claimed.token()));
+  }
+
+  @Override
+  public void retryAt(Claimed<T> claimed, Instant next, String reason) {
+    expectHeld(
+        claimed,
+        "retry",
+        db.update(
+            ("UPDATE %s SET due_at = ?, leased_until = NULL, claim_token = NULL, last_error = ? "
+                    + "WHERE id = ? AND claim_token = ?")
                 .formatted(table),
             Micros.of(next),
             Text.clip(reason, REASON_MAX),
-            id));
+            claimed.id(),
+            claimed.token()));
   }
 
   /** A rate limit's wait is no failed attempt: the claim that met it is given back. */
   @Override
-  public void postpone(long id, Instant next, String reason) {
-    expectOne(
-        id,
+  public void postpone(Claimed<T> claimed, Instant next, String reason) {
+    expectHeld(
+        claimed,
+        "postponement",
         db.update(
-            ("UPDATE %s SET due_at = ?, leased_until = NULL, last_error = ?, attempts = attempts - 1 "
-                    + "WHERE id = ?")
+            ("UPDATE %s SET due_at = ?, leased_until = NULL, claim_token = NULL, last_error = ?, "
+                    + "attempts = attempts - 1 WHERE id = ? AND claim_token = ?")
                 .formatted(table),
             Micros.of(next),
             Text.clip(reason, REASON_MAX),
-            id));
+            claimed.id(),
+            claimed.token()));
   }
 
   @Override
-  public void bury(long id, String reason) {
-    expectOne(
-        id,
+  public void bury(Claimed<T> claimed, String reason) {
+    expectHeld(
+        claimed,
+        "burial",
         db.update(
-            "UPDATE %s SET finished = TRUE, dead_reason = ?, leased_until = NULL WHERE id = ?"
+            ("UPDATE %s SET finished = TRUE, dead_reason = ?, leased_until = NULL, "
+                    + "claim_token = NULL WHERE id = ? AND claim_token = ?")
                 .formatted(table),
             Text.clip(reason, REASON_MAX),
-            id));
+            claimed.id(),
+            claimed.token()));
+  }
+
+  /**
+   * Frees the rows a previous run left claimed, at start: those claimed under this instance's name
+   * (a process killed under it holds nothing any more), or, with {@code everyone}, all of them (the
+   * embedded database, which one process at a time can open). Returns how many.
+   */
+  int releaseLeftClaims(boolean everyone) {
+    String sql =
+        "UPDATE %s SET leased_until = NULL, claim_token = NULL WHERE finished = FALSE AND claim_token IS NOT NULL"
+            .formatted(table);
+    return everyone ? db.update(sql) : db.update(sql + " AND claimed_by = ?", instanceId);
   }
 
   /** Rows parked dead, newest first, for the admin side. */
@@ -157,9 +212,15 @@ abstract class JdbcQueue<T> implements WorkQueue<T> {
         Micros.of(before));
   }
 
-  private void expectOne(long id, int updated) {
+  private void expectHeld(Claimed<T> claimed, String what, int updated) {
     if (updated != 1) {
-      throw new IllegalStateException("no row " + id + " in " + table);
+      LOG.warn(
+          "{} row {}: {} by a claim no longer held ignored (its lease ran out and another worker"
+              + " took the row, or it was finished)",
+          table,
+          claimed.id(),
+          what);
+      throw new ClaimLost(table + " row " + claimed.id() + " is no longer held by this claim");
     }
   }
 }

@@ -2,6 +2,7 @@ package io.omnichannel.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.omnichannel.core.domain.RandomTokens;
 import io.omnichannel.core.domain.failure.StorageUnavailable;
 import io.omnichannel.core.port.out.AccountRepository;
 import io.omnichannel.core.port.out.AuditTrail;
@@ -47,9 +48,16 @@ public final class Persistence implements AutoCloseable {
   private final JdbcOutbox outbox;
   private final JdbcPollingLeases leases;
   private final Resealing resealing;
+  private final boolean embedded;
 
-  private Persistence(HikariDataSource dataSource, SecretSealer sealer, Clock clock) {
+  private Persistence(
+      HikariDataSource dataSource,
+      SecretSealer sealer,
+      Clock clock,
+      String instanceId,
+      boolean embedded) {
     this.dataSource = dataSource;
+    this.embedded = embedded;
     this.flyway =
         Flyway.configure()
             .dataSource(dataSource)
@@ -64,8 +72,8 @@ public final class Persistence implements AutoCloseable {
     this.confirmations = new JdbcConfirmations(db, sealing);
     this.dropped = new JdbcDroppedMessages(db);
     this.audit = new JdbcAuditTrail(db);
-    this.inbox = new JdbcInbox(db, clock, sealing);
-    this.outbox = new JdbcOutbox(db, clock);
+    this.inbox = new JdbcInbox(db, clock, sealing, instanceId);
+    this.outbox = new JdbcOutbox(db, clock, instanceId);
     this.leases = new JdbcPollingLeases(db);
     this.resealing = new Resealing(db, sealing);
   }
@@ -79,6 +87,15 @@ public final class Persistence implements AutoCloseable {
    * As {@link #open(PersistenceConfig)}, with the clock that stamps completions and dialog saves.
    */
   public static Persistence open(PersistenceConfig config, Clock clock) {
+    return open(config, clock, "instance-" + RandomTokens.secure().token(8));
+  }
+
+  /**
+   * As {@link #open(PersistenceConfig, Clock)}, claiming queue rows under {@code instanceId}, the
+   * name that {@link #releaseClaimsLeftBehind} recognises after a restart (unique among the
+   * instances running at a time).
+   */
+  public static Persistence open(PersistenceConfig config, Clock clock, String instanceId) {
     boolean usesFolder = config.isEmbedded() || config.masterKey().isEmpty();
     if (usesFolder) {
       OwnerOnly.folder(config.dataFolder());
@@ -86,7 +103,8 @@ public final class Persistence implements AutoCloseable {
     SecretSealer sealer = new AesGcmSealer(masterKeys(config));
     HikariDataSource dataSource = pool(config);
     try {
-      Persistence persistence = new Persistence(dataSource, sealer, clock);
+      Persistence persistence =
+          new Persistence(dataSource, sealer, clock, instanceId, config.isEmbedded());
       int applied;
       try {
         applied = persistence.migrate();
@@ -133,6 +151,16 @@ public final class Persistence implements AutoCloseable {
   /** Applies the pending migrations (the {@code migrate} command); returns how many ran. */
   public int migrate() {
     return flyway.migrate().migrationsExecuted;
+  }
+
+  /**
+   * At start, before any worker runs: frees the queue rows a previous run of this instance left
+   * claimed (killed, it never finished them), so their chats go on at once instead of after the
+   * lease. On a server, the rows claimed under this instance's name; on the embedded database,
+   * which one process at a time can open, all of them. Returns how many.
+   */
+  public int releaseClaimsLeftBehind() {
+    return inbox.releaseLeftClaims(embedded) + outbox.releaseLeftClaims(embedded);
   }
 
   /** Whether a connection can be had and answers, for the readiness probe. */

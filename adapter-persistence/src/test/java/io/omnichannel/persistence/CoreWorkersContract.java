@@ -1,6 +1,7 @@
 package io.omnichannel.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omnichannel.core.domain.AccountId;
 import io.omnichannel.core.domain.ChannelPost;
@@ -11,6 +12,7 @@ import io.omnichannel.core.domain.OutboundPost;
 import io.omnichannel.core.domain.OutboxMessage;
 import io.omnichannel.core.domain.failure.ChannelUnavailable;
 import io.omnichannel.core.domain.failure.RateLimited;
+import io.omnichannel.core.domain.failure.StorageUnavailable;
 import io.omnichannel.core.fakes.FakeMessenger;
 import io.omnichannel.core.fakes.FakePlatform;
 import io.omnichannel.core.fakes.ManualClock;
@@ -31,6 +33,8 @@ abstract class CoreWorkersContract extends DatabaseTest {
   private FakeMessenger messenger;
   private final ChatId chat = new ChatId("42");
   private SendingOutbox worker;
+  private CuttableOutbox cuttable;
+  private SendingOutbox cutWorker;
 
   CoreWorkersContract(TestDatabase database) {
     super(database);
@@ -53,6 +57,8 @@ abstract class CoreWorkersContract extends DatabaseTest {
             clock);
     RetryPolicy retry = new RetryPolicy(Duration.ofSeconds(2), Duration.ofMinutes(1), 3, () -> 0.0);
     worker = new SendingOutbox(db.outbox(), delivering, retry, Duration.ofSeconds(30), clock);
+    cuttable = new CuttableOutbox(db.outbox());
+    cutWorker = new SendingOutbox(cuttable, delivering, retry, Duration.ofSeconds(30), clock);
   }
 
   private void enqueue(String text) {
@@ -115,5 +121,37 @@ abstract class CoreWorkersContract extends DatabaseTest {
     clock.advance(Duration.ofHours(1));
     assertThat(worker.processNext()).isFalse();
     assertThat(sentTexts()).isEmpty();
+  }
+
+  @Test
+  void aSendWhoseCompletionMeetsADatabaseCutIsCompletedWhenItAnswersAndIsNotSentTwice() {
+    enqueue("first");
+    enqueue("second");
+    cuttable.cutAt("complete");
+
+    assertThat(cutWorker.processNext()).isTrue();
+    assertThatThrownBy(cutWorker::processNext)
+        .as("nothing new is claimed while the database is away")
+        .isInstanceOf(StorageUnavailable.class);
+    cuttable.restore();
+
+    assertThat(cutWorker.processNext()).as("the chat flows at once, no lease to wait").isTrue();
+    assertThat(cutWorker.processNext()).isFalse();
+    assertThat(sentTexts()).containsExactly("first", "second");
+  }
+
+  @Test
+  void aFailedSendWhoseReleaseMeetsADatabaseCutIsReleasedWhenItAnswers() {
+    enqueue("first");
+    messenger.failNextSend(chat, new ChannelUnavailable("Telegram answered 502"));
+    cuttable.cutAt("retryAt");
+
+    assertThat(cutWorker.processNext()).isTrue();
+    cuttable.restore();
+    assertThat(cutWorker.processNext()).as("released, due after its 1 s backoff").isFalse();
+    clock.advance(Duration.ofSeconds(1));
+
+    assertThat(worker.processNext()).as("any worker takes it, no lease to wait").isTrue();
+    assertThat(sentTexts()).containsExactly("first");
   }
 }

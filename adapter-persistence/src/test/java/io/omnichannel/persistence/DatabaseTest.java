@@ -57,6 +57,13 @@ abstract class DatabaseTest {
     database.drop();
   }
 
+  /** An instance claiming queue rows under the given name (several may share a name over time). */
+  Persistence instanceNamed(String instanceId) {
+    Persistence other = Persistence.open(config, java.time.Clock.systemUTC(), instanceId);
+    others.add(other);
+    return other;
+  }
+
   /** Another instance of the gateway on the same database: its own pool, the same master key. */
   Persistence anotherInstance() {
     Persistence other = Persistence.open(config);

@@ -117,7 +117,7 @@ public final class InboxBenchmark {
                     Optional<Claimed<InboundRecord>> next =
                         db.inbox().claimNext(now, Duration.ofMinutes(5));
                     if (next.isPresent()) {
-                      db.inbox().complete(next.get().id());
+                      db.inbox().complete(next.get());
                       completed.incrementAndGet();
                     }
                   }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omnichannel.core.domain.InboundKind;
 import io.omnichannel.core.domain.InboundRecord;
+import io.omnichannel.core.domain.failure.ClaimLost;
 import io.omnichannel.core.port.out.Claimed;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,7 +82,7 @@ abstract class InboxContract extends DatabaseTest {
     assertThat(first.item().eventId()).isEqualTo("e1");
     assertThat(other.item().eventId()).isEqualTo("e3");
     assertThat(db.inbox().claimNext(T0, LEASE)).isEmpty();
-    db.inbox().complete(first.id());
+    db.inbox().complete(first);
     assertThat(db.inbox().claimNext(T0, LEASE).orElseThrow().item().eventId()).isEqualTo("e2");
   }
 
@@ -94,7 +95,7 @@ abstract class InboxContract extends DatabaseTest {
     Claimed<InboundRecord> redo = db.inbox().claimNext(T0.plus(LEASE), LEASE).orElseThrow();
     assertThat(redo.item().eventId()).isEqualTo("e1");
     assertThat(redo.attempt()).isEqualTo(2);
-    db.inbox().complete(redo.id());
+    db.inbox().complete(redo);
 
     assertThat(db.inbox().claimNext(T0.plus(Duration.ofHours(1)), LEASE)).isEmpty();
   }
@@ -106,7 +107,7 @@ abstract class InboxContract extends DatabaseTest {
     Claimed<InboundRecord> claimed = db.inbox().claimNext(T0, LEASE).orElseThrow();
     Instant retryAfter = T0.plusSeconds(17);
 
-    db.inbox().retryAt(claimed.id(), retryAfter, "RateLimited: retry after 17 s");
+    db.inbox().retryAt(claimed, retryAfter, "RateLimited: retry after 17 s");
 
     assertThat(db.inbox().claimNext(retryAfter.minusNanos(1_000), LEASE)).isEmpty();
     Claimed<InboundRecord> again = db.inbox().claimNext(retryAfter, LEASE).orElseThrow();
@@ -121,10 +122,10 @@ abstract class InboxContract extends DatabaseTest {
     db.inbox().store(inbound("e1", "chat-1"));
     db.inbox().store(inbound("e2", "chat-1"));
     Claimed<InboundRecord> claimed = db.inbox().claimNext(T0, LEASE).orElseThrow();
-    db.inbox().retryAt(claimed.id(), T0, "PlatformUnavailable: 503");
+    db.inbox().retryAt(claimed, T0, "PlatformUnavailable: 503");
     Claimed<InboundRecord> second = db.inbox().claimNext(T0, LEASE).orElseThrow();
 
-    db.inbox().bury(second.id(), "PlatformUnavailable: 503 after 2 attempt(s) " + "…".repeat(1200));
+    db.inbox().bury(second, "PlatformUnavailable: 503 after 2 attempt(s) " + "…".repeat(1200));
 
     assertThat(db.inbox().claimNext(T0, LEASE).orElseThrow().item().eventId()).isEqualTo("e2");
     assertThat(db.deadLetters(10))
@@ -147,8 +148,8 @@ abstract class InboxContract extends DatabaseTest {
     db.inbox().store(inbound("done", "chat-1"));
     db.inbox().store(inbound("dead", "chat-2"));
     db.inbox().store(inbound("pending", "chat-3"));
-    db.inbox().complete(db.inbox().claimNext(T0, LEASE).orElseThrow().id());
-    db.inbox().bury(db.inbox().claimNext(T0, LEASE).orElseThrow().id(), "bug");
+    db.inbox().complete(db.inbox().claimNext(T0, LEASE).orElseThrow());
+    db.inbox().bury(db.inbox().claimNext(T0, LEASE).orElseThrow(), "bug");
 
     assertThat(db.purgeCompleted(Instant.now().plusSeconds(60))).isEqualTo(1);
 
@@ -161,7 +162,8 @@ abstract class InboxContract extends DatabaseTest {
 
   @Test
   void finishingAnUnknownRowFails() {
-    assertThatThrownBy(() -> db.inbox().complete(12345)).isInstanceOf(IllegalStateException.class);
+    Claimed<InboundRecord> unknown = new Claimed<>(12345, inbound("e1", "chat-1"), 1, 7L);
+    assertThatThrownBy(() -> db.inbox().complete(unknown)).isInstanceOf(ClaimLost.class);
   }
 
   @Test
@@ -193,7 +195,7 @@ abstract class InboxContract extends DatabaseTest {
                       throw new AssertionError("row " + next.get().id() + " claimed twice");
                     }
                     handled.add(next.get().item().eventId());
-                    instance.inbox().complete(next.get().id());
+                    instance.inbox().complete(next.get());
                     count++;
                   }
                   return count;

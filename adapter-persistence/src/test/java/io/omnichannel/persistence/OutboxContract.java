@@ -80,7 +80,7 @@ abstract class OutboxContract extends DatabaseTest {
       db.outbox().enqueue(message(post));
       Claimed<OutboxMessage> claimed = db.outbox().claimNext(T0, LEASE).orElseThrow();
       assertThat(claimed.item()).isEqualTo(message(post));
-      db.outbox().complete(claimed.id());
+      db.outbox().complete(claimed);
     }
   }
 
@@ -89,7 +89,7 @@ abstract class OutboxContract extends DatabaseTest {
     db.outbox().enqueue(outbound("1", "first"));
     Claimed<OutboxMessage> limited = db.outbox().claimNext(T0, LEASE).orElseThrow();
 
-    db.outbox().postpone(limited.id(), T0.plusSeconds(7), "RateLimited: retry after 7 s");
+    db.outbox().postpone(limited, T0.plusSeconds(7), "RateLimited: retry after 7 s");
 
     assertThat(db.outbox().claimNext(T0.plusSeconds(7).minusNanos(1000), LEASE)).isEmpty();
     assertThat(db.outbox().claimNext(T0.plusSeconds(7), LEASE).orElseThrow().attempt())
@@ -107,7 +107,7 @@ abstract class OutboxContract extends DatabaseTest {
     assertThat(db.outbox().claimNext(T0, LEASE).orElseThrow().item().sourceEventId())
         .isEqualTo("1c:other chat");
     assertThat(db.outbox().claimNext(T0, LEASE)).isEmpty();
-    db.outbox().complete(first.id());
+    db.outbox().complete(first);
     assertThat(db.outbox().claimNext(T0, LEASE).orElseThrow().item().sourceEventId())
         .isEqualTo("1c:second");
   }
@@ -141,18 +141,18 @@ abstract class OutboxContract extends DatabaseTest {
                 db.transactions()
                     .run(
                         () -> {
-                          db.outbox().complete(claimed.id());
+                          db.outbox().complete(claimed);
                           db.transactions().run(() -> db.outbox().enqueue(outbound("2", "inner")));
                           throw new IllegalStateException("rolled back");
                         }))
         .isInstanceOf(IllegalStateException.class);
 
-    assertThat(db.outbox().claimNext(T0.plus(LEASE), LEASE).orElseThrow().id())
-        .isEqualTo(claimed.id());
+    Claimed<OutboxMessage> again = db.outbox().claimNext(T0.plus(LEASE), LEASE).orElseThrow();
+    assertThat(again.id()).isEqualTo(claimed.id());
     db.transactions()
         .run(
             () -> {
-              db.outbox().complete(claimed.id());
+              db.outbox().complete(again);
               db.transactions().run(() -> db.outbox().enqueue(outbound("2", "inner")));
             });
     assertThat(db.outbox().claimNext(T0.plus(LEASE), LEASE).orElseThrow().item().sourceEventId())
@@ -164,7 +164,7 @@ abstract class OutboxContract extends DatabaseTest {
     db.outbox().enqueue(outbound("1", "hello"));
     Claimed<OutboxMessage> claimed = db.outbox().claimNext(T0, LEASE).orElseThrow();
 
-    db.outbox().retryAt(claimed.id(), T0.plusSeconds(3), "RateLimited: 3 s");
+    db.outbox().retryAt(claimed, T0.plusSeconds(3), "RateLimited: 3 s");
 
     assertThat(db.outbox().claimNext(T0.plusSeconds(3).minusNanos(1_000), LEASE)).isEmpty();
     assertThat(db.outbox().claimNext(T0.plusSeconds(3), LEASE).orElseThrow().attempt())
@@ -176,7 +176,7 @@ abstract class OutboxContract extends DatabaseTest {
     db.outbox().enqueue(outbound("1", "hello"));
     Claimed<OutboxMessage> claimed = db.outbox().claimNext(T0, LEASE).orElseThrow();
 
-    db.outbox().bury(claimed.id(), "BotBlockedByUser");
+    db.outbox().bury(claimed, "BotBlockedByUser");
 
     assertThat(db.deadLetters(5))
         .singleElement()

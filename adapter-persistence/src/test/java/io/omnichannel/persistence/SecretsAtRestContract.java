@@ -47,10 +47,10 @@ abstract class SecretsAtRestContract extends DatabaseTest {
 
     Claimed<InboundRecord> first = db.inbox().claimNext(T0, LEASE).orElseThrow();
     assertThat(first.item()).isEqualTo(done);
-    db.inbox().complete(first.id());
+    db.inbox().complete(first);
     Claimed<InboundRecord> second = db.inbox().claimNext(T0, LEASE).orElseThrow();
     assertThat(second.item()).isEqualTo(dead);
-    db.inbox().bury(second.id(), "bug");
+    db.inbox().bury(second, "bug");
 
     String everything = dumpAllTables();
     assertThat(everything).contains("event_id=1c:m-1", "payload=sealed:2:");

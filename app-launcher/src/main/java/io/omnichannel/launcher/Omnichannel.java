@@ -63,7 +63,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class Omnichannel {
   private static final Logger LOG = LoggerFactory.getLogger(Omnichannel.class);
-  private static final Duration LEASE = Duration.ofMinutes(2);
+
+  /**
+   * How long a claimed queue row is held without a word from its worker: short, so the rows of a
+   * killed instance are free again in seconds; a row worked on longer is renewed by the pool's
+   * heartbeat, which beats several times within one lease.
+   */
+  private static final Duration LEASE = Duration.ofSeconds(10);
+
+  private static final Duration RENEW_EVERY = LEASE.dividedBy(5);
 
   private final Builder settings;
   private final Persistence persistence;
@@ -85,7 +93,8 @@ public final class Omnichannel {
     Clock clock = settings.clock;
     RandomTokens random = RandomTokens.secure();
     Metering metering = new Metering(registry);
-    persistence = Persistence.open(settings.persistence, clock);
+    // one name for this instance: in the polling leases and on the queue rows it claims
+    persistence = Persistence.open(settings.persistence, clock, settings.telegram.instanceId());
 
     WakingInbox waking = new WakingInbox(persistence.inbox());
     EventInbox inbox = metering.inbox(waking);
@@ -156,13 +165,15 @@ public final class Omnichannel {
             RetryPolicy.standard(),
             LEASE,
             clock);
-    inboxWorkers = new WorkerPool("inbox", processing, settings.workers, Duration.ofSeconds(1));
+    inboxWorkers =
+        new WorkerPool("inbox", processing, settings.workers, Duration.ofSeconds(1), RENEW_EVERY);
     outboxWorkers =
         new WorkerPool(
             "outbox",
             new SendingOutbox(outbox, delivering, RetryPolicy.standard(), LEASE, clock),
             settings.workers,
-            Duration.ofSeconds(1));
+            Duration.ofSeconds(1),
+            RENEW_EVERY);
     waking.onStored(inboxWorkers::wake);
     monitor =
         new MonitoringConnections(
@@ -216,6 +227,7 @@ public final class Omnichannel {
     if (settings.telegram.receiveMode() == TelegramConfig.ReceiveMode.POLLING) {
       resumePolling();
     }
+    releaseClaimsLeftBehind();
     inboxWorkers.start();
     outboxWorkers.start();
     scheduler.scheduleWithFixedDelay(
@@ -283,6 +295,17 @@ public final class Omnichannel {
         LOG.warn(
             "cannot resume receiving for connection {}: {}", connection.id(), failure.getMessage());
       }
+    }
+  }
+
+  /**
+   * A previous run killed under this name left rows claimed: their chats go on now, not after a
+   * lease.
+   */
+  private void releaseClaimsLeftBehind() {
+    int released = persistence.releaseClaimsLeftBehind();
+    if (released > 0) {
+      LOG.info("took back {} queue rows a previous run left claimed", released);
     }
   }
 

@@ -1,11 +1,16 @@
 package io.omnichannel.launcher.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.omnichannel.core.domain.failure.ClaimLost;
+import io.omnichannel.core.port.out.Claimed;
 import io.omnichannel.core.port.out.WorkQueue;
 import io.omnichannel.launcher.work.ForwardingQueue;
 import java.time.Instant;
 
-/** Counts what happens to a queue's rows: completed, retried, postponed by a rate limit, dead. */
+/**
+ * Counts what happens to a queue's rows: completed, retried, postponed by a rate limit, dead, and
+ * writes by a claim that had lost its row (ignored).
+ */
 class MeteredQueue<T> extends ForwardingQueue<T> {
   private final MeterRegistry registry;
   private final String name;
@@ -17,27 +22,36 @@ class MeteredQueue<T> extends ForwardingQueue<T> {
   }
 
   @Override
-  public void complete(long id) {
-    super.complete(id);
+  public void complete(Claimed<T> claimed) {
+    counting(() -> super.complete(claimed));
     count("omnichannel.queue.completed");
   }
 
   @Override
-  public void retryAt(long id, Instant next, String reason) {
-    super.retryAt(id, next, reason);
+  public void retryAt(Claimed<T> claimed, Instant next, String reason) {
+    counting(() -> super.retryAt(claimed, next, reason));
     count("omnichannel.queue.retried");
   }
 
   @Override
-  public void postpone(long id, Instant next, String reason) {
-    super.postpone(id, next, reason);
+  public void postpone(Claimed<T> claimed, Instant next, String reason) {
+    counting(() -> super.postpone(claimed, next, reason));
     count("omnichannel.queue.rate.limited");
   }
 
   @Override
-  public void bury(long id, String reason) {
-    super.bury(id, reason);
+  public void bury(Claimed<T> claimed, String reason) {
+    counting(() -> super.bury(claimed, reason));
     count("omnichannel.queue.dead");
+  }
+
+  private void counting(Runnable write) {
+    try {
+      write.run();
+    } catch (ClaimLost lost) {
+      count("omnichannel.queue.claim.lost");
+      throw lost;
+    }
   }
 
   void count(String meter) {

@@ -20,22 +20,27 @@ public abstract class ForwardingQueue<T> implements WorkQueue<T> {
   }
 
   @Override
-  public void complete(long id) {
-    queue.complete(id);
+  public boolean renew(Claimed<T> claimed, Instant until) {
+    return queue.renew(claimed, until);
   }
 
   @Override
-  public void retryAt(long id, Instant next, String reason) {
-    queue.retryAt(id, next, reason);
+  public void complete(Claimed<T> claimed) {
+    queue.complete(claimed);
   }
 
   @Override
-  public void postpone(long id, Instant next, String reason) {
-    queue.postpone(id, next, reason);
+  public void retryAt(Claimed<T> claimed, Instant next, String reason) {
+    queue.retryAt(claimed, next, reason);
   }
 
   @Override
-  public void bury(long id, String reason) {
-    queue.bury(id, reason);
+  public void postpone(Claimed<T> claimed, Instant next, String reason) {
+    queue.postpone(claimed, next, reason);
+  }
+
+  @Override
+  public void bury(Claimed<T> claimed, String reason) {
+    queue.bury(claimed, reason);
   }
 }

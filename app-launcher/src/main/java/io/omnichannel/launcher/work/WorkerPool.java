@@ -7,6 +7,8 @@ import io.omnichannel.core.port.in.QueueWorker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
@@ -19,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * #wake()} (something was stored) or the idle interval passes (rows become due by time). {@link
  * #stop} lets each thread finish the row it holds, so nothing claimed is abandoned before its lease
  * would have to run out.
+ *
+ * <p>A heartbeat asks the worker every {@code renewEvery} to renew the leases of the rows in hand
+ * (it renews only those held for a while, so a quick row costs no statement): leases can be short,
+ * and a killed instance's rows are free again within seconds, while a slow send keeps its row.
  */
 public final class WorkerPool {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
@@ -26,17 +32,29 @@ public final class WorkerPool {
   private final String name;
   private final QueueWorker worker;
   private final Duration idle;
+  private final Duration renewEvery;
+  private final ScheduledExecutorService heartbeat;
   private final List<Thread> threads = new ArrayList<>();
   private final AtomicBoolean running = new AtomicBoolean();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition work = lock.newCondition();
   private long wakeups;
 
-  public WorkerPool(String name, QueueWorker worker, int threadCount, Duration idle) {
+  public WorkerPool(
+      String name, QueueWorker worker, int threadCount, Duration idle, Duration renewEvery) {
     checkArgument(threadCount >= 1, "at least one worker thread");
+    checkArgument(renewEvery.toMillis() >= 1, "the heartbeat needs an interval");
     this.name = name;
     this.worker = worker;
     this.idle = idle;
+    this.renewEvery = renewEvery;
+    this.heartbeat =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, name + "-lease-renewal");
+              thread.setDaemon(true);
+              return thread;
+            });
     for (int i = 1; i <= threadCount; i++) {
       Thread thread = new Thread(this::loop, name + "-worker-" + i);
       thread.setDaemon(false);
@@ -47,6 +65,8 @@ public final class WorkerPool {
   public void start() {
     if (running.compareAndSet(false, true)) {
       threads.forEach(Thread::start);
+      heartbeat.scheduleWithFixedDelay(
+          this::renewLeases, renewEvery.toMillis(), renewEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
@@ -85,17 +105,33 @@ public final class WorkerPool {
     wake();
   }
 
+  /**
+   * Waits for the rows in hand to finish (their leases renewed meanwhile), then stops the
+   * heartbeat.
+   */
   public boolean awaitStopped(Duration grace) throws InterruptedException {
     long deadline = System.nanoTime() + grace.toNanos();
     boolean allEnded = true;
-    for (Thread thread : threads) {
-      long left = deadline - System.nanoTime();
-      if (left > 0) {
-        TimeUnit.NANOSECONDS.timedJoin(thread, left);
+    try {
+      for (Thread thread : threads) {
+        long left = deadline - System.nanoTime();
+        if (left > 0) {
+          TimeUnit.NANOSECONDS.timedJoin(thread, left);
+        }
+        allEnded &= !thread.isAlive();
       }
-      allEnded &= !thread.isAlive();
+    } finally {
+      heartbeat.shutdownNow();
     }
     return allEnded;
+  }
+
+  private void renewLeases() {
+    try {
+      worker.renewLeases();
+    } catch (RuntimeException unexpected) {
+      LOG.warn("{} lease renewal failed: {}", name, unexpected.toString());
+    }
   }
 
   private void loop() {

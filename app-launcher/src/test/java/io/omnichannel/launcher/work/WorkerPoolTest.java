@@ -30,7 +30,7 @@ class WorkerPoolTest {
   @Test
   void anIdleWorkerStartsAtOnceWhenWoken() throws Exception {
     Jobs jobs = new Jobs();
-    WorkerPool pool = new WorkerPool("test", jobs, 2, Duration.ofHours(1));
+    WorkerPool pool = new WorkerPool("test", jobs, 2, Duration.ofHours(1), Duration.ofHours(1));
     pool.start();
     CountDownLatch done = new CountDownLatch(1);
 
@@ -46,7 +46,7 @@ class WorkerPoolTest {
   @Test
   void stopLetsTheRowInHandFinishAndTakesNoNewOne() throws Exception {
     Jobs jobs = new Jobs();
-    WorkerPool pool = new WorkerPool("test", jobs, 1, Duration.ofHours(1));
+    WorkerPool pool = new WorkerPool("test", jobs, 1, Duration.ofHours(1), Duration.ofHours(1));
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger finished = new AtomicInteger();
@@ -86,11 +86,52 @@ class WorkerPoolTest {
           recovered.countDown();
           return false;
         };
-    WorkerPool pool = new WorkerPool("test", flaky, 1, Duration.ofMillis(10));
+    WorkerPool pool = new WorkerPool("test", flaky, 1, Duration.ofMillis(10), Duration.ofHours(1));
     pool.start();
 
     assertThat(recovered.await(5, TimeUnit.SECONDS)).isTrue();
     assertThat(pool.isRunning()).isTrue();
     pool.stop(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void theHeartbeatRenewsTheLeasesOfRowsInHandUntilTheyFinishEvenDuringAStop() throws Exception {
+    CountDownLatch renewedBeforeStop = new CountDownLatch(2);
+    CountDownLatch renewedDuringStop = new CountDownLatch(4);
+    CountDownLatch started = new CountDownLatch(1);
+    AtomicInteger handled = new AtomicInteger();
+    QueueWorker slow =
+        new QueueWorker() {
+          @Override
+          public boolean processNext() {
+            if (handled.getAndIncrement() > 0) {
+              return false;
+            }
+            started.countDown();
+            try {
+              renewedDuringStop.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return true;
+          }
+
+          @Override
+          public void renewLeases() {
+            renewedBeforeStop.countDown();
+            renewedDuringStop.countDown();
+          }
+        };
+    WorkerPool pool = new WorkerPool("test", slow, 1, Duration.ofHours(1), Duration.ofMillis(20));
+    pool.start();
+    assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(renewedBeforeStop.await(5, TimeUnit.SECONDS)).isTrue();
+
+    pool.requestStop();
+
+    assertThat(renewedDuringStop.await(5, TimeUnit.SECONDS))
+        .as("the row in hand stays held while the stop waits for it")
+        .isTrue();
+    assertThat(pool.awaitStopped(Duration.ofSeconds(5))).isTrue();
   }
 }

@@ -57,12 +57,19 @@ public final class ProcessingInbox implements QueueWorker {
     this.relayToLine = relayToLine;
     this.relayToChannel = relayToChannel;
     this.dialog = dialog;
-    this.draining = new QueueDraining<>(inbox, this::handle, retry, lease, clock);
+    this.draining =
+        new QueueDraining<>(
+            inbox, this::handle, QueueDraining.Completion.BY_HANDLER, retry, lease, clock);
   }
 
   @Override
   public boolean processNext() {
     return draining.processNext();
+  }
+
+  @Override
+  public void renewLeases() {
+    draining.renewLeases();
   }
 
   private void handle(Claimed<InboundRecord> claimed) {
@@ -76,7 +83,7 @@ public final class ProcessingInbox implements QueueWorker {
     transactions.run(
         () -> {
           sends.forEach(outbox::enqueue);
-          inbox.complete(claimed.id());
+          inbox.complete(claimed);
         });
   }
 

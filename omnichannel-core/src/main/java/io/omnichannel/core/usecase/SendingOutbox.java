@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The outbox worker: one send per row, in per-chat order, rescheduled on rate limits and outages.
+ * The outbox worker: one send per row, in per-chat order, rescheduled on rate limits and outages. A
+ * send is completed after it left; a completion the database could not take is written once it
+ * answers again, so the send is not repeated.
  */
 public final class SendingOutbox implements QueueWorker {
   private final QueueDraining<OutboxMessage> draining;
@@ -21,10 +23,8 @@ public final class SendingOutbox implements QueueWorker {
     this.draining =
         new QueueDraining<>(
             outbox,
-            claimed -> {
-              delivering.deliver(claimed.item());
-              outbox.complete(claimed.id());
-            },
+            claimed -> delivering.deliver(claimed.item()),
+            QueueDraining.Completion.AFTER_HANDLER,
             retry,
             lease,
             clock);
@@ -33,5 +33,10 @@ public final class SendingOutbox implements QueueWorker {
   @Override
   public boolean processNext() {
     return draining.processNext();
+  }
+
+  @Override
+  public void renewLeases() {
+    draining.renewLeases();
   }
 }

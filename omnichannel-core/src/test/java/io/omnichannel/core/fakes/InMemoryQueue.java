@@ -1,5 +1,7 @@
 package io.omnichannel.core.fakes;
 
+import io.omnichannel.core.domain.failure.ClaimLost;
+import io.omnichannel.core.domain.failure.StorageUnavailable;
 import io.omnichannel.core.port.out.Claimed;
 import io.omnichannel.core.port.out.WorkQueue;
 import java.time.Duration;
@@ -13,7 +15,8 @@ import java.util.function.Function;
 
 /**
  * A work queue in memory with the semantics the database queues must have: leases, per-key order
- * (only the oldest unfinished row of a key can be claimed), retry times, dead rows.
+ * (only the oldest unfinished row of a key can be claimed), retry times, dead rows, calls fenced by
+ * the claim. {@link #storageDown} makes every call fail as a database outage would.
  */
 public class InMemoryQueue<T> implements WorkQueue<T> {
   /** One row and its bookkeeping. */
@@ -24,6 +27,7 @@ public class InMemoryQueue<T> implements WorkQueue<T> {
     int attempts;
     Instant dueAt;
     Instant leasedUntil;
+    long token;
     boolean done;
     String deadReason;
     String lastError;
@@ -58,17 +62,35 @@ public class InMemoryQueue<T> implements WorkQueue<T> {
     public Optional<String> lastError() {
       return Optional.ofNullable(lastError);
     }
+
+    public Optional<Instant> leasedUntil() {
+      return Optional.ofNullable(leasedUntil);
+    }
   }
 
   private final List<Row<T>> rows = new ArrayList<>();
   private final Function<T, String> orderingKey;
   private long nextId = 1;
+  private long nextToken = 1;
+  private boolean storageDown;
 
   public InMemoryQueue(Function<T, String> orderingKey) {
     this.orderingKey = orderingKey;
   }
 
+  /** While down, every call fails with {@link StorageUnavailable}, as in a database outage. */
+  public synchronized void storageDown(boolean down) {
+    this.storageDown = down;
+  }
+
+  protected synchronized void checkStorage() {
+    if (storageDown) {
+      throw new StorageUnavailable("the database is down (fake)", null);
+    }
+  }
+
   protected synchronized long add(T item) {
+    checkStorage();
     Row<T> row = new Row<>(nextId++, item, orderingKey.apply(item), Instant.EPOCH);
     rows.add(row);
     return row.id;
@@ -76,6 +98,7 @@ public class InMemoryQueue<T> implements WorkQueue<T> {
 
   @Override
   public synchronized Optional<Claimed<T>> claimNext(Instant now, Duration lease) {
+    checkStorage();
     Set<String> blockedKeys = new HashSet<>();
     for (Row<T> row : rows) {
       if (row.done || row.deadReason != null) {
@@ -89,38 +112,50 @@ public class InMemoryQueue<T> implements WorkQueue<T> {
       if (!leased && !row.dueAt.isAfter(now)) {
         row.attempts++;
         row.leasedUntil = now.plus(lease);
-        return Optional.of(new Claimed<>(row.id, row.item, row.attempts));
+        row.token = nextToken++;
+        return Optional.of(new Claimed<>(row.id, row.item, row.attempts, row.token));
       }
     }
     return Optional.empty();
   }
 
   @Override
-  public synchronized void complete(long id) {
-    Row<T> row = row(id);
+  public synchronized boolean renew(Claimed<T> claimed, Instant until) {
+    checkStorage();
+    Row<T> row = row(claimed.id());
+    if (row.token != claimed.token()) {
+      return false;
+    }
+    row.leasedUntil = until;
+    return true;
+  }
+
+  @Override
+  public synchronized void complete(Claimed<T> claimed) {
+    Row<T> row = held(claimed);
     row.done = true;
-    row.leasedUntil = null;
+    release(row);
   }
 
   @Override
-  public synchronized void retryAt(long id, Instant next, String reason) {
-    Row<T> row = row(id);
+  public synchronized void retryAt(Claimed<T> claimed, Instant next, String reason) {
+    Row<T> row = held(claimed);
     row.dueAt = next;
-    row.leasedUntil = null;
     row.lastError = reason;
+    release(row);
   }
 
   @Override
-  public synchronized void postpone(long id, Instant next, String reason) {
-    retryAt(id, next, reason);
-    row(id).attempts--;
+  public synchronized void postpone(Claimed<T> claimed, Instant next, String reason) {
+    retryAt(claimed, next, reason);
+    row(claimed.id()).attempts--;
   }
 
   @Override
-  public synchronized void bury(long id, String reason) {
-    Row<T> row = row(id);
+  public synchronized void bury(Claimed<T> claimed, String reason) {
+    Row<T> row = held(claimed);
     row.deadReason = reason;
-    row.leasedUntil = null;
+    release(row);
   }
 
   public synchronized List<Row<T>> rows() {
@@ -133,6 +168,20 @@ public class InMemoryQueue<T> implements WorkQueue<T> {
 
   public synchronized List<Row<T>> dead() {
     return rows.stream().filter(r -> r.deadReason != null).toList();
+  }
+
+  private Row<T> held(Claimed<T> claimed) {
+    checkStorage();
+    Row<T> row = row(claimed.id());
+    if (row.token != claimed.token()) {
+      throw new ClaimLost("row " + claimed.id() + " is held by another claim");
+    }
+    return row;
+  }
+
+  private static void release(Row<?> row) {
+    row.leasedUntil = null;
+    row.token = 0;
   }
 
   private Row<T> row(long id) {

@@ -390,18 +390,23 @@ class QueueWorkersTest {
     }
 
     @Override
-    public void complete(long id) {
-      f.outbox.complete(id);
+    public boolean renew(Claimed<OutboxMessage> claimed, Instant until) {
+      return f.outbox.renew(claimed, until);
     }
 
     @Override
-    public void retryAt(long id, Instant next, String reason) {
-      f.outbox.retryAt(id, next, reason);
+    public void complete(Claimed<OutboxMessage> claimed) {
+      f.outbox.complete(claimed);
     }
 
     @Override
-    public void bury(long id, String reason) {
-      f.outbox.bury(id, reason);
+    public void retryAt(Claimed<OutboxMessage> claimed, Instant next, String reason) {
+      f.outbox.retryAt(claimed, next, reason);
+    }
+
+    @Override
+    public void bury(Claimed<OutboxMessage> claimed, String reason) {
+      f.outbox.bury(claimed, reason);
     }
   }
 
@@ -417,19 +422,24 @@ class QueueWorkersTest {
     }
 
     @Override
-    public void complete(long id) {
+    public boolean renew(Claimed<InboundRecord> claimed, Instant until) {
+      return f.inbox.renew(claimed, until);
+    }
+
+    @Override
+    public void complete(Claimed<InboundRecord> claimed) {
       completedInUnit.add(f.transactions.inUnit());
-      f.inbox.complete(id);
+      f.inbox.complete(claimed);
     }
 
     @Override
-    public void retryAt(long id, Instant next, String reason) {
-      f.inbox.retryAt(id, next, reason);
+    public void retryAt(Claimed<InboundRecord> claimed, Instant next, String reason) {
+      f.inbox.retryAt(claimed, next, reason);
     }
 
     @Override
-    public void bury(long id, String reason) {
-      f.inbox.bury(id, reason);
+    public void bury(Claimed<InboundRecord> claimed, String reason) {
+      f.inbox.bury(claimed, reason);
     }
   }
 }

@@ -9,4 +9,11 @@ public interface QueueWorker {
    * again.
    */
   boolean processNext();
+
+  /**
+   * Keeps the rows in hand held: renews the lease of each row held for a while (a slow call, a
+   * storage outage), so no other worker takes it. Rows handled quickly are never renewed. The
+   * launcher calls it every few seconds, a fraction of the lease.
+   */
+  default void renewLeases() {}
 }
