@@ -181,6 +181,9 @@ class F12LimitsEndToEndTest extends EndToEndHarness {
     assertThat(supportLines.fromUser(connected.line, account))
         .extracting(TranscriptEntry::text)
         .containsExactly("пока опция включена", "опция снова включена");
+    // the connection turns active once the gateway has recorded the delivery, just after the line
+    // shows the message
+    gatewayHttp.awaitAdminState(connected.bot, "ACTIVE");
     assertThat(tenant.say(LIST, "Линии с Telegram-ботами:").text()).contains("состояние: активно");
   }
 }
