@@ -53,7 +53,7 @@ class PartnerWebApiContractTest extends SharedEmulator {
   void userServiceLineAddGrantsTheLineToAUserAddedUnderOurId() {
     String userId = soap.clientUserAdd(account, world.client.id(), "user-olga", "Olga");
 
-    soap.userServiceLineAdd(account, userId, world.support.id());
+    soap.userServiceLineAdd(account, userId, world.support.id(), true);
 
     assertThat(emulator.world().subscriptions(userId))
         .extracting(LineSubscription::lineId, LineSubscription::active)
@@ -89,8 +89,8 @@ class PartnerWebApiContractTest extends SharedEmulator {
               assertThat(e.code()).isEqualTo("NOT_FOUND");
             });
     String userId = soap.clientUserAdd(account, world.client.id(), "user-twice", "Twice");
-    soap.userServiceLineAdd(account, userId, world.support.id());
-    assertThatThrownBy(() -> soap.userServiceLineAdd(account, userId, world.support.id()))
+    soap.userServiceLineAdd(account, userId, world.support.id(), true);
+    assertThatThrownBy(() -> soap.userServiceLineAdd(account, userId, world.support.id(), true))
         .isInstanceOfSatisfying(
             PlatformRejected.class,
             e -> {
@@ -126,9 +126,11 @@ class PartnerWebApiContractTest extends SharedEmulator {
     OneConnectPlatform platform = world.platform();
 
     TechnicalClient first =
-        platform.registerTechnicalClient(account, world.companyId(), "Telegram: Acme Bot");
+        platform.registerTechnicalClient(
+            account, world.companyId(), "Telegram: Acme Bot", Optional.empty());
     TechnicalClient second =
-        platform.registerTechnicalClient(account, world.companyId(), "Telegram: Acme Bot");
+        platform.registerTechnicalClient(
+            account, world.companyId(), "Telegram: Acme Bot", Optional.empty());
 
     assertThat(second).isEqualTo(first);
     assertThat(first.name()).isEqualTo("Telegram: Acme Bot");
