@@ -17,8 +17,12 @@ import io.omnichannel.core.domain.CompanyId;
 import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.DroppedMessage;
 import io.omnichannel.core.domain.DroppedMessage.DropReason;
+import io.omnichannel.core.domain.Keyboard;
 import io.omnichannel.core.domain.Line;
+import io.omnichannel.core.domain.LineEvent;
 import io.omnichannel.core.domain.LinePost;
+import io.omnichannel.core.domain.MessageContent;
+import io.omnichannel.core.domain.OutboxMessage;
 import io.omnichannel.core.domain.PlatformUserId;
 import io.omnichannel.core.domain.Specialist;
 import io.omnichannel.core.fakes.CoreFixture;
@@ -93,6 +97,33 @@ class ReconnectTest {
     assertThat(account.platformUser()).isEqualTo(ivan);
     assertThat(account.connection()).isEqualTo(second.id());
     assertThat(deliveredTo(ivan)).containsExactly("до", "после");
+  }
+
+  @Test
+  void theSpecialistReachesAUserWhoHasNotWrittenSinceTheReconnect() {
+    Connection first = f.connect(support, token, account);
+    relay(first, privateText("42", "Иван", "до"));
+    ChannelAccount ivan = onlyAccount(first);
+
+    Connection second = reconnect(first, support);
+    List<OutboxMessage> answers =
+        f.relayToChannel.relay(
+            f.connections.find(second.id()).orElseThrow(),
+            new LineEvent.SpecialistMessage(
+                support.id(),
+                ivan.platformUser(),
+                f.specialist.id(),
+                new MessageContent.Text("ответ"),
+                Keyboard.UNCHANGED),
+            "oneconnect:answer-1");
+
+    assertThat(answers)
+        .singleElement()
+        .satisfies(
+            answer -> {
+              assertThat(answer.connection()).isEqualTo(second.id());
+              assertThat(answer.account()).isEqualTo(ivan.id());
+            });
   }
 
   @Test
