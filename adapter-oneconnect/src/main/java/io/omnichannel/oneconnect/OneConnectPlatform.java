@@ -93,14 +93,20 @@ final class OneConnectPlatform implements SupportPlatform {
     return accountCheck.verify(account, company, line);
   }
 
-  /** Finds the client by name first, so that a retried connect does not make a second one. */
+  /**
+   * Finds the bot's earlier client, then one of the name, so that neither a reconnect nor a retried
+   * connect makes a second one.
+   */
   @Override
   public TechnicalClient registerTechnicalClient(
-      ApiAccount account, CompanyId company, String name) {
+      ApiAccount account, CompanyId company, String name, Optional<TechnicalClientId> earlier) {
+    List<PartnerWebApi.Client> clients =
+        soap.clientRead(account).stream().filter(client -> !client.deleted()).toList();
     Optional<PartnerWebApi.Client> existing =
-        soap.clientRead(account).stream()
-            .filter(client -> !client.deleted() && client.name().equals(name))
-            .findFirst();
+        clients.stream()
+            .filter(client -> earlier.isPresent() && client.id().equals(earlier.get().value()))
+            .findFirst()
+            .or(() -> clients.stream().filter(client -> client.name().equals(name)).findFirst());
     String id =
         existing.map(PartnerWebApi.Client::id).orElseGet(() -> soap.clientAdd(account, name));
     LOG.info(
@@ -109,7 +115,8 @@ final class OneConnectPlatform implements SupportPlatform {
         company,
         existing.isPresent() ? "found" : "created",
         id);
-    return new TechnicalClient(new TechnicalClientId(id), name);
+    return new TechnicalClient(
+        new TechnicalClientId(id), existing.map(PartnerWebApi.Client::name).orElse(name));
   }
 
   @Override
@@ -130,7 +137,7 @@ final class OneConnectPlatform implements SupportPlatform {
             soap.clientUserAdd(
                 account, connection.technicalClient().id().value(), userId, displayName));
     ignoringDuplicate(
-        () -> soap.userServiceLineAdd(account, userId, connection.line().id().value()));
+        () -> soap.userServiceLineAdd(account, userId, connection.line().id().value(), true));
     LOG.info(
         "connection {}: client user {} registered with line {}",
         connection.id(),
@@ -147,6 +154,29 @@ final class OneConnectPlatform implements SupportPlatform {
         throw rejected;
       }
     }
+  }
+
+  /**
+   * Reads the user's lines once; adds the connection's line only when missing, switched on only
+   * when the earlier line is on (DUPLICATE from a concurrent add means done).
+   */
+  @Override
+  public void carryLine(Connection connection, PlatformUserId user, LineId from) {
+    ApiAccount account = connection.apiAccount();
+    String target = connection.line().id().value();
+    List<PartnerWebApi.UserLine> lines = soap.userServiceLineRead(account, user.value(), null);
+    if (lines.stream().anyMatch(line -> line.lineId().equals(target))) {
+      return;
+    }
+    boolean on =
+        lines.stream().anyMatch(line -> line.lineId().equals(from.value()) && line.active());
+    ignoringDuplicate(() -> soap.userServiceLineAdd(account, user.value(), target, on));
+    LOG.info(
+        "connection {}: client user {} given line {} {}",
+        connection.id(),
+        user,
+        target,
+        on ? "on" : "off (banned on line " + from + ")");
   }
 
   /**

@@ -49,16 +49,20 @@ final class PartnerWebApi {
             account, CLIENT_USER_ADD, params(CLIENT_ID, clientId, USER_ID, userId, NAME, name)));
   }
 
-  void userServiceLineAdd(ApiAccount account, String userId, String lineId) {
+  /** Gives a user a line, switched off when {@code active} is false (a ban). */
+  void userServiceLineAdd(ApiAccount account, String userId, String lineId, boolean active) {
     Map<String, Object> params = params(USER_ID, userId, SERVICE_LINE_ID, lineId);
-    params.put(ACTIVE, Boolean.TRUE);
+    params.put(ACTIVE, active);
     soap.call(account, USER_SERVICE_LINE_ADD, params);
   }
 
+  /** The user's lines; all of them when {@code lineId} is null. */
   List<UserLine> userServiceLineRead(ApiAccount account, String userId, String lineId) {
-    Object data =
-        soap.call(
-            account, USER_SERVICE_LINE_READ, params(USER_ID, userId, SERVICE_LINE_ID, lineId));
+    Map<String, Object> params = params(USER_ID, userId);
+    if (lineId != null) {
+      params.put(SERVICE_LINE_ID, lineId);
+    }
+    Object data = soap.call(account, USER_SERVICE_LINE_READ, params);
     return table(USER_SERVICE_LINE_READ, data).rows().stream()
         .map(
             row ->

@@ -20,6 +20,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,7 +56,9 @@ class FailureMappingTest extends SharedEmulator {
                       world.connection(), new PlatformUserId("u"), new LinePost.Text("x", "e-1")))
           .isInstanceOf(PlatformUnavailable.class);
       assertThatThrownBy(
-              () -> platform.registerTechnicalClient(account(), new CompanyId("c"), "Telegram: x"))
+              () ->
+                  platform.registerTechnicalClient(
+                      account(), new CompanyId("c"), "Telegram: x", Optional.empty()))
           .isInstanceOf(PlatformUnavailable.class);
     } finally {
       broken.stop(0);
@@ -118,7 +121,9 @@ class FailureMappingTest extends SharedEmulator {
                       new LinePost.Text("x", "e-2")));
       Throwable soap =
           catchFailure(
-              () -> platform.registerTechnicalClient(wrong, world.companyId(), "Telegram: x"));
+              () ->
+                  platform.registerTechnicalClient(
+                      wrong, world.companyId(), "Telegram: x", Optional.empty()));
       Throwable verify = catchFailure(() -> platform.subscribe(world.connection(wrong)));
       platform.subscribe(world.connection());
       platform.replyOnManagementLine(

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.omnichannel.core.domain.AccountId;
 import io.omnichannel.core.domain.ApiAccount;
 import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.LineId;
 import io.omnichannel.core.domain.PlatformUserId;
 import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.domain.TechnicalClient;
+import io.omnichannel.core.domain.TechnicalClientId;
 import io.omnichannel.core.domain.failure.ApiAccountRejected;
 import io.omnichannel.core.domain.failure.PlatformRejected;
 import io.omnichannel.testkit.oneconnect.ClientCompany;
@@ -53,7 +55,7 @@ class PartnerWebApiContractTest extends SharedEmulator {
   void userServiceLineAddGrantsTheLineToAUserAddedUnderOurId() {
     String userId = soap.clientUserAdd(account, world.client.id(), "user-olga", "Olga");
 
-    soap.userServiceLineAdd(account, userId, world.support.id());
+    soap.userServiceLineAdd(account, userId, world.support.id(), true);
 
     assertThat(emulator.world().subscriptions(userId))
         .extracting(LineSubscription::lineId, LineSubscription::active)
@@ -89,8 +91,8 @@ class PartnerWebApiContractTest extends SharedEmulator {
               assertThat(e.code()).isEqualTo("NOT_FOUND");
             });
     String userId = soap.clientUserAdd(account, world.client.id(), "user-twice", "Twice");
-    soap.userServiceLineAdd(account, userId, world.support.id());
-    assertThatThrownBy(() -> soap.userServiceLineAdd(account, userId, world.support.id()))
+    soap.userServiceLineAdd(account, userId, world.support.id(), true);
+    assertThatThrownBy(() -> soap.userServiceLineAdd(account, userId, world.support.id(), true))
         .isInstanceOfSatisfying(
             PlatformRejected.class,
             e -> {
@@ -126,9 +128,11 @@ class PartnerWebApiContractTest extends SharedEmulator {
     OneConnectPlatform platform = world.platform();
 
     TechnicalClient first =
-        platform.registerTechnicalClient(account, world.companyId(), "Telegram: Acme Bot");
+        platform.registerTechnicalClient(
+            account, world.companyId(), "Telegram: Acme Bot", Optional.empty());
     TechnicalClient second =
-        platform.registerTechnicalClient(account, world.companyId(), "Telegram: Acme Bot");
+        platform.registerTechnicalClient(
+            account, world.companyId(), "Telegram: Acme Bot", Optional.empty());
 
     assertThat(second).isEqualTo(first);
     assertThat(first.name()).isEqualTo("Telegram: Acme Bot");
@@ -188,6 +192,90 @@ class PartnerWebApiContractTest extends SharedEmulator {
     emulator.world().unban(world.user.id(), world.support.id());
 
     assertThat(world.platform().isBanned(connection, user)).isFalse();
+  }
+
+  /** The same bot connected again, to the company's other line. */
+  private Connection onInternalLine() {
+    Connection base = world.connection();
+    return new Connection(
+        base.id(),
+        base.company(),
+        base.channel(),
+        new io.omnichannel.core.domain.Line(
+            new LineId(world.internal.id()),
+            base.company(),
+            world.internal.name(),
+            io.omnichannel.core.domain.LineAvailability.CLIENTS_AND_SPECIALISTS),
+        base.bot(),
+        base.token(),
+        base.technicalClient(),
+        base.apiAccount(),
+        base.webhookSecretHash(),
+        base.hookCredentials(),
+        base.state(),
+        base.connectedAt(),
+        base.disconnectedAt());
+  }
+
+  private boolean activeOn(String userId, String lineId) {
+    return emulator.world().subscriptions(userId).stream()
+        .filter(s -> s.lineId().equals(lineId))
+        .findFirst()
+        .orElseThrow()
+        .active();
+  }
+
+  @Test
+  void aCarriedLineIsOnForAUserWhoseOldLineIsOn() {
+    Connection internal = onInternalLine();
+    PlatformUserId user = new PlatformUserId(world.user.id());
+
+    world.platform().carryLine(internal, user, new LineId(world.support.id()));
+
+    assertThat(activeOn(world.user.id(), world.internal.id())).isTrue();
+    assertThat(world.platform().isBanned(internal, user)).isFalse();
+  }
+
+  @Test
+  void aCarriedLineIsOffForAUserBannedOnTheOldLine() {
+    Connection internal = onInternalLine();
+    PlatformUserId user = new PlatformUserId(world.user.id());
+    emulator.world().ban(world.user.id(), world.support.id());
+
+    world.platform().carryLine(internal, user, new LineId(world.support.id()));
+    world.platform().carryLine(internal, user, new LineId(world.support.id()));
+
+    assertThat(world.platform().isBanned(internal, user)).isTrue();
+    assertThat(emulator.world().subscriptions(world.user.id()))
+        .filteredOn(s -> s.lineId().equals(world.internal.id()))
+        .hasSize(1);
+  }
+
+  @Test
+  void aLineTheUserHasAlreadyIsLeftAsItIs() {
+    Connection internal = onInternalLine();
+    PlatformUserId user = new PlatformUserId(world.user.id());
+    emulator.world().enableLine(world.user.id(), world.internal.id());
+    emulator.world().ban(world.user.id(), world.internal.id());
+
+    world.platform().carryLine(internal, user, new LineId(world.support.id()));
+
+    assertThat(world.platform().isBanned(internal, user)).as("a ban there stays").isTrue();
+  }
+
+  @Test
+  void theBotsEarlierTechnicalClientIsFoundEvenUnderAnotherName() {
+    TechnicalClient renamed =
+        world
+            .platform()
+            .registerTechnicalClient(
+                account,
+                world.companyId(),
+                "Telegram: Renamed Bot",
+                Optional.of(new TechnicalClientId(world.client.id())));
+
+    assertThat(renamed.id().value()).isEqualTo(world.client.id());
+    assertThat(emulator.world().clients()).noneMatch(c -> c.name().equals("Telegram: Renamed Bot"));
   }
 
   @Test

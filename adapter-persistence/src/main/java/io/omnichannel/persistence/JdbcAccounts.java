@@ -12,9 +12,22 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-/** Channel accounts; one per (connection, chat, epoch) by the unique key uq_accounts_chat_epoch. */
+/**
+ * Channel accounts; one per (connection, chat, epoch) by the unique key uq_accounts_chat_epoch.
+ * Lookups by a connection cover every connection of the same bot in the same company ({@link
+ * #SAME_BOT}), so a reconnect finds its users (#11).
+ */
 final class JdbcAccounts implements AccountRepository {
   private static final String SELECT = "SELECT * FROM channel_accounts ";
+
+  /** The connections of the given connection's bot in its company, the given one included. */
+  private static final String SAME_BOT =
+      """
+      connection_id IN (SELECT o.id FROM connections c JOIN connections o
+          ON o.bot_id = c.bot_id AND o.company_id = c.company_id AND o.channel = c.channel
+       WHERE c.id = ?)
+      """;
+
   private static final String INSERT =
       """
       INSERT INTO channel_accounts (id, connection_id, chat_id, kind, epoch, display_name, username,
@@ -24,7 +37,7 @@ final class JdbcAccounts implements AccountRepository {
   private static final String UPDATE =
       """
       UPDATE channel_accounts
-         SET chat_id = ?, kind = ?, display_name = ?, username = ?, platform_user_id = ?, blocked_since = ?,
+         SET connection_id = ?, chat_id = ?, kind = ?, display_name = ?, username = ?, platform_user_id = ?, blocked_since = ?,
              left_at = ?
        WHERE id = ?
       """;
@@ -40,23 +53,25 @@ final class JdbcAccounts implements AccountRepository {
     return db
         .query(
             SELECT
-                + """
-        WHERE connection_id = ? AND chat_id = ? AND left_at IS NULL ORDER BY epoch DESC LIMIT 1
-        """,
+                + "WHERE chat_id = ? AND "
+                + SAME_BOT
+                + "ORDER BY epoch DESC, created_at DESC, id LIMIT 1",
             JdbcAccounts::map,
-            connection.value(),
-            chat.value())
+            chat.value(),
+            connection.value())
         .stream()
-        .findFirst();
+        .findFirst()
+        .filter(ChannelAccount::isOpen);
   }
 
   @Override
   public int lastEpoch(ConnectionId connection, ChatId chat) {
     return db.queryOne(
-            "SELECT COALESCE(MAX(epoch), 0) FROM channel_accounts WHERE connection_id = ? AND chat_id = ?",
+            "SELECT COALESCE(MAX(epoch), 0) FROM channel_accounts WHERE chat_id = ? AND "
+                + SAME_BOT,
             row -> row.getInt(1),
-            connection.value(),
-            chat.value())
+            chat.value(),
+            connection.value())
         .orElse(0);
   }
 
@@ -70,12 +85,12 @@ final class JdbcAccounts implements AccountRepository {
     return db
         .query(
             SELECT
-                + """
-        WHERE connection_id = ? AND platform_user_id = ? ORDER BY epoch DESC, created_at DESC LIMIT 1
-        """,
+                + "WHERE platform_user_id = ? AND "
+                + SAME_BOT
+                + "ORDER BY epoch DESC, created_at DESC, id LIMIT 1",
             JdbcAccounts::map,
-            connection.value(),
-            user.value())
+            user.value(),
+            connection.value())
         .stream()
         .findFirst();
   }
@@ -102,6 +117,7 @@ final class JdbcAccounts implements AccountRepository {
     int updated =
         db.update(
             UPDATE,
+            a.connection().value(),
             a.chat().value(),
             a.kind().name(),
             a.displayName(),
@@ -118,16 +134,16 @@ final class JdbcAccounts implements AccountRepository {
   @Override
   public void moveChat(ConnectionId connection, ChatId from, ChatId to) {
     db.update(
-        "UPDATE channel_accounts SET chat_id = ? WHERE connection_id = ? AND chat_id = ?",
+        "UPDATE channel_accounts SET chat_id = ? WHERE chat_id = ? AND " + SAME_BOT,
         to.value(),
-        connection.value(),
-        from.value());
+        from.value(),
+        connection.value());
   }
 
   @Override
   public List<ChannelAccount> of(ConnectionId connection) {
     return db.query(
-        SELECT + "WHERE connection_id = ? ORDER BY created_at DESC, id DESC",
+        SELECT + "WHERE " + SAME_BOT + "ORDER BY created_at DESC, id DESC",
         JdbcAccounts::map,
         connection.value());
   }

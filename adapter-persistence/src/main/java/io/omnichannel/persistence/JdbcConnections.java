@@ -204,6 +204,17 @@ final class JdbcConnections implements ConnectionRepository {
   }
 
   @Override
+  public List<Connection> ofBot(CompanyId company, ChannelKind channel, BotId bot) {
+    return db.query(
+        SELECT
+            + "WHERE bot_id = ? AND company_id = ? AND channel = ? ORDER BY connected_at DESC, id",
+        this::map,
+        bot.value(),
+        company.value(),
+        channel.displayName());
+  }
+
+  @Override
   public List<Connection> activeOf(CompanyId company) {
     return db.query(
         SELECT + "WHERE company_id = ? AND active_slot IS NOT NULL ORDER BY line_name, id",

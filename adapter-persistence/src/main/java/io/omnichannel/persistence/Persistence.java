@@ -253,6 +253,7 @@ public final class Persistence implements AutoCloseable {
   }
 
   private static HikariDataSource pool(PersistenceConfig config) {
+    DatabaseProbe.check(config);
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName("omnichannel-db");
     hikari.setJdbcUrl(config.jdbcUrl());

@@ -9,17 +9,100 @@ import io.omnichannel.core.domain.AccountId;
 import io.omnichannel.core.domain.ChannelAccount;
 import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.ConnectionId;
+import io.omnichannel.core.domain.ConnectionState;
 import io.omnichannel.core.domain.PlatformUserId;
 import io.omnichannel.core.domain.failure.ConnectionRuleViolated;
 import io.omnichannel.core.domain.failure.ConnectionRuleViolated.Rule;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Channel accounts per (connection, chat, epoch); supergroup migration re-keys the chat (B8). */
+/**
+ * Channel accounts per (connection, chat, epoch), seen by every connection of the same bot in the
+ * same company (#11); supergroup migration re-keys the chat (B8).
+ */
 abstract class AccountsContract extends DatabaseTest {
   private final Connection connection = Fixtures.connection("company-1", "line-1", "1001");
 
   AccountsContract(TestDatabase database) {
     super(database);
+  }
+
+  @BeforeEach
+  void storeTheConnection() {
+    db.connections().insert(connection);
+  }
+
+  /** The same bot of the same company connected again after {@link #connection} was dropped. */
+  private Connection reconnected(String line) {
+    db.connections().update(connection.disconnected(T0.plusSeconds(30)));
+    Connection again =
+        new Connection(
+            new ConnectionId("conn-again-" + line),
+            connection.company(),
+            connection.channel(),
+            Fixtures.connection("company-1", line, "1001").line(),
+            connection.bot(),
+            connection.token(),
+            connection.technicalClient(),
+            connection.apiAccount(),
+            connection.webhookSecretHash(),
+            connection.hookCredentials(),
+            ConnectionState.ACTIVE,
+            T0.plusSeconds(60),
+            Optional.empty());
+    db.connections().insert(again);
+    return again;
+  }
+
+  @Test
+  void aReconnectedBotSeesItsAccountsAndAdoptsThem() {
+    ChannelAccount ivan = account("acc-1", connection, "42", 1);
+    db.accounts().insert(ivan);
+    Connection again = reconnected("line-2");
+
+    assertThat(db.accounts().findOpen(again.id(), new ChatId("42"))).contains(ivan);
+    assertThat(db.accounts().lastEpoch(again.id(), new ChatId("42"))).isEqualTo(1);
+    assertThat(db.accounts().findByPlatformUser(again.id(), ivan.platformUser())).contains(ivan);
+    assertThat(db.accounts().of(again.id())).containsExactly(ivan);
+
+    db.accounts().update(ivan.adoptedBy(again.id()));
+
+    assertThat(db.accounts().find(ivan.id()).orElseThrow().connection()).isEqualTo(again.id());
+    assertThat(db.accounts().of(connection.id())).containsExactly(ivan.adoptedBy(again.id()));
+  }
+
+  @Test
+  void theSameBotOfAnotherCompanySeesNoneOfThem() {
+    db.accounts().insert(account("acc-1", connection, "42", 1));
+    db.connections().update(connection.disconnected(T0.plusSeconds(30)));
+    Connection foreign = Fixtures.connection("company-2", "line-9", "1001");
+    db.connections().insert(foreign);
+
+    assertThat(db.accounts().findOpen(foreign.id(), new ChatId("42"))).isEmpty();
+    assertThat(db.accounts().lastEpoch(foreign.id(), new ChatId("42"))).isZero();
+    assertThat(db.accounts().of(foreign.id())).isEmpty();
+    assertThat(
+            db.connections()
+                .ofBot(connection.company(), connection.channel(), connection.bot().id()))
+        .extracting(Connection::id)
+        .containsExactly(connection.id());
+  }
+
+  @Test
+  void theNewestAccountOfAChatWinsAndAClosedOneIsNotOpen() {
+    ChannelAccount left = account("acc-1", connection, "-100", 1).leftAt(T0.plusSeconds(5));
+    db.accounts().insert(left);
+    Connection again = reconnected("line-1b");
+
+    assertThat(db.accounts().findOpen(again.id(), new ChatId("-100"))).isEmpty();
+    assertThat(db.accounts().lastEpoch(again.id(), new ChatId("-100"))).isEqualTo(1);
+    assertThat(
+            db.connections()
+                .ofBot(connection.company(), connection.channel(), connection.bot().id()))
+        .extracting(Connection::id)
+        .containsExactly(again.id(), connection.id());
   }
 
   @Test
@@ -109,6 +192,7 @@ abstract class AccountsContract extends DatabaseTest {
     db.accounts().insert(newer);
     db.accounts()
         .insert(account("acc-3", Fixtures.connection("company-1", "line-2", "1002"), "3", 1));
+    db.connections().insert(Fixtures.connection("company-1", "line-2", "1002"));
 
     assertThat(db.accounts().of(connection.id())).containsExactly(newer, older);
   }

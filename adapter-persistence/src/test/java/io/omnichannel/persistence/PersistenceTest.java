@@ -58,8 +58,7 @@ class PersistenceTest {
 
     assertThatThrownBy(() -> Persistence.open(quick))
         .isInstanceOf(StorageUnavailable.class)
-        .hasMessageContaining("jdbc:mysql://127.0.0.1:1/none")
-        .hasMessageNotContaining("db-Pa55word");
+        .hasMessage("cannot connect to 127.0.0.1:1 (connection refused)");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.omnichannel.launcher;
 
 import io.javalin.Javalin;
+import io.javalin.util.JavalinBindException;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.omnichannel.core.domain.Connection;
@@ -42,6 +43,9 @@ import io.omnichannel.persistence.Persistence;
 import io.omnichannel.persistence.PersistenceConfig;
 import io.omnichannel.telegram.Telegram;
 import io.omnichannel.telegram.TelegramConfig;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,10 +60,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole gateway in one object, wired by hand in one place: embed it in a host service with
- * {@link #builder()}, or let the command line's {@code serve} run it. {@link #start()} opens the
- * database (migrating it), registers the management line's hook, resumes polling, starts the
- * workers and, unless the host mounts the endpoints itself, the HTTP server; {@link #stop()} undoes
- * it gracefully.
+ * {@link #builder()}, or let the command line's {@code serve} run it. Building opens the database
+ * (migrating it); {@link #start()} binds the HTTP server (unless the host mounts the endpoints
+ * itself), starts the workers, resumes polling and registers the management line's hook, in that
+ * order; {@link #stop()} undoes it gracefully.
  */
 public final class Omnichannel {
   private static final Logger LOG = LoggerFactory.getLogger(Omnichannel.class);
@@ -222,37 +226,67 @@ public final class Omnichannel {
     endpoints.forEach(endpoint -> endpoint.mount(app));
   }
 
+  /**
+   * Starts in the order that keeps a failed start harmless: the database is already open, then the
+   * port is bound, the workers and polling run, and only last the management line's hook — the one
+   * change another running instance would notice — points here. A failure stops what started and is
+   * thrown on: {@link PortInUse}, or the adapters' {@link GatewayFailure}s.
+   */
   public synchronized Omnichannel start() {
-    oneConnect.registerManagementHook(managementHook);
-    if (settings.telegram.receiveMode() == TelegramConfig.ReceiveMode.POLLING) {
-      resumePolling();
+    try {
+      startHttpServer();
+      releaseClaimsLeftBehind();
+      inboxWorkers.start();
+      outboxWorkers.start();
+      if (settings.telegram.receiveMode() == TelegramConfig.ReceiveMode.POLLING) {
+        resumePolling();
+      }
+      oneConnect.registerManagementHook(managementHook);
+    } catch (RuntimeException failed) {
+      stop();
+      throw failed;
     }
-    releaseClaimsLeftBehind();
-    inboxWorkers.start();
-    outboxWorkers.start();
     scheduler.scheduleWithFixedDelay(
         this::refreshStates,
         settings.monitorEvery.toMillis(),
         settings.monitorEvery.toMillis(),
         TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(this::purgeCompleted, 1, 60, TimeUnit.MINUTES);
-    if (settings.httpPort.isPresent()) {
-      server =
-          Javalin.create(
-              config -> {
-                config.showJavalinBanner = false;
-                // the endpoints read bodies within their own limits; Javalin's agrees with them
-                config.http.maxRequestSize = BoundedBody.LARGEST;
-              });
-      mount(server);
-      server.start(settings.httpHost, settings.httpPort.get());
-      LOG.info(
-          "omnichannel serving on {}:{} (public base {})",
-          settings.httpHost,
-          server.port(),
-          settings.publicBaseUrl);
-    }
     return this;
+  }
+
+  private void startHttpServer() {
+    if (settings.httpPort.isEmpty()) {
+      return;
+    }
+    int port = settings.httpPort.get();
+    if (port != 0) {
+      // checked first: the HTTP server would log a failed bind as a stack trace
+      try (ServerSocket probe = new ServerSocket()) {
+        probe.bind(new InetSocketAddress(settings.httpHost, port));
+      } catch (IOException taken) {
+        throw new PortInUse(settings.httpHost, port, taken);
+      }
+    }
+    Javalin app =
+        Javalin.create(
+            config -> {
+              config.showJavalinBanner = false;
+              // the endpoints read bodies within their own limits; Javalin's agrees with them
+              config.http.maxRequestSize = BoundedBody.LARGEST;
+            });
+    mount(app);
+    try {
+      app.start(settings.httpHost, port);
+    } catch (JavalinBindException taken) {
+      throw new PortInUse(settings.httpHost, port, taken);
+    }
+    server = app;
+    LOG.info(
+        "omnichannel serving on {}:{} (public base {})",
+        settings.httpHost,
+        server.port(),
+        settings.publicBaseUrl);
   }
 
   /**

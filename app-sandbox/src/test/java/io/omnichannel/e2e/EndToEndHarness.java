@@ -274,6 +274,14 @@ abstract class EndToEndHarness {
       }
       return announced;
     }
+
+    /** The whole disconnect wizard with the confirmation page; returns the announcement. */
+    TranscriptEntry disconnect(Line line, BotInfo bot, String login, String password) {
+      GatewayHttp.Page confirmed = gatewayHttp.submit(disconnectLink(line.name()), login, password);
+      assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+      return awaitAnswer(
+          "Telegram-бот @" + bot.username() + " отключен от линии «" + line.name() + "».");
+    }
   }
 
   /**

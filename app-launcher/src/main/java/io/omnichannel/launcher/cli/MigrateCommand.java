@@ -42,6 +42,8 @@ final class MigrateCommand implements Callable<Integer> {
               ? "The database schema is up to date."
               : "Applied " + applied + " migration(s).");
       return 0;
+    } catch (RuntimeException failed) {
+      return StartFailures.report(failed, storage, Optional.empty(), parent.verbose, err);
     }
   }
 }

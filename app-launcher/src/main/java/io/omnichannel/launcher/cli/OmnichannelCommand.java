@@ -25,6 +25,12 @@ public final class OmnichannelCommand {
           "optional properties file; its keys are the environment variables' names, which win over it")
   Path configFile;
 
+  @Option(
+      names = {"-v", "--verbose"},
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "print the stack trace of a failed start")
+  boolean verbose;
+
   final Map<String, String> environment;
 
   private OmnichannelCommand(Map<String, String> environment) {

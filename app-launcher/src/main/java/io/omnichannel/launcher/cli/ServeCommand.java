@@ -43,7 +43,13 @@ final class ServeCommand implements Callable<Integer> {
       err.println(problems.getMessage());
       return 2;
     }
-    Omnichannel gateway = gateway(config).start();
+    Omnichannel gateway;
+    try {
+      gateway = gateway(config).start();
+    } catch (RuntimeException failed) {
+      return StartFailures.report(
+          failed, config.storage(), Optional.of(config), parent.verbose, err);
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

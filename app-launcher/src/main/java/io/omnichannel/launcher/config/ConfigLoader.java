@@ -78,8 +78,10 @@ public final class ConfigLoader {
   private LauncherConfig load() {
     LauncherConfig.Storage storage = storage();
     String httpHost = text(Setting.HTTP_HOST);
+    int problemsBefore = problems.size();
     int httpPort = number(Setting.HTTP_PORT, 0, 65535);
-    URI publicBase = url(Setting.PUBLIC_BASE_URL);
+    URI publicBase =
+        publicBase(problems.size() == problemsBefore ? Optional.of(httpPort) : Optional.empty());
     URI telegramApi = url(Setting.TELEGRAM_API_URL);
     TelegramMode mode = mode();
     URI rest = url(Setting.ONECONNECT_REST_URL);
@@ -206,6 +208,30 @@ public final class ConfigLoader {
       problems.add(setting.variable() + " is not a URL: " + malformed.getReason());
       return null;
     }
+  }
+
+  /**
+   * The public base URL as set; else this instance's own port on localhost, so that the hooks never
+   * point at another port than the one served. Port 0 is chosen at bind time: nothing can be
+   * derived.
+   */
+  private URI publicBase(Optional<Integer> validPort) {
+    if (raw(Setting.PUBLIC_BASE_URL).isPresent()) {
+      return url(Setting.PUBLIC_BASE_URL);
+    }
+    if (validPort.isEmpty()) {
+      return null; // the port's own problem is reported
+    }
+    int httpPort = validPort.get();
+    if (httpPort == 0) {
+      problems.add(
+          Setting.PUBLIC_BASE_URL.variable()
+              + " is required when "
+              + Setting.HTTP_PORT.variable()
+              + " is 0: the hooks must point at this instance's port");
+      return null;
+    }
+    return URI.create("http://localhost:" + httpPort);
   }
 
   private TelegramMode mode() {

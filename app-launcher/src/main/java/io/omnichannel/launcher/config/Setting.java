@@ -21,8 +21,9 @@ public enum Setting {
   HTTP_PORT("OMNICHANNEL_HTTP_PORT", "port of the HTTP server", "8080", false),
   PUBLIC_BASE_URL(
       "OMNICHANNEL_PUBLIC_BASE_URL",
-      "how browsers, Telegram and 1C-Connect reach this service",
-      "http://localhost:8080",
+      "how browsers, Telegram and 1C-Connect reach this service; empty ="
+          + " http://localhost:<OMNICHANNEL_HTTP_PORT>",
+      "",
       false),
   TELEGRAM_API_URL(
       "OMNICHANNEL_TELEGRAM_API_URL",

@@ -13,6 +13,7 @@ import io.omnichannel.core.domain.PlatformUserId;
 import io.omnichannel.core.domain.RemoteFile;
 import io.omnichannel.core.domain.Specialist;
 import io.omnichannel.core.domain.TechnicalClient;
+import io.omnichannel.core.domain.TechnicalClientId;
 import io.omnichannel.core.port.out.ApiAccountVerification;
 import io.omnichannel.core.port.out.SupportPlatform;
 import java.util.List;
@@ -71,14 +72,19 @@ final class MeteredPlatform implements SupportPlatform {
 
   @Override
   public TechnicalClient registerTechnicalClient(
-      ApiAccount account, CompanyId company, String name) {
-    return platform.registerTechnicalClient(account, company, name);
+      ApiAccount account, CompanyId company, String name, Optional<TechnicalClientId> earlier) {
+    return platform.registerTechnicalClient(account, company, name, earlier);
   }
 
   @Override
   public PlatformUserId registerChannelUser(
       Connection connection, AccountId account, String displayName, Optional<String> username) {
     return platform.registerChannelUser(connection, account, displayName, username);
+  }
+
+  @Override
+  public void carryLine(Connection connection, PlatformUserId user, LineId from) {
+    platform.carryLine(connection, user, from);
   }
 
   @Override

@@ -38,6 +38,33 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theDefaultPublicBaseUrlFollowsThePort() {
+    env.put("OMNICHANNEL_HTTP_PORT", "18103");
+
+    assertThat(ConfigLoader.fromEnvironment(env, Optional.empty()).publicBaseUrl())
+        .hasToString("http://localhost:18103");
+  }
+
+  @Test
+  void anExplicitPublicBaseUrlIsTheOperatorsChoice() {
+    env.put("OMNICHANNEL_HTTP_PORT", "18103");
+    env.put("OMNICHANNEL_PUBLIC_BASE_URL", "https://gateway.example");
+
+    assertThat(ConfigLoader.fromEnvironment(env, Optional.empty()).publicBaseUrl())
+        .hasToString("https://gateway.example");
+  }
+
+  @Test
+  void aPortChosenAtBindTimeNeedsAnExplicitPublicBaseUrl() {
+    env.put("OMNICHANNEL_HTTP_PORT", "0");
+
+    assertThat(problems().problems())
+        .containsExactly(
+            "OMNICHANNEL_PUBLIC_BASE_URL is required when OMNICHANNEL_HTTP_PORT is 0: the hooks"
+                + " must point at this instance's port");
+  }
+
+  @Test
   void reportsEveryProblemAtOnceOneLineEach() {
     env.clear();
     env.put("OMNICHANNEL_HTTP_PORT", "eighty");

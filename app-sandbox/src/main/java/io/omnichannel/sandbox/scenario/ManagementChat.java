@@ -96,6 +96,16 @@ public class ManagementChat {
     return link(say(bot.token(), "Чтобы подключить бот @" + bot.username()).text());
   }
 
+  /**
+   * The disconnect wizard from the channel menu to the confirmation page: Telegram, disconnect, the
+   * line; returns the one-time link.
+   */
+  public String disconnectLink(String lineName) {
+    say("Telegram", "Telegram: выберите действие.");
+    say(DISCONNECT, "Выберите линию, от которой нужно отключить Telegram-бот.");
+    return link(say(lineName, "Чтобы отключить бот @").text());
+  }
+
   /** The labels of an answer's digital menu. */
   public static List<String> buttons(TranscriptEntry answer) {
     return answer.keyboard() == null

@@ -121,6 +121,25 @@ public record ChannelAccount(
         Optional.of(at));
   }
 
+  /**
+   * The account now answers to another connection of the same bot in the same company: a reconnect
+   * keeps the user (#11).
+   */
+  public ChannelAccount adoptedBy(ConnectionId newConnection) {
+    return new ChannelAccount(
+        id,
+        newConnection,
+        chat,
+        kind,
+        epoch,
+        displayName,
+        username,
+        platformUser,
+        createdAt,
+        blockedSince,
+        leftAt);
+  }
+
   /** B8: a group that became a supergroup keeps its account under the new chat id. */
   public ChannelAccount movedTo(ChatId newChat) {
     return new ChannelAccount(

@@ -46,6 +46,16 @@ public record Connection(
     return state.holdsSlot();
   }
 
+  /**
+   * Whether both are connections of one bot in one company: they share the technical client and its
+   * accounts, whatever line each had.
+   */
+  public boolean sameBotAs(Connection other) {
+    return company.equals(other.company)
+        && channel.equals(other.channel)
+        && bot.id().equals(other.bot.id());
+  }
+
   public Connection withState(ConnectionState newState) {
     return new Connection(
         id,

@@ -14,6 +14,7 @@ import io.omnichannel.core.domain.PendingAction;
 import io.omnichannel.core.domain.RandomTokens;
 import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.domain.TechnicalClient;
+import io.omnichannel.core.domain.TechnicalClientId;
 import io.omnichannel.core.domain.WizardPurpose;
 import io.omnichannel.core.domain.failure.ConnectionRuleViolated;
 import io.omnichannel.core.domain.failure.GatewayFailure;
@@ -146,11 +147,17 @@ public final class Confirming implements ConfirmationPage {
     if (taken.isPresent()) {
       return refusedAndAudited(confirmation, taken.get());
     }
+    // the bot's earlier connections in this company keep their technical client: its users stay
+    Optional<TechnicalClientId> earlier =
+        connections.ofBot(confirmation.company(), messenger.kind(), action.bot().id()).stream()
+            .findFirst()
+            .map(previous -> previous.technicalClient().id());
     TechnicalClient client =
         platform.registerTechnicalClient(
             account,
             confirmation.company(),
-            TechnicalClient.nameFor(messenger.kind(), action.bot()));
+            TechnicalClient.nameFor(messenger.kind(), action.bot()),
+            earlier);
     Instant now = clock.instant();
     if (!confirmations.consume(confirmation.tokenHash(), now)) {
       return refused(Refusal.ALREADY_USED);

@@ -1,5 +1,6 @@
 package io.omnichannel.core.usecase;
 
+import io.omnichannel.core.domain.ChannelAccount;
 import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.port.in.AccountDirectory;
@@ -33,8 +34,19 @@ public final class ListingAccounts implements AccountDirectory {
             account ->
                 new AccountView(
                     account,
-                    platform.isBanned(connection.get(), account.platformUser()),
+                    platform.isBanned(lineOf(account, connection.get()), account.platformUser()),
                     account.isBlocked()))
         .toList();
+  }
+
+  /**
+   * The connection whose line the account has: an account of an earlier connection of the bot gets
+   * this connection's line only when it writes again, and keeps the ban state of its old line.
+   */
+  private Connection lineOf(ChannelAccount account, Connection listed) {
+    if (account.connection().equals(listed.id())) {
+      return listed;
+    }
+    return connections.find(account.connection()).orElse(listed);
   }
 }

@@ -182,7 +182,7 @@ public final class RelayToLine {
   private ChannelAccount openAccount(Connection connection, ChannelMessage message) {
     Optional<ChannelAccount> open = accounts.findOpen(connection.id(), message.chat());
     if (open.isPresent()) {
-      ChannelAccount account = open.get();
+      ChannelAccount account = adopted(connection, open.get());
       if (account.isBlocked()) {
         ChannelAccount unblocked = account.unblocked();
         accounts.update(unblocked);
@@ -215,6 +215,24 @@ public final class RelayToLine {
     } catch (ConnectionRuleViolated concurrent) {
       return accounts.findOpen(connection.id(), message.chat()).orElseThrow(() -> concurrent);
     }
+  }
+
+  /**
+   * An account of an earlier connection of the bot answers to this one from now on: same user, and
+   * on another line it gets that line as it had the old one (a ban stays a ban). Carrying the line
+   * first and moving the account second makes a retry after a crash safe.
+   */
+  private ChannelAccount adopted(Connection connection, ChannelAccount account) {
+    if (account.connection().equals(connection.id())) {
+      return account;
+    }
+    Optional<Connection> earlier = connections.find(account.connection());
+    if (earlier.isPresent() && !earlier.get().line().id().equals(connection.line().id())) {
+      platform.carryLine(connection, account.platformUser(), earlier.get().line().id());
+    }
+    ChannelAccount moved = account.adoptedBy(connection.id());
+    accounts.update(moved);
+    return moved;
   }
 
   /**

@@ -39,7 +39,7 @@ public final class CoreFixture {
   public final FakePlatform platform = new FakePlatform();
   public final FakeMessenger messenger = new FakeMessenger();
   public final InMemoryConnections connections = new InMemoryConnections();
-  public final InMemoryAccounts accounts = new InMemoryAccounts();
+  public final InMemoryAccounts accounts = new InMemoryAccounts(connections::find);
   public final InMemoryDialogs dialogs = new InMemoryDialogs();
   public final InMemoryConfirmations confirmations = new InMemoryConfirmations();
   public final InMemoryLogs logs = new InMemoryLogs();
@@ -101,6 +101,22 @@ public final class CoreFixture {
       throw new AssertionError("expected a connection, got " + outcome);
     }
     return connected.connection();
+  }
+
+  /** Disconnects a bot the whole way through the confirmation form. */
+  public void disconnect(Connection connection, ApiAccount account) {
+    ConfirmationToken link = ConfirmationToken.generate(random);
+    confirmations.save(
+        Confirmation.issue(
+            link,
+            connection.company(),
+            specialist.id(),
+            new PendingAction.Disconnect(connection.id(), connection.line(), connection.bot()),
+            clock.instant()));
+    ConfirmationOutcome outcome = confirming.submit(link.reveal(), account);
+    if (!(outcome instanceof ConfirmationOutcome.Disconnected)) {
+      throw new AssertionError("expected a disconnection, got " + outcome);
+    }
   }
 
   /** A new line of the company with a bot connected to it through its own API account. */

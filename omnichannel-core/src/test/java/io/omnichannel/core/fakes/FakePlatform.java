@@ -52,6 +52,13 @@ public final class FakePlatform implements SupportPlatform {
   private final Map<String, AccountFixture> apiAccounts = new HashMap<>();
   private final Map<FileRef, byte[]> lineFiles = new HashMap<>();
   private final Set<PlatformUserId> banned = new HashSet<>();
+
+  /**
+   * The lines each registered user has, and whether each is switched on. A user the core never
+   * registered (a test inserted its account directly) has every line.
+   */
+  private final Map<PlatformUserId, Map<LineId, Boolean>> userLines = new HashMap<>();
+
   private final Deque<RuntimeException> deliveryFailures = new ArrayDeque<>();
   private final Deque<RuntimeException> replyFailures = new ArrayDeque<>();
 
@@ -105,6 +112,16 @@ public final class FakePlatform implements SupportPlatform {
 
   public synchronized void ban(PlatformUserId user) {
     banned.add(user);
+  }
+
+  /** Switches one line off for a user, as the admin cabinet does (F9). */
+  public synchronized void ban(PlatformUserId user, LineId line) {
+    userLines.computeIfAbsent(user, u -> new HashMap<>()).put(line, false);
+  }
+
+  /** Whether the user has the line: switched on (true), off (false), or not at all (empty). */
+  public synchronized Optional<Boolean> lineOf(PlatformUserId user, LineId line) {
+    return Optional.ofNullable(userLines.getOrDefault(user, Map.of()).get(line));
   }
 
   public synchronized void lineFile(FileRef ref, byte[] bytes) {
@@ -205,8 +222,13 @@ public final class FakePlatform implements SupportPlatform {
 
   @Override
   public synchronized TechnicalClient registerTechnicalClient(
-      ApiAccount account, CompanyId company, String name) {
+      ApiAccount account, CompanyId company, String name, Optional<TechnicalClientId> earlier) {
     available();
+    Optional<TechnicalClient> existing =
+        clients.stream().filter(c -> earlier.isPresent() && c.id().equals(earlier.get())).findAny();
+    if (existing.isPresent()) {
+      return existing.get();
+    }
     TechnicalClient client = new TechnicalClient(new TechnicalClientId("client-" + nextId++), name);
     clients.add(client);
     return client;
@@ -228,13 +250,33 @@ public final class FakePlatform implements SupportPlatform {
             username);
     users.add(user);
     usersByAccount.put(account, user.id());
+    userLines
+        .computeIfAbsent(user.id(), u -> new HashMap<>())
+        .putIfAbsent(connection.line().id(), true);
     return user.id();
+  }
+
+  @Override
+  public synchronized void carryLine(Connection connection, PlatformUserId user, LineId from) {
+    available();
+    boolean onThere = !bannedOn(user, from);
+    userLines
+        .computeIfAbsent(user, u -> new HashMap<>())
+        .putIfAbsent(connection.line().id(), onThere);
   }
 
   @Override
   public synchronized boolean isBanned(Connection connection, PlatformUserId user) {
     available();
-    return banned.contains(user);
+    return bannedOn(user, connection.line().id());
+  }
+
+  private boolean bannedOn(PlatformUserId user, LineId line) {
+    if (banned.contains(user)) {
+      return true;
+    }
+    Map<LineId, Boolean> lines = userLines.get(user);
+    return lines != null && !lines.getOrDefault(line, false);
   }
 
   @Override
@@ -256,7 +298,7 @@ public final class FakePlatform implements SupportPlatform {
     if (!deliveryFailures.isEmpty()) {
       throw deliveryFailures.poll();
     }
-    if (banned.contains(user)) {
+    if (bannedOn(user, connection.line().id())) {
       throw new LineSwitchedOff("line switched off for user");
     }
     if (deliveredExternalIds.add(post.externalId())) {

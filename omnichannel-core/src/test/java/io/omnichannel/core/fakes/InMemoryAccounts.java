@@ -3,6 +3,7 @@ package io.omnichannel.core.fakes;
 import io.omnichannel.core.domain.AccountId;
 import io.omnichannel.core.domain.ChannelAccount;
 import io.omnichannel.core.domain.ChatId;
+import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.PlatformUserId;
 import io.omnichannel.core.domain.failure.ConnectionRuleViolated;
@@ -13,22 +14,48 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** Channel accounts in memory; one per (connection, chat, epoch) as the database enforces. */
+/**
+ * Channel accounts in memory; one per (connection, chat, epoch) as the database enforces. Lookups
+ * by a connection see the accounts of every connection of the same bot in the same company, as the
+ * port requires, when the connections are given.
+ */
 public final class InMemoryAccounts implements AccountRepository {
   private final Map<AccountId, ChannelAccount> rows = new LinkedHashMap<>();
+  private final Function<ConnectionId, Optional<Connection>> connections;
+
+  /** Each connection sees only its own accounts: for tests of one connection. */
+  public InMemoryAccounts() {
+    this(id -> Optional.empty());
+  }
+
+  public InMemoryAccounts(Function<ConnectionId, Optional<Connection>> connections) {
+    this.connections = connections;
+  }
+
+  private boolean sameBot(ConnectionId asked, ConnectionId owner) {
+    if (asked.equals(owner)) {
+      return true;
+    }
+    Optional<Connection> a = connections.apply(asked);
+    Optional<Connection> b = connections.apply(owner);
+    return a.isPresent() && b.isPresent() && a.get().sameBotAs(b.get());
+  }
 
   @Override
   public synchronized Optional<ChannelAccount> findOpen(ConnectionId connection, ChatId chat) {
     return rows.values().stream()
-        .filter(a -> a.connection().equals(connection) && a.chat().equals(chat) && a.isOpen())
-        .max(Comparator.comparingInt(ChannelAccount::epoch));
+        .filter(a -> sameBot(connection, a.connection()) && a.chat().equals(chat))
+        .max(
+            Comparator.comparingInt(ChannelAccount::epoch).thenComparing(ChannelAccount::createdAt))
+        .filter(ChannelAccount::isOpen);
   }
 
   @Override
   public synchronized int lastEpoch(ConnectionId connection, ChatId chat) {
     return rows.values().stream()
-        .filter(a -> a.connection().equals(connection) && a.chat().equals(chat))
+        .filter(a -> sameBot(connection, a.connection()) && a.chat().equals(chat))
         .mapToInt(ChannelAccount::epoch)
         .max()
         .orElse(0);
@@ -43,8 +70,10 @@ public final class InMemoryAccounts implements AccountRepository {
   public synchronized Optional<ChannelAccount> findByPlatformUser(
       ConnectionId connection, PlatformUserId user) {
     return rows.values().stream()
-        .filter(a -> a.connection().equals(connection) && a.platformUser().equals(user))
-        .findFirst();
+        .filter(a -> sameBot(connection, a.connection()) && a.platformUser().equals(user))
+        .max(
+            Comparator.comparingInt(ChannelAccount::epoch)
+                .thenComparing(ChannelAccount::createdAt));
   }
 
   @Override
@@ -73,13 +102,14 @@ public final class InMemoryAccounts implements AccountRepository {
   @Override
   public synchronized void moveChat(ConnectionId connection, ChatId from, ChatId to) {
     rows.replaceAll(
-        (id, a) -> a.connection().equals(connection) && a.chat().equals(from) ? a.movedTo(to) : a);
+        (id, a) ->
+            sameBot(connection, a.connection()) && a.chat().equals(from) ? a.movedTo(to) : a);
   }
 
   @Override
   public synchronized List<ChannelAccount> of(ConnectionId connection) {
     return rows.values().stream()
-        .filter(a -> a.connection().equals(connection))
+        .filter(a -> sameBot(connection, a.connection()))
         .sorted(Comparator.comparing(ChannelAccount::createdAt).reversed())
         .toList();
   }

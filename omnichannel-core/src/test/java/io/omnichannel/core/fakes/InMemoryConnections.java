@@ -1,6 +1,7 @@
 package io.omnichannel.core.fakes;
 
 import io.omnichannel.core.domain.BotId;
+import io.omnichannel.core.domain.ChannelKind;
 import io.omnichannel.core.domain.ChannelLimits;
 import io.omnichannel.core.domain.CompanyId;
 import io.omnichannel.core.domain.Connection;
@@ -60,6 +61,15 @@ public final class InMemoryConnections implements ConnectionRepository {
         .filter(Connection::isActive)
         .filter(c -> c.bot().id().equals(bot))
         .findFirst();
+  }
+
+  @Override
+  public synchronized List<Connection> ofBot(CompanyId company, ChannelKind channel, BotId bot) {
+    return rows.values().stream()
+        .filter(c -> c.company().equals(company))
+        .filter(c -> c.channel().equals(channel) && c.bot().id().equals(bot))
+        .sorted(Comparator.comparing(Connection::connectedAt).reversed())
+        .toList();
   }
 
   @Override

@@ -8,18 +8,27 @@ import io.omnichannel.core.domain.PlatformUserId;
 import java.util.List;
 import java.util.Optional;
 
-/** Channel accounts: one per (connection, chat, membership epoch). */
+/**
+ * Channel accounts: one per (bot of a company, chat, membership epoch). Accounts live in the bot's
+ * technical client, not in one connection of it: every lookup by a connection sees the accounts of
+ * <em>every</em> connection of the same bot in the same company ({@link
+ * io.omnichannel.core.domain.Connection#sameBotAs}), so a reconnect — to the same line or another —
+ * finds the users it had (#11). Each account names the connection it last answered to.
+ */
 public interface AccountRepository {
 
-  /** The chat's account of the current epoch, unless the bot left the group since. */
+  /**
+   * The chat's newest account among the connection's bot's accounts, if it is open (the bot did not
+   * leave the group since). It may still name an earlier connection of the bot.
+   */
   Optional<ChannelAccount> findOpen(ConnectionId connection, ChatId chat);
 
-  /** The highest epoch the chat ever had on this connection; 0 when it never wrote. */
+  /** The highest epoch the chat ever had with the connection's bot; 0 when it never wrote. */
   int lastEpoch(ConnectionId connection, ChatId chat);
 
   Optional<ChannelAccount> find(AccountId id);
 
-  /** The account a line's user stands for. */
+  /** The account a line's user stands for, among the connection's bot's accounts. */
   Optional<ChannelAccount> findByPlatformUser(ConnectionId connection, PlatformUserId user);
 
   /**
@@ -28,11 +37,12 @@ public interface AccountRepository {
    */
   void insert(ChannelAccount account);
 
+  /** Stores a changed account, including the connection it answers to now. */
   void update(ChannelAccount account);
 
   /** B8: every account of the old chat id now answers to the new one. */
   void moveChat(ConnectionId connection, ChatId from, ChatId to);
 
-  /** The technical client's users (F14), newest first. */
+  /** The technical client's users (F14): the connection's bot's accounts, newest first. */
   List<ChannelAccount> of(ConnectionId connection);
 }

@@ -1,6 +1,7 @@
 package io.omnichannel.core.port.out;
 
 import io.omnichannel.core.domain.BotId;
+import io.omnichannel.core.domain.ChannelKind;
 import io.omnichannel.core.domain.CompanyId;
 import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.ConnectionId;
@@ -30,6 +31,12 @@ public interface ConnectionRepository {
 
   /** The connection that holds the bot, if any. */
   Optional<Connection> findActiveByBot(BotId bot);
+
+  /**
+   * Every connection, past or present, of the bot in the company, newest first: they share one
+   * technical client and its accounts.
+   */
+  List<Connection> ofBot(CompanyId company, ChannelKind channel, BotId bot);
 
   /** The company's connections that hold a slot, ordered by line name. */
   List<Connection> activeOf(CompanyId company);

@@ -13,6 +13,7 @@ import io.omnichannel.core.domain.PlatformUserId;
 import io.omnichannel.core.domain.RemoteFile;
 import io.omnichannel.core.domain.Specialist;
 import io.omnichannel.core.domain.TechnicalClient;
+import io.omnichannel.core.domain.TechnicalClientId;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,8 +45,12 @@ public interface SupportPlatform {
    */
   ApiAccountVerification verifyApiAccount(ApiAccount account, CompanyId company, LineId line);
 
-  /** Registers the technical client «Telegram: <bot name>», or finds the one of that name. */
-  TechnicalClient registerTechnicalClient(ApiAccount account, CompanyId company, String name);
+  /**
+   * The bot's technical client: the one an earlier connection of the bot had, if it still exists;
+   * else the one named «Telegram: <bot name>»; else a new one of that name.
+   */
+  TechnicalClient registerTechnicalClient(
+      ApiAccount account, CompanyId company, String name, Optional<TechnicalClientId> earlier);
 
   /**
    * Creates a user in the connection's technical client and gives it the connection's line (F3).
@@ -54,6 +59,14 @@ public interface SupportPlatform {
    */
   PlatformUserId registerChannelUser(
       Connection connection, AccountId account, String displayName, Optional<String> username);
+
+  /**
+   * Gives a user the connection's line as it has the line {@code from} (the line of the bot's
+   * earlier connection): switched off there (a ban, or no line at all) → switched off here too, so
+   * a reconnect lifts no ban. A user who already has the connection's line keeps it as it is.
+   * Idempotent.
+   */
+  void carryLine(Connection connection, PlatformUserId user, LineId from);
 
   /** Whether the user's line is switched off in the admin cabinet (a ban, F9). */
   boolean isBanned(Connection connection, PlatformUserId user);
