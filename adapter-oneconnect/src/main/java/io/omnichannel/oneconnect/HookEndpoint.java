@@ -13,10 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receives 1C-Connect's hook calls: reads the presented back-auth, checks the body is an event with
- * {@code message_id} and {@code user_id}, and hands it to the core, which checks the credentials in
- * constant time and stores it. Answers 200 only once the event is stored (or known, or its
- * connection is gone).
+ * Receives 1C-Connect's hook calls: reads the presented back-auth, checks the body is an event (a
+ * line event with {@code message_id} and {@code user_id}; any other {@code event_type} as it is),
+ * and hands it to the core, which checks the credentials in constant time and stores it. Answers
+ * 200 only once the event is stored (or known, or its connection is gone).
  */
 final class HookEndpoint implements OneConnect.HookHandler {
   static final String MANAGEMENT = "management";
@@ -48,11 +48,21 @@ final class HookEndpoint implements OneConnect.HookHandler {
     if (event == null || !event.isObject()) {
       return OneConnect.HookResponse.of(400, "a JSON object is expected");
     }
-    Optional<String> messageId = text(event, "message_id");
-    Optional<String> userId = text(event, "user_id");
-    if (messageId.isEmpty() || userId.isEmpty()) {
-      return OneConnect.HookResponse.of(
-          400, messageId.isEmpty() ? "message_id is missing" : "user_id is missing");
+    HookEnvelope envelope = HookEnvelope.of(event);
+    Optional<String> messageId;
+    Optional<String> userId;
+    if (envelope.isLine()) {
+      messageId = text(event, "message_id");
+      userId = text(event, "user_id");
+      if (messageId.isEmpty() || userId.isEmpty()) {
+        return OneConnect.HookResponse.of(
+            400, messageId.isEmpty() ? "message_id is missing" : "user_id is missing");
+      }
+    } else {
+      // subscription, subscriber, … and kinds not yet published: never refused (1C-Connect would
+      // retry a refusal), stored under a digest of the body, and ignored or used by the decoder
+      messageId = Optional.of(envelope.storageId(payload));
+      userId = Optional.of(envelope.chatKey(event));
     }
     RawEvent raw = new RawEvent(messageId.get(), userId.get(), payload);
     String login = presented.get().login();

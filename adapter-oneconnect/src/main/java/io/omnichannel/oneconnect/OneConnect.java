@@ -78,8 +78,11 @@ public final class OneConnect {
     return platform.managementHookUrl();
   }
 
-  /** Events of unknown {@code message_type} ignored since start, by type (for metrics). */
-  public Map<Integer, Long> ignoredEventTypes() {
+  /**
+   * Events of an unknown kind ignored since start (for metrics), by {@code message_type:<code>} or
+   * {@code event_type:<name>}.
+   */
+  public Map<String, Long> ignoredEventTypes() {
     return decoder.ignoredEventTypes();
   }
 

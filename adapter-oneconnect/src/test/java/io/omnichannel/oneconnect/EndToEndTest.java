@@ -163,7 +163,7 @@ class EndToEndTest {
     assertThat(deliveredAndDecoded(emulator.scenario().emit(line, user, 4242, spec, "", Map.of())))
         .isEqualTo(
             new LineEvent.Ignored(new LineId(line), new PlatformUserId(user), "unknown:4242"));
-    assertThat(adapter.ignoredEventTypes()).containsEntry(4242, 1L);
+    assertThat(adapter.ignoredEventTypes()).containsEntry("message_type:4242", 1L);
 
     byte[] bytes = "specialist's scan".getBytes(StandardCharsets.UTF_8);
     LineEvent file =

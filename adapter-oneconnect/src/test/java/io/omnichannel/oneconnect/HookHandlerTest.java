@@ -148,6 +148,48 @@ class HookHandlerTest extends SharedEmulator {
   }
 
   @Test
+  void eventsOfOtherKindsAreStoredUnderADigestOfTheirBodyAndAcknowledgedNeverRefused() {
+    String subscription =
+        "{\"event_type\":\"subscription\",\"event_source\":\"line\",\"action\":\"delete\","
+            + "\"subscription\":{\"service_id\":\"11111111-1111-1111-1111-111111111111\","
+            + "\"service_user_id\":\"22222222-2222-2222-2222-222222222222\","
+            + "\"activate_date\":\"2026-01-01T00:00:00Z\",\"expires_date\":null}}";
+    String unknown = "{\"event_type\":\"something_new\",\"event_source\":\"line\",\"x\":1}";
+    String auth = basic(connection.hookCredentials());
+    String id = connection.id().value();
+
+    assertThat(handler.handle(id, auth, bytes(subscription)))
+        .isEqualTo(new OneConnect.HookResponse(200, "stored"));
+    assertThat(handler.handle(id, auth, bytes(subscription)))
+        .isEqualTo(new OneConnect.HookResponse(200, "duplicate"));
+    assertThat(handler.handle(id, auth, bytes(unknown)))
+        .isEqualTo(new OneConnect.HookResponse(200, "stored"));
+
+    assertThat(inbox.pending())
+        .extracting(InboundRecord::eventId, InboundRecord::orderingKey)
+        .satisfiesExactly(
+            first -> {
+              assertThat((String) first.toList().get(0)).startsWith("platform:subscription:");
+              assertThat(first.toList().get(1))
+                  .isEqualTo(id + "/22222222-2222-2222-2222-222222222222");
+            },
+            second -> {
+              assertThat((String) second.toList().get(0)).startsWith("platform:something_new:");
+              assertThat(second.toList().get(1)).isEqualTo(id + "/something_new");
+            });
+  }
+
+  @Test
+  void anEventOfAnotherKindWithWrongCredentialsIsStill401() {
+    String subscriber =
+        "{\"event_type\":\"subscriber\",\"event_source\":\"line\",\"action\":\"update\","
+            + "\"user\":{\"user_id\":\"u\"}}";
+    assertThat(handler.handle(connection.id().value(), "Basic eDp5", bytes(subscriber)).status())
+        .isEqualTo(401);
+    assertThat(inbox.rows()).isEmpty();
+  }
+
+  @Test
   void aStorageFailureIs503SoThePlatformRetries() {
     OneConnect.HookHandler failing =
         world

@@ -32,6 +32,15 @@ final class Directory {
     return updated;
   }
 
+  /** Replaces a known line (a rename, a change of availability). */
+  synchronized Line replaceLine(Line line) {
+    if (!lines.containsKey(line.id())) {
+      throw unknown("line", line.id());
+    }
+    lines.put(line.id(), line);
+    return line;
+  }
+
   synchronized Line putLine(Line line) {
     requireAbsent(lines, line.id(), "line");
     company(line.companyId()).orElseThrow(() -> unknown("company", line.companyId()));

@@ -67,20 +67,33 @@
  *
  * One JSON object per POST to every matching hook (bot hooks of the line, line hooks of the line or
  * of all lines of their account), with the hook's back-auth as {@code Authorization: Basic …} or
- * {@code Bearer …}:
+ * {@code Bearer …}; the envelope ({@code event_type}, {@code event_source} = the hook's type) flat
+ * beside the event's fields (oneconnect-api.md §5):
  *
  * <pre>{@code
- * {"line_id": uuid, "user_id": uuid, "message_id": uuid, "message_type": 1, "author_id": uuid,
- *  "message_time": "2024-02-12T05:53:48.123456Z", "text": "…", "data": {…}, "file": {…}?}
+ * {"event_type": "line", "event_source": "line"|"bot", "line_id": uuid, "user_id": uuid,
+ *  "message_id": uuid, "message_type": 1, "author_id": uuid?, "treatment_id": uuid?,
+ *  "message_time": "2024-02-12T05:53:48.123456Z", "text": "…", "data": {…}, "file": {…}?,
+ *  "partner_notification": {…}?}
  * }</pre>
  *
- * {@code data} holds (shapes chosen here, not confirmed): {@code keyboard} — a digital menu, {@code
- * [[{"id"?,"text"}]]}; {@code broadcast: true} and {@code link_button {text,url}} — a broadcast;
- * {@code drop_keyboard: true} (with empty text) — the menu removed; anything given to {@link
- * io.omnichannel.testkit.oneconnect.OneConnectScenario#emit} (e.g. {@code redirect} for 200). Type
- * 70 adds {@code file {url,name,size,mime}}; the url needs Basic auth of an API account of the
- * line. A user's own message has {@code author_id == user_id}; a pressed button arrives as its
- * text. Messages posted through the receive calls are echoed per {@link
+ * {@code author_id} is absent on automatic events ({@link
+ * io.omnichannel.testkit.oneconnect.OneConnectScenario#closesForInactivity}); {@code treatment_id}
+ * is the chat's open treatment, absent outside one. Type 70 carries the File object {@code
+ * {file_id, file_path, file_name, file_size, comment?}} (no MIME type; {@code file_path} needs
+ * Basic auth of an API account of the line); type 2, a broadcast, carries {@code
+ * partner_notification {id, theme, text, description_hint?, description_url?}}. {@code data} holds
+ * (shapes chosen here, not confirmed): {@code keyboard} — a digital menu, {@code
+ * [[{"id"?,"text"}]]}; {@code drop_keyboard: true} (with empty text) — the menu removed; anything
+ * given to {@link io.omnichannel.testkit.oneconnect.OneConnectScenario#emit} (e.g. {@code redirect}
+ * for 200). Line hooks also hear {@code subscription} events ({@code action} add/update/delete,
+ * {@code subscription {service_id, service_user_id, activate_date, expires_date}}) when a user's
+ * line is switched on or off (world, SOAP {@code UserServiceLine…}), {@code subscriber} events
+ * ({@code action}, {@code user}) when a client user is added, edited or deleted, {@code
+ * support_line} events ({@code action}, {@code line}) when a line is added or changed, and whatever
+ * {@link io.omnichannel.testkit.oneconnect.OneConnectScenario#emitEvent} posts (e.g. {@code
+ * competence}). A user's own message has {@code author_id == user_id}; a pressed button arrives as
+ * its text. Messages posted through the receive calls are echoed per {@link
  * io.omnichannel.testkit.oneconnect.EchoMode} (default {@code LINE_HOOKS}). Failed deliveries (no
  * answer or non-2xx) are retried with doubling backoff up to {@code hookMaxAttempts}; each attempt
  * is a {@link io.omnichannel.testkit.oneconnect.DeliveryAttempt}. Each hook receives its events one
