@@ -19,6 +19,8 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The hook handler in front of the real core {@link AcceptingInbound} with in-memory fakes. */
 class HookHandlerTest extends SharedEmulator {
@@ -177,6 +179,42 @@ class HookHandlerTest extends SharedEmulator {
               assertThat((String) second.toList().get(0)).startsWith("platform:something_new:");
               assertThat(second.toList().get(1)).isEqualTo(id + "/something_new");
             });
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "line-text-specialist",
+        "line-text-user",
+        "line-file-image",
+        "line-file-document",
+        "line-file-user",
+        "line-broadcast",
+        "line-broadcast-without-button",
+        "line-treatment-started-80",
+        "line-closed-automatically-90",
+        "line-closed-subscription-removed-92",
+        "line-handed-to-bot-200",
+        "line-call-started-20",
+        "line-service-request-121",
+        "line-unknown-type",
+        "subscription-delete",
+        "subscription-add",
+        "subscription-update",
+        "subscriber-update",
+        "support-line-update",
+        "competence-add",
+        "unknown-event-type"
+      })
+  void everyFixtureKindIsStoredAndAcknowledged(String fixture) {
+    OneConnect.HookResponse response =
+        handler.handle(
+            connection.id().value(),
+            basic(connection.hookCredentials()),
+            Fixtures.bytes("events/" + fixture + ".json"));
+
+    assertThat(response).isEqualTo(new OneConnect.HookResponse(200, "stored"));
+    assertThat(inbox.pending()).hasSize(1);
   }
 
   @Test
