@@ -47,7 +47,8 @@ public final class OneConnect {
             config,
             rest,
             new Uploads(http, config.restBase(), config.readTimeout()),
-            new PartnerWebApi(new SoapClient(http, config.soapUrl(), config.readTimeout())),
+            new PartnerWebApi(
+                new SoapClient(http, config.soapUrl(), config.readTimeout(), config.soapVersion())),
             new LineFiles(http, config.restBase(), config.readTimeout()));
     return new OneConnect(platform, new HookEventDecoder(), new HookEndpoint(gateway));
   }

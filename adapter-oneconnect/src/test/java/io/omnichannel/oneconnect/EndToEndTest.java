@@ -79,7 +79,8 @@ class EndToEndTest {
                 config.managementLine(),
                 server.baseUrl(),
                 config.connectTimeout(),
-                config.readTimeout()),
+                config.readTimeout(),
+                config.soapVersion()),
             accepting);
     handler[0] = adapter.hookHandler();
     connection = world.connection();
