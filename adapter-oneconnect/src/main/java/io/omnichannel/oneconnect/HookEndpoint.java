@@ -23,17 +23,33 @@ final class HookEndpoint implements OneConnect.HookHandler {
   private static final Logger LOG = LoggerFactory.getLogger(HookEndpoint.class);
 
   private final InboundGateway gateway;
+  private final HookPathSecrets secrets;
 
-  HookEndpoint(InboundGateway gateway) {
+  HookEndpoint(InboundGateway gateway, HookPathSecrets secrets) {
     this.gateway = gateway;
+    this.secrets = secrets;
   }
 
+  /**
+   * {@code hook} is the URL's last segment: {@code <hookId>.<secret>} as hooks are registered now,
+   * or a bare {@code <hookId>} as older hooks were (those need {@code back_auth}). A secret that
+   * does not open is refused before anything else; without an {@code Authorization} header the
+   * secret's credentials stand in for the back-auth the service did not send.
+   */
   @Override
-  public OneConnect.HookResponse handle(String hookId, String authorization, byte[] body) {
-    if (hookId == null || hookId.isBlank()) {
+  public OneConnect.HookResponse handle(String hook, String authorization, byte[] body) {
+    if (hook == null || hook.isBlank()) {
       return OneConnect.HookResponse.of(404, "unknown hook");
     }
-    Optional<BasicAuth.Presented> presented = BasicAuth.parse(authorization);
+    int separator = hook.lastIndexOf(HookPathSecrets.SEPARATOR);
+    String hookId = separator < 0 ? hook : hook.substring(0, separator);
+    Optional<BasicAuth.Presented> fromPath =
+        separator < 0 ? Optional.empty() : secrets.open(hookId, hook.substring(separator + 1));
+    if (separator >= 0 && fromPath.isEmpty()) {
+      LOG.debug("hook {}: call with a wrong path secret refused", hookId);
+      return OneConnect.HookResponse.of(401, "unauthorized");
+    }
+    Optional<BasicAuth.Presented> presented = BasicAuth.parse(authorization).or(() -> fromPath);
     if (presented.isEmpty()) {
       LOG.debug("hook {}: call without readable credentials refused", hookId);
       return OneConnect.HookResponse.of(401, "unauthorized");

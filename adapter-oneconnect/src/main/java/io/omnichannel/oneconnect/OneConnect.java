@@ -42,15 +42,17 @@ public final class OneConnect {
             .connectTimeout(config.connectTimeout())
             .build();
     RestClients rest = new RestClients(http, config);
+    HookPathSecrets secrets = new HookPathSecrets(config.servicePassword());
     OneConnectPlatform platform =
         new OneConnectPlatform(
             config,
+            secrets,
             rest,
             new Uploads(http, config.restBase(), config.readTimeout()),
             new PartnerWebApi(
                 new SoapClient(http, config.soapUrl(), config.readTimeout(), config.soapVersion())),
             new LineFiles(http, config.restBase(), config.readTimeout()));
-    return new OneConnect(platform, new HookEventDecoder(), new HookEndpoint(gateway));
+    return new OneConnect(platform, new HookEventDecoder(), new HookEndpoint(gateway, secrets));
   }
 
   public SupportPlatform supportPlatform() {
@@ -74,7 +76,10 @@ public final class OneConnect {
     platform.registerManagementHook(Objects.requireNonNull(credentials, "credentials"));
   }
 
-  /** {@code <publicBase>/hooks/oneconnect/management}. */
+  /**
+   * {@code <publicBase>/hooks/oneconnect/management.<secret>} once {@link #registerManagementHook}
+   * ran, {@code <publicBase>/hooks/oneconnect/management} before.
+   */
   public URI managementHookUrl() {
     return platform.managementHookUrl();
   }
@@ -90,7 +95,8 @@ public final class OneConnect {
   /**
    * 1C-Connect's calls to our hooks. The launcher mounts it at {@code POST
    * /hooks/oneconnect/{hook}} and writes the answer's status and text as it is; {@code hook} is a
-   * connection id or {@code "management"}.
+   * connection id or {@code "management"}, followed by a dot and the hook's path secret (hooks
+   * registered before path secrets came have none, and authenticate by back-auth alone).
    */
   @FunctionalInterface
   public interface HookHandler {

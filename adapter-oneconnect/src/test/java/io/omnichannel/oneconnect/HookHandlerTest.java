@@ -218,6 +218,49 @@ class HookHandlerTest extends SharedEmulator {
   }
 
   @Test
+  void thePathSecretAloneAuthenticatesWhenTheServiceSendsNoBackAuth() {
+    String hook = secrets().segment(connection.id().value(), connection.hookCredentials());
+
+    assertThat(handler.handle(hook, null, bytes(EVENT)))
+        .isEqualTo(new OneConnect.HookResponse(200, "stored"));
+    assertThat(handler.handle(hook, basic(connection.hookCredentials()), bytes(EVENT)))
+        .isEqualTo(new OneConnect.HookResponse(200, "duplicate"));
+  }
+
+  @Test
+  void aWrongPathSecretIs401EvenWithTheRightBackAuth() {
+    String id = connection.id().value();
+    String otherHooks =
+        secrets().segment("another-hook", connection.hookCredentials()).split("\\.", 2)[1];
+    String otherCredentials =
+        secrets().segment(id, new HookCredentials("hook-x", Secret.of("guessed")));
+
+    for (String hook : List.of(id + ".", id + ".bm90LWEtc2VjcmV0", id + "." + otherHooks)) {
+      assertThat(handler.handle(hook, basic(connection.hookCredentials()), bytes(EVENT)))
+          .as(hook)
+          .isEqualTo(new OneConnect.HookResponse(401, "unauthorized"));
+    }
+    assertThat(handler.handle(otherCredentials, null, bytes(EVENT)).status()).isEqualTo(401);
+    assertThat(handler.handle(id, null, bytes(EVENT)).status()).isEqualTo(401);
+    assertThat(inbox.rows()).isEmpty();
+  }
+
+  @Test
+  void aManagementHookWithItsPathSecretAloneIsStored() {
+    String hook = secrets().segment("management", MANAGEMENT);
+
+    assertThat(handler.handle(hook, null, bytes(EVENT)).status()).isEqualTo(200);
+    assertThat(inbox.pending())
+        .singleElement()
+        .extracting(InboundRecord::kind)
+        .isEqualTo(InboundKind.MANAGEMENT_EVENT);
+  }
+
+  private HookPathSecrets secrets() {
+    return new HookPathSecrets(world.config().servicePassword());
+  }
+
+  @Test
   void anEventOfAnotherKindWithWrongCredentialsIsStill401() {
     String subscriber =
         "{\"event_type\":\"subscriber\",\"event_source\":\"line\",\"action\":\"update\","
