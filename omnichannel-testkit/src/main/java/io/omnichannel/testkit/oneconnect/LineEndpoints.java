@@ -39,6 +39,9 @@ final class LineEndpoints {
         json.put("name", line.name());
         json.put("allow_bot", account.allowsBotOn(line.id()));
         emu.hooks().botHook(line.id()).ifPresent(hook -> json.put("hook_bot", hook.url()));
+        emu.hooks()
+            .lineHook(account.login(), line.id())
+            .ifPresent(hook -> json.put("hook_line", hook.url()));
         result.add(json);
       }
     }

@@ -23,9 +23,11 @@
  * <h2>Surfaces</h2>
  *
  * <ul>
- *   <li>{@code /v1/…} — push API: {@code GET line}, {@code POST hook}, {@code DELETE
- *       hook/bot/{line}}, {@code POST line/send/message|file|image}, {@code line/drop/keyboard},
- *       {@code line/appoint/start|spec}, {@code line/drop/treatment}, {@code GET
+ *   <li>{@code /v1/…} — push API (a wrong login or password is 401 on every path, before routing):
+ *       {@code GET line} (with {@code hook_bot} and {@code hook_line}), {@code POST hook}, {@code
+ *       DELETE hook/{bot|line}/{line}} and {@code DELETE hook} (all of the account's), {@code POST
+ *       line/send/message|file|image}, {@code line/drop/keyboard}, {@code line/appoint/start|spec},
+ *       {@code line/drop/treatment}, {@code GET
  *       line/treatment|subscriptions|subscribers|subscriber/{id}|
  *       specialists|specialist/{id}|specialists/{line}/available|competences}; both slash forms on
  *       {@code /v1/line…} and {@code /v1/hook…}; {@code GET /v1/ticket/{id}} answers 301 to the
@@ -36,8 +38,11 @@
  *       partner/specialist/{user_id}/}, {@code partner/company/{company_id}/lines/} (with {@code
  *       availability}), {@code partner/company/{company_id}/options/}; see {@code
  *       PartnerEndpoints}.
- *   <li>{@code /cus/ws/PartnerWebAPI2} — SOAP 1.2; operations and their assumed property names are
- *       listed in {@link io.omnichannel.testkit.oneconnect.SoapPropertyNames}.
+ *   <li>{@code /cus/ws/PartnerWebAPI2} — SOAP 1.1 and 1.2 in either content-type style, answered in
+ *       the version asked; {@code GET ?wsdl} the WSDL with both bindings; operations and their
+ *       property names are listed in {@link io.omnichannel.testkit.oneconnect.SoapPropertyNames}.
+ *       Person objects hold strings only ({@code ""} when unknown); {@code avatar_small_url} is
+ *       left out of single-object answers.
  *   <li>{@code /_emulator/oneconnect/…} — control API, snake_case JSON: {@code GET world}, {@code
  *       POST companies}, {@code companies/{id}/external-channels {active}}, {@code lines}, {@code
  *       specialists}, {@code api-accounts {login,password,company_id,line_allow_bot}}, {@code
@@ -116,10 +121,9 @@
  * (20/21); bot hooks receive every event of their line (the real split between bot and line hooks
  * is unknown); {@code general_settings} and {@code bot_as_spec} are validated, not acted on;
  * keyboards are not kept as chat state; tickets ({@code /v1/ticket/{id}/} answers 404); avatars,
- * posts, phones of specialists; {@code SpecialistRead ChangedFrom} filtering and {@code CreatedAt}
- * (nil); SOAP operations other than the listed ones (ServiceLineKindRead, Department…,
- * GetOpenedServiceTreatments answer a Fault); rate limits; the real service's exact 404 bodies; the
- * JDK HttpClient's selector thread lingers until garbage-collected after {@code close()} (Java 17
- * has no {@code HttpClient.close}).
+ * posts, phones of specialists; {@code SpecialistRead ChangedFrom} filtering; SOAP operations other
+ * than the listed ones (ServiceLineKindRead, Department…, GetOpenedServiceTreatments answer a
+ * Fault); rate limits; the real service's exact 404 bodies; the JDK HttpClient's selector thread
+ * lingers until garbage-collected after {@code close()} (Java 17 has no {@code HttpClient.close}).
  */
 package io.omnichannel.testkit.oneconnect;
