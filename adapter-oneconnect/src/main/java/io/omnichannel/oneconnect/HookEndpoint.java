@@ -16,9 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receives 1C-Connect's hook calls: reads the presented back-auth and has the core check it (in
- * constant time) before the body is read, so a stranger's body is never read or parsed; then checks
- * the body is an event with {@code message_id} and {@code user_id} and hands it to the core, which
+ * Receives 1C-Connect's hook calls: opens the path secret, reads the presented back-auth and has
+ * the core check the credentials (in constant time) before the body is read, so a stranger's body
+ * is never read or parsed; then checks the body is an event (a line event with {@code message_id}
+ * and {@code user_id}; any other {@code event_type} as it is) and hands it to the core, which
  * stores it. Answers 200 only once the event is stored (or known, or its connection is gone).
  */
 final class HookEndpoint implements OneConnect.HookHandler {
@@ -26,18 +27,33 @@ final class HookEndpoint implements OneConnect.HookHandler {
   private static final Logger LOG = LoggerFactory.getLogger(HookEndpoint.class);
 
   private final InboundGateway gateway;
+  private final HookPathSecrets secrets;
 
-  HookEndpoint(InboundGateway gateway) {
+  HookEndpoint(InboundGateway gateway, HookPathSecrets secrets) {
     this.gateway = gateway;
+    this.secrets = secrets;
   }
 
+  /**
+   * {@code hook} is the URL's last segment: {@code <hookId>.<secret>} as hooks are registered now,
+   * or a bare {@code <hookId>} as older hooks were (those need {@code back_auth}). A secret that
+   * does not open is refused before anything else; without an {@code Authorization} header the
+   * secret's credentials stand in for the back-auth the service did not send.
+   */
   @Override
-  public OneConnect.HookResponse handle(
-      String hookId, String authorization, Supplier<byte[]> body) {
-    if (hookId == null || hookId.isBlank()) {
+  public OneConnect.HookResponse handle(String hook, String authorization, Supplier<byte[]> body) {
+    if (hook == null || hook.isBlank()) {
       return OneConnect.HookResponse.of(404, "unknown hook");
     }
-    Optional<BasicAuth.Presented> presented = BasicAuth.parse(authorization);
+    int separator = hook.lastIndexOf(HookPathSecrets.SEPARATOR);
+    String hookId = separator < 0 ? hook : hook.substring(0, separator);
+    Optional<BasicAuth.Presented> fromPath =
+        separator < 0 ? Optional.empty() : secrets.open(hookId, hook.substring(separator + 1));
+    if (separator >= 0 && fromPath.isEmpty()) {
+      LOG.debug("hook {}: call with a wrong path secret refused", LogSafe.of(hookId));
+      return OneConnect.HookResponse.of(401, "unauthorized");
+    }
+    Optional<BasicAuth.Presented> presented = BasicAuth.parse(authorization).or(() -> fromPath);
     if (presented.isEmpty()) {
       LOG.debug("hook {}: call without readable credentials refused", LogSafe.of(hookId));
       return OneConnect.HookResponse.of(401, "unauthorized");
@@ -66,11 +82,21 @@ final class HookEndpoint implements OneConnect.HookHandler {
     if (event == null || !event.isObject()) {
       return OneConnect.HookResponse.of(400, "a JSON object is expected");
     }
-    Optional<String> messageId = text(event, "message_id");
-    Optional<String> userId = text(event, "user_id");
-    if (messageId.isEmpty() || userId.isEmpty()) {
-      return OneConnect.HookResponse.of(
-          400, messageId.isEmpty() ? "message_id is missing" : "user_id is missing");
+    HookEnvelope envelope = HookEnvelope.of(event);
+    Optional<String> messageId;
+    Optional<String> userId;
+    if (envelope.isLine()) {
+      messageId = text(event, "message_id");
+      userId = text(event, "user_id");
+      if (messageId.isEmpty() || userId.isEmpty()) {
+        return OneConnect.HookResponse.of(
+            400, messageId.isEmpty() ? "message_id is missing" : "user_id is missing");
+      }
+    } else {
+      // subscription, subscriber, … and kinds not yet published: never refused (1C-Connect would
+      // retry a refusal), stored under a digest of the body, and ignored or used by the decoder
+      messageId = Optional.of(envelope.storageId(payload));
+      userId = Optional.of(envelope.chatKey(event));
     }
     RawEvent raw = new RawEvent(messageId.get(), userId.get(), payload);
     try {

@@ -20,13 +20,19 @@ final class ManagementLine {
   private final PushApi push;
   private final String serviceAuth;
   private final String line;
-  private final URI hookUrl;
+  private final String hooksBase;
+  private final HookPathSecrets secrets;
+  private volatile URI hookUrl;
 
-  ManagementLine(PushApi push, String serviceAuth, String line, URI hookUrl) {
+  /** {@code hooksBase}: {@code <publicBase>/hooks/oneconnect/}. */
+  ManagementLine(
+      PushApi push, String serviceAuth, String line, String hooksBase, HookPathSecrets secrets) {
     this.push = push;
     this.serviceAuth = serviceAuth;
     this.line = line;
-    this.hookUrl = hookUrl;
+    this.hooksBase = hooksBase;
+    this.secrets = secrets;
+    this.hookUrl = URI.create(hooksBase + HookEndpoint.MANAGEMENT);
   }
 
   void reply(PlatformUserId specialist, String text, Keyboard keyboard) {
@@ -45,14 +51,16 @@ final class ManagementLine {
   }
 
   void registerHook(HookCredentials credentials) {
+    URI url = URI.create(hooksBase + secrets.segment(HookEndpoint.MANAGEMENT, credentials));
     Wire.HookRequest hook =
         new Wire.HookRequest(
             "line",
-            hookUrl.toString(),
+            url.toString(),
             line,
             new Wire.BackAuth("basic", credentials.login(), credentials.password().reveal()));
     RestClients.run("registerManagementHook", () -> push.setHook(serviceAuth, hook));
-    LOG.info("management line {}: hook set to {}", line, hookUrl);
+    hookUrl = url;
+    LOG.info("management line {}: hook set (with its path secret)", line);
   }
 
   URI hookUrl() {

@@ -43,14 +43,17 @@ public final class OneConnect {
             .connectTimeout(config.connectTimeout())
             .build();
     RestClients rest = new RestClients(http, config);
+    HookPathSecrets secrets = new HookPathSecrets(config.servicePassword());
     OneConnectPlatform platform =
         new OneConnectPlatform(
             config,
+            secrets,
             rest,
             new Uploads(http, config.restBase(), config.readTimeout()),
-            new PartnerWebApi(new SoapClient(http, config.soapUrl(), config.readTimeout())),
+            new PartnerWebApi(
+                new SoapClient(http, config.soapUrl(), config.readTimeout(), config.soapVersion())),
             new LineFiles(http, config.restBase(), config.readTimeout()));
-    return new OneConnect(platform, new HookEventDecoder(), new HookEndpoint(gateway));
+    return new OneConnect(platform, new HookEventDecoder(), new HookEndpoint(gateway, secrets));
   }
 
   public SupportPlatform supportPlatform() {
@@ -74,22 +77,30 @@ public final class OneConnect {
     platform.registerManagementHook(Objects.requireNonNull(credentials, "credentials"));
   }
 
-  /** {@code <publicBase>/hooks/oneconnect/management}. */
+  /**
+   * {@code <publicBase>/hooks/oneconnect/management.<secret>} once {@link #registerManagementHook}
+   * ran, {@code <publicBase>/hooks/oneconnect/management} before.
+   */
   public URI managementHookUrl() {
     return platform.managementHookUrl();
   }
 
-  /** Events of unknown {@code message_type} ignored since start, by type (for metrics). */
-  public Map<Integer, Long> ignoredEventTypes() {
+  /**
+   * Events of an unknown kind ignored since start (for metrics), by {@code message_type:<code>} or
+   * {@code event_type:<name>}.
+   */
+  public Map<String, Long> ignoredEventTypes() {
     return decoder.ignoredEventTypes();
   }
 
   /**
    * 1C-Connect's calls to our hooks. The launcher mounts it at {@code POST
    * /hooks/oneconnect/{hook}} and writes the answer's status and text as it is; {@code hook} is a
-   * connection id or {@code "management"}. {@code body} reads the request body and is called only
-   * after the back-auth is checked, so a stranger's body is never read; what it throws (the host
-   * refusing a body over its limit or broken in transfer) is not caught here: the host answers it.
+   * connection id or {@code "management"}, followed by a dot and the hook's path secret (hooks
+   * registered before path secrets came have none, and authenticate by back-auth alone). {@code
+   * body} reads the request body and is called only after the credentials are checked, so a
+   * stranger's body is never read; what it throws (the host refusing a body over its limit or
+   * broken in transfer) is not caught here: the host answers it.
    */
   @FunctionalInterface
   public interface HookHandler {

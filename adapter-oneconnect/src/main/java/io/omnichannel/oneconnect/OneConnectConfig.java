@@ -19,6 +19,8 @@ import java.util.Objects;
  *     <publicBase>/hooks/oneconnect/{connection}}
  * @param connectTimeout TCP connect timeout of every call
  * @param readTimeout how long one call may take to answer
+ * @param soapVersion the SOAP version PartnerWebAPI2 is spoken in: 1.1 by default, as 1C-Connect's
+ *     official text bot speaks it; the service's WSDL binds 1.2 at the same address too
  */
 public record OneConnectConfig(
     URI restBase,
@@ -28,7 +30,14 @@ public record OneConnectConfig(
     LineId managementLine,
     URI publicBase,
     Duration connectTimeout,
-    Duration readTimeout) {
+    Duration readTimeout,
+    SoapVersion soapVersion) {
+
+  /** The two bindings PartnerWebAPI2's WSDL offers at one address. */
+  public enum SoapVersion {
+    SOAP_1_1,
+    SOAP_1_2
+  }
 
   public static final String DEFAULT_REST_BASE = "https://push.1c-connect.com";
   public static final String DEFAULT_SOAP_URL = "https://cus.1c-connect.com/cus/ws/PartnerWebAPI2";
@@ -44,9 +53,10 @@ public record OneConnectConfig(
     publicBase = withoutTrailingSlash(httpUrl(publicBase, "publicBase"));
     positive(connectTimeout, "connectTimeout");
     positive(readTimeout, "readTimeout");
+    Objects.requireNonNull(soapVersion, "OneConnectConfig.soapVersion");
   }
 
-  /** The production endpoints with 5 s to connect and 30 s to answer. */
+  /** The production endpoints with 5 s to connect and 30 s to answer, SOAP 1.1. */
   public static OneConnectConfig of(
       String serviceLogin, Secret servicePassword, LineId managementLine, URI publicBase) {
     return new OneConnectConfig(
@@ -57,7 +67,8 @@ public record OneConnectConfig(
         managementLine,
         publicBase,
         Duration.ofSeconds(5),
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        SoapVersion.SOAP_1_1);
   }
 
   /** The same settings against other 1C-Connect endpoints (an emulator, a test stand). */
@@ -70,7 +81,8 @@ public record OneConnectConfig(
         managementLine,
         publicBase,
         connectTimeout,
-        readTimeout);
+        readTimeout,
+        soapVersion);
   }
 
   public OneConnectConfig withTimeouts(Duration newConnectTimeout, Duration newReadTimeout) {
@@ -82,7 +94,21 @@ public record OneConnectConfig(
         managementLine,
         publicBase,
         newConnectTimeout,
-        newReadTimeout);
+        newReadTimeout,
+        soapVersion);
+  }
+
+  public OneConnectConfig withSoapVersion(SoapVersion newSoapVersion) {
+    return new OneConnectConfig(
+        restBase,
+        soapUrl,
+        serviceLogin,
+        servicePassword,
+        managementLine,
+        publicBase,
+        connectTimeout,
+        readTimeout,
+        newSoapVersion);
   }
 
   private static URI httpUrl(URI uri, String field) {

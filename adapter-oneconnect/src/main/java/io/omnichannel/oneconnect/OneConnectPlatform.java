@@ -44,14 +44,17 @@ final class OneConnectPlatform implements SupportPlatform {
   private final ApiAccountCheck accountCheck;
   private final PartnerDirectory partner;
   private final ManagementLine management;
+  private final HookPathSecrets secrets;
 
   OneConnectPlatform(
       OneConnectConfig config,
+      HookPathSecrets secrets,
       RestClients rest,
       Uploads uploads,
       PartnerWebApi soap,
       LineFiles files) {
     this.config = config;
+    this.secrets = secrets;
     this.rest = rest;
     this.uploads = uploads;
     this.soap = soap;
@@ -61,10 +64,7 @@ final class OneConnectPlatform implements SupportPlatform {
     this.partner = new PartnerDirectory(rest.partner, serviceAuth);
     this.management =
         new ManagementLine(
-            rest.push,
-            serviceAuth,
-            config.managementLine().value(),
-            URI.create(config.publicBase() + "/hooks/oneconnect/" + HookEndpoint.MANAGEMENT));
+            rest.push, serviceAuth, config.managementLine().value(), hooksBase(), secrets);
   }
 
   @Override
@@ -197,7 +197,7 @@ final class OneConnectPlatform implements SupportPlatform {
     Wire.HookRequest hook =
         new Wire.HookRequest(
             "bot",
-            hookUrl(connection.id()).toString(),
+            hookUrl(connection.id(), credentials).toString(),
             connection.line().id().value(),
             new Wire.BackAuth("basic", credentials.login(), credentials.password().reveal()));
     RestClients.run(
@@ -251,8 +251,13 @@ final class OneConnectPlatform implements SupportPlatform {
     return files.fetch(connection.apiAccount(), file);
   }
 
-  URI hookUrl(ConnectionId connection) {
-    return URI.create(config.publicBase() + "/hooks/oneconnect/" + connection.value());
+  /** {@code <publicBase>/hooks/oneconnect/<connection>.<secret>}. */
+  URI hookUrl(ConnectionId connection, HookCredentials credentials) {
+    return URI.create(hooksBase() + secrets.segment(connection.value(), credentials));
+  }
+
+  private String hooksBase() {
+    return config.publicBase() + "/hooks/oneconnect/";
   }
 
   URI managementHookUrl() {

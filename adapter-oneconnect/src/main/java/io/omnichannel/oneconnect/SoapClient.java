@@ -24,25 +24,26 @@ final class SoapClient {
   private final HttpClient http;
   private final URI url;
   private final Duration timeout;
+  private final OneConnectConfig.SoapVersion version;
 
-  SoapClient(HttpClient http, URI url, Duration timeout) {
+  SoapClient(HttpClient http, URI url, Duration timeout, OneConnectConfig.SoapVersion version) {
     this.http = http;
     this.url = url;
     this.timeout = timeout;
+    this.version = version;
   }
 
   Object call(ApiAccount account, String operation, Map<String, Object> params) {
     HttpRequest request =
-        HttpRequest.newBuilder(url)
-            .timeout(timeout)
-            .header("Authorization", BasicAuth.header(account))
-            .header(
-                "Content-Type",
-                "application/soap+xml; charset=utf-8; action=\""
-                    + SoapNames.ACTION_PREFIX
-                    + operation
-                    + "\"")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(SoapCodec.request(operation, params)))
+        SoapEnvelopes.headers(
+                HttpRequest.newBuilder(url)
+                    .timeout(timeout)
+                    .header("Authorization", BasicAuth.header(account)),
+                version,
+                operation)
+            .POST(
+                HttpRequest.BodyPublishers.ofByteArray(
+                    SoapCodec.request(version, operation, params)))
             .build();
     HttpResponse<byte[]> response =
         PlatformErrors.send(http, request, HttpResponse.BodyHandlers.ofByteArray(), operation);
@@ -63,7 +64,7 @@ final class SoapClient {
   }
 
   /**
-   * SOAP 1.2 answers a Fault with a 4xx/5xx status and an XML body; 401 is the HTTP layer's own
+   * SOAP answers a Fault with a 4xx/5xx status and an XML body; 401 is the HTTP layer's own
    * refusal.
    */
   private static boolean carriesFault(HttpResponse<byte[]> response) {

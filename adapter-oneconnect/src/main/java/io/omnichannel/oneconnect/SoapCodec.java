@@ -30,11 +30,11 @@ import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * PartnerWebAPI2's SOAP 1.2 envelopes and 1C's Structure / ValueTable encoding: requests written
- * with StAX, answers read with DOM (doctype and external entities refused). Values: String ↔
- * xs:string, Boolean ↔ xs:boolean, BigDecimal/Long/Integer ↔ xs:decimal, Instant ↔ xs:dateTime
- * (UTC, no zone, as 1C writes it), LocalDate ↔ xs:date, null ↔ xsi:nil; a {@code ValueTable} value
- * reads as a {@link SoapTable}.
+ * PartnerWebAPI2's SOAP 1.1 and 1.2 envelopes (an answer is read in whichever version it comes) and
+ * 1C's Structure / ValueTable encoding: requests written with StAX, answers read with DOM (doctype
+ * and external entities refused). Values: String ↔ xs:string, Boolean ↔ xs:boolean,
+ * BigDecimal/Long/Integer ↔ xs:decimal, Instant ↔ xs:dateTime (UTC, no zone, as 1C writes it),
+ * LocalDate ↔ xs:date, null ↔ xsi:nil; a {@code ValueTable} value reads as a {@link SoapTable}.
  */
 final class SoapCodec {
   private static final DateTimeFormatter ONE_C_DATE_TIME =
@@ -49,18 +49,24 @@ final class SoapCodec {
   private SoapCodec() {}
 
   static byte[] request(String operation, Map<String, Object> params) {
+    return request(OneConnectConfig.SoapVersion.SOAP_1_2, operation, params);
+  }
+
+  static byte[] request(
+      OneConnectConfig.SoapVersion version, String operation, Map<String, Object> params) {
+    String soap = SoapEnvelopes.namespace(version);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       XMLStreamWriter xml = OUTPUT.createXMLStreamWriter(out, "UTF-8");
       xml.writeStartDocument("UTF-8", "1.0");
-      xml.writeStartElement("soap", "Envelope", SoapNames.SOAP12);
-      xml.writeNamespace("soap", SoapNames.SOAP12);
+      xml.writeStartElement("soap", "Envelope", soap);
+      xml.writeNamespace("soap", soap);
       xml.writeNamespace("par", SoapNames.SERVICE);
       xml.writeNamespace("core", SoapNames.CORE);
       xml.writeNamespace("xs", SoapNames.XS);
       xml.writeNamespace("xsi", SoapNames.XSI);
-      xml.writeEmptyElement("soap", "Header", SoapNames.SOAP12);
-      xml.writeStartElement("soap", "Body", SoapNames.SOAP12);
+      xml.writeEmptyElement("soap", "Header", soap);
+      xml.writeStartElement("soap", "Body", soap);
       xml.writeStartElement("par", operation, SoapNames.SERVICE);
       xml.writeStartElement("par", "Params", SoapNames.SERVICE);
       for (Map.Entry<String, Object> param : params.entrySet()) {
@@ -129,16 +135,18 @@ final class SoapCodec {
    */
   static Answer answer(String operation, byte[] body) {
     Element envelope = parse(operation, body).getDocumentElement();
-    if (!is(envelope, SoapNames.SOAP12, "Envelope")) {
-      throw malformed(operation, "not a SOAP 1.2 envelope");
+    String soap = envelope.getNamespaceURI();
+    if (!"Envelope".equals(envelope.getLocalName())
+        || !(SoapNames.SOAP11.equals(soap) || SoapNames.SOAP12.equals(soap))) {
+      throw malformed(operation, "not a SOAP envelope");
     }
-    Element soapBody = child(envelope, SoapNames.SOAP12, "Body");
+    Element soapBody = child(envelope, soap, "Body");
     Element content = soapBody == null ? null : firstElement(soapBody);
     if (content == null) {
       throw malformed(operation, "empty Body");
     }
-    if (is(content, SoapNames.SOAP12, "Fault")) {
-      throw fault(operation, content);
+    if (is(content, soap, "Fault")) {
+      throw SoapNames.SOAP11.equals(soap) ? fault11(operation, content) : fault(operation, content);
     }
     if (!is(content, SoapNames.SERVICE, operation + "Response")) {
       throw malformed(operation, "unexpected " + content.getLocalName());
@@ -169,6 +177,26 @@ final class SoapCodec {
     String localCode = colon < 0 ? faultCode : faultCode.substring(colon + 1);
     return new SoapFaultFailure(
         operation, localCode, reasonText == null ? "" : reasonText.getTextContent().trim());
+  }
+
+  /**
+   * A SOAP 1.1 Fault: unqualified {@code faultcode} and {@code faultstring}; its Client and Server
+   * are named as 1.2 names them (Sender, Receiver), so a failure reads the same in both versions.
+   */
+  private static SoapFaultFailure fault11(String operation, Element fault) {
+    Element code = child(fault, "", "faultcode");
+    Element reason = child(fault, "", "faultstring");
+    String faultCode = code == null ? "unknown" : code.getTextContent().trim();
+    int colon = faultCode.indexOf(':');
+    String localCode = colon < 0 ? faultCode : faultCode.substring(colon + 1);
+    String asIn12 =
+        switch (localCode) {
+          case "Client" -> "Sender";
+          case "Server" -> "Receiver";
+          default -> localCode;
+        };
+    return new SoapFaultFailure(
+        operation, asIn12, reason == null ? "" : reason.getTextContent().trim());
   }
 
   private static Map<String, Object> structure(String operation, Element parent) {
@@ -260,8 +288,10 @@ final class SoapCodec {
     return new PlatformRejected(operation, "malformed answer: " + what);
   }
 
+  /** {@code namespace} "" matches an unqualified element. */
   private static boolean is(Element element, String namespace, String localName) {
-    return namespace.equals(element.getNamespaceURI()) && localName.equals(element.getLocalName());
+    String actual = element.getNamespaceURI() == null ? "" : element.getNamespaceURI();
+    return namespace.equals(actual) && localName.equals(element.getLocalName());
   }
 
   private static Element child(Element parent, String namespace, String localName) {

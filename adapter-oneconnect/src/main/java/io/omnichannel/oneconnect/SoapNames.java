@@ -1,13 +1,16 @@
 package io.omnichannel.oneconnect;
 
 /**
- * PartnerWebAPI2's property names and result codes, in one place. <b>Assumed</b>: the WSDL types
- * every {@code Params} as a 1C Structure and publishes no names; only {@code ResultCode}, {@code
- * ResultData}, {@code ChangedFrom}, {@code SpecialistID} and the first {@code SpecialistRead}
- * columns were seen in real exchanges. Mirrors the testkit's {@code SoapPropertyNames}; correct
- * both together when the real names are known.
+ * PartnerWebAPI2's property names and result codes, in one place. The WSDL types every {@code
+ * Params} as a 1C Structure and publishes no names. Seen in real exchanges or official code
+ * (oneconnect-api.md §5): {@code ResultCode}, {@code ResultData}, {@code ChangedFrom}, {@code
+ * SpecialistID}, the twelve {@code SpecialistRead} columns, and the spellings {@code UserID},
+ * {@code ServiceLineKindID} (a line), {@code SecondaryName}, {@code EMail}. <b>Assumed</b>: which
+ * of them the client operations take — they follow those spellings. Mirrors the testkit's {@code
+ * SoapPropertyNames}; correct both together when the real names are known.
  */
 final class SoapNames {
+  static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
   static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
   static final String SERVICE = "http://buhphone.com/PartnerWebAPI2";
   static final String CORE = "http://v8.1c.ru/8.1/data/core";
@@ -24,7 +27,10 @@ final class SoapNames {
   static final String CLIENT_ID = "ClientID";
   static final String NAME = "Name";
   static final String USER_ID = "UserID";
-  static final String SERVICE_LINE_ID = "ServiceLineID";
+
+  /** A line, spelt as official code spells it ({@code ServiceRequestAdd}). */
+  static final String SERVICE_LINE_ID = "ServiceLineKindID";
+
   static final String ACTIVE = "Active";
   static final String DELETED = "Deleted";
 

@@ -79,7 +79,8 @@ class EndToEndTest {
                 config.managementLine(),
                 server.baseUrl(),
                 config.connectTimeout(),
-                config.readTimeout()),
+                config.readTimeout(),
+                config.soapVersion()),
             accepting);
     handler[0] = adapter.hookHandler();
     connection = world.connection();
@@ -163,7 +164,7 @@ class EndToEndTest {
     assertThat(deliveredAndDecoded(emulator.scenario().emit(line, user, 4242, spec, "", Map.of())))
         .isEqualTo(
             new LineEvent.Ignored(new LineId(line), new PlatformUserId(user), "unknown:4242"));
-    assertThat(adapter.ignoredEventTypes()).containsEntry(4242, 1L);
+    assertThat(adapter.ignoredEventTypes()).containsEntry("message_type:4242", 1L);
 
     byte[] bytes = "specialist's scan".getBytes(StandardCharsets.UTF_8);
     LineEvent file =
@@ -278,6 +279,80 @@ class EndToEndTest {
                 new LineId(world.management.id()),
                 new PlatformUserId(world.specialist.id()),
                 "Telegram"));
+  }
+
+  @Test
+  void aHookWhoseBackAuthTheServiceIgnoresStaysAuthenticatedByItsPathSecret() {
+    String registered =
+        emulator.world().hooks().stream()
+            .filter(h -> world.support.id().equals(h.lineId()))
+            .findFirst()
+            .orElseThrow()
+            .url();
+    assertThat(registered)
+        .startsWith(server.baseUrl() + "/hooks/oneconnect/" + connection.id().value() + ".");
+    setHookWithoutBackAuth(registered);
+
+    HookEvent sent =
+        emulator
+            .scenario()
+            .specialistWrites(world.support.id(), world.user.id(), world.specialist.id(), "Без");
+
+    assertThat(deliveredAndDecoded(sent)).isInstanceOf(LineEvent.SpecialistMessage.class);
+
+    setHookWithoutBackAuth(server.baseUrl() + "/hooks/oneconnect/" + connection.id().value());
+    HookEvent refused =
+        emulator
+            .scenario()
+            .specialistWrites(world.support.id(), world.user.id(), world.specialist.id(), "Нет");
+    DeliveryAttempt attempt =
+        emulator.inspection().awaitDelivery(d -> d.messageId().equals(refused.messageId()), WAIT);
+    assertThat(attempt.status()).as("a bare hook URL needs back-auth").isEqualTo(401);
+  }
+
+  @Test
+  void aSubscriptionEventOnALineHookIsAcknowledgedStoredAndDecoded() {
+    new RestClients(java.net.http.HttpClient.newHttpClient(), world.config())
+        .push.setHook(
+            BasicAuth.header(world.account()),
+            new Wire.HookRequest(
+                "line",
+                server.baseUrl() + "/hooks/oneconnect/" + connection.id().value(),
+                world.support.id(),
+                new Wire.BackAuth(
+                    "basic",
+                    connection.hookCredentials().login(),
+                    connection.hookCredentials().password().reveal())));
+
+    emulator.world().ban(world.user.id(), world.support.id());
+
+    HookEvent event =
+        emulator.inspection().events().stream()
+            .filter(e -> e.eventType().equals(HookEvent.SUBSCRIPTION))
+            .reduce((first, second) -> second)
+            .orElseThrow();
+    DeliveryAttempt attempt =
+        emulator.inspection().awaitDelivery(d -> d.messageId().equals(event.messageId()), WAIT);
+    assertThat(attempt.status()).isEqualTo(200);
+    InboundRecord stored =
+        inbox.rows().stream()
+            .map(row -> row.item())
+            .filter(r -> r.eventId().startsWith("platform:subscription:"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(adapter.lineEventDecoder().decode(stored.payload()))
+        .isEqualTo(
+            new LineEvent.Ignored(
+                new LineId(world.support.id()),
+                new PlatformUserId(world.user.id()),
+                "subscription-delete"));
+  }
+
+  private void setHookWithoutBackAuth(String url) {
+    new RestClients(java.net.http.HttpClient.newHttpClient(), world.config())
+        .push.setHook(
+            BasicAuth.header(world.account()),
+            new Wire.HookRequest("bot", url, world.support.id(), null));
   }
 
   private LineEvent deliveredAndDecoded(HookEvent sent) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every message_type of §2, in the JSON shape the emulator posts. */
+/** Every message_type of §5, in the JSON shape the emulator posts. */
 class HookEventDecoderTest {
   private static final String LINE = "11111111-1111-1111-1111-111111111111";
   private static final String USER = "22222222-2222-2222-2222-222222222222";
@@ -68,24 +68,26 @@ class HookEventDecoderTest {
   }
 
   @Test
-  void aBroadcastCarriesItsLinkButton() {
-    LineEvent event =
-        decoder.decode(
-            event(
-                1,
-                SPEC,
-                "Новости",
-                "{\"broadcast\":true,\"link_button\":{\"text\":\"Открыть\",\"url\":\"https://example.com/news\"}}",
-                null));
+  void aBroadcastIsItsNotificationWithItsButtonAsALink() {
+    String event =
+        "{\"event_type\":\"line\",\"event_source\":\"line\",\"line_id\":\""
+            + LINE
+            + "\",\"user_id\":\""
+            + USER
+            + "\",\"message_id\":\"m-2\",\"message_type\":2,"
+            + "\"message_time\":\"2024-02-12T05:53:48.123456Z\",\"text\":\"\",\"data\":{},"
+            + "\"partner_notification\":{\"id\":\"n-1\",\"theme\":\"Акция\",\"text\":\"Новости\","
+            + "\"description_hint\":\"Открыть\",\"description_url\":\"https://example.com/news\"}}";
 
-    assertThat(event)
-        .isInstanceOfSatisfying(
-            LineEvent.SpecialistMessage.class,
-            m ->
-                assertThat(m.keyboard())
-                    .isEqualTo(
-                        new Keyboard.Link(
-                            new LinkButton("Открыть", URI.create("https://example.com/news")))));
+    assertThat(decoder.decode(event))
+        .isEqualTo(
+            new LineEvent.SpecialistMessage(
+                line(),
+                user(),
+                new PlatformUserId(LINE),
+                new MessageContent.Text("Акция\n\nНовости"),
+                new Keyboard.Link(
+                    new LinkButton("Открыть", URI.create("https://example.com/news")))));
   }
 
   @Test
@@ -103,7 +105,7 @@ class HookEventDecoderTest {
   @Test
   void anImageFileIsAnImageWithItsCaptionAndUrl() {
     String file =
-        "{\"url\":\"http://127.0.0.1:1/v1/file/abc/\",\"name\":\"photo.jpg\",\"size\":2048,\"mime\":\"image/jpeg\"}";
+        "{\"file_id\":\"f-1\",\"file_path\":\"http://127.0.0.1:1/v1/file/abc/\",\"file_name\":\"photo.jpg\",\"file_size\":2048}";
 
     LineEvent event = decoder.decode(event(70, SPEC, "Смотрите", "{}", file));
 
@@ -126,7 +128,7 @@ class HookEventDecoderTest {
   @Test
   void anyOtherFileIsADocument() {
     String file =
-        "{\"url\":\"http://127.0.0.1:1/v1/file/def/\",\"name\":\"act.pdf\",\"size\":10,\"mime\":\"application/pdf\"}";
+        "{\"file_id\":\"f-2\",\"file_path\":\"http://127.0.0.1:1/v1/file/def/\",\"file_name\":\"act.pdf\",\"file_size\":10}";
 
     LineEvent event = decoder.decode(event(70, SPEC, "", "{}", file));
 
@@ -148,7 +150,7 @@ class HookEventDecoderTest {
   @Test
   void theEchoOfTheUsersOwnFileIsAUserMessage() {
     String file =
-        "{\"url\":\"http://127.0.0.1:1/v1/file/x/\",\"name\":\"a.txt\",\"size\":1,\"mime\":\"text/plain\"}";
+        "{\"file_id\":\"f-3\",\"file_path\":\"http://127.0.0.1:1/v1/file/x/\",\"file_name\":\"a.txt\",\"file_size\":1}";
 
     assertThat(decoder.decode(event(70, USER, "", "{}", file)))
         .isEqualTo(new LineEvent.UserMessage(line(), user(), "a.txt"));
@@ -161,7 +163,13 @@ class HookEventDecoderTest {
     "80, treatment-started-by-user",
     "81, treatment-started-by-specialist",
     "82, treatment-closed",
-    "90, active-treatment-closed",
+    "83, treatment-queued",
+    "90, treatment-closed-inactive",
+    "92, treatment-closed-subscription-removed",
+    "3, report",
+    "17, quality-rating",
+    "52, remote-desktop-52",
+    "123, service-request-done",
     "200, handed-to-bot"
   })
   void knownKindsTheRelayDoesNotUseAreIgnoredByName(int type, String kind) {
@@ -177,7 +185,78 @@ class HookEventDecoderTest {
     decoder.decode(event(7, SPEC, "", "{}", null));
 
     assertThat(event).isEqualTo(new LineEvent.Ignored(line(), user(), "unknown:555"));
-    assertThat(decoder.ignoredEventTypes()).isEqualTo(Map.of(7, 1L, 555, 2L));
+    assertThat(decoder.ignoredEventTypes())
+        .isEqualTo(Map.of("message_type:7", 1L, "message_type:555", 2L));
+  }
+
+  @Test
+  void anAutomaticCloseHasNoAuthorAndIsIgnoredByName() {
+    String close =
+        "{\"event_type\":\"line\",\"event_source\":\"line\",\"line_id\":\""
+            + LINE
+            + "\",\"user_id\":\""
+            + USER
+            + "\",\"message_id\":\"m-90\",\"message_type\":90,\"treatment_id\":\"t-1\","
+            + "\"message_time\":\"2024-02-12T05:53:48.123456Z\"}";
+
+    assertThat(decoder.decode(close))
+        .isEqualTo(new LineEvent.Ignored(line(), user(), "treatment-closed-inactive"));
+  }
+
+  @Test
+  void aTextWithoutAuthorIsNeverRelayedAsASpecialists() {
+    String text = event(1, SPEC, "hi", "{}", null).replace(",\"author_id\":\"" + SPEC + "\"", "");
+
+    assertThat(decoder.decode(text)).isEqualTo(new LineEvent.UserMessage(line(), user(), "hi"));
+  }
+
+  @Test
+  void aSubscriptionEventIsDecodedWholeAndIgnoredByItsAction() throws Exception {
+    String json =
+        "{\"event_type\":\"subscription\",\"event_source\":\"line\",\"action\":\"delete\","
+            + "\"subscription\":{\"service_id\":\""
+            + LINE
+            + "\",\"service_user_id\":\""
+            + USER
+            + "\",\"activate_date\":\"2026-01-01T00:00:00Z\",\"expires_date\":null}}";
+
+    assertThat(decoder.decode(json))
+        .isEqualTo(new LineEvent.Ignored(line(), user(), "subscription-delete"));
+    assertThat(SubscriptionChange.of(Wire.JSON.readTree(json)))
+        .isEqualTo(
+            new SubscriptionChange(
+                SubscriptionChange.Action.DELETE,
+                line(),
+                user(),
+                Optional.of("2026-01-01T00:00:00Z"),
+                Optional.empty()));
+    assertThat(decoder.ignoredEventTypes()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"event_type\":\"subscriber\",\"event_source\":\"line\",\"action\":\"update\",\"user\":{\"user_id\":\"u-1\",\"name\":\"\"}} | subscriber",
+        "{\"event_type\":\"support_line\",\"event_source\":\"bot\",\"action\":\"add\",\"line\":{\"line_id\":\"l-1\",\"name\":\"L\"}} | support-line",
+        "{\"event_type\":\"competence\",\"event_source\":\"line\",\"action\":\"add\",\"competence\":{\"specialist_id\":\"s-1\",\"line_id\":\"l-1\"}} | competence",
+      })
+  void theOtherKnownKindsAreIgnoredUncounted(String json, String kind) {
+    assertThat(decoder.decode(json))
+        .isInstanceOfSatisfying(
+            LineEvent.Ignored.class, ignored -> assertThat(ignored.kind()).isEqualTo(kind));
+    assertThat(decoder.ignoredEventTypes()).isEmpty();
+  }
+
+  @Test
+  void anUnknownEventKindIsIgnoredAndCountedByItsName() {
+    LineEvent event = decoder.decode("{\"event_type\":\"weather\",\"event_source\":\"line\"}");
+
+    assertThat(event)
+        .isInstanceOfSatisfying(
+            LineEvent.Ignored.class,
+            ignored -> assertThat(ignored.kind()).isEqualTo("unknown:weather"));
+    assertThat(decoder.ignoredEventTypes()).isEqualTo(Map.of("event_type:weather", 1L));
   }
 
   @Test

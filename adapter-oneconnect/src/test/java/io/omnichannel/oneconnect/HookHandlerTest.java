@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The hook handler in front of the real core {@link AcceptingInbound} with in-memory fakes. */
 class HookHandlerTest extends SharedEmulator {
@@ -147,6 +149,127 @@ class HookHandlerTest extends SharedEmulator {
               assertThat(r.kind()).isEqualTo(InboundKind.MANAGEMENT_EVENT);
               assertThat(r.connection()).isEmpty();
             });
+  }
+
+  @Test
+  void eventsOfOtherKindsAreStoredUnderADigestOfTheirBodyAndAcknowledgedNeverRefused() {
+    String subscription =
+        "{\"event_type\":\"subscription\",\"event_source\":\"line\",\"action\":\"delete\","
+            + "\"subscription\":{\"service_id\":\"11111111-1111-1111-1111-111111111111\","
+            + "\"service_user_id\":\"22222222-2222-2222-2222-222222222222\","
+            + "\"activate_date\":\"2026-01-01T00:00:00Z\",\"expires_date\":null}}";
+    String unknown = "{\"event_type\":\"something_new\",\"event_source\":\"line\",\"x\":1}";
+    String auth = basic(connection.hookCredentials());
+    String id = connection.id().value();
+
+    assertThat(handler.handle(id, auth, bytes(subscription)))
+        .isEqualTo(new OneConnect.HookResponse(200, "stored"));
+    assertThat(handler.handle(id, auth, bytes(subscription)))
+        .isEqualTo(new OneConnect.HookResponse(200, "duplicate"));
+    assertThat(handler.handle(id, auth, bytes(unknown)))
+        .isEqualTo(new OneConnect.HookResponse(200, "stored"));
+
+    assertThat(inbox.pending())
+        .extracting(InboundRecord::eventId, InboundRecord::orderingKey)
+        .satisfiesExactly(
+            first -> {
+              assertThat((String) first.toList().get(0)).startsWith("platform:subscription:");
+              assertThat(first.toList().get(1))
+                  .isEqualTo(id + "/22222222-2222-2222-2222-222222222222");
+            },
+            second -> {
+              assertThat((String) second.toList().get(0)).startsWith("platform:something_new:");
+              assertThat(second.toList().get(1)).isEqualTo(id + "/something_new");
+            });
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "line-text-specialist",
+        "line-text-user",
+        "line-file-image",
+        "line-file-document",
+        "line-file-user",
+        "line-broadcast",
+        "line-broadcast-without-button",
+        "line-treatment-started-80",
+        "line-closed-automatically-90",
+        "line-closed-subscription-removed-92",
+        "line-handed-to-bot-200",
+        "line-call-started-20",
+        "line-service-request-121",
+        "line-unknown-type",
+        "subscription-delete",
+        "subscription-add",
+        "subscription-update",
+        "subscriber-update",
+        "support-line-update",
+        "competence-add",
+        "unknown-event-type"
+      })
+  void everyFixtureKindIsStoredAndAcknowledged(String fixture) {
+    OneConnect.HookResponse response =
+        handler.handle(
+            connection.id().value(),
+            basic(connection.hookCredentials()),
+            () -> Fixtures.bytes("events/" + fixture + ".json"));
+
+    assertThat(response).isEqualTo(new OneConnect.HookResponse(200, "stored"));
+    assertThat(inbox.pending()).hasSize(1);
+  }
+
+  @Test
+  void thePathSecretAloneAuthenticatesWhenTheServiceSendsNoBackAuth() {
+    String hook = secrets().segment(connection.id().value(), connection.hookCredentials());
+
+    assertThat(handler.handle(hook, null, bytes(EVENT)))
+        .isEqualTo(new OneConnect.HookResponse(200, "stored"));
+    assertThat(handler.handle(hook, basic(connection.hookCredentials()), bytes(EVENT)))
+        .isEqualTo(new OneConnect.HookResponse(200, "duplicate"));
+  }
+
+  @Test
+  void aWrongPathSecretIs401EvenWithTheRightBackAuth() {
+    String id = connection.id().value();
+    String otherHooks =
+        secrets().segment("another-hook", connection.hookCredentials()).split("\\.", 2)[1];
+    String otherCredentials =
+        secrets().segment(id, new HookCredentials("hook-x", Secret.of("guessed")));
+
+    for (String hook : List.of(id + ".", id + ".bm90LWEtc2VjcmV0", id + "." + otherHooks)) {
+      assertThat(handler.handle(hook, basic(connection.hookCredentials()), bytes(EVENT)))
+          .as(hook)
+          .isEqualTo(new OneConnect.HookResponse(401, "unauthorized"));
+    }
+    assertThat(handler.handle(otherCredentials, null, bytes(EVENT)).status()).isEqualTo(401);
+    assertThat(handler.handle(id, null, bytes(EVENT)).status()).isEqualTo(401);
+    assertThat(inbox.rows()).isEmpty();
+  }
+
+  @Test
+  void aManagementHookWithItsPathSecretAloneIsStored() {
+    String hook = secrets().segment("management", MANAGEMENT);
+
+    assertThat(handler.handle(hook, null, bytes(EVENT)).status()).isEqualTo(200);
+    assertThat(inbox.pending())
+        .singleElement()
+        .extracting(InboundRecord::kind)
+        .isEqualTo(InboundKind.MANAGEMENT_EVENT);
+  }
+
+  private HookPathSecrets secrets() {
+    return new HookPathSecrets(world.config().servicePassword());
+  }
+
+  @Test
+  void anEventOfAnotherKindWithWrongCredentialsIsStill401() {
+    String subscriber =
+        "{\"event_type\":\"subscriber\",\"event_source\":\"line\",\"action\":\"update\","
+            + "\"user\":{\"user_id\":\"u\"}}";
+    assertThat(handler.handle(connection.id().value(), "Basic eDp5", bytes(subscriber)).status())
+        .isEqualTo(401);
+    assertThat(inbox.rows()).isEmpty();
   }
 
   @Test

@@ -32,7 +32,7 @@ class OneConnectArchitectureTest {
           .haveModifier(JavaModifier.PUBLIC)
           .should()
           .haveNameMatching(
-              "io\\.omnichannel\\.oneconnect\\.OneConnect(Config)?(\\$HookHandler|\\$HookResponse)?");
+              "io\\.omnichannel\\.oneconnect\\.OneConnect(Config)?(\\$HookHandler|\\$HookResponse|\\$SoapVersion)?");
 
   static final ArchRule THE_PUBLIC_ENTRY_SHOWS_NO_FEIGN_OR_JACKSON =
       noClasses()

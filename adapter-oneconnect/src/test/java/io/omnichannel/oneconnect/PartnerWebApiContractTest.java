@@ -24,8 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * PartnerWebAPI2 over SOAP 1.2 against the emulator: every operation round-trips, refusals are
- * typed.
+ * PartnerWebAPI2 over SOAP 1.1 (the default) against the emulator: every operation round-trips,
+ * refusals are typed. {@link PartnerWebApiContractSoap12Test} runs the same over SOAP 1.2.
  */
 class PartnerWebApiContractTest extends SharedEmulator {
   private SoapClient client;
@@ -35,9 +35,14 @@ class PartnerWebApiContractTest extends SharedEmulator {
   @BeforeEach
   void client() {
     client =
-        new SoapClient(HttpClient.newHttpClient(), world.config().soapUrl(), Duration.ofSeconds(5));
+        new SoapClient(
+            HttpClient.newHttpClient(), world.config().soapUrl(), Duration.ofSeconds(5), version());
     soap = new PartnerWebApi(client);
     account = world.account();
+  }
+
+  OneConnectConfig.SoapVersion version() {
+    return OneConnectConfig.SoapVersion.SOAP_1_1;
   }
 
   @Test
@@ -66,18 +71,29 @@ class PartnerWebApiContractTest extends SharedEmulator {
   }
 
   @Test
-  void everyCallIsASoap12PostWithTheOperationsAction() {
+  void everyCallIsAPostInItsVersionNamingTheOperationsAction() {
     emulator.inspection().clear();
 
     soap.clientRead(account);
 
     RecordedRequest request = emulator.inspection().requests().get(0);
+    String action = "http://buhphone.com/PartnerWebAPI2#PartnerWebAPI2:ClientRead";
     assertThat(request.path()).isEqualTo("/cus/ws/PartnerWebAPI2");
-    assertThat(request.contentType())
-        .startsWith("application/soap+xml")
-        .contains("action=\"http://buhphone.com/PartnerWebAPI2#PartnerWebAPI2:ClientRead\"");
-    assertThat(request.body())
-        .contains("http://www.w3.org/2003/05/soap-envelope", "<par:ClientRead>");
+    if (version() == OneConnectConfig.SoapVersion.SOAP_1_1) {
+      assertThat(request.contentType()).isEqualTo("text/xml; charset=\"utf-8\"");
+      assertThat(request.headers().entrySet())
+          .filteredOn(h -> h.getKey().equalsIgnoreCase("SOAPAction"))
+          .singleElement()
+          .satisfies(h -> assertThat(h.getValue()).containsExactly("\"" + action + "\""));
+      assertThat(request.body())
+          .contains("http://schemas.xmlsoap.org/soap/envelope/", "<par:ClientRead>");
+    } else {
+      assertThat(request.contentType())
+          .startsWith("application/soap+xml")
+          .contains("action=\"" + action + "\"");
+      assertThat(request.body())
+          .contains("http://www.w3.org/2003/05/soap-envelope", "<par:ClientRead>");
+    }
     assertThat(request.authLogin()).isEqualTo(world.login);
   }
 

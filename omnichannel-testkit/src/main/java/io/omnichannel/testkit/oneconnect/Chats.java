@@ -3,6 +3,7 @@ package io.omnichannel.testkit.oneconnect;
 import io.omnichannel.testkit.oneconnect.TranscriptEntry.Direction;
 import io.omnichannel.testkit.oneconnect.TranscriptEntry.Kind;
 import io.omnichannel.testkit.oneconnect.TranscriptEntry.Source;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,18 +29,21 @@ final class Chats {
   private final HookRegistry hooks;
   private final Journal journal;
   private final HookDispatcher dispatcher;
+  private final TreatmentRegistry treatments;
 
   Chats(
       OneConnectEmulatorConfig config,
       Directory directory,
       HookRegistry hooks,
       Journal journal,
-      HookDispatcher dispatcher) {
+      HookDispatcher dispatcher,
+      TreatmentRegistry treatments) {
     this.config = config;
     this.directory = directory;
     this.hooks = hooks;
     this.journal = journal;
     this.dispatcher = dispatcher;
+    this.treatments = treatments;
   }
 
   /**
@@ -103,6 +107,18 @@ final class Chats {
     return event;
   }
 
+  /**
+   * The open treatment of a chat, whose id line events carry; null outside one (the emulator does
+   * not open treatments by itself).
+   */
+  String treatmentOf(String lineId, String userId) {
+    return treatments.open().stream()
+        .filter(t -> t.lineId().equals(lineId) && t.userId().equals(userId))
+        .map(Treatment::id)
+        .findFirst()
+        .orElse(null);
+  }
+
   /** Posts any event (e.g. treatment events) without a transcript entry. */
   void publish(HookEvent event, boolean lineHooksOnly) {
     journal.event(event);
@@ -145,31 +161,50 @@ final class Chats {
     return entry;
   }
 
-  private static HookEvent event(TranscriptEntry entry) {
+  private HookEvent event(TranscriptEntry entry) {
     Map<String, Object> data = new LinkedHashMap<>();
     if (entry.keyboard() != null) {
       data.put("keyboard", entry.keyboard());
     }
-    if (entry.linkButton() != null) {
-      data.put("broadcast", true);
-      Map<String, Object> link = new LinkedHashMap<>();
-      link.put("text", entry.linkButton().text());
-      link.put("url", entry.linkButton().url());
-      data.put("link_button", link);
-    }
     if (entry.kind() == Kind.KEYBOARD_DROPPED) {
       data.put("drop_keyboard", true);
     }
-    boolean isFile = entry.file() != null;
+    Map<String, Object> fields = new LinkedHashMap<>();
+    int type = entry.file() != null ? HookEvent.FILE : HookEvent.TEXT;
+    if (entry.kind() == Kind.BROADCAST) {
+      type = HookEvent.BROADCAST;
+      fields.put("partner_notification", notification(entry));
+    }
     return new HookEvent(
+        HookEvent.LINE,
         entry.lineId(),
         entry.userId(),
         entry.messageId(),
-        isFile ? HookEvent.FILE : HookEvent.TEXT,
+        type,
         entry.authorId(),
+        treatmentOf(entry.lineId(), entry.userId()),
         entry.at(),
         entry.text() == null ? "" : entry.text(),
         data,
-        entry.file());
+        entry.file(),
+        fields);
+  }
+
+  /**
+   * A broadcast's PartnerNotification: its id, a theme, its text and the button ({@code
+   * description_hint}, {@code description_url}).
+   */
+  private static Map<String, Object> notification(TranscriptEntry entry) {
+    Map<String, Object> notification = new LinkedHashMap<>();
+    notification.put(
+        "id",
+        UUID.nameUUIDFromBytes(entry.messageId().getBytes(StandardCharsets.UTF_8)).toString());
+    notification.put("theme", "");
+    notification.put("text", entry.text() == null ? "" : entry.text());
+    if (entry.linkButton() != null) {
+      notification.put("description_hint", entry.linkButton().text());
+      notification.put("description_url", entry.linkButton().url());
+    }
+    return notification;
   }
 }

@@ -8,6 +8,27 @@ import java.util.Optional;
 
 /** Client companies, their users and which lines each user may use (the ban state lives here). */
 final class ClientRegistry {
+  /**
+   * Told of every change the real service announces to hooks ({@code subscription} and {@code
+   * subscriber} events), after the change and outside the registry's lock.
+   */
+  interface Changes {
+    Changes NONE =
+        new Changes() {
+          @Override
+          public void subscription(String action, LineSubscription subscription) {}
+
+          @Override
+          public void user(String action, ClientUser user) {}
+        };
+
+    /** {@code action}: {@code add}, {@code update} or {@code delete} (the line switched off). */
+    void subscription(String action, LineSubscription subscription);
+
+    void user(String action, ClientUser user);
+  }
+
+  private volatile Changes changes = Changes.NONE;
   private final Map<String, ClientCompany> clients = new LinkedHashMap<>();
   private final Map<String, ClientUser> users = new LinkedHashMap<>();
 
@@ -22,12 +43,26 @@ final class ClientRegistry {
     clients.put(client.id(), client);
   }
 
-  synchronized boolean putUser(ClientUser user) {
-    return users.putIfAbsent(user.id(), user) == null;
+  void listen(Changes changes) {
+    this.changes = changes;
   }
 
-  synchronized void replaceUser(ClientUser user) {
-    users.put(user.id(), user);
+  boolean putUser(ClientUser user) {
+    boolean added;
+    synchronized (this) {
+      added = users.putIfAbsent(user.id(), user) == null;
+    }
+    if (added) {
+      changes.user("add", user);
+    }
+    return added;
+  }
+
+  void replaceUser(ClientUser user) {
+    synchronized (this) {
+      users.put(user.id(), user);
+    }
+    changes.user(user.deleted() ? "delete" : "update", user);
   }
 
   synchronized Optional<ClientCompany> client(String id) {
@@ -51,24 +86,53 @@ final class ClientRegistry {
   }
 
   /** Adds a subscription; false when one already exists for that user and line. */
-  synchronized boolean subscribe(String userId, String lineId, boolean active, Instant now) {
-    Map<String, LineSubscription> lines =
-        subscriptions.computeIfAbsent(userId, id -> new LinkedHashMap<>());
-    return lines.putIfAbsent(lineId, new LineSubscription(userId, lineId, active, now)) == null;
+  boolean subscribe(String userId, String lineId, boolean active, Instant now) {
+    LineSubscription added = new LineSubscription(userId, lineId, active, now);
+    boolean isNew;
+    synchronized (this) {
+      Map<String, LineSubscription> lines =
+          subscriptions.computeIfAbsent(userId, id -> new LinkedHashMap<>());
+      isNew = lines.putIfAbsent(lineId, added) == null;
+    }
+    if (isNew && active) {
+      changes.subscription("add", added);
+    }
+    return isNew;
   }
 
-  /** Switches a subscription on or off (creating it when absent); off is a ban. */
-  synchronized void setActive(String userId, String lineId, boolean active, Instant now) {
-    Map<String, LineSubscription> lines =
-        subscriptions.computeIfAbsent(userId, id -> new LinkedHashMap<>());
-    LineSubscription old = lines.get(lineId);
-    lines.put(
-        lineId, new LineSubscription(userId, lineId, active, old == null ? now : old.since()));
+  /**
+   * Switches a subscription on or off (creating it when absent); off is a ban. Hooks hear it as the
+   * real service announces a line added to or removed from a user: {@code add} when it comes on,
+   * {@code delete} when it goes off, {@code update} when it stays on.
+   */
+  void setActive(String userId, String lineId, boolean active, Instant now) {
+    LineSubscription old;
+    LineSubscription current;
+    synchronized (this) {
+      Map<String, LineSubscription> lines =
+          subscriptions.computeIfAbsent(userId, id -> new LinkedHashMap<>());
+      old = lines.get(lineId);
+      current = new LineSubscription(userId, lineId, active, old == null ? now : old.since());
+      lines.put(lineId, current);
+    }
+    boolean wasActive = old != null && old.active();
+    if (active != wasActive) {
+      changes.subscription(active ? "add" : "delete", current);
+    } else if (active) {
+      changes.subscription("update", current);
+    }
   }
 
-  synchronized boolean unsubscribe(String userId, String lineId) {
-    Map<String, LineSubscription> lines = subscriptions.get(userId);
-    return lines != null && lines.remove(lineId) != null;
+  boolean unsubscribe(String userId, String lineId) {
+    LineSubscription removed;
+    synchronized (this) {
+      Map<String, LineSubscription> lines = subscriptions.get(userId);
+      removed = lines == null ? null : lines.remove(lineId);
+    }
+    if (removed != null && removed.active()) {
+      changes.subscription("delete", removed);
+    }
+    return removed != null;
   }
 
   synchronized Optional<LineSubscription> subscription(String userId, String lineId) {

@@ -1,5 +1,6 @@
 package io.omnichannel.testkit.oneconnect;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ final class Directory {
   private final Map<String, Company> companies = new LinkedHashMap<>();
   private final Map<String, Line> lines = new LinkedHashMap<>();
   private final Map<String, Specialist> specialists = new LinkedHashMap<>();
+  private final Map<String, Instant> createdAt = new LinkedHashMap<>();
   private final Map<String, ApiAccount> accounts = new LinkedHashMap<>();
   private final java.util.Set<String> partnerLogins = new java.util.HashSet<>();
 
@@ -32,6 +34,15 @@ final class Directory {
     return updated;
   }
 
+  /** Replaces a known line (a rename, a change of availability). */
+  synchronized Line replaceLine(Line line) {
+    if (!lines.containsKey(line.id())) {
+      throw unknown("line", line.id());
+    }
+    lines.put(line.id(), line);
+    return line;
+  }
+
   synchronized Line putLine(Line line) {
     requireAbsent(lines, line.id(), "line");
     company(line.companyId()).orElseThrow(() -> unknown("company", line.companyId()));
@@ -43,7 +54,13 @@ final class Directory {
     requireAbsent(specialists, specialist.id(), "specialist");
     company(specialist.companyId()).orElseThrow(() -> unknown("company", specialist.companyId()));
     specialists.put(specialist.id(), specialist);
+    createdAt.put(specialist.id(), PushApiTime.now());
     return specialist;
+  }
+
+  /** When a specialist was added (SpecialistRead's CreatedAt, never null). */
+  synchronized Instant createdAt(String specialistId) {
+    return createdAt.getOrDefault(specialistId, Instant.EPOCH);
   }
 
   synchronized ApiAccount putAccount(ApiAccount account) {

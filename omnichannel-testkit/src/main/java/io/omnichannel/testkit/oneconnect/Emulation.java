@@ -9,6 +9,7 @@ record Emulation(
     TreatmentRegistry treatments,
     Journal journal,
     Chats chats,
+    AccountEvents accountEvents,
     FileStore files,
     ReceiveLedger ledger,
     Access access) {}

@@ -52,7 +52,7 @@ final class HookDispatcher implements AutoCloseable {
   void deliver(HookRegistration hook, HookEvent event) {
     lanes
         .computeIfAbsent(hook.id(), id -> new Lane())
-        .offer(new Pending(hook, event, EventJson.body(event)));
+        .offer(new Pending(hook, event, EventJson.body(event, hook.type())));
   }
 
   /** One event on its way to one hook; {@code attempts} is touched only by its lane's runner. */

@@ -9,7 +9,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.UUID;
 
-/** {@code POST /v1/hook/} and {@code DELETE /v1/hook/bot/{line_id}/}. */
+/**
+ * {@code POST /v1/hook/}; {@code DELETE /v1/hook/{type}/{id}/} removes one hook ({@code bot}: the
+ * line's bot hook; {@code line}: the account's line hook of that line), {@code DELETE /v1/hook/}
+ * every hook of the account (oneconnect-api.md §5).
+ */
 final class HookEndpoints {
   private final Emulation emu;
 
@@ -19,7 +23,8 @@ final class HookEndpoints {
 
   void register(Javalin app) {
     Routes.both(app, HandlerType.POST, "/v1/hook/", this::setHook);
-    Routes.both(app, HandlerType.DELETE, "/v1/hook/bot/{line_id}/", this::deleteBotHook);
+    Routes.both(app, HandlerType.DELETE, "/v1/hook/{type}/{line_id}/", this::deleteHook);
+    Routes.both(app, HandlerType.DELETE, "/v1/hook/", this::deleteAll);
   }
 
   private void setHook(Context ctx) {
@@ -57,10 +62,19 @@ final class HookEndpoints {
     Wire.ok(ctx);
   }
 
-  private void deleteBotHook(Context ctx) {
+  private void deleteHook(Context ctx) {
     ApiAccount account = emu.access().account(ctx);
     Line line = emu.access().line(account, ctx.pathParam("line_id"));
-    emu.hooks().removeBotHook(line.id());
+    switch (ctx.pathParam("type")) {
+      case "bot" -> emu.hooks().removeBotHook(line.id());
+      case "line" -> emu.hooks().removeLineHook(account.login(), line.id());
+      default -> throw ApiError.badRequest("Hook type must be bot or line");
+    }
+    Wire.ok(ctx);
+  }
+
+  private void deleteAll(Context ctx) {
+    emu.hooks().removeAll(emu.access().account(ctx).login());
     Wire.ok(ctx);
   }
 

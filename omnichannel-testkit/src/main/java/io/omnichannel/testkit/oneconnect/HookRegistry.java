@@ -18,6 +18,22 @@ final class HookRegistry {
     return hooks.remove("bot|" + lineId) != null;
   }
 
+  /** The account's line hook of one line ({@code lineId}), or of all its lines (null). */
+  synchronized boolean removeLineHook(String accountLogin, String lineId) {
+    return hooks.remove("line|" + accountLogin + "|" + lineId) != null;
+  }
+
+  /** {@code DELETE /v1/hook/}: every hook the account set. */
+  synchronized int removeAll(String accountLogin) {
+    int before = hooks.size();
+    hooks.values().removeIf(hook -> hook.accountLogin().equals(accountLogin));
+    return before - hooks.size();
+  }
+
+  synchronized Optional<HookRegistration> lineHook(String accountLogin, String lineId) {
+    return Optional.ofNullable(hooks.get("line|" + accountLogin + "|" + lineId));
+  }
+
   synchronized Optional<HookRegistration> botHook(String lineId) {
     return Optional.ofNullable(hooks.get("bot|" + lineId));
   }

@@ -39,6 +39,9 @@ final class LineEndpoints {
         json.put("name", line.name());
         json.put("allow_bot", account.allowsBotOn(line.id()));
         emu.hooks().botHook(line.id()).ifPresent(hook -> json.put("hook_bot", hook.url()));
+        emu.hooks()
+            .lineHook(account.login(), line.id())
+            .ifPresent(hook -> json.put("hook_line", hook.url()));
         result.add(json);
       }
     }
@@ -54,7 +57,7 @@ final class LineEndpoints {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("user_id", userId);
         json.put("line_id", subscription.lineId());
-        json.put("subscription_set", PushApiTime.format(subscription.since()));
+        json.put("subscription_set", PushApiTime.seconds(subscription.since()));
         json.put("subscription_expire_at", null);
         result.add(json);
       }
@@ -79,7 +82,7 @@ final class LineEndpoints {
     if (!subscriberIds(account, null).contains(userId)) {
       throw ApiError.empty(403);
     }
-    Wire.json(ctx, PersonJson.of(emu.clients().user(userId).orElseThrow()));
+    Wire.json(ctx, PersonJson.single(PersonJson.of(emu.clients().user(userId).orElseThrow())));
   }
 
   private Set<String> subscriberIds(ApiAccount account, String onlyLine) {
@@ -107,7 +110,7 @@ final class LineEndpoints {
             .specialist(ctx.pathParam("id"))
             .filter(s -> s.companyId().equals(account.companyId()))
             .orElseThrow(() -> ApiError.empty(403));
-    Wire.json(ctx, PersonJson.of(specialist));
+    Wire.json(ctx, PersonJson.single(PersonJson.of(specialist)));
   }
 
   private void available(Context ctx) {

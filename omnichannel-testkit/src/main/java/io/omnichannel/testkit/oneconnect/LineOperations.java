@@ -4,10 +4,14 @@ import static io.omnichannel.testkit.oneconnect.SoapPropertyNames.*;
 
 import io.omnichannel.testkit.oneconnect.ValueTable.Column;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Map;
 
 /** Which lines users may use (UserServiceLine*) and SpecialistRead. */
 final class LineOperations {
+  /** 1C's empty date, which it writes where a date is unknown (never nil). */
+  private static final Instant NO_DATE = Instant.parse("0001-01-01T00:00:00Z");
+
   private final Directory directory;
   private final ClientRegistry clients;
   private final ClientOperations clientOperations;
@@ -89,9 +93,27 @@ final class LineOperations {
             Column.of(DELETED, "xs:boolean", false),
             Column.of(LOGIN, "xs:decimal", false),
             Column.string(NAME, 0, false),
-            Column.string(SURNAME, 0, true));
+            Column.string(SURNAME, 0, false),
+            Column.string(PATRONYMIC, 0, false),
+            Column.of(BIRTHDAY, "xs:dateTime", false),
+            Column.string(POST, 0, false),
+            Column.string(DEPARTMENT_ID, 36, true),
+            Column.string(PHONE, 0, false),
+            Column.string(EMAIL, 0, false));
     for (Specialist s : directory.specialistsOf(account.companyId())) {
-      table.row(s.id(), null, false, BigDecimal.valueOf(s.login()), s.name(), s.surname());
+      table.row(
+          s.id(),
+          directory.createdAt(s.id()),
+          false,
+          BigDecimal.valueOf(s.login()),
+          s.name(),
+          s.surname() == null ? "" : s.surname(),
+          "",
+          NO_DATE,
+          "",
+          null,
+          "",
+          "");
     }
     return SoapResult.success(table);
   }

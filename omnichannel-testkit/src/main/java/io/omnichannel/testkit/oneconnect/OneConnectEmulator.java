@@ -32,15 +32,20 @@ public final class OneConnectEmulator implements AutoCloseable {
     ClientRegistry clients = new ClientRegistry();
     HookRegistry hooks = new HookRegistry();
     this.dispatcher = new HookDispatcher(config, journal);
+    TreatmentRegistry treatments = new TreatmentRegistry();
+    Chats chats = new Chats(config, directory, hooks, journal, dispatcher, treatments);
+    AccountEvents accountEvents = new AccountEvents(chats, clients);
+    clients.listen(accountEvents);
     Emulation emu =
         new Emulation(
             config,
             directory,
             clients,
             hooks,
-            new TreatmentRegistry(),
+            treatments,
             journal,
-            new Chats(config, directory, hooks, journal, dispatcher),
+            chats,
+            accountEvents,
             new FileStore(config.maxStoredFileBytes(), restBase::get),
             new ReceiveLedger(config.maxIdempotencyKeys()),
             new Access(directory, clients));

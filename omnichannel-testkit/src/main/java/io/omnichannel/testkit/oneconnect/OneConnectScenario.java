@@ -107,17 +107,50 @@ public final class OneConnectScenario {
       Map<String, Object> data) {
     line(lineId);
     HookEvent event =
-        new HookEvent(
+        HookEvent.line(
             lineId,
             userId,
-            Chats.newId(),
             messageType,
             authorId,
-            PushApiTime.now(),
+            emu.chats().treatmentOf(lineId, userId),
             text,
             data,
             null);
     emu.chats().publish(event, false);
+    return event;
+  }
+
+  /**
+   * The service closes a chat's treatment by itself (type 90, no activity): an event without {@code
+   * author_id}, carrying the closed treatment's id when one was open.
+   */
+  public HookEvent closesForInactivity(String lineId, String userId) {
+    line(lineId);
+    String treatment =
+        emu.treatments().close(lineId, userId).map(Treatment::id).orElse(Chats.newId());
+    HookEvent event =
+        HookEvent.line(
+            lineId,
+            userId,
+            HookEvent.TREATMENT_CLOSED_INACTIVE,
+            null,
+            treatment,
+            "",
+            Map.of(),
+            null);
+    emu.chats().publish(event, false);
+    return event;
+  }
+
+  /**
+   * An event of any {@code event_type} with the given body fields (beside the envelope), posted to
+   * the line hooks covering {@code lineId} — e.g. a {@code competence} event, or a kind the adapter
+   * must ignore.
+   */
+  public HookEvent emitEvent(String eventType, String lineId, Map<String, Object> fields) {
+    line(lineId);
+    HookEvent event = HookEvent.other(eventType, lineId, fields);
+    emu.chats().publish(event, true);
     return event;
   }
 

@@ -45,8 +45,20 @@ public final class OneConnectWorld {
         new Line(newId(), name, LineAvailability.CLIENTS_AND_SPECIALISTS, companyId, true));
   }
 
+  /** Adds a line; hooks covering it hear a {@code support_line} event ({@code add}). */
   public Line addLine(Line line) {
-    return emu.directory().putLine(line);
+    Line added = emu.directory().putLine(line);
+    emu.accountEvents().line("add", added);
+    return added;
+  }
+
+  /**
+   * Changes a line (name, availability); hooks hear a {@code support_line} event ({@code update}).
+   */
+  public Line updateLine(Line line) {
+    Line updated = emu.directory().replaceLine(line);
+    emu.accountEvents().line("update", updated);
+    return updated;
   }
 
   public Specialist addSpecialist(String companyId, String name, String surname) {

@@ -13,6 +13,9 @@ final class PushApiTime {
   private static final DateTimeFormatter RFC3339_MICROS =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
+  private static final DateTimeFormatter SECONDS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
   private PushApiTime() {}
 
   static Instant now() {
@@ -21,5 +24,10 @@ final class PushApiTime {
 
   static String format(Instant instant) {
     return instant == null ? null : RFC3339_MICROS.format(instant);
+  }
+
+  /** Subscription dates: {@code YYYY-MM-DDTHH:MM:SSZ}, no fraction (oneconnect-api.md §5). */
+  static String seconds(Instant instant) {
+    return instant == null ? null : SECONDS.format(instant);
   }
 }

@@ -30,6 +30,14 @@ final class Server {
     RequestRecorder recorder =
         new RequestRecorder(emu.journal(), emu.config().maxRecordedBodyChars());
     app.before(Multipart::enable);
+    // as the real service: a wrong login or password is 401 whatever the path and method
+    app.before(
+        ctx -> {
+          String path = ctx.path();
+          if (path.startsWith("/v1/") || path.startsWith("/cus/")) {
+            emu.access().account(ctx);
+          }
+        });
     app.after(
         ctx -> {
           String path = ctx.path();

@@ -9,14 +9,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code POST /cus/ws/PartnerWebAPI2}: Basic auth (401, empty body), then a SOAP 1.2 call. The
- * action is named by a {@code SOAPAction} header (with {@code text/xml}) or an {@code action}
- * parameter of {@code application/soap+xml}; when given it must match the Body's operation. Faults
- * answer 500.
+ * {@code POST /cus/ws/PartnerWebAPI2}: Basic auth (401, empty body), then a SOAP 1.1 or 1.2 call
+ * (by its envelope), answered in the same version: 1.1 as {@code text/xml; charset=utf-8}, 1.2 as
+ * {@code application/soap+xml;charset=utf-8}. Either version may come as {@code text/xml} with a
+ * {@code SOAPAction} header or as {@code application/soap+xml} with an {@code action} parameter;
+ * when given the action must match the Body's operation. Faults answer 500. {@code GET …?wsdl}
+ * answers the WSDL ({@link Wsdl}).
  */
 final class SoapEndpoint {
   static final String PATH = "/cus/ws/PartnerWebAPI2";
   static final String CONTENT_TYPE = "application/soap+xml;charset=utf-8";
+  static final String CONTENT_TYPE_11 = "text/xml; charset=utf-8";
   private static final Pattern ACTION_PARAM = Pattern.compile("(?i)action\\s*=\\s*\"?([^\";]*)\"?");
 
   private final Access access;
@@ -31,13 +34,27 @@ final class SoapEndpoint {
 
   void register(Javalin app) {
     app.post(PATH, this::handle);
+    app.get(PATH, this::wsdl);
+  }
+
+  private void wsdl(Context ctx) {
+    access.account(ctx);
+    if (ctx.queryParamMap().keySet().stream().noneMatch(k -> k.equalsIgnoreCase("wsdl"))) {
+      ctx.status(405);
+      return;
+    }
+    ctx.status(200);
+    ctx.contentType(CONTENT_TYPE_11);
+    ctx.result(Wsdl.text(ctx.scheme() + "://" + ctx.host() + PATH));
   }
 
   private void handle(Context ctx) {
     ApiAccount account = access.account(ctx);
+    byte[] body = ctx.bodyAsBytes();
+    String soap = SoapParser.version(body);
     try {
       String action = action(ctx);
-      SoapCall call = SoapParser.parse(ctx.bodyAsBytes());
+      SoapCall call = SoapParser.parse(body);
       if (action != null && !action.equals(call.operation())) {
         throw SoapFault.sender(
             "SOAP action " + action + " does not match the Body's " + call.operation());
@@ -47,9 +64,12 @@ final class SoapEndpoint {
         throw SoapFault.sender("Unknown operation " + call.operation());
       }
       answer(
-          ctx, 200, SoapWriter.response(call.operation(), run(operation, account, call.params())));
+          ctx,
+          soap,
+          200,
+          SoapWriter.response(soap, call.operation(), run(operation, account, call.params())));
     } catch (SoapFault fault) {
-      answer(ctx, fault.httpStatus, SoapWriter.fault(fault));
+      answer(ctx, soap, fault.httpStatus, SoapWriter.fault(soap, fault));
     }
   }
 
@@ -90,9 +110,9 @@ final class SoapEndpoint {
     return action.substring(SoapPropertyNames.ACTION_PREFIX.length());
   }
 
-  private static void answer(Context ctx, int status, byte[] body) {
+  private static void answer(Context ctx, String soap, int status, byte[] body) {
     ctx.status(status);
-    ctx.contentType(CONTENT_TYPE);
+    ctx.contentType(SoapParser.SOAP11.equals(soap) ? CONTENT_TYPE_11 : CONTENT_TYPE);
     ctx.result(body);
   }
 }

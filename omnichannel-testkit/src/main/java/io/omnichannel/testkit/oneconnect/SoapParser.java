@@ -28,15 +28,27 @@ final class SoapParser {
 
   private SoapParser() {}
 
+  /**
+   * The envelope namespace of a request — {@link #SOAP11} or {@link #SOAP12} — so that even a fault
+   * answers in the version asked in; 1.2 when the body is not a SOAP envelope at all.
+   */
+  static String version(byte[] body) {
+    try {
+      Element envelope = document(body).getDocumentElement();
+      return SOAP11.equals(envelope.getNamespaceURI()) ? SOAP11 : SOAP12;
+    } catch (SoapFault unreadable) {
+      return SOAP12;
+    }
+  }
+
   static SoapCall parse(byte[] body) {
     Element envelope = document(body).getDocumentElement();
-    if (SOAP11.equals(envelope.getNamespaceURI()) && "Envelope".equals(envelope.getLocalName())) {
-      throw new SoapFault("VersionMismatch", "SOAP 1.2 envelope expected");
+    String soap = envelope.getNamespaceURI();
+    if (!"Envelope".equals(envelope.getLocalName())
+        || !(SOAP11.equals(soap) || SOAP12.equals(soap))) {
+      throw new SoapFault("VersionMismatch", "Not a SOAP 1.1 or 1.2 envelope");
     }
-    if (!SOAP12.equals(envelope.getNamespaceURI()) || !"Envelope".equals(envelope.getLocalName())) {
-      throw SoapFault.sender("Not a SOAP 1.2 envelope");
-    }
-    Element soapBody = child(envelope, SOAP12, "Body");
+    Element soapBody = child(envelope, soap, "Body");
     if (soapBody == null) {
       throw SoapFault.sender("The envelope has no Body");
     }

@@ -3,12 +3,13 @@ package io.omnichannel.testkit.oneconnect;
 /**
  * The property names of PartnerWebAPI2 requests and result tables, as this emulator speaks them.
  *
- * <p><b>All names here are assumed.</b> The service's WSDL types every {@code Params} as a 1C
- * Structure and does not publish the names; only {@code ChangedFrom}, {@code OpenedFrom}, {@code
- * SpecialistID}, {@code ResultCode}, {@code ResultData} and the first {@code SpecialistRead}
- * columns ({@code SpecialistID}, {@code CreatedAt}, {@code Deleted}, {@code Login}, {@code Name},
- * {@code Surname}) were seen in real exchanges. The 1C-Connect adapter mirrors this class; correct
- * both together when the real names are known.
+ * <p>The service's WSDL types every {@code Params} as a 1C Structure and does not publish the
+ * names. Seen in real exchanges or official code (oneconnect-api.md §5): {@code ChangedFrom},
+ * {@code OpenedFrom}, {@code SpecialistID}, {@code ResultCode}, {@code ResultData}, the twelve
+ * {@code SpecialistRead} columns, and the spellings {@code UserID}, {@code ServiceLineKindID} (a
+ * line), {@code SecondaryName} (patronymic), {@code EMail}. <b>Assumed</b>: which of them the
+ * client operations take — they follow those spellings. The 1C-Connect adapter mirrors this class;
+ * correct both together when the real names are known.
  *
  * <p>Per operation ({@code *} required, {@code ?} optional):
  *
@@ -17,18 +18,19 @@ package io.omnichannel.testkit.oneconnect;
  *   <li>{@code ClientRead}: ClientID? ChangedFrom? → ValueTable ClientID, CreatedAt, Deleted, Name,
  *       INN
  *   <li>{@code ClientEdit}: ClientID* Name? INN?; {@code ClientDelete}: ClientID*
- *   <li>{@code ClientUserAdd}: ClientID* UserID? Name* Surname? Patronymic? Login? Email? Phone? →
- *       ResultData = UserID
+ *   <li>{@code ClientUserAdd}: ClientID* UserID? Name* Surname? SecondaryName? Login? EMail? Phone?
+ *       → ResultData = UserID
  *   <li>{@code ClientUserRead}: ClientID? UserID? → ValueTable UserID, ClientID, CreatedAt,
- *       Deleted, Login, Name, Surname, Patronymic, Email, Phone
+ *       Deleted, Login, Name, Surname, SecondaryName, EMail, Phone
  *   <li>{@code ClientUserEdit}: UserID* and any field of Add; {@code ClientUserDelete}: UserID*
- *   <li>{@code UserServiceLineAdd}: UserID* ServiceLineID* Active? (default true)
- *   <li>{@code UserServiceLineRead}: UserID? ServiceLineID? → ValueTable UserID, ServiceLineID,
- *       Active, CreatedAt
- *   <li>{@code UserServiceLineEdit}: UserID* ServiceLineID* Active* ({@code false} = ban); {@code
- *       UserServiceLineDelete}: UserID* ServiceLineID*
+ *   <li>{@code UserServiceLineAdd}: UserID* ServiceLineKindID* Active? (default true)
+ *   <li>{@code UserServiceLineRead}: UserID? ServiceLineKindID? → ValueTable UserID,
+ *       ServiceLineKindID, Active, CreatedAt
+ *   <li>{@code UserServiceLineEdit}: UserID* ServiceLineKindID* Active* ({@code false} = ban);
+ *       {@code UserServiceLineDelete}: UserID* ServiceLineKindID*
  *   <li>{@code SpecialistRead}: ChangedFrom? → ValueTable SpecialistID, CreatedAt, Deleted, Login
- *       (xs:decimal), Name, Surname
+ *       (xs:decimal), Name, Surname, SecondaryName, Birthday, Post, DepartmentID (nil), Phone,
+ *       EMail
  * </ul>
  *
  * Result codes (assumed, except SUCCESS): {@link #SUCCESS}, {@link #PARAMETER_MISSING}, {@link
@@ -41,16 +43,19 @@ public final class SoapPropertyNames {
   public static final String INN = "INN";
   public static final String USER_ID = "UserID";
   public static final String SURNAME = "Surname";
-  public static final String PATRONYMIC = "Patronymic";
+  public static final String PATRONYMIC = "SecondaryName";
   public static final String LOGIN = "Login";
-  public static final String EMAIL = "Email";
+  public static final String EMAIL = "EMail";
   public static final String PHONE = "Phone";
-  public static final String SERVICE_LINE_ID = "ServiceLineID";
+  public static final String SERVICE_LINE_ID = "ServiceLineKindID";
   public static final String ACTIVE = "Active";
   public static final String SPECIALIST_ID = "SpecialistID";
   public static final String CHANGED_FROM = "ChangedFrom";
   public static final String CREATED_AT = "CreatedAt";
   public static final String DELETED = "Deleted";
+  public static final String BIRTHDAY = "Birthday";
+  public static final String POST = "Post";
+  public static final String DEPARTMENT_ID = "DepartmentID";
 
   public static final String RESULT_CODE = "ResultCode";
   public static final String RESULT_DATA = "ResultData";

@@ -12,8 +12,8 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Writes PartnerWebAPI2 answers and SOAP 1.2 Faults with StAX (1C's Structure and ValueTable
- * encoding).
+ * Writes PartnerWebAPI2 answers and Faults with StAX (1C's Structure and ValueTable encoding), in
+ * the SOAP version the request came in ({@code soap} is its envelope namespace).
  */
 final class SoapWriter {
   private static final String XS = "http://www.w3.org/2001/XMLSchema";
@@ -24,8 +24,9 @@ final class SoapWriter {
 
   private SoapWriter() {}
 
-  static byte[] response(String operation, SoapResult result) {
+  static byte[] response(String soap, String operation, SoapResult result) {
     return write(
+        soap,
         xml -> {
           xml.writeStartElement("m", operation + "Response", SoapPropertyNames.SERVICE_NAMESPACE);
           xml.writeNamespace("m", SoapPropertyNames.SERVICE_NAMESPACE);
@@ -42,8 +43,23 @@ final class SoapWriter {
         });
   }
 
-  static byte[] fault(SoapFault fault) {
+  static byte[] fault(String soap, SoapFault fault) {
+    if (SoapParser.SOAP11.equals(soap)) {
+      return write(
+          soap,
+          xml -> {
+            xml.writeStartElement("soap", "Fault", soap);
+            xml.writeStartElement("faultcode");
+            xml.writeCharacters("soap:" + code11(fault.code));
+            xml.writeEndElement();
+            xml.writeStartElement("faultstring");
+            xml.writeCharacters(fault.getMessage());
+            xml.writeEndElement();
+            xml.writeEndElement();
+          });
+    }
     return write(
+        soap,
         xml -> {
           xml.writeStartElement("soap", "Fault", SoapParser.SOAP12);
           xml.writeStartElement("soap", "Code", SoapParser.SOAP12);
@@ -65,15 +81,27 @@ final class SoapWriter {
     void write(XMLStreamWriter xml) throws XMLStreamException;
   }
 
-  private static byte[] write(BodyWriter body) {
+  /** SOAP 1.1 names the parties Client and Server where 1.2 says Sender and Receiver. */
+  private static String code11(String code12) {
+    switch (code12) {
+      case "Sender":
+        return "Client";
+      case "Receiver":
+        return "Server";
+      default:
+        return code12;
+    }
+  }
+
+  private static byte[] write(String soap, BodyWriter body) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out, "UTF-8");
       xml.writeStartDocument("UTF-8", "1.0");
-      xml.writeStartElement("soap", "Envelope", SoapParser.SOAP12);
-      xml.writeNamespace("soap", SoapParser.SOAP12);
-      xml.writeEmptyElement("soap", "Header", SoapParser.SOAP12);
-      xml.writeStartElement("soap", "Body", SoapParser.SOAP12);
+      xml.writeStartElement("soap", "Envelope", soap);
+      xml.writeNamespace("soap", soap);
+      xml.writeEmptyElement("soap", "Header", soap);
+      xml.writeStartElement("soap", "Body", soap);
       body.write(xml);
       xml.writeEndElement();
       xml.writeEndElement();

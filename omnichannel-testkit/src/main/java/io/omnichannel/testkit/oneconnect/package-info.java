@@ -23,9 +23,11 @@
  * <h2>Surfaces</h2>
  *
  * <ul>
- *   <li>{@code /v1/…} — push API: {@code GET line}, {@code POST hook}, {@code DELETE
- *       hook/bot/{line}}, {@code POST line/send/message|file|image}, {@code line/drop/keyboard},
- *       {@code line/appoint/start|spec}, {@code line/drop/treatment}, {@code GET
+ *   <li>{@code /v1/…} — push API (a wrong login or password is 401 on every path, before routing):
+ *       {@code GET line} (with {@code hook_bot} and {@code hook_line}), {@code POST hook}, {@code
+ *       DELETE hook/{bot|line}/{line}} and {@code DELETE hook} (all of the account's), {@code POST
+ *       line/send/message|file|image}, {@code line/drop/keyboard}, {@code line/appoint/start|spec},
+ *       {@code line/drop/treatment}, {@code GET
  *       line/treatment|subscriptions|subscribers|subscriber/{id}|
  *       specialists|specialist/{id}|specialists/{line}/available|competences}; both slash forms on
  *       {@code /v1/line…} and {@code /v1/hook…}; {@code GET /v1/ticket/{id}} answers 301 to the
@@ -36,8 +38,11 @@
  *       partner/specialist/{user_id}/}, {@code partner/company/{company_id}/lines/} (with {@code
  *       availability}), {@code partner/company/{company_id}/options/}; see {@code
  *       PartnerEndpoints}.
- *   <li>{@code /cus/ws/PartnerWebAPI2} — SOAP 1.2; operations and their assumed property names are
- *       listed in {@link io.omnichannel.testkit.oneconnect.SoapPropertyNames}.
+ *   <li>{@code /cus/ws/PartnerWebAPI2} — SOAP 1.1 and 1.2 in either content-type style, answered in
+ *       the version asked; {@code GET ?wsdl} the WSDL with both bindings; operations and their
+ *       property names are listed in {@link io.omnichannel.testkit.oneconnect.SoapPropertyNames}.
+ *       Person objects hold strings only ({@code ""} when unknown); {@code avatar_small_url} is
+ *       left out of single-object answers.
  *   <li>{@code /_emulator/oneconnect/…} — control API, snake_case JSON: {@code GET world}, {@code
  *       POST companies}, {@code companies/{id}/external-channels {active}}, {@code lines}, {@code
  *       specialists}, {@code api-accounts {login,password,company_id,line_allow_bot}}, {@code
@@ -67,20 +72,33 @@
  *
  * One JSON object per POST to every matching hook (bot hooks of the line, line hooks of the line or
  * of all lines of their account), with the hook's back-auth as {@code Authorization: Basic …} or
- * {@code Bearer …}:
+ * {@code Bearer …}; the envelope ({@code event_type}, {@code event_source} = the hook's type) flat
+ * beside the event's fields (oneconnect-api.md §5):
  *
  * <pre>{@code
- * {"line_id": uuid, "user_id": uuid, "message_id": uuid, "message_type": 1, "author_id": uuid,
- *  "message_time": "2024-02-12T05:53:48.123456Z", "text": "…", "data": {…}, "file": {…}?}
+ * {"event_type": "line", "event_source": "line"|"bot", "line_id": uuid, "user_id": uuid,
+ *  "message_id": uuid, "message_type": 1, "author_id": uuid?, "treatment_id": uuid?,
+ *  "message_time": "2024-02-12T05:53:48.123456Z", "text": "…", "data": {…}, "file": {…}?,
+ *  "partner_notification": {…}?}
  * }</pre>
  *
- * {@code data} holds (shapes chosen here, not confirmed): {@code keyboard} — a digital menu, {@code
- * [[{"id"?,"text"}]]}; {@code broadcast: true} and {@code link_button {text,url}} — a broadcast;
- * {@code drop_keyboard: true} (with empty text) — the menu removed; anything given to {@link
- * io.omnichannel.testkit.oneconnect.OneConnectScenario#emit} (e.g. {@code redirect} for 200). Type
- * 70 adds {@code file {url,name,size,mime}}; the url needs Basic auth of an API account of the
- * line. A user's own message has {@code author_id == user_id}; a pressed button arrives as its
- * text. Messages posted through the receive calls are echoed per {@link
+ * {@code author_id} is absent on automatic events ({@link
+ * io.omnichannel.testkit.oneconnect.OneConnectScenario#closesForInactivity}); {@code treatment_id}
+ * is the chat's open treatment, absent outside one. Type 70 carries the File object {@code
+ * {file_id, file_path, file_name, file_size, comment?}} (no MIME type; {@code file_path} needs
+ * Basic auth of an API account of the line); type 2, a broadcast, carries {@code
+ * partner_notification {id, theme, text, description_hint?, description_url?}}. {@code data} holds
+ * (shapes chosen here, not confirmed): {@code keyboard} — a digital menu, {@code
+ * [[{"id"?,"text"}]]}; {@code drop_keyboard: true} (with empty text) — the menu removed; anything
+ * given to {@link io.omnichannel.testkit.oneconnect.OneConnectScenario#emit} (e.g. {@code redirect}
+ * for 200). Line hooks also hear {@code subscription} events ({@code action} add/update/delete,
+ * {@code subscription {service_id, service_user_id, activate_date, expires_date}}) when a user's
+ * line is switched on or off (world, SOAP {@code UserServiceLine…}), {@code subscriber} events
+ * ({@code action}, {@code user}) when a client user is added, edited or deleted, {@code
+ * support_line} events ({@code action}, {@code line}) when a line is added or changed, and whatever
+ * {@link io.omnichannel.testkit.oneconnect.OneConnectScenario#emitEvent} posts (e.g. {@code
+ * competence}). A user's own message has {@code author_id == user_id}; a pressed button arrives as
+ * its text. Messages posted through the receive calls are echoed per {@link
  * io.omnichannel.testkit.oneconnect.EchoMode} (default {@code LINE_HOOKS}). Failed deliveries (no
  * answer or non-2xx) are retried with doubling backoff up to {@code hookMaxAttempts}; each attempt
  * is a {@link io.omnichannel.testkit.oneconnect.DeliveryAttempt}. Each hook receives its events one
@@ -103,10 +121,9 @@
  * (20/21); bot hooks receive every event of their line (the real split between bot and line hooks
  * is unknown); {@code general_settings} and {@code bot_as_spec} are validated, not acted on;
  * keyboards are not kept as chat state; tickets ({@code /v1/ticket/{id}/} answers 404); avatars,
- * posts, phones of specialists; {@code SpecialistRead ChangedFrom} filtering and {@code CreatedAt}
- * (nil); SOAP operations other than the listed ones (ServiceLineKindRead, Department…,
- * GetOpenedServiceTreatments answer a Fault); rate limits; the real service's exact 404 bodies; the
- * JDK HttpClient's selector thread lingers until garbage-collected after {@code close()} (Java 17
- * has no {@code HttpClient.close}).
+ * posts, phones of specialists; {@code SpecialistRead ChangedFrom} filtering; SOAP operations other
+ * than the listed ones (ServiceLineKindRead, Department…, GetOpenedServiceTreatments answer a
+ * Fault); rate limits; the real service's exact 404 bodies; the JDK HttpClient's selector thread
+ * lingers until garbage-collected after {@code close()} (Java 17 has no {@code HttpClient.close}).
  */
 package io.omnichannel.testkit.oneconnect;

@@ -159,7 +159,8 @@ class ControlApiTest {
 
     assertThat(file.get("message_type").asInt()).isEqualTo(70);
     assertThat(file.get("file").get("size").asLong()).isEqualTo(2);
-    assertThat(broadcast.get("data").get("link_button").get("url").asText())
+    assertThat(broadcast.get("message_type").asInt()).isEqualTo(2);
+    assertThat(broadcast.get("fields").get("partner_notification").get("description_url").asText())
         .isEqualTo("https://example.org");
     assertThat(dropped.get("data").get("drop_keyboard").asBoolean()).isTrue();
     assertThat(user.get("author_id").asText()).isEqualTo(world.user.id());

@@ -187,10 +187,13 @@ class HookDeliveryTest extends EmulatorTest {
 
       assertThat(menu.get("data").get("keyboard"))
           .isEqualTo(JSON.readTree("[[{\"id\":\"a\",\"text\":\"Yes\"},{\"text\":\"No\"}]]"));
-      assertThat(broadcast.get("data"))
-          .isEqualTo(
-              JSON.readTree(
-                  "{\"broadcast\":true,\"link_button\":{\"text\":\"Open\",\"url\":\"https://example.org\"}}"));
+      assertThat(broadcast.get("message_type").asInt()).isEqualTo(2);
+      assertThat(broadcast.get("data")).isEqualTo(JSON.readTree("{}"));
+      JsonNode notification = broadcast.get("partner_notification");
+      assertThat(notification.get("id").asText()).isNotBlank();
+      assertThat(notification.get("text").asText()).isEqualTo("News");
+      assertThat(notification.get("description_hint").asText()).isEqualTo("Open");
+      assertThat(notification.get("description_url").asText()).isEqualTo("https://example.org");
       assertThat(dropped.get("data")).isEqualTo(JSON.readTree("{\"drop_keyboard\":true}"));
       assertThat(dropped.get("text").asText()).isEmpty();
     }
@@ -217,10 +220,12 @@ class HookDeliveryTest extends EmulatorTest {
       assertThat(event.get("message_type").asInt()).isEqualTo(70);
       assertThat(event.get("text").asText()).isEqualTo("Your invoice");
       JsonNode file = event.get("file");
-      assertThat(file.get("name").asText()).isEqualTo("invoice.pdf");
-      assertThat(file.get("size").asLong()).isEqualTo(bytes.length);
-      assertThat(file.get("mime").asText()).isEqualTo("application/pdf");
-      String path = file.get("url").asText().substring(emulator.baseUrl().length());
+      assertThat(file.get("file_id").asText()).isNotBlank();
+      assertThat(file.get("file_name").asText()).isEqualTo("invoice.pdf");
+      assertThat(file.get("file_size").asLong()).isEqualTo(bytes.length);
+      assertThat(file.get("comment").asText()).isEqualTo("Your invoice");
+      assertThat(file.has("mime")).as("the File object has no MIME type").isFalse();
+      String path = file.get("file_path").asText().substring(emulator.baseUrl().length());
       HttpResponse<byte[]> download = bot.getBytes(path);
       assertThat(download.statusCode()).isEqualTo(200);
       assertThat(download.headers().firstValue("Content-Type").orElseThrow())
@@ -315,6 +320,7 @@ class HookDeliveryTest extends EmulatorTest {
 
       assertThat(hook.next(WAIT).body()).contains(marker.messageId());
       assertThat(quiet.inspection().events())
+          .filteredOn(HookEvent::isLineEvent)
           .extracting(HookEvent::messageId)
           .containsExactly(marker.messageId());
     }

@@ -110,4 +110,38 @@ class HookRegistrationTest extends EmulatorTest {
         .containsExactly("http://127.0.0.1:9/all");
     assertThat(bot.delete("/v1/hook/bot/" + world.support.id()).statusCode()).isEqualTo(200);
   }
+
+  @Test
+  void hooksAreDeletedByTypeOrAllAtOnceAndTheLineListShowsHookLine() throws Exception {
+    String line = world.support.id();
+    bot.postJson(
+        "/v1/hook/",
+        "{\"type\":\"bot\",\"id\":\"" + line + "\",\"url\":\"http://127.0.0.1:9/bot\"}");
+    bot.postJson(
+        "/v1/hook/",
+        "{\"type\":\"line\",\"id\":\"" + line + "\",\"url\":\"http://127.0.0.1:9/line\"}");
+    bot.postJson("/v1/hook/", "{\"type\":\"line\",\"url\":\"http://127.0.0.1:9/all\"}");
+    com.fasterxml.jackson.databind.JsonNode lines =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(bot.get("/v1/line/").body());
+    com.fasterxml.jackson.databind.JsonNode support = null;
+    for (com.fasterxml.jackson.databind.JsonNode l : lines) {
+      if (l.get("line_id").asText().equals(line)) {
+        support = l;
+      }
+    }
+    assertThat(support.get("hook_bot").asText()).isEqualTo("http://127.0.0.1:9/bot");
+    assertThat(support.get("hook_line").asText()).isEqualTo("http://127.0.0.1:9/line");
+
+    assertThat(bot.delete("/v1/hook/line/" + line + "/").statusCode()).isEqualTo(200);
+    assertThat(emulator.world().hooks())
+        .extracting(HookRegistration::url)
+        .containsExactlyInAnyOrder("http://127.0.0.1:9/bot", "http://127.0.0.1:9/all");
+    assertThat(bot.delete("/v1/hook/chat/" + line + "/").statusCode()).isEqualTo(400);
+
+    HttpResponse<String> all = bot.delete("/v1/hook/");
+
+    assertThat(all.statusCode()).isEqualTo(200);
+    assertThat(all.body()).isEmpty();
+    assertThat(emulator.world().hooks()).isEmpty();
+  }
 }

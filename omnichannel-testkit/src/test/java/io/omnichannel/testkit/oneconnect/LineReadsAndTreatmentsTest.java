@@ -21,7 +21,8 @@ class LineReadsAndTreatmentsTest extends EmulatorTest {
     assertThat(subscriptions).hasSize(1);
     assertThat(subscriptions.get(0).get("line_id").asText()).isEqualTo(world.support.id());
     assertThat(subscriptions.get(0).get("user_id").asText()).isEqualTo(world.user.id());
-    assertThat(subscriptions.get(0).get("subscription_set").asText()).endsWith("Z");
+    assertThat(subscriptions.get(0).get("subscription_set").asText())
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
     assertThat(subscriptions.get(0).has("subscription_expire_at")).isTrue();
 
     emulator.world().ban(world.user.id(), world.support.id());
@@ -40,10 +41,21 @@ class LineReadsAndTreatmentsTest extends EmulatorTest {
     assertThat(anna.get("surname").asText()).isEqualTo("Smirnova");
     assertThat(anna.fieldNames())
         .toIterable()
-        .contains("patronymic", "avatar_url", "post", "phone", "email");
+        .contains("patronymic", "avatar_url", "avatar_small_url", "post", "phone", "email");
+    anna.fields()
+        .forEachRemaining(f -> assertThat(f.getValue().isTextual()).as(f.getKey()).isTrue());
+    assertThat(anna.get("patronymic").asText()).isEmpty();
 
-    assertThat(json(bot.get("/v1/line/subscriber/" + world.user.id())).get("name").asText())
-        .isEqualTo("Anna");
+    JsonNode one = json(bot.get("/v1/line/subscriber/" + world.user.id()));
+    assertThat(one.get("name").asText()).isEqualTo("Anna");
+    assertThat(one.has("avatar_small_url")).isFalse();
+    one.fields()
+        .forEachRemaining(f -> assertThat(f.getValue().isTextual()).as(f.getKey()).isTrue());
+    for (JsonNode specialist : json(bot.get("/v1/line/specialists"))) {
+      specialist
+          .fields()
+          .forEachRemaining(f -> assertThat(f.getValue().isTextual()).as(f.getKey()).isTrue());
+    }
     HttpResponse<String> stranger = bot.get("/v1/line/subscriber/" + world.specialist.id());
     assertThat(stranger.statusCode()).isEqualTo(403);
     assertThat(stranger.body()).isEmpty();

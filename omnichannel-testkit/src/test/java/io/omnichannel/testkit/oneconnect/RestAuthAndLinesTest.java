@@ -40,6 +40,17 @@ class RestAuthAndLinesTest {
   }
 
   @Test
+  void aWrongPasswordIs401BeforeRouting() {
+    Http wrong = api.as(World.LOGIN, "wrong");
+    assertThat(wrong.get("/v1/no/such/path/").statusCode()).isEqualTo(401);
+    assertThat(wrong.delete("/v1/line/").statusCode()).isEqualTo(401);
+    assertThat(wrong.get("/v1/ticket/42").statusCode()).isEqualTo(401);
+    assertThat(wrong.get("/cus/ws/PartnerWebAPI2?wsdl").statusCode()).isEqualTo(401);
+    assertThat(api.as(World.LOGIN, World.PASSWORD).get("/v1/no/such/path/").statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
   void wrongPasswordAndUnknownLoginAnswer401() {
     assertThat(api.as(World.LOGIN, "wrong").get("/v1/line/").statusCode()).isEqualTo(401);
     assertThat(api.as("nobody", World.PASSWORD).get("/v1/line/").statusCode()).isEqualTo(401);

@@ -37,7 +37,12 @@ final class SoapAnswer {
   }
 
   Element body() {
-    return child(document.getDocumentElement(), SoapEnvelope.SOAP12, "Body");
+    return child(document.getDocumentElement(), soap(), "Body");
+  }
+
+  /** The envelope namespace the answer came in. */
+  String soap() {
+    return document.getDocumentElement().getNamespaceURI();
   }
 
   /** The local name of the Body's element, e.g. {@code ClientAddResponse} or {@code Fault}. */
@@ -46,7 +51,10 @@ final class SoapAnswer {
   }
 
   String faultCode() {
-    Element fault = child(body(), SoapEnvelope.SOAP12, "Fault");
+    Element fault = child(body(), soap(), "Fault");
+    if (SoapEnvelope.SOAP11.equals(soap())) {
+      return child(fault, null, "faultcode").getTextContent();
+    }
     return child(child(fault, SoapEnvelope.SOAP12, "Code"), SoapEnvelope.SOAP12, "Value")
         .getTextContent();
   }
@@ -121,7 +129,10 @@ final class SoapAnswer {
 
   private static Element child(Element parent, String namespace, String localName) {
     return elements(parent).stream()
-        .filter(e -> namespace.equals(e.getNamespaceURI()) && localName.equals(e.getLocalName()))
+        .filter(
+            e ->
+                java.util.Objects.equals(namespace, e.getNamespaceURI())
+                    && localName.equals(e.getLocalName()))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no " + localName + " in " + parent.getLocalName()));
   }

@@ -13,6 +13,7 @@ import org.w3c.dom.Element;
 /** Builds a PartnerWebAPI2 request envelope with DOM, the way 1C clients send it. */
 final class SoapEnvelope {
   static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
+  static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
   static final String PAR = "http://buhphone.com/PartnerWebAPI2";
   static final String CORE = "http://v8.1c.ru/8.1/data/core";
   static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
@@ -21,7 +22,7 @@ final class SoapEnvelope {
   private final Document document;
   private final Element params;
 
-  private SoapEnvelope(String operation) {
+  private SoapEnvelope(String soap, String operation) {
     try {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setNamespaceAware(true);
@@ -29,14 +30,14 @@ final class SoapEnvelope {
     } catch (ParserConfigurationException e) {
       throw new IllegalStateException(e);
     }
-    Element envelope = document.createElementNS(SOAP12, "soap:Envelope");
+    Element envelope = document.createElementNS(soap, "soap:Envelope");
     envelope.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:par", PAR);
     envelope.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:core", CORE);
     envelope.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:xsi", XSI);
     envelope.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:xs", XS);
     document.appendChild(envelope);
-    envelope.appendChild(document.createElementNS(SOAP12, "soap:Header"));
-    Element body = document.createElementNS(SOAP12, "soap:Body");
+    envelope.appendChild(document.createElementNS(soap, "soap:Header"));
+    Element body = document.createElementNS(soap, "soap:Body");
     envelope.appendChild(body);
     Element call = document.createElementNS(PAR, "par:" + operation);
     body.appendChild(call);
@@ -45,7 +46,11 @@ final class SoapEnvelope {
   }
 
   static SoapEnvelope operation(String operation) {
-    return new SoapEnvelope(operation);
+    return new SoapEnvelope(SOAP12, operation);
+  }
+
+  static SoapEnvelope operation11(String operation) {
+    return new SoapEnvelope(SOAP11, operation);
   }
 
   SoapEnvelope string(String name, String value) {

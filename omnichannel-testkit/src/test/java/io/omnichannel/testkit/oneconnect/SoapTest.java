@@ -67,7 +67,7 @@ class SoapTest {
             "UserServiceLineAdd",
             SoapEnvelope.operation("UserServiceLineAdd")
                 .string("UserID", userId)
-                .string("ServiceLineID", world.support.id()),
+                .string("ServiceLineKindID", world.support.id()),
             soapActionHeader);
     assertThat(added.resultCode()).isEqualTo("SUCCESS");
 
@@ -79,7 +79,8 @@ class SoapTest {
     assertThat(read.resultCode()).isEqualTo("SUCCESS");
     assertThat(read.value("ResultData").getAttributeNS(SoapEnvelope.XSI, "type"))
         .isEqualTo("ValueTable");
-    assertThat(read.columns()).containsExactly("UserID", "ServiceLineID", "Active", "CreatedAt");
+    assertThat(read.columns())
+        .containsExactly("UserID", "ServiceLineKindID", "Active", "CreatedAt");
     List<List<SoapAnswer.Cell>> rows = read.rows();
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0).get(0)).isEqualTo(new SoapAnswer.Cell("xs:string", userId, false));
@@ -137,7 +138,7 @@ class SoapTest {
                     "UserServiceLineAdd",
                     SoapEnvelope.operation("UserServiceLineAdd")
                         .string("UserID", world.user.id())
-                        .string("ServiceLineID", world.support.id()),
+                        .string("ServiceLineKindID", world.support.id()),
                     true)
                 .resultCode())
         .isEqualTo("DUPLICATE");
@@ -146,7 +147,7 @@ class SoapTest {
                     "UserServiceLineAdd",
                     SoapEnvelope.operation("UserServiceLineAdd")
                         .string("UserID", world.user.id())
-                        .string("ServiceLineID", world.management.id()),
+                        .string("ServiceLineKindID", world.management.id()),
                     true)
                 .resultCode())
         .as("another company's line")
@@ -176,7 +177,7 @@ class SoapTest {
             "UserServiceLineEdit",
             SoapEnvelope.operation("UserServiceLineEdit")
                 .string("UserID", world.user.id())
-                .string("ServiceLineID", world.support.id())
+                .string("ServiceLineKindID", world.support.id())
                 .bool("Active", false),
             true);
 
@@ -199,7 +200,7 @@ class SoapTest {
                     "UserServiceLineDelete",
                     SoapEnvelope.operation("UserServiceLineDelete")
                         .string("UserID", world.user.id())
-                        .string("ServiceLineID", world.support.id()),
+                        .string("ServiceLineKindID", world.support.id()),
                     true)
                 .resultCode())
         .isEqualTo("SUCCESS");
@@ -239,8 +240,25 @@ class SoapTest {
             false);
 
     assertThat(read.columns())
-        .startsWith("SpecialistID", "CreatedAt", "Deleted", "Login", "Name", "Surname");
+        .containsExactly(
+            "SpecialistID",
+            "CreatedAt",
+            "Deleted",
+            "Login",
+            "Name",
+            "Surname",
+            "SecondaryName",
+            "Birthday",
+            "Post",
+            "DepartmentID",
+            "Phone",
+            "EMail");
     List<SoapAnswer.Cell> row = read.rows().get(0);
+    for (int i = 0; i < row.size(); i++) {
+      assertThat(row.get(i).nil())
+          .as(read.columns().get(i))
+          .isEqualTo(read.columns().get(i).equals("DepartmentID"));
+    }
     assertThat(row.get(0).text()).isEqualTo(world.specialist.id());
     assertThat(row.get(3).type()).isEqualTo("xs:decimal");
     assertThat(row.get(3).text()).isEqualTo(Long.toString(world.specialist.login()));
@@ -281,14 +299,59 @@ class SoapTest {
     assertThat(emulator.world().clients()).hasSize(1);
   }
 
-  @Test
-  void aSoap11EnvelopeIsAVersionMismatchFault() {
-    String soap11 =
-        "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body/></s:Envelope>";
+  @ParameterizedTest(name = "SOAPAction header: {0}")
+  @ValueSource(booleans = {true, false})
+  void aSoap11CallIsAnsweredInSoap11InEitherContentTypeStyle(boolean soapActionHeader) {
     HttpResponse<String> response =
-        soap.soap(PATH, "ClientRead", soap11.getBytes(StandardCharsets.UTF_8), true);
+        soap.soap(
+            PATH, "ClientRead", SoapEnvelope.operation11("ClientRead").bytes(), soapActionHeader);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+        .matches("text/xml; ?charset=utf-8");
+    SoapAnswer answer = SoapAnswer.parse(response.body());
+    assertThat(answer.soap()).isEqualTo(SoapEnvelope.SOAP11);
+    assertThat(answer.bodyElement()).isEqualTo("ClientReadResponse");
+    assertThat(answer.resultCode()).isEqualTo("SUCCESS");
+  }
+
+  @Test
+  void aSoap11FaultIsFaultcodeAndFaultstring() {
+    HttpResponse<String> response =
+        soap.soap(PATH, "TicketDelete", SoapEnvelope.operation11("TicketDelete").bytes(), true);
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+        .matches("text/xml; ?charset=utf-8");
+    SoapAnswer fault = SoapAnswer.parse(response.body());
+    assertThat(fault.bodyElement()).isEqualTo("Fault");
+    assertThat(fault.faultCode()).isEqualTo("soap:Client");
+  }
+
+  @Test
+  void anEnvelopeOfNoSoapVersionIsAVersionMismatchFault() {
+    String other = "<s:Envelope xmlns:s=\"urn:not-soap\"><s:Body/></s:Envelope>";
+    HttpResponse<String> response =
+        soap.soap(PATH, "ClientRead", other.getBytes(StandardCharsets.UTF_8), true);
 
     assertThat(SoapAnswer.parse(response.body()).faultCode()).isEqualTo("soap:VersionMismatch");
+  }
+
+  @Test
+  void theWsdlBindsSoap11And12AtTheSameAddress() {
+    HttpResponse<String> wsdl = soap.get(PATH + "?wsdl");
+
+    assertThat(wsdl.statusCode()).isEqualTo(200);
+    assertThat(wsdl.headers().firstValue("Content-Type").orElseThrow())
+        .matches("text/xml; ?charset=utf-8");
+    assertThat(wsdl.body())
+        .contains(
+            "http://schemas.xmlsoap.org/wsdl/soap/",
+            "http://schemas.xmlsoap.org/wsdl/soap12/",
+            "soapAction=\"http://buhphone.com/PartnerWebAPI2#PartnerWebAPI2:SpecialistRead\"",
+            "<soap:address location=\"" + emulator.baseUrl() + PATH + "\"/>",
+            "<soap12:address location=\"" + emulator.baseUrl() + PATH + "\"/>");
+    assertThat(Http.to(emulator.baseUrl()).get(PATH + "?wsdl").statusCode()).isEqualTo(401);
   }
 
   @Test
