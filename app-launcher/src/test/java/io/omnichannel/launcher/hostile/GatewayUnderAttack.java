@@ -149,7 +149,7 @@ final class GatewayUnderAttack implements AutoCloseable {
     connectionId = delivery.url().substring(delivery.url().lastIndexOf('/') + 1);
     lineHook =
         oneConnect.world().hooks().stream()
-            .filter(hook -> hook.url().endsWith("/hooks/oneconnect/" + connectionId))
+            .filter(hook -> hook.url().contains("/hooks/oneconnect/" + connectionId))
             .findFirst()
             .orElseThrow(() -> new AssertionError("no hook for " + connectionId));
     awaitInLine("первое сообщение");
