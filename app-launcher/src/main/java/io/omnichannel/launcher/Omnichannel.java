@@ -116,6 +116,7 @@ public final class Omnichannel {
         "oneconnect",
         oneConnect,
         adapter -> adapter.ignoredEventTypes().values().stream().mapToLong(Long::longValue).sum());
+    metering.ignoredByKind("oneconnect", oneConnect, OneConnect::ignoredEventTypes);
     metering.pollingBots(telegram, Telegram::pollingBots);
     SupportPlatform platform = metering.platform(oneConnect.supportPlatform());
 
@@ -204,7 +205,7 @@ public final class Omnichannel {
                     new HealthEndpoint.Check("database", persistence::isReady),
                     new HealthEndpoint.Check(
                         "workers", () -> inboxWorkers.isRunning() && outboxWorkers.isRunning()))),
-            new MetricsEndpoint(registry));
+            new MetricsEndpoint(registry, metering::refresh));
     scheduler =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
