@@ -62,8 +62,9 @@ import org.slf4j.LoggerFactory;
  * The whole gateway in one object, wired by hand in one place: embed it in a host service with
  * {@link #builder()}, or let the command line's {@code serve} run it. Building opens the database
  * (migrating it); {@link #start()} binds the HTTP server (unless the host mounts the endpoints
- * itself), starts the workers, resumes polling and registers the management line's hook, in that
- * order; {@link #stop()} undoes it gracefully.
+ * itself), starts the workers, resumes polling, gives the line hooks of before path secrets their
+ * secret and registers the management line's hook, in that order; {@link #stop()} undoes it
+ * gracefully.
  */
 public final class Omnichannel {
   private static final Logger LOG = LoggerFactory.getLogger(Omnichannel.class);
@@ -242,6 +243,7 @@ public final class Omnichannel {
       if (settings.telegram.receiveMode() == TelegramConfig.ReceiveMode.POLLING) {
         resumePolling();
       }
+      secureBareHooks();
       oneConnect.registerManagementHook(managementHook);
     } catch (RuntimeException failed) {
       stop();
@@ -330,6 +332,17 @@ public final class Omnichannel {
         LOG.warn(
             "cannot resume receiving for connection {}: {}", connection.id(), failure.getMessage());
       }
+    }
+  }
+
+  /**
+   * Hooks registered before hook URLs carried a path secret get one now; those already secret cost
+   * one read each and are left as they are.
+   */
+  private void secureBareHooks() {
+    int secured = oneConnect.secureBareHooks(persistence.connections().allActive());
+    if (secured > 0) {
+      LOG.info("set {} line hooks again with their path secret", secured);
     }
   }
 
