@@ -18,10 +18,10 @@ import java.util.OptionalLong;
 import javax.net.ssl.SSLSession;
 
 /**
- * Files a specialist sent into a line (type-70 events carry their URL). A HEAD tells the size
- * first, so the core can refuse an over-size file before a byte of it is read; the GET runs only
- * when the source is opened. The API account's credentials go only to the push API's own origin,
- * never to a URL an event names elsewhere.
+ * Files a specialist sent into a line (type-70 events carry their URL). A HEAD tells the size and
+ * the type first, so the core can refuse an over-size file before a byte of it is read; the GET
+ * runs only when the source is opened. The API account's credentials go only to the push API's own
+ * origin, never to a URL an event names elsewhere.
  */
 final class LineFiles {
   private static final String OPERATION = "fetchLineFile";
@@ -53,7 +53,10 @@ final class LineFiles {
     if (size.isEmpty()) {
       throw new PlatformRejected(OPERATION, "no Content-Length for the file");
     }
-    return new RemoteFile(size.getAsLong(), () -> open(url, auth));
+    return new RemoteFile(
+        size.getAsLong(),
+        FileTypes.byDownload(head.headers().firstValue("Content-Type")),
+        () -> open(url, auth));
   }
 
   /**

@@ -1,11 +1,14 @@
 package io.omnichannel.oneconnect;
 
+import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.HookCredentials;
 import io.omnichannel.core.port.in.InboundGateway;
 import io.omnichannel.core.port.out.LineEventDecoder;
 import io.omnichannel.core.port.out.SupportPlatform;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -13,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * The 1C-Connect adapter, the one thing the launcher uses: {@link #supportPlatform()} and {@link
  * #lineEventDecoder()} for the core, {@link #hookHandler()} to mount at {@code POST
- * /hooks/oneconnect/{hook}}, and {@link #registerManagementHook} to call once at start-up.
+ * /hooks/oneconnect/{hook}}, and {@link #secureBareHooks} then {@link #registerManagementHook} to
+ * call once at start-up.
  *
  * <pre>{@code
  * OneConnect oneConnect = OneConnect.create(OneConnectConfig.of("gateway", Secret.of(pw), managementLine,
@@ -75,6 +79,18 @@ public final class OneConnect {
    */
   public void registerManagementHook(HookCredentials credentials) {
     platform.registerManagementHook(Objects.requireNonNull(credentials, "credentials"));
+  }
+
+  /**
+   * Sets again, with its path secret, every connection's hook that 1C-Connect still holds under the
+   * bare URL of before path secrets came (authenticated by back-auth alone, which the real service
+   * may ignore). Run at start, before the management hook; a connection that cannot be checked is
+   * logged and skipped.
+   *
+   * @return how many hooks were set again
+   */
+  public int secureBareHooks(Collection<Connection> connections) {
+    return platform.secureBareHooks(List.copyOf(connections));
   }
 
   /**

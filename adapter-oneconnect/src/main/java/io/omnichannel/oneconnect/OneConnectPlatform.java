@@ -17,11 +17,13 @@ import io.omnichannel.core.domain.RemoteFile;
 import io.omnichannel.core.domain.Specialist;
 import io.omnichannel.core.domain.TechnicalClient;
 import io.omnichannel.core.domain.TechnicalClientId;
+import io.omnichannel.core.domain.failure.GatewayFailure;
 import io.omnichannel.core.domain.failure.PlatformRejected;
 import io.omnichannel.core.port.out.ApiAccountVerification;
 import io.omnichannel.core.port.out.SupportPlatform;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -213,6 +215,47 @@ final class OneConnectPlatform implements SupportPlatform {
             rest.push.deleteBotHook(
                 BasicAuth.header(connection.apiAccount()), connection.line().id().value()));
     LOG.info("connection {}: hook of line {} removed", connection.id(), connection.line().id());
+  }
+
+  /**
+   * Hooks set before hook URLs carried a path secret point at the bare {@code
+   * <publicBase>/hooks/oneconnect/<connection>} and are authenticated by back-auth alone; each such
+   * hook is set again with its secret URL. One read of the account's lines per connection tells the
+   * hook's URL; a hook that is absent or points elsewhere is left alone. A connection that cannot
+   * be checked is logged and the rest go on.
+   *
+   * @return how many hooks were set again
+   */
+  int secureBareHooks(Collection<Connection> connections) {
+    int secured = 0;
+    for (Connection connection : connections) {
+      try {
+        if (hasBareHook(connection)) {
+          subscribe(connection);
+          secured++;
+          LOG.info("connection {}: bare hook set again with its path secret", connection.id());
+        }
+      } catch (GatewayFailure failure) {
+        LOG.warn(
+            "connection {}: cannot check its hook for a path secret: {}",
+            connection.id(),
+            failure.getMessage());
+      }
+    }
+    return secured;
+  }
+
+  private boolean hasBareHook(Connection connection) {
+    String bare = hooksBase() + connection.id().value();
+    String line = connection.line().id().value();
+    return RestClients.call(
+            "secureBareHooks", () -> rest.push.lines(BasicAuth.header(connection.apiAccount())))
+        .stream()
+        .anyMatch(
+            info ->
+                line.equals(info.lineId())
+                    && info.hookBot() != null
+                    && (info.hookBot().equals(bare) || info.hookBot().equals(bare + "/")));
   }
 
   void registerManagementHook(HookCredentials credentials) {

@@ -45,6 +45,9 @@ class LineFilesTest extends SharedEmulator {
     RemoteFile file = world.platform().fetchLineFile(connection, new FileRef(sent.file().url()));
 
     assertThat(file.sizeBytes()).isEqualTo(bytes.length);
+    assertThat(file.mimeType())
+        .as("application/octet-stream says nothing: the name's type stands")
+        .isEmpty();
     assertThat(methods()).containsExactly("HEAD");
     try (InputStream in = file.source().open()) {
       assertThat(in.readAllBytes()).isEqualTo(bytes);
@@ -52,6 +55,28 @@ class LineFilesTest extends SharedEmulator {
     assertThat(methods()).containsExactly("HEAD", "GET");
     assertThat(emulator.inspection().requests())
         .allSatisfy(r -> assertThat(r.authLogin()).isEqualTo(world.login));
+  }
+
+  @Test
+  void theDownloadsDeclaredTypeIsKnownFromTheHead() {
+    HookEvent sent =
+        emulator
+            .scenario()
+            .specialistSendsFile(
+                world.support.id(),
+                world.user.id(),
+                world.specialist.id(),
+                "scan",
+                "image/png",
+                new byte[] {(byte) 0x89, 'P', 'N', 'G'},
+                null);
+    emulator.inspection().clear();
+
+    RemoteFile file =
+        world.platform().fetchLineFile(world.connection(), new FileRef(sent.file().url()));
+
+    assertThat(file.mimeType()).contains("image/png");
+    assertThat(methods()).containsExactly("HEAD");
   }
 
   @Test

@@ -62,8 +62,9 @@ import org.slf4j.LoggerFactory;
  * The whole gateway in one object, wired by hand in one place: embed it in a host service with
  * {@link #builder()}, or let the command line's {@code serve} run it. Building opens the database
  * (migrating it); {@link #start()} binds the HTTP server (unless the host mounts the endpoints
- * itself), starts the workers, resumes polling and registers the management line's hook, in that
- * order; {@link #stop()} undoes it gracefully.
+ * itself), starts the workers, resumes polling, gives the line hooks of before path secrets their
+ * secret and registers the management line's hook, in that order; {@link #stop()} undoes it
+ * gracefully.
  */
 public final class Omnichannel {
   private static final Logger LOG = LoggerFactory.getLogger(Omnichannel.class);
@@ -116,6 +117,7 @@ public final class Omnichannel {
         "oneconnect",
         oneConnect,
         adapter -> adapter.ignoredEventTypes().values().stream().mapToLong(Long::longValue).sum());
+    metering.ignoredByKind("oneconnect", oneConnect, OneConnect::ignoredEventTypes);
     metering.pollingBots(telegram, Telegram::pollingBots);
     SupportPlatform platform = metering.platform(oneConnect.supportPlatform());
 
@@ -204,7 +206,7 @@ public final class Omnichannel {
                     new HealthEndpoint.Check("database", persistence::isReady),
                     new HealthEndpoint.Check(
                         "workers", () -> inboxWorkers.isRunning() && outboxWorkers.isRunning()))),
-            new MetricsEndpoint(registry));
+            new MetricsEndpoint(registry, metering::refresh));
     scheduler =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
@@ -241,6 +243,7 @@ public final class Omnichannel {
       if (settings.telegram.receiveMode() == TelegramConfig.ReceiveMode.POLLING) {
         resumePolling();
       }
+      secureBareHooks();
       oneConnect.registerManagementHook(managementHook);
     } catch (RuntimeException failed) {
       stop();
@@ -329,6 +332,17 @@ public final class Omnichannel {
         LOG.warn(
             "cannot resume receiving for connection {}: {}", connection.id(), failure.getMessage());
       }
+    }
+  }
+
+  /**
+   * Hooks registered before hook URLs carried a path secret get one now; those already secret cost
+   * one read each and are left as they are.
+   */
+  private void secureBareHooks() {
+    int secured = oneConnect.secureBareHooks(persistence.connections().allActive());
+    if (secured > 0) {
+      LOG.info("set {} line hooks again with their path secret", secured);
     }
   }
 

@@ -76,13 +76,7 @@ final class ServeCommand implements Callable<Integer> {
             .telegram(
                 TelegramConfig.of(mode, config.publicBaseUrl(), instance)
                     .withApiBaseUrl(config.telegramApiUrl()))
-            .oneConnect(
-                OneConnectConfig.of(
-                        config.oneConnectLogin(),
-                        config.oneConnectPassword(),
-                        new LineId(config.managementLineId()),
-                        config.publicBaseUrl())
-                    .withEndpoints(config.oneConnectRestUrl(), config.oneConnectSoapUrl()))
+            .oneConnect(oneConnectConfig(config))
             .httpServer(config.httpHost(), config.httpPort())
             .workers(config.workers());
     config.adminToken().ifPresent(builder::adminToken);
@@ -90,6 +84,19 @@ final class ServeCommand implements Callable<Integer> {
         .managementHookPassword()
         .ifPresent(password -> builder.managementHook(new HookCredentials("management", password)));
     return builder.build();
+  }
+
+  static OneConnectConfig oneConnectConfig(LauncherConfig config) {
+    return OneConnectConfig.of(
+            config.oneConnectLogin(),
+            config.oneConnectPassword(),
+            new LineId(config.managementLineId()),
+            config.publicBaseUrl())
+        .withEndpoints(config.oneConnectRestUrl(), config.oneConnectSoapUrl())
+        .withSoapVersion(
+            config.oneConnectSoapVersion() == LauncherConfig.SoapVersion.SOAP_1_2
+                ? OneConnectConfig.SoapVersion.SOAP_1_2
+                : OneConnectConfig.SoapVersion.SOAP_1_1);
   }
 
   private static String defaultInstanceId() {

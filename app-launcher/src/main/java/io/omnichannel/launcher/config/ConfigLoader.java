@@ -2,6 +2,7 @@ package io.omnichannel.launcher.config;
 
 import io.omnichannel.core.domain.Secret;
 import io.omnichannel.launcher.config.LauncherConfig.Database;
+import io.omnichannel.launcher.config.LauncherConfig.SoapVersion;
 import io.omnichannel.launcher.config.LauncherConfig.TelegramMode;
 import java.io.IOException;
 import java.io.Reader;
@@ -86,6 +87,7 @@ public final class ConfigLoader {
     TelegramMode mode = mode();
     URI rest = url(Setting.ONECONNECT_REST_URL);
     URI soap = url(Setting.ONECONNECT_SOAP_URL);
+    SoapVersion soapVersion = soapVersion();
     String login = required(Setting.ONECONNECT_LOGIN);
     Optional<Secret> password = secret(Setting.ONECONNECT_PASSWORD);
     if (password.isEmpty()) {
@@ -132,6 +134,7 @@ public final class ConfigLoader {
         mode,
         rest,
         soap,
+        soapVersion,
         login,
         password.orElseThrow(),
         managementLine,
@@ -246,6 +249,18 @@ public final class ConfigLoader {
               + "\"");
       return TelegramMode.POLLING;
     }
+  }
+
+  private SoapVersion soapVersion() {
+    String value = text(Setting.ONECONNECT_SOAP_VERSION);
+    for (SoapVersion version : SoapVersion.values()) {
+      if (version.number().equals(value)) {
+        return version;
+      }
+    }
+    problems.add(
+        Setting.ONECONNECT_SOAP_VERSION.variable() + " must be 1.1 or 1.2, got \"" + value + "\"");
+    return SoapVersion.SOAP_1_1;
   }
 
   private Optional<Database> database() {

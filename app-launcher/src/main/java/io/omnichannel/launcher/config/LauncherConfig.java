@@ -18,6 +18,7 @@ public record LauncherConfig(
     TelegramMode telegramMode,
     URI oneConnectRestUrl,
     URI oneConnectSoapUrl,
+    SoapVersion oneConnectSoapVersion,
     String oneConnectLogin,
     Secret oneConnectPassword,
     String managementLineId,
@@ -40,5 +41,22 @@ public record LauncherConfig(
   public enum TelegramMode {
     POLLING,
     WEBHOOK
+  }
+
+  /** The SOAP binding of PartnerWebAPI2: 1.1 unless the operator chose 1.2. */
+  public enum SoapVersion {
+    SOAP_1_1("1.1"),
+    SOAP_1_2("1.2");
+
+    private final String number;
+
+    SoapVersion(String number) {
+      this.number = number;
+    }
+
+    /** As written in the setting: {@code 1.1} or {@code 1.2}. */
+    public String number() {
+      return number;
+    }
   }
 }

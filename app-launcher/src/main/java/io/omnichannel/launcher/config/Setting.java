@@ -45,6 +45,11 @@ public enum Setting {
       "1C-Connect PartnerWebAPI2 SOAP endpoint",
       "https://cus.1c-connect.com/cus/ws/PartnerWebAPI2",
       false),
+  ONECONNECT_SOAP_VERSION(
+      "OMNICHANNEL_ONECONNECT_SOAP_VERSION",
+      "SOAP version PartnerWebAPI2 is spoken in: 1.1 (as 1C-Connect's official bot) or 1.2",
+      "1.1",
+      false),
   ONECONNECT_LOGIN(
       "OMNICHANNEL_ONECONNECT_LOGIN",
       "the service's own 1C-Connect account (management line and partner reads)",

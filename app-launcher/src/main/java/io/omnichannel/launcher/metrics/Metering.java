@@ -9,6 +9,10 @@ import io.omnichannel.core.port.out.EventInbox;
 import io.omnichannel.core.port.out.MessengerChannel;
 import io.omnichannel.core.port.out.Outbox;
 import io.omnichannel.core.port.out.SupportPlatform;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
@@ -19,6 +23,7 @@ import java.util.function.ToLongFunction;
  */
 public final class Metering {
   private final MeterRegistry registry;
+  private final List<IgnoredKinds<?>> ignoredKinds = new CopyOnWriteArrayList<>();
 
   public Metering(MeterRegistry registry) {
     this.registry = registry;
@@ -65,6 +70,26 @@ public final class Metering {
     FunctionCounter.builder("omnichannel.ignored", adapter, a -> count.applyAsLong(a))
         .tag("source", source)
         .register(registry);
+  }
+
+  /**
+   * The same ignored events by kind, as the adapter of {@code source} counts them per kind: {@code
+   * omnichannel.ignored.kind{source, kind}}, the first {@value IgnoredKinds#MAX_KINDS} kinds by
+   * name and the rest as {@code other}. A kind seen for the first time gets its series at the next
+   * {@link #refresh()}.
+   */
+  public <T> void ignoredByKind(String source, T adapter, Function<T, Map<String, Long>> counts) {
+    IgnoredKinds<T> kinds = new IgnoredKinds<>(registry, source, adapter, counts);
+    ignoredKinds.add(kinds);
+    kinds.refresh();
+  }
+
+  /**
+   * Registers the series of kinds that appeared since the last call; the metrics endpoint calls it
+   * before each scrape.
+   */
+  public void refresh() {
+    ignoredKinds.forEach(IgnoredKinds::refresh);
   }
 
   /** Bots this instance long-polls now (B3: each bot's polling is leased to one instance). */

@@ -2,14 +2,22 @@ package io.omnichannel.launcher.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omnichannel.core.domain.ApiAccount;
+import io.omnichannel.core.domain.CompanyId;
+import io.omnichannel.core.domain.Secret;
+import io.omnichannel.core.domain.TechnicalClient;
+import io.omnichannel.core.port.in.InboundGateway;
 import io.omnichannel.launcher.Omnichannel;
 import io.omnichannel.launcher.config.ConfigLoader;
+import io.omnichannel.oneconnect.OneConnect;
 import io.omnichannel.testkit.oneconnect.Company;
 import io.omnichannel.testkit.oneconnect.Line;
 import io.omnichannel.testkit.oneconnect.OneConnectEmulator;
+import io.omnichannel.testkit.oneconnect.RecordedRequest;
 import io.omnichannel.testkit.telegram.TelegramEmulator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.reflect.Proxy;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -103,5 +111,57 @@ class ServeCommandTest {
         gateway.stop();
       }
     }
+  }
+
+  @Test
+  void aGatewayConfiguredForSoap12SpeaksSoap12(@TempDir Path data) throws Exception {
+    try (OneConnectEmulator oneConnect = OneConnectEmulator.start()) {
+      Company vendor = oneConnect.world().addCompany("1С-Коннект", true);
+      Line management =
+          oneConnect.world().addManagementLine(vendor.id(), "1С-Коннект: Управление каналами");
+      Company client = oneConnect.world().addCompany("Клиент", true);
+      oneConnect.world().addApiAccount("bot-api", "bot-pass", client.id(), Map.of());
+      Map<String, String> env = new HashMap<>();
+      env.put("OMNICHANNEL_DATA_DIR", data.toString());
+      env.put("OMNICHANNEL_ONECONNECT_REST_URL", oneConnect.baseUrl());
+      env.put("OMNICHANNEL_ONECONNECT_SOAP_URL", oneConnect.soapUrl());
+      env.put("OMNICHANNEL_ONECONNECT_LOGIN", "gateway");
+      env.put("OMNICHANNEL_ONECONNECT_PASSWORD", "gw-pass");
+      env.put("OMNICHANNEL_MANAGEMENT_LINE_ID", management.id());
+      env.put("OMNICHANNEL_ONECONNECT_SOAP_VERSION", "1.2");
+
+      OneConnect adapter =
+          OneConnect.create(
+              ServeCommand.oneConnectConfig(ConfigLoader.fromEnvironment(env, Optional.empty())),
+              unusedGateway());
+      TechnicalClient created =
+          adapter
+              .supportPlatform()
+              .registerTechnicalClient(
+                  new ApiAccount("bot-api", Secret.of("bot-pass")),
+                  new CompanyId(client.id()),
+                  "Telegram: бот",
+                  Optional.empty());
+
+      assertThat(created.name()).isEqualTo("Telegram: бот");
+      RecordedRequest soap =
+          oneConnect
+              .inspection()
+              .awaitRequest(request -> request.body().contains("ClientAdd"), Duration.ofSeconds(5));
+      assertThat(soap.contentType()).startsWith("application/soap+xml");
+      assertThat(soap.body()).contains("http://www.w3.org/2003/05/soap-envelope");
+      assertThat(soap.status()).isEqualTo(200);
+    }
+  }
+
+  /** Hooks are not exercised: only the adapter's calls out are. */
+  private static InboundGateway unusedGateway() {
+    return (InboundGateway)
+        Proxy.newProxyInstance(
+            InboundGateway.class.getClassLoader(),
+            new Class<?>[] {InboundGateway.class},
+            (proxy, method, args) -> {
+              throw new UnsupportedOperationException(method.getName());
+            });
   }
 }

@@ -3,6 +3,7 @@ package io.omnichannel.launcher.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.omnichannel.launcher.config.LauncherConfig.SoapVersion;
 import io.omnichannel.launcher.config.LauncherConfig.TelegramMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,29 @@ class ConfigLoaderTest {
     assertThat(config.telegramApiUrl()).hasToString("https://api.telegram.org");
     assertThat(config.oneConnectPassword().reveal()).isEqualTo("p4ss-w0rd");
     assertThat(config.workers()).isEqualTo(4);
+    assertThat(config.oneConnectSoapVersion())
+        .as("SOAP 1.1, as 1C-Connect's official bot speaks it")
+        .isEqualTo(SoapVersion.SOAP_1_1);
+  }
+
+  @Test
+  void soap12IsChosenByConfiguration() {
+    env.put("OMNICHANNEL_ONECONNECT_SOAP_VERSION", " 1.2 ");
+
+    assertThat(ConfigLoader.fromEnvironment(env, Optional.empty()).oneConnectSoapVersion())
+        .isEqualTo(SoapVersion.SOAP_1_2);
+
+    env.put("OMNICHANNEL_ONECONNECT_SOAP_VERSION", "1.1");
+    assertThat(ConfigLoader.fromEnvironment(env, Optional.empty()).oneConnectSoapVersion())
+        .isEqualTo(SoapVersion.SOAP_1_1);
+  }
+
+  @Test
+  void anUnknownSoapVersionIsAProblem() {
+    env.put("OMNICHANNEL_ONECONNECT_SOAP_VERSION", "2.0");
+
+    assertThat(problems().problems())
+        .containsExactly("OMNICHANNEL_ONECONNECT_SOAP_VERSION must be 1.1 or 1.2, got \"2.0\"");
   }
 
   @Test

@@ -149,7 +149,8 @@ final class GatewayUnderAttack implements AutoCloseable {
     connectionId = delivery.url().substring(delivery.url().lastIndexOf('/') + 1);
     lineHook =
         oneConnect.world().hooks().stream()
-            .filter(hook -> hook.url().contains("/hooks/oneconnect/" + connectionId))
+            // the hook URL carries the connection's path secret after a dot
+            .filter(hook -> hook.url().contains("/hooks/oneconnect/" + connectionId + "."))
             .findFirst()
             .orElseThrow(() -> new AssertionError("no hook for " + connectionId));
     awaitInLine("первое сообщение");

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.omnichannel.core.domain.LinePost;
 import io.omnichannel.core.fakes.CoreFixture;
 import io.omnichannel.core.port.out.SupportPlatform;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -44,5 +46,50 @@ class MeteringTest {
             registry.get("omnichannel.ignored").tag("source", "telegram").functionCounter().count())
         .isEqualTo(3.0);
     assertThat(registry.get("omnichannel.polling.bots").gauge().value()).isEqualTo(2.0);
+  }
+
+  @Test
+  void ignoredEventsAreCountedByKindOnceTheMetricsAreRefreshed() {
+    Metering metering = new Metering(registry);
+    Map<String, Long> perKind = new ConcurrentHashMap<>(Map.of("message_type:4242", 1L));
+    metering.ignoredByKind("oneconnect", perKind, Map::copyOf);
+
+    perKind.put("message_type:4242", 2L);
+    perKind.put("event_type:weather", 1L);
+    assertThat(registry.find("omnichannel.ignored.kind").tag("kind", "event_type:weather").meter())
+        .as("a kind first seen after the last refresh has no series yet")
+        .isNull();
+    metering.refresh();
+
+    assertThat(kind("message_type:4242")).isEqualTo(2.0);
+    assertThat(kind("event_type:weather")).isEqualTo(1.0);
+    assertThat(registry.find("omnichannel.ignored.kind").tag("kind", "other").meter()).isNull();
+  }
+
+  @Test
+  void kindsBeyondTheCapAreSummedAsOther() {
+    Metering metering = new Metering(registry);
+    Map<String, Long> perKind = new ConcurrentHashMap<>();
+    metering.ignoredByKind("oneconnect", perKind, Map::copyOf);
+
+    for (int code = 0; code < IgnoredKinds.MAX_KINDS + 5; code++) {
+      perKind.put("message_type:" + code, 1L);
+      metering.refresh();
+    }
+    perKind.put("message_type:0", 4L);
+    perKind.put("message_type:" + (IgnoredKinds.MAX_KINDS + 2), 3L);
+
+    assertThat(registry.find("omnichannel.ignored.kind").functionCounters())
+        .hasSize(IgnoredKinds.MAX_KINDS + 1);
+    assertThat(kind("message_type:0")).isEqualTo(4.0);
+    assertThat(kind("other")).as("five kinds past the cap, one of them thrice").isEqualTo(7.0);
+  }
+
+  private double kind(String kind) {
+    return registry
+        .get("omnichannel.ignored.kind")
+        .tags("source", "oneconnect", "kind", kind)
+        .functionCounter()
+        .count();
   }
 }

@@ -37,7 +37,7 @@ class OperationsEndpointsTest {
                 new HealthEndpoint.Check("database", databaseUp::get),
                 new HealthEndpoint.Check("workers", () -> true)))
         .mount(server);
-    new MetricsEndpoint(registry).mount(server);
+    new MetricsEndpoint(registry, () -> {}).mount(server);
     server.start("127.0.0.1", 0);
   }
 

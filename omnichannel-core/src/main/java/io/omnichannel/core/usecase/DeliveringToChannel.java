@@ -110,7 +110,8 @@ public final class DeliveringToChannel {
   }
 
   /**
-   * Text as it is; a file fetched from the line after its size was found within the outbound limit.
+   * Text as it is; a file fetched from the line after its size was found within the outbound limit,
+   * typed as the download declares it, else as its name says.
    */
   private Optional<ChannelPost> prepare(
       Connection connection, ChannelAccount recipient, OutboxMessage message) {
@@ -135,7 +136,7 @@ public final class DeliveringToChannel {
         new ChannelPost.File(
             file.kind(),
             file.file().fileName(),
-            file.file().mimeType(),
+            remote.mimeType().orElse(file.file().mimeType()),
             remote.sizeBytes(),
             remote.source(),
             file.caption(),

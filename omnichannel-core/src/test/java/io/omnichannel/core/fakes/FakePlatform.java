@@ -51,6 +51,7 @@ public final class FakePlatform implements SupportPlatform {
   private final Set<CompanyId> optionOff = new HashSet<>();
   private final Map<String, AccountFixture> apiAccounts = new HashMap<>();
   private final Map<FileRef, byte[]> lineFiles = new HashMap<>();
+  private final Map<FileRef, String> lineFileTypes = new HashMap<>();
   private final Set<PlatformUserId> banned = new HashSet<>();
 
   /**
@@ -126,6 +127,12 @@ public final class FakePlatform implements SupportPlatform {
 
   public synchronized void lineFile(FileRef ref, byte[] bytes) {
     lineFiles.put(ref, bytes);
+  }
+
+  /** A line file whose download declares {@code mimeType}. */
+  public synchronized void lineFile(FileRef ref, byte[] bytes, String mimeType) {
+    lineFiles.put(ref, bytes);
+    lineFileTypes.put(ref, mimeType);
   }
 
   public synchronized void failNextDelivery(RuntimeException failure) {
@@ -313,7 +320,10 @@ public final class FakePlatform implements SupportPlatform {
     if (bytes == null) {
       throw new IllegalStateException("no line file " + file);
     }
-    return new RemoteFile(bytes.length, () -> new ByteArrayInputStream(bytes));
+    return new RemoteFile(
+        bytes.length,
+        Optional.ofNullable(lineFileTypes.get(file)),
+        () -> new ByteArrayInputStream(bytes));
   }
 
   private void available() {

@@ -172,6 +172,20 @@ class DeliveringToChannelTest {
   }
 
   @Test
+  void aFileIsTypedAsItsDownloadDeclaresElseAsItsNameSays() {
+    OutboxMessage typed = lineFile(FileKind.FILE, "f-typed", OptionalLong.empty(), 10);
+    f.platform.lineFile(new FileRef("f-typed"), new byte[10], "application/vnd.ms-excel");
+    OutboxMessage untyped = lineFile(FileKind.FILE, "f-untyped", OptionalLong.empty(), 10);
+
+    f.delivering.deliver(typed);
+    f.delivering.deliver(untyped);
+
+    assertThat(f.messenger.sentTo(chat("501")))
+        .extracting(sent -> ((ChannelPost.File) sent.post()).mimeType())
+        .containsExactly("application/vnd.ms-excel", "application/octet-stream");
+  }
+
+  @Test
   void aFileFoundOneByteOverFiftyMebibytesWhenFetchedIsRefusedAndTheSpecialistIsTold() {
     f.delivering.deliver(lineFile(FileKind.FILE, "f-51", OptionalLong.of(1 * MIB), 50 * MIB + 1));
 
