@@ -285,13 +285,18 @@ class EndToEndTest {
 
     assertThat(deliveredAndDecoded(sent)).isInstanceOf(LineEvent.SpecialistMessage.class);
 
-    setHookWithoutBackAuth(server.baseUrl() + "/hooks/oneconnect/" + connection.id().value());
+    String bare = server.baseUrl() + "/hooks/oneconnect/" + connection.id().value();
+    setHookWithoutBackAuth(bare);
     HookEvent refused =
         emulator
             .scenario()
             .specialistWrites(world.support.id(), world.user.id(), world.specialist.id(), "Нет");
+    // the connection's line hook (with its path secret) carries the event too: watch the bare one
     DeliveryAttempt attempt =
-        emulator.inspection().awaitDelivery(d -> d.messageId().equals(refused.messageId()), WAIT);
+        emulator
+            .inspection()
+            .awaitDelivery(
+                d -> d.messageId().equals(refused.messageId()) && d.url().equals(bare), WAIT);
     assertThat(attempt.status()).as("a bare hook URL needs back-auth").isEqualTo(401);
   }
 
