@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The two fields every hook body carries beside the event's own (oneconnect-api.md §5): {@code
@@ -31,13 +32,17 @@ record HookEnvelope(String eventType, String eventSource) {
 
   /**
    * The id to store a non-line event under: such events have no {@code message_id}, so a digest of
-   * the body stands in; a redelivery of the same body is then a duplicate.
+   * the body stands in; a redelivery of the same body is then a duplicate. Not so for a {@code
+   * subscription} event: switching a line off and on again repeats the first {@code add} body to
+   * the byte (its {@code activate_date} stays), and that repeat must lift the ban. Each one is
+   * stored, made unique; handling one twice changes nothing, so a redelivery is harmless.
    */
   String storageId(String payload) {
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(payload.getBytes(StandardCharsets.UTF_8));
-      return eventType + ":" + HexFormat.of().formatHex(digest);
+      String id = eventType + ":" + HexFormat.of().formatHex(digest);
+      return SUBSCRIPTION.equals(eventType) ? id + ":" + UUID.randomUUID() : id;
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }

@@ -34,10 +34,11 @@ import org.slf4j.LoggerFactory;
  * {@link LineEvent.UserMessage}, a specialist's carries its digital menu ({@code data.keyboard}) or
  * the menu's removal ({@code data.drop_keyboard}); type 2 is a broadcast ({@code
  * partner_notification}, its button a link); type 70 is a file (the File object: {@code file_path},
- * {@code file_name}, {@code file_size}; the MIME type from the name). Every other listed type, and
- * the {@code subscription}, {@code subscriber}, {@code support_line} and {@code competence} events,
- * become {@link LineEvent.Ignored}; an unknown event kind or message type is also counted and
- * logged. Only unreadable JSON, or a line event without its ids, throws.
+ * {@code file_name}, {@code file_size}; the MIME type from the name). A {@code subscription} event
+ * becomes a {@link LineEvent.SubscriptionChanged} (how bans are learnt, F9). Every other listed
+ * type, and the {@code subscriber}, {@code support_line} and {@code competence} events, become
+ * {@link LineEvent.Ignored}; an unknown event kind or message type is also counted and logged. Only
+ * unreadable JSON, or a line event without its ids, throws.
  */
 final class HookEventDecoder implements LineEventDecoder {
   private static final Logger LOG = LoggerFactory.getLogger(HookEventDecoder.class);
@@ -97,15 +98,19 @@ final class HookEventDecoder implements LineEventDecoder {
     return counts;
   }
 
-  /** The events of §5 beside line events: acknowledged, stored, and for now not acted on. */
+  /** The events of §5 beside line events: acknowledged, stored, and all but one not acted on. */
   private LineEvent otherKind(HookEnvelope envelope, JsonNode event) {
     switch (envelope.eventType()) {
       case HookEnvelope.SUBSCRIPTION:
         SubscriptionChange change = SubscriptionChange.of(event);
-        return new LineEvent.Ignored(
-            change.line(),
-            change.user(),
-            "subscription-" + change.action().name().toLowerCase(Locale.ROOT));
+        return change
+            .toCore()
+            .orElseGet(
+                () ->
+                    new LineEvent.Ignored(
+                        change.line(),
+                        change.user(),
+                        "subscription-" + change.action().name().toLowerCase(Locale.ROOT)));
       case HookEnvelope.SUBSCRIBER:
         return ignored(
             NONE, HookEnvelope.text(event.path("user"), "user_id").orElse(NONE), "subscriber");

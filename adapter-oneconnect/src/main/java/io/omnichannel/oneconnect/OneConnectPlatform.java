@@ -193,28 +193,42 @@ final class OneConnectPlatform implements SupportPlatform {
         .noneMatch(PartnerWebApi.UserLine::active);
   }
 
+  /**
+   * Sets the line's bot hook (the chats the gateway relays) and a line hook of the same line to the
+   * same URL: only a line hook hears {@code subscription} events, how bans are learnt (F9). A line
+   * event both hooks carry arrives twice under one {@code message_id}, and the inbox stores it
+   * once.
+   */
   @Override
   public void subscribe(Connection connection) {
     HookCredentials credentials = connection.hookCredentials();
-    Wire.HookRequest hook =
-        new Wire.HookRequest(
-            "bot",
-            hookUrl(connection.id(), credentials).toString(),
-            connection.line().id().value(),
-            new Wire.BackAuth("basic", credentials.login(), credentials.password().reveal()));
+    String url = hookUrl(connection.id(), credentials).toString();
+    String line = connection.line().id().value();
+    Wire.BackAuth backAuth =
+        new Wire.BackAuth("basic", credentials.login(), credentials.password().reveal());
+    String auth = BasicAuth.header(connection.apiAccount());
     RestClients.run(
-        "subscribe", () -> rest.push.setHook(BasicAuth.header(connection.apiAccount()), hook));
-    LOG.info("connection {}: hook of line {} set", connection.id(), connection.line().id());
+        "subscribe",
+        () -> rest.push.setHook(auth, new Wire.HookRequest("bot", url, line, backAuth)));
+    RestClients.run(
+        "subscribe",
+        () -> rest.push.setHook(auth, new Wire.HookRequest("line", url, line, backAuth)));
+    LOG.info(
+        "connection {}: hook of line {} set (bot and line hooks)",
+        connection.id(),
+        connection.line().id());
   }
 
   @Override
   public void unsubscribe(Connection connection) {
-    RestClients.run(
-        "unsubscribe",
-        () ->
-            rest.push.deleteBotHook(
-                BasicAuth.header(connection.apiAccount()), connection.line().id().value()));
-    LOG.info("connection {}: hook of line {} removed", connection.id(), connection.line().id());
+    String auth = BasicAuth.header(connection.apiAccount());
+    String line = connection.line().id().value();
+    RestClients.run("unsubscribe", () -> rest.push.deleteBotHook(auth, line));
+    RestClients.run("unsubscribe", () -> rest.push.deleteLineHook(auth, line));
+    LOG.info(
+        "connection {}: hook of line {} removed (bot and line hooks)",
+        connection.id(),
+        connection.line().id());
   }
 
   /**

@@ -23,6 +23,10 @@ interface PushApi {
   @Headers("Authorization: {auth}")
   void deleteBotHook(@Param("auth") String auth, @Param("lineId") String lineId);
 
+  @RequestLine("DELETE /v1/hook/line/{lineId}/")
+  @Headers("Authorization: {auth}")
+  void deleteLineHook(@Param("auth") String auth, @Param("lineId") String lineId);
+
   @RequestLine("POST /v1/line/send/message/")
   @Headers({"Authorization: {auth}", "Content-Type: application/json"})
   void sendMessage(@Param("auth") String auth, Wire.SendMessage message);

@@ -14,6 +14,7 @@ import io.omnichannel.core.domain.LinkButton;
 import io.omnichannel.core.domain.MessageContent;
 import io.omnichannel.core.domain.PlatformUserId;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -120,9 +121,6 @@ class EventFixturesTest {
     "line-handed-to-bot-200, handed-to-bot",
     "line-call-started-20, call-started-with-treatment",
     "line-service-request-121, service-request-created",
-    "subscription-delete, subscription-delete",
-    "subscription-add, subscription-add",
-    "subscription-update, subscription-update",
   })
   void knownEventsTheRelayDoesNotUseAreIgnoredByNameAndNotCounted(String fixture, String kind) {
     assertThat(decoder.decode(event(fixture)))
@@ -155,6 +153,20 @@ class EventFixturesTest {
             ignored -> assertThat(ignored.kind()).isEqualTo("unknown:ticket"));
     assertThat(decoder.ignoredEventTypes())
         .isEqualTo(Map.of("message_type:777", 1L, "event_type:ticket", 1L));
+  }
+
+  @Test
+  void subscriptionEventsBecomeTheCoresBanValue() {
+    assertThat(decoder.decode(event("subscription-delete")))
+        .isEqualTo(new LineEvent.SubscriptionChanged(line(), user(), true, Optional.empty()));
+    assertThat(decoder.decode(event("subscription-add")))
+        .isInstanceOfSatisfying(
+            LineEvent.SubscriptionChanged.class, added -> assertThat(added.removed()).isFalse());
+    assertThat(decoder.decode(event("subscription-update")))
+        .isEqualTo(
+            new LineEvent.SubscriptionChanged(
+                line(), user(), false, Optional.of(Instant.parse("2025-12-31T23:59:59Z"))));
+    assertThat(decoder.ignoredEventTypes()).isEmpty();
   }
 
   @Test

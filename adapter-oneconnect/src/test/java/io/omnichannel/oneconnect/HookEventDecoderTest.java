@@ -211,7 +211,7 @@ class HookEventDecoderTest {
   }
 
   @Test
-  void aSubscriptionEventIsDecodedWholeAndIgnoredByItsAction() throws Exception {
+  void aSubscriptionEventIsDecodedWholeIntoTheCoresBanValue() throws Exception {
     String json =
         "{\"event_type\":\"subscription\",\"event_source\":\"line\",\"action\":\"delete\","
             + "\"subscription\":{\"service_id\":\""
@@ -221,7 +221,7 @@ class HookEventDecoderTest {
             + "\",\"activate_date\":\"2026-01-01T00:00:00Z\",\"expires_date\":null}}";
 
     assertThat(decoder.decode(json))
-        .isEqualTo(new LineEvent.Ignored(line(), user(), "subscription-delete"));
+        .isEqualTo(new LineEvent.SubscriptionChanged(line(), user(), true, Optional.empty()));
     assertThat(SubscriptionChange.of(Wire.JSON.readTree(json)))
         .isEqualTo(
             new SubscriptionChange(
@@ -231,6 +231,31 @@ class HookEventDecoderTest {
                 Optional.of("2026-01-01T00:00:00Z"),
                 Optional.empty()));
     assertThat(decoder.ignoredEventTypes()).isEmpty();
+  }
+
+  @Test
+  void anUnlistedSubscriptionActionTellsNothing() {
+    String json =
+        "{\"event_type\":\"subscription\",\"action\":\"suspend\",\"subscription\":"
+            + "{\"service_id\":\""
+            + LINE
+            + "\",\"service_user_id\":\""
+            + USER
+            + "\"}}";
+
+    assertThat(decoder.decode(json))
+        .isEqualTo(new LineEvent.Ignored(line(), user(), "subscription-other"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "2026-03-01T10:00:00Z, 2026-03-01T10:00:00Z",
+    "2026-03-01T10:00:00, 2026-03-01T10:00:00Z",
+    "2026-03-01, 2026-03-01T00:00:00Z"
+  })
+  void subscriptionEndDatesAreReadInEveryShape(String wire, String instant) {
+    assertThat(SubscriptionChange.instant(wire)).contains(java.time.Instant.parse(instant));
+    assertThat(SubscriptionChange.instant("soon")).isEmpty();
   }
 
   @ParameterizedTest

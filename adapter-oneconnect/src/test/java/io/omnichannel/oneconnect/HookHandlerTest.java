@@ -164,10 +164,10 @@ class HookHandlerTest extends SharedEmulator {
 
     assertThat(handler.handle(id, auth, bytes(subscription)))
         .isEqualTo(new OneConnect.HookResponse(200, "stored"));
-    assertThat(handler.handle(id, auth, bytes(subscription)))
-        .isEqualTo(new OneConnect.HookResponse(200, "duplicate"));
     assertThat(handler.handle(id, auth, bytes(unknown)))
         .isEqualTo(new OneConnect.HookResponse(200, "stored"));
+    assertThat(handler.handle(id, auth, bytes(unknown)))
+        .isEqualTo(new OneConnect.HookResponse(200, "duplicate"));
 
     assertThat(inbox.pending())
         .extracting(InboundRecord::eventId, InboundRecord::orderingKey)
@@ -181,6 +181,24 @@ class HookHandlerTest extends SharedEmulator {
               assertThat((String) second.toList().get(0)).startsWith("platform:something_new:");
               assertThat(second.toList().get(1)).isEqualTo(id + "/something_new");
             });
+  }
+
+  @Test
+  void aSubscriptionBodyRepeatedLaterIsStoredAgain() {
+    // off and on again: the second add repeats the first to the byte, and must lift the ban
+    String added =
+        "{\"event_type\":\"subscription\",\"event_source\":\"line\",\"action\":\"add\","
+            + "\"subscription\":{\"service_id\":\"11111111-1111-1111-1111-111111111111\","
+            + "\"service_user_id\":\"22222222-2222-2222-2222-222222222222\","
+            + "\"activate_date\":\"2026-01-01T00:00:00Z\",\"expires_date\":null}}";
+    String auth = basic(connection.hookCredentials());
+    String id = connection.id().value();
+
+    assertThat(handler.handle(id, auth, bytes(added)))
+        .isEqualTo(new OneConnect.HookResponse(200, "stored"));
+    assertThat(handler.handle(id, auth, bytes(added)))
+        .isEqualTo(new OneConnect.HookResponse(200, "stored"));
+    assertThat(inbox.pending()).hasSize(2);
   }
 
   @ParameterizedTest

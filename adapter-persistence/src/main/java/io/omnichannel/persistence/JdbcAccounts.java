@@ -31,14 +31,14 @@ final class JdbcAccounts implements AccountRepository {
   private static final String INSERT =
       """
       INSERT INTO channel_accounts (id, connection_id, chat_id, kind, epoch, display_name, username,
-          platform_user_id, created_at, blocked_since, left_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          platform_user_id, created_at, blocked_since, left_at, banned_since)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """;
   private static final String UPDATE =
       """
       UPDATE channel_accounts
          SET connection_id = ?, chat_id = ?, kind = ?, display_name = ?, username = ?, platform_user_id = ?, blocked_since = ?,
-             left_at = ?
+             left_at = ?, banned_since = ?
        WHERE id = ?
       """;
 
@@ -109,7 +109,8 @@ final class JdbcAccounts implements AccountRepository {
         a.platformUser().value(),
         Micros.of(a.createdAt()),
         Micros.ofNullable(a.blockedSince()),
-        Micros.ofNullable(a.leftAt()));
+        Micros.ofNullable(a.leftAt()),
+        Micros.ofNullable(a.bannedSince()));
   }
 
   @Override
@@ -125,6 +126,7 @@ final class JdbcAccounts implements AccountRepository {
             a.platformUser().value(),
             Micros.ofNullable(a.blockedSince()),
             Micros.ofNullable(a.leftAt()),
+            Micros.ofNullable(a.bannedSince()),
             a.id().value());
     if (updated != 1) {
       throw new IllegalStateException("no account " + a.id());
@@ -160,6 +162,7 @@ final class JdbcAccounts implements AccountRepository {
         new PlatformUserId(row.getString("platform_user_id")),
         Micros.instant(row, "created_at"),
         Micros.optionalInstant(row, "blocked_since"),
-        Micros.optionalInstant(row, "left_at"));
+        Micros.optionalInstant(row, "left_at"),
+        Micros.optionalInstant(row, "banned_since"));
   }
 }

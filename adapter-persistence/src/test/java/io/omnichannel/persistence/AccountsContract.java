@@ -157,6 +157,20 @@ abstract class AccountsContract extends DatabaseTest {
   }
 
   @Test
+  void keepsTheBanStateLearntFrom1cConnect() {
+    ChannelAccount stored = account("acc-1", connection, "42", 1);
+    db.accounts().insert(stored.bannedAt(T0.plusSeconds(3)));
+
+    assertThat(db.accounts().find(stored.id()).orElseThrow().bannedSince())
+        .contains(T0.plusSeconds(3));
+    db.accounts().update(stored.unbanned());
+    assertThat(db.accounts().find(stored.id()).orElseThrow().isBanned()).isFalse();
+    db.accounts().update(stored.bannedAt(T0.plusSeconds(9)));
+    assertThat(db.accounts().findByPlatformUser(connection.id(), stored.platformUser()))
+        .hasValueSatisfying(found -> assertThat(found.bannedSince()).contains(T0.plusSeconds(9)));
+  }
+
+  @Test
   void aMigratedGroupKeepsItsAccountsUnderTheNewChatId() {
     db.accounts().insert(account("acc-1", connection, "-100", 1));
     db.accounts().insert(account("acc-other", connection, "77", 1));

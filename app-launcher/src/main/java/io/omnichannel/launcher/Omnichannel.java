@@ -19,11 +19,13 @@ import io.omnichannel.core.usecase.AcceptingInbound;
 import io.omnichannel.core.usecase.ConfirmationIssuer;
 import io.omnichannel.core.usecase.Confirming;
 import io.omnichannel.core.usecase.DeliveringToChannel;
+import io.omnichannel.core.usecase.LineBans;
 import io.omnichannel.core.usecase.ListingAccounts;
 import io.omnichannel.core.usecase.ManagementAnnouncer;
 import io.omnichannel.core.usecase.ManagementDialog;
 import io.omnichannel.core.usecase.MonitoringConnections;
 import io.omnichannel.core.usecase.ProcessingInbox;
+import io.omnichannel.core.usecase.ReconcilingBans;
 import io.omnichannel.core.usecase.RelayToChannel;
 import io.omnichannel.core.usecase.RelayToLine;
 import io.omnichannel.core.usecase.RetryPolicy;
@@ -78,6 +80,12 @@ public final class Omnichannel {
 
   private static final Duration RENEW_EVERY = LEASE.dividedBy(5);
 
+  /**
+   * Bans come from subscription events; the reconcile only catches a missed one, so a few SOAP
+   * reads per monitoring cycle (a minute by default) suffice.
+   */
+  private static final int BANS_PER_CYCLE = 20;
+
   private final Builder settings;
   private final Persistence persistence;
   private final PrometheusMeterRegistry registry =
@@ -89,6 +97,7 @@ public final class Omnichannel {
   private final WorkerPool inboxWorkers;
   private final WorkerPool outboxWorkers;
   private final ConnectionMonitor monitor;
+  private final ReconcilingBans bans;
   private final List<Endpoint> endpoints;
   private final ScheduledExecutorService scheduler;
   private Javalin server;
@@ -184,6 +193,9 @@ public final class Omnichannel {
     monitor =
         new MonitoringConnections(
             messenger, platform, connections, persistence.auditTrail(), random, clock);
+    bans =
+        new ReconcilingBans(
+            connections, accounts, new LineBans(platform, accounts, clock), BANS_PER_CYCLE);
 
     endpoints =
         List.of(
@@ -362,6 +374,11 @@ public final class Omnichannel {
       monitor.refresh();
     } catch (RuntimeException failed) {
       LOG.warn("connection monitoring failed: {}", failed.toString());
+    }
+    try {
+      bans.reconcile();
+    } catch (RuntimeException failed) {
+      LOG.warn("ban reconcile failed: {}", failed.toString());
     }
   }
 

@@ -145,6 +145,8 @@ public final class AdminEndpoint implements Endpoint {
     view.put("chat_kind", account.account().kind().name());
     view.put("epoch", account.account().epoch());
     view.put("banned", account.banned());
+    // the gateway's own record, which relaying reads: learnt from subscription events (F9)
+    view.put("banned_since", account.account().bannedSince().map(Object::toString).orElse(null));
     view.put("blocked", account.blocked());
     view.put("created_at", account.account().createdAt().toString());
     return view;

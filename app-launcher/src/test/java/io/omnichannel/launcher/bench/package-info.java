@@ -39,9 +39,9 @@
  * RSS ({@code /proc/self/status}) is the whole benchmark process: both emulators, the relay and the
  * gateway, mostly JVM heap sizing; the growth during the gateway's halves is the closer figure. Per
  * message the gateway does more than the relay by design: it stores the update before answering the
- * webhook, and its worker asks the SOAP service whether the user is banned before the receive call;
- * the first message of each user also creates the client user (done during the warm-up). Logging is
- * at WARN. On a shared two-core machine the tails (p99, max) move with the other load; the report
- * prints the load average.
+ * webhook, and its worker reads the user's recorded ban state (learnt from subscription events, no
+ * SOAP call) before the receive call; the first message of each user also creates the client user
+ * (done during the warm-up). Logging is at WARN. On a shared two-core machine the tails (p99, max)
+ * move with the other load; the report prints the load average.
  */
 package io.omnichannel.launcher.bench;

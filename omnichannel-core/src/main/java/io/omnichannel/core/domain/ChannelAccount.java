@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param blockedSince when the messenger told us the user blocked the bot (F11)
  * @param leftAt when the bot was removed from the group: the epoch is over, the next contact opens
  *     a new one
+ * @param bannedSince when the gateway learnt that the account's line is switched off in 1C-Connect
+ *     (F9): from a subscription event, a refused delivery or the periodic reconcile
  */
 public record ChannelAccount(
     AccountId id,
@@ -28,7 +30,8 @@ public record ChannelAccount(
     PlatformUserId platformUser,
     Instant createdAt,
     Optional<Instant> blockedSince,
-    Optional<Instant> leftAt) {
+    Optional<Instant> leftAt,
+    Optional<Instant> bannedSince) {
 
   public ChannelAccount {
     Objects.requireNonNull(id, "id");
@@ -42,6 +45,35 @@ public record ChannelAccount(
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(blockedSince, "blockedSince");
     Objects.requireNonNull(leftAt, "leftAt");
+    Objects.requireNonNull(bannedSince, "bannedSince");
+  }
+
+  /** The account as it was before ban state was stored (it has none). */
+  public ChannelAccount(
+      AccountId id,
+      ConnectionId connection,
+      ChatId chat,
+      ChatKind kind,
+      int epoch,
+      String displayName,
+      Optional<String> username,
+      PlatformUserId platformUser,
+      Instant createdAt,
+      Optional<Instant> blockedSince,
+      Optional<Instant> leftAt) {
+    this(
+        id,
+        connection,
+        chat,
+        kind,
+        epoch,
+        displayName,
+        username,
+        platformUser,
+        createdAt,
+        blockedSince,
+        leftAt,
+        Optional.empty());
   }
 
   public static ChannelAccount opened(
@@ -64,6 +96,7 @@ public record ChannelAccount(
         username,
         platformUser,
         at,
+        Optional.empty(),
         Optional.empty(),
         Optional.empty());
   }
@@ -88,7 +121,8 @@ public record ChannelAccount(
         platformUser,
         createdAt,
         Optional.of(at),
-        leftAt);
+        leftAt,
+        bannedSince);
   }
 
   public ChannelAccount unblocked() {
@@ -103,7 +137,8 @@ public record ChannelAccount(
         platformUser,
         createdAt,
         Optional.empty(),
-        leftAt);
+        leftAt,
+        bannedSince);
   }
 
   public ChannelAccount leftAt(Instant at) {
@@ -118,7 +153,8 @@ public record ChannelAccount(
         platformUser,
         createdAt,
         blockedSince,
-        Optional.of(at));
+        Optional.of(at),
+        bannedSince);
   }
 
   /**
@@ -137,7 +173,8 @@ public record ChannelAccount(
         platformUser,
         createdAt,
         blockedSince,
-        leftAt);
+        leftAt,
+        bannedSince);
   }
 
   /** B8: a group that became a supergroup keeps its account under the new chat id. */
@@ -153,6 +190,47 @@ public record ChannelAccount(
         platformUser,
         createdAt,
         blockedSince,
-        leftAt);
+        leftAt,
+        bannedSince);
+  }
+
+  public boolean isBanned() {
+    return bannedSince.isPresent();
+  }
+
+  /** Banned since {@code at}; an account already banned keeps its first date. */
+  public ChannelAccount bannedAt(Instant at) {
+    if (isBanned()) {
+      return this;
+    }
+    return new ChannelAccount(
+        id,
+        connection,
+        chat,
+        kind,
+        epoch,
+        displayName,
+        username,
+        platformUser,
+        createdAt,
+        blockedSince,
+        leftAt,
+        Optional.of(at));
+  }
+
+  public ChannelAccount unbanned() {
+    return new ChannelAccount(
+        id,
+        connection,
+        chat,
+        kind,
+        epoch,
+        displayName,
+        username,
+        platformUser,
+        createdAt,
+        blockedSince,
+        leftAt,
+        Optional.empty());
   }
 }

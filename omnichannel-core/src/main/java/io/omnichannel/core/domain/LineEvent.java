@@ -1,6 +1,8 @@
 package io.omnichannel.core.domain;
 
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What 1C-Connect tells the gateway about a line's chat with one user, already mapped from its hook
@@ -57,6 +59,26 @@ public sealed interface LineEvent {
       Objects.requireNonNull(line, "line");
       Objects.requireNonNull(user, "user");
       Objects.requireNonNull(kind, "kind");
+    }
+  }
+
+  /**
+   * The user's subscription to the line changed (F9): {@code removed} when the line was taken from
+   * the user or switched off (a ban), else it was added or changed and holds until {@code expires}
+   * (empty: no end). How 1C-Connect tells a line hook of a ban as it happens.
+   */
+  record SubscriptionChanged(
+      LineId line, PlatformUserId user, boolean removed, Optional<Instant> expires)
+      implements LineEvent {
+    public SubscriptionChanged {
+      Objects.requireNonNull(line, "line");
+      Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(expires, "expires");
+    }
+
+    /** Whether the user may not write on the line at {@code now}: removed, or ended by then. */
+    public boolean endsUse(Instant now) {
+      return removed || expires.map(end -> !end.isAfter(now)).orElse(false);
     }
   }
 }

@@ -12,6 +12,7 @@ import io.omnichannel.core.domain.LimitCheck.FileKind;
 import io.omnichannel.core.domain.LineEvent;
 import io.omnichannel.core.domain.LineEvent.KeyboardDropped;
 import io.omnichannel.core.domain.LineEvent.SpecialistMessage;
+import io.omnichannel.core.domain.LineEvent.SubscriptionChanged;
 import io.omnichannel.core.domain.MessageContent;
 import io.omnichannel.core.domain.MessageContent.Document;
 import io.omnichannel.core.domain.MessageContent.Image;
@@ -37,6 +38,7 @@ public final class RelayToChannel {
   private final SupportPlatform platform;
   private final AccountRepository accounts;
   private final DroppedMessageLog dropped;
+  private final LineBans bans;
   private final Clock clock;
 
   public RelayToChannel(
@@ -47,10 +49,16 @@ public final class RelayToChannel {
     this.platform = platform;
     this.accounts = accounts;
     this.dropped = dropped;
+    this.bans = new LineBans(platform, accounts, clock);
     this.clock = clock;
   }
 
   public List<OutboxMessage> relay(Connection connection, LineEvent event, String eventId) {
+    if (event instanceof SubscriptionChanged change) {
+      // F9: a ban (or its end) as it happens; stored, so relaying to the line asks nothing
+      bans.learn(connection, change);
+      return List.of();
+    }
     Optional<OutboundPost> post = postFor(event);
     if (post.isEmpty()) {
       return List.of();

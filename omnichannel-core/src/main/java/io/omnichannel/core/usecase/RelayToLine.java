@@ -28,6 +28,8 @@ import io.omnichannel.core.domain.RemoteFile;
 import io.omnichannel.core.domain.failure.ApiAccountRejected;
 import io.omnichannel.core.domain.failure.ConnectionRuleViolated;
 import io.omnichannel.core.domain.failure.LineSwitchedOff;
+import io.omnichannel.core.domain.failure.NotASubscriber;
+import io.omnichannel.core.domain.failure.PlatformFailure;
 import io.omnichannel.core.domain.failure.TariffOptionOff;
 import io.omnichannel.core.port.out.AccountRepository;
 import io.omnichannel.core.port.out.ConnectionRepository;
@@ -52,6 +54,7 @@ public final class RelayToLine {
   private final AccountRepository accounts;
   private final ConnectionRepository connections;
   private final DroppedMessageLog dropped;
+  private final LineBans bans;
   private final Clock clock;
 
   public RelayToLine(
@@ -66,6 +69,7 @@ public final class RelayToLine {
     this.accounts = accounts;
     this.connections = connections;
     this.dropped = dropped;
+    this.bans = new LineBans(platform, accounts, clock);
     this.clock = clock;
   }
 
@@ -102,16 +106,16 @@ public final class RelayToLine {
   private List<OutboxMessage> relayMessage(
       Connection connection, ChannelMessage message, String eventId) {
     ChannelAccount account = openAccount(connection, message);
-    if (platform.isBanned(connection, account.platformUser())) {
+    // the stored ban state, kept by the line's subscription events: no question per message
+    if (account.isBanned()) {
       drop(connection, Optional.of(account.id()), DropReason.BANNED, eventId);
       return List.of();
     }
     Forwarding forwarding = forwarding(connection, message, eventId);
     try {
       platform.deliverFromUser(connection, account.platformUser(), forwarding.post());
-    } catch (LineSwitchedOff banned) {
-      drop(connection, Optional.of(account.id()), DropReason.BANNED, eventId);
-      return List.of();
+    } catch (LineSwitchedOff | NotASubscriber refused) {
+      return refusedOnTheLine(connection, account, refused, eventId);
     }
     if (connection.state() == ConnectionState.API_ACCOUNT_REJECTED
         || connection.state() == ConnectionState.TARIFF_OPTION_OFF) {
@@ -130,6 +134,22 @@ public final class RelayToLine {
                         new OutboundPost.Text(text, Keyboard.UNCHANGED),
                         eventId)))
         .orElse(List.of());
+  }
+
+  /**
+   * 1C-Connect refused the user on the line: a ban whose event the gateway has not seen (yet). One
+   * SOAP read settles the stored state. The message itself was refused for the ban 1C-Connect saw
+   * at that moment ("switched off"), and is dropped as banned; "not a subscriber" without a ban
+   * behind it is no ban and stays a failure of the event.
+   */
+  private List<OutboxMessage> refusedOnTheLine(
+      Connection connection, ChannelAccount account, PlatformFailure refused, String eventId) {
+    boolean banned = bans.recheck(connection, account);
+    if (!banned && refused instanceof NotASubscriber) {
+      throw refused;
+    }
+    drop(connection, Optional.of(account.id()), DropReason.BANNED, eventId);
+    return List.of();
   }
 
   /** What goes into the line, and the notice for the user when the content itself could not go. */

@@ -65,6 +65,7 @@ public final class FakePlatform implements SupportPlatform {
 
   private final List<ManagementReply> replies = new ArrayList<>();
   private int verifications;
+  private int banReads;
   private final List<Delivery> deliveries = new ArrayList<>();
   private final Set<String> deliveredExternalIds = new HashSet<>();
   private final List<TechnicalClient> clients = new ArrayList<>();
@@ -120,6 +121,12 @@ public final class FakePlatform implements SupportPlatform {
     userLines.computeIfAbsent(user, u -> new HashMap<>()).put(line, false);
   }
 
+  /** Switches a user's line back on (and lifts a ban on every line), as the admin cabinet does. */
+  public synchronized void unban(PlatformUserId user, LineId line) {
+    banned.remove(user);
+    userLines.computeIfAbsent(user, u -> new HashMap<>()).put(line, true);
+  }
+
   /** Whether the user has the line: switched on (true), off (false), or not at all (empty). */
   public synchronized Optional<Boolean> lineOf(PlatformUserId user, LineId line) {
     return Optional.ofNullable(userLines.getOrDefault(user, Map.of()).get(line));
@@ -153,6 +160,11 @@ public final class FakePlatform implements SupportPlatform {
   /** How often an API account was checked (each check is a call to 1C-Connect). */
   public synchronized int verifications() {
     return verifications;
+  }
+
+  /** How often the core asked whether a user is banned (each a SOAP read in 1C-Connect). */
+  public synchronized int banReads() {
+    return banReads;
   }
 
   public synchronized List<ManagementReply> replies() {
@@ -275,6 +287,7 @@ public final class FakePlatform implements SupportPlatform {
   @Override
   public synchronized boolean isBanned(Connection connection, PlatformUserId user) {
     available();
+    banReads++;
     return bannedOn(user, connection.line().id());
   }
 

@@ -68,7 +68,11 @@ public interface SupportPlatform {
    */
   void carryLine(Connection connection, PlatformUserId user, LineId from);
 
-  /** Whether the user's line is switched off in the admin cabinet (a ban, F9). */
+  /**
+   * Whether the user's line is switched off in the admin cabinet (a ban, F9). Never asked per
+   * message: bans are learnt from the line's subscription events, and this read serves a refused
+   * delivery, the periodic reconcile and the admin list.
+   */
   boolean isBanned(Connection connection, PlatformUserId user);
 
   /**
