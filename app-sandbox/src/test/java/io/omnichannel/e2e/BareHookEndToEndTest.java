@@ -17,9 +17,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A line hook registered before hook URLs carried a path secret (bare, authenticated by back-auth
- * alone) gets its secret URL when the gateway starts, before the management hook is set, and line
- * messages go on reaching the user through it.
+ * A line's hook registered before hook URLs carried a path secret (bare, authenticated by back-auth
+ * alone) gets its secret URL when the gateway starts — with the line hook beside it that brings
+ * subscription events — before the management hook is set, and line messages go on reaching the
+ * user through it.
  */
 class BareHookEndToEndTest extends EndToEndHarness {
 
@@ -42,9 +43,11 @@ class BareHookEndToEndTest extends EndToEndHarness {
             .filter(r -> r.method().equals("POST") && r.path().equals("/v1/hook/"))
             .map(RecordedRequest::body)
             .toList();
-    assertThat(hookBodies).hasSize(2);
-    assertThat(hookBodies.get(0)).contains(secret.url());
-    assertThat(hookBodies.get(1))
+    // the connection's bot hook and, beside it, the line hook that brings subscription events
+    assertThat(hookBodies).hasSize(3);
+    assertThat(hookBodies.get(0)).contains("\"bot\"", secret.url());
+    assertThat(hookBodies.get(1)).contains("\"line\"", secret.url());
+    assertThat(hookBodies.get(2))
         .as("the management hook is set last")
         .contains("/hooks/oneconnect/management.");
 
