@@ -48,34 +48,6 @@ public record ChannelAccount(
     Objects.requireNonNull(bannedSince, "bannedSince");
   }
 
-  /** The account as it was before ban state was stored (it has none). */
-  public ChannelAccount(
-      AccountId id,
-      ConnectionId connection,
-      ChatId chat,
-      ChatKind kind,
-      int epoch,
-      String displayName,
-      Optional<String> username,
-      PlatformUserId platformUser,
-      Instant createdAt,
-      Optional<Instant> blockedSince,
-      Optional<Instant> leftAt) {
-    this(
-        id,
-        connection,
-        chat,
-        kind,
-        epoch,
-        displayName,
-        username,
-        platformUser,
-        createdAt,
-        blockedSince,
-        leftAt,
-        Optional.empty());
-  }
-
   public static ChannelAccount opened(
       AccountId id,
       ConnectionId connection,
@@ -110,51 +82,15 @@ public record ChannelAccount(
   }
 
   public ChannelAccount blockedAt(Instant at) {
-    return new ChannelAccount(
-        id,
-        connection,
-        chat,
-        kind,
-        epoch,
-        displayName,
-        username,
-        platformUser,
-        createdAt,
-        Optional.of(at),
-        leftAt,
-        bannedSince);
+    return with(connection, chat, Optional.of(at), leftAt, bannedSince);
   }
 
   public ChannelAccount unblocked() {
-    return new ChannelAccount(
-        id,
-        connection,
-        chat,
-        kind,
-        epoch,
-        displayName,
-        username,
-        platformUser,
-        createdAt,
-        Optional.empty(),
-        leftAt,
-        bannedSince);
+    return with(connection, chat, Optional.empty(), leftAt, bannedSince);
   }
 
   public ChannelAccount leftAt(Instant at) {
-    return new ChannelAccount(
-        id,
-        connection,
-        chat,
-        kind,
-        epoch,
-        displayName,
-        username,
-        platformUser,
-        createdAt,
-        blockedSince,
-        Optional.of(at),
-        bannedSince);
+    return with(connection, chat, blockedSince, Optional.of(at), bannedSince);
   }
 
   /**
@@ -162,36 +98,12 @@ public record ChannelAccount(
    * keeps the user (#11).
    */
   public ChannelAccount adoptedBy(ConnectionId newConnection) {
-    return new ChannelAccount(
-        id,
-        newConnection,
-        chat,
-        kind,
-        epoch,
-        displayName,
-        username,
-        platformUser,
-        createdAt,
-        blockedSince,
-        leftAt,
-        bannedSince);
+    return with(newConnection, chat, blockedSince, leftAt, bannedSince);
   }
 
   /** B8: a group that became a supergroup keeps its account under the new chat id. */
   public ChannelAccount movedTo(ChatId newChat) {
-    return new ChannelAccount(
-        id,
-        connection,
-        newChat,
-        kind,
-        epoch,
-        displayName,
-        username,
-        platformUser,
-        createdAt,
-        blockedSince,
-        leftAt,
-        bannedSince);
+    return with(connection, newChat, blockedSince, leftAt, bannedSince);
   }
 
   public boolean isBanned() {
@@ -203,22 +115,20 @@ public record ChannelAccount(
     if (isBanned()) {
       return this;
     }
-    return new ChannelAccount(
-        id,
-        connection,
-        chat,
-        kind,
-        epoch,
-        displayName,
-        username,
-        platformUser,
-        createdAt,
-        blockedSince,
-        leftAt,
-        Optional.of(at));
+    return with(connection, chat, blockedSince, leftAt, Optional.of(at));
   }
 
   public ChannelAccount unbanned() {
+    return with(connection, chat, blockedSince, leftAt, Optional.empty());
+  }
+
+  /** This account with what may change after it was opened; the rest stays. */
+  private ChannelAccount with(
+      ConnectionId connection,
+      ChatId chat,
+      Optional<Instant> blockedSince,
+      Optional<Instant> leftAt,
+      Optional<Instant> bannedSince) {
     return new ChannelAccount(
         id,
         connection,
@@ -231,6 +141,6 @@ public record ChannelAccount(
         createdAt,
         blockedSince,
         leftAt,
-        Optional.empty());
+        bannedSince);
   }
 }

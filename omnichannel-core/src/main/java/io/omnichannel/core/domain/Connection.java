@@ -57,41 +57,21 @@ public record Connection(
   }
 
   public Connection withState(ConnectionState newState) {
-    return new Connection(
-        id,
-        company,
-        channel,
-        line,
-        bot,
-        token,
-        technicalClient,
-        apiAccount,
-        webhookSecretHash,
-        hookCredentials,
-        newState,
-        connectedAt,
-        disconnectedAt);
+    return with(webhookSecretHash, newState, disconnectedAt);
   }
 
   /** After receiving was started again with a new webhook secret (the old one is forgotten). */
   public Connection withWebhookSecretHash(String newHash) {
-    return new Connection(
-        id,
-        company,
-        channel,
-        line,
-        bot,
-        token,
-        technicalClient,
-        apiAccount,
-        newHash,
-        hookCredentials,
-        state,
-        connectedAt,
-        disconnectedAt);
+    return with(newHash, state, disconnectedAt);
   }
 
   public Connection disconnected(Instant at) {
+    return with(webhookSecretHash, ConnectionState.DISCONNECTED, Optional.of(at));
+  }
+
+  /** This connection with what may change after it was made; the rest stays. */
+  private Connection with(
+      String webhookSecretHash, ConnectionState state, Optional<Instant> disconnectedAt) {
     return new Connection(
         id,
         company,
@@ -103,8 +83,8 @@ public record Connection(
         apiAccount,
         webhookSecretHash,
         hookCredentials,
-        ConnectionState.DISCONNECTED,
+        state,
         connectedAt,
-        Optional.of(at));
+        disconnectedAt);
   }
 }
