@@ -2,6 +2,7 @@ package io.omnichannel.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omnichannel.sandbox.scenario.SupportLines;
 import io.omnichannel.testkit.oneconnect.TranscriptEntry;
 import io.omnichannel.testkit.telegram.UserSpec;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,8 @@ class F09BansEndToEndTest extends EndToEndHarness {
     supportLines.awaitText(connected.line, mariaAccount, "а мои сообщения доходят");
 
     oneConnect.world().unban(ivanAccount, connected.line.id());
+    // the gateway learns of the unban from 1C-Connect's subscription event, a moment later
+    gatewayHttp.awaitBanRecorded(connected.bot, SupportLines.accountName(ivan), false);
     connected.user(ivan).sendsText("после разбана");
     supportLines.awaitText(connected.line, ivanAccount, "после разбана");
     assertThat(supportLines.fromUser(connected.line, ivanAccount))

@@ -2,8 +2,6 @@ package io.omnichannel.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.omnichannel.sandbox.scenario.Await;
 import io.omnichannel.sandbox.scenario.GatewayHttp;
 import io.omnichannel.sandbox.scenario.SupportLines;
 import io.omnichannel.testkit.oneconnect.RecordedRequest;
@@ -36,7 +34,7 @@ class F09BansFromEventsEndToEndTest extends EndToEndHarness {
 
     long switchedOff = System.nanoTime();
     oneConnect.world().ban(ivanAccount, connected.line.id());
-    awaitBanRecorded(connected, name, true);
+    gatewayHttp.awaitBanRecorded(connected.bot, name, true);
     Duration banLatency = Duration.ofNanos(System.nanoTime() - switchedOff);
     assertThat(banLatency).as("from the event to the recorded ban").isLessThanOrEqualTo(BAN_EFFECT);
 
@@ -49,7 +47,7 @@ class F09BansFromEventsEndToEndTest extends EndToEndHarness {
 
     long switchedOn = System.nanoTime();
     oneConnect.world().unban(ivanAccount, connected.line.id());
-    awaitBanRecorded(connected, name, false);
+    gatewayHttp.awaitBanRecorded(connected.bot, name, false);
     Duration unbanLatency = Duration.ofNanos(System.nanoTime() - switchedOn);
     assertThat(unbanLatency).as("from the event to the lifted ban").isLessThanOrEqualTo(BAN_EFFECT);
 
@@ -71,23 +69,6 @@ class F09BansFromEventsEndToEndTest extends EndToEndHarness {
     supportLines.awaitText(connected.line, account, text);
     gatewayHttp.awaitMetric(relayed + 1, GatewayHttp.RELAYED, "direction", "to_line");
     return requestsAfter(seq);
-  }
-
-  private void awaitBanRecorded(Connected connected, String name, boolean banned) {
-    Await.until(
-        () -> banRecorded(connected, name) == banned,
-        WAIT,
-        name + (banned ? " recorded as banned" : " no longer recorded as banned"));
-  }
-
-  private boolean banRecorded(Connected connected, String name) {
-    for (JsonNode account : gatewayHttp.adminAccounts(connected.bot)) {
-      if (account.path("name").asText().equals(name)) {
-        return !account.path("banned_since").isNull()
-            && !account.path("banned_since").isMissingNode();
-      }
-    }
-    throw new AssertionError("no account " + name);
   }
 
   private long lastRequest() {

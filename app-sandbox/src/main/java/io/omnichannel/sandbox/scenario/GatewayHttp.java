@@ -177,6 +177,28 @@ public final class GatewayHttp {
   }
 
   /**
+   * Waits until the bot's accounts in {@code /admin} show the account named {@code name} with a ban
+   * the gateway has recorded ({@code banned_since}), or without one: bans are learnt from
+   * 1C-Connect's events, a moment after the line was switched.
+   */
+  public void awaitBanRecorded(BotInfo bot, String name, boolean banned) {
+    Await.until(
+        () -> banRecorded(bot, name) == banned,
+        timeout,
+        name + (banned ? " recorded as banned" : " no longer recorded as banned"));
+  }
+
+  private boolean banRecorded(BotInfo bot, String name) {
+    for (JsonNode account : adminAccounts(bot)) {
+      if (account.path("name").asText().equals(name)) {
+        return !account.path("banned_since").isNull()
+            && !account.path("banned_since").isMissingNode();
+      }
+    }
+    throw new AssertionError("no account " + name + " of @" + bot.username());
+  }
+
+  /**
    * A counter from {@code /metrics} (Prometheus text), summed over the series having all the given
    * label pairs ({@code "direction", "to_line", …}).
    */
