@@ -24,6 +24,9 @@ final class FileDownloadEndpoint {
       return;
     }
     ctx.status(200).contentType(file.mimeType == null ? "application/octet-stream" : file.mimeType);
+    // Content-Length names the file's own size, so the body must go as it is: compressing it (on
+    // Accept-Encoding: gzip) would send fewer bytes than announced and the client a truncated file
+    ctx.disableCompression();
     ctx.header("Content-Length", Long.toString(file.size));
     ctx.result(content);
   }

@@ -32,11 +32,7 @@ public class MessageScenario {
     return message(
         m -> {
           m.put("text", text);
-          if (text.startsWith("/")) {
-            int end = text.indexOf(' ') < 0 ? text.length() : text.indexOf(' ');
-            ObjectNode entity = m.putArray("entities").addObject();
-            entity.put("offset", 0).put("length", end).put("type", "bot_command");
-          }
+          TextEntities.put(m, "entities", text);
         });
   }
 
@@ -46,6 +42,7 @@ public class MessageScenario {
     return message(
         m -> {
           m.put("text", text);
+          TextEntities.put(m, "entities", text);
           m.set("reply_to_message", original);
         });
   }
@@ -192,6 +189,7 @@ public class MessageScenario {
   private static void putCaption(ObjectNode message, String caption) {
     if (caption != null && !caption.isEmpty()) {
       message.put("caption", caption);
+      TextEntities.put(message, "caption_entities", caption);
     }
   }
 

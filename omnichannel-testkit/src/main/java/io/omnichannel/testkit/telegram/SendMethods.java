@@ -55,7 +55,10 @@ final class SendMethods {
         parseMode,
         markup,
         null,
-        message -> message.put("text", visible));
+        message -> {
+          message.put("text", visible);
+          TextEntities.put(message, "entities", visible);
+        });
   }
 
   JsonNode sendPhoto(Bot bot, RequestParams params) {
@@ -169,6 +172,7 @@ final class SendMethods {
   private static void putCaption(ObjectNode message, String caption) {
     if (caption != null && !caption.isEmpty()) {
       message.put("caption", caption);
+      TextEntities.put(message, "caption_entities", caption);
     }
   }
 

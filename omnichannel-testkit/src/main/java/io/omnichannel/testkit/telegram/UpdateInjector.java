@@ -37,6 +37,7 @@ final class UpdateInjector {
     message.put("date", now - 1);
     message.put("edit_date", now);
     message.put("text", newText);
+    TextEntities.put(message, "entities", newText);
     return queue("edited_message", chat.id, message);
   }
 
@@ -150,6 +151,10 @@ final class UpdateInjector {
         member.put("can_pin_messages", true);
         member.put("can_promote_members", false);
         member.put("can_manage_video_chats", true);
+        // required in the Bot API; a strictly typed client rejects an administrator without them
+        member.put("can_post_stories", false);
+        member.put("can_edit_stories", false);
+        member.put("can_delete_stories", false);
         member.put("is_anonymous", false);
       }
       case MEMBER -> member.put("status", "member");

@@ -113,9 +113,10 @@
  *       update kinds without a builder (chat_member, message_reaction, …) go in as raw JSON.
  *   <li>Sending by HTTP URL (answers 400 "failed to get HTTP URL content": the emulator has no
  *       outside network), @channel usernames as chat_id, channels, reply_parameters and
- *       reply_to_message in the bot's own answers, entity offsets (entities are not returned for
- *       sent text). A user's reply embeds the replied message only if the bot sent it (and it is
- *       still kept); otherwise a minimal message with its id.
+ *       reply_to_message in the bot's own answers; of the entities Telegram finds in plain text,
+ *       cashtags, phone numbers and bare domains (see {@link TextEntities}). A user's reply embeds
+ *       the replied message only if the bot sent it (and it is still kept); otherwise a minimal
+ *       message with its id.
  *   <li>Group and chat titles do not change; a private user's name changes silently when a scenario
  *       passes a new {@link UserSpec} with the same id.
  *   <li>Exact entity parsing errors ("can't parse entities"), image decoding beyond reading the
