@@ -24,9 +24,16 @@ import org.slf4j.LoggerFactory;
  * long poll never outlives it), asks getUpdates asynchronously (no thread waits on a poll), hands
  * every update to the core and confirms it by offset only after the core stored it (B1), backs off
  * on errors, and stops at once — cancelling the poll in flight.
+ *
+ * <p>Two getUpdates start at least {@link #MIN_SPACING} apart, whatever the server does: a Bot API
+ * implementation that answers at once instead of holding the long poll (or fails at once) would
+ * otherwise be asked hundreds of times a second.
  */
 final class Poller {
   private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
+
+  /** At most two getUpdates per second per bot. */
+  static final Duration MIN_SPACING = Duration.ofMillis(500);
 
   private final Connection connection;
   private final Receiving deps;
@@ -37,6 +44,7 @@ final class Poller {
   private ScheduledFuture<?> renewal;
   private CompletableFuture<List<PolledUpdate>> inFlight;
   private ScheduledFuture<?> next;
+  private long lastPollStarted = System.nanoTime() - MIN_SPACING.toNanos();
 
   /** What every poller of an instance shares. */
   record Receiving(
@@ -146,16 +154,22 @@ final class Poller {
 
   private synchronized void schedule(Duration delay) {
     if (!stopped && holding) {
+      long spacing = lastPollStarted + MIN_SPACING.toNanos() - System.nanoTime();
       next =
           deps.timer()
               .schedule(
-                  () -> deps.workers().execute(this::poll), delay.toNanos(), TimeUnit.NANOSECONDS);
+                  () -> deps.workers().execute(this::poll),
+                  Math.max(delay.toNanos(), spacing),
+                  TimeUnit.NANOSECONDS);
     }
   }
 
   private void poll() {
-    if (stopped || !holding) {
-      return;
+    synchronized (this) {
+      if (stopped || !holding) {
+        return;
+      }
+      lastPollStarted = System.nanoTime();
     }
     try {
       CompletableFuture<List<PolledUpdate>> poll =

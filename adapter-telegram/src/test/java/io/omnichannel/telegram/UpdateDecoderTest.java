@@ -55,6 +55,12 @@ class UpdateDecoderTest {
   }
 
   @Test
+  void entitiesTelegramFoundInATextLeaveTheTextAsWritten() {
+    assertThat(message("text_with_entities").content())
+        .isEqualTo(new MessageContent.Text("👋 @alice_bot https://t.me/x #тег /help@support_bot"));
+  }
+
+  @Test
   void aPrivateTextCarriesTheUsersFullNameAndUsername() {
     assertThat(message("private_text"))
         .isEqualTo(
