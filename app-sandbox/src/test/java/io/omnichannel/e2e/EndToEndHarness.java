@@ -25,6 +25,8 @@ import io.omnichannel.testkit.oneconnect.OneConnectEmulatorConfig;
 import io.omnichannel.testkit.oneconnect.Specialist;
 import io.omnichannel.testkit.oneconnect.TranscriptEntry;
 import io.omnichannel.testkit.telegram.BotInfo;
+import io.omnichannel.testkit.telegram.GroupScenario;
+import io.omnichannel.testkit.telegram.GroupSpec;
 import io.omnichannel.testkit.telegram.PrivateChatScenario;
 import io.omnichannel.testkit.telegram.RateLimits;
 import io.omnichannel.testkit.telegram.TelegramEmulator;
@@ -308,6 +310,14 @@ abstract class EndToEndHarness {
       String account = supportLines.awaitNewUser(line, text);
       assertThat(supportLines.accountId(bot, SupportLines.accountName(user))).isEqualTo(account);
       return account;
+    }
+
+    /** A new group (basic, not yet a supergroup) that {@code admin} adds the bot to as admin. */
+    GroupScenario groupWithBot(String title, UserSpec admin) {
+      GroupScenario group =
+          telegram.bot(bot.token()).group(GroupSpec.of(-1_000_000L - newUserId(), title));
+      group.addsBotAsAdministrator(admin);
+      return group;
     }
 
     HookEvent specialistWrites(String account, String text) {

@@ -7,7 +7,6 @@ import io.omnichannel.sandbox.scenario.Await;
 import io.omnichannel.testkit.oneconnect.TranscriptEntry;
 import io.omnichannel.testkit.oneconnect.TranscriptEntry.Kind;
 import io.omnichannel.testkit.telegram.GroupScenario;
-import io.omnichannel.testkit.telegram.GroupSpec;
 import io.omnichannel.testkit.telegram.SentMessage;
 import io.omnichannel.testkit.telegram.UserSpec;
 import java.util.List;
@@ -95,10 +94,8 @@ class RichContentEndToEndTest extends EndToEndHarness {
   void inAGroupEditsRepliesAndLocationsCarryTheMembersName() {
     Connected connected = new Connected();
     UserSpec olga = UserSpec.of(newUserId(), "Ольга", "Кузнецова", "olga");
-    long groupId = -1_000_000L - newUserId();
-    GroupScenario group =
-        telegram.bot(connected.bot.token()).group(GroupSpec.of(groupId, "Склад №3"));
-    group.addsBotAsAdministrator(olga);
+    GroupScenario group = connected.groupWithBot("Склад №3", olga);
+    long groupId = group.chatId();
 
     long first = group.member(olga).sendsText("Паллета повреждена").messageId();
     String account =

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.omnichannel.testkit.oneconnect.ClientUser;
 import io.omnichannel.testkit.oneconnect.TranscriptEntry;
 import io.omnichannel.testkit.telegram.GroupScenario;
-import io.omnichannel.testkit.telegram.GroupSpec;
 import io.omnichannel.testkit.telegram.UserSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,10 +21,8 @@ class SupergroupMigrationEndToEndTest extends EndToEndHarness {
     Connected connected = new Connected();
     UserSpec ivan = UserSpec.of(newUserId(), "Иван", "Петров", "ivan");
     UserSpec petr = UserSpec.of(newUserId(), "Пётр", "Сидоров", "petr");
-    long groupId = -1_000_000L - newUserId();
-    GroupScenario group =
-        telegram.bot(connected.bot.token()).group(GroupSpec.of(groupId, "Отдел продаж"));
-    group.addsBotAsAdministrator(ivan);
+    GroupScenario group = connected.groupWithBot("Отдел продаж", ivan);
+    long groupId = group.chatId();
     group.member(ivan).sendsText("Нужен счёт на оплату");
     String account = supportLines.awaitNewUser(connected.line, "Иван Петров: Нужен счёт на оплату");
     connected.specialistWrites(account, "Счёт готов");
@@ -61,10 +58,7 @@ class SupergroupMigrationEndToEndTest extends EndToEndHarness {
   void anAnswerWrittenRightAtTheMigrationReachesTheSupergroupWhicheverTheGatewayLearnsFirst() {
     Connected connected = new Connected();
     UserSpec olga = UserSpec.of(newUserId(), "Ольга", "Кузнецова", "olga");
-    long groupId = -1_000_000L - newUserId();
-    GroupScenario group =
-        telegram.bot(connected.bot.token()).group(GroupSpec.of(groupId, "Бухгалтерия"));
-    group.addsBotAsAdministrator(olga);
+    GroupScenario group = connected.groupWithBot("Бухгалтерия", olga);
     group.member(olga).sendsText("Акт сверки, пожалуйста");
     String account = supportLines.awaitNewUser(connected.line, "Ольга Кузнецова: Акт сверки");
 
