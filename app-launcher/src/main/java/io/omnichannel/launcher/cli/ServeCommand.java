@@ -7,6 +7,7 @@ import io.omnichannel.launcher.Omnichannel;
 import io.omnichannel.launcher.config.ConfigLoader;
 import io.omnichannel.launcher.config.ConfigProblems;
 import io.omnichannel.launcher.config.LauncherConfig;
+import io.omnichannel.launcher.logging.Logs;
 import io.omnichannel.oneconnect.OneConnectConfig;
 import io.omnichannel.telegram.TelegramConfig;
 import java.io.PrintWriter;
@@ -43,6 +44,8 @@ final class ServeCommand implements Callable<Integer> {
       err.println(problems.getMessage());
       return 2;
     }
+    // the properties file may name the log settings too: the logs follow them from here on
+    Logs.apply(config.operations().logFormat(), config.operations().logLevel());
     Omnichannel gateway;
     try {
       gateway = gateway(config).start();
@@ -80,6 +83,7 @@ final class ServeCommand implements Callable<Integer> {
             .httpServer(config.httpHost(), config.httpPort())
             .workers(config.workers());
     config.adminToken().ifPresent(builder::adminToken);
+    config.operations().managementPort().ifPresent(builder::managementServer);
     config
         .managementHookPassword()
         .ifPresent(password -> builder.managementHook(new HookCredentials("management", password)));

@@ -4,12 +4,18 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.omnichannel.core.domain.DroppedMessage.DropReason;
+import io.omnichannel.core.domain.InboundKind;
 import io.omnichannel.core.port.out.DroppedMessageLog;
 import io.omnichannel.core.port.out.EventInbox;
 import io.omnichannel.core.port.out.MessengerChannel;
 import io.omnichannel.core.port.out.Outbox;
+import io.omnichannel.core.port.out.QueueBacklog;
 import io.omnichannel.core.port.out.SupportPlatform;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -25,8 +31,68 @@ public final class Metering {
   private final MeterRegistry registry;
   private final List<IgnoredKinds<?>> ignoredKinds = new CopyOnWriteArrayList<>();
 
+  /** Relay latency buckets: a send paced behind others may wait seconds, a plain one takes ms. */
+  private static final Duration[] LATENCY_BUCKETS = {
+    Duration.ofMillis(5),
+    Duration.ofMillis(10),
+    Duration.ofMillis(25),
+    Duration.ofMillis(50),
+    Duration.ofMillis(100),
+    Duration.ofMillis(250),
+    Duration.ofMillis(500),
+    Duration.ofSeconds(1),
+    Duration.ofMillis(2500),
+    Duration.ofSeconds(5),
+    Duration.ofSeconds(10),
+    Duration.ofSeconds(30)
+  };
+
+  private static final List<String> DIRECTIONS = List.of("to_line", "to_channel");
+  private static final List<String> QUEUES = List.of("inbox", "outbox");
+
+  private final List<QueueGauges> backlogs = new CopyOnWriteArrayList<>();
+
+  /** Registers every counter at 0, so each series exists before its first event. */
   public Metering(MeterRegistry registry) {
     this.registry = registry;
+    for (String direction : DIRECTIONS) {
+      GatewayCounter.RELAYED.in(registry, "direction", direction);
+      latency(direction);
+      for (DropReason reason : DropReason.values()) {
+        GatewayCounter.DROPPED.in(
+            registry, "direction", direction, "reason", reason.name().toLowerCase(Locale.ROOT));
+      }
+    }
+    GatewayCounter.NOTICES.in(registry);
+    for (InboundKind kind : InboundKind.values()) {
+      String name = kind.name().toLowerCase(Locale.ROOT);
+      GatewayCounter.INBOUND_STORED.in(registry, "kind", name);
+      GatewayCounter.INBOUND_DUPLICATES.in(registry, "kind", name);
+    }
+    for (String queue : QUEUES) {
+      for (GatewayCounter counter : QUEUE_COUNTERS) {
+        counter.in(registry, "queue", queue);
+      }
+    }
+    GatewayCounter.ENQUEUED.in(registry, "queue", "outbox");
+  }
+
+  private static final List<GatewayCounter> QUEUE_COUNTERS =
+      List.of(
+          GatewayCounter.COMPLETED,
+          GatewayCounter.RETRIED,
+          GatewayCounter.RATE_LIMITED,
+          GatewayCounter.DEAD,
+          GatewayCounter.CLAIM_LOST);
+
+  private Timer latency(String direction) {
+    return Timer.builder("omnichannel.relay.latency")
+        .description(
+            "Time to relay one message, by direction (pacing waits for the messenger's limits"
+                + " included)")
+        .tag("direction", direction)
+        .serviceLevelObjectives(LATENCY_BUCKETS)
+        .register(registry);
   }
 
   public EventInbox inbox(EventInbox inbox) {
@@ -56,8 +122,8 @@ public final class Metering {
   public <T> T relay(String direction, Supplier<T> call) {
     Timer.Sample sample = Timer.start(registry);
     T result = call.get();
-    sample.stop(registry.timer("omnichannel.relay.latency", "direction", direction));
-    registry.counter("omnichannel.relayed", "direction", direction).increment();
+    sample.stop(latency(direction));
+    GatewayCounter.RELAYED.in(registry, "direction", direction).increment();
     return result;
   }
 
@@ -68,6 +134,7 @@ public final class Metering {
    */
   public <T> void ignored(String source, T adapter, ToLongFunction<T> count) {
     FunctionCounter.builder("omnichannel.ignored", adapter, a -> count.applyAsLong(a))
+        .description("Updates or line events of kinds the gateway does not use, by source")
         .tag("source", source)
         .register(registry);
   }
@@ -90,15 +157,37 @@ public final class Metering {
    */
   public void refresh() {
     ignoredKinds.forEach(IgnoredKinds::refresh);
+    backlogs.forEach(QueueGauges::read);
+  }
+
+  /**
+   * Gauges of how far {@code queue} is behind: unfinished rows and the age of the oldest, read once
+   * per scrape at {@link #refresh()} (a failed read leaves the last values).
+   */
+  public void queueBacklog(String queue, QueueBacklog backlog, Clock clock) {
+    QueueGauges gauges = new QueueGauges(backlog, clock);
+    Gauge.builder("omnichannel.queue.pending", gauges, QueueGauges::pending)
+        .description("Queue rows not finished yet (waiting, in work or waiting for a retry)")
+        .tag("queue", queue)
+        .register(registry);
+    Gauge.builder("omnichannel.queue.oldest.pending.age", gauges, QueueGauges::oldestAgeSeconds)
+        .description("Age of the oldest unfinished queue row; 0 when the queue is empty")
+        .tag("queue", queue)
+        .baseUnit("seconds")
+        .register(registry);
+    backlogs.add(gauges);
+    gauges.read();
   }
 
   /** Bots this instance long-polls now (B3: each bot's polling is leased to one instance). */
   public <T> void pollingBots(T adapter, ToIntFunction<T> count) {
-    Gauge.builder("omnichannel.polling.bots", adapter, a -> count.applyAsInt(a)).register(registry);
+    Gauge.builder("omnichannel.polling.bots", adapter, a -> count.applyAsInt(a))
+        .description("Bots this instance long-polls now (each bot's polling is leased to one)")
+        .register(registry);
   }
 
   void countNotice() {
-    registry.counter("omnichannel.notices").increment();
+    GatewayCounter.NOTICES.in(registry).increment();
   }
 
   public void relay(String direction, Runnable call) {
