@@ -13,7 +13,6 @@ import io.omnichannel.core.port.out.Outbox;
 import io.omnichannel.core.port.out.QueueBacklog;
 import io.omnichannel.core.port.out.SupportPlatform;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,28 +27,18 @@ import java.util.function.ToLongFunction;
  * Labels are kinds, directions and reasons — never a token, a chat or a person.
  */
 public final class Metering {
-  private final MeterRegistry registry;
-  private final List<IgnoredKinds<?>> ignoredKinds = new CopyOnWriteArrayList<>();
-
-  /** Relay latency buckets: a send paced behind others may wait seconds, a plain one takes ms. */
-  private static final Duration[] LATENCY_BUCKETS = {
-    Duration.ofMillis(5),
-    Duration.ofMillis(10),
-    Duration.ofMillis(25),
-    Duration.ofMillis(50),
-    Duration.ofMillis(100),
-    Duration.ofMillis(250),
-    Duration.ofMillis(500),
-    Duration.ofSeconds(1),
-    Duration.ofMillis(2500),
-    Duration.ofSeconds(5),
-    Duration.ofSeconds(10),
-    Duration.ofSeconds(30)
-  };
-
   private static final List<String> DIRECTIONS = List.of("to_line", "to_channel");
   private static final List<String> QUEUES = List.of("inbox", "outbox");
+  private static final List<GatewayCounter> QUEUE_COUNTERS =
+      List.of(
+          GatewayCounter.COMPLETED,
+          GatewayCounter.RETRIED,
+          GatewayCounter.RATE_LIMITED,
+          GatewayCounter.DEAD,
+          GatewayCounter.CLAIM_LOST);
 
+  private final MeterRegistry registry;
+  private final List<IgnoredKinds<?>> ignoredKinds = new CopyOnWriteArrayList<>();
   private final List<QueueGauges> backlogs = new CopyOnWriteArrayList<>();
 
   /** Registers every counter at 0, so each series exists before its first event. */
@@ -77,21 +66,13 @@ public final class Metering {
     GatewayCounter.ENQUEUED.in(registry, "queue", "outbox");
   }
 
-  private static final List<GatewayCounter> QUEUE_COUNTERS =
-      List.of(
-          GatewayCounter.COMPLETED,
-          GatewayCounter.RETRIED,
-          GatewayCounter.RATE_LIMITED,
-          GatewayCounter.DEAD,
-          GatewayCounter.CLAIM_LOST);
-
   private Timer latency(String direction) {
     return Timer.builder("omnichannel.relay.latency")
         .description(
             "Time to relay one message, by direction (pacing waits for the messenger's limits"
                 + " included)")
         .tag("direction", direction)
-        .serviceLevelObjectives(LATENCY_BUCKETS)
+        .serviceLevelObjectives(LatencyBuckets.all())
         .register(registry);
   }
 

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.omnichannel.launcher.metrics.LatencyBuckets;
 import java.time.Duration;
 
 /**
@@ -15,20 +16,6 @@ import java.time.Duration;
  */
 public final class HttpMetrics implements Endpoint {
   private static final String STARTED = "omnichannel.request.started";
-  private static final Duration[] BUCKETS = {
-    Duration.ofMillis(5),
-    Duration.ofMillis(10),
-    Duration.ofMillis(25),
-    Duration.ofMillis(50),
-    Duration.ofMillis(100),
-    Duration.ofMillis(250),
-    Duration.ofMillis(500),
-    Duration.ofSeconds(1),
-    Duration.ofMillis(2500),
-    Duration.ofSeconds(5),
-    Duration.ofSeconds(10)
-  };
-
   private final MeterRegistry registry;
 
   public HttpMetrics(MeterRegistry registry) {
@@ -53,7 +40,7 @@ public final class HttpMetrics implements Endpoint {
         .tag("uri", route(ctx, status))
         .tag("status", Integer.toString(status))
         .tag("outcome", outcome(status))
-        .serviceLevelObjectives(BUCKETS)
+        .serviceLevelObjectives(LatencyBuckets.all())
         .register(registry)
         .record(Duration.ofNanos(System.nanoTime() - started));
   }
