@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,6 +68,31 @@ class ServeLogsAsJsonTest {
           .noneMatch(message -> message.startsWith("org.eclipse.jetty"))
           .noneMatch(message -> message.startsWith("org.flywaydb"))
           .noneMatch(message -> message.startsWith("com.zaxxer.hikari"));
+    }
+  }
+
+  @Test
+  void aFailedStartIsOneMoreJsonLine(@TempDir Path data) throws Exception {
+    try (EmulatedServe world = new EmulatedServe();
+        ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Map<String, String> env = world.environment(data.resolve("data"));
+      env.put("OMNICHANNEL_LOG_FORMAT", "json");
+      env.put("OMNICHANNEL_HTTP_PORT", String.valueOf(taken.getLocalPort()));
+      Path output = data.resolve("serve.out");
+
+      Process serve = start(env, output);
+
+      assertThat(serve.waitFor(60, TimeUnit.SECONDS)).as("serve gave up").isTrue();
+      assertThat(serve.exitValue()).isEqualTo(StartFailures.EXIT);
+      List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
+      assertThat(lines).isNotEmpty();
+      for (String line : lines) {
+        assertThat(JSON.readTree(line).isObject()).as(line).isTrue();
+      }
+      assertThat(lines)
+          .anyMatch(
+              line ->
+                  line.contains("\"level\":\"ERROR\"") && line.contains("OMNICHANNEL_HTTP_PORT"));
     }
   }
 
