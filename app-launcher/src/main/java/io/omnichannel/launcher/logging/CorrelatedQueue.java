@@ -1,5 +1,6 @@
 package io.omnichannel.launcher.logging;
 
+import io.omnichannel.core.domain.LogSafe;
 import io.omnichannel.core.port.out.Claimed;
 import io.omnichannel.core.port.out.WorkQueue;
 import io.omnichannel.launcher.work.ForwardingQueue;
@@ -32,7 +33,8 @@ class CorrelatedQueue<T> extends ForwardingQueue<T> {
         row -> {
           MDC.put(Correlation.QUEUE, name);
           MDC.put(Correlation.QUEUE_ROW, Long.toString(row.id()));
-          ids.apply(row.item()).forEach(MDC::put);
+          // event ids come from outside: escaped to one short line, like every logged value
+          ids.apply(row.item()).forEach((key, id) -> MDC.put(key, LogSafe.of(id)));
         });
     return claimed;
   }

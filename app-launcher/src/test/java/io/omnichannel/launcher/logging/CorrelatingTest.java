@@ -52,6 +52,16 @@ class CorrelatingTest {
   }
 
   @Test
+  void anIdWithALineBreakCannotForgeALogLine() {
+    EventInbox inbox = Correlating.inbox(new InMemoryInbox());
+    inbox.store(record(InboundKind.LINE_EVENT, "platform:m-1\n[FORGED] WARN admin"));
+
+    inbox.claimNext(Instant.EPOCH, Duration.ofSeconds(10)).orElseThrow();
+
+    assertThat(MDC.get(Correlation.LINE_MESSAGE_ID)).isEqualTo("m-1\\n[FORGED] WARN admin");
+  }
+
+  @Test
   void nothingClaimedPutsNothing() {
     EventInbox inbox = Correlating.inbox(new InMemoryInbox());
 
