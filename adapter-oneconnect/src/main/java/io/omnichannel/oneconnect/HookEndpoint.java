@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Receives 1C-Connect's hook calls: opens the path secret, reads the presented back-auth and has
@@ -99,10 +100,19 @@ final class HookEndpoint implements OneConnect.HookHandler {
       userId = Optional.of(envelope.chatKey(event));
     }
     RawEvent raw = new RawEvent(messageId.get(), userId.get(), payload);
+    // correlation ids for what is logged about this event (keys as the launcher's); both come
+    // from outside, so escaped to one short line
+    if (!MANAGEMENT.equals(hookId)) {
+      MDC.put("connection", LogSafe.of(hookId));
+    }
+    MDC.put("line_message_id", LogSafe.of(messageId.get()));
     try {
       return answer(hookId, admission.accept(raw));
     } catch (GatewayFailure failure) {
       return unavailable(hookId, "event " + messageId.get() + " not stored", failure);
+    } finally {
+      MDC.remove("connection");
+      MDC.remove("line_message_id");
     }
   }
 

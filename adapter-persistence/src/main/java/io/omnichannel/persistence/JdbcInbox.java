@@ -22,7 +22,7 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
   private final Sealing sealing;
 
   JdbcInbox(Db db, Clock clock, Sealing sealing, String instanceId) {
-    super(db, clock, "inbox", instanceId);
+    super(db, clock, "inbox", "received_at", instanceId);
     this.sealing = sealing;
   }
 

@@ -21,7 +21,7 @@ final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox {
       """;
 
   JdbcOutbox(Db db, Clock clock, String instanceId) {
-    super(db, clock, "outbox", instanceId);
+    super(db, clock, "outbox", "enqueued_at", instanceId);
   }
 
   @Override

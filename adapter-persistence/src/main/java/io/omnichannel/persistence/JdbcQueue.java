@@ -2,6 +2,7 @@ package io.omnichannel.persistence;
 
 import io.omnichannel.core.domain.failure.ClaimLost;
 import io.omnichannel.core.port.out.Claimed;
+import io.omnichannel.core.port.out.QueueBacklog;
 import io.omnichannel.core.port.out.WorkQueue;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * same one statement it always was. A write whose token no longer matches (the lease ran out and
  * another worker took the row) changes nothing, is logged and throws {@link ClaimLost}.
  */
-abstract class JdbcQueue<T> implements WorkQueue<T> {
+abstract class JdbcQueue<T> implements WorkQueue<T>, QueueBacklog {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcQueue.class);
   private static final int REASON_MAX = 1000;
 
@@ -37,13 +38,15 @@ abstract class JdbcQueue<T> implements WorkQueue<T> {
   private final Clock clock;
   private final String table;
   private final String instanceId;
+  private final String storedAtColumn;
   private final String claimSql;
   private final String leaseSql;
 
-  JdbcQueue(Db db, Clock clock, String table, String instanceId) {
+  JdbcQueue(Db db, Clock clock, String table, String storedAtColumn, String instanceId) {
     this.db = db;
     this.clock = clock;
     this.table = table;
+    this.storedAtColumn = storedAtColumn;
     this.instanceId = instanceId;
     this.claimSql =
         """
@@ -202,6 +205,28 @@ abstract class JdbcQueue<T> implements WorkQueue<T> {
                 row.getString("dead_reason"),
                 Optional.ofNullable(row.getString("last_error"))),
         limit);
+  }
+
+  /**
+   * Unfinished rows and the oldest one's storing time; both read from the index on (finished, id)
+   * but for one row (ids grow with time, so the oldest is the first), cheap enough for each scrape.
+   */
+  @Override
+  public Backlog backlog() {
+    long pending =
+        db.queryOne(
+                "SELECT COUNT(*) AS pending FROM %s WHERE finished = FALSE".formatted(table),
+                row -> row.getLong("pending"))
+            .orElse(0L);
+    if (pending == 0) {
+      return Backlog.empty();
+    }
+    Optional<Instant> oldest =
+        db.queryOne(
+            "SELECT %s AS stored_at FROM %s WHERE finished = FALSE ORDER BY id LIMIT 1"
+                .formatted(storedAtColumn, table),
+            row -> Micros.instant(row, "stored_at"));
+    return new Backlog(pending, oldest);
   }
 
   /** Deletes completed rows finished before {@code before}; dead rows stay for the admin. */

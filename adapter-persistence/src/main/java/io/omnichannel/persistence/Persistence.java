@@ -2,6 +2,8 @@ package io.omnichannel.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.omnichannel.core.domain.RandomTokens;
 import io.omnichannel.core.domain.failure.StorageUnavailable;
 import io.omnichannel.core.port.out.AccountRepository;
@@ -13,6 +15,7 @@ import io.omnichannel.core.port.out.DroppedMessageLog;
 import io.omnichannel.core.port.out.EventInbox;
 import io.omnichannel.core.port.out.Outbox;
 import io.omnichannel.core.port.out.PollingLeases;
+import io.omnichannel.core.port.out.QueueBacklog;
 import io.omnichannel.core.port.out.SecretSealer;
 import io.omnichannel.core.port.out.Transactions;
 import java.sql.Connection;
@@ -224,6 +227,24 @@ public final class Persistence implements AutoCloseable {
 
   public Outbox outbox() {
     return outbox;
+  }
+
+  /** How far the inbox is behind (its gauges). */
+  public QueueBacklog inboxBacklog() {
+    return inbox;
+  }
+
+  /** How far the outbox is behind (its gauges). */
+  public QueueBacklog outboxBacklog() {
+    return outbox;
+  }
+
+  /**
+   * Reports the pool's meters (HikariCP's own: connections active, idle, pending, timeouts, usage
+   * and acquisition times) into {@code registry}; once per pool.
+   */
+  public void measurePool(MeterRegistry registry) {
+    dataSource.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
   }
 
   public Transactions transactions() {

@@ -5,10 +5,12 @@ import static io.omnichannel.persistence.Fixtures.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.InboundKind;
 import io.omnichannel.core.domain.InboundRecord;
 import io.omnichannel.core.domain.failure.ClaimLost;
 import io.omnichannel.core.port.out.Claimed;
+import io.omnichannel.core.port.out.QueueBacklog.Backlog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +40,30 @@ abstract class InboxContract extends DatabaseTest {
     assertThat(claimed.item()).isEqualTo(record);
     assertThat(claimed.attempt()).isEqualTo(1);
     assertThat(db.inbox().claimNext(T0, LEASE)).isEmpty();
+  }
+
+  @Test
+  void theBacklogCountsTheUnfinishedRowsAndDatesTheOldest() {
+    assertThat(db.inboxBacklog().backlog()).isEqualTo(Backlog.empty());
+    db.inbox().store(inbound("e1", "chat-1"));
+    db.inbox()
+        .store(
+            new InboundRecord(
+                InboundKind.CHANNEL_UPDATE,
+                Optional.of(new ConnectionId("conn-1")),
+                "e2",
+                "chat-2",
+                "{}",
+                T0.plusSeconds(5)));
+    db.inbox().store(inbound("e3", "chat-3"));
+
+    db.inbox().complete(db.inbox().claimNext(T0, LEASE).orElseThrow());
+    Backlog backlog = db.inboxBacklog().backlog();
+
+    assertThat(backlog.pending()).as("e2 and e3, e1 done").isEqualTo(2);
+    assertThat(backlog.oldestPendingSince())
+        .as("the oldest row still unfinished")
+        .contains(T0.plusSeconds(5));
   }
 
   @Test

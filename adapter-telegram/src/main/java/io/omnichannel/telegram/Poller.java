@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Long polling of one bot: holds the bot's lease (B3, renewed on a timer apart from the polls, so a
@@ -212,7 +213,16 @@ final class Poller {
         }
         RawEvent raw =
             new RawEvent(Long.toString(update.updateId()), update.chatKey(), update.payload());
-        Acceptance acceptance = deps.gateway().acceptPolledUpdate(connection.id(), raw);
+        Acceptance acceptance;
+        // correlation ids for what is logged while the update is stored (keys as the launcher's)
+        MDC.put("connection", connection.id().value());
+        MDC.put("update_id", raw.sourceId());
+        try {
+          acceptance = deps.gateway().acceptPolledUpdate(connection.id(), raw);
+        } finally {
+          MDC.remove("connection");
+          MDC.remove("update_id");
+        }
         if (acceptance == Acceptance.UNKNOWN_CONNECTION) {
           LOG.warn("connection {}: unknown to the core, polling stops", connection.id());
           stop();

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * {@code POST /hooks/telegram/{connectionId}}, framework-free. Checks the secret before it reads
@@ -61,10 +62,16 @@ final class WebhookEndpoint implements Telegram.WebhookHandler {
             update.get("update_id").asText(),
             Receivers.chatKey(update),
             new String(bytes, StandardCharsets.UTF_8));
+    // correlation ids for what is logged about this update (keys as the launcher's)
+    MDC.put("connection", LogSafe.of(connectionId));
+    MDC.put("update_id", raw.sourceId());
     try {
       return answer(connectionId, admission.accept(raw));
     } catch (RuntimeException storageFailed) {
       return unavailable(connectionId, "update " + raw.sourceId() + " not stored", storageFailed);
+    } finally {
+      MDC.remove("connection");
+      MDC.remove("update_id");
     }
   }
 

@@ -1,7 +1,6 @@
 package io.omnichannel.launcher;
 
 import io.javalin.Javalin;
-import io.javalin.util.JavalinBindException;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.omnichannel.core.domain.Connection;
@@ -30,13 +29,15 @@ import io.omnichannel.core.usecase.RelayToChannel;
 import io.omnichannel.core.usecase.RelayToLine;
 import io.omnichannel.core.usecase.RetryPolicy;
 import io.omnichannel.core.usecase.SendingOutbox;
+import io.omnichannel.launcher.logging.Correlating;
 import io.omnichannel.launcher.metrics.Metering;
+import io.omnichannel.launcher.metrics.ServiceMeters;
 import io.omnichannel.launcher.web.AdminEndpoint;
-import io.omnichannel.launcher.web.BoundedBody;
 import io.omnichannel.launcher.web.ConfirmationEndpoint;
 import io.omnichannel.launcher.web.Endpoint;
 import io.omnichannel.launcher.web.HealthEndpoint;
 import io.omnichannel.launcher.web.HookEndpoints;
+import io.omnichannel.launcher.web.HttpMetrics;
 import io.omnichannel.launcher.web.MetricsEndpoint;
 import io.omnichannel.launcher.work.WorkerPool;
 import io.omnichannel.oneconnect.OneConnect;
@@ -45,18 +46,17 @@ import io.omnichannel.persistence.Persistence;
 import io.omnichannel.persistence.PersistenceConfig;
 import io.omnichannel.telegram.Telegram;
 import io.omnichannel.telegram.TelegramConfig;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,20 +99,30 @@ public final class Omnichannel {
   private final ConnectionMonitor monitor;
   private final ReconcilingBans bans;
   private final List<Endpoint> endpoints;
+  private final List<Endpoint> managementEndpoints;
+  private final ServiceMeters serviceMeters;
+  private final AtomicBoolean started = new AtomicBoolean();
   private final ScheduledExecutorService scheduler;
   private Javalin server;
+  private Javalin managementServer;
 
   private Omnichannel(Builder settings) {
     this.settings = settings;
     Clock clock = settings.clock;
     RandomTokens random = RandomTokens.secure();
     Metering metering = new Metering(registry);
+    serviceMeters = new ServiceMeters(registry, BuildVersion.current());
     // one name for this instance: in the polling leases and on the queue rows it claims
     persistence = Persistence.open(settings.persistence, clock, settings.telegram.instanceId());
+    persistence.measurePool(registry);
+    metering.queueBacklog("inbox", persistence.inboxBacklog(), clock);
+    metering.queueBacklog("outbox", persistence.outboxBacklog(), clock);
 
     WakingInbox waking = new WakingInbox(persistence.inbox());
-    EventInbox inbox = metering.inbox(waking);
-    Outbox outbox = new WakingOutbox(metering.outbox(persistence.outbox()), this::wakeOutbox);
+    EventInbox inbox = Correlating.inbox(metering.inbox(waking));
+    Outbox outbox =
+        new WakingOutbox(
+            Correlating.outbox(metering.outbox(persistence.outbox())), this::wakeOutbox);
     DroppedMessageLog dropped = metering.droppedMessages(persistence.droppedMessages());
     managementHook = settings.managementHook.orElseGet(() -> HookCredentials.random(random));
     AcceptingInbound accepting =
@@ -197,7 +207,20 @@ public final class Omnichannel {
         new ReconcilingBans(
             connections, accounts, new LineBans(platform, accounts, clock), BANS_PER_CYCLE);
 
-    endpoints =
+    HealthEndpoint health =
+        new HealthEndpoint(
+            List.of(
+                new HealthEndpoint.Check("database", persistence::isReady),
+                new HealthEndpoint.Check(
+                    "workers", () -> inboxWorkers.isRunning() && outboxWorkers.isRunning())),
+            started::get);
+    managementEndpoints = List.of(health, MetricsEndpoint.open(registry, metering::refresh));
+    List<Endpoint> publicEndpoints = new ArrayList<>();
+    publicEndpoints.add(new HttpMetrics(registry));
+    if (settings.managementPort.isEmpty()) {
+      publicEndpoints.add(health);
+    }
+    publicEndpoints.addAll(
         List.of(
             new HookEndpoints(telegram.webhookHandler(), oneConnect.hookHandler()),
             new ConfirmationEndpoint(confirming),
@@ -213,12 +236,8 @@ public final class Omnichannel {
                                 new AdminEndpoint.DeadLetter(
                                     d.queue(), d.id(), d.orderingKey(), d.attempts(), d.reason()))
                         .toList()),
-            new HealthEndpoint(
-                List.of(
-                    new HealthEndpoint.Check("database", persistence::isReady),
-                    new HealthEndpoint.Check(
-                        "workers", () -> inboxWorkers.isRunning() && outboxWorkers.isRunning()))),
-            new MetricsEndpoint(registry, metering::refresh));
+            MetricsEndpoint.behindToken(registry, metering::refresh, settings.adminToken)));
+    endpoints = List.copyOf(publicEndpoints);
     scheduler =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
@@ -233,11 +252,19 @@ public final class Omnichannel {
   }
 
   /**
-   * Mounts every endpoint (hooks, confirmation page, admin, health, metrics) into the host's
-   * Javalin.
+   * Mounts every public endpoint (hooks, confirmation page, admin, health unless a management port
+   * is set, metrics behind the admin token) into the host's Javalin, with HTTP request meters.
    */
   public void mount(Javalin app) {
     endpoints.forEach(endpoint -> endpoint.mount(app));
+  }
+
+  /**
+   * Mounts {@code /metrics} (open) and {@code /health/*} into a host's own management server, which
+   * only operators reach.
+   */
+  public void mountManagement(Javalin app) {
+    managementEndpoints.forEach(endpoint -> endpoint.mount(app));
   }
 
   /**
@@ -249,6 +276,7 @@ public final class Omnichannel {
   public synchronized Omnichannel start() {
     try {
       startHttpServer();
+      startManagementServer();
       releaseClaimsLeftBehind();
       inboxWorkers.start();
       outboxWorkers.start();
@@ -257,6 +285,7 @@ public final class Omnichannel {
       }
       secureBareHooks();
       oneConnect.registerManagementHook(managementHook);
+      started.set(true);
     } catch (RuntimeException failed) {
       stop();
       throw failed;
@@ -274,34 +303,31 @@ public final class Omnichannel {
     if (settings.httpPort.isEmpty()) {
       return;
     }
-    int port = settings.httpPort.get();
-    if (port != 0) {
-      // checked first: the HTTP server would log a failed bind as a stack trace
-      try (ServerSocket probe = new ServerSocket()) {
-        probe.bind(new InetSocketAddress(settings.httpHost, port));
-      } catch (IOException taken) {
-        throw new PortInUse(settings.httpHost, port, taken);
-      }
-    }
-    Javalin app =
-        Javalin.create(
-            config -> {
-              config.showJavalinBanner = false;
-              // the endpoints read bodies within their own limits; Javalin's agrees with them
-              config.http.maxRequestSize = BoundedBody.LARGEST;
-            });
-    mount(app);
-    try {
-      app.start(settings.httpHost, port);
-    } catch (JavalinBindException taken) {
-      throw new PortInUse(settings.httpHost, port, taken);
-    }
-    server = app;
+    server =
+        HttpServer.start("public", settings.httpHost, settings.httpPort.get(), endpoints, registry);
     LOG.info(
-        "omnichannel serving on {}:{} (public base {})",
+        "omnichannel {} serving on {}:{} (public base {})",
+        BuildVersion.current(),
         settings.httpHost,
         server.port(),
         settings.publicBaseUrl);
+  }
+
+  private void startManagementServer() {
+    if (settings.managementPort.isEmpty()) {
+      return;
+    }
+    managementServer =
+        HttpServer.start(
+            "management",
+            settings.httpHost,
+            settings.managementPort.get(),
+            managementEndpoints,
+            registry);
+    LOG.info(
+        "metrics and health on {}:{}/metrics, /health/*",
+        settings.httpHost,
+        managementServer.port());
   }
 
   /**
@@ -311,12 +337,21 @@ public final class Omnichannel {
     return Optional.ofNullable(server).map(Javalin::port);
   }
 
+  /** The management server's port, when one was asked for and has started. */
+  public Optional<Integer> managementPort() {
+    return Optional.ofNullable(managementServer).map(Javalin::port);
+  }
+
   /**
    * Stops taking work, lets claimed rows finish, stops receiving, releases leases, closes the pool.
    */
   public synchronized void stop() {
+    started.set(false);
     if (server != null) {
       server.stop();
+    }
+    if (managementServer != null) {
+      managementServer.stop();
     }
     scheduler.shutdownNow();
     inboxWorkers.requestStop();
@@ -329,6 +364,7 @@ public final class Omnichannel {
     }
     telegram.close();
     persistence.close();
+    serviceMeters.close();
     LOG.info("omnichannel stopped");
   }
 
@@ -407,6 +443,7 @@ public final class Omnichannel {
     private Optional<HookCredentials> managementHook = Optional.empty();
     private String httpHost = "0.0.0.0";
     private Optional<Integer> httpPort = Optional.of(8080);
+    private Optional<Integer> managementPort = Optional.empty();
     private int workers = 4;
     private Duration monitorEvery = Duration.ofMinutes(1);
     private Duration retainCompleted = Duration.ofDays(7);
@@ -450,6 +487,15 @@ public final class Omnichannel {
     public Builder httpServer(String host, int port) {
       this.httpHost = host;
       this.httpPort = Optional.of(port);
+      return this;
+    }
+
+    /**
+     * Serves {@code /metrics} (without a token) and {@code /health/*} on this port of the HTTP
+     * host, apart from the public port, which then serves neither openly.
+     */
+    public Builder managementServer(int port) {
+      this.managementPort = Optional.of(port);
       return this;
     }
 

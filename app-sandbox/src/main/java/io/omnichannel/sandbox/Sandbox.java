@@ -131,7 +131,12 @@ final class Sandbox {
             + env.gatewayUrl
             + "/admin");
     print.raw("    health           " + env.gatewayUrl + "/health/ready");
-    print.raw("    metrics          " + env.gatewayUrl + "/metrics");
+    print.raw(
+        "    metrics          curl -H 'Authorization: Bearer "
+            + env.adminToken
+            + "' "
+            + env.gatewayUrl
+            + "/metrics");
     if (story.lastConfirmationLink() != null) {
       print.raw("    last confirmation page (already used)  " + story.lastConfirmationLink());
     }

@@ -1,5 +1,7 @@
 package io.omnichannel.sandbox;
 
+import io.omnichannel.launcher.logging.LogLevel;
+import io.omnichannel.launcher.logging.Logs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,8 +28,6 @@ import picocli.CommandLine.Spec;
       "Exit code 0 when every step reached its outcome, 1 naming the step that did not."
     })
 public final class SandboxCommand implements Callable<Integer> {
-  static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
-
   @Option(
       names = "--keep-running",
       description =
@@ -59,8 +59,9 @@ public final class SandboxCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!verbose && System.getProperty(LOG_LEVEL) == null) {
-      System.setProperty(LOG_LEVEL, "warn");
+    if (!verbose && System.getenv("OMNICHANNEL_LOG_LEVEL") == null) {
+      // the transcript is the output: the gateway's and emulators' info lines would bury it
+      Logs.setLevel(LogLevel.WARN);
     }
     SandboxSettings settings =
         SandboxSettings.defaults()

@@ -1,11 +1,8 @@
 package io.omnichannel.launcher.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.omnichannel.launcher.BuildVersion;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,17 +52,7 @@ public final class OmnichannelCommand {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      Properties properties = new Properties();
-      try (InputStream in =
-          OmnichannelCommand.class.getResourceAsStream(
-              "/io/omnichannel/launcher/version.properties")) {
-        if (in != null) {
-          properties.load(in);
-        }
-      } catch (IOException unreadable) {
-        throw new UncheckedIOException(unreadable);
-      }
-      return new String[] {"omnichannel " + properties.getProperty("version", "unknown")};
+      return new String[] {"omnichannel " + BuildVersion.current()};
     }
   }
 }

@@ -7,6 +7,8 @@ import io.omnichannel.launcher.Omnichannel;
 import io.omnichannel.launcher.config.ConfigLoader;
 import io.omnichannel.launcher.config.ConfigProblems;
 import io.omnichannel.launcher.config.LauncherConfig;
+import io.omnichannel.launcher.logging.LogFormat;
+import io.omnichannel.launcher.logging.Logs;
 import io.omnichannel.oneconnect.OneConnectConfig;
 import io.omnichannel.telegram.TelegramConfig;
 import java.io.PrintWriter;
@@ -15,6 +17,8 @@ import java.net.UnknownHostException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -28,6 +32,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Run the gateway: HTTP endpoints, workers, polling or webhooks, monitoring.")
 final class ServeCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
   @ParentCommand OmnichannelCommand parent;
 
   @Spec CommandSpec spec;
@@ -43,10 +49,22 @@ final class ServeCommand implements Callable<Integer> {
       err.println(problems.getMessage());
       return 2;
     }
+    // the properties file may name the log settings too: the logs follow them from here on
+    Logs.apply(config.operations().logFormat(), config.operations().logLevel());
     Omnichannel gateway;
     try {
       gateway = gateway(config).start();
     } catch (RuntimeException failed) {
+      if (config.operations().logFormat() == LogFormat.JSON) {
+        // read by a log shipper: the failed start is one more JSON line, not text beside them
+        String why = StartFailures.describe(failed, config.storage(), Optional.of(config));
+        if (parent.verbose) {
+          LOG.error("start failed: {}", why, failed);
+        } else {
+          LOG.error("start failed: {}", why);
+        }
+        return StartFailures.EXIT;
+      }
       return StartFailures.report(
           failed, config.storage(), Optional.of(config), parent.verbose, err);
     }
@@ -80,6 +98,7 @@ final class ServeCommand implements Callable<Integer> {
             .httpServer(config.httpHost(), config.httpPort())
             .workers(config.workers());
     config.adminToken().ifPresent(builder::adminToken);
+    config.operations().managementPort().ifPresent(builder::managementServer);
     config
         .managementHookPassword()
         .ifPresent(password -> builder.managementHook(new HookCredentials("management", password)));

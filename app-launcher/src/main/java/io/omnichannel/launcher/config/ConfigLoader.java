@@ -4,6 +4,8 @@ import io.omnichannel.core.domain.Secret;
 import io.omnichannel.launcher.config.LauncherConfig.Database;
 import io.omnichannel.launcher.config.LauncherConfig.SoapVersion;
 import io.omnichannel.launcher.config.LauncherConfig.TelegramMode;
+import io.omnichannel.launcher.logging.LogFormat;
+import io.omnichannel.launcher.logging.LogLevel;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -19,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
 
 /**
  * Reads {@link Setting}s from the environment, over an optional properties file with the same keys,
@@ -114,6 +117,7 @@ public final class ConfigLoader {
                         + " is too short: use at least 16 characters"));
     Optional<String> instanceId = raw(Setting.INSTANCE_ID);
     int workers = number(Setting.WORKERS, 1, 64);
+    LauncherConfig.Operations operations = operations(httpPort);
     if (mode == TelegramMode.WEBHOOK
         && publicBase != null
         && !"https".equals(publicBase.getScheme())) {
@@ -141,7 +145,38 @@ public final class ConfigLoader {
         adminToken,
         hookPassword,
         instanceId,
-        workers);
+        workers,
+        operations);
+  }
+
+  private LauncherConfig.Operations operations(int httpPort) {
+    LogFormat format =
+        named(Setting.LOG_FORMAT, LogFormat::named, "text or json").orElse(LogFormat.TEXT);
+    LogLevel level =
+        named(Setting.LOG_LEVEL, LogLevel::named, "trace, debug, info, warn or error")
+            .orElse(LogLevel.INFO);
+    Optional<Integer> managementPort = Optional.empty();
+    if (raw(Setting.MANAGEMENT_PORT).isPresent()) {
+      managementPort = Optional.of(number(Setting.MANAGEMENT_PORT, 1, 65535));
+      if (managementPort.get() == httpPort) {
+        problems.add(
+            Setting.MANAGEMENT_PORT.variable()
+                + " must differ from "
+                + Setting.HTTP_PORT.variable()
+                + ": metrics are kept apart from the public port");
+      }
+    }
+    return new LauncherConfig.Operations(format, level, managementPort);
+  }
+
+  private <T> Optional<T> named(
+      Setting setting, Function<String, Optional<T>> byName, String expected) {
+    String value = text(setting);
+    Optional<T> named = byName.apply(value);
+    if (named.isEmpty()) {
+      problems.add(setting.variable() + " must be " + expected + ", got \"" + value + "\"");
+    }
+    return named;
   }
 
   private Optional<String> raw(Setting setting) {

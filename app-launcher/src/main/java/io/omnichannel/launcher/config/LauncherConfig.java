@@ -1,6 +1,8 @@
 package io.omnichannel.launcher.config;
 
 import io.omnichannel.core.domain.Secret;
+import io.omnichannel.launcher.logging.LogFormat;
+import io.omnichannel.launcher.logging.LogLevel;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -25,7 +27,12 @@ public record LauncherConfig(
     Optional<Secret> adminToken,
     Optional<Secret> managementHookPassword,
     Optional<String> instanceId,
-    int workers) {
+    int workers,
+    Operations operations) {
+
+  /** How the service shows itself to its operators: logs and the management port. */
+  public record Operations(
+      LogFormat logFormat, LogLevel logLevel, Optional<Integer> managementPort) {}
 
   /** Where state lives: all the {@code migrate} command needs. */
   public record Storage(Path dataDir, Optional<Database> database, Optional<Secret> masterKey) {}

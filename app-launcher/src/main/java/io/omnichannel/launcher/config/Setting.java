@@ -78,7 +78,23 @@ public enum Setting {
       "this instance's name in polling leases; empty = host name and a random suffix",
       "",
       false),
-  WORKERS("OMNICHANNEL_WORKERS", "worker threads per queue (inbox, outbox)", "4", false);
+  WORKERS("OMNICHANNEL_WORKERS", "worker threads per queue (inbox, outbox)", "4", false),
+  LOG_FORMAT(
+      "OMNICHANNEL_LOG_FORMAT",
+      "log lines as text for people or json (one JSON object per line, with the correlation ids)",
+      "text",
+      false),
+  LOG_LEVEL(
+      "OMNICHANNEL_LOG_LEVEL",
+      "the gateway's log level: trace, debug, info, warn or error (libraries log from warn up)",
+      "info",
+      false),
+  MANAGEMENT_PORT(
+      "OMNICHANNEL_MANAGEMENT_PORT",
+      "port serving /metrics and /health/* apart from the public port, on the same address; empty ="
+          + " none, and /metrics on the public port asks for the admin token",
+      "",
+      false);
 
   private final String variable;
   private final String meaning;

@@ -62,6 +62,10 @@ final class IgnoredKinds<T> {
 
   private void register(String kind, ToLongFunction<T> count) {
     FunctionCounter.builder("omnichannel.ignored.kind", adapter, a -> count.applyAsLong(a))
+        .description(
+            "Ignored updates or line events by kind (the first "
+                + MAX_KINDS
+                + " kinds by name, the rest as other)")
         .tag("source", source)
         .tag("kind", kind)
         .register(registry);

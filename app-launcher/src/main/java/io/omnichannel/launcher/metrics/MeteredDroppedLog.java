@@ -20,9 +20,9 @@ final class MeteredDroppedLog implements DroppedMessageLog {
   @Override
   public void record(DroppedMessage message) {
     log.record(message);
-    registry
-        .counter(
-            "omnichannel.dropped",
+    GatewayCounter.DROPPED
+        .in(
+            registry,
             "direction",
             message.direction().name().toLowerCase(Locale.ROOT),
             "reason",

@@ -21,11 +21,8 @@ final class MeteredInbox extends MeteredQueue<InboundRecord> implements EventInb
   @Override
   public boolean store(InboundRecord record) {
     boolean stored = inbox.store(record);
-    registry
-        .counter(
-            stored ? "omnichannel.inbound.stored" : "omnichannel.inbound.duplicates",
-            "kind",
-            record.kind().name().toLowerCase(Locale.ROOT))
+    (stored ? GatewayCounter.INBOUND_STORED : GatewayCounter.INBOUND_DUPLICATES)
+        .in(registry, "kind", record.kind().name().toLowerCase(Locale.ROOT))
         .increment();
     return stored;
   }

@@ -15,6 +15,6 @@ final class MeteredOutbox extends MeteredQueue<OutboxMessage> implements Outbox 
   @Override
   public void enqueue(OutboxMessage message) {
     outbox.enqueue(message);
-    count("omnichannel.queue.enqueued");
+    count(GatewayCounter.ENQUEUED);
   }
 }

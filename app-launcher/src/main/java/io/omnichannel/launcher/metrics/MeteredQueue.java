@@ -24,37 +24,37 @@ class MeteredQueue<T> extends ForwardingQueue<T> {
   @Override
   public void complete(Claimed<T> claimed) {
     counting(() -> super.complete(claimed));
-    count("omnichannel.queue.completed");
+    count(GatewayCounter.COMPLETED);
   }
 
   @Override
   public void retryAt(Claimed<T> claimed, Instant next, String reason) {
     counting(() -> super.retryAt(claimed, next, reason));
-    count("omnichannel.queue.retried");
+    count(GatewayCounter.RETRIED);
   }
 
   @Override
   public void postpone(Claimed<T> claimed, Instant next, String reason) {
     counting(() -> super.postpone(claimed, next, reason));
-    count("omnichannel.queue.rate.limited");
+    count(GatewayCounter.RATE_LIMITED);
   }
 
   @Override
   public void bury(Claimed<T> claimed, String reason) {
     counting(() -> super.bury(claimed, reason));
-    count("omnichannel.queue.dead");
+    count(GatewayCounter.DEAD);
   }
 
   private void counting(Runnable write) {
     try {
       write.run();
     } catch (ClaimLost lost) {
-      count("omnichannel.queue.claim.lost");
+      count(GatewayCounter.CLAIM_LOST);
       throw lost;
     }
   }
 
-  void count(String meter) {
-    registry.counter(meter, "queue", name).increment();
+  void count(GatewayCounter counter) {
+    counter.in(registry, "queue", name).increment();
   }
 }

@@ -4,12 +4,17 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.omnichannel.core.domain.DroppedMessage.DropReason;
+import io.omnichannel.core.domain.InboundKind;
 import io.omnichannel.core.port.out.DroppedMessageLog;
 import io.omnichannel.core.port.out.EventInbox;
 import io.omnichannel.core.port.out.MessengerChannel;
 import io.omnichannel.core.port.out.Outbox;
+import io.omnichannel.core.port.out.QueueBacklog;
 import io.omnichannel.core.port.out.SupportPlatform;
+import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -22,11 +27,53 @@ import java.util.function.ToLongFunction;
  * Labels are kinds, directions and reasons — never a token, a chat or a person.
  */
 public final class Metering {
+  private static final List<String> DIRECTIONS = List.of("to_line", "to_channel");
+  private static final List<String> QUEUES = List.of("inbox", "outbox");
+  private static final List<GatewayCounter> QUEUE_COUNTERS =
+      List.of(
+          GatewayCounter.COMPLETED,
+          GatewayCounter.RETRIED,
+          GatewayCounter.RATE_LIMITED,
+          GatewayCounter.DEAD,
+          GatewayCounter.CLAIM_LOST);
+
   private final MeterRegistry registry;
   private final List<IgnoredKinds<?>> ignoredKinds = new CopyOnWriteArrayList<>();
+  private final List<QueueGauges> backlogs = new CopyOnWriteArrayList<>();
 
+  /** Registers every counter at 0, so each series exists before its first event. */
   public Metering(MeterRegistry registry) {
     this.registry = registry;
+    for (String direction : DIRECTIONS) {
+      GatewayCounter.RELAYED.in(registry, "direction", direction);
+      latency(direction);
+      for (DropReason reason : DropReason.values()) {
+        GatewayCounter.DROPPED.in(
+            registry, "direction", direction, "reason", reason.name().toLowerCase(Locale.ROOT));
+      }
+    }
+    GatewayCounter.NOTICES.in(registry);
+    for (InboundKind kind : InboundKind.values()) {
+      String name = kind.name().toLowerCase(Locale.ROOT);
+      GatewayCounter.INBOUND_STORED.in(registry, "kind", name);
+      GatewayCounter.INBOUND_DUPLICATES.in(registry, "kind", name);
+    }
+    for (String queue : QUEUES) {
+      for (GatewayCounter counter : QUEUE_COUNTERS) {
+        counter.in(registry, "queue", queue);
+      }
+    }
+    GatewayCounter.ENQUEUED.in(registry, "queue", "outbox");
+  }
+
+  private Timer latency(String direction) {
+    return Timer.builder("omnichannel.relay.latency")
+        .description(
+            "Time to relay one message, by direction (pacing waits for the messenger's limits"
+                + " included)")
+        .tag("direction", direction)
+        .serviceLevelObjectives(LatencyBuckets.all())
+        .register(registry);
   }
 
   public EventInbox inbox(EventInbox inbox) {
@@ -56,8 +103,8 @@ public final class Metering {
   public <T> T relay(String direction, Supplier<T> call) {
     Timer.Sample sample = Timer.start(registry);
     T result = call.get();
-    sample.stop(registry.timer("omnichannel.relay.latency", "direction", direction));
-    registry.counter("omnichannel.relayed", "direction", direction).increment();
+    sample.stop(latency(direction));
+    GatewayCounter.RELAYED.in(registry, "direction", direction).increment();
     return result;
   }
 
@@ -68,6 +115,7 @@ public final class Metering {
    */
   public <T> void ignored(String source, T adapter, ToLongFunction<T> count) {
     FunctionCounter.builder("omnichannel.ignored", adapter, a -> count.applyAsLong(a))
+        .description("Updates or line events of kinds the gateway does not use, by source")
         .tag("source", source)
         .register(registry);
   }
@@ -90,15 +138,37 @@ public final class Metering {
    */
   public void refresh() {
     ignoredKinds.forEach(IgnoredKinds::refresh);
+    backlogs.forEach(QueueGauges::read);
+  }
+
+  /**
+   * Gauges of how far {@code queue} is behind: unfinished rows and the age of the oldest, read once
+   * per scrape at {@link #refresh()} (a failed read leaves the last values).
+   */
+  public void queueBacklog(String queue, QueueBacklog backlog, Clock clock) {
+    QueueGauges gauges = new QueueGauges(backlog, clock);
+    Gauge.builder("omnichannel.queue.pending", gauges, QueueGauges::pending)
+        .description("Queue rows not finished yet (waiting, in work or waiting for a retry)")
+        .tag("queue", queue)
+        .register(registry);
+    Gauge.builder("omnichannel.queue.oldest.pending.age", gauges, QueueGauges::oldestAgeSeconds)
+        .description("Age of the oldest unfinished queue row; 0 when the queue is empty")
+        .tag("queue", queue)
+        .baseUnit("seconds")
+        .register(registry);
+    backlogs.add(gauges);
+    gauges.read();
   }
 
   /** Bots this instance long-polls now (B3: each bot's polling is leased to one instance). */
   public <T> void pollingBots(T adapter, ToIntFunction<T> count) {
-    Gauge.builder("omnichannel.polling.bots", adapter, a -> count.applyAsInt(a)).register(registry);
+    Gauge.builder("omnichannel.polling.bots", adapter, a -> count.applyAsInt(a))
+        .description("Bots this instance long-polls now (each bot's polling is leased to one)")
+        .register(registry);
   }
 
   void countNotice() {
-    registry.counter("omnichannel.notices").increment();
+    GatewayCounter.NOTICES.in(registry).increment();
   }
 
   public void relay(String direction, Runnable call) {

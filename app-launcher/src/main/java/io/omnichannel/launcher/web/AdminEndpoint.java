@@ -5,7 +5,6 @@ import com.google.common.html.HtmlEscapers;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.UnauthorizedResponse;
 import io.omnichannel.core.domain.AuditEntry;
 import io.omnichannel.core.domain.CompanyId;
 import io.omnichannel.core.domain.Connection;
@@ -67,15 +66,7 @@ public final class AdminEndpoint implements Endpoint {
 
   private void authorize(Context ctx) {
     SecurityHeaders.apply(ctx);
-    String header = Optional.ofNullable(ctx.header("Authorization")).orElse("");
-    boolean allowed =
-        token.isPresent()
-            && header.startsWith("Bearer ")
-            && token.get().matches(header.substring("Bearer ".length()).strip());
-    if (!allowed) {
-      ctx.header("WWW-Authenticate", "Bearer");
-      throw new UnauthorizedResponse("admin token required");
-    }
+    BearerToken.require(ctx, token);
   }
 
   private void accountsOf(Context ctx) {

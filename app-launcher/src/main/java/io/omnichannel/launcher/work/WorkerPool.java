@@ -15,6 +15,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Runs a queue's worker on a few threads. A thread that finds nothing to do waits until {@link
@@ -145,6 +146,9 @@ public final class WorkerPool {
         // the failure's text may quote an event's content: escaped to one line
         LOG.warn("{} worker failed: {}", name, LogSafe.of(unexpected));
         didWork = false;
+      } finally {
+        // the row's correlation ids, put by the queue when it was claimed, end with it
+        MDC.clear();
       }
       if (!didWork) {
         awaitWork(seen);

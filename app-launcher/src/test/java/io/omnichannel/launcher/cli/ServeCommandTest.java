@@ -14,11 +14,9 @@ import io.omnichannel.testkit.oneconnect.Company;
 import io.omnichannel.testkit.oneconnect.Line;
 import io.omnichannel.testkit.oneconnect.OneConnectEmulator;
 import io.omnichannel.testkit.oneconnect.RecordedRequest;
-import io.omnichannel.testkit.telegram.TelegramEmulator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Proxy;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class ServeCommandTest {
+  private static final String ADMIN_TOKEN = "an-admin-token-of-some-length";
+
   @Test
   void refusesToStartOnABadConfigurationAndSaysWhy() {
     StringWriter err = new StringWriter();
@@ -51,30 +51,11 @@ class ServeCommandTest {
   @Test
   void theConfiguredGatewayStartsReadyAndRegistersTheManagementHook(@TempDir Path data)
       throws Exception {
-    try (TelegramEmulator telegram = TelegramEmulator.start();
-        OneConnectEmulator oneConnect = OneConnectEmulator.start()) {
-      Company vendor = oneConnect.world().addCompany("1С-Коннект", true);
-      Line management =
-          oneConnect.world().addManagementLine(vendor.id(), "1С-Коннект: Управление каналами");
-      oneConnect
-          .world()
-          .addApiAccount("gateway", "gw-pass", vendor.id(), Map.of(management.id(), true));
-      int port;
-      try (ServerSocket probe = new ServerSocket(0)) {
-        port = probe.getLocalPort();
-      }
-      Map<String, String> env = new HashMap<>();
-      env.put("OMNICHANNEL_DATA_DIR", data.toString());
-      env.put("OMNICHANNEL_HTTP_HOST", "127.0.0.1");
-      env.put("OMNICHANNEL_HTTP_PORT", String.valueOf(port));
-      env.put("OMNICHANNEL_PUBLIC_BASE_URL", "http://127.0.0.1:" + port);
-      env.put("OMNICHANNEL_TELEGRAM_API_URL", telegram.baseUrl());
-      env.put("OMNICHANNEL_ONECONNECT_REST_URL", oneConnect.baseUrl());
-      env.put("OMNICHANNEL_ONECONNECT_SOAP_URL", oneConnect.soapUrl());
-      env.put("OMNICHANNEL_ONECONNECT_LOGIN", "gateway");
-      env.put("OMNICHANNEL_ONECONNECT_PASSWORD", "gw-pass");
-      env.put("OMNICHANNEL_MANAGEMENT_LINE_ID", management.id());
-      env.put("OMNICHANNEL_MANAGEMENT_HOOK_PASSWORD", "a-fixed-hook-password");
+    try (EmulatedServe world = new EmulatedServe()) {
+      OneConnectEmulator oneConnect = world.oneConnect;
+      int port = world.port;
+      Map<String, String> env = world.environment(data);
+      env.put("OMNICHANNEL_ADMIN_TOKEN", ADMIN_TOKEN);
 
       Omnichannel gateway =
           ServeCommand.gateway(ConfigLoader.fromEnvironment(env, Optional.empty())).start();
@@ -93,11 +74,12 @@ class ServeCommandTest {
                         request -> request.path().startsWith("/v1/hook"), Duration.ofSeconds(10))
                     .body())
             .contains("/hooks/oneconnect/management")
-            .contains("a-fixed-hook-password");
+            .contains(EmulatedServe.HOOK_PASSWORD);
         String metrics =
             HttpClient.newHttpClient()
                 .send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                        .header("Authorization", "Bearer " + ADMIN_TOKEN)
                         .build(),
                     HttpResponse.BodyHandlers.ofString())
                 .body();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.omnichannel.launcher.config.LauncherConfig.SoapVersion;
 import io.omnichannel.launcher.config.LauncherConfig.TelegramMode;
+import io.omnichannel.launcher.logging.LogFormat;
+import io.omnichannel.launcher.logging.LogLevel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -59,6 +61,34 @@ class ConfigLoaderTest {
 
     assertThat(problems().problems())
         .containsExactly("OMNICHANNEL_ONECONNECT_SOAP_VERSION must be 1.1 or 1.2, got \"2.0\"");
+  }
+
+  @Test
+  void logsAreTextAtInfoWithoutAManagementPortUnlessConfigured() {
+    assertThat(ConfigLoader.fromEnvironment(env, Optional.empty()).operations())
+        .isEqualTo(new LauncherConfig.Operations(LogFormat.TEXT, LogLevel.INFO, Optional.empty()));
+
+    env.put("OMNICHANNEL_LOG_FORMAT", "JSON");
+    env.put("OMNICHANNEL_LOG_LEVEL", " debug ");
+    env.put("OMNICHANNEL_MANAGEMENT_PORT", "9090");
+
+    assertThat(ConfigLoader.fromEnvironment(env, Optional.empty()).operations())
+        .isEqualTo(
+            new LauncherConfig.Operations(LogFormat.JSON, LogLevel.DEBUG, Optional.of(9090)));
+  }
+
+  @Test
+  void unknownLogSettingsAndAManagementPortOnThePublicOneAreProblems() {
+    env.put("OMNICHANNEL_LOG_FORMAT", "xml");
+    env.put("OMNICHANNEL_LOG_LEVEL", "loud");
+    env.put("OMNICHANNEL_MANAGEMENT_PORT", "8080");
+
+    assertThat(problems().problems())
+        .containsExactly(
+            "OMNICHANNEL_LOG_FORMAT must be text or json, got \"xml\"",
+            "OMNICHANNEL_LOG_LEVEL must be trace, debug, info, warn or error, got \"loud\"",
+            "OMNICHANNEL_MANAGEMENT_PORT must differ from OMNICHANNEL_HTTP_PORT: metrics are kept"
+                + " apart from the public port");
   }
 
   @Test

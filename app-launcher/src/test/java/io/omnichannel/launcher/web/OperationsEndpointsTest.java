@@ -26,6 +26,7 @@ class OperationsEndpointsTest {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final AtomicBoolean databaseUp = new AtomicBoolean(true);
+  private final AtomicBoolean started = new AtomicBoolean();
   private final HttpClient http = HttpClient.newHttpClient();
   private Javalin server;
 
@@ -35,9 +36,10 @@ class OperationsEndpointsTest {
     new HealthEndpoint(
             List.of(
                 new HealthEndpoint.Check("database", databaseUp::get),
-                new HealthEndpoint.Check("workers", () -> true)))
+                new HealthEndpoint.Check("workers", () -> true)),
+            started::get)
         .mount(server);
-    new MetricsEndpoint(registry, () -> {}).mount(server);
+    MetricsEndpoint.open(registry, () -> {}).mount(server);
     server.start("127.0.0.1", 0);
   }
 
@@ -60,8 +62,19 @@ class OperationsEndpointsTest {
     HttpResponse<String> ready = get("/health/ready");
 
     assertThat(ready.statusCode()).isEqualTo(503);
-    assertThat(ready.body()).contains("\"database\":\"DOWN\"").contains("\"workers\":\"UP\"");
+    assertThat(ready.body())
+        .contains("{\"name\":\"database\",\"status\":\"DOWN\"}")
+        .contains("{\"name\":\"workers\",\"status\":\"UP\"}");
     assertThat(get("/health/live").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void startedAnswersOnlyOnceTheGatewayHasStarted() throws Exception {
+    assertThat(get("/health/started").statusCode()).isEqualTo(503);
+
+    started.set(true);
+
+    assertThat(get("/health/started").statusCode()).isEqualTo(200);
   }
 
   @Test

@@ -9,7 +9,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 class WorkerPoolTest {
   /** A queue of jobs; processNext takes one if there is one. */
@@ -72,6 +74,25 @@ class WorkerPoolTest {
     assertThat(finished.get()).as("the first finished, the second was not taken").isEqualTo(1);
     assertThat(jobs.pending).hasSize(1);
     assertThat(pool.isRunning()).isFalse();
+  }
+
+  @Test
+  void aRowsCorrelationIdsEndWithTheRow() throws Exception {
+    Jobs jobs = new Jobs();
+    WorkerPool pool = new WorkerPool("test", jobs, 1, Duration.ofHours(1), Duration.ofHours(1));
+    CountDownLatch done = new CountDownLatch(1);
+    AtomicReference<String> seenByTheNextRow = new AtomicReference<>("unset");
+    jobs.pending.add(() -> MDC.put("queue_row", "41"));
+    jobs.pending.add(
+        () -> {
+          seenByTheNextRow.set(MDC.get("queue_row"));
+          done.countDown();
+        });
+    pool.start();
+
+    assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(seenByTheNextRow.get()).as("the first row's id, cleared after it").isNull();
+    assertThat(pool.stop(Duration.ofSeconds(5))).isTrue();
   }
 
   @Test

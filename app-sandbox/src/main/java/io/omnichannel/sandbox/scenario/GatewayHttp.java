@@ -123,12 +123,7 @@ public final class GatewayHttp {
 
   /** A JSON answer of the admin API; anything but HTTP 200 fails. */
   public JsonNode admin(String path) {
-    Page answer =
-        send(
-            HttpRequest.newBuilder(base.resolve(path))
-                .timeout(timeout)
-                .header("Authorization", "Bearer " + adminToken)
-                .build());
+    Page answer = withAdminToken(path);
     if (answer.status() != 200) {
       throw new AssertionError(
           "GET " + path + " answered HTTP " + answer.status() + ": " + answer.body());
@@ -204,7 +199,7 @@ public final class GatewayHttp {
    */
   public double metric(String name, String... labels) {
     double sum = 0;
-    for (String line : get(base + "/metrics").body().split("\n")) {
+    for (String line : withAdminToken("/metrics").body().split("\n")) {
       if (!line.startsWith(name + "{") && !line.startsWith(name + " ")) {
         continue;
       }
@@ -241,6 +236,15 @@ public final class GatewayHttp {
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form))
         .build();
+  }
+
+  /** A GET with the admin token: the admin API, and /metrics on the public port. */
+  private Page withAdminToken(String path) {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(timeout)
+            .header("Authorization", "Bearer " + adminToken)
+            .build());
   }
 
   private Page send(HttpRequest request) {
