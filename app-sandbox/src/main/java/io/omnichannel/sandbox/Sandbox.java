@@ -57,7 +57,13 @@ final class Sandbox {
       }
       summary(story, print, code, started);
       if (settings.keepRunning()) {
-        new PlayCommands(env, story).print(print);
+        if (code == 0) {
+          new PlayCommands(env, story).print(print);
+        } else {
+          print.raw(
+              "The story did not finish, so no commands are offered; everything keeps running for"
+                  + " a look at the URLs above. Ctrl-C stops everything.");
+        }
         awaitShutdown();
         return code; // not reached before the JVM exits: the hook has stopped everything
       }
