@@ -52,6 +52,7 @@ public final class Persistence implements AutoCloseable {
   private final JdbcPollingLeases leases;
   private final Resealing resealing;
   private final boolean embedded;
+  private List<AppliedMigration> appliedAtOpen = List.of();
 
   private Persistence(
       HikariDataSource dataSource,
@@ -108,9 +109,10 @@ public final class Persistence implements AutoCloseable {
     try {
       Persistence persistence =
           new Persistence(dataSource, sealer, clock, instanceId, config.isEmbedded());
-      int applied;
+      List<AppliedMigration> applied;
       try {
         applied = persistence.migrate();
+        persistence.appliedAtOpen = applied;
       } catch (FlywayException e) {
         throw new StorageUnavailable(
             "database migration failed: " + e.getClass().getSimpleName(), e);
@@ -125,7 +127,7 @@ public final class Persistence implements AutoCloseable {
       LOG.info(
           "database opened: engine={} migrationsApplied={} poolSize={}",
           config.isEmbedded() ? "h2" : "mysql",
-          applied,
+          applied.size(),
           config.poolSize());
       return persistence;
     } catch (RuntimeException e) {
@@ -151,9 +153,16 @@ public final class Persistence implements AutoCloseable {
     dataSource.getHikariPoolMXBean().softEvictConnections();
   }
 
-  /** Applies the pending migrations (the {@code migrate} command); returns how many ran. */
-  public int migrate() {
-    return flyway.migrate().migrationsExecuted;
+  /** Applies the pending migrations; returns those that ran, in order (none when up to date). */
+  public List<AppliedMigration> migrate() {
+    return flyway.migrate().migrations.stream()
+        .map(applied -> new AppliedMigration(applied.version, applied.description))
+        .toList();
+  }
+
+  /** The migrations {@link #open} applied, since opening brings the schema up to date. */
+  public List<AppliedMigration> appliedAtOpen() {
+    return appliedAtOpen;
   }
 
   /**

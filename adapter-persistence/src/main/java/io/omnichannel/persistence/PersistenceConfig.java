@@ -72,9 +72,13 @@ public record PersistenceConfig(
     // TRACE_LEVEL_FILE=0: no omnichannel.trace.db. H2 would write its errors there with the SQL
     // and its parameters, beside the data and outside the logs; the errors reach the gateway as
     // SQLExceptions anyway.
+    // DB_CLOSE_ON_EXIT=FALSE: on SIGTERM the service's own shutdown hook stops the gateway, which
+    // still writes (polling leases released) before it closes the pool; H2's hook would close the
+    // database under it, in parallel.
     return "jdbc:h2:file:"
         + dataFolder.toAbsolutePath().resolve("omnichannel")
-        + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
+        + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;TRACE_LEVEL_FILE=0"
+        + ";DB_CLOSE_ON_EXIT=FALSE";
   }
 
   public PersistenceConfig withMasterKey(String base64) {

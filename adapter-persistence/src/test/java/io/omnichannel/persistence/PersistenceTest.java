@@ -18,7 +18,12 @@ class PersistenceTest {
   void opensTheEmbeddedDatabaseMigratedAndReady() {
     try (Persistence db = Persistence.open(PersistenceConfig.embedded(dataFolder))) {
       assertThat(db.isReady()).isTrue();
-      assertThat(db.migrate()).as("a second migrate has nothing left to do").isZero();
+      assertThat(db.appliedAtOpen())
+          .as("opening a fresh database applies every migration, in order")
+          .first()
+          .isEqualTo(new AppliedMigration("1", "schema"));
+      assertThat(db.appliedAtOpen()).extracting(AppliedMigration::version).contains("4", "6");
+      assertThat(db.migrate()).as("a second migrate has nothing left to do").isEmpty();
       assertThat(dataFolder.resolve("omnichannel.mv.db")).exists();
       assertThat(dataFolder.resolve(MasterKey.FILE_NAME)).exists();
     }

@@ -20,10 +20,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,43 @@ class ReadmeSampleTest {
           .as("README documents %s", setting.variable())
           .contains("`" + setting.variable() + "`");
     }
+  }
+
+  @Test
+  void everyLinkOfTheReadmeAndTheDocsPointsAtAFileInTheRepository() throws Exception {
+    Path root = README.toAbsolutePath().normalize().getParent();
+    List<Path> pages = new ArrayList<>(List.of(README));
+    try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
+      docs.filter(page -> page.toString().endsWith(".md")).forEach(pages::add);
+    }
+    Pattern link = Pattern.compile("\\]\\(([^)\\s]+)\\)");
+    int links = 0;
+    for (Path page : pages) {
+      String text = Files.readString(page, StandardCharsets.UTF_8);
+      assertThat(text)
+          .as(page + " names no folder beside the repository")
+          .doesNotContain("../shared");
+      Matcher found = link.matcher(text);
+      while (found.find()) {
+        String target = found.group(1).replaceAll("#.*", "");
+        if (target.startsWith("https://") || target.isEmpty()) {
+          continue;
+        }
+        Path resolved = page.toAbsolutePath().normalize().getParent().resolve(target).normalize();
+        assertThat(resolved).as("%s links %s", page, target).startsWith(root).exists();
+        links++;
+      }
+    }
+    assertThat(links).as("the README links the docs").isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void theAdminJsonEndpointsAreListed() throws Exception {
+    assertThat(readme())
+        .contains("`GET /admin/connections`")
+        .contains("`GET /admin/connections/{id}/accounts`")
+        .contains("`GET /admin/dead-letters`")
+        .contains("`GET /admin/audit?company={id}`");
   }
 
   @Test

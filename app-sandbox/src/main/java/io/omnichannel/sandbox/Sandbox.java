@@ -12,8 +12,6 @@ import java.util.concurrent.CountDownLatch;
  * the sandbox could not start.
  */
 final class Sandbox {
-  private static final String RULE = "─".repeat(72);
-
   private final PrintWriter out;
   private final PrintWriter err;
   private final SandboxSettings settings;
@@ -29,19 +27,26 @@ final class Sandbox {
     TranscriptPrinter print = new TranscriptPrinter(out);
     print.raw(
         "omnichannel sandbox: emulators of Telegram and 1C-Connect, the gateway on a fresh embedded database.");
+    SandboxData data;
     SandboxEnvironment env;
     try {
-      env = SandboxEnvironment.start();
+      data = SandboxData.prepare(settings.dataDir());
     } catch (RuntimeException failed) {
-      err.println("The sandbox could not start: " + failed);
-      err.flush();
-      return 2;
+      return cannotStart(failed);
     }
-    boolean keep = settings.keepRunning();
+    try {
+      env = SandboxEnvironment.start(settings, data);
+    } catch (RuntimeException failed) {
+      data.release();
+      return cannotStart(failed);
+    }
+    // Ctrl-C, at any moment, stops everything and removes the temporary folder
+    Thread shutdown = new Thread(() -> stop(env, data), "sandbox-shutdown");
+    Runtime.getRuntime().addShutdownHook(shutdown);
+    int code;
     try {
       describe(env, print);
       SandboxStory story = new SandboxStory(env, settings, print);
-      int code;
       try {
         story.run();
         code = 0;
@@ -51,15 +56,51 @@ final class Sandbox {
         err.flush();
       }
       summary(story, print, code, started);
-      if (keep) {
-        keepRunning(env, story, print);
+      if (settings.keepRunning()) {
+        if (code == 0) {
+          new PlayCommands(env, story).print(print);
+        } else {
+          print.raw(
+              "The story did not finish, so no commands are offered; everything keeps running for"
+                  + " a look at the URLs above. Ctrl-C stops everything.");
+        }
+        awaitShutdown();
+        return code; // not reached before the JVM exits: the hook has stopped everything
       }
-      return code;
-    } finally {
-      if (!keep) {
-        env.close();
-        env.deleteData();
-      }
+    } catch (RuntimeException broken) {
+      stop(env, data);
+      Runtime.getRuntime().removeShutdownHook(shutdown);
+      throw broken;
+    }
+    stop(env, data);
+    Runtime.getRuntime().removeShutdownHook(shutdown);
+    return code;
+  }
+
+  private int cannotStart(RuntimeException failed) {
+    err.println("The sandbox could not start: " + StepFailed.describe(failed));
+    err.flush();
+    return 2;
+  }
+
+  private void stop(SandboxEnvironment env, SandboxData data) {
+    env.close();
+    data.release();
+    if (settings.keepRunning()) {
+      out.println(
+          data.temporary()
+              ? "Stopped. The temporary data folder " + data.folder() + " is removed."
+              : "Stopped. The data folder " + data.folder() + " stays.");
+      out.flush();
+    }
+  }
+
+  /** Blocks until the JVM shuts down (Ctrl-C, SIGTERM); the shutdown hook does the stopping. */
+  private static void awaitShutdown() {
+    try {
+      new CountDownLatch(1).await();
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -67,8 +108,8 @@ final class Sandbox {
     DemoCompany demo = env.demo;
     print.raw("  Telegram Bot API emulator  " + env.emulators.telegram.baseUrl());
     print.raw("  1C-Connect emulator        " + env.emulators.oneConnect.baseUrl());
-    print.raw(
-        "  gateway                    " + env.gatewayUrl + "  (database in " + env.dataDir + ")");
+    print.raw("  gateway                    " + env.gatewayUrl);
+    print.raw("  data folder                " + env.data.describe());
     print.raw(
         "  demo company «"
             + demo.company.name()
@@ -88,7 +129,7 @@ final class Sandbox {
 
   private void summary(SandboxStory story, TranscriptPrinter print, int code, long started) {
     GatewayHttp gateway = story.gateway();
-    print.raw(RULE);
+    print.rule();
     long millis = (System.nanoTime() - started) / 1_000_000;
     String counts;
     try {
@@ -115,88 +156,5 @@ final class Sandbox {
             + " steps passed in "
             + TranscriptPrinter.seconds(millis));
     print.raw("  " + counts + " (gateway's /metrics)");
-  }
-
-  private void keepRunning(SandboxEnvironment env, SandboxStory story, TranscriptPrinter print) {
-    DemoCompany demo = env.demo;
-    String tg = env.telegramControlUrl();
-    String oc = env.emulators.oneConnect.controlUrl();
-    print.raw(RULE);
-    print.raw("Everything keeps running; play by hand:");
-    print.raw("  gateway            " + env.gatewayUrl);
-    print.raw(
-        "    admin page       curl -H 'Authorization: Bearer "
-            + env.adminToken
-            + "' "
-            + env.gatewayUrl
-            + "/admin");
-    print.raw("    health           " + env.gatewayUrl + "/health/ready");
-    print.raw(
-        "    metrics          curl -H 'Authorization: Bearer "
-            + env.adminToken
-            + "' "
-            + env.gatewayUrl
-            + "/metrics");
-    if (story.lastConfirmationLink() != null) {
-      print.raw("    last confirmation page (already used)  " + story.lastConfirmationLink());
-    }
-    print.raw("  Telegram emulator  control " + tg);
-    print.raw(
-        "    a user writes    curl -X POST "
-            + tg
-            + "bots/"
-            + demo.bot.token()
-            + "/users/"
-            + SandboxStory.IVAN.id()
-            + "/messages -H 'Content-Type: application/json' -d '{\"first_name\":\"Иван\","
-            + "\"text\":\"Привет\"}'");
-    print.raw(
-        "    what the bot sent curl '"
-            + tg
-            + "bots/"
-            + demo.bot.token()
-            + "/chats/"
-            + SandboxStory.IVAN.id()
-            + "/sent?count=1&timeout_ms=1000'");
-    print.raw("  1C-Connect emulator control " + oc);
-    print.raw("    the world        curl " + oc + "world");
-    print.raw(
-        "    the specialist writes to the management line  curl -X POST "
-            + oc
-            + "scenario/management-message "
-            + "-H 'Content-Type: application/json' -d '{\"specialist_id\":\""
-            + demo.specialist.id()
-            + "\",\"text\":\"Подключить Telegram-бот\"}'");
-    print.raw(
-        "    the management line's answers  curl '"
-            + oc
-            + "transcript?line_id="
-            + env.emulators.management.id()
-            + "&user_id="
-            + demo.specialist.id()
-            + "'");
-    print.raw(
-        "    API account for the confirmation page: "
-            + DemoCompany.API_LOGIN
-            + " / "
-            + DemoCompany.API_PASSWORD);
-    print.raw("  data folder        " + env.dataDir + " (kept)");
-    print.raw("Ctrl-C stops everything.");
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  env.close();
-                  out.println("Stopped. The data folder stays: " + env.dataDir);
-                  out.flush();
-                  stopped.countDown();
-                },
-                "sandbox-shutdown"));
-    try {
-      stopped.await();
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

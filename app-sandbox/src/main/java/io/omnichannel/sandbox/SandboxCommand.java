@@ -5,6 +5,7 @@ import io.omnichannel.launcher.logging.Logs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -44,6 +45,23 @@ public final class SandboxCommand implements Callable<Integer> {
       description = "how long each step waits for its outcome (default: ${DEFAULT-VALUE})")
   int stepTimeoutSeconds;
 
+  @Option(
+      names = "--port",
+      defaultValue = "0",
+      paramLabel = "PORT",
+      description =
+          "the gateway's port; the Telegram emulator takes PORT+1 and the 1C-Connect emulator PORT+2"
+              + " (default: free ports chosen by the system)")
+  int port;
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "FOLDER",
+      description =
+          "an empty or new folder for the embedded database, kept afterwards (default: a temporary"
+              + " folder, removed at exit)")
+  Path dataDir;
+
   @Spec CommandSpec spec;
 
   /** Test hook: the password typed into the confirmation form instead of the right one. */
@@ -63,10 +81,19 @@ public final class SandboxCommand implements Callable<Integer> {
       // the transcript is the output: the gateway's and emulators' info lines would bury it
       Logs.setLevel(LogLevel.WARN);
     }
-    SandboxSettings settings =
-        SandboxSettings.defaults()
-            .withKeepRunning(keepRunning)
-            .withStepTimeout(Duration.ofSeconds(Math.max(1, stepTimeoutSeconds)));
+    SandboxSettings settings;
+    try {
+      settings =
+          SandboxSettings.defaults()
+              .withKeepRunning(keepRunning)
+              .withStepTimeout(Duration.ofSeconds(Math.max(1, stepTimeoutSeconds)))
+              .withPort(port);
+    } catch (IllegalArgumentException badOption) {
+      throw new CommandLine.ParameterException(spec.commandLine(), badOption.getMessage());
+    }
+    if (dataDir != null) {
+      settings = settings.withDataDir(dataDir);
+    }
     if (confirmationPassword != null) {
       settings = settings.withConfirmationPassword(confirmationPassword);
     }

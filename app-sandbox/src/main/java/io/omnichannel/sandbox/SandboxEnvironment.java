@@ -5,62 +5,61 @@ import io.omnichannel.core.domain.Secret;
 import io.omnichannel.launcher.Omnichannel;
 import io.omnichannel.persistence.PersistenceConfig;
 import io.omnichannel.sandbox.scenario.Emulators;
-import io.omnichannel.sandbox.scenario.Folders;
 import io.omnichannel.sandbox.scenario.Loopback;
 import io.omnichannel.testkit.oneconnect.OneConnectEmulatorConfig;
 import io.omnichannel.testkit.telegram.TelegramEmulatorConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * Everything the sandbox runs, all on loopback: both emulators with the demo company, and the
- * gateway (long polling, embedded H2 in a temporary folder, its own HTTP server).
+ * gateway (long polling, embedded H2 in the run's data folder, its own HTTP server).
  */
 final class SandboxEnvironment implements AutoCloseable {
-  final Path dataDir;
+  final SandboxData data;
   final Emulators emulators;
   final DemoCompany demo;
   final URI gatewayUrl;
   final String adminToken;
   private Omnichannel gateway;
+  private boolean closed;
 
   private SandboxEnvironment(
-      Path dataDir, Emulators emulators, DemoCompany demo, URI gatewayUrl, String adminToken) {
-    this.dataDir = dataDir;
+      SandboxData data, Emulators emulators, DemoCompany demo, URI gatewayUrl, String adminToken) {
+    this.data = data;
     this.emulators = emulators;
     this.demo = demo;
     this.gatewayUrl = gatewayUrl;
     this.adminToken = adminToken;
   }
 
-  static SandboxEnvironment start() {
-    Path dataDir;
-    try {
-      dataDir = Files.createTempDirectory("omnichannel-sandbox-");
-    } catch (IOException failed) {
-      throw new UncheckedIOException("cannot create the sandbox's temporary folder", failed);
-    }
+  /**
+   * Starts both emulators and the gateway on the ports {@code settings} asks for, the database in
+   * {@code data}; stops what it started if a part fails.
+   */
+  static SandboxEnvironment start(SandboxSettings settings, SandboxData data) {
     Emulators emulators = null;
     SandboxEnvironment environment = null;
     try {
       RandomTokens random = RandomTokens.secure();
+      int port = settings.port() == 0 ? Loopback.freePort() : settings.port();
+      int telegramPort = settings.port() == 0 ? 0 : settings.port() + 1;
+      int oneConnectPort = settings.port() == 0 ? 0 : settings.port() + 2;
       emulators =
           Emulators.start(
-              TelegramEmulatorConfig.defaults(),
-              OneConnectEmulatorConfig.builder().hookInitialBackoff(Duration.ofMillis(100)).build(),
+              TelegramEmulatorConfig.defaults().withPort(telegramPort),
+              OneConnectEmulatorConfig.builder()
+                  .port(oneConnectPort)
+                  .hookInitialBackoff(Duration.ofMillis(100))
+                  .build(),
               random.token(12));
-      int port = Loopback.freePort();
       URI base = URI.create("http://127.0.0.1:" + port);
       environment =
           new SandboxEnvironment(
-              dataDir, emulators, new DemoCompany(emulators), base, random.token(16));
+              data, emulators, new DemoCompany(emulators), base, random.token(16));
       environment.gateway =
           emulators
-              .gateway(PersistenceConfig.embedded(dataDir), port, "sandbox")
+              .gateway(PersistenceConfig.embedded(data.folder()), port, "sandbox")
               .adminToken(Secret.of(environment.adminToken))
               .monitorEvery(Duration.ofSeconds(30))
               .build()
@@ -72,14 +71,20 @@ final class SandboxEnvironment implements AutoCloseable {
       } else if (emulators != null) {
         emulators.close();
       }
-      Folders.deleteQuietly(dataDir);
       throw failed;
     }
   }
 
-  /** Stops the gateway and both emulators; the data folder stays (see {@link #deleteData()}). */
+  /**
+   * Stops the gateway and both emulators, once: both the run's end and the shutdown hook (Ctrl-C)
+   * call it.
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     try {
       if (gateway != null) {
         gateway.stop();
@@ -90,10 +95,7 @@ final class SandboxEnvironment implements AutoCloseable {
     }
   }
 
-  void deleteData() {
-    Folders.deleteQuietly(dataDir);
-  }
-
+  /** {@code http://127.0.0.1:<port>/_emulator/telegram/}: the Telegram emulator's control API. */
   String telegramControlUrl() {
     return emulators.telegram.baseUrl().replaceAll("/+$", "") + "/_emulator/telegram/";
   }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * The whole story, step by step, through the real HTTP paths: the specialist's messages go to the
@@ -36,6 +37,7 @@ final class SandboxStory {
   static final UserSpec OLGA = UserSpec.of(1003, "Ольга", "Смирнова", "olga_smirnova");
   static final UserSpec PETR = UserSpec.of(1004, "Пётр", "Сидоров", "petr_sidorov");
   static final GroupSpec GROUP = GroupSpec.of(-4001, "Ромашка: бухгалтерия клиента");
+  private static final Pattern BOT_TOKEN = Pattern.compile("\\d+:[A-Za-z0-9_-]{30,}");
 
   /** One act and the outcome it must reach. */
   interface Action {
@@ -44,16 +46,16 @@ final class SandboxStory {
 
   record Step(String title, String expected, Action action) {}
 
-  private final SandboxEnvironment env;
-  private final TelegramEmulator telegram;
-  private final OneConnectEmulator oneConnect;
-  private final DemoCompany demo;
-  private final SandboxSettings settings;
-  private final TranscriptPrinter print;
-  private final GatewayHttp gateway;
-  private final ManagementChat chat;
+  final SandboxEnvironment env;
+  final TelegramEmulator telegram;
+  final OneConnectEmulator oneConnect;
+  final DemoCompany demo;
+  final SandboxSettings settings;
+  final TranscriptPrinter print;
+  final GatewayHttp gateway;
+  final ManagementChat chat;
   private final SupportLines lines;
-  private final String token;
+  final String token;
   private final List<Step> steps = new ArrayList<>();
 
   private final Map<String, Long> lineMarks = new HashMap<>();
@@ -95,16 +97,13 @@ final class SandboxStory {
     return passed;
   }
 
-  /**
-   * The confirmation page the story used last (already used: a new one comes from the management
-   * line).
-   */
-  String lastConfirmationLink() {
-    return lastLink;
-  }
-
   GatewayHttp gateway() {
     return gateway;
+  }
+
+  /** The 1C-Connect user the story's first Telegram user became in the line «Поддержка». */
+  String ivanInTheLine() {
+    return ivan;
   }
 
   /** Runs every step in order; the first one that misses its outcome ends the story. */
@@ -127,13 +126,21 @@ final class SandboxStory {
     }
   }
 
-  private void step(String title, String expected, Action action) {
+  void step(String title, String expected, Action action) {
     steps.add(new Step(title, expected, action));
   }
 
   private void define() {
     step(
         "The specialist writes to the channel-management line",
+        "the root menu: the channels the gateway manages",
+        () -> {
+          TranscriptEntry root =
+              manage("Здравствуйте!", "Выберите канал, которым хотите управлять.");
+          check(buttons(root).contains("Telegram"), "a Telegram button, got " + buttons(root));
+        });
+    step(
+        "Telegram: the channel menu",
         "the channel menu (Подключить / Отключить / Показать)",
         () -> {
           TranscriptEntry menu = manage("Telegram", "Telegram: выберите действие.");
@@ -170,7 +177,7 @@ final class SandboxStory {
           print.note(
               "7 lines offered over 2 pages; «"
                   + DemoCompany.SPECIALISTS_ONLY_LINE
-                  + "» is not (SPECIALISTS_ONLY)");
+                  + "» is not: it is for specialists only");
         });
     step(
         "Choose the line «Поддержка»",
@@ -230,8 +237,9 @@ final class SandboxStory {
         "…sends a photo",
         "the image in the line",
         () -> {
-          userSays(IVAN, "[фото, 180 КБ] Скриншот ошибки");
-          telegram.bot(token).user(IVAN).sendsPhoto("Скриншот ошибки", 180_000);
+          long photo = 180 * 1024;
+          userSays(IVAN, "[фото, " + TranscriptPrinter.size(photo) + "] Скриншот ошибки");
+          telegram.bot(token).user(IVAN).sendsPhoto("Скриншот ошибки", photo);
           awaitInLine(ivan, "the image", entry -> entry.kind() == TranscriptEntry.Kind.IMAGE);
         });
     step(
@@ -248,11 +256,12 @@ final class SandboxStory {
         "…sends a 25 MB file (over the 20 MB limit)",
         "a notice in Telegram and a placeholder in the line; " + "the file never fetched",
         () -> {
-          userSays(IVAN, "[документ «Выгрузка базы.zip», 25,0 МБ]");
+          long size = 25L << 20;
+          userSays(IVAN, "[документ «Выгрузка базы.zip», " + TranscriptPrinter.size(size) + "]");
           telegram
               .bot(token)
               .user(IVAN)
-              .sendsDocument("Выгрузка базы.zip", "application/zip", 25L << 20);
+              .sendsDocument("Выгрузка базы.zip", "application/zip", size);
           awaitTelegram(
               IVAN.id(), tg(IVAN), m -> m.text() != null && m.text().contains("не отправлен:"));
           awaitInLine(ivan, "the placeholder", entry -> contains(entry, "не передан:"));
@@ -305,7 +314,11 @@ final class SandboxStory {
         "the document in Telegram",
         () -> {
           byte[] pdf = new byte[64 * 1024];
-          specialistSays(ivan, "[файл «Инструкция.pdf», 64 КБ] Инструкция по настройке кассы");
+          specialistSays(
+              ivan,
+              "[файл «Инструкция.pdf», "
+                  + TranscriptPrinter.size(pdf.length)
+                  + "] Инструкция по настройке кассы");
           oneConnect
               .scenario()
               .specialistSendsFile(
@@ -434,8 +447,8 @@ final class SandboxStory {
                   + connection.path("bot").asText()
                   + ", клиент «"
                   + connection.path("client").asText()
-                  + "», состояние "
-                  + connection.path("state").asText());
+                  + "», состояние: "
+                  + RussianLabels.state(connection.path("state").asText()));
           String path = "/admin/connections/" + connection.path("id").asText() + "/accounts";
           print.say("Администратор шлюза → GET", env.gatewayUrl + path);
           boolean ivanBanned = false;
@@ -451,7 +464,7 @@ final class SandboxStory {
                         ? " (@" + account.path("username").asText() + ")"
                         : "")
                     + ", "
-                    + account.path("chat_kind").asText()
+                    + RussianLabels.chatKind(account.path("chat_kind").asText())
                     + (banned ? ", линия отключена (бан)" : "")
                     + (blocked ? ", бот заблокирован" : ""));
             ivanBanned |= who.startsWith(IVAN.firstName()) && banned;
@@ -459,6 +472,24 @@ final class SandboxStory {
           }
           check(ivanBanned, accountName(IVAN) + " marked as banned");
           check(mariaBlocked, accountName(MARIA) + " marked as having blocked the bot");
+        });
+    step(
+        "The ban is lifted: the user's line is switched on again",
+        "the gateway learns it from 1C-Connect's event; the user's next message reaches the line",
+        () -> {
+          print.say(
+              "Администратор 1С-Коннект",
+              "снова включает пользователю «"
+                  + lineUser(ivan)
+                  + "» линию «"
+                  + DemoCompany.SUPPORT
+                  + "»");
+          oneConnect.world().unban(ivan, demo.support.id());
+          gateway.awaitBanRecorded(demo.bot, accountName(IVAN), false);
+          String text = "Теперь получилось? Чек так и не пришёл.";
+          userSays(IVAN, text);
+          telegram.bot(token).user(IVAN).sendsText(text);
+          awaitInLine(ivan, "the text after the unban", entry -> text.equals(entry.text()));
         });
     step(
         "List the lines with a Telegram bot",
@@ -502,14 +533,15 @@ final class SandboxStory {
           print.say("Страница ← " + page.status(), page.sentence("отключен"));
           chat.awaitAnswer("отключен от линии «" + DemoCompany.SUPPORT + "»");
         });
+    ErrorPathSteps.define(this);
   }
 
   // ---- the management line
 
-  private TranscriptEntry manage(String text, String expected) {
+  TranscriptEntry manage(String text, String expected) {
     String shown =
-        text.equals(token)
-            ? token.substring(0, token.indexOf(':') + 4) + "…  (токен от @BotFather)"
+        BOT_TOKEN.matcher(text).matches()
+            ? text.substring(0, text.indexOf(':') + 4) + "…  (токен от @BotFather)"
             : text;
     print.say("Специалист → Управление каналами", shown);
     return chat.say(text, expected);
@@ -590,7 +622,7 @@ final class SandboxStory {
 
   // ---- checks
 
-  private static void check(boolean condition, String expected) {
+  static void check(boolean condition, String expected) {
     if (!condition) {
       throw new AssertionError("not met: " + expected);
     }

@@ -17,6 +17,8 @@ import java.util.Locale;
 final class TranscriptPrinter {
   private static final String INDENT = "        ";
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long MEBIBYTE = 1L << 20;
+  private static final String RULE = "─".repeat(72);
 
   private final PrintWriter out;
 
@@ -49,6 +51,10 @@ final class TranscriptPrinter {
   void line(String text) {
     out.println(INDENT + text);
     out.flush();
+  }
+
+  void rule() {
+    raw(RULE);
   }
 
   void raw(String text) {
@@ -155,9 +161,18 @@ final class TranscriptPrinter {
     }
   }
 
+  /**
+   * One size convention on both sides of the transcript, the gateway's own: binary units, «КБ» for
+   * 1,024 bytes rounded to the nearest, «МБ» for 2^20 bytes rounded up to a tenth and written
+   * without «,0» — so one file reads the same in Telegram, in the line and in the gateway's
+   * notices.
+   */
   static String size(long bytes) {
-    if (bytes >= 1 << 20) {
-      return String.format(Locale.ROOT, "%.1f МБ", bytes / (double) (1 << 20)).replace('.', ',');
+    if (bytes >= MEBIBYTE) {
+      double value = Math.ceil(bytes * 10.0 / MEBIBYTE) / 10;
+      return String.format(Locale.ROOT, value == Math.rint(value) ? "%.0f" : "%.1f", value)
+              .replace('.', ',')
+          + " МБ";
     }
     return Math.max(1, Math.round(bytes / 1024.0)) + " КБ";
   }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The sandbox runs in-process to its summary, as a newcomer runs it (B6). */
@@ -20,37 +23,31 @@ class SandboxTest {
   }
 
   @Test
-  void theWholeStoryRunsToItsSummary() {
-    int code = sandbox().execute();
+  void oneFileShowsOneSizeOnBothSides() {
+    // the story's files: a photo, a document over the limit, the specialist's PDF
+    assertThat(TranscriptPrinter.size(180 * 1024)).isEqualTo("180 КБ");
+    assertThat(TranscriptPrinter.size(64 * 1024)).isEqualTo("64 КБ");
+    assertThat(TranscriptPrinter.size(25L << 20))
+        .as("as the gateway's notice says it: «его размер 25 МБ»")
+        .isEqualTo("25 МБ");
+    assertThat(TranscriptPrinter.size((5L << 20) + 1))
+        .as("one byte over 5 MiB never reads as the limit itself")
+        .isEqualTo("5,1 МБ");
+  }
 
-    String transcript = out.toString();
-    assertThat(code).as("exit code; stderr: %s%nstdout:%n%s", err, transcript).isZero();
-    assertThat(transcript)
-        .contains("[ 1/23] ")
-        .contains("Специалист → Управление каналами: Telegram")
-        .contains("Управление каналами → Специалист: Telegram: выберите действие.")
-        .contains(
-            "[Подключить Telegram-бот] [Отключить Telegram-бот] [Показать линии с Telegram-бот]")
-        .contains("Страница 2 из 2.")
-        .contains("Telegram-бот @romashka_support_bot подключен к линии «Поддержка».")
-        .contains("Telegram @ivan_petrov → бот: Здравствуйте! После оплаты не пришёл чек.")
-        .contains("Линия «Поддержка» ← Иван Петров: Здравствуйте! После оплаты не пришёл чек.")
-        .contains("бот → Telegram @ivan_petrov: Голосовое сообщение не поддерживается.")
-        .contains("[Голосовое сообщение — не поддерживается, пользователю отправлено уведомление]")
-        .contains(
-            "Линия «Поддержка» ← группа «Ромашка: бухгалтерия клиента»: Ольга Смирнова: Добрый день!")
-        .contains("Пётр Сидоров: Номер заказа — 4711.")
-        .contains("клавиатура: [Отлично] [Хорошо] [Плохо]")
-        .contains("recorded as dropped")
-        .contains("пользователь заблокировал бота @romashka_support_bot")
-        .contains("Иван Петров (@ivan_petrov), PRIVATE, линия отключена (бан)")
-        .contains("Мария Соколова (@maria_sokolova), PRIVATE, бот заблокирован")
-        .contains("Линии с Telegram-ботами:")
-        .contains("Telegram-бот @romashka_support_bot отключен от линии «Поддержка».")
-        .contains("Sandbox passed: 23/23 steps passed in ")
-        .containsPattern(
-            "relayed Telegram → 1C-Connect: \\d+, 1C-Connect → Telegram: \\d+; dropped: [1-9]");
-    assertThat(err.toString()).doesNotContain("FAILED");
+  @Test
+  void aDataFolderThatHoldsSomethingIsRefused(@TempDir Path data) throws Exception {
+    Files.writeString(data.resolve("omnichannel.mv.db"), "an earlier run");
+
+    assertThat(sandbox().execute("--data-dir", data.toString())).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("The sandbox could not start: --data-dir " + data + " is not an empty folder");
+  }
+
+  @Test
+  void aPortWithoutRoomForTheEmulatorsIsAUsageError() {
+    assertThat(sandbox().execute("--port", "65535")).isEqualTo(2);
+    assertThat(err.toString()).contains("--port must be between 1024 and 65533");
   }
 
   @Test
@@ -70,19 +67,23 @@ class SandboxTest {
   }
 
   @Test
-  void aStepThatMissesItsOutcomeFailsTheRunNamingIt() {
+  void aStepThatMissesItsOutcomeFailsTheRunNamingItAndTheGivenDataFolderStays(@TempDir Path dir) {
+    Path data = dir.resolve("sandbox-data");
     CommandLine commandLine = sandbox();
     SandboxCommand command = commandLine.getCommand();
     command.confirmationPassword = "not-the-password";
 
-    int code = commandLine.execute("--step-timeout", "5");
+    int code = commandLine.execute("--step-timeout", "5", "--data-dir", data.toString());
 
     assertThat(code).isEqualTo(1);
     assertThat(err.toString())
-        .contains("Sandbox FAILED at step 7/23 «Submit the API account on the confirmation page»")
+        .contains("Sandbox FAILED at step 8/31 «Submit the API account on the confirmation page»")
         .contains("expected the page and the management line saying «подключен»");
     assertThat(out.toString())
         .contains("✗ not met: HTTP 200 saying the bot is «подключен к линии», got HTTP 422")
-        .contains("Sandbox FAILED: 6/23 steps passed");
+        .contains("Sandbox FAILED: 7/31 steps passed");
+    assertThat(out.toString())
+        .contains("data folder                " + data.toAbsolutePath() + " (kept)");
+    assertThat(data.resolve("omnichannel.mv.db")).as("the given folder stays").exists();
   }
 }

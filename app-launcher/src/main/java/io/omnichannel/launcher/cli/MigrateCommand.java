@@ -3,8 +3,11 @@ package io.omnichannel.launcher.cli;
 import io.omnichannel.launcher.config.ConfigLoader;
 import io.omnichannel.launcher.config.ConfigProblems;
 import io.omnichannel.launcher.config.LauncherConfig;
+import io.omnichannel.persistence.AppliedMigration;
 import io.omnichannel.persistence.Persistence;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,6 +30,7 @@ final class MigrateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     LauncherConfig.Storage storage;
+    parent.warnAboutUnknownKeys(); // first: a mistyped key may explain the problems below
     try {
       storage =
           ConfigLoader.storageFromEnvironment(
@@ -36,11 +40,15 @@ final class MigrateCommand implements Callable<Integer> {
       return 2;
     }
     try (Persistence persistence = Persistence.open(Storages.persistenceConfig(storage))) {
-      int applied = persistence.migrate();
-      out.println(
-          applied == 0
-              ? "The database schema is up to date."
-              : "Applied " + applied + " migration(s).");
+      List<AppliedMigration> applied = new ArrayList<>(persistence.appliedAtOpen());
+      applied.addAll(persistence.migrate());
+      if (applied.isEmpty()) {
+        out.println("The database schema is up to date: no migration to apply.");
+      } else {
+        out.println("Applied " + applied.size() + " migration(s):");
+        applied.forEach(
+            migration -> out.println("  V" + migration.version() + "  " + migration.description()));
+      }
       return 0;
     } catch (RuntimeException failed) {
       return StartFailures.report(failed, storage, Optional.empty(), parent.verbose, err);

@@ -1,8 +1,17 @@
 package io.omnichannel.launcher.cli;
 
 import io.omnichannel.launcher.BuildVersion;
+import io.omnichannel.launcher.config.ConfigLoader;
+import io.omnichannel.launcher.config.ConfigProblems;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,10 +37,25 @@ public final class OmnichannelCommand {
       description = "print the stack trace of a failed start")
   boolean verbose;
 
+  private static final Logger LOG = LoggerFactory.getLogger(OmnichannelCommand.class);
+
   final Map<String, String> environment;
 
   private OmnichannelCommand(Map<String, String> environment) {
     this.environment = Map.copyOf(environment);
+  }
+
+  /**
+   * Names, one warning line each, the keys that look like settings but are none (a mistyped
+   * variable would otherwise be ignored in silence); a command that reads settings calls it first.
+   */
+  void warnAboutUnknownKeys() {
+    try {
+      ConfigLoader.unknownKeyWarnings(environment, Optional.ofNullable(configFile))
+          .forEach(LOG::warn);
+    } catch (ConfigProblems unreadableFile) {
+      // the command's own reading of the settings reports it
+    }
   }
 
   public static void main(String[] args) {

@@ -42,6 +42,7 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
     LauncherConfig config;
+    parent.warnAboutUnknownKeys(); // first: a mistyped key may explain the problems below
     try {
       config =
           ConfigLoader.fromEnvironment(parent.environment, Optional.ofNullable(parent.configFile));

@@ -16,6 +16,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +33,7 @@ public final class ConfigLoader {
   private final Map<String, String> environment;
   private final Properties file;
   private final List<String> problems = new ArrayList<>();
+  private final Map<Setting, Optional<String>> fileSecrets = new EnumMap<>(Setting.class);
 
   private ConfigLoader(Map<String, String> environment, Properties file) {
     this.environment = environment;
@@ -58,6 +60,15 @@ public final class ConfigLoader {
       }
     }
     return file;
+  }
+
+  /**
+   * One line per key that looks like a setting but is none, naming the nearest known key; the
+   * service warns with them at start and goes on.
+   */
+  public static List<String> unknownKeyWarnings(
+      Map<String, String> environment, Optional<Path> propertiesFile) {
+    return UnknownSettings.warnings(environment, readFile(propertiesFile));
   }
 
   /** Only the storage settings, for commands that touch nothing but the database. */
@@ -180,16 +191,47 @@ public final class ConfigLoader {
   }
 
   private Optional<String> raw(Setting setting) {
-    String value = environment.get(setting.variable());
-    if (value == null) {
-      value = file.getProperty(setting.variable());
-    }
-    if (value == null || value.isBlank()) {
+    Optional<String> value =
+        setting.secret() && given(setting.fileVariable()).isPresent()
+            ? fileSecrets.computeIfAbsent(setting, this::secretFromFile)
+            : given(setting.variable());
+    if (value.isEmpty()) {
       return setting.defaultValue().isEmpty()
           ? Optional.empty()
           : Optional.of(setting.defaultValue());
     }
-    return Optional.of(value.strip());
+    return value;
+  }
+
+  /** The environment's value, else the file's, stripped; empty when unset or blank. */
+  private Optional<String> given(String key) {
+    String value = environment.get(key);
+    if (value == null) {
+      value = file.getProperty(key);
+    }
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+  }
+
+  /**
+   * The secret in the file its {@code _FILE} variable names (read once per load, so that each
+   * problem is reported once); empty, with the problem noted, when it cannot be used.
+   */
+  private Optional<String> secretFromFile(Setting setting) {
+    if (given(setting.variable()).isPresent()) {
+      problems.add(
+          "set either "
+              + setting.variable()
+              + " or "
+              + setting.fileVariable()
+              + ", not both: which one is meant cannot be told");
+      return given(setting.variable()); // reported; returned only so that no "required" follows
+    }
+    try {
+      return Optional.of(SecretFile.read(Path.of(given(setting.fileVariable()).orElseThrow())));
+    } catch (SecretFile.Unusable | InvalidPathException unusable) {
+      problems.add(setting.fileVariable() + ": " + unusable.getMessage());
+      return Optional.empty();
+    }
   }
 
   private String text(Setting setting) {

@@ -123,4 +123,15 @@ public enum Setting {
   public boolean secret() {
     return secret;
   }
+
+  /**
+   * For a secret, the variable naming a file that holds it instead ({@code
+   * OMNICHANNEL_DB_PASSWORD_FILE}), so that the secret need not sit in the environment.
+   */
+  public String fileVariable() {
+    if (!secret) {
+      throw new IllegalStateException(variable + " is not a secret: it has no file variant");
+    }
+    return variable + "_FILE";
+  }
 }

@@ -2,8 +2,11 @@ package io.omnichannel.launcher.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -47,13 +50,40 @@ class CommandLineTest {
   }
 
   @Test
-  void migrateCreatesTheEmbeddedDatabaseThenFindsItUpToDate(@TempDir Path data) {
+  void migrateReportsWhatItAppliedThenFindsTheSchemaUpToDate(@TempDir Path data) {
     Map<String, String> env = Map.of("OMNICHANNEL_DATA_DIR", data.toString());
 
     assertThat(run(env, "migrate")).isZero();
-    assertThat(out.toString()).contains("The database schema is up to date.");
+    assertThat(out.toString())
+        .containsPattern("Applied \\d+ migration\\(s\\):")
+        .contains("  V1  schema")
+        .contains("  V4  confirmation attempts")
+        .doesNotContain("up to date");
     assertThat(Files.exists(data.resolve("omnichannel.mv.db"))).isTrue();
+
+    out.getBuffer().setLength(0);
     assertThat(run(env, "migrate")).isZero();
+    assertThat(out.toString())
+        .isEqualToIgnoringNewLines("The database schema is up to date: no migration to apply.");
+  }
+
+  @Test
+  void anUnknownSettingIsWarnedAboutAtStartNamingTheNearestKnownOne(@TempDir Path data) {
+    Map<String, String> env =
+        Map.of("OMNICHANNEL_DATA_DIR", data.toString(), "OMNICHANNEL_DATA_DIRECTORY", "/elsewhere");
+    PrintStream originalErr = System.err;
+    ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    try {
+      System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
+      assertThat(run(env, "migrate")).isZero();
+    } finally {
+      System.setErr(originalErr);
+    }
+
+    assertThat(logged.toString(StandardCharsets.UTF_8))
+        .contains(
+            "unknown setting OMNICHANNEL_DATA_DIRECTORY (environment variable) is ignored;"
+                + " the nearest known one is OMNICHANNEL_DATA_DIR");
   }
 
   @Test
