@@ -21,26 +21,24 @@ class PublicSurfaceTest {
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages("io.omnichannel.persistence");
 
-  static final ArchRule ONLY_THE_ENTRY_ITS_CONFIG_AND_THE_DEAD_LETTER_RECORD_ARE_PUBLIC =
+  static final ArchRule ONLY_THE_ENTRY_AND_ITS_CONFIG_ARE_PUBLIC =
       classes()
           .that()
           .haveModifier(JavaModifier.PUBLIC)
           .should()
           .haveSimpleName("Persistence")
           .orShould()
-          .haveSimpleName("PersistenceConfig")
-          .orShould()
-          .haveSimpleName("DeadLetter");
+          .haveSimpleName("PersistenceConfig");
 
   @Test
-  void onlyTheEntryItsConfigAndTheDeadLetterRecordArePublic() {
-    ONLY_THE_ENTRY_ITS_CONFIG_AND_THE_DEAD_LETTER_RECORD_ARE_PUBLIC.check(MAIN);
+  void onlyTheEntryAndItsConfigArePublic() {
+    ONLY_THE_ENTRY_AND_ITS_CONFIG_ARE_PUBLIC.check(MAIN);
   }
 
   @Test
   void theSurfaceRuleCatchesAnotherPublicClass() {
     assertCatches(
-        ONLY_THE_ENTRY_ITS_CONFIG_AND_THE_DEAD_LETTER_RECORD_ARE_PUBLIC,
+        ONLY_THE_ENTRY_AND_ITS_CONFIG_ARE_PUBLIC,
         "io.omnichannel.archfixture.surface.persistence",
         PublicRepository.class);
   }

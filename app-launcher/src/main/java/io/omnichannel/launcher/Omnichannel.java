@@ -9,7 +9,9 @@ import io.omnichannel.core.domain.HookCredentials;
 import io.omnichannel.core.domain.RandomTokens;
 import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.domain.failure.GatewayFailure;
+import io.omnichannel.core.port.in.AccountDirectory;
 import io.omnichannel.core.port.in.ConnectionMonitor;
+import io.omnichannel.core.port.in.DeadLetterDesk;
 import io.omnichannel.core.port.out.DroppedMessageLog;
 import io.omnichannel.core.port.out.EventInbox;
 import io.omnichannel.core.port.out.MessengerChannel;
@@ -29,15 +31,18 @@ import io.omnichannel.core.usecase.ReconcilingBans;
 import io.omnichannel.core.usecase.RelayToChannel;
 import io.omnichannel.core.usecase.RelayToLine;
 import io.omnichannel.core.usecase.RetryPolicy;
+import io.omnichannel.core.usecase.ReworkingDeadLetters;
 import io.omnichannel.core.usecase.SendingOutbox;
 import io.omnichannel.launcher.metrics.Metering;
 import io.omnichannel.launcher.web.AdminEndpoint;
 import io.omnichannel.launcher.web.BoundedBody;
 import io.omnichannel.launcher.web.ConfirmationEndpoint;
+import io.omnichannel.launcher.web.ConsoleEndpoint;
 import io.omnichannel.launcher.web.Endpoint;
 import io.omnichannel.launcher.web.HealthEndpoint;
 import io.omnichannel.launcher.web.HookEndpoints;
 import io.omnichannel.launcher.web.MetricsEndpoint;
+import io.omnichannel.launcher.web.Stylesheet;
 import io.omnichannel.launcher.work.WorkerPool;
 import io.omnichannel.oneconnect.OneConnect;
 import io.omnichannel.oneconnect.OneConnectConfig;
@@ -136,6 +141,7 @@ public final class Omnichannel {
         new ConfirmationIssuer(
             persistence.confirmations(),
             persistence.auditTrail(),
+            persistence.companyNames(),
             random,
             settings.publicBaseUrl,
             clock);
@@ -197,22 +203,24 @@ public final class Omnichannel {
         new ReconcilingBans(
             connections, accounts, new LineBans(platform, accounts, clock), BANS_PER_CYCLE);
 
+    AccountDirectory accountDirectory = new ListingAccounts(connections, accounts, platform);
+    DeadLetterDesk desk = new ReworkingDeadLetters(persistence.deadLetterQueues(), clock);
     endpoints =
         List.of(
             new HookEndpoints(telegram.webhookHandler(), oneConnect.hookHandler()),
             new ConfirmationEndpoint(confirming),
             new AdminEndpoint(
+                settings.adminToken, connections, accountDirectory, persistence.auditTrail(), desk),
+            new ConsoleEndpoint(
                 settings.adminToken,
+                settings.publicBaseUrl,
                 connections,
-                new ListingAccounts(connections, accounts, platform),
+                persistence.companyNames(),
+                accountDirectory,
+                desk,
                 persistence.auditTrail(),
-                () ->
-                    persistence.deadLetters(200).stream()
-                        .map(
-                            d ->
-                                new AdminEndpoint.DeadLetter(
-                                    d.queue(), d.id(), d.orderingKey(), d.attempts(), d.reason()))
-                        .toList()),
+                clock),
+            new Stylesheet(),
             new HealthEndpoint(
                 List.of(
                     new HealthEndpoint.Check("database", persistence::isReady),
@@ -233,8 +241,8 @@ public final class Omnichannel {
   }
 
   /**
-   * Mounts every endpoint (hooks, confirmation page, admin, health, metrics) into the host's
-   * Javalin.
+   * Mounts every endpoint (hooks, confirmation page, admin, console, stylesheet, health, metrics)
+   * into the host's Javalin.
    */
   public void mount(Javalin app) {
     endpoints.forEach(endpoint -> endpoint.mount(app));
