@@ -227,10 +227,17 @@ public final class ConsoleEndpoint implements Endpoint {
   }
 
   /**
-   * A browser names the page's origin on a POST; one that names another site is refused. The CSRF
-   * token is the real check: this one also covers the login form, which has no session.
+   * A browser says where a POST comes from: {@code Sec-Fetch-Site} (every current browser), else
+   * {@code Origin} (which is {@code null} under this site's no-referrer policy, hence the header
+   * before it). A request from another site is refused. The CSRF token is the real check: this one
+   * also covers the login form, which has no session yet. A client that sends neither (a script)
+   * passes on to the token checks.
    */
   private boolean fromThisService(Context ctx) {
+    String site = ctx.header("Sec-Fetch-Site");
+    if (site != null) {
+      return site.equals("same-origin") || site.equals("none");
+    }
     String origin = ctx.header("Origin");
     if (origin == null || origin.isEmpty()) {
       return true;

@@ -183,6 +183,18 @@ class ConsoleEndpointTest {
                     "https://evil.example")
                 .statusCode())
         .isEqualTo(403);
+    assertThat(
+            post(
+                    "/console/dead-letters/outbox/7/requeue",
+                    cookie,
+                    "csrf=" + csrf,
+                    "Sec-Fetch-Site",
+                    "cross-site",
+                    "Origin",
+                    "null")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(login(TOKEN, "Sec-Fetch-Site", "same-site").statusCode()).isEqualTo(403);
     assertThat(deadLetters.done()).isEmpty();
 
     HttpResponse<String> requeued =
