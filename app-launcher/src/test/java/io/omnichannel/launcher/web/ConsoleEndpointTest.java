@@ -168,37 +168,20 @@ class ConsoleEndpointTest {
     assertThat(page).contains("Refused: 400 &lt;b&gt;bad&lt;/b&gt;", "Вернуть в очередь");
     String csrf = csrfOf(page);
 
-    assertThat(post("/console/dead-letters/outbox/7/requeue", cookie, "").statusCode())
-        .isEqualTo(403);
-    assertThat(post("/console/dead-letters/outbox/7/requeue", cookie, "csrf=wrong").statusCode())
-        .isEqualTo(403);
-    assertThat(post("/console/dead-letters/outbox/7/requeue", null, "csrf=" + csrf).statusCode())
-        .isEqualTo(403);
-    assertThat(
-            post(
-                    "/console/dead-letters/outbox/7/requeue",
-                    cookie,
-                    "csrf=" + csrf,
-                    "Origin",
-                    "https://evil.example")
-                .statusCode())
-        .isEqualTo(403);
-    assertThat(
-            post(
-                    "/console/dead-letters/outbox/7/requeue",
-                    cookie,
-                    "csrf=" + csrf,
-                    "Sec-Fetch-Site",
-                    "cross-site",
-                    "Origin",
-                    "null")
-                .statusCode())
-        .isEqualTo(403);
+    String requeue = "/console/dead-letters/outbox/7/requeue";
+    assertThat(post(requeue, cookie, "").statusCode()).isEqualTo(403);
+    assertThat(post(requeue, cookie, "csrf=wrong").statusCode()).isEqualTo(403);
+    assertThat(post(requeue, null, "csrf=" + csrf).statusCode()).isEqualTo(403);
+    for (String[] fromElsewhere :
+        List.of(
+            new String[] {"Origin", "https://evil.example"},
+            new String[] {"Sec-Fetch-Site", "cross-site", "Origin", "null"})) {
+      assertThat(post(requeue, cookie, "csrf=" + csrf, fromElsewhere).statusCode()).isEqualTo(403);
+    }
     assertThat(login(TOKEN, "Sec-Fetch-Site", "same-site").statusCode()).isEqualTo(403);
     assertThat(deadLetters.done()).isEmpty();
 
-    HttpResponse<String> requeued =
-        post("/console/dead-letters/outbox/7/requeue", cookie, "csrf=" + csrf);
+    HttpResponse<String> requeued = post(requeue, cookie, "csrf=" + csrf);
     assertThat(requeued.statusCode()).isEqualTo(303);
     assertThat(deadLetters.done()).containsExactly("7 requeued at " + world.clock.instant());
     assertThat(get(requeued.headers().firstValue("Location").orElseThrow(), cookie).body())
