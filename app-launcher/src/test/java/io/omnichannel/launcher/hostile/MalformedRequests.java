@@ -66,7 +66,6 @@ final class MalformedRequests {
             this::confirmation,
             this::confirmation,
             this::admin,
-            this::console,
             this::operations,
             this::headerTricks,
             this::headerTricks,
@@ -176,62 +175,6 @@ final class MalformedRequests {
               + "Content-Length: 2\r\n\r\n{}");
     }
     return get("admin", path, bearer);
-  }
-
-  /**
-   * The console without a session (or with a forged one): logins with junk forms and tokens,
-   * actions and pages with junk cookies, ids and filters.
-   */
-  private Request console(Random random) {
-    String cookie =
-        pick(
-            random,
-            "",
-            "Cookie: omnichannel_console=" + junkQueryValue(random) + "\r\n",
-            "Cookie: omnichannel_console=" + "A".repeat(5000) + "\r\n");
-    if (random.nextBoolean()) {
-      String path =
-          pick(
-              random,
-              "/console",
-              "/console/connections",
-              "/console/connections/" + junkPathValue(random) + "/accounts",
-              "/console/dead-letters",
-              "/console/audit?company="
-                  + junkQueryValue(random)
-                  + "&action="
-                  + junkQueryValue(random),
-              "/console/login?bye",
-              "/console/" + junkPathValue(random),
-              "/assets/omnichannel.css");
-      return get("console", path, cookie);
-    }
-    String path =
-        pick(
-            random,
-            "/console/login",
-            "/console/login",
-            "/console/logout",
-            "/console/dead-letters/outbox/1/requeue",
-            "/console/dead-letters/"
-                + junkPathValue(random)
-                + "/"
-                + junkPathValue(random)
-                + "/discard");
-    String type =
-        pick(
-            random,
-            "application/x-www-form-urlencoded",
-            "multipart/form-data; boundary=x",
-            "text/plain");
-    String origin = pick(random, "", "Origin: null\r\n", "Sec-Fetch-Site: cross-site\r\n");
-    return post(
-        "console-post",
-        path,
-        "Content-Type: " + type + "\r\n" + cookie + origin,
-        random.nextInt(4) == 0
-            ? ("token=" + targets.adminToken() + "x").getBytes(StandardCharsets.UTF_8)
-            : MalformedBodies.form(random));
   }
 
   private Request operations(Random random) {
