@@ -32,7 +32,8 @@ final class PartnerDirectory {
           new Specialist(
               new PlatformUserId(found.userId()),
               new CompanyId(found.companyId()),
-              found.name() == null ? "" : found.name()));
+              found.name() == null ? "" : found.name(),
+              Optional.ofNullable(found.companyName()).filter(name -> !name.isBlank())));
     } catch (PlatformRejected rejected) {
       if (PlatformErrors.isNotFound(rejected)) {
         return Optional.empty();

@@ -58,8 +58,11 @@ final class Wire {
   /** Partner level (assumed): {@code GET /v1/partner/company/{id}/options/}. */
   record Options(boolean externalChannels) {}
 
-  /** Partner level (assumed): {@code GET /v1/partner/specialist/{id}/}. */
-  record PartnerSpecialist(String userId, String companyId, String name) {}
+  /**
+   * Partner level (assumed): {@code GET /v1/partner/specialist/{id}/}; {@code company_name} may be
+   * absent.
+   */
+  record PartnerSpecialist(String userId, String companyId, String name, String companyName) {}
 
   /** Partner level (assumed): one of {@code GET /v1/partner/company/{id}/lines/}. */
   record PartnerLine(String lineId, String name, String availability) {}

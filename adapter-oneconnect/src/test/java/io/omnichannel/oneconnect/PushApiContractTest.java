@@ -211,6 +211,7 @@ class PushApiContractTest extends SharedEmulator {
             s -> {
               assertThat(s.company().value()).isEqualTo(world.company.id());
               assertThat(s.name()).isEqualTo("Ivan Petrov");
+              assertThat(s.companyName()).contains(world.company.name());
             });
   }
 

@@ -9,7 +9,11 @@ import io.omnichannel.core.domain.PlatformUserId;
 import io.omnichannel.core.port.out.AccountRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -148,6 +152,37 @@ final class JdbcAccounts implements AccountRepository {
         SELECT + "WHERE " + SAME_BOT + "ORDER BY created_at DESC, id DESC",
         JdbcAccounts::map,
         connection.value());
+  }
+
+  /**
+   * One write a minute at most per account: a busy chat costs a statement that changes nothing, not
+   * a row rewrite per message.
+   */
+  @Override
+  public void touch(AccountId account, Instant at) {
+    db.update(
+        """
+        UPDATE channel_accounts SET last_activity_at = ?
+         WHERE id = ? AND (last_activity_at IS NULL OR last_activity_at < ?)
+        """,
+        Micros.of(at),
+        account.value(),
+        Micros.of(at.minus(Duration.ofMinutes(1))));
+  }
+
+  @Override
+  public Map<AccountId, Instant> lastActivity(ConnectionId connection) {
+    Map<AccountId, Instant> last = new HashMap<>();
+    db.query(
+            "SELECT id, last_activity_at FROM channel_accounts WHERE last_activity_at IS NOT NULL"
+                + " AND "
+                + SAME_BOT,
+            row ->
+                Map.entry(
+                    new AccountId(row.getString("id")), Micros.instant(row, "last_activity_at")),
+            connection.value())
+        .forEach(entry -> last.put(entry.getKey(), entry.getValue()));
+    return last;
   }
 
   private static ChannelAccount map(ResultSet row) throws SQLException {

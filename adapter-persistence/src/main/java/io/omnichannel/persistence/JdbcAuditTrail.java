@@ -7,7 +7,9 @@ import io.omnichannel.core.domain.PlatformUserId;
 import io.omnichannel.core.port.out.AuditTrail;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Management actions per company (B5), in the order they happened. */
 final class JdbcAuditTrail implements AuditTrail {
@@ -40,6 +42,26 @@ final class JdbcAuditTrail implements AuditTrail {
         "SELECT * FROM audit_entries WHERE company_id = ? ORDER BY occurred_at, id",
         JdbcAuditTrail::map,
         company.value());
+  }
+
+  @Override
+  public List<AuditEntry> newest(
+      Optional<CompanyId> company, Optional<AuditAction> action, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT * FROM audit_entries WHERE 1 = 1");
+    List<Object> params = new ArrayList<>();
+    company.ifPresent(
+        c -> {
+          sql.append(" AND company_id = ?");
+          params.add(c.value());
+        });
+    action.ifPresent(
+        a -> {
+          sql.append(" AND action = ?");
+          params.add(a.name());
+        });
+    sql.append(" ORDER BY occurred_at DESC, id DESC LIMIT ?");
+    params.add(limit);
+    return db.query(sql.toString(), JdbcAuditTrail::map, params.toArray());
   }
 
   private static AuditEntry map(ResultSet row) throws SQLException {

@@ -20,7 +20,11 @@ import io.omnichannel.core.domain.failure.ConnectionRuleViolated.Rule;
 import io.omnichannel.core.port.out.ConnectionRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -62,12 +66,18 @@ final class JdbcConnections implements ConnectionRepository {
       """;
   private static final String SELECT = "SELECT * FROM connections ";
 
+  /** Runs before {@link #UPDATE}: a changed state starts its time. */
+  private static final String STATE_CHANGED =
+      "UPDATE connections SET state_since = ? WHERE id = ? AND state <> ?";
+
   private final Db db;
   private final Sealing sealing;
+  private final Clock clock;
 
-  JdbcConnections(Db db, Sealing sealing) {
+  JdbcConnections(Db db, Sealing sealing, Clock clock) {
     this.db = db;
     this.sealing = sealing;
+    this.clock = clock;
   }
 
   @Override
@@ -157,6 +167,7 @@ final class JdbcConnections implements ConnectionRepository {
         sealing.seal(c.hookCredentials().password().reveal(), context("hook_password", c.id()));
     db.run(
         () -> {
+          db.update(STATE_CHANGED, Micros.of(clock.instant()), c.id().value(), c.state().name());
           int updated =
               db.update(
                   UPDATE,
@@ -225,6 +236,17 @@ final class JdbcConnections implements ConnectionRepository {
   @Override
   public List<Connection> allActive() {
     return db.query(SELECT + "WHERE active_slot IS NOT NULL ORDER BY connected_at, id", this::map);
+  }
+
+  @Override
+  public Map<ConnectionId, Instant> activeStatesSince() {
+    Map<ConnectionId, Instant> since = new HashMap<>();
+    db.query(
+            "SELECT id, COALESCE(state_since, connected_at) AS since FROM connections"
+                + " WHERE active_slot IS NOT NULL",
+            row -> Map.entry(new ConnectionId(row.getString("id")), Micros.instant(row, "since")))
+        .forEach(entry -> since.put(entry.getKey(), entry.getValue()));
+    return since;
   }
 
   /** Where a sealed column of a connection lives; its seal opens there only. */

@@ -1,5 +1,6 @@
 package io.omnichannel.persistence;
 
+import io.omnichannel.core.domain.DeadLetter;
 import io.omnichannel.core.domain.failure.ClaimLost;
 import io.omnichannel.core.port.out.Claimed;
 import io.omnichannel.core.port.out.QueueBacklog;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -190,6 +192,7 @@ abstract class JdbcQueue<T> implements WorkQueue<T>, QueueBacklog {
 
   /** Rows parked dead, newest first, for the admin side. */
   List<DeadLetter> deadLetters(int limit) {
+    DeadLetter.Queue queue = DeadLetter.Queue.valueOf(table.toUpperCase(Locale.ROOT));
     return db.query(
         """
         SELECT id, ordering_key, attempts, dead_reason, last_error FROM %s
@@ -198,8 +201,7 @@ abstract class JdbcQueue<T> implements WorkQueue<T>, QueueBacklog {
             .formatted(table),
         row ->
             new DeadLetter(
-                table,
-                row.getLong("id"),
+                new DeadLetter.Id(queue, row.getLong("id")),
                 row.getString("ordering_key"),
                 row.getInt("attempts"),
                 row.getString("dead_reason"),
@@ -227,6 +229,36 @@ abstract class JdbcQueue<T> implements WorkQueue<T>, QueueBacklog {
                 .formatted(storedAtColumn, table),
             row -> Micros.instant(row, "stored_at"));
     return new Backlog(pending, oldest);
+  }
+
+  /**
+   * A dead row is due again at {@code now} with no attempt counted; why it died stays as its last
+   * error. Assignments read the row as it was (H2) or left to right (MariaDB): the same here.
+   */
+  boolean requeue(long id, Instant now) {
+    return db.update(
+            """
+            UPDATE %s SET last_error = dead_reason, dead_reason = NULL, finished = FALSE, attempts = 0,
+                   due_at = ?, leased_until = NULL, claim_token = NULL
+             WHERE id = ? AND dead_reason IS NOT NULL
+            """
+                .formatted(table),
+            Micros.of(now),
+            id)
+        == 1;
+  }
+
+  /** A dead row is settled as completed, and purged with the completed ones. */
+  boolean discard(long id, Instant now) {
+    return db.update(
+            """
+            UPDATE %s SET last_error = dead_reason, dead_reason = NULL, completed_at = ?
+             WHERE id = ? AND dead_reason IS NOT NULL
+            """
+                .formatted(table),
+            Micros.of(now),
+            id)
+        == 1;
   }
 
   /** Deletes completed rows finished before {@code before}; dead rows stay for the admin. */

@@ -4,12 +4,15 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.omnichannel.core.domain.DeadLetter;
 import io.omnichannel.core.domain.RandomTokens;
 import io.omnichannel.core.domain.failure.StorageUnavailable;
 import io.omnichannel.core.port.out.AccountRepository;
 import io.omnichannel.core.port.out.AuditTrail;
+import io.omnichannel.core.port.out.CompanyNames;
 import io.omnichannel.core.port.out.ConfirmationRepository;
 import io.omnichannel.core.port.out.ConnectionRepository;
+import io.omnichannel.core.port.out.DeadLetters;
 import io.omnichannel.core.port.out.DialogRepository;
 import io.omnichannel.core.port.out.DroppedMessageLog;
 import io.omnichannel.core.port.out.EventInbox;
@@ -24,7 +27,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -50,6 +52,8 @@ public final class Persistence implements AutoCloseable {
   private final JdbcInbox inbox;
   private final JdbcOutbox outbox;
   private final JdbcPollingLeases leases;
+  private final JdbcCompanyNames companyNames;
+  private final JdbcDeadLetters deadLetters;
   private final Resealing resealing;
   private final boolean embedded;
   private List<AppliedMigration> appliedAtOpen = List.of();
@@ -70,7 +74,7 @@ public final class Persistence implements AutoCloseable {
             .load();
     this.db = new Db(dataSource);
     Sealing sealing = new Sealing(sealer);
-    this.connections = new JdbcConnections(db, sealing);
+    this.connections = new JdbcConnections(db, sealing, clock);
     this.accounts = new JdbcAccounts(db);
     this.dialogs = new JdbcDialogs(db, clock);
     this.confirmations = new JdbcConfirmations(db, sealing);
@@ -79,6 +83,8 @@ public final class Persistence implements AutoCloseable {
     this.inbox = new JdbcInbox(db, clock, sealing, instanceId);
     this.outbox = new JdbcOutbox(db, clock, instanceId);
     this.leases = new JdbcPollingLeases(db);
+    this.companyNames = new JdbcCompanyNames(db);
+    this.deadLetters = new JdbcDeadLetters(inbox, outbox);
     this.resealing = new Resealing(db, sealing);
   }
 
@@ -189,12 +195,7 @@ public final class Persistence implements AutoCloseable {
    * limit}.
    */
   public List<DeadLetter> deadLetters(int limit) {
-    List<DeadLetter> all = new ArrayList<>(inbox.deadLetters(limit));
-    all.addAll(outbox.deadLetters(limit));
-    all.sort(
-        Comparator.comparing(DeadLetter::queue)
-            .thenComparing(Comparator.comparingLong(DeadLetter::id).reversed()));
-    return all.subList(0, Math.min(limit, all.size()));
+    return deadLetters.newest(limit);
   }
 
   /**
@@ -254,6 +255,15 @@ public final class Persistence implements AutoCloseable {
    */
   public void measurePool(MeterRegistry registry) {
     dataSource.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+  }
+
+  public CompanyNames companyNames() {
+    return companyNames;
+  }
+
+  /** The queues' dead rows, to requeue or discard. */
+  public DeadLetters deadLetterQueues() {
+    return deadLetters;
   }
 
   public Transactions transactions() {

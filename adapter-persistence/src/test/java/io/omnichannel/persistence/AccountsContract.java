@@ -14,6 +14,7 @@ import io.omnichannel.core.domain.ConnectionState;
 import io.omnichannel.core.domain.PlatformUserId;
 import io.omnichannel.core.domain.failure.ConnectionRuleViolated;
 import io.omnichannel.core.domain.failure.ConnectionRuleViolated.Rule;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,21 @@ abstract class AccountsContract extends DatabaseTest {
             Optional.empty());
     db.connections().insert(again);
     return again;
+  }
+
+  @Test
+  void theLastActivityIsKeptToTheMinuteAndSeenByTheBotsOtherConnections() {
+    ChannelAccount ivan = account("acc-1", connection, "501", 1);
+    db.accounts().insert(ivan);
+    db.accounts().insert(account("acc-2", connection, "502", 1));
+
+    db.accounts().touch(ivan.id(), T0);
+    db.accounts().touch(ivan.id(), T0.plusSeconds(30));
+    assertThat(db.accounts().lastActivity(connection.id())).isEqualTo(Map.of(ivan.id(), T0));
+
+    db.accounts().touch(ivan.id(), T0.plusSeconds(61));
+    assertThat(db.accounts().lastActivity(reconnected("line-2").id()))
+        .isEqualTo(Map.of(ivan.id(), T0.plusSeconds(61)));
   }
 
   @Test

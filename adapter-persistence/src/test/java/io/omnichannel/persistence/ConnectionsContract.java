@@ -15,7 +15,11 @@ import io.omnichannel.core.domain.LineId;
 import io.omnichannel.core.domain.PlatformUserId;
 import io.omnichannel.core.domain.failure.ConnectionRuleViolated;
 import io.omnichannel.core.domain.failure.ConnectionRuleViolated.Rule;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -138,6 +142,23 @@ abstract class ConnectionsContract extends DatabaseTest {
             Optional.empty());
     db.connections().insert(again);
     assertThat(db.connections().findActiveByBot(first.bot().id())).contains(again);
+  }
+
+  @Test
+  void aChangedStateStartsItsTimeAndAnUnchangedStateKeepsIt() {
+    Connection stored = connection("company-1", "line-1", "1001");
+    db.connections().insert(stored);
+    Instant later = Fixtures.T0.plusSeconds(3600);
+
+    try (Persistence clocked =
+        Persistence.open(config, Clock.fixed(later, ZoneOffset.UTC), "clocked")) {
+      clocked.connections().update(stored);
+      assertThat(clocked.connections().activeStatesSince())
+          .isEqualTo(Map.of(stored.id(), stored.connectedAt()));
+
+      clocked.connections().update(stored.withState(ConnectionState.TOKEN_REVOKED));
+      assertThat(clocked.connections().activeStatesSince()).isEqualTo(Map.of(stored.id(), later));
+    }
   }
 
   @Test

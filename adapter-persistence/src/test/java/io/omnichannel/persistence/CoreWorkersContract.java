@@ -7,6 +7,7 @@ import io.omnichannel.core.domain.AccountId;
 import io.omnichannel.core.domain.ChannelPost;
 import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.DeadLetter;
 import io.omnichannel.core.domain.Keyboard;
 import io.omnichannel.core.domain.OutboundPost;
 import io.omnichannel.core.domain.OutboxMessage;
@@ -110,11 +111,11 @@ abstract class CoreWorkersContract extends DatabaseTest {
     clock.advance(Duration.ofSeconds(2));
     assertThat(worker.processNext()).isTrue();
 
-    assertThat(db.deadLetters(10))
+    assertThat(db.deadLetterQueues().newest(10))
         .singleElement()
         .satisfies(
             dead -> {
-              assertThat(dead.queue()).isEqualTo("outbox");
+              assertThat(dead.queue()).isEqualTo(DeadLetter.Queue.OUTBOX);
               assertThat(dead.attempts()).isEqualTo(3);
               assertThat(dead.reason()).contains("ChannelUnavailable", "after 3 attempt(s)");
             });

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omnichannel.core.domain.ConnectionId;
+import io.omnichannel.core.domain.DeadLetter;
 import io.omnichannel.core.domain.InboundKind;
 import io.omnichannel.core.domain.InboundRecord;
 import io.omnichannel.core.domain.failure.ClaimLost;
@@ -154,12 +155,12 @@ abstract class InboxContract extends DatabaseTest {
     db.inbox().bury(second, "PlatformUnavailable: 503 after 2 attempt(s) " + "…".repeat(1200));
 
     assertThat(db.inbox().claimNext(T0, LEASE).orElseThrow().item().eventId()).isEqualTo("e2");
-    assertThat(db.deadLetters(10))
+    assertThat(db.deadLetterQueues().newest(10))
         .singleElement()
         .satisfies(
             dead -> {
-              assertThat(dead.queue()).isEqualTo("inbox");
-              assertThat(dead.id()).isEqualTo(claimed.id());
+              assertThat(dead.queue()).isEqualTo(DeadLetter.Queue.INBOX);
+              assertThat(dead.id().row()).isEqualTo(claimed.id());
               assertThat(dead.orderingKey()).isEqualTo("chat-1");
               assertThat(dead.attempts()).isEqualTo(2);
               assertThat(dead.reason())

@@ -12,6 +12,8 @@ import io.omnichannel.core.domain.Direction;
 import io.omnichannel.core.domain.DroppedMessage;
 import io.omnichannel.core.domain.DroppedMessage.DropReason;
 import io.omnichannel.core.domain.PlatformUserId;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -80,5 +82,50 @@ abstract class LogsContract extends DatabaseTest {
                 "x"));
 
     assertThat(db.auditTrail().of(company)).containsExactly(issued, connected);
+  }
+
+  @Test
+  void theNewestAuditEntriesAreFilteredByCompanyAndByAction() {
+    AuditEntry first =
+        new AuditEntry(
+            T0, new CompanyId("c-1"), new PlatformUserId("anna"), AuditAction.CONNECTED, "a");
+    AuditEntry second =
+        new AuditEntry(
+            T0.plusSeconds(1),
+            new CompanyId("c-2"),
+            new PlatformUserId("boris"),
+            AuditAction.CONNECTED,
+            "b");
+    AuditEntry third =
+        new AuditEntry(
+            T0.plusSeconds(2),
+            new CompanyId("c-1"),
+            new PlatformUserId("anna"),
+            AuditAction.DISCONNECTED,
+            "c");
+    List.of(first, second, third).forEach(db.auditTrail()::record);
+
+    assertThat(db.auditTrail().newest(Optional.empty(), Optional.empty(), 10))
+        .containsExactly(third, second, first);
+    assertThat(db.auditTrail().newest(Optional.empty(), Optional.empty(), 2))
+        .containsExactly(third, second);
+    assertThat(db.auditTrail().newest(Optional.of(new CompanyId("c-1")), Optional.empty(), 10))
+        .containsExactly(third, first);
+    assertThat(
+            db.auditTrail()
+                .newest(Optional.of(new CompanyId("c-1")), Optional.of(AuditAction.CONNECTED), 10))
+        .containsExactly(first);
+    assertThat(db.auditTrail().newest(Optional.empty(), Optional.of(AuditAction.CONNECTED), 10))
+        .containsExactly(second, first);
+  }
+
+  @Test
+  void aCompanysNameIsRememberedAndARenameReplacesIt() {
+    db.companyNames().remember(new CompanyId("c-1"), "ООО «Ромашка»");
+    db.companyNames().remember(new CompanyId("c-2"), "Лютик");
+    db.companyNames().remember(new CompanyId("c-1"), "АО «Ромашка» 🌼");
+
+    assertThat(db.companyNames().all())
+        .isEqualTo(Map.of(new CompanyId("c-1"), "АО «Ромашка» 🌼", new CompanyId("c-2"), "Лютик"));
   }
 }

@@ -9,6 +9,7 @@ import io.omnichannel.core.domain.AccountId;
 import io.omnichannel.core.domain.Attachment;
 import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.ConnectionId;
+import io.omnichannel.core.domain.DeadLetter;
 import io.omnichannel.core.domain.DialogState;
 import io.omnichannel.core.domain.FileRef;
 import io.omnichannel.core.domain.Keyboard;
@@ -22,6 +23,7 @@ import io.omnichannel.core.domain.PlatformUserId;
 import io.omnichannel.core.port.out.Claimed;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -178,14 +180,40 @@ abstract class OutboxContract extends DatabaseTest {
 
     db.outbox().bury(claimed, "BotBlockedByUser");
 
-    assertThat(db.deadLetters(5))
+    assertThat(db.deadLetterQueues().newest(5))
         .singleElement()
         .satisfies(
             dead -> {
-              assertThat(dead.queue()).isEqualTo("outbox");
+              assertThat(dead.queue()).isEqualTo(DeadLetter.Queue.OUTBOX);
               assertThat(dead.orderingKey()).isEqualTo("conn-1/1");
               assertThat(dead.reason()).isEqualTo("BotBlockedByUser");
               assertThat(dead.lastError()).isEmpty();
             });
+  }
+
+  @Test
+  void aRequeuedDeadSendIsClaimedAgainWithFreshAttemptsAndADiscardedOneIsSettled() {
+    db.outbox().enqueue(outbound("1", "hello"));
+    db.outbox().enqueue(outbound("2", "bye"));
+    Claimed<OutboxMessage> hello = db.outbox().claimNext(T0, LEASE).orElseThrow();
+    db.outbox().bury(hello, "Refused: 400");
+    Claimed<OutboxMessage> bye = db.outbox().claimNext(T0, LEASE).orElseThrow();
+    db.outbox().bury(bye, "Refused: 400");
+    DeadLetter.Id helloId = new DeadLetter.Id(DeadLetter.Queue.OUTBOX, hello.id());
+    DeadLetter.Id byeId = new DeadLetter.Id(DeadLetter.Queue.OUTBOX, bye.id());
+    Instant later = T0.plusSeconds(60);
+
+    assertThat(db.deadLetterQueues().requeue(helloId, later)).isTrue();
+    assertThat(db.deadLetterQueues().discard(byeId, later)).isTrue();
+
+    assertThat(db.deadLetterQueues().newest(10)).isEmpty();
+    assertThat(db.deadLetterQueues().requeue(helloId, later)).isFalse();
+    assertThat(db.deadLetterQueues().discard(byeId, later)).isFalse();
+    assertThat(db.outbox().claimNext(later.minusSeconds(1), LEASE)).isEmpty();
+    Claimed<OutboxMessage> again = db.outbox().claimNext(later, LEASE).orElseThrow();
+    assertThat(again.id()).isEqualTo(hello.id());
+    assertThat(again.attempt()).isEqualTo(1);
+    assertThat(db.outbox().claimNext(later, LEASE)).isEmpty();
+    assertThat(db.purgeCompleted(later.plusSeconds(1))).isEqualTo(1);
   }
 }

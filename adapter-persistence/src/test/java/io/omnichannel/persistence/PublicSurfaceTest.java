@@ -30,8 +30,6 @@ class PublicSurfaceTest {
           .orShould()
           .haveSimpleName("PersistenceConfig")
           .orShould()
-          .haveSimpleName("DeadLetter")
-          .orShould()
           .haveSimpleName("AppliedMigration");
 
   @Test

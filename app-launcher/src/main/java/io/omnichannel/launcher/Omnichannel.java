@@ -8,7 +8,9 @@ import io.omnichannel.core.domain.HookCredentials;
 import io.omnichannel.core.domain.RandomTokens;
 import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.domain.failure.GatewayFailure;
+import io.omnichannel.core.port.in.AccountDirectory;
 import io.omnichannel.core.port.in.ConnectionMonitor;
+import io.omnichannel.core.port.in.DeadLetterDesk;
 import io.omnichannel.core.port.out.DroppedMessageLog;
 import io.omnichannel.core.port.out.EventInbox;
 import io.omnichannel.core.port.out.MessengerChannel;
@@ -28,17 +30,20 @@ import io.omnichannel.core.usecase.ReconcilingBans;
 import io.omnichannel.core.usecase.RelayToChannel;
 import io.omnichannel.core.usecase.RelayToLine;
 import io.omnichannel.core.usecase.RetryPolicy;
+import io.omnichannel.core.usecase.ReworkingDeadLetters;
 import io.omnichannel.core.usecase.SendingOutbox;
 import io.omnichannel.launcher.logging.Correlating;
 import io.omnichannel.launcher.metrics.Metering;
 import io.omnichannel.launcher.metrics.ServiceMeters;
 import io.omnichannel.launcher.web.AdminEndpoint;
 import io.omnichannel.launcher.web.ConfirmationEndpoint;
+import io.omnichannel.launcher.web.ConsoleEndpoint;
 import io.omnichannel.launcher.web.Endpoint;
 import io.omnichannel.launcher.web.HealthEndpoint;
 import io.omnichannel.launcher.web.HookEndpoints;
 import io.omnichannel.launcher.web.HttpMetrics;
 import io.omnichannel.launcher.web.MetricsEndpoint;
+import io.omnichannel.launcher.web.Stylesheet;
 import io.omnichannel.launcher.work.WorkerPool;
 import io.omnichannel.oneconnect.OneConnect;
 import io.omnichannel.oneconnect.OneConnectConfig;
@@ -146,6 +151,7 @@ public final class Omnichannel {
         new ConfirmationIssuer(
             persistence.confirmations(),
             persistence.auditTrail(),
+            persistence.companyNames(),
             random,
             settings.publicBaseUrl,
             clock);
@@ -207,6 +213,8 @@ public final class Omnichannel {
         new ReconcilingBans(
             connections, accounts, new LineBans(platform, accounts, clock), BANS_PER_CYCLE);
 
+    AccountDirectory accountDirectory = new ListingAccounts(connections, accounts, platform);
+    DeadLetterDesk desk = new ReworkingDeadLetters(persistence.deadLetterQueues(), clock);
     HealthEndpoint health =
         new HealthEndpoint(
             List.of(
@@ -225,17 +233,17 @@ public final class Omnichannel {
             new HookEndpoints(telegram.webhookHandler(), oneConnect.hookHandler()),
             new ConfirmationEndpoint(confirming),
             new AdminEndpoint(
+                settings.adminToken, connections, accountDirectory, persistence.auditTrail(), desk),
+            new ConsoleEndpoint(
                 settings.adminToken,
+                settings.publicBaseUrl,
                 connections,
-                new ListingAccounts(connections, accounts, platform),
+                persistence.companyNames(),
+                accountDirectory,
+                desk,
                 persistence.auditTrail(),
-                () ->
-                    persistence.deadLetters(200).stream()
-                        .map(
-                            d ->
-                                new AdminEndpoint.DeadLetter(
-                                    d.queue(), d.id(), d.orderingKey(), d.attempts(), d.reason()))
-                        .toList()),
+                clock),
+            new Stylesheet(),
             MetricsEndpoint.behindToken(registry, metering::refresh, settings.adminToken)));
     endpoints = List.copyOf(publicEndpoints);
     scheduler =
@@ -252,8 +260,9 @@ public final class Omnichannel {
   }
 
   /**
-   * Mounts every public endpoint (hooks, confirmation page, admin, health unless a management port
-   * is set, metrics behind the admin token) into the host's Javalin, with HTTP request meters.
+   * Mounts every public endpoint (hooks, confirmation page, admin, console, stylesheet, health unless
+   * a management port is set, metrics behind the admin token) into the host's Javalin, with HTTP
+   * request meters.
    */
   public void mount(Javalin app) {
     endpoints.forEach(endpoint -> endpoint.mount(app));

@@ -1,7 +1,5 @@
 package io.omnichannel.launcher.web;
 
-import com.google.common.escape.Escaper;
-import com.google.common.html.HtmlEscapers;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -9,15 +7,17 @@ import io.omnichannel.core.domain.AuditEntry;
 import io.omnichannel.core.domain.CompanyId;
 import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.ConnectionId;
+import io.omnichannel.core.domain.DeadLetter;
 import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.port.in.AccountDirectory;
+import io.omnichannel.core.port.in.DeadLetterDesk;
 import io.omnichannel.core.port.out.AuditTrail;
 import io.omnichannel.core.port.out.ConnectionRepository;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * {@code /admin}: connections with their state, a technical client's accounts with ban state (F14),
@@ -26,24 +26,18 @@ import java.util.function.Supplier;
  * every answer carries the confirmation page's security headers.
  */
 public final class AdminEndpoint implements Endpoint {
-  /** A queue row parked as dead, as the admin sees it. */
-  public record DeadLetter(
-      String queue, long id, String orderingKey, int attempts, String reason) {}
-
-  private static final Escaper HTML = HtmlEscapers.htmlEscaper();
-
   private final Optional<Secret> token;
   private final ConnectionRepository connections;
   private final AccountDirectory accounts;
   private final AuditTrail audit;
-  private final Supplier<List<DeadLetter>> deadLetters;
+  private final DeadLetterDesk deadLetters;
 
   public AdminEndpoint(
       Optional<Secret> token,
       ConnectionRepository connections,
       AccountDirectory accounts,
       AuditTrail audit,
-      Supplier<List<DeadLetter>> deadLetters) {
+      DeadLetterDesk deadLetters) {
     this.token = token;
     this.connections = connections;
     this.accounts = accounts;
@@ -60,13 +54,32 @@ public final class AdminEndpoint implements Endpoint {
         "/admin/connections",
         ctx -> ctx.json(connections.allActive().stream().map(AdminEndpoint::view).toList()));
     app.get("/admin/connections/{id}/accounts", this::accountsOf);
-    app.get("/admin/dead-letters", ctx -> ctx.json(deadLetters.get()));
+    app.get(
+        "/admin/dead-letters",
+        ctx -> ctx.json(deadLetters.deadLetters().stream().map(AdminEndpoint::view).toList()));
+    app.post("/admin/dead-letters/{queue}/{row}/requeue", ctx -> rework(ctx, deadLetters::requeue));
+    app.post("/admin/dead-letters/{queue}/{row}/discard", ctx -> rework(ctx, deadLetters::discard));
     app.get("/admin/audit", this::auditTrail);
   }
 
   private void authorize(Context ctx) {
     SecurityHeaders.apply(ctx);
     BearerToken.require(ctx, token);
+  }
+
+  /**
+   * 200 with the outcome; 404 for a path that names no dead letter, 409 when it is no longer dead.
+   */
+  private void rework(Context ctx, Function<DeadLetter.Id, DeadLetterDesk.Outcome> action) {
+    Optional<DeadLetter.Id> id =
+        ConsoleEndpoint.deadLetterId(ctx.pathParam("queue"), ctx.pathParam("row"));
+    if (id.isEmpty()) {
+      ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "no dead letter has such an id"));
+      return;
+    }
+    DeadLetterDesk.Outcome outcome = action.apply(id.get());
+    ctx.status(outcome == DeadLetterDesk.Outcome.NOT_DEAD ? HttpStatus.CONFLICT : HttpStatus.OK)
+        .json(Map.of("outcome", outcome.name()));
   }
 
   private void accountsOf(Context ctx) {
@@ -109,7 +122,7 @@ public final class AdminEndpoint implements Endpoint {
             + "<th>Клиент</th><th>Состояние</th></tr>\n"
             + rows
             + "</table>\n<p>Недоставленных сообщений: "
-            + deadLetters.get().size()
+            + deadLetters.deadLetters().size()
             + "</p>\n</body></html>\n");
   }
 
@@ -139,7 +152,20 @@ public final class AdminEndpoint implements Endpoint {
     // the gateway's own record, which relaying reads: learnt from subscription events (F9)
     view.put("banned_since", account.account().bannedSince().map(Object::toString).orElse(null));
     view.put("blocked", account.blocked());
+    view.put("last_activity", account.lastActivity().map(Object::toString).orElse(null));
     view.put("created_at", account.account().createdAt().toString());
+    return view;
+  }
+
+  /** The fields as before dead letters moved into the core: scripts read these names. */
+  private static Map<String, Object> view(DeadLetter letter) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("queue", letter.queue().name().toLowerCase(Locale.ROOT));
+    view.put("id", letter.id().row());
+    view.put("orderingKey", letter.orderingKey());
+    view.put("attempts", letter.attempts());
+    view.put("reason", letter.reason());
+    view.put("lastError", letter.lastError().orElse(null));
     return view;
   }
 
@@ -156,6 +182,6 @@ public final class AdminEndpoint implements Endpoint {
   }
 
   private static String esc(String text) {
-    return HTML.escape(text);
+    return Html.esc(text);
   }
 }

@@ -8,12 +8,9 @@ import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.port.in.ConfirmationOutcome;
 import io.omnichannel.core.port.in.ConfirmationPage;
 import io.omnichannel.core.port.in.ConfirmationView;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.jetty.util.MultiMap;
-import org.eclipse.jetty.util.UrlEncoded;
 
 /**
  * {@code GET|POST /confirm/{token}}: the one-time page. The token is in the path, so the page is
@@ -22,9 +19,6 @@ import org.eclipse.jetty.util.UrlEncoded;
  */
 public final class ConfirmationEndpoint implements Endpoint {
   private static final String ASK_FOR_ACCOUNT = "Введите логин и пароль учетной записи API.";
-
-  /** Login and password, and room for a browser's extras; a form with more keys is refused. */
-  private static final int FORM_FIELDS = 16;
 
   private final ConfirmationPage confirmations;
   private final FormThrottle throttle;
@@ -57,9 +51,8 @@ public final class ConfirmationEndpoint implements Endpoint {
     SecurityHeaders.apply(ctx);
     Optional<Duration> wait = throttle.take(ctx.ip());
     if (wait.isPresent()) {
-      long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
       ctx.status(HttpStatus.TOO_MANY_REQUESTS)
-          .header("Retry-After", Long.toString(seconds))
+          .header("Retry-After", FormThrottle.retryAfter(wait.get()))
           .html(ConfirmationHtml.throttled());
       return;
     }
@@ -70,20 +63,14 @@ public final class ConfirmationEndpoint implements Endpoint {
       ctx.status(HttpStatus.CONFLICT).html(ConfirmationHtml.finalRefusal(refusalOf(view)));
       return;
     }
-    MultiMap<String> form = new MultiMap<>();
-    try {
-      UrlEncoded.decodeUtf8To(
-          new ByteArrayInputStream(BoundedBody.read(ctx, BoundedBody.CONFIRMATION_FORM)),
-          form,
-          BoundedBody.CONFIRMATION_FORM,
-          FORM_FIELDS);
-    } catch (IOException | IllegalArgumentException | IllegalStateException unreadable) {
+    Optional<MultiMap<String>> form = SmallForm.read(ctx);
+    if (form.isEmpty()) {
       ctx.status(HttpStatus.BAD_REQUEST);
       render(ctx, view, Optional.of(ASK_FOR_ACCOUNT));
       return;
     }
-    String login = Optional.ofNullable(form.getValue("login", 0)).orElse("").strip();
-    String password = Optional.ofNullable(form.getValue("password", 0)).orElse("");
+    String login = SmallForm.value(form.get(), "login").strip();
+    String password = SmallForm.value(form.get(), "password");
     if (login.isEmpty() || password.isEmpty()) {
       render(ctx, view, Optional.of(ASK_FOR_ACCOUNT));
       return;

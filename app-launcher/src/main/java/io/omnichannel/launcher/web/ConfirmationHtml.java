@@ -1,7 +1,5 @@
 package io.omnichannel.launcher.web;
 
-import com.google.common.escape.Escaper;
-import com.google.common.html.HtmlEscapers;
 import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.WizardPurpose;
 import io.omnichannel.core.port.in.ConfirmationOutcome;
@@ -15,7 +13,6 @@ import java.util.stream.Collectors;
  * comes from outside (line and bot names) is escaped; the page carries no script.
  */
 final class ConfirmationHtml {
-  private static final Escaper HTML = HtmlEscapers.htmlEscaper();
   private static final String MANAGEMENT_LINE = "«1С-Коннект: Управление каналами»";
 
   private ConfirmationHtml() {}
@@ -176,29 +173,10 @@ final class ConfirmationHtml {
   }
 
   private static String page(String title, String body) {
-    return "<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n"
-        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        + "<title>"
-        + esc(title)
-        + " — 1С-Коннект</title>\n<style>"
-        + STYLE
-        + "</style>\n</head>\n<body>\n<main>\n"
-        + "<h1>"
-        + esc(title)
-        + "</h1>\n"
-        + body
-        + "\n</main>\n</body>\n</html>\n";
+    return Html.page(title, "1С-Коннект", false, "<h1>" + esc(title) + "</h1>\n" + body);
   }
 
   private static String esc(String text) {
-    return HTML.escape(text);
+    return Html.esc(text);
   }
-
-  private static final String STYLE =
-      "body{font-family:system-ui,sans-serif;background:#f4f5f7;margin:0}"
-          + "main{max-width:28rem;margin:3rem auto;background:#fff;padding:2rem;border-radius:8px;"
-          + "box-shadow:0 1px 4px rgba(0,0,0,.1)}h1{font-size:1.3rem;margin-top:0}"
-          + "label{display:block;margin:1rem 0 .3rem}input{display:block;width:100%;box-sizing:border-box;padding:.5rem;"
-          + "margin-top:.3rem}button{margin-top:1.2rem;padding:.6rem 1.4rem;background:#e30613;color:#fff;border:0;"
-          + "border-radius:4px;font-size:1rem}.error{color:#b00020}.warning{color:#8a5a00}.hint{color:#666;font-size:.9rem}";
 }

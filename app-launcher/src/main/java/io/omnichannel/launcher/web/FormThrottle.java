@@ -70,6 +70,11 @@ final class FormThrottle {
     return Optional.of(Duration.ofNanos(refillNanos - bucket.credit));
   }
 
+  /** A wait as the whole seconds of a {@code Retry-After} header, at least one. */
+  static String retryAfter(Duration wait) {
+    return Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000));
+  }
+
   synchronized int addresses() {
     return buckets.size();
   }

@@ -6,12 +6,15 @@ import io.javalin.Javalin;
 import io.omnichannel.core.domain.ChannelEvent.ChannelMessage;
 import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.ChatKind;
+import io.omnichannel.core.domain.DeadLetter;
 import io.omnichannel.core.domain.MessageContent;
 import io.omnichannel.core.domain.MessageContext;
 import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.domain.Sender;
 import io.omnichannel.core.fakes.CoreFixture;
+import io.omnichannel.core.fakes.InMemoryDeadLetters;
 import io.omnichannel.core.usecase.ListingAccounts;
+import io.omnichannel.core.usecase.ReworkingDeadLetters;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,21 +29,20 @@ class AdminEndpointTest {
   private static final String TOKEN = "admin-token-0123456789";
 
   private final CoreFixture world = new CoreFixture();
+  private final InMemoryDeadLetters deadLetters = new InMemoryDeadLetters();
   private final HttpClient http = HttpClient.newHttpClient();
   private Javalin server;
 
   @BeforeEach
   void start() {
+    deadLetters.park(DeadLetter.Queue.OUTBOX, 7, "ChannelUnavailable after 12 attempt(s)");
     server = Javalin.create();
     new AdminEndpoint(
             Optional.of(Secret.of(TOKEN)),
             world.connections,
             new ListingAccounts(world.connections, world.accounts, world.platform),
             world.logs,
-            () ->
-                List.of(
-                    new AdminEndpoint.DeadLetter(
-                        "outbox", 7, "c/1", 12, "ChannelUnavailable after 12 attempt(s)")))
+            new ReworkingDeadLetters(deadLetters, world.clock))
         .mount(server);
     server.start("127.0.0.1", 0);
   }
@@ -48,6 +50,16 @@ class AdminEndpointTest {
   @AfterEach
   void stop() {
     server.stop();
+  }
+
+  private HttpResponse<String> post(String path, String bearer) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+            .POST(HttpRequest.BodyPublishers.noBody());
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(String path, String bearer) throws Exception {
@@ -114,6 +126,20 @@ class AdminEndpointTest {
   }
 
   @Test
+  void aScriptRequeuesADeadLetterWithTheBearerTokenOnly() throws Exception {
+    assertThat(post("/admin/dead-letters/outbox/7/requeue", null).statusCode()).isEqualTo(401);
+    assertThat(post("/admin/dead-letters/outbox/x7/requeue", TOKEN).statusCode()).isEqualTo(404);
+    assertThat(post("/admin/dead-letters/parcel/7/requeue", TOKEN).statusCode()).isEqualTo(404);
+
+    HttpResponse<String> requeued = post("/admin/dead-letters/outbox/7/requeue", TOKEN);
+
+    assertThat(requeued.statusCode()).isEqualTo(200);
+    assertThat(requeued.body()).contains("REQUEUED");
+    assertThat(deadLetters.done()).containsExactly("7 requeued at " + world.clock.instant());
+    assertThat(post("/admin/dead-letters/outbox/7/discard", TOKEN).statusCode()).isEqualTo(409);
+  }
+
+  @Test
   void auditNeedsACompany() throws Exception {
     world.connectedLine("Поддержка", "Support", "support_bot");
 
@@ -131,7 +157,7 @@ class AdminEndpointTest {
             world.connections,
             new ListingAccounts(world.connections, world.accounts, world.platform),
             world.logs,
-            List::of)
+            new ReworkingDeadLetters(deadLetters, world.clock))
         .mount(server);
     server.start("127.0.0.1", 0);
 

@@ -8,6 +8,7 @@ import io.omnichannel.core.domain.PendingAction;
 import io.omnichannel.core.domain.RandomTokens;
 import io.omnichannel.core.domain.Specialist;
 import io.omnichannel.core.port.out.AuditTrail;
+import io.omnichannel.core.port.out.CompanyNames;
 import io.omnichannel.core.port.out.ConfirmationRepository;
 import java.net.URI;
 import java.time.Clock;
@@ -17,6 +18,7 @@ import java.time.Instant;
 public final class ConfirmationIssuer {
   private final ConfirmationRepository confirmations;
   private final AuditTrail audit;
+  private final CompanyNames companies;
   private final RandomTokens random;
   private final URI publicBaseUrl;
   private final Clock clock;
@@ -28,11 +30,13 @@ public final class ConfirmationIssuer {
   public ConfirmationIssuer(
       ConfirmationRepository confirmations,
       AuditTrail audit,
+      CompanyNames companies,
       RandomTokens random,
       URI publicBaseUrl,
       Clock clock) {
     this.confirmations = confirmations;
     this.audit = audit;
+    this.companies = companies;
     this.random = random;
     String base = publicBaseUrl.toString();
     this.publicBaseUrl = URI.create(base.endsWith("/") ? base : base + "/");
@@ -41,6 +45,7 @@ public final class ConfirmationIssuer {
 
   URI issue(Specialist specialist, PendingAction action) {
     Instant now = clock.instant();
+    specialist.companyName().ifPresent(name -> companies.remember(specialist.company(), name));
     ConfirmationToken token = ConfirmationToken.generate(random);
     confirmations.save(
         Confirmation.issue(token, specialist.company(), specialist.id(), action, now));

@@ -75,6 +75,7 @@ public final class DeliveringToChannel {
     }
     try {
       send(connection, recipient, post.get());
+      accounts.touch(recipient.id(), clock.instant());
     } catch (BotBlockedByUser blocked) {
       markBlocked(connection, recipient);
       drop(message, DropReason.BOT_BLOCKED);

@@ -1,5 +1,6 @@
 package io.omnichannel.core.usecase;
 
+import io.omnichannel.core.domain.AccountId;
 import io.omnichannel.core.domain.ChannelAccount;
 import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.ConnectionId;
@@ -7,7 +8,9 @@ import io.omnichannel.core.port.in.AccountDirectory;
 import io.omnichannel.core.port.out.AccountRepository;
 import io.omnichannel.core.port.out.ConnectionRepository;
 import io.omnichannel.core.port.out.SupportPlatform;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** F14: lists a connection's accounts, asking 1C-Connect for each one's ban state. */
@@ -29,13 +32,15 @@ public final class ListingAccounts implements AccountDirectory {
     if (connection.isEmpty()) {
       return List.of();
     }
+    Map<AccountId, Instant> lastActivity = accounts.lastActivity(id);
     return accounts.of(id).stream()
         .map(
             account ->
                 new AccountView(
                     account,
                     platform.isBanned(lineOf(account, connection.get()), account.platformUser()),
-                    account.isBlocked()))
+                    account.isBlocked(),
+                    Optional.ofNullable(lastActivity.get(account.id()))))
         .toList();
   }
 

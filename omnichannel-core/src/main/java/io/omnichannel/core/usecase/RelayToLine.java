@@ -117,6 +117,7 @@ public final class RelayToLine {
     } catch (LineSwitchedOff | NotASubscriber refused) {
       return refusedOnTheLine(connection, account, refused, eventId);
     }
+    accounts.touch(account.id(), clock.instant());
     if (connection.state() == ConnectionState.API_ACCOUNT_REJECTED
         || connection.state() == ConnectionState.TARIFF_OPTION_OFF) {
       // a delivery into the line needs both the API account and the tariff option: they work again

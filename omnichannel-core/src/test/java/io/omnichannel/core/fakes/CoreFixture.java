@@ -43,6 +43,7 @@ public final class CoreFixture {
   public final InMemoryDialogs dialogs = new InMemoryDialogs();
   public final InMemoryConfirmations confirmations = new InMemoryConfirmations();
   public final InMemoryLogs logs = new InMemoryLogs();
+  public final InMemoryCompanyNames companyNames = new InMemoryCompanyNames();
   public final InMemoryInbox inbox = new InMemoryInbox();
   public final InMemoryOutbox outbox = new InMemoryOutbox();
   public final DirectTransactions transactions = new DirectTransactions();
@@ -52,7 +53,7 @@ public final class CoreFixture {
   public final Specialist specialist = platform.specialist(company, "Анна Иванова");
 
   public final ConfirmationIssuer issuer =
-      new ConfirmationIssuer(confirmations, logs, random, PUBLIC_BASE, clock);
+      new ConfirmationIssuer(confirmations, logs, companyNames, random, PUBLIC_BASE, clock);
   public final ManagementAnnouncer announcer =
       new ManagementAnnouncer(platform, dialogs, messenger.kind());
   public final ManagementDialog dialog =

@@ -78,7 +78,12 @@ public final class FakePlatform implements SupportPlatform {
   // --- the world -------------------------------------------------------------------------------
 
   public synchronized Specialist specialist(CompanyId company, String name) {
-    Specialist specialist = new Specialist(new PlatformUserId("spec-" + nextId++), company, name);
+    Specialist specialist =
+        new Specialist(
+            new PlatformUserId("spec-" + nextId++),
+            company,
+            name,
+            Optional.of("ООО «" + company.value() + "»"));
     specialists.put(specialist.id(), specialist);
     return specialist;
   }

@@ -6,7 +6,9 @@ import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.PlatformUserId;
 import io.omnichannel.core.port.out.AccountRepository;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Passes every call on; tests override one method to inject a failure at an exact point. */
@@ -55,5 +57,15 @@ public class ForwardingAccounts implements AccountRepository {
   @Override
   public List<ChannelAccount> of(ConnectionId connection) {
     return delegate.of(connection);
+  }
+
+  @Override
+  public void touch(AccountId account, Instant at) {
+    delegate.touch(account, at);
+  }
+
+  @Override
+  public Map<AccountId, Instant> lastActivity(ConnectionId connection) {
+    return delegate.lastActivity(connection);
   }
 }

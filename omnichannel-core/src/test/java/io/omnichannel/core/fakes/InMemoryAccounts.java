@@ -9,6 +9,7 @@ import io.omnichannel.core.domain.PlatformUserId;
 import io.omnichannel.core.domain.failure.ConnectionRuleViolated;
 import io.omnichannel.core.domain.failure.ConnectionRuleViolated.Rule;
 import io.omnichannel.core.port.out.AccountRepository;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.function.Function;
  */
 public final class InMemoryAccounts implements AccountRepository {
   private final Map<AccountId, ChannelAccount> rows = new LinkedHashMap<>();
+  private final Map<AccountId, Instant> lastActivity = new LinkedHashMap<>();
   private final Function<ConnectionId, Optional<Connection>> connections;
 
   /** Each connection sees only its own accounts: for tests of one connection. */
@@ -112,6 +114,22 @@ public final class InMemoryAccounts implements AccountRepository {
         .filter(a -> sameBot(connection, a.connection()))
         .sorted(Comparator.comparing(ChannelAccount::createdAt).reversed())
         .toList();
+  }
+
+  @Override
+  public synchronized void touch(AccountId account, Instant at) {
+    lastActivity.put(account, at);
+  }
+
+  @Override
+  public synchronized Map<AccountId, Instant> lastActivity(ConnectionId connection) {
+    Map<AccountId, Instant> of = new LinkedHashMap<>();
+    for (ChannelAccount account : of(connection)) {
+      if (lastActivity.containsKey(account.id())) {
+        of.put(account.id(), lastActivity.get(account.id()));
+      }
+    }
+    return of;
   }
 
   public synchronized List<ChannelAccount> all() {

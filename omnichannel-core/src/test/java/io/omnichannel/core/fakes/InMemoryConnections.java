@@ -10,11 +10,13 @@ import io.omnichannel.core.domain.LineId;
 import io.omnichannel.core.domain.failure.ConnectionRuleViolated;
 import io.omnichannel.core.domain.failure.ConnectionRuleViolated.Rule;
 import io.omnichannel.core.port.out.ConnectionRepository;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Connections in memory, enforcing F12 under a lock as the database does with constraints. */
 public final class InMemoryConnections implements ConnectionRepository {
@@ -84,6 +86,12 @@ public final class InMemoryConnections implements ConnectionRepository {
   @Override
   public synchronized List<Connection> allActive() {
     return rows.values().stream().filter(Connection::isActive).toList();
+  }
+
+  /** States are not timed here: each since its connection. */
+  @Override
+  public synchronized Map<ConnectionId, Instant> activeStatesSince() {
+    return allActive().stream().collect(Collectors.toMap(Connection::id, Connection::connectedAt));
   }
 
   public synchronized List<Connection> all() {

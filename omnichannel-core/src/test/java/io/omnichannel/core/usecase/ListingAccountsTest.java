@@ -11,6 +11,8 @@ import io.omnichannel.core.domain.MessageContext;
 import io.omnichannel.core.domain.Sender;
 import io.omnichannel.core.fakes.CoreFixture;
 import io.omnichannel.core.port.in.AccountDirectory.AccountView;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +52,20 @@ class ListingAccountsTest {
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("Ivan", false),
             org.assertj.core.groups.Tuple.tuple("Olga", true));
+  }
+
+  @Test
+  void eachAccountShowsWhenAMessageOfItWasLastRelayed() {
+    var connection = world.connectedLine("Поддержка", "Support", "support_bot");
+    write(connection, 11, "Ivan");
+    Instant first = world.clock.instant();
+    world.clock.advance(Duration.ofMinutes(5));
+    write(connection, 11, "Ivan");
+
+    assertThat(listing.accountsOf(connection.id()))
+        .singleElement()
+        .extracting(AccountView::lastActivity)
+        .isEqualTo(Optional.of(first.plus(Duration.ofMinutes(5))));
   }
 
   @Test

@@ -15,8 +15,8 @@ import java.util.Map;
  * otherwise).
  *
  * <ul>
- *   <li>{@code GET /v1/partner/specialist/{user_id}/} → {@code {user_id, company_id, name}}; 404
- *       {@code {"error":"Specialist not found"}}
+ *   <li>{@code GET /v1/partner/specialist/{user_id}/} → {@code {user_id, company_id, name,
+ *       company_name}}; 404 {@code {"error":"Specialist not found"}}
  *   <li>{@code GET /v1/partner/company/{company_id}/lines/} → {@code [{line_id, name,
  *       availability}]} with availability {@code clients_and_specialists}, {@code specialists_only}
  *       or {@code clients_only}; the channel-management line is not listed; 404 {@code
@@ -47,6 +47,9 @@ final class PartnerEndpoints {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("user_id", specialist.id());
     json.put("company_id", specialist.companyId());
+    emu.directory()
+        .company(specialist.companyId())
+        .ifPresent(company -> json.put("company_name", company.name()));
     json.put(
         "name",
         specialist.surname() == null

@@ -41,6 +41,7 @@ class PartnerEndpointsTest {
     assertThat(json.get("user_id").asText()).isEqualTo(world.specialist.id());
     assertThat(json.get("company_id").asText()).isEqualTo(world.company.id());
     assertThat(json.get("name").asText()).isEqualTo("Ivan Petrov");
+    assertThat(json.get("company_name").asText()).isEqualTo("Acme");
   }
 
   @Test

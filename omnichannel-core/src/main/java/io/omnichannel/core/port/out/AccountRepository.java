@@ -5,7 +5,9 @@ import io.omnichannel.core.domain.ChannelAccount;
 import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.PlatformUserId;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,4 +47,13 @@ public interface AccountRepository {
 
   /** The technical client's users (F14): the connection's bot's accounts, newest first. */
   List<ChannelAccount> of(ConnectionId connection);
+
+  /**
+   * A message of the account was relayed at {@code at}, either way. Kept to the minute: a store may
+   * skip writing a time less than a minute after the one it has.
+   */
+  void touch(AccountId account, Instant at);
+
+  /** When each of the connection's bot's accounts last had a message relayed, if ever (F14). */
+  Map<AccountId, Instant> lastActivity(ConnectionId connection);
 }

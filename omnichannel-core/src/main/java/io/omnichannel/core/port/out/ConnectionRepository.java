@@ -6,7 +6,9 @@ import io.omnichannel.core.domain.CompanyId;
 import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.LineId;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Connections of bots to lines; the implementation enforces F12 atomically. */
@@ -43,4 +45,10 @@ public interface ConnectionRepository {
 
   /** Every connection that holds a slot, for receiving and monitoring. */
   List<Connection> allActive();
+
+  /**
+   * Since when each connection that holds a slot has been in its present state (its connection time
+   * if the state never changed).
+   */
+  Map<ConnectionId, Instant> activeStatesSince();
 }
