@@ -13,6 +13,7 @@ import io.omnichannel.core.domain.CompanyId;
 import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.ConnectionState;
+import io.omnichannel.core.domain.ForumTopic;
 import io.omnichannel.core.domain.HookCredentials;
 import io.omnichannel.core.domain.InboundKind;
 import io.omnichannel.core.domain.InboundRecord;
@@ -26,6 +27,7 @@ import io.omnichannel.core.domain.PlatformUserId;
 import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.domain.TechnicalClient;
 import io.omnichannel.core.domain.TechnicalClientId;
+import io.omnichannel.core.domain.TopicId;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -77,6 +79,22 @@ final class Fixtures {
         epoch,
         "Иван 😀",
         Optional.of("ivan"),
+        new PlatformUserId("user-" + id),
+        T0);
+  }
+
+  /** B9: the account of a group's topic, named "<group> / <topic>". */
+  static ChannelAccount topicAccount(
+      String id, Connection connection, String chat, String topic, int epoch) {
+    return ChannelAccount.opened(
+        new AccountId(id),
+        connection.id(),
+        new ChatId(chat),
+        Optional.of(new ForumTopic(new TopicId(topic), "Тема 🚚 " + topic)),
+        ChatKind.GROUP,
+        epoch,
+        "Отдел / Тема 🚚 " + topic,
+        Optional.empty(),
         new PlatformUserId("user-" + id),
         T0);
   }
