@@ -10,8 +10,6 @@ import io.omnichannel.core.domain.AccountId;
 import io.omnichannel.core.domain.ChannelAccount;
 import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.Connection;
-import io.omnichannel.core.domain.ConnectionId;
-import io.omnichannel.core.domain.ConnectionState;
 import io.omnichannel.core.domain.PlatformUserId;
 import io.omnichannel.core.domain.TopicId;
 import io.omnichannel.core.domain.failure.ConnectionRuleViolated;
@@ -39,21 +37,7 @@ abstract class AccountsContract extends DatabaseTest {
   /** The same bot of the same company connected again after {@link #connection} was dropped. */
   private Connection reconnected(String line) {
     db.connections().update(connection.disconnected(T0.plusSeconds(30)));
-    Connection again =
-        new Connection(
-            new ConnectionId("conn-again-" + line),
-            connection.company(),
-            connection.channel(),
-            Fixtures.connection("company-1", line, "1001").line(),
-            connection.bot(),
-            connection.token(),
-            connection.technicalClient(),
-            connection.apiAccount(),
-            connection.webhookSecretHash(),
-            connection.hookCredentials(),
-            ConnectionState.ACTIVE,
-            T0.plusSeconds(60),
-            Optional.empty());
+    Connection again = Fixtures.reconnected(connection, "conn-again-" + line, line);
     db.connections().insert(again);
     return again;
   }

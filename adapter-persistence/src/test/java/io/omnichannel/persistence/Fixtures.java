@@ -83,6 +83,27 @@ final class Fixtures {
         T0);
   }
 
+  /**
+   * The same bot of the same company connected again, as {@code id} on {@code line}, after {@code
+   * earlier} was disconnected (#11).
+   */
+  static Connection reconnected(Connection earlier, String id, String line) {
+    return new Connection(
+        new ConnectionId(id),
+        earlier.company(),
+        earlier.channel(),
+        connection(earlier.company().value(), line, earlier.bot().id().value()).line(),
+        earlier.bot(),
+        earlier.token(),
+        earlier.technicalClient(),
+        earlier.apiAccount(),
+        earlier.webhookSecretHash(),
+        earlier.hookCredentials(),
+        ConnectionState.ACTIVE,
+        T0.plusSeconds(60),
+        Optional.empty());
+  }
+
   /** B9: the account of a group's topic, named "<group> / <topic>". */
   static ChannelAccount topicAccount(
       String id, Connection connection, String chat, String topic, int epoch) {

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.Connection;
-import io.omnichannel.core.domain.ConnectionId;
-import io.omnichannel.core.domain.ConnectionState;
 import io.omnichannel.core.domain.TopicId;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,21 +42,7 @@ abstract class TopicNamesContract extends DatabaseTest {
   void aReconnectedBotSeesTheNamesItLearntAndAnotherCompanyDoesNot() {
     db.topicNames().remember(connection.id(), GROUP, TEN, "Доставка");
     db.connections().update(connection.disconnected(T0.plusSeconds(30)));
-    Connection again =
-        new Connection(
-            new ConnectionId("conn-again"),
-            connection.company(),
-            connection.channel(),
-            Fixtures.connection("company-1", "line-2", "1001").line(),
-            connection.bot(),
-            connection.token(),
-            connection.technicalClient(),
-            connection.apiAccount(),
-            connection.webhookSecretHash(),
-            connection.hookCredentials(),
-            ConnectionState.ACTIVE,
-            T0.plusSeconds(60),
-            Optional.empty());
+    Connection again = Fixtures.reconnected(connection, "conn-again", "line-2");
     db.connections().insert(again);
     Connection foreign = Fixtures.connection("company-2", "line-9", "1002");
     db.connections().insert(foreign);

@@ -24,7 +24,7 @@ import java.util.function.Function;
  */
 public final class InMemoryAccounts implements AccountRepository {
   private final Map<AccountId, ChannelAccount> rows = new LinkedHashMap<>();
-  private final Function<ConnectionId, Optional<Connection>> connections;
+  private final SameBot sameBot;
 
   /** Each connection sees only its own accounts: for tests of one connection. */
   public InMemoryAccounts() {
@@ -32,16 +32,11 @@ public final class InMemoryAccounts implements AccountRepository {
   }
 
   public InMemoryAccounts(Function<ConnectionId, Optional<Connection>> connections) {
-    this.connections = connections;
+    this.sameBot = new SameBot(connections);
   }
 
   private boolean sameBot(ConnectionId asked, ConnectionId owner) {
-    if (asked.equals(owner)) {
-      return true;
-    }
-    Optional<Connection> a = connections.apply(asked);
-    Optional<Connection> b = connections.apply(owner);
-    return a.isPresent() && b.isPresent() && a.get().sameBotAs(b.get());
+    return sameBot.test(asked, owner);
   }
 
   private boolean of(

@@ -15,10 +15,10 @@ public final class InMemoryTopicNames implements TopicNames {
   private record Named(ConnectionId connection, ChatId chat, TopicId topic, String name) {}
 
   private final List<Named> names = new ArrayList<>();
-  private final Function<ConnectionId, Optional<Connection>> connections;
+  private final SameBot sameBot;
 
   public InMemoryTopicNames(Function<ConnectionId, Optional<Connection>> connections) {
-    this.connections = connections;
+    this.sameBot = new SameBot(connections);
   }
 
   @Override
@@ -42,11 +42,6 @@ public final class InMemoryTopicNames implements TopicNames {
   }
 
   private boolean sameBot(ConnectionId asked, ConnectionId owner) {
-    if (asked.equals(owner)) {
-      return true;
-    }
-    Optional<Connection> a = connections.apply(asked);
-    Optional<Connection> b = connections.apply(owner);
-    return a.isPresent() && b.isPresent() && a.get().sameBotAs(b.get());
+    return sameBot.test(asked, owner);
   }
 }
