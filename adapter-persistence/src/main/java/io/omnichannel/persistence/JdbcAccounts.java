@@ -45,6 +45,9 @@ final class JdbcAccounts implements AccountRepository {
        WHERE id = ?
       """;
 
+  /** The topic_name column; a name of 128 emoji is 256 UTF-16 chars, which H2 counts. */
+  private static final int TOPIC_NAME_MAX = 255;
+
   private final Db db;
 
   JdbcAccounts(Db db) {
@@ -120,7 +123,7 @@ final class JdbcAccounts implements AccountRepository {
         a.connection().value(),
         a.chat().value(),
         topicKey(a.topicId()),
-        a.topic().map(ForumTopic::name).orElse(null),
+        a.topic().map(topic -> Text.clip(topic.name(), TOPIC_NAME_MAX)).orElse(null),
         a.kind().name(),
         a.epoch(),
         a.displayName(),

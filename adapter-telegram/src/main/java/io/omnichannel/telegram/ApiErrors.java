@@ -78,7 +78,8 @@ final class ApiErrors {
     if (code == 400 && lower.contains("topic_closed")) {
       return new TopicClosed(what);
     }
-    if (code == 400 && lower.contains("message thread not found")) {
+    if (code == 400
+        && (lower.contains("message thread not found") || lower.contains("topic_deleted"))) {
       return new TopicNotFound(what);
     }
     if (code == 413 || lower.contains("too big") || lower.contains("too large")) {
