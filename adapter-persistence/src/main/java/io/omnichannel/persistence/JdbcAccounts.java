@@ -5,7 +5,9 @@ import io.omnichannel.core.domain.ChannelAccount;
 import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.ChatKind;
 import io.omnichannel.core.domain.ConnectionId;
+import io.omnichannel.core.domain.ForumTopic;
 import io.omnichannel.core.domain.PlatformUserId;
+import io.omnichannel.core.domain.TopicId;
 import io.omnichannel.core.port.out.AccountRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,15 +19,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Channel accounts; one per (connection, chat, epoch) by the unique key uq_accounts_chat_epoch.
- * Lookups by a connection cover every connection of the same bot in the same company ({@link
- * #SAME_BOT}), so a reconnect finds its users (#11).
+ * Channel accounts; one per (connection, chat, topic, epoch) by the unique key
+ * uq_accounts_chat_topic_epoch, where topic '' is none (B9). Lookups by a connection cover every
+ * connection of the same bot in the same company ({@link #SAME_BOT}), so a reconnect finds its
+ * users (#11).
  */
 final class JdbcAccounts implements AccountRepository {
   private static final String SELECT = "SELECT * FROM channel_accounts ";
 
   /** The connections of the given connection's bot in its company, the given one included. */
-  private static final String SAME_BOT =
+  static final String SAME_BOT =
       """
       connection_id IN (SELECT o.id FROM connections c JOIN connections o
           ON o.bot_id = c.bot_id AND o.company_id = c.company_id AND o.channel = c.channel
@@ -34,9 +37,9 @@ final class JdbcAccounts implements AccountRepository {
 
   private static final String INSERT =
       """
-      INSERT INTO channel_accounts (id, connection_id, chat_id, kind, epoch, display_name, username,
-          platform_user_id, created_at, blocked_since, left_at, banned_since)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      INSERT INTO channel_accounts (id, connection_id, chat_id, topic_id, topic_name, kind, epoch,
+          display_name, username, platform_user_id, created_at, blocked_since, left_at, banned_since)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """;
   private static final String UPDATE =
       """
@@ -46,6 +49,9 @@ final class JdbcAccounts implements AccountRepository {
        WHERE id = ?
       """;
 
+  /** The topic_name column; a name of 128 emoji is 256 UTF-16 chars, which H2 counts. */
+  private static final int TOPIC_NAME_MAX = 255;
+
   private final Db db;
 
   JdbcAccounts(Db db) {
@@ -53,15 +59,17 @@ final class JdbcAccounts implements AccountRepository {
   }
 
   @Override
-  public Optional<ChannelAccount> findOpen(ConnectionId connection, ChatId chat) {
+  public Optional<ChannelAccount> findOpen(
+      ConnectionId connection, ChatId chat, Optional<TopicId> topic) {
     return db
         .query(
             SELECT
-                + "WHERE chat_id = ? AND "
+                + "WHERE chat_id = ? AND topic_id = ? AND "
                 + SAME_BOT
                 + "ORDER BY epoch DESC, created_at DESC, id LIMIT 1",
             JdbcAccounts::map,
             chat.value(),
+            topicKey(topic),
             connection.value())
         .stream()
         .findFirst()
@@ -69,14 +77,26 @@ final class JdbcAccounts implements AccountRepository {
   }
 
   @Override
-  public int lastEpoch(ConnectionId connection, ChatId chat) {
+  public int lastEpoch(ConnectionId connection, ChatId chat, Optional<TopicId> topic) {
     return db.queryOne(
-            "SELECT COALESCE(MAX(epoch), 0) FROM channel_accounts WHERE chat_id = ? AND "
+            "SELECT COALESCE(MAX(epoch), 0) FROM channel_accounts"
+                + " WHERE chat_id = ? AND topic_id = ? AND "
                 + SAME_BOT,
             row -> row.getInt(1),
             chat.value(),
+            topicKey(topic),
             connection.value())
         .orElse(0);
+  }
+
+  /** An epoch ends only when the bot leaves, so every account still without left_at is open. */
+  @Override
+  public List<ChannelAccount> openIn(ConnectionId connection, ChatId chat) {
+    return db.query(
+        SELECT + "WHERE chat_id = ? AND left_at IS NULL AND " + SAME_BOT + "ORDER BY topic_id, id",
+        JdbcAccounts::map,
+        chat.value(),
+        connection.value());
   }
 
   @Override
@@ -106,6 +126,8 @@ final class JdbcAccounts implements AccountRepository {
         a.id().value(),
         a.connection().value(),
         a.chat().value(),
+        topicKey(a.topicId()),
+        a.topic().map(topic -> Text.clip(topic.name(), TOPIC_NAME_MAX)).orElse(null),
         a.kind().name(),
         a.epoch(),
         a.displayName(),
@@ -185,11 +207,24 @@ final class JdbcAccounts implements AccountRepository {
     return last;
   }
 
+  /** '' is no topic: the unique key compares it, where it would not compare NULLs. */
+  static String topicKey(Optional<TopicId> topic) {
+    return topic.map(TopicId::value).orElse("");
+  }
+
+  private static Optional<ForumTopic> topic(ResultSet row) throws SQLException {
+    String id = row.getString("topic_id");
+    return id.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new ForumTopic(new TopicId(id), row.getString("topic_name")));
+  }
+
   private static ChannelAccount map(ResultSet row) throws SQLException {
     return new ChannelAccount(
         new AccountId(row.getString("id")),
         new ConnectionId(row.getString("connection_id")),
         new ChatId(row.getString("chat_id")),
+        topic(row),
         ChatKind.valueOf(row.getString("kind")),
         row.getInt("epoch"),
         row.getString("display_name"),

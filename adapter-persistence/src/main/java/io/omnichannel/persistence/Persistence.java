@@ -20,6 +20,7 @@ import io.omnichannel.core.port.out.Outbox;
 import io.omnichannel.core.port.out.PollingLeases;
 import io.omnichannel.core.port.out.QueueBacklog;
 import io.omnichannel.core.port.out.SecretSealer;
+import io.omnichannel.core.port.out.TopicNames;
 import io.omnichannel.core.port.out.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -45,6 +46,7 @@ public final class Persistence implements AutoCloseable {
   private final Db db;
   private final JdbcConnections connections;
   private final JdbcAccounts accounts;
+  private final JdbcTopicNames topicNames;
   private final JdbcDialogs dialogs;
   private final JdbcConfirmations confirmations;
   private final JdbcDroppedMessages dropped;
@@ -76,6 +78,7 @@ public final class Persistence implements AutoCloseable {
     Sealing sealing = new Sealing(sealer);
     this.connections = new JdbcConnections(db, sealing, clock);
     this.accounts = new JdbcAccounts(db);
+    this.topicNames = new JdbcTopicNames(db, clock);
     this.dialogs = new JdbcDialogs(db, clock);
     this.confirmations = new JdbcConfirmations(db, sealing);
     this.dropped = new JdbcDroppedMessages(db);
@@ -213,6 +216,11 @@ public final class Persistence implements AutoCloseable {
 
   public AccountRepository accounts() {
     return accounts;
+  }
+
+  /** B9: the groups' topics' latest names. */
+  public TopicNames topicNames() {
+    return topicNames;
   }
 
   public DialogRepository dialogs() {

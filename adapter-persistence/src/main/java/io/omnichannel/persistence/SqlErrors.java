@@ -28,7 +28,7 @@ final class SqlErrors {
           Rule.COMPANY_FULL,
           "ck_connections_slot",
           Rule.COMPANY_FULL,
-          "uq_accounts_chat_epoch",
+          "uq_accounts_chat_topic_epoch",
           Rule.ACCOUNT_EXISTS);
 
   private SqlErrors() {}

@@ -2,6 +2,7 @@ package io.omnichannel.persistence;
 
 import static io.omnichannel.persistence.Fixtures.T0;
 import static io.omnichannel.persistence.Fixtures.account;
+import static io.omnichannel.persistence.Fixtures.topicAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,9 +10,8 @@ import io.omnichannel.core.domain.AccountId;
 import io.omnichannel.core.domain.ChannelAccount;
 import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.Connection;
-import io.omnichannel.core.domain.ConnectionId;
-import io.omnichannel.core.domain.ConnectionState;
 import io.omnichannel.core.domain.PlatformUserId;
+import io.omnichannel.core.domain.TopicId;
 import io.omnichannel.core.domain.failure.ConnectionRuleViolated;
 import io.omnichannel.core.domain.failure.ConnectionRuleViolated.Rule;
 import java.util.Map;
@@ -38,21 +38,7 @@ abstract class AccountsContract extends DatabaseTest {
   /** The same bot of the same company connected again after {@link #connection} was dropped. */
   private Connection reconnected(String line) {
     db.connections().update(connection.disconnected(T0.plusSeconds(30)));
-    Connection again =
-        new Connection(
-            new ConnectionId("conn-again-" + line),
-            connection.company(),
-            connection.channel(),
-            Fixtures.connection("company-1", line, "1001").line(),
-            connection.bot(),
-            connection.token(),
-            connection.technicalClient(),
-            connection.apiAccount(),
-            connection.webhookSecretHash(),
-            connection.hookCredentials(),
-            ConnectionState.ACTIVE,
-            T0.plusSeconds(60),
-            Optional.empty());
+    Connection again = Fixtures.reconnected(connection, "conn-again-" + line, line);
     db.connections().insert(again);
     return again;
   }
@@ -202,6 +188,47 @@ abstract class AccountsContract extends DatabaseTest {
         .isEqualTo("acc-1");
     assertThat(db.accounts().findOpen(connection.id(), new ChatId("-100"))).isEmpty();
     assertThat(db.accounts().findOpen(connection.id(), new ChatId("77"))).isPresent();
+  }
+
+  @Test
+  void eachTopicOfAChatHasItsOwnAccountAndEpochsBesideTheChatsOwn() {
+    ChannelAccount general = account("acc-general", connection, "-100", 1);
+    ChannelAccount delivery = topicAccount("acc-delivery", connection, "-100", "10", 1);
+    ChannelAccount payment = topicAccount("acc-payment", connection, "-100", "20", 1);
+    db.accounts().insert(general);
+    db.accounts().insert(delivery);
+    db.accounts().insert(payment);
+    Optional<TopicId> ten = Optional.of(new TopicId("10"));
+
+    assertThat(db.accounts().find(delivery.id())).contains(delivery);
+    assertThat(db.accounts().findOpen(connection.id(), new ChatId("-100"))).contains(general);
+    assertThat(db.accounts().findOpen(connection.id(), new ChatId("-100"), ten)).contains(delivery);
+    assertThat(
+            db.accounts()
+                .findOpen(connection.id(), new ChatId("-100"), Optional.of(new TopicId("30"))))
+        .isEmpty();
+    assertThat(db.accounts().openIn(connection.id(), new ChatId("-100")))
+        .containsExactlyInAnyOrder(general, delivery, payment);
+
+    db.accounts().update(delivery.leftAt(T0.plusSeconds(5)));
+    ChannelAccount again = topicAccount("acc-delivery-2", connection, "-100", "10", 2);
+    db.accounts().insert(again);
+
+    assertThat(db.accounts().lastEpoch(connection.id(), new ChatId("-100"), ten)).isEqualTo(2);
+    assertThat(db.accounts().lastEpoch(connection.id(), new ChatId("-100"))).isEqualTo(1);
+    assertThat(db.accounts().findOpen(connection.id(), new ChatId("-100"), ten)).contains(again);
+    assertThat(db.accounts().openIn(connection.id(), new ChatId("-100")))
+        .containsExactlyInAnyOrder(general, again, payment);
+  }
+
+  @Test
+  void refusesASecondAccountOfOneTopicInOneEpoch() {
+    db.accounts().insert(topicAccount("acc-1", connection, "-100", "10", 1));
+
+    assertThatThrownBy(
+            () -> db.accounts().insert(topicAccount("acc-2", connection, "-100", "10", 1)))
+        .isInstanceOfSatisfying(
+            ConnectionRuleViolated.class, e -> assertThat(e.rule()).isEqualTo(Rule.ACCOUNT_EXISTS));
   }
 
   @Test

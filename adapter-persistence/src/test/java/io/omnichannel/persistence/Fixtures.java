@@ -13,6 +13,7 @@ import io.omnichannel.core.domain.CompanyId;
 import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.ConnectionState;
+import io.omnichannel.core.domain.ForumTopic;
 import io.omnichannel.core.domain.HookCredentials;
 import io.omnichannel.core.domain.InboundKind;
 import io.omnichannel.core.domain.InboundRecord;
@@ -26,6 +27,7 @@ import io.omnichannel.core.domain.PlatformUserId;
 import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.domain.TechnicalClient;
 import io.omnichannel.core.domain.TechnicalClientId;
+import io.omnichannel.core.domain.TopicId;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -77,6 +79,43 @@ final class Fixtures {
         epoch,
         "Иван 😀",
         Optional.of("ivan"),
+        new PlatformUserId("user-" + id),
+        T0);
+  }
+
+  /**
+   * The same bot of the same company connected again, as {@code id} on {@code line}, after {@code
+   * earlier} was disconnected (#11).
+   */
+  static Connection reconnected(Connection earlier, String id, String line) {
+    return new Connection(
+        new ConnectionId(id),
+        earlier.company(),
+        earlier.channel(),
+        connection(earlier.company().value(), line, earlier.bot().id().value()).line(),
+        earlier.bot(),
+        earlier.token(),
+        earlier.technicalClient(),
+        earlier.apiAccount(),
+        earlier.webhookSecretHash(),
+        earlier.hookCredentials(),
+        ConnectionState.ACTIVE,
+        T0.plusSeconds(60),
+        Optional.empty());
+  }
+
+  /** B9: the account of a group's topic, named "<group> / <topic>". */
+  static ChannelAccount topicAccount(
+      String id, Connection connection, String chat, String topic, int epoch) {
+    return ChannelAccount.opened(
+        new AccountId(id),
+        connection.id(),
+        new ChatId(chat),
+        Optional.of(new ForumTopic(new TopicId(topic), "Тема 🚚 " + topic)),
+        ChatKind.GROUP,
+        epoch,
+        "Отдел / Тема 🚚 " + topic,
+        Optional.empty(),
         new PlatformUserId("user-" + id),
         T0);
   }

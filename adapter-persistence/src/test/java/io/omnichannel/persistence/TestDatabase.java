@@ -31,7 +31,8 @@ abstract class TestDatabase {
           "inbox",
           "outbox",
           "polling_leases",
-          "companies");
+          "companies",
+          "topic_names");
 
   final Path dataFolder;
 

@@ -11,6 +11,8 @@ import io.omnichannel.core.domain.failure.ChatNotFound;
 import io.omnichannel.core.domain.failure.ContentTooLarge;
 import io.omnichannel.core.domain.failure.InvalidBotToken;
 import io.omnichannel.core.domain.failure.RateLimited;
+import io.omnichannel.core.domain.failure.TopicClosed;
+import io.omnichannel.core.domain.failure.TopicNotFound;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
@@ -72,6 +74,13 @@ final class ApiErrors {
     }
     if (code == 400 && lower.contains("chat not found")) {
       return new ChatNotFound(what);
+    }
+    if (code == 400 && lower.contains("topic_closed")) {
+      return new TopicClosed(what);
+    }
+    if (code == 400
+        && (lower.contains("message thread not found") || lower.contains("topic_deleted"))) {
+      return new TopicNotFound(what);
     }
     if (code == 413 || lower.contains("too big") || lower.contains("too large")) {
       return new ContentTooLarge(what);

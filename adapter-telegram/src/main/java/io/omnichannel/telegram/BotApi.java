@@ -49,7 +49,8 @@ interface BotApi {
   record WebhookInfo(
       String url, int pending_update_count, Long last_error_date, String last_error_message) {}
 
-  record SendMessage(String chat_id, String text, JsonNode reply_markup) {}
+  /** {@code message_thread_id}: the forum topic to post into, null for none (B9). */
+  record SendMessage(String chat_id, Long message_thread_id, String text, JsonNode reply_markup) {}
 
   record FileInfo(String file_id, Long file_size, String file_path) {}
 }

@@ -17,6 +17,7 @@ import io.omnichannel.core.domain.LimitCheck;
 import io.omnichannel.core.domain.LimitCheck.FileKind;
 import io.omnichannel.core.domain.RemoteFile;
 import io.omnichannel.core.domain.Secret;
+import io.omnichannel.core.domain.TopicId;
 import io.omnichannel.core.domain.failure.ContentTooLarge;
 import io.omnichannel.core.domain.failure.InvalidBotToken;
 import io.omnichannel.core.port.out.ChannelHealth;
@@ -32,6 +33,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -121,14 +123,21 @@ final class TelegramChannel implements MessengerChannel {
     LOG.info("connection {} bot {}: receiving stopped", connection.id(), connection.bot().id());
   }
 
+  /** B9: into the topic with its message_thread_id; without one Telegram posts into "General". */
   @Override
-  public void send(Connection connection, ChatId chat, ChannelPost post) {
+  public void send(Connection connection, ChatId chat, Optional<TopicId> topic, ChannelPost post) {
+    Long thread = topic.map(id -> Long.parseLong(id.value())).orElse(null);
     Pacer pacer =
         pacers.computeIfAbsent(connection.bot().id(), id -> new Pacer(config.pacing(), nanoTime));
     if (post instanceof ChannelPost.Text) {
       ChannelPost.Text text = (ChannelPost.Text) post;
       sendTexts(
-          connection, chat, pacer, Texts.split(text.text(), Texts.MESSAGE_MAX), text.keyboard());
+          connection,
+          chat,
+          thread,
+          pacer,
+          Texts.split(text.text(), Texts.MESSAGE_MAX),
+          text.keyboard());
       return;
     }
     ChannelPost.File file = (ChannelPost.File) post;
@@ -146,6 +155,9 @@ final class TelegramChannel implements MessengerChannel {
     List<String> following = Texts.split(caption[1], Texts.MESSAGE_MAX);
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("chat_id", chat.value());
+    if (thread != null) {
+      fields.put("message_thread_id", thread.toString());
+    }
     if (!caption[0].isEmpty()) {
       fields.put("caption", caption[0]);
     }
@@ -167,14 +179,20 @@ final class TelegramChannel implements MessengerChannel {
                 file.mimeType(),
                 file.sizeBytes(),
                 file.source()));
-    sendTexts(connection, chat, pacer, following, file.keyboard());
+    sendTexts(connection, chat, thread, pacer, following, file.keyboard());
   }
 
   private void sendTexts(
-      Connection connection, ChatId chat, Pacer pacer, List<String> parts, Keyboard keyboard) {
+      Connection connection,
+      ChatId chat,
+      Long thread,
+      Pacer pacer,
+      List<String> parts,
+      Keyboard keyboard) {
     for (int i = 0; i < parts.size(); i++) {
       JsonNode markup = i == parts.size() - 1 ? Markups.of(keyboard, json) : null;
-      BotApi.SendMessage message = new BotApi.SendMessage(chat.value(), parts.get(i), markup);
+      BotApi.SendMessage message =
+          new BotApi.SendMessage(chat.value(), thread, parts.get(i), markup);
       pacer.send(
           chat, () -> api.call(connection.token(), "sendMessage", bot -> bot.sendMessage(message)));
     }

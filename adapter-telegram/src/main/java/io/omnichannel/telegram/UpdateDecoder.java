@@ -12,6 +12,7 @@ import io.omnichannel.core.domain.ChatKind;
 import io.omnichannel.core.domain.MessageContent;
 import io.omnichannel.core.domain.MessageContext;
 import io.omnichannel.core.domain.Sender;
+import io.omnichannel.core.domain.TopicId;
 import io.omnichannel.core.port.out.ChannelUpdateDecoder;
 import java.io.IOException;
 import java.util.Iterator;
@@ -99,6 +100,11 @@ final class UpdateDecoder implements ChannelUpdateDecoder {
     if (kind.isEmpty()) {
       return new Ignored(chat.path("type").asText("chat") + "_message");
     }
+    Optional<TopicId> topic = kind.get() == ChatKind.GROUP ? topic(message) : Optional.empty();
+    Optional<ChannelEvent> topicChange = ForumTopicMessages.change(message, chatId, topic);
+    if (topicChange.isPresent()) {
+      return topicChange.get();
+    }
     Optional<MessageContent> content = MessageContents.of(message);
     if (content.isEmpty()) {
       return new Ignored(edited ? "edited_service_message" : "service_message");
@@ -106,7 +112,27 @@ final class UpdateDecoder implements ChannelUpdateDecoder {
     MessageContext context =
         new MessageContext(edited, replyQuote(message), text(message, "media_group_id"));
     return new ChannelMessage(
-        chatId, kind.get(), title(chat, kind.get()), sender(message), content.get(), context);
+        chatId,
+        kind.get(),
+        title(chat, kind.get()),
+        sender(message),
+        content.get(),
+        context,
+        topic,
+        topic.flatMap(id -> ForumTopicMessages.createdAs(message)));
+  }
+
+  /**
+   * B9: the forum topic a message belongs to. Only {@code is_topic_message} makes its {@code
+   * message_thread_id} a topic: a reply in the general topic (or in a group without topics) carries
+   * the id of the thread it replies into, which is no topic.
+   */
+  private static Optional<TopicId> topic(JsonNode message) {
+    if (!message.path("is_topic_message").asBoolean(false)
+        || !message.path("message_thread_id").canConvertToLong()) {
+      return Optional.empty();
+    }
+    return Optional.of(new TopicId(Long.toString(message.get("message_thread_id").asLong())));
   }
 
   private static ChannelEvent membership(JsonNode change) {

@@ -14,6 +14,7 @@ import io.omnichannel.core.domain.RemoteFile;
 import io.omnichannel.core.fakes.FakePlatform;
 import io.omnichannel.core.fakes.InMemoryAccounts;
 import io.omnichannel.core.fakes.InMemoryLogs;
+import io.omnichannel.core.fakes.InMemoryTopicNames;
 import io.omnichannel.core.port.out.MessengerChannel;
 import io.omnichannel.core.usecase.RelayToLine;
 import io.omnichannel.testkit.telegram.BotInfo;
@@ -50,6 +51,7 @@ class InboundFileTest {
           platform,
           channel,
           new InMemoryAccounts(),
+          new InMemoryTopicNames(world.connections::find),
           world.connections,
           new InMemoryLogs(),
           world.clock);

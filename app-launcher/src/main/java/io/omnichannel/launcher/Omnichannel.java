@@ -177,7 +177,8 @@ public final class Omnichannel {
             random,
             clock);
     RelayToLine relayToLine =
-        new RelayToLine(platform, messenger, accounts, connections, dropped, clock);
+        new RelayToLine(
+            platform, messenger, accounts, persistence.topicNames(), connections, dropped, clock);
     RelayToChannel relayToChannel = new RelayToChannel(platform, accounts, dropped, clock);
     DeliveringToChannel delivering =
         new DeliveringToChannel(messenger, platform, connections, accounts, dropped, clock);

@@ -20,6 +20,7 @@ import io.omnichannel.core.domain.MessageContext;
 import io.omnichannel.core.domain.RemoteFile;
 import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.domain.Sender;
+import io.omnichannel.core.domain.TopicId;
 import io.omnichannel.core.domain.failure.ChatNotFound;
 import io.omnichannel.core.domain.failure.InvalidBotToken;
 import io.omnichannel.core.port.out.ChannelHealth;
@@ -231,7 +232,11 @@ final class PigeonDriver implements ChannelDriver {
     public void stopReceiving(Connection connection) {}
 
     @Override
-    public void send(Connection connection, ChatId chat, ChannelPost post) {
+    public void send(
+        Connection connection, ChatId chat, Optional<TopicId> topic, ChannelPost post) {
+      if (topic.isPresent()) {
+        throw new IllegalArgumentException("Pigeon chats have no topics");
+      }
       synchronized (PigeonDriver.this) {
         if (!talkedTo.contains(connection.token())) {
           throw new ChatNotFound("Pigeon: chat not found");

@@ -9,8 +9,10 @@ import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.FileRef;
 import io.omnichannel.core.domain.RemoteFile;
 import io.omnichannel.core.domain.Secret;
+import io.omnichannel.core.domain.TopicId;
 import io.omnichannel.core.port.out.ChannelHealth;
 import io.omnichannel.core.port.out.MessengerChannel;
+import java.util.Optional;
 
 /** The messenger, with sends counted and timed as relayed "to_channel" (pacing waits included). */
 final class MeteredMessenger implements MessengerChannel {
@@ -23,8 +25,8 @@ final class MeteredMessenger implements MessengerChannel {
   }
 
   @Override
-  public void send(Connection connection, ChatId chat, ChannelPost post) {
-    metering.relay("to_channel", () -> messenger.send(connection, chat, post));
+  public void send(Connection connection, ChatId chat, Optional<TopicId> topic, ChannelPost post) {
+    metering.relay("to_channel", () -> messenger.send(connection, chat, topic, post));
   }
 
   @Override

@@ -8,8 +8,11 @@ import java.util.Optional;
 
 /**
  * One user of a line behind a messenger chat: a private user, or a whole group in one membership
- * epoch (removing and re-adding the bot starts a new epoch, hence a new account, F10).
+ * epoch (removing and re-adding the bot starts a new epoch, hence a new account, F10), or one topic
+ * of a group with topics in one such epoch (B9). It is known by (chat, topic, epoch).
  *
+ * @param topic the group's topic the account stands for; empty for a private chat, a group, and a
+ *     group's general topic
  * @param displayName the name at first contact (renames are not propagated, per the source)
  * @param username the messenger's @username, kept as a detail, may be empty
  * @param platformUser the client user registered in the technical client
@@ -23,6 +26,7 @@ public record ChannelAccount(
     AccountId id,
     ConnectionId connection,
     ChatId chat,
+    Optional<ForumTopic> topic,
     ChatKind kind,
     int epoch,
     String displayName,
@@ -37,7 +41,9 @@ public record ChannelAccount(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(connection, "connection");
     Objects.requireNonNull(chat, "chat");
+    Objects.requireNonNull(topic, "topic");
     Objects.requireNonNull(kind, "kind");
+    checkArgument(topic.isEmpty() || kind == ChatKind.GROUP, "only a group has topics");
     checkArgument(epoch >= 1, "epoch starts at 1");
     checkArgument(displayName != null && !displayName.isBlank(), "account name must not be blank");
     Objects.requireNonNull(username, "username");
@@ -48,6 +54,7 @@ public record ChannelAccount(
     Objects.requireNonNull(bannedSince, "bannedSince");
   }
 
+  /** An account of a whole chat, outside topics. */
   public static ChannelAccount opened(
       AccountId id,
       ConnectionId connection,
@@ -58,10 +65,35 @@ public record ChannelAccount(
       Optional<String> username,
       PlatformUserId platformUser,
       Instant at) {
+    return opened(
+        id,
+        connection,
+        chat,
+        Optional.empty(),
+        kind,
+        epoch,
+        displayName,
+        username,
+        platformUser,
+        at);
+  }
+
+  public static ChannelAccount opened(
+      AccountId id,
+      ConnectionId connection,
+      ChatId chat,
+      Optional<ForumTopic> topic,
+      ChatKind kind,
+      int epoch,
+      String displayName,
+      Optional<String> username,
+      PlatformUserId platformUser,
+      Instant at) {
     return new ChannelAccount(
         id,
         connection,
         chat,
+        topic,
         kind,
         epoch,
         displayName,
@@ -71,6 +103,11 @@ public record ChannelAccount(
         Optional.empty(),
         Optional.empty(),
         Optional.empty());
+  }
+
+  /** The topic's id, the part of the account's key beside the chat. */
+  public Optional<TopicId> topicId() {
+    return topic.map(ForumTopic::id);
   }
 
   public boolean isOpen() {
@@ -133,6 +170,7 @@ public record ChannelAccount(
         id,
         connection,
         chat,
+        topic,
         kind,
         epoch,
         displayName,

@@ -1,5 +1,7 @@
 package io.omnichannel.core.domain;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,6 +14,10 @@ public sealed interface ChannelEvent {
    * A message in a private chat or a group.
    *
    * @param chatTitle the group's title; empty for a private chat
+   * @param topic the group's topic the message was written in (B9); empty outside topics, and in a
+   *     group's general topic
+   * @param topicName the topic's name as the message itself tells it, if it does (Telegram: its
+   *     name at creation); the gateway knows renames from {@link TopicNamed}
    */
   record ChannelMessage(
       ChatId chat,
@@ -19,7 +25,9 @@ public sealed interface ChannelEvent {
       Optional<String> chatTitle,
       Sender sender,
       MessageContent content,
-      MessageContext context)
+      MessageContext context,
+      Optional<TopicId> topic,
+      Optional<String> topicName)
       implements ChannelEvent {
     public ChannelMessage {
       Objects.requireNonNull(chat, "chat");
@@ -28,6 +36,32 @@ public sealed interface ChannelEvent {
       Objects.requireNonNull(sender, "sender");
       Objects.requireNonNull(content, "content");
       Objects.requireNonNull(context, "context");
+      Objects.requireNonNull(topic, "topic");
+      Objects.requireNonNull(topicName, "topicName");
+      checkArgument(
+          topic.isPresent() || topicName.isEmpty(), "a topic name needs a topic to belong to");
+      checkArgument(topic.isEmpty() || kind == ChatKind.GROUP, "only a group has topics");
+      topicName = topicName.filter(name -> !name.isBlank());
+    }
+
+    /** A message outside any topic. */
+    public ChannelMessage(
+        ChatId chat,
+        ChatKind kind,
+        Optional<String> chatTitle,
+        Sender sender,
+        MessageContent content,
+        MessageContext context) {
+      this(chat, kind, chatTitle, sender, content, context, Optional.empty(), Optional.empty());
+    }
+  }
+
+  /** B9: a topic of a group was created or renamed; new messages in it carry this name. */
+  record TopicNamed(ChatId chat, TopicId topic, String name) implements ChannelEvent {
+    public TopicNamed {
+      Objects.requireNonNull(chat, "chat");
+      Objects.requireNonNull(topic, "topic");
+      checkArgument(name != null && !name.isBlank(), "topic name must not be blank");
     }
   }
 

@@ -33,6 +33,8 @@ public record DroppedMessage(
     /** A file over the outbound size limit (F7); the specialist is told in the line. */
     TOO_LARGE,
     /** The line's user is not a channel account of the connection (nothing to send to). */
-    UNKNOWN_RECIPIENT
+    UNKNOWN_RECIPIENT,
+    /** B9: the group's topic is closed or deleted; the specialist is told in the line. */
+    TOPIC_CLOSED
   }
 }

@@ -18,6 +18,8 @@ import io.omnichannel.core.domain.failure.ChatMigrated;
 import io.omnichannel.core.domain.failure.ContentTooLarge;
 import io.omnichannel.core.domain.failure.InvalidBotToken;
 import io.omnichannel.core.domain.failure.LineSwitchedOff;
+import io.omnichannel.core.domain.failure.TopicClosed;
+import io.omnichannel.core.domain.failure.TopicNotFound;
 import io.omnichannel.core.port.out.AccountRepository;
 import io.omnichannel.core.port.out.ConnectionRepository;
 import io.omnichannel.core.port.out.DroppedMessageLog;
@@ -27,9 +29,10 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Sends one outbox row to its chat (F7, F11, B8). A user who blocked the bot is marked once and the
- * specialist told once in the line's chat; later sends to that account are dropped and recorded,
- * never retried in a loop. Rate limits and outages are thrown for the queue to reschedule.
+ * Sends one outbox row to its chat, or its chat's topic (F7, F11, B8, B9). A user who blocked the
+ * bot is marked once and the specialist told once in the line's chat; later sends to that account
+ * are dropped and recorded, never retried in a loop. Rate limits and outages are thrown for the
+ * queue to reschedule.
  */
 public final class DeliveringToChannel {
   private final MessengerChannel messenger;
@@ -79,6 +82,13 @@ public final class DeliveringToChannel {
     } catch (BotBlockedByUser blocked) {
       markBlocked(connection, recipient);
       drop(message, DropReason.BOT_BLOCKED);
+    } catch (TopicClosed | TopicNotFound refused) {
+      tellSpecialist(
+          connection,
+          recipient,
+          TopicNotice.undelivered(connection, refused instanceof TopicClosed, message.post()),
+          "topic-closed:" + message.sourceEventId());
+      drop(message, DropReason.TOPIC_CLOSED);
     } catch (ContentTooLarge refused) {
       tellSpecialist(
           connection,
@@ -99,14 +109,15 @@ public final class DeliveringToChannel {
   }
 
   /**
-   * B8: a group that became a supergroup is re-keyed and the same message goes to its new id, once.
+   * Into the account's chat, and its topic if it stands for one (B9). B8: a group that became a
+   * supergroup is re-keyed and the same message goes to its new id, once.
    */
   private void send(Connection connection, ChannelAccount recipient, ChannelPost post) {
     try {
-      messenger.send(connection, recipient.chat(), post);
+      messenger.send(connection, recipient.chat(), recipient.topicId(), post);
     } catch (ChatMigrated migrated) {
       accounts.moveChat(connection.id(), recipient.chat(), migrated.newChat());
-      messenger.send(connection, migrated.newChat(), post);
+      messenger.send(connection, migrated.newChat(), recipient.topicId(), post);
     }
   }
 

@@ -14,20 +14,25 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * How a messenger message reads in the line (F6, F8, F10, B7): the group member's name first, an
- * edit or a reply marked, locations and contacts as text, placeholders for what was not forwarded.
+ * How a messenger message reads in the line (F6, F8, F10, B7, B9): a renamed topic's current name
+ * first, then the group member's name, an edit or a reply marked, locations and contacts as text,
+ * placeholders for what was not forwarded.
  */
 final class LineTextRenderer {
   private LineTextRenderer() {}
 
-  /** The text for text-like content (text, location, contact), with the message's context. */
-  static String text(ChannelMessage message) {
-    return decorate(message, body(message.content()));
+  /**
+   * The text for text-like content (text, location, contact), with the message's context; {@code
+   * renamedTopic} is the current name of a topic renamed since its account was opened (B9).
+   */
+  static String text(ChannelMessage message, Optional<String> renamedTopic) {
+    return decorate(message, renamedTopic, body(message.content()));
   }
 
   /** The comment that goes with a file: its caption, with the message's context. */
-  static Optional<String> fileComment(ChannelMessage message, Optional<String> caption) {
-    String decorated = decorate(message, caption.orElse("")).strip();
+  static Optional<String> fileComment(
+      ChannelMessage message, Optional<String> renamedTopic, Optional<String> caption) {
+    String decorated = decorate(message, renamedTopic, caption.orElse("")).strip();
     return decorated.isEmpty() ? Optional.empty() : Optional.of(decorated);
   }
 
@@ -36,7 +41,11 @@ final class LineTextRenderer {
    * (F6).
    */
   static String placeholder(
-      ChannelMessage message, LimitCheck refusal, String fileName, Optional<String> caption) {
+      ChannelMessage message,
+      Optional<String> renamedTopic,
+      LimitCheck refusal,
+      String fileName,
+      Optional<String> caption) {
     String body;
     if (refusal instanceof LimitCheck.Unsupported unsupported) {
       body =
@@ -59,7 +68,7 @@ final class LineTextRenderer {
               + megabytes(tooLarge.limitBytes())
               + ", пользователю отправлено уведомление]";
     }
-    return decorate(message, body + caption.map(text -> "\n" + text).orElse(""));
+    return decorate(message, renamedTopic, body + caption.map(text -> "\n" + text).orElse(""));
   }
 
   /** The polite notice the messenger user gets back. */
@@ -99,8 +108,10 @@ final class LineTextRenderer {
     return number + " МБ";
   }
 
-  private static String decorate(ChannelMessage message, String body) {
+  private static String decorate(
+      ChannelMessage message, Optional<String> renamedTopic, String body) {
     StringBuilder text = new StringBuilder();
+    renamedTopic.ifPresent(name -> text.append("[Тема «").append(name).append("»] "));
     if (message.kind() == ChatKind.GROUP) {
       text.append(message.sender().displayName()).append(": ");
     }

@@ -7,6 +7,7 @@ import io.omnichannel.core.domain.ChannelEvent;
 import io.omnichannel.core.domain.ChannelEvent.ChannelMessage;
 import io.omnichannel.core.domain.ChannelEvent.ChatMigrated;
 import io.omnichannel.core.domain.ChannelEvent.MembershipChanged;
+import io.omnichannel.core.domain.ChannelEvent.TopicNamed;
 import io.omnichannel.core.domain.ChannelLimits;
 import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.ChatKind;
@@ -15,6 +16,7 @@ import io.omnichannel.core.domain.ConnectionState;
 import io.omnichannel.core.domain.Direction;
 import io.omnichannel.core.domain.DroppedMessage;
 import io.omnichannel.core.domain.DroppedMessage.DropReason;
+import io.omnichannel.core.domain.ForumTopic;
 import io.omnichannel.core.domain.Keyboard;
 import io.omnichannel.core.domain.LimitCheck;
 import io.omnichannel.core.domain.LimitCheck.FileKind;
@@ -25,6 +27,7 @@ import io.omnichannel.core.domain.MessageContent.Image;
 import io.omnichannel.core.domain.OutboundPost;
 import io.omnichannel.core.domain.OutboxMessage;
 import io.omnichannel.core.domain.RemoteFile;
+import io.omnichannel.core.domain.TopicId;
 import io.omnichannel.core.domain.failure.ApiAccountRejected;
 import io.omnichannel.core.domain.failure.ConnectionRuleViolated;
 import io.omnichannel.core.domain.failure.LineSwitchedOff;
@@ -36,6 +39,7 @@ import io.omnichannel.core.port.out.ConnectionRepository;
 import io.omnichannel.core.port.out.DroppedMessageLog;
 import io.omnichannel.core.port.out.MessengerChannel;
 import io.omnichannel.core.port.out.SupportPlatform;
+import io.omnichannel.core.port.out.TopicNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -43,15 +47,16 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Messenger → line (F3, F6, F8, F9, F10, B7, B8). Creates the account on first contact, drops and
- * records what a ban stops, forwards within the limits and answers what it cannot forward with a
- * notice. The notices are returned, for the caller to enqueue in the same transaction that
+ * Messenger → line (F3, F6, F8, F9, F10, B7, B8, B9). Creates the account on first contact, drops
+ * and records what a ban stops, forwards within the limits and answers what it cannot forward with
+ * a notice. The notices are returned, for the caller to enqueue in the same transaction that
  * completes the event.
  */
 public final class RelayToLine {
   private final SupportPlatform platform;
   private final MessengerChannel messenger;
   private final AccountRepository accounts;
+  private final TopicNames topics;
   private final ConnectionRepository connections;
   private final DroppedMessageLog dropped;
   private final LineBans bans;
@@ -61,12 +66,14 @@ public final class RelayToLine {
       SupportPlatform platform,
       MessengerChannel messenger,
       AccountRepository accounts,
+      TopicNames topics,
       ConnectionRepository connections,
       DroppedMessageLog dropped,
       Clock clock) {
     this.platform = platform;
     this.messenger = messenger;
     this.accounts = accounts;
+    this.topics = topics;
     this.connections = connections;
     this.dropped = dropped;
     this.bans = new LineBans(platform, accounts, clock);
@@ -85,7 +92,9 @@ public final class RelayToLine {
       } catch (TariffOptionOff off) {
         markState(connection, ConnectionState.TARIFF_OPTION_OFF);
         Optional<AccountId> account =
-            accounts.findOpen(connection.id(), message.chat()).map(ChannelAccount::id);
+            accounts
+                .findOpen(connection.id(), message.chat(), message.topic())
+                .map(ChannelAccount::id);
         drop(connection, account, DropReason.TARIFF_OPTION_OFF, eventId);
         return List.of();
       } catch (ApiAccountRejected rejected) {
@@ -99,6 +108,8 @@ public final class RelayToLine {
       applyMembership(connection, change);
     } else if (event instanceof ChatMigrated migrated) {
       accounts.moveChat(connection.id(), migrated.from(), migrated.to());
+    } else if (event instanceof TopicNamed named) {
+      topics.remember(connection.id(), named.chat(), named.topic(), named.name());
     }
     return List.of();
   }
@@ -111,7 +122,8 @@ public final class RelayToLine {
       drop(connection, Optional.of(account.id()), DropReason.BANNED, eventId);
       return List.of();
     }
-    Forwarding forwarding = forwarding(connection, message, eventId);
+    Forwarding forwarding =
+        forwarding(connection, message, renamedTopic(connection, account), eventId);
     try {
       platform.deliverFromUser(connection, account.platformUser(), forwarding.post());
     } catch (LineSwitchedOff | NotASubscriber refused) {
@@ -156,25 +168,31 @@ public final class RelayToLine {
   /** What goes into the line, and the notice for the user when the content itself could not go. */
   private record Forwarding(LinePost post, Optional<String> notice) {}
 
-  private Forwarding forwarding(Connection connection, ChannelMessage message, String eventId) {
+  private Forwarding forwarding(
+      Connection connection,
+      ChannelMessage message,
+      Optional<String> renamedTopic,
+      String eventId) {
     MessageContent content = message.content();
     LimitCheck declared = ChannelLimits.check(Direction.TO_LINE, content);
     Optional<Attachment> file = attachmentOf(content);
     String fileName = file.map(Attachment::fileName).orElse("");
     if (!declared.allowed()) {
-      return refused(message, declared, fileName, eventId);
+      return refused(message, renamedTopic, declared, fileName, eventId);
     }
     if (file.isEmpty()) {
       return new Forwarding(
-          new LinePost.Text(LineTextRenderer.text(message), eventId), Optional.empty());
+          new LinePost.Text(LineTextRenderer.text(message, renamedTopic), eventId),
+          Optional.empty());
     }
     FileKind kind = content instanceof Image ? FileKind.IMAGE : FileKind.FILE;
     RemoteFile remote = messenger.fetchFile(connection, file.get().ref());
     LimitCheck actual = ChannelLimits.checkSize(Direction.TO_LINE, kind, remote.sizeBytes());
     if (!actual.allowed()) {
-      return refused(message, actual, fileName, eventId);
+      return refused(message, renamedTopic, actual, fileName, eventId);
     }
-    Optional<String> comment = LineTextRenderer.fileComment(message, captionOf(content));
+    Optional<String> comment =
+        LineTextRenderer.fileComment(message, renamedTopic, captionOf(content));
     return new Forwarding(
         new LinePost.File(
             kind,
@@ -188,20 +206,26 @@ public final class RelayToLine {
   }
 
   private static Forwarding refused(
-      ChannelMessage message, LimitCheck refusal, String fileName, String eventId) {
+      ChannelMessage message,
+      Optional<String> renamedTopic,
+      LimitCheck refusal,
+      String fileName,
+      String eventId) {
     String placeholder =
-        LineTextRenderer.placeholder(message, refusal, fileName, captionOf(message.content()));
+        LineTextRenderer.placeholder(
+            message, renamedTopic, refusal, fileName, captionOf(message.content()));
     return new Forwarding(
         new LinePost.Text(placeholder, eventId),
         Optional.of(LineTextRenderer.notice(refusal, fileName)));
   }
 
   /**
-   * The chat's account of the current epoch, created on first contact (F3) or after the bot
-   * rejoined (F10).
+   * The account of the chat (or of its topic, B9) of the current epoch, created on first contact
+   * (F3) or after the bot rejoined (F10).
    */
   private ChannelAccount openAccount(Connection connection, ChannelMessage message) {
-    Optional<ChannelAccount> open = accounts.findOpen(connection.id(), message.chat());
+    Optional<ChannelAccount> open =
+        accounts.findOpen(connection.id(), message.chat(), message.topic());
     if (open.isPresent()) {
       ChannelAccount account = adopted(connection, open.get());
       if (account.isBlocked()) {
@@ -211,19 +235,23 @@ public final class RelayToLine {
       }
       return account;
     }
+    Optional<ForumTopic> topic =
+        message.topic().map(id -> new ForumTopic(id, topicName(connection, message, id)));
+    String group = message.chatTitle().orElse("Группа " + message.chat().value());
     String name =
-        message.kind() == ChatKind.GROUP
-            ? message.chatTitle().orElse("Группа " + message.chat().value())
-            : message.sender().displayName();
+        message.kind() == ChatKind.PRIVATE
+            ? message.sender().displayName()
+            : topic.map(t -> AccountNames.ofTopic(group, t.name())).orElse(group);
     Optional<String> username =
         message.kind() == ChatKind.GROUP ? Optional.empty() : message.sender().username();
-    int epoch = accounts.lastEpoch(connection.id(), message.chat()) + 1;
-    AccountId id = accountIdFor(connection, message.chat(), epoch);
+    int epoch = accounts.lastEpoch(connection.id(), message.chat(), message.topic()) + 1;
+    AccountId id = accountIdFor(connection, message.chat(), message.topic(), epoch);
     ChannelAccount account =
         ChannelAccount.opened(
             id,
             connection.id(),
             message.chat(),
+            topic,
             message.kind(),
             epoch,
             name,
@@ -234,8 +262,32 @@ public final class RelayToLine {
       accounts.insert(account);
       return account;
     } catch (ConnectionRuleViolated concurrent) {
-      return accounts.findOpen(connection.id(), message.chat()).orElseThrow(() -> concurrent);
+      return accounts
+          .findOpen(connection.id(), message.chat(), message.topic())
+          .orElseThrow(() -> concurrent);
     }
+  }
+
+  /** B9: the topic's latest announced name, else the one the message tells, else its number. */
+  private String topicName(Connection connection, ChannelMessage message, TopicId topic) {
+    return topics
+        .current(connection.id(), message.chat(), topic)
+        .or(message::topicName)
+        .orElse("Тема " + topic.value());
+  }
+
+  /**
+   * B9: a topic renamed since its account was opened; its messages then carry the current name,
+   * while the account keeps its own (as a group's does, F10).
+   */
+  private Optional<String> renamedTopic(Connection connection, ChannelAccount account) {
+    return account
+        .topic()
+        .flatMap(
+            topic ->
+                topics
+                    .current(connection.id(), account.chat(), topic.id())
+                    .filter(current -> !current.equals(topic.name())));
   }
 
   /**
@@ -257,20 +309,30 @@ public final class RelayToLine {
   }
 
   /**
-   * The same (connection, chat, epoch) always gets the same id, so the platform can recognise a
-   * retried registration after a crash (B1).
+   * The same (connection, chat, topic, epoch) always gets the same id, so the platform can
+   * recognise a retried registration after a crash (B1). Outside topics the key is as it was before
+   * topics existed.
    */
-  static AccountId accountIdFor(Connection connection, ChatId chat, int epoch) {
-    String key = connection.id().value() + "/" + chat.value() + "/" + epoch;
+  static AccountId accountIdFor(
+      Connection connection, ChatId chat, Optional<TopicId> topic, int epoch) {
+    String key =
+        connection.id().value()
+            + "/"
+            + chat.value()
+            + topic.map(id -> "#" + id.value()).orElse("")
+            + "/"
+            + epoch;
     return new AccountId(UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString());
   }
 
+  /** The bot's membership is the whole chat's: it applies to the accounts of all its topics. */
   private void applyMembership(Connection connection, MembershipChanged change) {
-    Optional<ChannelAccount> open = accounts.findOpen(connection.id(), change.chat());
-    if (open.isEmpty()) {
-      return;
+    for (ChannelAccount account : accounts.openIn(connection.id(), change.chat())) {
+      applyMembership(account, change);
     }
-    ChannelAccount account = open.get();
+  }
+
+  private void applyMembership(ChannelAccount account, MembershipChanged change) {
     switch (change.membership()) {
       case LEFT -> accounts.update(account.leftAt(clock.instant()));
       case BLOCKED -> {

@@ -10,6 +10,7 @@ import io.omnichannel.core.domain.FileRef;
 import io.omnichannel.core.domain.MessageContent;
 import io.omnichannel.core.domain.MessageContext;
 import io.omnichannel.core.domain.Sender;
+import io.omnichannel.core.domain.TopicId;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -55,6 +56,38 @@ public final class ChannelEvents {
         new Sender(member, Optional.empty()),
         content,
         MessageContext.PLAIN);
+  }
+
+  /**
+   * A message in a topic of a group (B9); {@code createdAs} is the topic's name the message tells
+   * (Telegram: its name at creation), null when it tells none.
+   */
+  public static ChannelMessage topicMessage(
+      String chatId,
+      String title,
+      String topicId,
+      String createdAs,
+      String member,
+      MessageContent content) {
+    return new ChannelMessage(
+        chat(chatId),
+        ChatKind.GROUP,
+        Optional.of(title),
+        new Sender(member, Optional.empty()),
+        content,
+        MessageContext.PLAIN,
+        Optional.of(new TopicId(topicId)),
+        Optional.ofNullable(createdAs));
+  }
+
+  public static ChannelMessage topicText(
+      String chatId, String title, String topicId, String createdAs, String member, String text) {
+    return topicMessage(chatId, title, topicId, createdAs, member, new MessageContent.Text(text));
+  }
+
+  /** B9: the topic was created or renamed. */
+  public static ChannelEvent.TopicNamed topicNamed(String chatId, String topicId, String name) {
+    return new ChannelEvent.TopicNamed(chat(chatId), new TopicId(topicId), name);
   }
 
   public static MessageContent.Image photo(String ref, long declaredBytes, String caption) {

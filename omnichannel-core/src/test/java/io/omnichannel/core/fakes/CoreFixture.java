@@ -40,6 +40,7 @@ public final class CoreFixture {
   public final FakeMessenger messenger = new FakeMessenger();
   public final InMemoryConnections connections = new InMemoryConnections();
   public final InMemoryAccounts accounts = new InMemoryAccounts(connections::find);
+  public final InMemoryTopicNames topics = new InMemoryTopicNames(connections::find);
   public final InMemoryDialogs dialogs = new InMemoryDialogs();
   public final InMemoryConfirmations confirmations = new InMemoryConfirmations();
   public final InMemoryLogs logs = new InMemoryLogs();
@@ -62,7 +63,7 @@ public final class CoreFixture {
       new Confirming(
           platform, messenger, connections, confirmations, announcer, logs, random, clock);
   public final RelayToLine relayToLine =
-      new RelayToLine(platform, messenger, accounts, connections, logs, clock);
+      new RelayToLine(platform, messenger, accounts, topics, connections, logs, clock);
   public final RelayToChannel relayToChannel = new RelayToChannel(platform, accounts, logs, clock);
   public final DeliveringToChannel delivering =
       new DeliveringToChannel(messenger, platform, connections, accounts, logs, clock);

@@ -11,6 +11,7 @@ import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.FileRef;
 import io.omnichannel.core.domain.RemoteFile;
 import io.omnichannel.core.domain.Secret;
+import io.omnichannel.core.domain.TopicId;
 import io.omnichannel.core.domain.failure.ChannelUnavailable;
 import io.omnichannel.core.domain.failure.InvalidBotToken;
 import io.omnichannel.core.port.out.ChannelHealth;
@@ -23,13 +24,15 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * A messenger in memory: bots known by token, sends recorded per chat, failures injected per chat.
  */
 public final class FakeMessenger implements MessengerChannel {
-  public record Sent(ConnectionId connection, ChatId chat, ChannelPost post) {}
+  public record Sent(
+      ConnectionId connection, ChatId chat, Optional<TopicId> topic, ChannelPost post) {}
 
   private final Map<BotToken, BotProfile> bots = new HashMap<>();
   private final Set<BotToken> revoked = new HashSet<>();
@@ -135,13 +138,14 @@ public final class FakeMessenger implements MessengerChannel {
   }
 
   @Override
-  public synchronized void send(Connection connection, ChatId chat, ChannelPost post) {
+  public synchronized void send(
+      Connection connection, ChatId chat, Optional<TopicId> topic, ChannelPost post) {
     available();
     Deque<RuntimeException> failures = sendFailures.get(chat);
     if (failures != null && !failures.isEmpty()) {
       throw failures.poll();
     }
-    sent.add(new Sent(connection.id(), chat, post));
+    sent.add(new Sent(connection.id(), chat, topic, post));
   }
 
   @Override

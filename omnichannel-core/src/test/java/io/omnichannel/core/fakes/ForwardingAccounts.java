@@ -5,6 +5,7 @@ import io.omnichannel.core.domain.ChannelAccount;
 import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.PlatformUserId;
+import io.omnichannel.core.domain.TopicId;
 import io.omnichannel.core.port.out.AccountRepository;
 import java.time.Instant;
 import java.util.List;
@@ -20,13 +21,19 @@ public class ForwardingAccounts implements AccountRepository {
   }
 
   @Override
-  public Optional<ChannelAccount> findOpen(ConnectionId connection, ChatId chat) {
-    return delegate.findOpen(connection, chat);
+  public Optional<ChannelAccount> findOpen(
+      ConnectionId connection, ChatId chat, Optional<TopicId> topic) {
+    return delegate.findOpen(connection, chat, topic);
   }
 
   @Override
-  public int lastEpoch(ConnectionId connection, ChatId chat) {
-    return delegate.lastEpoch(connection, chat);
+  public int lastEpoch(ConnectionId connection, ChatId chat, Optional<TopicId> topic) {
+    return delegate.lastEpoch(connection, chat, topic);
+  }
+
+  @Override
+  public List<ChannelAccount> openIn(ConnectionId connection, ChatId chat) {
+    return delegate.openIn(connection, chat);
   }
 
   @Override

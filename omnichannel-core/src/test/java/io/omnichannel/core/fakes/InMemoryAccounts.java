@@ -6,6 +6,7 @@ import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.PlatformUserId;
+import io.omnichannel.core.domain.TopicId;
 import io.omnichannel.core.domain.failure.ConnectionRuleViolated;
 import io.omnichannel.core.domain.failure.ConnectionRuleViolated.Rule;
 import io.omnichannel.core.port.out.AccountRepository;
@@ -18,14 +19,14 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Channel accounts in memory; one per (connection, chat, epoch) as the database enforces. Lookups
- * by a connection see the accounts of every connection of the same bot in the same company, as the
- * port requires, when the connections are given.
+ * Channel accounts in memory; one per (connection, chat, topic, epoch) as the database enforces.
+ * Lookups by a connection see the accounts of every connection of the same bot in the same company,
+ * as the port requires, when the connections are given.
  */
 public final class InMemoryAccounts implements AccountRepository {
   private final Map<AccountId, ChannelAccount> rows = new LinkedHashMap<>();
   private final Map<AccountId, Instant> lastActivity = new LinkedHashMap<>();
-  private final Function<ConnectionId, Optional<Connection>> connections;
+  private final SameBot sameBot;
 
   /** Each connection sees only its own accounts: for tests of one connection. */
   public InMemoryAccounts() {
@@ -33,34 +34,44 @@ public final class InMemoryAccounts implements AccountRepository {
   }
 
   public InMemoryAccounts(Function<ConnectionId, Optional<Connection>> connections) {
-    this.connections = connections;
+    this.sameBot = new SameBot(connections);
   }
 
   private boolean sameBot(ConnectionId asked, ConnectionId owner) {
-    if (asked.equals(owner)) {
-      return true;
-    }
-    Optional<Connection> a = connections.apply(asked);
-    Optional<Connection> b = connections.apply(owner);
-    return a.isPresent() && b.isPresent() && a.get().sameBotAs(b.get());
+    return sameBot.test(asked, owner);
+  }
+
+  private boolean of(
+      ConnectionId connection, ChatId chat, Optional<TopicId> topic, ChannelAccount a) {
+    return sameBot(connection, a.connection())
+        && a.chat().equals(chat)
+        && a.topicId().equals(topic);
   }
 
   @Override
-  public synchronized Optional<ChannelAccount> findOpen(ConnectionId connection, ChatId chat) {
+  public synchronized Optional<ChannelAccount> findOpen(
+      ConnectionId connection, ChatId chat, Optional<TopicId> topic) {
     return rows.values().stream()
-        .filter(a -> sameBot(connection, a.connection()) && a.chat().equals(chat))
+        .filter(a -> of(connection, chat, topic, a))
         .max(
             Comparator.comparingInt(ChannelAccount::epoch).thenComparing(ChannelAccount::createdAt))
         .filter(ChannelAccount::isOpen);
   }
 
   @Override
-  public synchronized int lastEpoch(ConnectionId connection, ChatId chat) {
+  public synchronized int lastEpoch(ConnectionId connection, ChatId chat, Optional<TopicId> topic) {
     return rows.values().stream()
-        .filter(a -> sameBot(connection, a.connection()) && a.chat().equals(chat))
+        .filter(a -> of(connection, chat, topic, a))
         .mapToInt(ChannelAccount::epoch)
         .max()
         .orElse(0);
+  }
+
+  @Override
+  public synchronized List<ChannelAccount> openIn(ConnectionId connection, ChatId chat) {
+    return rows.values().stream()
+        .filter(a -> sameBot(connection, a.connection()) && a.chat().equals(chat) && a.isOpen())
+        .toList();
   }
 
   @Override
@@ -86,6 +97,7 @@ public final class InMemoryAccounts implements AccountRepository {
                 a ->
                     a.connection().equals(account.connection())
                         && a.chat().equals(account.chat())
+                        && a.topicId().equals(account.topicId())
                         && a.epoch() == account.epoch());
     if (exists) {
       throw new ConnectionRuleViolated(Rule.ACCOUNT_EXISTS);

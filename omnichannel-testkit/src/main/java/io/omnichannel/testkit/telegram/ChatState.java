@@ -26,6 +26,8 @@ final class ChatState {
   private Long migratedTo;
   private boolean botWasMember;
   private long lastMessageId;
+  private boolean forum;
+  private final ForumTopics topics = new ForumTopics();
 
   private ChatState(long id, Type type, String title, UserSpec user, Standing standing) {
     this.id = id;
@@ -99,9 +101,46 @@ final class ChatState {
       chat.put("type", "private");
     } else {
       chat.put("title", title);
+      if (forum) {
+        chat.put("is_forum", true);
+      }
       chat.put("type", type == Type.GROUP ? "group" : "supergroup");
     }
     return chat;
+  }
+
+  /** B9: a supergroup turns topics on; its chat objects say is_forum from then on. */
+  synchronized void enableTopics() {
+    if (type != Type.SUPERGROUP) {
+      throw new IllegalStateException("only a supergroup has topics; migrate the group first");
+    }
+    forum = true;
+  }
+
+  synchronized boolean isForum() {
+    return forum;
+  }
+
+  /** The chat's topics; callers hold the chat's monitor. */
+  ForumTopics topics() {
+    return topics;
+  }
+
+  /**
+   * The thread a send asks for with {@code message_thread_id}, checked as the real service does;
+   * null when it asks for none.
+   */
+  synchronized Long checkBotCanPostInto(RequestParams params) {
+    if (params.string("message_thread_id") == null
+        || params.string("message_thread_id").isEmpty()) {
+      return null;
+    }
+    long thread = params.longOr("message_thread_id", 0);
+    if (!forum) {
+      throw ApiError.badRequest("message thread not found");
+    }
+    topics.checkBotCanPost(thread);
+    return thread;
   }
 
   String title() {

@@ -65,6 +65,21 @@ public final class GroupScenario {
     return new GroupScenario(injector, supergroup);
   }
 
+  /**
+   * B9: the supergroup turns topics on (its chat objects say {@code is_forum} from now on); a basic
+   * group must {@link #migrateToSupergroup} first.
+   */
+  public GroupScenario enablesTopics() {
+    chat.enableTopics();
+    return this;
+  }
+
+  /** B9: a member creates a topic (the service message forum_topic_created). */
+  public TopicScenario createsTopic(UserSpec by, String name) {
+    member(by); // only while the bot is in the group, like any message
+    return TopicScenario.create(injector, chat, by, name);
+  }
+
   private InjectedUpdate adds(UserSpec by, ChatState.Standing standing) {
     InjectedUpdate membership = injector.membership(chat, by, chat.standing(), standing);
     injector.message(chat, by, m -> m.putArray("new_chat_members").add(injector.bot.userJson()));

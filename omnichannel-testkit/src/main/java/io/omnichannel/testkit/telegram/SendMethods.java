@@ -36,6 +36,7 @@ final class SendMethods {
 
   JsonNode sendMessage(Bot bot, RequestParams params) {
     ChatState chat = writableChat(bot, params);
+    Long thread = chat.checkBotCanPostInto(params);
     String text = params.string("text");
     String parseMode = params.string("parse_mode");
     String visible = MessageText.visible(text, parseMode);
@@ -55,14 +56,17 @@ final class SendMethods {
         parseMode,
         markup,
         null,
-        message -> {
-          message.put("text", visible);
-          TextEntities.put(message, "entities", visible);
-        });
+        inThread(
+            thread,
+            message -> {
+              message.put("text", visible);
+              TextEntities.put(message, "entities", visible);
+            }));
   }
 
   JsonNode sendPhoto(Bot bot, RequestParams params) {
     ChatState chat = writableChat(bot, params);
+    Long thread = chat.checkBotCanPostInto(params);
     String caption = checkedCaption(params);
     JsonNode markup = ReplyMarkup.validate(params.json("reply_markup"));
     Supplier<StoredFile> accepted =
@@ -80,17 +84,20 @@ final class SendMethods {
         params.string("parse_mode"),
         markup,
         photo,
-        message -> {
-          ArrayNode sizes = message.putArray("photo");
-          sizes.add(
-              PhotoSizes.json(thumbnail, 90, Math.max(1, 90 * size[1] / Math.max(1, size[0]))));
-          sizes.add(PhotoSizes.json(photo, size[0], size[1]));
-          putCaption(message, caption);
-        });
+        inThread(
+            thread,
+            message -> {
+              ArrayNode sizes = message.putArray("photo");
+              sizes.add(
+                  PhotoSizes.json(thumbnail, 90, Math.max(1, 90 * size[1] / Math.max(1, size[0]))));
+              sizes.add(PhotoSizes.json(photo, size[0], size[1]));
+              putCaption(message, caption);
+            }));
   }
 
   JsonNode sendDocument(Bot bot, RequestParams params) {
     ChatState chat = writableChat(bot, params);
+    Long thread = chat.checkBotCanPostInto(params);
     String caption = checkedCaption(params);
     JsonNode markup = ReplyMarkup.validate(params.json("reply_markup"));
     Supplier<StoredFile> accepted =
@@ -105,17 +112,19 @@ final class SendMethods {
         params.string("parse_mode"),
         markup,
         document,
-        message -> {
-          ObjectNode json = message.putObject("document");
-          if (document.fileName != null) {
-            json.put("file_name", document.fileName);
-          }
-          json.put("mime_type", document.mimeType);
-          json.put("file_id", document.fileId);
-          json.put("file_unique_id", document.fileUniqueId);
-          json.put("file_size", document.size);
-          putCaption(message, caption);
-        });
+        inThread(
+            thread,
+            message -> {
+              ObjectNode json = message.putObject("document");
+              if (document.fileName != null) {
+                json.put("file_name", document.fileName);
+              }
+              json.put("mime_type", document.mimeType);
+              json.put("file_id", document.fileId);
+              json.put("file_unique_id", document.fileUniqueId);
+              json.put("file_size", document.size);
+              putCaption(message, caption);
+            }));
   }
 
   JsonNode sendChatAction(Bot bot, RequestParams params) {
@@ -167,6 +176,18 @@ final class SendMethods {
       throw ApiError.badRequest("message caption is too long");
     }
     return visible;
+  }
+
+  /** B9: a message sent into a forum topic says so, as the real service's answer does. */
+  private static Consumer<ObjectNode> inThread(Long thread, Consumer<ObjectNode> content) {
+    if (thread == null) {
+      return content;
+    }
+    return message -> {
+      message.put("message_thread_id", thread);
+      message.put("is_topic_message", true);
+      content.accept(message);
+    };
   }
 
   private static void putCaption(ObjectNode message, String caption) {

@@ -1,5 +1,8 @@
 package io.omnichannel.testkit.telegram;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.OptionalLong;
+
 /**
  * One message a bot sent successfully, as the emulator recorded it.
  *
@@ -18,4 +21,11 @@ public record SentMessage(
     String parseMode,
     String replyMarkup,
     SentFile file,
-    String json) {}
+    String json) {
+
+  /** B9: the forum topic the message went into ({@code message_thread_id}), if any. */
+  public OptionalLong messageThreadId() {
+    JsonNode thread = Json.parse(json).path("message_thread_id");
+    return thread.canConvertToLong() ? OptionalLong.of(thread.asLong()) : OptionalLong.empty();
+  }
+}

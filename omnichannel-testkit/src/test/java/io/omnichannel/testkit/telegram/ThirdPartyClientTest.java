@@ -27,11 +27,7 @@ class ThirdPartyClientTest extends EmulatorTest {
 
   @BeforeEach
   void connectClient() {
-    client =
-        new TelegramBot.Builder(token)
-            .apiUrl(emulator.baseUrl() + "/bot")
-            .fileApiUrl(emulator.baseUrl() + "/file/bot")
-            .build();
+    client = PengradClients.of(emulator, token);
   }
 
   @AfterEach

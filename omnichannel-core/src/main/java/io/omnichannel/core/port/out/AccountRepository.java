@@ -5,28 +5,46 @@ import io.omnichannel.core.domain.ChannelAccount;
 import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.PlatformUserId;
+import io.omnichannel.core.domain.TopicId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Channel accounts: one per (bot of a company, chat, membership epoch). Accounts live in the bot's
- * technical client, not in one connection of it: every lookup by a connection sees the accounts of
- * <em>every</em> connection of the same bot in the same company ({@link
+ * Channel accounts: one per (bot of a company, chat, topic, membership epoch). Accounts live in the
+ * bot's technical client, not in one connection of it: every lookup by a connection sees the
+ * accounts of <em>every</em> connection of the same bot in the same company ({@link
  * io.omnichannel.core.domain.Connection#sameBotAs}), so a reconnect — to the same line or another —
  * finds the users it had (#11). Each account names the connection it last answered to.
  */
 public interface AccountRepository {
 
   /**
-   * The chat's newest account among the connection's bot's accounts, if it is open (the bot did not
-   * leave the group since). It may still name an earlier connection of the bot.
+   * The newest account of the chat's topic (empty: of the chat outside topics) among the
+   * connection's bot's accounts, if it is open (the bot did not leave the group since). It may
+   * still name an earlier connection of the bot.
    */
-  Optional<ChannelAccount> findOpen(ConnectionId connection, ChatId chat);
+  Optional<ChannelAccount> findOpen(ConnectionId connection, ChatId chat, Optional<TopicId> topic);
 
-  /** The highest epoch the chat ever had with the connection's bot; 0 when it never wrote. */
-  int lastEpoch(ConnectionId connection, ChatId chat);
+  /**
+   * The highest epoch the chat's topic (empty: the chat outside topics) ever had with the
+   * connection's bot; 0 when it never wrote.
+   */
+  int lastEpoch(ConnectionId connection, ChatId chat, Optional<TopicId> topic);
+
+  /** The chat's open account outside topics (a private chat, a group, its general topic). */
+  default Optional<ChannelAccount> findOpen(ConnectionId connection, ChatId chat) {
+    return findOpen(connection, chat, Optional.empty());
+  }
+
+  /** The highest epoch of the chat outside topics. */
+  default int lastEpoch(ConnectionId connection, ChatId chat) {
+    return lastEpoch(connection, chat, Optional.empty());
+  }
+
+  /** Every open account of the chat among the connection's bot's accounts, its topics' included. */
+  List<ChannelAccount> openIn(ConnectionId connection, ChatId chat);
 
   Optional<ChannelAccount> find(AccountId id);
 

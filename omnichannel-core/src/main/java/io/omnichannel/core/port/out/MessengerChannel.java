@@ -9,6 +9,8 @@ import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.FileRef;
 import io.omnichannel.core.domain.RemoteFile;
 import io.omnichannel.core.domain.Secret;
+import io.omnichannel.core.domain.TopicId;
+import java.util.Optional;
 
 /**
  * What the core needs from a messenger (Telegram, or a channel added later). Failures are {@link
@@ -31,10 +33,16 @@ public interface MessengerChannel {
   void stopReceiving(Connection connection);
 
   /**
-   * Sends one message, paced within the messenger's rate limits; returns when the messenger
-   * accepted it.
+   * Sends one message into the chat, or into the chat's topic when one is given (B9), paced within
+   * the messenger's rate limits; returns when the messenger accepted it. A closed topic is {@code
+   * TopicClosed}, a deleted one {@code TopicNotFound}.
    */
-  void send(Connection connection, ChatId chat, ChannelPost post);
+  void send(Connection connection, ChatId chat, Optional<TopicId> topic, ChannelPost post);
+
+  /** Sends one message into the chat outside any topic. */
+  default void send(Connection connection, ChatId chat, ChannelPost post) {
+    send(connection, chat, Optional.empty(), post);
+  }
 
   /** Looks up a file a user sent, to learn its real size before streaming it. */
   RemoteFile fetchFile(Connection connection, FileRef file);
