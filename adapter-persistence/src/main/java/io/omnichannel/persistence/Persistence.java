@@ -14,6 +14,7 @@ import io.omnichannel.core.port.out.EventInbox;
 import io.omnichannel.core.port.out.Outbox;
 import io.omnichannel.core.port.out.PollingLeases;
 import io.omnichannel.core.port.out.SecretSealer;
+import io.omnichannel.core.port.out.SendingBudget;
 import io.omnichannel.core.port.out.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -47,6 +48,7 @@ public final class Persistence implements AutoCloseable {
   private final JdbcInbox inbox;
   private final JdbcOutbox outbox;
   private final JdbcPollingLeases leases;
+  private final JdbcSendingBudget sendingBudget;
   private final Resealing resealing;
   private final boolean embedded;
 
@@ -75,6 +77,7 @@ public final class Persistence implements AutoCloseable {
     this.inbox = new JdbcInbox(db, clock, sealing, instanceId);
     this.outbox = new JdbcOutbox(db, clock, instanceId);
     this.leases = new JdbcPollingLeases(db);
+    this.sendingBudget = new JdbcSendingBudget(db);
     this.resealing = new Resealing(db, sealing);
   }
 
@@ -232,6 +235,11 @@ public final class Persistence implements AutoCloseable {
 
   public PollingLeases pollingLeases() {
     return leases;
+  }
+
+  /** Every bot's sending slots, shared by the instances on this database (B2). */
+  public SendingBudget sendingBudget() {
+    return sendingBudget;
   }
 
   @Override
