@@ -6,6 +6,7 @@ import io.omnichannel.core.domain.SlotLanes;
 import io.omnichannel.core.port.out.SendingBudget;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,12 +17,13 @@ import java.util.Optional;
  * transaction per send; a claim that must wait writes nothing.
  */
 final class JdbcSendingBudget implements SendingBudget {
+  private static final int ATTEMPTS = 5;
   private static final String LANES =
-      "SELECT lane, free_at FROM sending_lanes WHERE window_key = ? ORDER BY lane FOR UPDATE";
+      "SELECT lane, free_at FROM sending_lanes WHERE window_key = ? ORDER BY lane";
   private static final String INSERT_LANE =
       "INSERT INTO sending_lanes (window_key, lane, free_at) VALUES (?, ?, 0)";
   private static final String TAKE =
-      "UPDATE sending_lanes SET free_at = ? WHERE window_key = ? AND lane = ?";
+      "UPDATE sending_lanes SET free_at = ? WHERE window_key = ? AND lane = ? AND free_at = ?";
   private static final String SETTLE =
       "UPDATE sending_lanes SET free_at = ? WHERE window_key = ? AND lane = ? AND free_at = ?";
   private static final String PAUSE =
@@ -35,41 +37,84 @@ final class JdbcSendingBudget implements SendingBudget {
 
   @Override
   public SlotClaim claim(List<SendingWindow> windows, int count, Instant now, Instant heldUntil) {
-    Optional<SlotClaim> answer = db.inTransaction(() -> tryClaim(windows, count, now, heldUntil));
-    if (answer.isPresent()) {
-      return answer.get();
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      Optional<SlotClaim> answer = tryClaim(windows, count, now, heldUntil);
+      if (answer.isPresent()) {
+        return answer.get();
+      }
     }
-    // a window seen for the first time: its lanes are created outside the claim's locks
-    windows.forEach(this::createLanes);
-    return db.inTransaction(() -> tryClaim(windows, count, now, heldUntil))
-        .orElseThrow(() -> new IllegalStateException("sending lanes vanished"));
+    // every attempt lost its lanes to other claims: the row is tried again at once
+    return new SlotClaim.Wait(now);
   }
 
+  /**
+   * Reads the lanes without a lock, picks free ones at random (so that concurrent claims of one bot
+   * rarely pick the same) and takes them with compare-and-set updates in one short transaction;
+   * empty when another claim took one of them first.
+   */
   private Optional<SlotClaim> tryClaim(
       List<SendingWindow> windows, int count, Instant now, Instant heldUntil) {
     Instant opensAt = null;
-    List<SlotClaim.TakenSlot> taken = new ArrayList<>();
+    List<Observed> picked = new ArrayList<>();
     for (SendingWindow window : windows) {
-      List<Instant> freeAt = db.query(LANES, row -> Micros.instant(row, "free_at"), window.key());
-      if (freeAt.size() < window.slots()) {
-        return Optional.empty();
-      }
-      freeAt = freeAt.subList(0, window.slots());
+      List<Instant> freeAt = lanes(window);
       int needed = SlotLanes.needed(window, count);
-      List<Integer> free = SlotLanes.takeable(freeAt, needed, now);
-      if (free.isEmpty()) {
+      List<Integer> free = SlotLanes.freeNow(freeAt, now);
+      if (free.size() < needed) {
         Instant opens = SlotLanes.opensAt(freeAt, needed);
         opensAt = opensAt == null || opens.isAfter(opensAt) ? opens : opensAt;
+        continue;
       }
-      free.forEach(lane -> taken.add(new SlotClaim.TakenSlot(window, lane, heldUntil)));
+      Collections.shuffle(free);
+      free.subList(0, needed)
+          .forEach(lane -> picked.add(new Observed(window, lane, freeAt.get(lane))));
     }
     if (opensAt != null) {
       return Optional.of(new SlotClaim.Wait(opensAt));
     }
-    for (SlotClaim.TakenSlot slot : taken) {
-      db.update(TAKE, Micros.of(heldUntil), slot.window().key(), slot.lane());
+    try {
+      db.inTransaction(
+          () -> {
+            for (Observed lane : picked) {
+              if (db.update(
+                      TAKE,
+                      Micros.of(heldUntil),
+                      lane.window().key(),
+                      lane.lane(),
+                      Micros.of(lane.freeAt()))
+                  != 1) {
+                throw new LaneTaken();
+              }
+            }
+            return null;
+          });
+    } catch (LaneTaken raced) {
+      return Optional.empty();
     }
-    return Optional.of(new SlotClaim.Granted(taken));
+    return Optional.of(
+        new SlotClaim.Granted(
+            picked.stream()
+                .map(lane -> new SlotClaim.TakenSlot(lane.window(), lane.lane(), heldUntil))
+                .toList()));
+  }
+
+  /** When each lane of the window frees, by lane; a window seen for the first time gets them. */
+  private List<Instant> lanes(SendingWindow window) {
+    List<Instant> freeAt = db.query(LANES, row -> Micros.instant(row, "free_at"), window.key());
+    if (freeAt.size() < window.slots()) {
+      createLanes(window);
+      freeAt = db.query(LANES, row -> Micros.instant(row, "free_at"), window.key());
+    }
+    return freeAt.subList(0, window.slots());
+  }
+
+  private record Observed(SendingWindow window, int lane, Instant freeAt) {}
+
+  /** Another claim took a lane between reading and taking it: this attempt's writes roll back. */
+  private static final class LaneTaken extends RuntimeException {
+    LaneTaken() {
+      super(null, null, false, false);
+    }
   }
 
   private void createLanes(SendingWindow window) {

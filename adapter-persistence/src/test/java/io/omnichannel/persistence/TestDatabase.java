@@ -30,7 +30,8 @@ abstract class TestDatabase {
           "audit_entries",
           "inbox",
           "outbox",
-          "polling_leases");
+          "polling_leases",
+          "sending_lanes");
 
   final Path dataFolder;
 

@@ -31,6 +31,17 @@ public final class SlotLanes {
     return freeAt.get(earliest.get(earliest.size() - 1)).isAfter(now) ? List.of() : earliest;
   }
 
+  /** The lanes free at {@code now}, any of which a send may take. */
+  public static List<Integer> freeNow(List<Instant> freeAt, Instant now) {
+    List<Integer> free = new ArrayList<>();
+    for (int lane = 0; lane < freeAt.size(); lane++) {
+      if (!freeAt.get(lane).isAfter(now)) {
+        free.add(lane);
+      }
+    }
+    return free;
+  }
+
   /** When {@code count} lanes are free at the earliest. */
   public static Instant opensAt(List<Instant> freeAt, int count) {
     List<Integer> earliest = earliest(freeAt, count);
