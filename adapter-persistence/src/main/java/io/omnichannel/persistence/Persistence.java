@@ -21,6 +21,7 @@ import io.omnichannel.core.port.out.PollingLeases;
 import io.omnichannel.core.port.out.QueueBacklog;
 import io.omnichannel.core.port.out.SecretSealer;
 import io.omnichannel.core.port.out.TopicNames;
+import io.omnichannel.core.port.out.SendingBudget;
 import io.omnichannel.core.port.out.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -56,6 +57,7 @@ public final class Persistence implements AutoCloseable {
   private final JdbcPollingLeases leases;
   private final JdbcCompanyNames companyNames;
   private final JdbcDeadLetters deadLetters;
+  private final JdbcSendingBudget sendingBudget;
   private final Resealing resealing;
   private final boolean embedded;
   private List<AppliedMigration> appliedAtOpen = List.of();
@@ -88,6 +90,7 @@ public final class Persistence implements AutoCloseable {
     this.leases = new JdbcPollingLeases(db);
     this.companyNames = new JdbcCompanyNames(db);
     this.deadLetters = new JdbcDeadLetters(inbox, outbox);
+    this.sendingBudget = new JdbcSendingBudget(db);
     this.resealing = new Resealing(db, sealing);
   }
 
@@ -280,6 +283,11 @@ public final class Persistence implements AutoCloseable {
 
   public PollingLeases pollingLeases() {
     return leases;
+  }
+
+  /** Every bot's sending slots, shared by the instances on this database (B2). */
+  public SendingBudget sendingBudget() {
+    return sendingBudget;
   }
 
   @Override

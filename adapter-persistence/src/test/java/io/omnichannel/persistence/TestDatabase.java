@@ -32,7 +32,8 @@ abstract class TestDatabase {
           "outbox",
           "polling_leases",
           "companies",
-          "topic_names");
+          "topic_names",
+          "sending_lanes");
 
   final Path dataFolder;
 

@@ -7,6 +7,7 @@ import io.omnichannel.core.port.in.InboundGateway;
 import io.omnichannel.core.port.out.ChannelUpdateDecoder;
 import io.omnichannel.core.port.out.MessengerChannel;
 import io.omnichannel.core.port.out.PollingLeases;
+import io.omnichannel.core.port.out.SendingBudget;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -37,7 +38,11 @@ public final class Telegram implements AutoCloseable {
   private final ScheduledExecutorService timer;
 
   private Telegram(
-      TelegramConfig config, InboundGateway gateway, PollingLeases leases, Clock clock) {
+      TelegramConfig config,
+      InboundGateway gateway,
+      PollingLeases leases,
+      SendingBudget budget,
+      Clock clock) {
     ObjectMapper json =
         new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
@@ -60,21 +65,35 @@ public final class Telegram implements AutoCloseable {
                 timer,
                 workers));
     this.decoder = new UpdateDecoder(json);
-    this.channel = new TelegramChannel(config, api, http, pollers, json, clock, System::nanoTime);
+    this.channel =
+        new TelegramChannel(
+            config,
+            api,
+            http,
+            pollers,
+            json,
+            clock,
+            new SharedPacing(budget, config.pacing(), clock));
     this.webhook = new WebhookEndpoint(gateway, json);
   }
 
   /**
    * @param gateway where received updates go; each call returns once the core stored the update
    * @param leases who polls which bot (B3); unused in webhook mode
+   * @param budget the sending slots of every bot, shared by all instances (B2)
    */
   public static Telegram create(
-      TelegramConfig config, InboundGateway gateway, PollingLeases leases, Clock clock) {
+      TelegramConfig config,
+      InboundGateway gateway,
+      PollingLeases leases,
+      SendingBudget budget,
+      Clock clock) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(gateway, "gateway");
     Objects.requireNonNull(leases, "leases");
+    Objects.requireNonNull(budget, "budget");
     Objects.requireNonNull(clock, "clock");
-    return new Telegram(config, gateway, leases, clock);
+    return new Telegram(config, gateway, leases, budget, clock);
   }
 
   public MessengerChannel messengerChannel() {

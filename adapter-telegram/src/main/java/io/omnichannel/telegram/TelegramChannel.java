@@ -30,12 +30,11 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,8 +51,7 @@ final class TelegramChannel implements MessengerChannel {
   private final Pollers pollers;
   private final ObjectMapper json;
   private final Clock clock;
-  private final LongSupplier nanoTime;
-  private final Map<BotId, Pacer> pacers = new ConcurrentHashMap<>();
+  private final SharedPacing pacing;
 
   TelegramChannel(
       TelegramConfig config,
@@ -62,14 +60,14 @@ final class TelegramChannel implements MessengerChannel {
       Pollers pollers,
       ObjectMapper json,
       Clock clock,
-      LongSupplier nanoTime) {
+      SharedPacing pacing) {
     this.config = config;
     this.api = api;
     this.http = http;
     this.pollers = pollers;
     this.json = json;
     this.clock = clock;
-    this.nanoTime = nanoTime;
+    this.pacing = pacing;
   }
 
   @Override
@@ -127,17 +125,19 @@ final class TelegramChannel implements MessengerChannel {
   @Override
   public void send(Connection connection, ChatId chat, Optional<TopicId> topic, ChannelPost post) {
     Long thread = topic.map(id -> Long.parseLong(id.value())).orElse(null);
-    Pacer pacer =
-        pacers.computeIfAbsent(connection.bot().id(), id -> new Pacer(config.pacing(), nanoTime));
+    Duration request = config.timeouts().request();
     if (post instanceof ChannelPost.Text) {
       ChannelPost.Text text = (ChannelPost.Text) post;
-      sendTexts(
-          connection,
+      pacing.send(
+          connection.bot().id(),
           chat,
-          thread,
-          pacer,
-          Texts.split(text.text(), Texts.MESSAGE_MAX),
-          text.keyboard());
+          request,
+          textCalls(
+              connection,
+              chat,
+              thread,
+              Texts.split(text.text(), Texts.MESSAGE_MAX),
+              text.keyboard()));
       return;
     }
     ChannelPost.File file = (ChannelPost.File) post;
@@ -167,8 +167,8 @@ final class TelegramChannel implements MessengerChannel {
     }
     boolean image = file.kind() == FileKind.IMAGE;
     String method = image ? "sendPhoto" : "sendDocument";
-    pacer.send(
-        chat,
+    List<Runnable> calls = new ArrayList<>();
+    calls.add(
         () ->
             http.upload(
                 connection.token(),
@@ -179,23 +179,20 @@ final class TelegramChannel implements MessengerChannel {
                 file.mimeType(),
                 file.sizeBytes(),
                 file.source()));
-    sendTexts(connection, chat, thread, pacer, following, file.keyboard());
+    calls.addAll(textCalls(connection, chat, thread, following, file.keyboard()));
+    pacing.send(connection.bot().id(), chat, request.plus(config.timeouts().upload()), calls);
   }
 
-  private void sendTexts(
-      Connection connection,
-      ChatId chat,
-      Long thread,
-      Pacer pacer,
-      List<String> parts,
-      Keyboard keyboard) {
+  private List<Runnable> textCalls(
+      Connection connection, ChatId chat, Long thread, List<String> parts, Keyboard keyboard) {
+    List<Runnable> calls = new ArrayList<>();
     for (int i = 0; i < parts.size(); i++) {
       JsonNode markup = i == parts.size() - 1 ? Markups.of(keyboard, json) : null;
       BotApi.SendMessage message =
           new BotApi.SendMessage(chat.value(), thread, parts.get(i), markup);
-      pacer.send(
-          chat, () -> api.call(connection.token(), "sendMessage", bot -> bot.sendMessage(message)));
+      calls.add(() -> api.call(connection.token(), "sendMessage", bot -> bot.sendMessage(message)));
     }
+    return calls;
   }
 
   @Override
@@ -267,7 +264,6 @@ final class TelegramChannel implements MessengerChannel {
   }
 
   void close() {
-    pacers.values().forEach(Pacer::close);
-    pacers.clear();
+    // nothing waits for a slot, so nothing is to be released
   }
 }

@@ -7,42 +7,35 @@ import io.omnichannel.core.domain.ChannelPost;
 import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.Keyboard;
+import io.omnichannel.core.domain.failure.AwaitingSlot;
 import io.omnichannel.core.domain.failure.RateLimited;
 import io.omnichannel.core.port.out.MessengerChannel;
 import io.omnichannel.testkit.telegram.BotInfo;
-import io.omnichannel.testkit.telegram.GroupScenario;
-import io.omnichannel.testkit.telegram.GroupSpec;
 import io.omnichannel.testkit.telegram.RateLimits;
 import io.omnichannel.testkit.telegram.SentMessage;
 import io.omnichannel.testkit.telegram.TelegramEmulatorConfig;
 import io.omnichannel.testkit.telegram.UserSpec;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.IntStream;
+import java.time.Instant;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * B2 against the emulator's exact 429 accounting, both sides' windows scaled by the same factor
- * (the ratios of Telegram's limits kept, the minutes shrunk to about a second).
+ * B2 against the emulator's exact 429 accounting, both sides' windows scaled by the same factor: a
+ * send either takes its slots in the shared budget or sends nothing and says when they open; no
+ * call waits.
  */
 class PacingTest {
-  private static final double SCALE = 0.02;
-  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final double SCALE = 0.2;
 
   private final World world =
       new World(TelegramEmulatorConfig.defaults().withRateLimits(RateLimits.real().scaled(SCALE)));
-  private final MessengerChannel channel =
+  private final TelegramConfig config =
       world
-          .telegram(
-              world
-                  .config(TelegramConfig.ReceiveMode.WEBHOOK)
-                  .withPacing(TelegramConfig.Pacing.telegram().scaled(SCALE)))
-          .messengerChannel();
+          .config(TelegramConfig.ReceiveMode.WEBHOOK)
+          .withPacing(TelegramConfig.Pacing.telegram().scaled(SCALE));
+  private final MessengerChannel channel = world.telegram(config).messengerChannel();
   private final BotInfo bot = world.newBot();
   private final Connection connection = world.connect(bot);
 
@@ -51,60 +44,95 @@ class PacingTest {
     world.close();
   }
 
-  private void send(long chat, String text) {
-    channel.send(
+  private static void send(
+      MessengerChannel through, Connection connection, long chat, String text) {
+    through.send(
         connection,
         new ChatId(Long.toString(chat)),
         new ChannelPost.Text(text, Keyboard.UNCHANGED));
   }
 
+  private void user(long id) {
+    world.emulator.bot(bot.token()).user(UserSpec.of(id, "User" + id)).sendsText("hi");
+  }
+
   @Test
-  void aBurstOf300MessagesTo30ChatsAnd100IntoOneGroupMeetsNo429AndKeepsEachChatsOrder()
-      throws Exception {
-    List<Long> users = IntStream.rangeClosed(1, 30).mapToObj(i -> 1000L + i).toList();
-    users.forEach(
-        id -> world.emulator.bot(bot.token()).user(UserSpec.of(id, "User" + id)).sendsText("hi"));
-    GroupScenario group = world.emulator.bot(bot.token()).group(new GroupSpec(-4242L, "Team"));
-    group.addsBotAsAdministrator(UserSpec.of(1001L, "User1001"));
+  void aChatsFourthMessageInsideItsBurstWindowSendsNothingAndSaysWhenItsSlotOpens() {
+    user(7L);
+    for (int i = 1; i <= 3; i++) {
+      send(channel, connection, 7L, "burst " + i);
+    }
+    Instant before = Instant.now();
 
-    ExecutorService workers = Executors.newFixedThreadPool(31);
-    List<Future<?>> done = new ArrayList<>();
-    for (long user : users) {
-      done.add(
-          workers.submit(() -> IntStream.range(0, 10).forEach(i -> send(user, user + "#" + i))));
-    }
-    done.add(
-        workers.submit(
-            () -> IntStream.range(0, 100).forEach(i -> send(group.chatId(), "group#" + i))));
-    for (Future<?> each : done) {
-      each.get();
-    }
-    workers.shutdown();
-
-    for (long user : users) {
-      assertThat(world.emulator.awaitSent(bot.token(), user, 10, WAIT))
-          .extracting(SentMessage::text)
-          .containsExactlyElementsOf(IntStream.range(0, 10).mapToObj(i -> user + "#" + i).toList());
-    }
-    assertThat(world.emulator.awaitSent(bot.token(), group.chatId(), 100, WAIT))
+    assertThatThrownBy(() -> send(channel, connection, 7L, "one too many"))
+        .isInstanceOfSatisfying(
+            AwaitingSlot.class,
+            waiting ->
+                assertThat(waiting.opensAt())
+                    .isAfter(before)
+                    .isBefore(before.plus(Duration.ofMillis(3 * 200 + 100))));
+    assertThat(world.emulator.sentMessages(bot.token(), 7L))
         .extracting(SentMessage::text)
-        .containsExactlyElementsOf(IntStream.range(0, 100).mapToObj(i -> "group#" + i).toList());
+        .containsExactly("burst 1", "burst 2", "burst 3");
     assertThat(world.emulator.tooManyRequestsCount(bot.token())).isZero();
   }
 
   @Test
-  void a429PausesTheWholeBotForItsRetryAfter() {
-    world.emulator.bot(bot.token()).user(UserSpec.of(1L, "A")).sendsText("hi");
-    world.emulator.bot(bot.token()).user(UserSpec.of(2L, "B")).sendsText("hi");
+  void twoInstancesSharingTheBudgetShareOneBotWindow() throws Exception {
+    // the bot's second stretched to ten, so that thirty sends surely fit in its window
+    double slow = 10;
+    try (World shared =
+        new World(
+            TelegramEmulatorConfig.defaults().withRateLimits(RateLimits.real().scaled(slow)))) {
+      TelegramConfig stretched =
+          shared
+              .config(TelegramConfig.ReceiveMode.WEBHOOK)
+              .withPacing(TelegramConfig.Pacing.telegram().scaled(slow));
+      MessengerChannel one = shared.telegram(stretched).messengerChannel();
+      MessengerChannel other = shared.telegram(stretched).messengerChannel();
+      BotInfo busy = shared.newBot();
+      Connection busyConnection = shared.connect(busy);
+      LongStream.rangeClosed(1, 31)
+          .forEach(
+              id ->
+                  shared
+                      .emulator
+                      .bot(busy.token())
+                      .user(UserSpec.of(id, "U" + id))
+                      .sendsText("hi"));
+      for (long chat = 1; chat <= 30; chat++) {
+        send(chat % 2 == 0 ? one : other, busyConnection, chat, "to " + chat);
+      }
+
+      assertThatThrownBy(() -> send(other, busyConnection, 31L, "the bot's 31st in its second"))
+          .isInstanceOf(AwaitingSlot.class);
+      assertThatThrownBy(() -> send(one, busyConnection, 31L, "the bot's 31st in its second"))
+          .isInstanceOf(AwaitingSlot.class);
+      assertThat(shared.emulator.sentMessages(busy.token(), 31L)).isEmpty();
+      assertThat(shared.emulator.sentMessages(busy.token(), 30L)).hasSize(1);
+      assertThat(shared.emulator.tooManyRequestsCount(busy.token())).isZero();
+    }
+  }
+
+  @Test
+  void a429ClosesTheBotsWindowsForItsRetryAfterWithoutAnyCallWaiting() {
+    user(1L);
+    user(2L);
     world.emulator.failNext(bot.token(), "sendMessage", 429, "Too Many Requests: retry after 1");
 
-    assertThatThrownBy(() -> send(1L, "refused")).isInstanceOf(RateLimited.class);
+    assertThatThrownBy(() -> send(channel, connection, 1L, "refused"))
+        .isInstanceOfSatisfying(
+            RateLimited.class,
+            limited -> assertThat(limited.retryAfter()).isEqualTo(Duration.ofSeconds(1)));
+    Instant refusedBy = Instant.now();
     long started = System.nanoTime();
-    send(2L, "to another chat");
+    assertThatThrownBy(() -> send(channel, connection, 2L, "to another chat"))
+        .isInstanceOfSatisfying(
+            AwaitingSlot.class,
+            waiting ->
+                assertThat(waiting.opensAt()).isAfter(refusedBy.plus(Duration.ofMillis(900))));
 
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofMillis(900));
-    assertThat(world.emulator.sentMessages(bot.token(), 2L))
-        .extracting(SentMessage::text)
-        .containsExactly("to another chat");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
+    assertThat(world.emulator.sentMessages(bot.token(), 2L)).isEmpty();
   }
 }

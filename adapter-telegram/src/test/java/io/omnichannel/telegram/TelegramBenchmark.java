@@ -1,20 +1,13 @@
 package io.omnichannel.telegram;
 
 import io.javalin.Javalin;
-import io.omnichannel.core.domain.ChannelPost;
-import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.ConnectionId;
-import io.omnichannel.core.domain.Keyboard;
 import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.port.in.Admission;
 import io.omnichannel.core.port.in.RawEvent;
 import io.omnichannel.core.port.out.ChannelUpdateDecoder;
 import io.omnichannel.testkit.telegram.BotInfo;
-import io.omnichannel.testkit.telegram.GroupScenario;
-import io.omnichannel.testkit.telegram.GroupSpec;
-import io.omnichannel.testkit.telegram.RateLimits;
-import io.omnichannel.testkit.telegram.TelegramEmulatorConfig;
 import io.omnichannel.testkit.telegram.UserSpec;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -27,33 +20,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.IntStream;
 
 /**
- * One run, three figures (not a test): webhook updates/s mapped and handed to a no-op core; heap
- * and threads with 1,000 bots long polling the emulator; the paced burst at Telegram's real limits.
- * Run: {@code ./mvnw -B -ntp -pl adapter-telegram -am -Pbench -DskipTests verify} (optional
- * arguments: {@code webhook polling burst} to pick parts).
+ * One run, two figures (not a test): webhook updates/s mapped and handed to a no-op core; heap and
+ * threads with 1,000 bots long polling the emulator. (Sending at Telegram's limits is measured by
+ * the launcher's {@code SharedPacingBenchmark}: the adapter alone no longer waits for a slot.) Run:
+ * {@code ./mvnw -B -ntp -pl adapter-telegram -am -Pbench -DskipTests verify} (optional arguments:
+ * {@code webhook polling} to pick parts).
  */
 public final class TelegramBenchmark {
   private TelegramBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     List<String> parts =
-        args.length == 0 ? List.of("polling", "webhook", "burst") : List.of(args[0].split(","));
+        args.length == 0 ? List.of("polling", "webhook") : List.of(args[0].split(","));
     if (parts.contains("polling")) {
       polling(1_000);
     }
     if (parts.contains("webhook")) {
       webhook();
-    }
-    if (parts.contains("burst")) {
-      burst();
     }
     System.exit(0);
   }
@@ -231,64 +218,6 @@ public final class TelegramBenchmark {
       report(
           "polling: one update to each of %,d bots handed to the core in %.2f s",
           bots, (System.nanoTime() - deliver) / 1e9);
-    }
-  }
-
-  private static void burst() throws Exception {
-    try (World world =
-        new World(TelegramEmulatorConfig.defaults().withRateLimits(RateLimits.real()))) {
-      Telegram telegram = world.telegram(world.config(TelegramConfig.ReceiveMode.WEBHOOK));
-      BotInfo bot = world.newBot();
-      Connection connection = world.connect(bot);
-      List<Long> users = IntStream.rangeClosed(1, 30).mapToObj(i -> 1000L + i).toList();
-      users.forEach(
-          id -> world.emulator.bot(bot.token()).user(UserSpec.of(id, "User" + id)).sendsText("hi"));
-      GroupScenario group = world.emulator.bot(bot.token()).group(new GroupSpec(-4242L, "Team"));
-      group.addsBotAsAdministrator(UserSpec.of(1001L, "User1001"));
-      ExecutorService workers = Executors.newFixedThreadPool(31);
-      List<Future<Long>> done = new ArrayList<>();
-      long started = System.nanoTime();
-      for (long user : users) {
-        done.add(
-            workers.submit(
-                () -> {
-                  IntStream.range(0, 10)
-                      .forEach(
-                          i ->
-                              telegram
-                                  .messengerChannel()
-                                  .send(
-                                      connection,
-                                      new ChatId(Long.toString(user)),
-                                      new ChannelPost.Text(user + "#" + i, Keyboard.UNCHANGED)));
-                  return System.nanoTime();
-                }));
-      }
-      Future<Long> groupDone =
-          workers.submit(
-              () -> {
-                IntStream.range(0, 100)
-                    .forEach(
-                        i ->
-                            telegram
-                                .messengerChannel()
-                                .send(
-                                    connection,
-                                    new ChatId(Long.toString(group.chatId())),
-                                    new ChannelPost.Text("group#" + i, Keyboard.UNCHANGED)));
-                return System.nanoTime();
-              });
-      long privateEnd = 0;
-      for (Future<Long> each : done) {
-        privateEnd = Math.max(privateEnd, each.get());
-      }
-      long groupEnd = groupDone.get();
-      workers.shutdown();
-      report(
-          "burst at real limits: 300 messages to 30 private chats in %.1f s; 100 into one group in %.1f s; 429 answers: %d",
-          (privateEnd - started) / 1e9,
-          (groupEnd - started) / 1e9,
-          world.emulator.tooManyRequestsCount(bot.token()));
     }
   }
 

@@ -22,6 +22,7 @@ import io.omnichannel.core.fakes.CoreFixture;
 import io.omnichannel.core.fakes.InMemoryConnections;
 import io.omnichannel.core.fakes.InMemoryInbox;
 import io.omnichannel.core.fakes.InMemoryPollingLeases;
+import io.omnichannel.core.fakes.InMemorySendingBudget;
 import io.omnichannel.core.port.in.InboundGateway;
 import io.omnichannel.core.usecase.AcceptingInbound;
 import io.omnichannel.testkit.telegram.BotInfo;
@@ -50,6 +51,7 @@ final class World implements AutoCloseable {
   final InMemoryConnections connections = new InMemoryConnections();
   final InMemoryInbox inbox = new InMemoryInbox();
   final InMemoryPollingLeases leases = new InMemoryPollingLeases();
+  final InMemorySendingBudget budget = new InMemorySendingBudget();
   final Clock clock = Clock.systemUTC();
   final AcceptingInbound accepting =
       new AcceptingInbound(connections, inbox, CoreFixture.MANAGEMENT_HOOK, clock);
@@ -78,7 +80,7 @@ final class World implements AutoCloseable {
   }
 
   Telegram telegram(TelegramConfig config, InboundGateway gateway) {
-    Telegram telegram = Telegram.create(config, gateway, leases, clock);
+    Telegram telegram = Telegram.create(config, gateway, leases, budget, clock);
     closeables.add(telegram);
     return telegram;
   }

@@ -44,6 +44,7 @@ import io.omnichannel.launcher.web.HookEndpoints;
 import io.omnichannel.launcher.web.HttpMetrics;
 import io.omnichannel.launcher.web.MetricsEndpoint;
 import io.omnichannel.launcher.web.Stylesheet;
+import io.omnichannel.launcher.work.DueWakeups;
 import io.omnichannel.launcher.work.WorkerPool;
 import io.omnichannel.oneconnect.OneConnect;
 import io.omnichannel.oneconnect.OneConnectConfig;
@@ -83,8 +84,6 @@ public final class Omnichannel {
    */
   private static final Duration LEASE = Duration.ofSeconds(10);
 
-  private static final Duration RENEW_EVERY = LEASE.dividedBy(5);
-
   /**
    * Bans come from subscription events; the reconcile only catches a missed one, so a few SOAP
    * reads per monitoring cycle (a minute by default) suffice.
@@ -108,6 +107,7 @@ public final class Omnichannel {
   private final ServiceMeters serviceMeters;
   private final AtomicBoolean started = new AtomicBoolean();
   private final ScheduledExecutorService scheduler;
+  private final DueWakeups dueWakeups;
   private Javalin server;
   private Javalin managementServer;
 
@@ -125,15 +125,24 @@ public final class Omnichannel {
 
     WakingInbox waking = new WakingInbox(persistence.inbox());
     EventInbox inbox = Correlating.inbox(metering.inbox(waking));
+    dueWakeups = new DueWakeups(this::wakeOutbox, clock);
     Outbox outbox =
         new WakingOutbox(
-            Correlating.outbox(metering.outbox(persistence.outbox())), this::wakeOutbox);
+            Correlating.outbox(metering.outbox(persistence.outbox())),
+            this::wakeOutbox,
+            dueWakeups::wakeAt);
     DroppedMessageLog dropped = metering.droppedMessages(persistence.droppedMessages());
     managementHook = settings.managementHook.orElseGet(() -> HookCredentials.random(random));
     AcceptingInbound accepting =
         new AcceptingInbound(persistence.connections(), inbox, managementHook, clock);
 
-    telegram = Telegram.create(settings.telegram, accepting, persistence.pollingLeases(), clock);
+    telegram =
+        Telegram.create(
+            settings.telegram,
+            accepting,
+            persistence.pollingLeases(),
+            persistence.sendingBudget(),
+            clock);
     oneConnect = OneConnect.create(settings.oneConnect, accepting);
     messenger = metering.messenger(telegram.messengerChannel());
     metering.ignored("telegram", telegram, Telegram::ignoredUpdates);
@@ -195,17 +204,23 @@ public final class Omnichannel {
             relayToChannel,
             dialog,
             RetryPolicy.standard(),
-            LEASE,
+            settings.queueLease,
             clock);
     inboxWorkers =
-        new WorkerPool("inbox", processing, settings.workers, Duration.ofSeconds(1), RENEW_EVERY);
+        new WorkerPool(
+            "inbox",
+            processing,
+            settings.workers,
+            Duration.ofSeconds(1),
+            settings.queueLease.dividedBy(5));
     outboxWorkers =
         new WorkerPool(
             "outbox",
-            new SendingOutbox(outbox, delivering, RetryPolicy.standard(), LEASE, clock),
+            new SendingOutbox(
+                outbox, delivering, RetryPolicy.standard(), settings.queueLease, clock),
             settings.workers,
             Duration.ofSeconds(1),
-            RENEW_EVERY);
+            settings.queueLease.dividedBy(5));
     waking.onStored(inboxWorkers::wake);
     monitor =
         new MonitoringConnections(
@@ -364,6 +379,7 @@ public final class Omnichannel {
       managementServer.stop();
     }
     scheduler.shutdownNow();
+    dueWakeups.close();
     inboxWorkers.requestStop();
     outboxWorkers.requestStop();
     try {
@@ -457,6 +473,7 @@ public final class Omnichannel {
     private int workers = 4;
     private Duration monitorEvery = Duration.ofMinutes(1);
     private Duration retainCompleted = Duration.ofDays(7);
+    private Duration queueLease = LEASE;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
@@ -538,6 +555,18 @@ public final class Omnichannel {
             "keep completed rows at least a day: Telegram redelivers for 24 hours");
       }
       this.retainCompleted = period;
+      return this;
+    }
+
+    /**
+     * How long a claimed queue row is held without a word from its worker (10 s by default); a
+     * shorter one frees a killed instance's rows sooner, at the price of more renewals.
+     */
+    public Builder queueLease(Duration lease) {
+      if (lease.toMillis() < 500) {
+        throw new IllegalArgumentException("a queue lease lasts at least half a second");
+      }
+      this.queueLease = lease;
       return this;
     }
 

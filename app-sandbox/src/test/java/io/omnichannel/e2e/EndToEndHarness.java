@@ -82,7 +82,7 @@ abstract class EndToEndHarness {
     emulators =
         Emulators.start(
             TelegramEmulatorConfig.defaults()
-                .withRateLimits(RateLimits.off())
+                .withRateLimits(telegramLimits())
                 .withWebhookRetry(
                     new WebhookRetryPolicy(
                         Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(5))),
@@ -168,7 +168,7 @@ abstract class EndToEndHarness {
             emulators
                 .telegramConfig(receiveMode(), publicBase, instanceId)
                 .withTimeouts(timeouts())
-                .withPacing(TelegramConfig.Pacing.telegram().scaled(0.02)))
+                .withPacing(pacing()))
         .oneConnect(
             emulators
                 .oneConnectConfig(publicBase)
@@ -178,6 +178,16 @@ abstract class EndToEndHarness {
         .httpServer("127.0.0.1", httpPort)
         .workers(2)
         .clock(clock);
+  }
+
+  /** The emulator's 429 limits: off, unless a class tests the pacing. */
+  RateLimits telegramLimits() {
+    return RateLimits.off();
+  }
+
+  /** The gateway's sending limits: Telegram's, 50 times faster. */
+  TelegramConfig.Pacing pacing() {
+    return TelegramConfig.Pacing.telegram().scaled(0.02);
   }
 
   /** Where Telegram, 1C-Connect and browsers reach an instance: by default itself. */

@@ -29,7 +29,7 @@ public final class GatewayProcessMain {
       arg.put(pair.substring(0, eq), pair.substring(eq + 1));
     }
     int port = Integer.parseInt(arg.get("port"));
-    URI publicBase = URI.create("http://127.0.0.1:" + port);
+    URI publicBase = URI.create(arg.getOrDefault("publicBase", "http://127.0.0.1:" + port));
     Omnichannel gateway =
         Omnichannel.builder()
             .persistence(
@@ -45,11 +45,10 @@ public final class GatewayProcessMain {
                 TelegramConfig.of(
                         TelegramConfig.ReceiveMode.POLLING, publicBase, arg.get("instance"))
                     .withApiBaseUrl(URI.create(arg.get("telegram")))
-                    .withTimeouts(
-                        TelegramConfig.Timeouts.defaults()
-                            .withLongPoll(Duration.ofSeconds(1))
-                            .withBackoff(Duration.ofMillis(200), Duration.ofSeconds(2)))
-                    .withPacing(TelegramConfig.Pacing.telegram().scaled(0.02)))
+                    .withTimeouts(timeouts(arg))
+                    .withPacing(
+                        TelegramConfig.Pacing.telegram()
+                            .scaled(Double.parseDouble(arg.getOrDefault("pacingScale", "0.02")))))
             .oneConnect(
                 OneConnectConfig.of(
                         "gateway",
@@ -61,11 +60,28 @@ public final class GatewayProcessMain {
                 new HookCredentials(arg.get("hookLogin"), Secret.of(arg.get("hookPassword"))))
             .httpServer("127.0.0.1", port)
             .workers(2)
+            .queueLease(
+                Duration.ofMillis(Long.parseLong(arg.getOrDefault("queueLeaseMs", "10000"))))
             .build()
             .start();
     System.out.println("READY");
     System.out.flush();
     Thread.currentThread().join();
     gateway.stop();
+  }
+
+  /** Short polls and back-offs; {@code requestTimeoutMs} bounds a send's call (30 s by default). */
+  private static TelegramConfig.Timeouts timeouts(Map<String, String> arg) {
+    TelegramConfig.Timeouts defaults = TelegramConfig.Timeouts.defaults();
+    return new TelegramConfig.Timeouts(
+            defaults.connect(),
+            Duration.ofMillis(Long.parseLong(arg.getOrDefault("requestTimeoutMs", "30000"))),
+            defaults.upload(),
+            defaults.longPoll(),
+            defaults.backoffMin(),
+            defaults.backoffMax(),
+            defaults.leaseTtl())
+        .withLongPoll(Duration.ofSeconds(1))
+        .withBackoff(Duration.ofMillis(200), Duration.ofSeconds(2));
   }
 }

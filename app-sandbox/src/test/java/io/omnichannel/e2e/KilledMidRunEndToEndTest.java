@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.omnichannel.testkit.oneconnect.TranscriptEntry;
 import io.omnichannel.testkit.telegram.SentMessage;
 import io.omnichannel.testkit.telegram.UserSpec;
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -218,17 +213,9 @@ class KilledMidRunEndToEndTest extends EndToEndHarness {
   }
 
   private Process startChild(Path log) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
+    List<String> arguments =
         new ArrayList<>(
             List.of(
-                java,
-                "-Xmx256m",
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-cp",
-                System.getProperty("java.class.path"),
-                GatewayProcessMain.class.getName(),
                 "port=" + port,
                 "data=" + data,
                 "instance=e2e-1",
@@ -238,35 +225,7 @@ class KilledMidRunEndToEndTest extends EndToEndHarness {
                 "managementLine=" + management.id(),
                 "hookLogin=" + managementHook.login(),
                 "hookPassword=" + managementHook.password().reveal()));
-    command.addAll(childDatabaseArgs());
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .redirectError(ProcessBuilder.Redirect.to(new File(log.toString())));
-    Process process = builder.start();
-    CompletableFuture<Void> ready = new CompletableFuture<>();
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader out =
-                  new BufferedReader(
-                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                  if (line.equals("READY")) {
-                    ready.complete(null);
-                  }
-                }
-                ready.completeExceptionally(
-                    new AssertionError(
-                        "the gateway process ended before it was ready; see " + log));
-              } catch (Exception e) {
-                ready.completeExceptionally(e);
-              }
-            },
-            "child-gateway-stdout");
-    reader.setDaemon(true);
-    reader.start();
-    ready.get(60, TimeUnit.SECONDS);
-    return process;
+    arguments.addAll(childDatabaseArgs());
+    return ChildGateway.start(arguments, log);
   }
 }

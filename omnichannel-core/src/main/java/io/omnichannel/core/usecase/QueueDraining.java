@@ -1,5 +1,6 @@
 package io.omnichannel.core.usecase;
 
+import io.omnichannel.core.domain.failure.AwaitingSlot;
 import io.omnichannel.core.domain.failure.ClaimLost;
 import io.omnichannel.core.domain.failure.GatewayFailure;
 import io.omnichannel.core.domain.failure.RateLimited;
@@ -136,6 +137,11 @@ final class QueueDraining<T> implements QueueWorker {
           q.retryAt(c, now, "ClaimLost: the lease ran out while it was handled");
         }
       };
+    } catch (AwaitingSlot waiting) {
+      // the slot is scheduled, not awaited: the row stays its chat's head until then
+      Instant due = waiting.opensAt();
+      String reason = describe(waiting);
+      return (q, c) -> q.postpone(c, due, reason);
     } catch (RateLimited limited) {
       Instant due = clock.instant().plus(limited.retryAfter());
       String reason = describe(limited);

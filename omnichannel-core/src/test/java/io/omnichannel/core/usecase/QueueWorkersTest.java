@@ -19,6 +19,7 @@ import io.omnichannel.core.domain.MessageContent;
 import io.omnichannel.core.domain.OutboundPost;
 import io.omnichannel.core.domain.OutboxMessage;
 import io.omnichannel.core.domain.PlatformUserId;
+import io.omnichannel.core.domain.failure.AwaitingSlot;
 import io.omnichannel.core.domain.failure.ChatNotFound;
 import io.omnichannel.core.domain.failure.PlatformUnavailable;
 import io.omnichannel.core.domain.failure.RateLimited;
@@ -304,6 +305,32 @@ class QueueWorkersTest {
     f.clock.advance(Duration.ofMillis(1));
     assertThat(outboxWorker.processNext()).isTrue();
     assertThat(f.messenger.sentTo(chat("501"))).hasSize(1);
+  }
+
+  @Test
+  void aRowAwaitingItsSendingSlotIsPostponedToTheSlotNoAttemptCountedAndItsChatWaitsBehindIt() {
+    ChannelAccount ivan = ivan();
+    f.outbox.enqueue(textTo(ivan, "Первый"));
+    f.outbox.enqueue(textTo(ivan, "Второй"));
+    Instant opensAt = f.clock.instant().plusMillis(1_500);
+    f.messenger.failNextSend(chat("501"), new AwaitingSlot(opensAt));
+
+    assertThat(outboxWorker.processNext()).isTrue();
+
+    Row<OutboxMessage> row = f.outbox.rows().get(0);
+    assertThat(row.dueAt()).isEqualTo(opensAt);
+    assertThat(row.attempts()).isZero();
+    assertThat(outboxWorker.processNext())
+        .as("the chat's later row does not overtake the postponed one")
+        .isFalse();
+    f.clock.advance(Duration.ofMillis(1_500));
+    assertThat(outboxWorker.processNext()).isTrue();
+    assertThat(outboxWorker.processNext()).isTrue();
+    assertThat(f.messenger.sentTo(chat("501")))
+        .extracting(Object::toString)
+        .satisfiesExactly(
+            first -> assertThat(first).contains("Первый"),
+            second -> assertThat(second).contains("Второй"));
   }
 
   @Test

@@ -1,0 +1,314 @@
+package io.omnichannel.launcher.bench;
+
+import io.omnichannel.core.domain.AccountId;
+import io.omnichannel.core.domain.ApiAccount;
+import io.omnichannel.core.domain.BotId;
+import io.omnichannel.core.domain.BotProfile;
+import io.omnichannel.core.domain.BotToken;
+import io.omnichannel.core.domain.ChannelAccount;
+import io.omnichannel.core.domain.ChannelKind;
+import io.omnichannel.core.domain.ChatId;
+import io.omnichannel.core.domain.ChatKind;
+import io.omnichannel.core.domain.CompanyId;
+import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.ConnectionId;
+import io.omnichannel.core.domain.ConnectionState;
+import io.omnichannel.core.domain.HookCredentials;
+import io.omnichannel.core.domain.Keyboard;
+import io.omnichannel.core.domain.Line;
+import io.omnichannel.core.domain.LineAvailability;
+import io.omnichannel.core.domain.LineId;
+import io.omnichannel.core.domain.OutboundPost;
+import io.omnichannel.core.domain.OutboxMessage;
+import io.omnichannel.core.domain.PlatformUserId;
+import io.omnichannel.core.domain.Secret;
+import io.omnichannel.core.domain.TechnicalClient;
+import io.omnichannel.core.domain.TechnicalClientId;
+import io.omnichannel.core.port.in.InboundGateway;
+import io.omnichannel.core.port.out.Outbox;
+import io.omnichannel.core.port.out.SupportPlatform;
+import io.omnichannel.core.usecase.DeliveringToChannel;
+import io.omnichannel.core.usecase.RetryPolicy;
+import io.omnichannel.core.usecase.SendingOutbox;
+import io.omnichannel.launcher.WakingOutbox;
+import io.omnichannel.launcher.work.DueWakeups;
+import io.omnichannel.launcher.work.WorkerPool;
+import io.omnichannel.persistence.Persistence;
+import io.omnichannel.persistence.PersistenceConfig;
+import io.omnichannel.telegram.Telegram;
+import io.omnichannel.telegram.TelegramConfig;
+import io.omnichannel.testkit.mariadb.ScratchMariaDb;
+import io.omnichannel.testkit.telegram.BotInfo;
+import io.omnichannel.testkit.telegram.RateLimits;
+import io.omnichannel.testkit.telegram.TelegramEmulator;
+import io.omnichannel.testkit.telegram.TelegramEmulatorConfig;
+import io.omnichannel.testkit.telegram.UserSpec;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Issue 14's benchmark (not a test: {@code ./mvnw -B -ntp -pl app-launcher -am verify -DskipTests
+ * -Dbench.pacing}): several bots × many private chats, outbound only, at Telegram's real limits in
+ * the emulator, sent by two instances — each with its own pool, outbox workers and Telegram adapter
+ * — on one MariaDB database. The outbox is filled first, then both instances start; the run ends
+ * when the emulator holds every message. Prints {@code RESULT shared_pacing too_many_requests=<n>
+ * of_ideal=<x> blocked_workers=<n>}: 429 answers, the time the limits allow over the time taken,
+ * and the most outbox workers ever seen parked inside the Telegram adapter's pacing (sampled every
+ * 50 ms). Properties: {@code bench.pacing.bots} (3), {@code bench.pacing.chats} (per bot, 50),
+ * {@code bench.pacing.messages} (per chat, 6), {@code bench.pacing.workers} (per instance, 8).
+ */
+public final class SharedPacingBenchmark {
+  private static final Duration LEASE = Duration.ofSeconds(10);
+
+  private SharedPacingBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int bots = Integer.getInteger("bench.pacing.bots", 3);
+    int chats = Integer.getInteger("bench.pacing.chats", 50);
+    int messages = Integer.getInteger("bench.pacing.messages", 6);
+    int workers = Integer.getInteger("bench.pacing.workers", 8);
+    Path data = Files.createTempDirectory("pacing-bench");
+    Clock clock = Clock.systemUTC();
+    try (TelegramEmulator telegram =
+            TelegramEmulator.start(
+                TelegramEmulatorConfig.defaults().withRateLimits(RateLimits.real()));
+        ScratchMariaDb mariaDb = ScratchMariaDb.create()) {
+      PersistenceConfig database =
+          PersistenceConfig.server(mariaDb.url(), mariaDb.user(), mariaDb.password(), data);
+      List<BotInfo> infos = new ArrayList<>();
+      List<CompletableFuture<?>> everySent = new ArrayList<>();
+      try (Persistence setup = Persistence.open(database, clock, "bench-setup")) {
+        for (int b = 0; b < bots; b++) {
+          BotInfo bot = telegram.createBot("Bench " + b, "bench_" + b + "_bot");
+          infos.add(bot);
+          Connection connection = connection(bot, b, clock.instant());
+          setup.connections().insert(connection);
+          for (int c = 0; c < chats; c++) {
+            long user = 10_000L * (b + 1) + c;
+            telegram.bot(bot.token()).user(UserSpec.of(user, "User" + user)).sendsText("hi");
+            setup.accounts().insert(account(connection, user, clock.instant()));
+            everySent.add(telegram.sentFuture(bot.token(), user, messages));
+          }
+        }
+        Outbox outbox = setup.outbox();
+        for (int m = 0; m < messages; m++) {
+          for (int b = 0; b < bots; b++) {
+            for (int c = 0; c < chats; c++) {
+              long user = 10_000L * (b + 1) + c;
+              outbox.enqueue(
+                  new OutboxMessage(
+                      connectionId(b),
+                      new ChatId(Long.toString(user)),
+                      accountId(b, user),
+                      new OutboundPost.Text(user + "#" + m, Keyboard.UNCHANGED),
+                      "bench:" + user + ":" + m));
+            }
+          }
+        }
+      }
+
+      AtomicInteger blocked = new AtomicInteger();
+      ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+      sampler.scheduleAtFixedRate(
+          () -> blocked.accumulateAndGet(parkedInPacing(), Math::max),
+          50,
+          50,
+          TimeUnit.MILLISECONDS);
+      long started = System.nanoTime();
+      List<Instance> instances =
+          List.of(
+              new Instance(database, telegram.baseUrl(), "bench-1", workers, clock),
+              new Instance(database, telegram.baseUrl(), "bench-2", workers, clock));
+      CompletableFuture.allOf(everySent.toArray(CompletableFuture[]::new))
+          .get(10, TimeUnit.MINUTES);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      sampler.shutdownNow();
+      instances.forEach(Instance::close);
+
+      long tooMany = infos.stream().mapToLong(b -> telegram.tooManyRequestsCount(b.token())).sum();
+      double ideal = idealSeconds(chats * messages, messages, RateLimits.real());
+      System.out.printf(
+          Locale.ROOT,
+          "%d bots × %d chats × %d messages on two instances (%d workers each): %.1f s, the"
+              + " limits allow %.1f s%n",
+          bots,
+          chats,
+          messages,
+          workers,
+          seconds,
+          ideal);
+      System.out.printf(
+          Locale.ROOT,
+          "RESULT shared_pacing too_many_requests=%d of_ideal=%.2f blocked_workers=%d%n",
+          tooMany,
+          ideal / seconds,
+          blocked.get());
+    }
+    System.exit(0);
+  }
+
+  /**
+   * The shortest time the emulator's limits allow: a bot's 30 per second (sliding) for all its
+   * messages, a private chat's burst of 3 then 1 per second for its own.
+   */
+  private static double idealSeconds(int perBot, int perChat, RateLimits limits) {
+    double bot =
+        Math.ceil((double) perBot / limits.botMessages() - 1) * limits.botWindow().toMillis();
+    double chat =
+        Math.max(0, perChat - limits.privateChatBurst()) * limits.privateChatRefill().toMillis();
+    return Math.max(bot, chat) / 1000;
+  }
+
+  /**
+   * Outbox workers parked (waiting, sleeping) by the Telegram adapter's pacing itself: the
+   * gateway's innermost frame is a pacing class (a worker waiting for an HTTP answer while it sends
+   * is not waiting for a slot).
+   */
+  private static int parkedInPacing() {
+    int parked = 0;
+    for (var entry : Thread.getAllStackTraces().entrySet()) {
+      Thread thread = entry.getKey();
+      Thread.State state = thread.getState();
+      boolean waiting = state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
+      if (waiting && thread.getName().startsWith("outbox-worker")) {
+        Optional<StackTraceElement> innermost =
+            Arrays.stream(entry.getValue())
+                .filter(frame -> frame.getClassName().startsWith("io.omnichannel."))
+                .findFirst();
+        if (innermost.isPresent() && innermost.get().getClassName().contains("Pac")) {
+          parked++;
+        }
+      }
+    }
+    return parked;
+  }
+
+  private static ConnectionId connectionId(int bot) {
+    return new ConnectionId("bench-connection-" + bot);
+  }
+
+  private static AccountId accountId(int bot, long user) {
+    return new AccountId("bench-account-" + bot + "-" + user);
+  }
+
+  private static Connection connection(BotInfo bot, int index, Instant now) {
+    CompanyId company = new CompanyId("bench-company");
+    return new Connection(
+        connectionId(index),
+        company,
+        ChannelKind.TELEGRAM,
+        new Line(
+            new LineId("bench-line-" + index),
+            company,
+            "Линия " + index,
+            LineAvailability.CLIENTS_AND_SPECIALISTS),
+        new BotProfile(new BotId(Long.toString(bot.id())), bot.username(), bot.firstName()),
+        BotToken.of(bot.token()),
+        new TechnicalClient(new TechnicalClientId("bench-tc-" + index), "Telegram: " + index),
+        new ApiAccount("bench-api-" + index, Secret.of("bench-password")),
+        "a".repeat(64),
+        new HookCredentials("bench-hook-" + index, Secret.of("bench-hook-password")),
+        ConnectionState.ACTIVE,
+        now,
+        Optional.empty());
+  }
+
+  private static ChannelAccount account(Connection connection, long user, Instant now) {
+    int bot = Integer.parseInt(connection.id().value().substring("bench-connection-".length()));
+    return ChannelAccount.opened(
+        accountId(bot, user),
+        connection.id(),
+        new ChatId(Long.toString(user)),
+        ChatKind.PRIVATE,
+        1,
+        "User" + user,
+        Optional.empty(),
+        new PlatformUserId("bench-user-" + user),
+        now);
+  }
+
+  /** The outbound half of one gateway instance: its pool, adapter and outbox workers. */
+  private static final class Instance {
+    private final Persistence persistence;
+    private final Telegram telegram;
+    private final DueWakeups wakeups;
+    private final WorkerPool pool;
+
+    Instance(
+        PersistenceConfig database, String telegramUrl, String name, int workers, Clock clock) {
+      persistence = Persistence.open(database, clock, name);
+      TelegramConfig config =
+          TelegramConfig.of(
+                  TelegramConfig.ReceiveMode.WEBHOOK, URI.create("http://127.0.0.1:9"), name)
+              .withApiBaseUrl(URI.create(telegramUrl));
+      telegram =
+          Telegram.create(
+              config,
+              unused(InboundGateway.class),
+              persistence.pollingLeases(),
+              persistence.sendingBudget(),
+              clock);
+      DeliveringToChannel delivering =
+          new DeliveringToChannel(
+              telegram.messengerChannel(),
+              unused(SupportPlatform.class),
+              persistence.connections(),
+              persistence.accounts(),
+              persistence.droppedMessages(),
+              clock);
+      WorkerPool[] self = new WorkerPool[1];
+      wakeups = new DueWakeups(() -> self[0].wake(), clock);
+      Outbox outbox = new WakingOutbox(persistence.outbox(), () -> {}, wakeups::wakeAt);
+      pool =
+          new WorkerPool(
+              "outbox",
+              new SendingOutbox(outbox, delivering, RetryPolicy.standard(), LEASE, clock),
+              workers,
+              Duration.ofSeconds(1),
+              LEASE.dividedBy(5));
+      self[0] = pool;
+      pool.start();
+    }
+
+    void close() {
+      try {
+        pool.stop(Duration.ofSeconds(10));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      wakeups.close();
+      telegram.close();
+      persistence.close();
+    }
+  }
+
+  /** A port the outbound path never calls here (no blocked user, no oversized file). */
+  private static <T> T unused(Class<T> port) {
+    return port.cast(
+        Proxy.newProxyInstance(
+            port.getClassLoader(),
+            new Class<?>[] {port},
+            (proxy, method, arguments) -> {
+              if (method.getDeclaringClass() == Object.class) {
+                return method.getName().equals("toString") ? port.getSimpleName() : null;
+              }
+              throw new UnsupportedOperationException(
+                  port.getSimpleName() + "." + method.getName());
+            }));
+  }
+}

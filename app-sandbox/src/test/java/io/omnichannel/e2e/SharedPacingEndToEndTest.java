@@ -1,0 +1,237 @@
+package io.omnichannel.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.omnichannel.launcher.Omnichannel;
+import io.omnichannel.persistence.PersistenceConfig;
+import io.omnichannel.sandbox.scenario.Loopback;
+import io.omnichannel.telegram.TelegramConfig;
+import io.omnichannel.testkit.telegram.GroupScenario;
+import io.omnichannel.testkit.telegram.GroupSpec;
+import io.omnichannel.testkit.telegram.RateLimits;
+import io.omnichannel.testkit.telegram.SentMessage;
+import io.omnichannel.testkit.telegram.UserSpec;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * B2 across instances: two gateways on one MariaDB send for one bot under the emulator's limits at
+ * Telegram's real ratios (every window four times shorter). 300 messages to 30 private chats and
+ * 100 into one group; the second instance, a JVM of its own, is killed with SIGKILL midway. No 429,
+ * every message once (bar what was in flight at the kill) and in order, and the whole run within 10
+ * % of the time the limits allow: the group's 20 per window make it four windows.
+ */
+class SharedPacingEndToEndTest extends EndToEndHarness {
+  private static final double SCALE = 0.25;
+  private static final int CHATS = 30;
+  private static final int PER_CHAT = 10;
+  private static final int INTO_GROUP = 100;
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
+  private static final Duration QUEUE_LEASE = Duration.ofSeconds(1);
+  private static final int CHILD_WORKERS = 2;
+
+  private FlakyProxy balancer;
+  private Process child;
+
+  @Override
+  boolean onMariaDb() {
+    return true;
+  }
+
+  @Override
+  RateLimits telegramLimits() {
+    return RateLimits.real().scaled(SCALE);
+  }
+
+  @Override
+  TelegramConfig.Pacing pacing() {
+    return TelegramConfig.Pacing.telegram().scaled(SCALE);
+  }
+
+  @Override
+  void beforeGateway() throws Exception {
+    balancer = new FlakyProxy(URI.create("http://127.0.0.1:" + port));
+  }
+
+  /** Both instances are reached through one load balancer, which stays on the survivor. */
+  @Override
+  URI publicBase(int httpPort) {
+    return balancer.baseUrl();
+  }
+
+  @Override
+  TelegramConfig.Timeouts timeouts() {
+    return withRequestTimeout(super.timeouts());
+  }
+
+  @Override
+  Omnichannel.Builder builder(int httpPort, String instanceId) {
+    return super.builder(httpPort, instanceId).queueLease(QUEUE_LEASE);
+  }
+
+  @Override
+  void afterGateway() {
+    if (child != null) {
+      child.destroyForcibly();
+    }
+    balancer.close();
+  }
+
+  @Test
+  void twoInstancesShareOneBudgetPerBotAndOneOfThemDiesMidway() throws Exception {
+    Connected connected = new Connected();
+    String token = connected.bot.token();
+    List<Long> users = new ArrayList<>();
+    List<String> accounts = new ArrayList<>();
+    for (int u = 0; u < CHATS; u++) {
+      UserSpec user = UserSpec.of(newUserId(), "Клиент", "Номер" + u, null);
+      users.add(user.id());
+      accounts.add(connected.firstContact(user, "клиент " + u + " здесь"));
+    }
+    long groupId = -1_000_000L - newUserId();
+    UserSpec member = UserSpec.of(newUserId(), "Иван", "Петров", "ivan");
+    GroupScenario group = telegram.bot(token).group(GroupSpec.of(groupId, "Отдел закупок"));
+    group.addsBotAsAdministrator(member);
+    group.member(member).sendsText("группа здесь");
+    supportLines.awaitReceived("Иван Петров: группа здесь");
+    String groupAccount =
+        supportLines.usersOf(supportLines.clientOf(connected.bot)).stream()
+            .filter(user -> user.name().contains("Отдел закупок"))
+            .findFirst()
+            .orElseThrow()
+            .id();
+    child = startSecondInstance();
+
+    CompletableFuture<Long> firstWindowDone =
+        telegram
+            .sentFuture(token, groupId, pacing().groupMessages())
+            .thenApply(sent -> System.nanoTime());
+    CompletableFuture<Long> groupDone =
+        telegram.sentFuture(token, groupId, INTO_GROUP).thenApply(sent -> System.nanoTime());
+    CompletableFuture<?> halfOfThePrivateOnes =
+        telegram.sentFuture(token, users.get(CHATS - 1), PER_CHAT / 2);
+    long started = System.nanoTime();
+    // the group's rows first: the queue serves the oldest due row first, so the group is never
+    // behind private rows and the run lasts the group's windows, the private ones going meanwhile
+    for (int i = 0; i < INTO_GROUP; i++) {
+      connected.specialistWrites(groupAccount, "группе " + i);
+    }
+    for (int i = 0; i < PER_CHAT; i++) {
+      for (int u = 0; u < CHATS; u++) {
+        connected.specialistWrites(accounts.get(u), "клиенту " + u + " номер " + i);
+      }
+    }
+    halfOfThePrivateOnes.get(afterFirstWindow().toSeconds(), TimeUnit.SECONDS);
+    child.destroyForcibly();
+    assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    long groupSentAtKill = telegram.sentCount(token, groupId);
+
+    long finished = groupDone.get(2 * afterFirstWindow().toSeconds(), TimeUnit.SECONDS);
+    int repeats = 0;
+    for (int u = 0; u < CHATS; u++) {
+      int chat = u;
+      repeats +=
+          inOrderOnce(
+              telegram.awaitSent(token, users.get(u), PER_CHAT, WAIT),
+              IntStream.range(0, PER_CHAT)
+                  .mapToObj(i -> "клиенту " + chat + " номер " + i)
+                  .toList());
+    }
+    repeats +=
+        inOrderOnce(
+            telegram.awaitSent(token, groupId, INTO_GROUP, WAIT),
+            IntStream.range(0, INTO_GROUP).mapToObj(i -> "группе " + i).toList());
+    Duration took = Duration.ofNanos(finished - started);
+    // the first window's 20 go as fast as the gateway sends them: the limits allow the rest from
+    // then on
+    Duration allowed = Duration.ofNanos(firstWindowDone.get() - started).plus(afterFirstWindow());
+    System.out.printf(
+        "shared pacing: %d messages in %d ms (the group's first %d in %d ms), the limits allow %d"
+            + " ms (%.2f); killed at %d of %d into the group; %d repeated after the kill; 429s: %d%n",
+        CHATS * PER_CHAT + INTO_GROUP,
+        took.toMillis(),
+        pacing().groupMessages(),
+        (firstWindowDone.get() - started) / 1_000_000,
+        allowed.toMillis(),
+        (double) took.toNanos() / allowed.toNanos(),
+        groupSentAtKill,
+        INTO_GROUP,
+        repeats,
+        telegram.tooManyRequestsCount(token));
+
+    assertThat(telegram.tooManyRequestsCount(token)).as("429 answers").isZero();
+    assertThat(groupSentAtKill).as("killed midway").isLessThan(INTO_GROUP);
+    assertThat(repeats)
+        .as("only what the killed instance had in flight goes twice")
+        .isLessThanOrEqualTo(CHILD_WORKERS);
+    assertThat(took)
+        .as("within 10 %% of %s", allowed)
+        .isLessThanOrEqualTo(allowed.multipliedBy(11).dividedBy(10));
+    assertThat(gatewayHttp.admin("/admin/dead-letters")).isEmpty();
+  }
+
+  /**
+   * Asserts every expected text arrived, in order, each once but for an immediate repeat (a send
+   * the killed instance made but could not record); returns how many repeats.
+   */
+  private static int inOrderOnce(List<SentMessage> sent, List<String> expected) {
+    List<String> texts = sent.stream().map(SentMessage::text).toList();
+    List<String> distinct = new ArrayList<>();
+    for (String text : texts) {
+      if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).equals(text)) {
+        distinct.add(text);
+      }
+    }
+    assertThat(distinct).as("all, in order").containsExactlyElementsOf(expected);
+    return texts.size() - distinct.size();
+  }
+
+  /**
+   * What the limits allow after the group's first 20: four more windows for its other 80; the
+   * private chats (a burst of 3, then 1 per second) and the bot's 30 per second need less.
+   */
+  private Duration afterFirstWindow() {
+    TelegramConfig.Pacing limits = pacing();
+    return limits.groupWindow().multipliedBy((INTO_GROUP - 1) / limits.groupMessages());
+  }
+
+  private Process startSecondInstance() throws Exception {
+    PersistenceConfig config = persistence();
+    return ChildGateway.start(
+        List.of(
+            "port=" + Loopback.freePort(),
+            "publicBase=" + balancer.baseUrl(),
+            "data=" + data,
+            "instance=e2e-2",
+            "telegram=" + telegram.baseUrl(),
+            "oneConnect=" + oneConnect.baseUrl(),
+            "soap=" + oneConnect.soapUrl(),
+            "managementLine=" + management.id(),
+            "hookLogin=" + managementHook.login(),
+            "hookPassword=" + managementHook.password().reveal(),
+            "jdbcUrl=" + config.jdbcUrl(),
+            "jdbcUser=" + config.user(),
+            "jdbcPassword=" + config.password(),
+            "pacingScale=" + SCALE,
+            "requestTimeoutMs=" + REQUEST_TIMEOUT.toMillis(),
+            "queueLeaseMs=" + QUEUE_LEASE.toMillis()),
+        data.resolve("second-instance.log"));
+  }
+
+  private static TelegramConfig.Timeouts withRequestTimeout(TelegramConfig.Timeouts timeouts) {
+    return new TelegramConfig.Timeouts(
+        timeouts.connect(),
+        REQUEST_TIMEOUT,
+        timeouts.upload(),
+        timeouts.longPoll(),
+        timeouts.backoffMin(),
+        timeouts.backoffMax(),
+        timeouts.leaseTtl());
+  }
+}
