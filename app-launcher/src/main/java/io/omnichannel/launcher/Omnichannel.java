@@ -276,9 +276,9 @@ public final class Omnichannel {
   }
 
   /**
-   * Mounts every public endpoint (hooks, confirmation page, admin, console, stylesheet, health unless
-   * a management port is set, metrics behind the admin token) into the host's Javalin, with HTTP
-   * request meters.
+   * Mounts every public endpoint (hooks, confirmation page, admin, console, stylesheet, health
+   * unless a management port is set, metrics behind the admin token) into the host's Javalin, with
+   * HTTP request meters.
    */
   public void mount(Javalin app) {
     endpoints.forEach(endpoint -> endpoint.mount(app));
