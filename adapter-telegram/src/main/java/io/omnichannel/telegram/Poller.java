@@ -40,6 +40,10 @@ final class Poller {
   private final Receiving deps;
   private volatile boolean stopped;
   private long offset;
+
+  /** The offset the last getUpdates carried: Telegram confirms the updates below it. */
+  private long confirmedOffset;
+
   private int failures;
   private volatile boolean holding;
   private ScheduledFuture<?> renewal;
@@ -81,14 +85,22 @@ final class Poller {
     return stopped;
   }
 
-  /** Stops polling: no further call, the poll in flight aborted, the lease given back. */
+  /**
+   * Stops polling: no further call, the poll in flight aborted, the updates stored since the last
+   * poll confirmed, the lease given back.
+   */
   void stop() {
+    boolean unconfirmed;
     synchronized (this) {
       stopped = true;
       if (renewal != null) {
         renewal.cancel(false);
       }
       haltPolling();
+      unconfirmed = holding && offset > confirmedOffset;
+    }
+    if (unconfirmed) {
+      confirmStored();
     }
     try {
       deps.leases().release(connection.id(), deps.instance());
@@ -97,6 +109,27 @@ final class Poller {
           "connection {}: releasing the polling lease failed: {}",
           connection.id(),
           Redaction.redact(e.getMessage()));
+    }
+  }
+
+  /**
+   * Stored updates are confirmed by the next getUpdates' offset; with polling spaced out, a stop
+   * can come before it, and Telegram would hand them out again on the next start. One short call
+   * with that offset confirms them; what it answers is left unconfirmed for whoever polls next.
+   */
+  private void confirmStored() {
+    try {
+      deps.http()
+          .getUpdates(connection.token(), offset, 0, Receivers.ALLOWED_UPDATES)
+          .get(deps.timeouts().request().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      // the updates come again at the next start, where the inbox drops them as duplicates
+      LOG.debug(
+          "connection {}: confirming the last updates failed: {}",
+          connection.id(),
+          Redaction.redact(String.valueOf(e.getMessage())));
     }
   }
 
@@ -171,6 +204,7 @@ final class Poller {
         return;
       }
       lastPollStarted = System.nanoTime();
+      confirmedOffset = offset;
     }
     try {
       CompletableFuture<List<PolledUpdate>> poll =
