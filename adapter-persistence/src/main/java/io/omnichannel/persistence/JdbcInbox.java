@@ -3,10 +3,14 @@ package io.omnichannel.persistence;
 import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.InboundKind;
 import io.omnichannel.core.domain.InboundRecord;
+import io.omnichannel.core.port.out.Claimed;
 import io.omnichannel.core.port.out.EventInbox;
+import io.omnichannel.core.port.out.InboxNeighbour;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * Inbound events, one row per source event id (uq_inbox_event); stored before they are
@@ -17,6 +21,25 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
       """
       INSERT INTO inbox (event_id, kind, connection_id, ordering_key, payload, received_at, due_at)
       VALUES (?, ?, ?, ?, ?, ?, 0)
+      """;
+
+  /** Enough for an album (at most 10 items) and what the chat stored around it. */
+  private static final int NEIGHBOURS_MAX = 50;
+
+  private static final String NEIGHBOURS =
+      """
+      SELECT id, event_id, kind, connection_id, ordering_key, payload, received_at, finished
+        FROM inbox
+       WHERE ordering_key = ? AND received_at >= ? AND id <> ?
+       ORDER BY id
+       LIMIT %d
+      """
+          .formatted(NEIGHBOURS_MAX);
+
+  private static final String COMPLETE_GATHERED =
+      """
+      UPDATE inbox SET finished = TRUE, completed_at = ?
+       WHERE id = ? AND ordering_key = ? AND finished = FALSE
       """;
 
   private final Sealing sealing;
@@ -59,6 +82,25 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
         return false;
       }
       throw duplicate;
+    }
+  }
+
+  @Override
+  public List<InboxNeighbour> neighboursSince(Claimed<InboundRecord> claimed, Instant since) {
+    return db().query(
+            NEIGHBOURS,
+            row -> new InboxNeighbour(row.getLong("id"), item(row), !row.getBoolean("finished")),
+            claimed.item().orderingKey(),
+            Micros.of(since),
+            claimed.id());
+  }
+
+  /** Only rows queued behind the claimed one (its key, unfinished) can be completed this way. */
+  @Override
+  public void completeGathered(Claimed<InboundRecord> claimed, List<Long> gathered) {
+    long now = Micros.of(clock().instant());
+    for (long id : gathered) {
+      db().update(COMPLETE_GATHERED, now, id, claimed.item().orderingKey());
     }
   }
 

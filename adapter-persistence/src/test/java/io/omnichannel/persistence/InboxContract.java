@@ -4,6 +4,7 @@ import static io.omnichannel.persistence.Fixtures.T0;
 import static io.omnichannel.persistence.Fixtures.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.DeadLetter;
@@ -11,6 +12,7 @@ import io.omnichannel.core.domain.InboundKind;
 import io.omnichannel.core.domain.InboundRecord;
 import io.omnichannel.core.domain.failure.ClaimLost;
 import io.omnichannel.core.port.out.Claimed;
+import io.omnichannel.core.port.out.InboxNeighbour;
 import io.omnichannel.core.port.out.QueueBacklog.Backlog;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,6 +67,58 @@ abstract class InboxContract extends DatabaseTest {
     assertThat(backlog.oldestPendingSince())
         .as("the oldest row still unfinished")
         .contains(T0.plusSeconds(5));
+  }
+
+  @Test
+  void aClaimedRowSeesTheRowsOfItsKeyFromAMomentOnAndCompletesThoseItGathered() {
+    db.inbox().store(stored("e0", "chat-1", T0.minusSeconds(60)));
+    db.inbox().store(stored("e1", "chat-1", T0.minusSeconds(1)));
+    db.inbox().complete(db.inbox().claimNext(T0, LEASE).orElseThrow());
+    db.inbox().complete(db.inbox().claimNext(T0, LEASE).orElseThrow());
+    db.inbox().store(inbound("e2", "chat-1"));
+    db.inbox().store(inbound("e3", "chat-1"));
+    db.inbox().store(inbound("e4", "chat-1"));
+    db.inbox().store(inbound("other", "chat-2"));
+    Claimed<InboundRecord> head = db.inbox().claimNext(T0, LEASE).orElseThrow();
+    assertThat(head.item().eventId()).isEqualTo("e2");
+
+    List<InboxNeighbour> neighbours = db.inbox().neighboursSince(head, T0.minusSeconds(10));
+
+    assertThat(neighbours)
+        .extracting(n -> n.record().eventId(), InboxNeighbour::waiting)
+        .containsExactly(tuple("e1", false), tuple("e3", true), tuple("e4", true));
+    assertThat(neighbours.get(1).record()).isEqualTo(inbound("e3", "chat-1"));
+
+    db.transactions()
+        .run(
+            () -> {
+              db.inbox().completeGathered(head, List.of(neighbours.get(1).id()));
+              db.inbox().complete(head);
+            });
+
+    assertThat(db.inbox().claimNext(T0, LEASE).orElseThrow().item().eventId())
+        .as("e3 went with e2; chat-1 goes on with e4")
+        .isEqualTo("e4");
+  }
+
+  @Test
+  void rowsOfAnotherKeyAreNeverCompletedAsGathered() {
+    db.inbox().store(inbound("e1", "chat-1"));
+    db.inbox().store(inbound("other", "chat-2"));
+    Claimed<InboundRecord> head = db.inbox().claimNext(T0, LEASE).orElseThrow();
+    assertThat(db.inbox().neighboursSince(head, T0)).as("chat-2's row is no neighbour").isEmpty();
+    long otherChatsRow = head.id() + 1; // stored right after it
+
+    db.inbox().completeGathered(head, List.of(otherChatsRow));
+    db.inbox().complete(head);
+
+    assertThat(db.inbox().claimNext(T0, LEASE).orElseThrow().item().eventId()).isEqualTo("other");
+  }
+
+  private static InboundRecord stored(String eventId, String key, Instant at) {
+    InboundRecord record = inbound(eventId, key);
+    return new InboundRecord(
+        record.kind(), record.connection(), eventId, key, record.payload(), at);
   }
 
   @Test

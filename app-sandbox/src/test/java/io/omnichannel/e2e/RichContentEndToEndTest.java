@@ -51,13 +51,15 @@ class RichContentEndToEndTest extends EndToEndHarness {
     UserSpec anna = UserSpec.of(newUserId(), "Анна", "Смирнова", "anna");
     String account = connected.firstContact(anna, "Пришлю фотографии брака");
 
-    connected.user(anna).sendsMediaGroup("Три фото брака", 3);
+    connected.user(anna).sendsMediaGroup("Три фото брака", 1, 3);
     List<TranscriptEntry> album = awaitEntries(connected, account, 4, "the album's three photos");
     assertThat(album.subList(1, 4))
-        .as("each photo of the album, in order, the caption with the first")
+        .as("the album gathered: its photos in order, one header and the caption on the first")
         .extracting(TranscriptEntry::kind, TranscriptEntry::text)
         .containsExactly(
-            tuple(Kind.IMAGE, "Три фото брака"), tuple(Kind.IMAGE, null), tuple(Kind.IMAGE, null));
+            tuple(Kind.IMAGE, "Альбом: 3 фото\nТри фото брака"),
+            tuple(Kind.IMAGE, null),
+            tuple(Kind.IMAGE, null));
     assertThat(album.subList(1, 4))
         .extracting(entry -> entry.file().name())
         .doesNotHaveDuplicates()

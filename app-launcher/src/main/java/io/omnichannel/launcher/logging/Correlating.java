@@ -2,9 +2,13 @@ package io.omnichannel.launcher.logging;
 
 import io.omnichannel.core.domain.InboundRecord;
 import io.omnichannel.core.domain.OutboxMessage;
+import io.omnichannel.core.port.out.Claimed;
 import io.omnichannel.core.port.out.EventInbox;
+import io.omnichannel.core.port.out.InboxNeighbour;
 import io.omnichannel.core.port.out.Outbox;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +29,16 @@ public final class Correlating {
       @Override
       public boolean store(InboundRecord record) {
         return inbox.store(record);
+      }
+
+      @Override
+      public List<InboxNeighbour> neighboursSince(Claimed<InboundRecord> claimed, Instant since) {
+        return inbox.neighboursSince(claimed, since);
+      }
+
+      @Override
+      public void completeGathered(Claimed<InboundRecord> claimed, List<Long> gathered) {
+        inbox.completeGathered(claimed, gathered);
       }
     }
     return new CorrelatedInbox();

@@ -2,7 +2,11 @@ package io.omnichannel.launcher.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.omnichannel.core.domain.InboundRecord;
+import io.omnichannel.core.port.out.Claimed;
 import io.omnichannel.core.port.out.EventInbox;
+import io.omnichannel.core.port.out.InboxNeighbour;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -25,5 +29,15 @@ final class MeteredInbox extends MeteredQueue<InboundRecord> implements EventInb
         .in(registry, "kind", record.kind().name().toLowerCase(Locale.ROOT))
         .increment();
     return stored;
+  }
+
+  @Override
+  public List<InboxNeighbour> neighboursSince(Claimed<InboundRecord> claimed, Instant since) {
+    return inbox.neighboursSince(claimed, since);
+  }
+
+  @Override
+  public void completeGathered(Claimed<InboundRecord> claimed, List<Long> gathered) {
+    inbox.completeGathered(claimed, gathered);
   }
 }

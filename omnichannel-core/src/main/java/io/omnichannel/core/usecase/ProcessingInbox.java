@@ -1,6 +1,7 @@
 package io.omnichannel.core.usecase;
 
 import io.omnichannel.core.domain.ChannelEvent;
+import io.omnichannel.core.domain.ChannelEvent.ChannelMessage;
 import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.InboundRecord;
@@ -17,14 +18,20 @@ import io.omnichannel.core.port.out.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The inbox worker (B1): decodes each stored event, hands it to its use case, and completes it in
  * the same transaction that enqueues the sends it caused. Deliveries into a line carry the event id
- * as their external id, so an event handled twice after a crash still lands once.
+ * as their external id, so an event handled twice after a crash still lands once. An album's items
+ * go as one unit ({@link GatheringAlbums}).
  */
 public final class ProcessingInbox implements QueueWorker {
+  /** Telegram sends an album's items within moments of each other. */
+  public static final Duration DEFAULT_ALBUM_WINDOW = Duration.ofSeconds(1);
+
   private final QueueDraining<InboundRecord> draining;
+  private final GatheringAlbums albums;
   private final ChannelUpdateDecoder channelDecoder;
   private final LineEventDecoder lineDecoder;
   private final ConnectionRepository connections;
@@ -48,6 +55,40 @@ public final class ProcessingInbox implements QueueWorker {
       RetryPolicy retry,
       Duration lease,
       Clock clock) {
+    this(
+        inbox,
+        outbox,
+        transactions,
+        channelDecoder,
+        lineDecoder,
+        connections,
+        relayToLine,
+        relayToChannel,
+        dialog,
+        retry,
+        lease,
+        DEFAULT_ALBUM_WINDOW,
+        clock);
+  }
+
+  /**
+   * @param albumWindow how long after its first item is stored an album is gathered
+   */
+  public ProcessingInbox(
+      EventInbox inbox,
+      Outbox outbox,
+      Transactions transactions,
+      ChannelUpdateDecoder channelDecoder,
+      LineEventDecoder lineDecoder,
+      ConnectionRepository connections,
+      RelayToLine relayToLine,
+      RelayToChannel relayToChannel,
+      ManagementDialog dialog,
+      RetryPolicy retry,
+      Duration lease,
+      Duration albumWindow,
+      Clock clock) {
+    this.albums = new GatheringAlbums(inbox, channelDecoder, albumWindow, clock);
     this.inbox = inbox;
     this.outbox = outbox;
     this.transactions = transactions;
@@ -72,24 +113,40 @@ public final class ProcessingInbox implements QueueWorker {
     draining.renewLeases();
   }
 
+  /** What handling a row caused: sends to enqueue, and rows behind it it took care of. */
+  private record Handled(List<OutboxMessage> sends, List<Long> gathered) {
+    static Handled sending(List<OutboxMessage> sends) {
+      return new Handled(sends, List.of());
+    }
+  }
+
   private void handle(Claimed<InboundRecord> claimed) {
     InboundRecord record = claimed.item();
-    List<OutboxMessage> sends =
+    Handled handled =
         switch (record.kind()) {
-          case CHANNEL_UPDATE -> relayChannelUpdate(record);
-          case LINE_EVENT -> relayLineEvent(record);
-          case MANAGEMENT_EVENT -> talkToDialog(record);
+          case CHANNEL_UPDATE -> relayChannelUpdate(claimed);
+          case LINE_EVENT -> Handled.sending(relayLineEvent(record));
+          case MANAGEMENT_EVENT -> Handled.sending(talkToDialog(record));
         };
     transactions.run(
         () -> {
-          sends.forEach(outbox::enqueue);
+          handled.sends().forEach(outbox::enqueue);
+          if (!handled.gathered().isEmpty()) {
+            inbox.completeGathered(claimed, handled.gathered());
+          }
           inbox.complete(claimed);
         });
   }
 
-  private List<OutboxMessage> relayChannelUpdate(InboundRecord record) {
+  private Handled relayChannelUpdate(Claimed<InboundRecord> claimed) {
+    InboundRecord record = claimed.item();
     ChannelEvent event = channelDecoder.decode(record.payload());
-    return relayToLine.relay(connectionOf(record), event, record.eventId());
+    Optional<String> group = GatheringAlbums.groupOf(event);
+    if (group.isPresent()) {
+      Album album = albums.gather(claimed, (ChannelMessage) event, group.get());
+      return new Handled(relayToLine.relayAlbum(connectionOf(record), album), album.gathered());
+    }
+    return Handled.sending(relayToLine.relay(connectionOf(record), event, record.eventId()));
   }
 
   private List<OutboxMessage> relayLineEvent(InboundRecord record) {

@@ -137,6 +137,10 @@ final class QueueDraining<T> implements QueueWorker {
           q.retryAt(c, now, "ClaimLost: the lease ran out while it was handled");
         }
       };
+    } catch (NotYetDue later) {
+      Instant due = later.due();
+      String reason = later.getMessage();
+      return (q, c) -> q.postpone(c, due, reason);
     } catch (AwaitingSlot waiting) {
       // the slot is scheduled, not awaited: the row stays its chat's head until then
       Instant due = waiting.opensAt();

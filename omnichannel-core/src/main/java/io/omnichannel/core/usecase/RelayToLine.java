@@ -42,9 +42,12 @@ import io.omnichannel.core.port.out.SupportPlatform;
 import io.omnichannel.core.port.out.TopicNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Messenger → line (F3, F6, F8, F9, F10, B7, B8, B9). Creates the account on first contact, drops
@@ -112,6 +115,47 @@ public final class RelayToLine {
       topics.remember(connection.id(), named.chat(), named.topic(), named.name());
     }
     return List.of();
+  }
+
+  /**
+   * Relays an album's items back to back: the first file's comment carries the album's header and
+   * its caption, whichever item had it; the others go without one. Each item keeps its own event id
+   * as its external id, so a retry after a failure midway lands none twice.
+   */
+  List<OutboxMessage> relayAlbum(Connection connection, Album album) {
+    String caption =
+        Stream.concat(
+                Stream.of(album.header()),
+                album.items().stream()
+                    .map(item -> captionOf(item.message().content()))
+                    .flatMap(Optional::stream)
+                    .distinct())
+            .collect(Collectors.joining("\n"));
+    List<OutboxMessage> sends = new ArrayList<>();
+    for (int i = 0; i < album.items().size(); i++) {
+      Album.Item item = album.items().get(i);
+      Optional<String> own = i == 0 ? Optional.of(caption) : Optional.empty();
+      sends.addAll(relay(connection, withCaption(item.message(), own), item.eventId()));
+    }
+    return sends;
+  }
+
+  private static ChannelMessage withCaption(ChannelMessage message, Optional<String> caption) {
+    MessageContent content = message.content();
+    if (content instanceof Image image) {
+      content = new Image(image.file(), caption);
+    } else if (content instanceof Document document) {
+      content = new Document(document.file(), caption);
+    }
+    return new ChannelMessage(
+        message.chat(),
+        message.kind(),
+        message.chatTitle(),
+        message.sender(),
+        content,
+        message.context(),
+        message.topic(),
+        message.topicName());
   }
 
   private List<OutboxMessage> relayMessage(

@@ -61,6 +61,7 @@ public final class FakePlatform implements SupportPlatform {
   private final Map<PlatformUserId, Map<LineId, Boolean>> userLines = new HashMap<>();
 
   private final Deque<RuntimeException> deliveryFailures = new ArrayDeque<>();
+  private final Map<String, RuntimeException> failuresByExternalId = new HashMap<>();
   private final Deque<RuntimeException> replyFailures = new ArrayDeque<>();
 
   private final List<ManagementReply> replies = new ArrayList<>();
@@ -149,6 +150,11 @@ public final class FakePlatform implements SupportPlatform {
 
   public synchronized void failNextDelivery(RuntimeException failure) {
     deliveryFailures.add(failure);
+  }
+
+  /** The next delivery of the post with this external id fails, once. */
+  public synchronized void failDeliveryOf(String externalId, RuntimeException failure) {
+    failuresByExternalId.put(externalId, failure);
   }
 
   public synchronized void failNextReply(RuntimeException failure) {
@@ -322,6 +328,10 @@ public final class FakePlatform implements SupportPlatform {
     available();
     if (!deliveryFailures.isEmpty()) {
       throw deliveryFailures.poll();
+    }
+    RuntimeException planned = failuresByExternalId.remove(post.externalId());
+    if (planned != null) {
+      throw planned;
     }
     if (bannedOn(user, connection.line().id())) {
       throw new LineSwitchedOff("line switched off for user");

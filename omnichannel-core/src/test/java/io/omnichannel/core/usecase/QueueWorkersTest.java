@@ -31,6 +31,7 @@ import io.omnichannel.core.port.in.QueueWorker;
 import io.omnichannel.core.port.in.RawEvent;
 import io.omnichannel.core.port.out.Claimed;
 import io.omnichannel.core.port.out.EventInbox;
+import io.omnichannel.core.port.out.InboxNeighbour;
 import io.omnichannel.core.port.out.Outbox;
 import java.time.Duration;
 import java.time.Instant;
@@ -441,6 +442,16 @@ class QueueWorkersTest {
     @Override
     public boolean store(InboundRecord record) {
       return f.inbox.store(record);
+    }
+
+    @Override
+    public List<InboxNeighbour> neighboursSince(Claimed<InboundRecord> claimed, Instant since) {
+      return f.inbox.neighboursSince(claimed, since);
+    }
+
+    @Override
+    public void completeGathered(Claimed<InboundRecord> claimed, List<Long> gathered) {
+      f.inbox.completeGathered(claimed, gathered);
     }
 
     @Override

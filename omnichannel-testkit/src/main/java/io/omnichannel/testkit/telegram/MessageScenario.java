@@ -139,16 +139,24 @@ public class MessageScenario {
    * first.
    */
   public List<InjectedUpdate> sendsMediaGroup(String caption, int photoCount) {
+    return sendsMediaGroup(caption, 0, photoCount);
+  }
+
+  /**
+   * An album whose caption is on its item {@code captioned} (from 0), as a client that lets each
+   * item have its own caption sends it.
+   */
+  public List<InjectedUpdate> sendsMediaGroup(String caption, int captioned, int photoCount) {
     String mediaGroupId = Long.toString(MEDIA_GROUPS.incrementAndGet());
     List<InjectedUpdate> album = new ArrayList<>();
     for (int i = 0; i < photoCount; i++) {
-      boolean first = i == 0;
+      boolean withCaption = i == captioned;
       album.add(
           message(
               m -> {
                 m.put("media_group_id", mediaGroupId);
                 putPhoto(m, 120_000, null);
-                if (first) {
+                if (withCaption) {
                   putCaption(m, caption);
                 }
               }));
