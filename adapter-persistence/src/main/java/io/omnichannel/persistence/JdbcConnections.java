@@ -20,6 +20,7 @@ import io.omnichannel.core.domain.failure.ConnectionRuleViolated.Rule;
 import io.omnichannel.core.port.out.ConnectionRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -62,12 +63,22 @@ final class JdbcConnections implements ConnectionRepository {
       """;
   private static final String SELECT = "SELECT * FROM connections ";
 
+  /** How long another instance's change to a connection may go unseen here. */
+  static final Duration CACHED_FOR = Duration.ofSeconds(2);
+
   private final Db db;
   private final Sealing sealing;
+  private final ConnectionCache cache = new ConnectionCache(CACHED_FOR, System::nanoTime);
 
   JdbcConnections(Db db, Sealing sealing) {
     this.db = db;
     this.sealing = sealing;
+  }
+
+  /** Drops the cache now and once the change being written commits. */
+  private void changing() {
+    cache.invalidate();
+    db.afterCommit(cache::invalidate);
   }
 
   @Override
@@ -112,6 +123,7 @@ final class JdbcConnections implements ConnectionRepository {
   }
 
   private void insertWithSlot(Connection c, int slot) {
+    changing();
     SealedSecret token = sealing.seal(c.token().reveal(), context("token", c.id()));
     SealedSecret apiPassword =
         sealing.seal(c.apiAccount().password().reveal(), context("api_password", c.id()));
@@ -150,6 +162,7 @@ final class JdbcConnections implements ConnectionRepository {
 
   @Override
   public void update(Connection c) {
+    changing();
     SealedSecret token = sealing.seal(c.token().reveal(), context("token", c.id()));
     SealedSecret apiPassword =
         sealing.seal(c.apiAccount().password().reveal(), context("api_password", c.id()));
@@ -190,7 +203,8 @@ final class JdbcConnections implements ConnectionRepository {
 
   @Override
   public Optional<Connection> find(ConnectionId id) {
-    return db.queryOne(SELECT + "WHERE id = ?", this::map, id.value());
+    return cache.get(
+        id, () -> db.queryOne(SELECT + "WHERE id = ?", this::map, id.value()), !db.inTransaction());
   }
 
   @Override

@@ -110,9 +110,11 @@ public final class Omnichannel {
     // one name for this instance: in the polling leases and on the queue rows it claims
     persistence = Persistence.open(settings.persistence, clock, settings.telegram.instanceId());
 
-    WakingInbox waking = new WakingInbox(persistence.inbox());
+    WakingInbox waking = new WakingInbox(persistence, clock, LEASE);
     EventInbox inbox = metering.inbox(waking);
-    Outbox outbox = new WakingOutbox(metering.outbox(persistence.outbox()), this::wakeOutbox);
+    Outbox outbox =
+        new WakingOutbox(
+            metering.outbox(persistence.outbox()), this::wakeOutbox, persistence::afterCommit);
     DroppedMessageLog dropped = metering.droppedMessages(persistence.droppedMessages());
     managementHook = settings.managementHook.orElseGet(() -> HookCredentials.random(random));
     AcceptingInbound accepting =
@@ -189,7 +191,7 @@ public final class Omnichannel {
             settings.workers,
             Duration.ofSeconds(1),
             RENEW_EVERY);
-    waking.onStored(inboxWorkers::wake);
+    waking.handTo(inboxWorkers);
     monitor =
         new MonitoringConnections(
             messenger, platform, connections, persistence.auditTrail(), random, clock);

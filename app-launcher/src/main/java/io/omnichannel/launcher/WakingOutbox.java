@@ -3,25 +3,28 @@ package io.omnichannel.launcher;
 import io.omnichannel.core.domain.OutboxMessage;
 import io.omnichannel.core.port.out.Outbox;
 import io.omnichannel.launcher.work.ForwardingQueue;
+import java.util.function.Consumer;
 
 /**
- * The outbox, waking the send workers when a row is enqueued. Rows enqueued inside a transaction
- * are visible once it commits; a worker woken early finds nothing and looks again at its idle
- * interval.
+ * The outbox, waking one send worker for each row enqueued once the row is committed (enqueued
+ * inside a transaction, it is visible only then: a worker woken earlier would find nothing and wait
+ * its idle interval).
  */
 final class WakingOutbox extends ForwardingQueue<OutboxMessage> implements Outbox {
   private final Outbox outbox;
   private final Runnable wake;
+  private final Consumer<Runnable> afterCommit;
 
-  WakingOutbox(Outbox outbox, Runnable wake) {
+  WakingOutbox(Outbox outbox, Runnable wake, Consumer<Runnable> afterCommit) {
     super(outbox);
     this.outbox = outbox;
     this.wake = wake;
+    this.afterCommit = afterCommit;
   }
 
   @Override
   public void enqueue(OutboxMessage message) {
     outbox.enqueue(message);
-    wake.run();
+    afterCommit.accept(wake);
   }
 }
