@@ -92,12 +92,6 @@ final class HookEndpoint implements OneConnect.HookHandler {
         return OneConnect.HookResponse.of(
             400, messageId.isEmpty() ? "message_id is missing" : "user_id is missing");
       }
-      if (!MANAGEMENT.equals(hookId) && isUsersOwnMessage(event, userId.get())) {
-        // the echo of a message relayed into the line (or one the client wrote in 1C-Connect):
-        // never relayed back, so not worth a row, a claim and a completion
-        LOG.debug("hook {}: the user's own message acknowledged unstored", LogSafe.of(hookId));
-        return OneConnect.HookResponse.of(200, "the user's own message");
-      }
     } else {
       // subscription, subscriber, … and kinds not yet published: never refused (1C-Connect would
       // retry a refusal), stored under a digest of the body, and ignored or used by the decoder
@@ -110,13 +104,6 @@ final class HookEndpoint implements OneConnect.HookHandler {
     } catch (GatewayFailure failure) {
       return unavailable(hookId, "event " + messageId.get() + " not stored", failure);
     }
-  }
-
-  /** A text or file the chat's user wrote themself ({@code author_id == user_id}). */
-  private static boolean isUsersOwnMessage(JsonNode event, String userId) {
-    int type = event.path("message_type").asInt(-1);
-    return (type == MessageTypes.TEXT || type == MessageTypes.FILE)
-        && text(event, "author_id").filter(userId::equals).isPresent();
   }
 
   private static OneConnect.HookResponse answer(String hookId, Acceptance acceptance) {

@@ -64,8 +64,9 @@ import org.opentest4j.TestAbortedException;
  * properties: {@code bench.rate} (the fixed rate, 100 msg/s), {@code bench.step} (seconds a step,
  * 15), {@code bench.window} (messages in flight when saturating, 300), {@code bench.users} (20),
  * {@code bench.firstTimeEvery} (every n-th message from a first-time user, 20), {@code
- * bench.workers} (4), {@code bench.drain} (seconds to wait after a step, 60), {@code bench.timeout}
- * (seconds, 420: past it the process halts with exit code 3).
+ * bench.workers} (4), {@code bench.drain} (seconds at most to wait after a step while messages
+ * still arrive, 300), {@code bench.timeout} (seconds, 420: past it the process halts with exit code
+ * 3).
  */
 public final class GatewayBenchmark {
   private static final PrintStream OUT = System.out;
@@ -81,7 +82,7 @@ public final class GatewayBenchmark {
   private final int userCount = intProperty("bench.users", 20);
   private final int firstTimeEvery = intProperty("bench.firstTimeEvery", 20);
   private final int workers = intProperty("bench.workers", 4);
-  private final Duration drain = Duration.ofSeconds(intProperty("bench.drain", 60));
+  private final Duration drain = Duration.ofSeconds(intProperty("bench.drain", 300));
   private final HttpClient http = HttpClient.newHttpClient();
   private final AtomicLong nextNewUser = new AtomicLong(500_000);
 

@@ -41,6 +41,7 @@ final class LoadRun {
 
   private static final Duration RAMP = Duration.ofSeconds(2);
   private static final Duration POLL = Duration.ofMillis(20);
+  private static final Duration STALL = Duration.ofSeconds(20);
 
   private final OneConnectEmulator oneConnect;
   private final String baselineLogin;
@@ -112,11 +113,20 @@ final class LoadRun {
     }
     long injectionEnd = System.nanoTime();
 
+    // waits while messages still arrive (a backlog must not spill into the next step), and gives
+    // up once none arrived for STALL, or at the latest after drain
     Map<String, List<Instant>> seen = Map.of();
     long deadline = injectionEnd + drain.toNanos();
+    long lastProgress = System.nanoTime();
+    int arrived = -1;
     while (true) {
       seen = route.delivered(prefix);
-      if (seen.size() >= count || System.nanoTime() > deadline) {
+      long now = System.nanoTime();
+      if (seen.size() > arrived) {
+        arrived = seen.size();
+        lastProgress = now;
+      }
+      if (seen.size() >= count || now > deadline || now - lastProgress > STALL.toNanos()) {
         break;
       }
       LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
