@@ -176,29 +176,8 @@ public final class GatewayBenchmark {
       startGateway(persistence);
       connectGatewayBot();
       LoadRun load = new LoadRun(oneConnect, BASELINE_LOGIN);
-      List<String> baselineTracked = List.copyOf(baselineLineUsers.values());
-      InboundRoute relayIn =
-          new InboundRoute(
-              telegram,
-              oneConnect,
-              baselineBot.token(),
-              baselineLine.id(),
-              users,
-              baselineTracked,
-              firstTimeEvery,
-              true,
-              nextNewUser);
-      InboundRoute relayWarm =
-          new InboundRoute(
-              telegram,
-              oneConnect,
-              baselineBot.token(),
-              baselineLine.id(),
-              users,
-              baselineTracked,
-              0,
-              true,
-              nextNewUser);
+      InboundRoute relayIn = relayInbound(firstTimeEvery);
+      InboundRoute relayWarm = relayInbound(0);
       InboundRoute gatewayWarm =
           new InboundRoute(
               telegram,
@@ -288,6 +267,20 @@ public final class GatewayBenchmark {
       }
       deleteFolder(data);
     }
+  }
+
+  /** Telegram → the no-op relay's line; first-time users land on a known line user there. */
+  private InboundRoute relayInbound(int firstTimers) {
+    return new InboundRoute(
+        telegram,
+        oneConnect,
+        baselineBot.token(),
+        baselineLine.id(),
+        users,
+        List.copyOf(baselineLineUsers.values()),
+        firstTimers,
+        true,
+        nextNewUser);
   }
 
   /** One step of each path, relay first; prints a line for each as it ends. */
