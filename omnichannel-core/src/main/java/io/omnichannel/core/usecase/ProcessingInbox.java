@@ -80,6 +80,10 @@ public final class ProcessingInbox implements QueueWorker {
           case LINE_EVENT -> relayLineEvent(record);
           case MANAGEMENT_EVENT -> talkToDialog(record);
         };
+    if (sends.isEmpty()) {
+      inbox.complete(claimed); // one statement: it needs no transaction around it
+      return;
+    }
     transactions.run(
         () -> {
           sends.forEach(outbox::enqueue);
