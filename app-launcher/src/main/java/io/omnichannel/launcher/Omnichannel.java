@@ -152,6 +152,7 @@ public final class Omnichannel {
         oneConnect,
         adapter -> adapter.ignoredEventTypes().values().stream().mapToLong(Long::longValue).sum());
     metering.ignoredByKind("oneconnect", oneConnect, OneConnect::ignoredEventTypes);
+    metering.unstoredEchoes(oneConnect, OneConnect::echoesUnstored);
     metering.pollingBots(telegram, Telegram::pollingBots);
     SupportPlatform platform = metering.platform(oneConnect.supportPlatform());
 
