@@ -18,11 +18,16 @@
  * <h2>What is measured</h2>
  *
  * Both emulators on loopback (Telegram's limits off), the gateway in webhook mode with one bot
- * connected the real way; the baseline is {@link io.omnichannel.launcher.bench.NoOpRelay} on a
- * second bot and line — a webhook in and one receive call out, a hook in and one sendMessage out,
- * nothing stored — in the same process and run. After a warm-up (both paths, both directions; the
- * gateway meets every known user), three pairs of steps of {@code bench.step} (15 s) each, relay
- * first:
+ * connected the real way and its own Telegram pacing off: {@code TelegramConfig.withPacing} with
+ * Telegram's windows scaled to a microsecond, so every send still claims and settles its slots in
+ * the shared {@code sending_lanes} budget (the statements are the production ones), but no send
+ * waits for one. With Telegram's pacing the outbound step measured only it: 20 chats at 1 msg/s
+ * each (and 30/s per bot) held the gateway at 20 msg/s. An inbound message's echo (1C-Connect's
+ * line event of the user's own text) is acknowledged unstored, as in production; the baseline is
+ * {@link io.omnichannel.launcher.bench.NoOpRelay} on a second bot and line — a webhook in and one
+ * receive call out, a hook in and one sendMessage out, nothing stored — in the same process and
+ * run. After a warm-up (both paths, both directions; the gateway meets every known user), three
+ * pairs of steps of {@code bench.step} (15 s) each, relay first:
  *
  * <ol>
  *   <li>inbound at a fixed rate ({@code bench.rate}, 100 msg/s): latency is arrival in the
