@@ -11,6 +11,7 @@ import io.omnichannel.core.port.in.RawEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,9 @@ import org.slf4j.MDC;
  * the core check the credentials (in constant time) before the body is read, so a stranger's body
  * is never read or parsed; then checks the body is an event (a line event with {@code message_id}
  * and {@code user_id}; any other {@code event_type} as it is) and hands it to the core, which
- * stores it. Answers 200 only once the event is stored (or known, or its connection is gone).
+ * stores it. Answers 200 only once the event is stored (or known, or its connection is gone) —
+ * except a connection's {@link LineEcho}, the user's own text or file coming back from the line,
+ * which is answered 200 unstored and counted: nothing would ever be relayed from it.
  */
 final class HookEndpoint implements OneConnect.HookHandler {
   static final String MANAGEMENT = "management";
@@ -29,6 +32,7 @@ final class HookEndpoint implements OneConnect.HookHandler {
 
   private final InboundGateway gateway;
   private final HookPathSecrets secrets;
+  private final LongAdder echoes = new LongAdder();
 
   HookEndpoint(InboundGateway gateway, HookPathSecrets secrets) {
     this.gateway = gateway;
@@ -93,6 +97,13 @@ final class HookEndpoint implements OneConnect.HookHandler {
         return OneConnect.HookResponse.of(
             400, messageId.isEmpty() ? "message_id is missing" : "user_id is missing");
       }
+      if (!MANAGEMENT.equals(hookId) && LineEcho.is(event, userId.get())) {
+        // a row, a claim and a completion per relayed message saved; the management line's own
+        // user messages are its dialog, so they are stored
+        echoes.increment();
+        LOG.debug("hook {}: the user's own message acknowledged unstored", LogSafe.of(hookId));
+        return OneConnect.HookResponse.of(200, "echo");
+      }
     } else {
       // subscription, subscriber, … and kinds not yet published: never refused (1C-Connect would
       // retry a refusal), stored under a digest of the body, and ignored or used by the decoder
@@ -114,6 +125,11 @@ final class HookEndpoint implements OneConnect.HookHandler {
       MDC.remove("connection");
       MDC.remove("line_message_id");
     }
+  }
+
+  /** Echoes of the users' own messages acknowledged unstored since start. */
+  long echoes() {
+    return echoes.sum();
   }
 
   private static OneConnect.HookResponse answer(String hookId, Acceptance acceptance) {

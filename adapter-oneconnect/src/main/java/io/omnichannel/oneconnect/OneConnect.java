@@ -110,6 +110,14 @@ public final class OneConnect {
   }
 
   /**
+   * Line events acknowledged unstored since start (for metrics): a connection's echo of its user's
+   * own text or file ({@code author_id == user_id}), which is never relayed back.
+   */
+  public long echoesUnstored() {
+    return hooks.echoes();
+  }
+
+  /**
    * 1C-Connect's calls to our hooks. The launcher mounts it at {@code POST
    * /hooks/oneconnect/{hook}} and writes the answer's status and text as it is; {@code hook} is a
    * connection id or {@code "management"}, followed by a dot and the hook's path secret (hooks

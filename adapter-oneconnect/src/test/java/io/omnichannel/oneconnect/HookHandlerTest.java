@@ -33,6 +33,7 @@ class HookHandlerTest extends SharedEmulator {
 
   private final InMemoryConnections connections = new InMemoryConnections();
   private final InMemoryInbox inbox = new InMemoryInbox();
+  private OneConnect adapter;
   private OneConnect.HookHandler handler;
   private Connection connection;
 
@@ -40,12 +41,11 @@ class HookHandlerTest extends SharedEmulator {
   void wire() {
     connection = world.connection();
     connections.insert(connection);
-    handler =
-        world
-            .adapter(
-                new AcceptingInbound(
-                    connections, inbox, MANAGEMENT, ManualClock.startingAt("2026-11-29T10:00:00Z")))
-            .hookHandler();
+    adapter =
+        world.adapter(
+            new AcceptingInbound(
+                connections, inbox, MANAGEMENT, ManualClock.startingAt("2026-11-29T10:00:00Z")));
+    handler = adapter.hookHandler();
   }
 
   @Test
@@ -205,10 +205,8 @@ class HookHandlerTest extends SharedEmulator {
   @ValueSource(
       strings = {
         "line-text-specialist",
-        "line-text-user",
         "line-file-image",
         "line-file-document",
-        "line-file-user",
         "line-broadcast",
         "line-broadcast-without-button",
         "line-treatment-started-80",
@@ -226,7 +224,7 @@ class HookHandlerTest extends SharedEmulator {
         "competence-add",
         "unknown-event-type"
       })
-  void everyFixtureKindIsStoredAndAcknowledged(String fixture) {
+  void everyFixtureKindButTheUsersOwnMessageIsStoredAndAcknowledged(String fixture) {
     OneConnect.HookResponse response =
         handler.handle(
             connection.id().value(),
@@ -235,6 +233,65 @@ class HookHandlerTest extends SharedEmulator {
 
     assertThat(response).isEqualTo(new OneConnect.HookResponse(200, "stored"));
     assertThat(inbox.pending()).hasSize(1);
+    assertThat(adapter.echoesUnstored()).isZero();
+  }
+
+  /** The echo of what the gateway delivered into the line: never relayed back, so not stored. */
+  @ParameterizedTest
+  @ValueSource(strings = {"line-text-user", "line-file-user"})
+  void theUsersOwnTextOrFileIsAcknowledgedUnstoredAndCounted(String fixture) {
+    OneConnect.HookResponse response =
+        handler.handle(
+            connection.id().value(),
+            basic(connection.hookCredentials()),
+            () -> Fixtures.bytes("events/" + fixture + ".json"));
+
+    assertThat(response).isEqualTo(new OneConnect.HookResponse(200, "echo"));
+    assertThat(inbox.rows()).isEmpty();
+    assertThat(adapter.echoesUnstored()).isEqualTo(1);
+  }
+
+  @Test
+  void aSpecialistsMessageToTheSameUserIsStored() {
+    String users = Fixtures.text("events/line-text-user.json");
+    String specialists =
+        users.replace(
+            "\"author_id\":\"" + Fixtures.USER + "\"",
+            "\"author_id\":\"" + Fixtures.SPECIALIST + "\"");
+    assertThat(specialists).isNotEqualTo(users);
+
+    assertThat(
+            handler.handle(
+                connection.id().value(), basic(connection.hookCredentials()), bytes(specialists)))
+        .isEqualTo(new OneConnect.HookResponse(200, "stored"));
+    assertThat(inbox.pending()).hasSize(1);
+    assertThat(adapter.echoesUnstored()).isZero();
+  }
+
+  @Test
+  void aUsersTextWithoutAnAuthorIsStoredAsNotClearlyAnEcho() {
+    String withoutAuthor =
+        Fixtures.text("events/line-text-user.json")
+            .replace("\"author_id\":\"" + Fixtures.USER + "\",", "");
+    assertThat(withoutAuthor).doesNotContain("author_id");
+
+    assertThat(
+            handler.handle(
+                connection.id().value(), basic(connection.hookCredentials()), bytes(withoutAuthor)))
+        .isEqualTo(new OneConnect.HookResponse(200, "stored"));
+    assertThat(inbox.pending()).hasSize(1);
+  }
+
+  @Test
+  void theManagementLinesOwnUserMessageIsStoredForItsDialog() {
+    String users = Fixtures.text("events/line-text-user.json");
+
+    assertThat(handler.handle("management", basic(MANAGEMENT), bytes(users)))
+        .isEqualTo(new OneConnect.HookResponse(200, "stored"));
+    assertThat(inbox.pending())
+        .singleElement()
+        .satisfies(r -> assertThat(r.kind()).isEqualTo(InboundKind.MANAGEMENT_EVENT));
+    assertThat(adapter.echoesUnstored()).isZero();
   }
 
   @Test

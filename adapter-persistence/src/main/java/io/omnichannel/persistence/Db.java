@@ -32,6 +32,7 @@ final class Db implements Transactions {
 
   private final DataSource dataSource;
   private final ThreadLocal<Connection> bound = new ThreadLocal<>();
+  private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
 
   Db(DataSource dataSource) {
     this.dataSource = dataSource;
@@ -66,12 +67,14 @@ final class Db implements Transactions {
 
   private <T> T runOnce(Supplier<T> work) {
     Connection connection = open();
+    List<Runnable> committed = new ArrayList<>();
+    T result;
     try {
       connection.setAutoCommit(false);
       bound.set(connection);
-      T result = work.get();
+      afterCommit.set(committed);
+      result = work.get();
       connection.commit();
-      return result;
     } catch (SQLException e) {
       rollbackQuietly(connection);
       throw SqlErrors.translate("commit", e);
@@ -80,7 +83,28 @@ final class Db implements Transactions {
       throw e;
     } finally {
       bound.remove();
+      afterCommit.remove();
       closeQuietly(connection, true);
+    }
+    committed.forEach(Runnable::run);
+    return result;
+  }
+
+  /** Whether this thread is inside {@link #inTransaction}. */
+  boolean inTransaction() {
+    return bound.get() != null;
+  }
+
+  /**
+   * Runs {@code action} once what this thread wrote is committed: at once outside a transaction,
+   * after the commit inside one (never, when it rolls back).
+   */
+  void afterCommit(Runnable action) {
+    List<Runnable> pending = afterCommit.get();
+    if (pending == null) {
+      action.run();
+    } else {
+      pending.add(action);
     }
   }
 

@@ -21,6 +21,7 @@ import io.omnichannel.core.port.out.ConnectionRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -74,10 +75,21 @@ final class JdbcConnections implements ConnectionRepository {
   private final Sealing sealing;
   private final Clock clock;
 
+  /** How long another instance's change to a connection may go unseen here. */
+  static final Duration CACHED_FOR = Duration.ofSeconds(2);
+
+  private final ConnectionCache cache = new ConnectionCache(CACHED_FOR, System::nanoTime);
+
   JdbcConnections(Db db, Sealing sealing, Clock clock) {
     this.db = db;
     this.sealing = sealing;
     this.clock = clock;
+  }
+
+  /** Drops the cache now and once the change being written commits. */
+  private void changing() {
+    cache.invalidate();
+    db.afterCommit(cache::invalidate);
   }
 
   @Override
@@ -122,6 +134,7 @@ final class JdbcConnections implements ConnectionRepository {
   }
 
   private void insertWithSlot(Connection c, int slot) {
+    changing();
     SealedSecret token = sealing.seal(c.token().reveal(), context("token", c.id()));
     SealedSecret apiPassword =
         sealing.seal(c.apiAccount().password().reveal(), context("api_password", c.id()));
@@ -160,6 +173,7 @@ final class JdbcConnections implements ConnectionRepository {
 
   @Override
   public void update(Connection c) {
+    changing();
     SealedSecret token = sealing.seal(c.token().reveal(), context("token", c.id()));
     SealedSecret apiPassword =
         sealing.seal(c.apiAccount().password().reveal(), context("api_password", c.id()));
@@ -201,7 +215,8 @@ final class JdbcConnections implements ConnectionRepository {
 
   @Override
   public Optional<Connection> find(ConnectionId id) {
-    return db.queryOne(SELECT + "WHERE id = ?", this::map, id.value());
+    return cache.get(
+        id, () -> db.queryOne(SELECT + "WHERE id = ?", this::map, id.value()), !db.inTransaction());
   }
 
   @Override

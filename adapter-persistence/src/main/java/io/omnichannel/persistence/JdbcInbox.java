@@ -9,8 +9,12 @@ import io.omnichannel.core.port.out.InboxNeighbour;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Inbound events, one row per source event id (uq_inbox_event); stored before they are
@@ -42,6 +46,14 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
        WHERE id = ? AND ordering_key = ? AND finished = FALSE
       """;
 
+  /** The same row, claimed by this instance as it is stored (see {@link #storeClaimed}). */
+  private static final String INSERT_CLAIMED =
+      """
+      INSERT INTO inbox (event_id, kind, connection_id, ordering_key, payload, received_at, due_at,
+          leased_until, attempts, claimed_by, claim_token)
+      VALUES (?, ?, ?, ?, ?, ?, 0, ?, 1, ?, ?)
+      """;
+
   private final Sealing sealing;
 
   JdbcInbox(Db db, Clock clock, Sealing sealing, String instanceId) {
@@ -65,21 +77,40 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
 
   @Override
   public boolean store(InboundRecord r) {
+    return insert(INSERT, r).isPresent();
+  }
+
+  /**
+   * Stores the event already claimed by this instance, for a worker of it that waits idle: the
+   * claim costs no statement of its own. Empty when the same event was stored before. The worker
+   * still asks {@link #takeHandedOver} before it works on the row: a row stored behind an
+   * unfinished one of its chat must wait its turn.
+   */
+  Optional<Claimed<InboundRecord>> storeClaimed(InboundRecord r, Instant now, Duration lease) {
+    long token = newToken();
+    OptionalLong id = insert(INSERT_CLAIMED, r, Micros.of(now.plus(lease)), instanceId(), token);
+    return id.isPresent()
+        ? Optional.of(new Claimed<>(id.getAsLong(), r, 1, token))
+        : Optional.empty();
+  }
+
+  /** The new row's id; empty when the same event was stored before. */
+  private OptionalLong insert(String sql, InboundRecord r, Object... claim) {
+    Object[] row = {
+      r.eventId(),
+      r.kind().name(),
+      r.connection().map(ConnectionId::value).orElse(null),
+      r.orderingKey(),
+      isSealed(r.kind()) ? sealing.sealText(r.payload(), context(r.eventId())) : r.payload(),
+      Micros.of(r.receivedAt())
+    };
+    Object[] params = Arrays.copyOf(row, row.length + claim.length);
+    System.arraycopy(claim, 0, params, row.length, claim.length);
     try {
-      db().update(
-              INSERT,
-              r.eventId(),
-              r.kind().name(),
-              r.connection().map(ConnectionId::value).orElse(null),
-              r.orderingKey(),
-              isSealed(r.kind())
-                  ? sealing.sealText(r.payload(), context(r.eventId()))
-                  : r.payload(),
-              Micros.of(r.receivedAt()));
-      return true;
+      return OptionalLong.of(db().insert(sql, params));
     } catch (SqlErrors.DuplicateRow duplicate) {
       if (duplicate.is(SqlErrors.INBOX_EVENT)) {
-        return false;
+        return OptionalLong.empty();
       }
       throw duplicate;
     }

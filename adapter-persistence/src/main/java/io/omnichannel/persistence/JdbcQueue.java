@@ -43,6 +43,7 @@ abstract class JdbcQueue<T> implements WorkQueue<T>, QueueBacklog {
   private final String storedAtColumn;
   private final String claimSql;
   private final String leaseSql;
+  private final String handedOverSql;
 
   JdbcQueue(Db db, Clock clock, String table, String storedAtColumn, String instanceId) {
     this.db = db;
@@ -67,6 +68,18 @@ abstract class JdbcQueue<T> implements WorkQueue<T>, QueueBacklog {
          WHERE id = ? AND finished = FALSE AND (leased_until IS NULL OR leased_until <= ?)
         """
             .formatted(table);
+    this.handedOverSql = handedOverSql(table);
+  }
+
+  /** Whether a row handed over as it was stored is still held by its claim and heads its key. */
+  private static String handedOverSql(String table) {
+    return """
+        SELECT 1 FROM %1$s q
+         WHERE q.id = ? AND q.claim_token = ?
+           AND NOT EXISTS (SELECT 1 FROM %1$s o WHERE o.ordering_key = q.ordering_key AND o.finished = FALSE
+                                                   AND o.id < q.id)
+        """
+        .formatted(table);
   }
 
   /** The item stored in the row. */
@@ -80,10 +93,36 @@ abstract class JdbcQueue<T> implements WorkQueue<T>, QueueBacklog {
     return clock;
   }
 
+  String instanceId() {
+    return instanceId;
+  }
+
+  static long newToken() {
+    return ThreadLocalRandom.current().nextLong();
+  }
+
+  /**
+   * Whether a row claimed as it was stored may be worked on now: it is still held by that claim and
+   * no older row of its ordering key is unfinished (one statement, a read). A row that must wait
+   * its turn is given back, as if never claimed; false then, and false when the claim is gone.
+   */
+  boolean takeHandedOver(Claimed<T> claimed) {
+    if (db.queryOne(handedOverSql, row -> true, claimed.id(), claimed.token()).isPresent()) {
+      return true;
+    }
+    db.update(
+        ("UPDATE %s SET leased_until = NULL, claim_token = NULL, attempts = attempts - 1 "
+                + "WHERE id = ? AND claim_token = ?")
+            .formatted(table),
+        claimed.id(),
+        claimed.token());
+    return false;
+  }
+
   @Override
   public Optional<Claimed<T>> claimNext(Instant now, Duration lease) {
     long nowMicros = Micros.of(now);
-    long token = ThreadLocalRandom.current().nextLong();
+    long token = newToken();
     return db.inTransaction(
         () -> {
           Optional<Claimed<T>> head =

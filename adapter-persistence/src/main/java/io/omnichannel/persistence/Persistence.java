@@ -5,10 +5,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.omnichannel.core.domain.DeadLetter;
+import io.omnichannel.core.domain.InboundRecord;
 import io.omnichannel.core.domain.RandomTokens;
 import io.omnichannel.core.domain.failure.StorageUnavailable;
 import io.omnichannel.core.port.out.AccountRepository;
 import io.omnichannel.core.port.out.AuditTrail;
+import io.omnichannel.core.port.out.Claimed;
 import io.omnichannel.core.port.out.CompanyNames;
 import io.omnichannel.core.port.out.ConfirmationRepository;
 import io.omnichannel.core.port.out.ConnectionRepository;
@@ -27,9 +29,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
@@ -129,7 +133,7 @@ public final class Persistence implements AutoCloseable {
         throw new StorageUnavailable(
             "database migration failed: " + e.getClass().getSimpleName(), e);
       }
-      int resealed = persistence.resealing.run();
+      int resealed = persistence.resealing.run(!config.retiredMasterKeys().isEmpty());
       if (resealed > 0 && config.isEmbedded()) {
         persistence.rewriteEmbeddedFile();
       }
@@ -211,6 +215,32 @@ public final class Persistence implements AutoCloseable {
    */
   public int purgeCompleted(Instant before) {
     return inbox.purgeCompleted(before) + outbox.purgeCompleted(before);
+  }
+
+  /**
+   * Stores an inbound event already claimed by this instance, to hand to one of its workers that
+   * waits idle (no claim statement of its own); empty when the same event was stored before. See
+   * {@link #takeHandedOver}.
+   */
+  public Optional<Claimed<InboundRecord>> storeClaimed(
+      InboundRecord record, Instant now, Duration lease) {
+    return inbox.storeClaimed(record, now, lease);
+  }
+
+  /**
+   * Whether an event from {@link #storeClaimed} may be worked on now (still held, first of its
+   * chat); when not, it is given back to the queue and found by a later claim.
+   */
+  public boolean takeHandedOver(Claimed<InboundRecord> claimed) {
+    return inbox.takeHandedOver(claimed);
+  }
+
+  /**
+   * Runs {@code action} once this thread's writes are committed: at once outside a transaction,
+   * after the commit of the one it is in (never, if that rolls back).
+   */
+  public void afterCommit(Runnable action) {
+    db.afterCommit(action);
   }
 
   public ConnectionRepository connections() {

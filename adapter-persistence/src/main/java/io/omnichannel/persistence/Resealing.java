@@ -2,6 +2,7 @@ package io.omnichannel.persistence;
 
 import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.SealedSecret;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +12,11 @@ import org.slf4j.LoggerFactory;
  * key, is sealed again in the current format (bound to its row and column), and management-line
  * events stored in clear by older versions are sealed. Each write is conditional on the value it
  * read, so instances starting together on one database do not undo each other.
+ *
+ * <p>What older versions left is there once: the whole step runs until it has been done on the
+ * database (a mark in {@code maintenance_marks}), so that later starts skip the scan of the inbox.
+ * Secrets are sealed again at later starts only while retired keys are configured (a rotation: the
+ * connection and confirmation tables are small).
  */
 final class Resealing {
   private static final Logger LOG = LoggerFactory.getLogger(Resealing.class);
@@ -29,8 +35,16 @@ final class Resealing {
     this.sealing = sealing;
   }
 
+  private static final String MARK = "resealed";
+
   /** Returns how many values were sealed again. */
-  int run() {
+  int run(boolean retiredKeys) {
+    boolean done =
+        db.queryOne("SELECT 1 FROM maintenance_marks WHERE name = ?", row -> true, MARK)
+            .isPresent();
+    if (done && !retiredKeys) {
+      return 0;
+    }
     int resealed = 0;
     for (String column : CONNECTION_SECRETS) {
       resealed +=
@@ -41,11 +55,25 @@ final class Resealing {
               row -> JdbcConnections.context(column, new ConnectionId(row)));
     }
     resealed += reseal("confirmations", "token_hash", "token", JdbcConfirmations::context);
-    resealed += sealManagementEvents();
+    if (!done) {
+      resealed += sealManagementEvents();
+      mark(MARK);
+    }
     if (resealed > 0) {
       LOG.info("secrets sealed again in the current format: {}", resealed);
     }
     return resealed;
+  }
+
+  private void mark(String name) {
+    try {
+      db.update(
+          "INSERT INTO maintenance_marks (name, done_at) VALUES (?, ?)",
+          name,
+          Micros.of(Instant.now()));
+    } catch (SqlErrors.DuplicateRow markedMeanwhile) {
+      // another instance starting at the same time finished it too
+    }
   }
 
   private interface Context {

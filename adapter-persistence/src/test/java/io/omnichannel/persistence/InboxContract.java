@@ -294,4 +294,39 @@ abstract class InboxContract extends DatabaseTest {
       assertThat(order).as("order of chat %s", chat).isSorted().hasSize(perChat);
     }
   }
+
+  @Test
+  void anEventStoredClaimedIsHeldByThatClaimAndTakenAtOnceWhenFirstOfItsChat() {
+    InboundRecord record = inbound("tg:1001:7", "chat-7");
+
+    Claimed<InboundRecord> handed = db.storeClaimed(record, T0, LEASE).orElseThrow();
+
+    assertThat(handed.item()).isEqualTo(record);
+    assertThat(handed.attempt()).isEqualTo(1);
+    assertThat(db.storeClaimed(record, T0, LEASE)).as("a redelivery").isEmpty();
+    assertThat(db.inbox().store(record)).as("a redelivery").isFalse();
+    assertThat(db.inbox().claimNext(T0, LEASE))
+        .as("held by the claim it was stored with")
+        .isEmpty();
+    assertThat(db.takeHandedOver(handed)).isTrue();
+    db.inbox().complete(handed);
+    assertThat(db.inbox().claimNext(T0.plus(LEASE), LEASE)).isEmpty();
+  }
+
+  @Test
+  void anEventStoredClaimedBehindAnUnfinishedOneOfItsChatIsGivenBackAndWaitsItsTurn() {
+    assertThat(db.inbox().store(inbound("tg:1001:8", "chat-8"))).isTrue();
+    Claimed<InboundRecord> handed =
+        db.storeClaimed(inbound("tg:1001:9", "chat-8"), T0, LEASE).orElseThrow();
+
+    assertThat(db.takeHandedOver(handed)).isFalse();
+    assertThatThrownBy(() -> db.inbox().complete(handed)).isInstanceOf(ClaimLost.class);
+
+    Claimed<InboundRecord> first = db.inbox().claimNext(T0, LEASE).orElseThrow();
+    assertThat(first.item().eventId()).isEqualTo("tg:1001:8");
+    db.inbox().complete(first);
+    Claimed<InboundRecord> second = db.inbox().claimNext(T0, LEASE).orElseThrow();
+    assertThat(second.item().eventId()).isEqualTo("tg:1001:9");
+    assertThat(second.attempt()).as("giving it back was no attempt").isEqualTo(1);
+  }
 }

@@ -118,6 +118,8 @@ abstract class SecretsAtRestContract extends DatabaseTest {
       old.executeUpdate();
       clear.setString(1, management("1c:old", TOKEN).payload());
       clear.executeUpdate();
+      // an older version never sealed anything again at start: it left no mark
+      jdbc.createStatement().executeUpdate("DELETE FROM maintenance_marks");
     }
     assertThat(dumpAllTables()).contains(TOKEN);
 

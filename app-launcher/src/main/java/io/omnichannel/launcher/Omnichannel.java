@@ -123,14 +123,15 @@ public final class Omnichannel {
     metering.queueBacklog("inbox", persistence.inboxBacklog(), clock);
     metering.queueBacklog("outbox", persistence.outboxBacklog(), clock);
 
-    WakingInbox waking = new WakingInbox(persistence.inbox());
+    WakingInbox waking = new WakingInbox(persistence, clock, settings.queueLease);
     EventInbox inbox = Correlating.inbox(metering.inbox(waking));
     dueWakeups = new DueWakeups(this::wakeOutbox, clock);
     Outbox outbox =
         new WakingOutbox(
             Correlating.outbox(metering.outbox(persistence.outbox())),
             this::wakeOutbox,
-            dueWakeups::wakeAt);
+            dueWakeups::wakeAt,
+            persistence::afterCommit);
     DroppedMessageLog dropped = metering.droppedMessages(persistence.droppedMessages());
     managementHook = settings.managementHook.orElseGet(() -> HookCredentials.random(random));
     AcceptingInbound accepting =
@@ -151,6 +152,7 @@ public final class Omnichannel {
         oneConnect,
         adapter -> adapter.ignoredEventTypes().values().stream().mapToLong(Long::longValue).sum());
     metering.ignoredByKind("oneconnect", oneConnect, OneConnect::ignoredEventTypes);
+    metering.unstoredEchoes(oneConnect, OneConnect::echoesUnstored);
     metering.pollingBots(telegram, Telegram::pollingBots);
     SupportPlatform platform = metering.platform(oneConnect.supportPlatform());
 
@@ -221,7 +223,7 @@ public final class Omnichannel {
             settings.workers,
             Duration.ofSeconds(1),
             settings.queueLease.dividedBy(5));
-    waking.onStored(inboxWorkers::wake);
+    waking.handTo(inboxWorkers);
     monitor =
         new MonitoringConnections(
             messenger, platform, connections, persistence.auditTrail(), random, clock);

@@ -8,20 +8,23 @@ import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
- * The outbox, waking the send workers when a row is enqueued, and again when a row postponed for a
- * sending slot becomes due. Rows enqueued inside a transaction are visible once it commits; a
- * worker woken early finds nothing and looks again at its idle interval.
+ * The outbox, waking one send worker for each row enqueued once the row is committed (enqueued
+ * inside a transaction, it is visible only then: a worker woken earlier would find nothing and wait
+ * its idle interval), and again when a row postponed for a sending slot becomes due.
  */
 public final class WakingOutbox extends ForwardingQueue<OutboxMessage> implements Outbox {
   private final Outbox outbox;
   private final Runnable wake;
   private final Consumer<Instant> wakeAt;
+  private final Consumer<Runnable> afterCommit;
 
-  public WakingOutbox(Outbox outbox, Runnable wake, Consumer<Instant> wakeAt) {
+  public WakingOutbox(
+      Outbox outbox, Runnable wake, Consumer<Instant> wakeAt, Consumer<Runnable> afterCommit) {
     super(outbox);
     this.outbox = outbox;
     this.wake = wake;
     this.wakeAt = wakeAt;
+    this.afterCommit = afterCommit;
   }
 
   @Override
@@ -33,6 +36,6 @@ public final class WakingOutbox extends ForwardingQueue<OutboxMessage> implement
   @Override
   public void enqueue(OutboxMessage message) {
     outbox.enqueue(message);
-    wake.run();
+    afterCommit.accept(wake);
   }
 }

@@ -121,6 +121,18 @@ public final class Metering {
   }
 
   /**
+   * 1C-Connect line events answered without being stored because they only echo the user's own
+   * message back ({@code author_id == user_id}); registered at 0, read at each scrape.
+   */
+  public <T> void unstoredEchoes(T adapter, ToLongFunction<T> count) {
+    FunctionCounter.builder("omnichannel.oneconnect.echoes", adapter, a -> count.applyAsLong(a))
+        .description(
+            "1C-Connect line events acknowledged unstored: the echo of a user's own text or file,"
+                + " never relayed back")
+        .register(registry);
+  }
+
+  /**
    * The same ignored events by kind, as the adapter of {@code source} counts them per kind: {@code
    * omnichannel.ignored.kind{source, kind}}, the first {@value IgnoredKinds#MAX_KINDS} kinds by
    * name and the rest as {@code other}. A kind seen for the first time gets its series at the next

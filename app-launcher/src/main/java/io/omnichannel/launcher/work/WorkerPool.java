@@ -19,9 +19,11 @@ import org.slf4j.MDC;
 
 /**
  * Runs a queue's worker on a few threads. A thread that finds nothing to do waits until {@link
- * #wake()} (something was stored) or the idle interval passes (rows become due by time). {@link
- * #stop} lets each thread finish the row it holds, so nothing claimed is abandoned before its lease
- * would have to run out.
+ * #wake()} (something was stored) or the idle interval passes (rows become due by time). Each wake
+ * is one permit that rouses one idle thread (a thread that is busy comes back for more by itself),
+ * so a stored row costs one look at the queue, not one per thread; a wake that finds no thread
+ * waiting is kept for the next thread that would wait. {@link #stop} lets each thread finish the
+ * row it holds, so nothing claimed is abandoned before its lease would have to run out.
  *
  * <p>A heartbeat asks the worker every {@code renewEvery} to renew the leases of the rows in hand
  * (it renews only those held for a while, so a quick row costs no statement): leases can be short,
@@ -32,14 +34,15 @@ public final class WorkerPool {
 
   private final String name;
   private final QueueWorker worker;
-  private final Duration idle;
+  private final Duration idleInterval;
   private final Duration renewEvery;
   private final ScheduledExecutorService heartbeat;
   private final List<Thread> threads = new ArrayList<>();
   private final AtomicBoolean running = new AtomicBoolean();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition work = lock.newCondition();
-  private long wakeups;
+  private int permits;
+  private int waiting;
 
   public WorkerPool(
       String name, QueueWorker worker, int threadCount, Duration idle, Duration renewEvery) {
@@ -47,7 +50,7 @@ public final class WorkerPool {
     checkArgument(renewEvery.toMillis() >= 1, "the heartbeat needs an interval");
     this.name = name;
     this.worker = worker;
-    this.idle = idle;
+    this.idleInterval = idle;
     this.renewEvery = renewEvery;
     this.heartbeat =
         Executors.newSingleThreadScheduledExecutor(
@@ -81,8 +84,20 @@ public final class WorkerPool {
   public void wake() {
     lock.lock();
     try {
-      wakeups++;
-      work.signalAll();
+      if (permits < threads.size()) {
+        permits++;
+      }
+      work.signal();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** How many threads wait for work with no wake pending for them. */
+  public int idleThreads() {
+    lock.lock();
+    try {
+      return Math.max(0, waiting - permits);
     } finally {
       lock.unlock();
     }
@@ -103,7 +118,12 @@ public final class WorkerPool {
    */
   public void requestStop() {
     running.set(false);
-    wake();
+    lock.lock();
+    try {
+      work.signalAll();
+    } finally {
+      lock.unlock();
+    }
   }
 
   /**
@@ -137,7 +157,6 @@ public final class WorkerPool {
 
   private void loop() {
     while (running.get()) {
-      long seen = wakeupsSoFar();
       boolean didWork;
       try {
         didWork = worker.processNext();
@@ -151,31 +170,27 @@ public final class WorkerPool {
         MDC.clear();
       }
       if (!didWork) {
-        awaitWork(seen);
+        awaitWork();
       }
     }
   }
 
-  private long wakeupsSoFar() {
+  private void awaitWork() {
     lock.lock();
+    waiting++;
     try {
-      return wakeups;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private void awaitWork(long seen) {
-    lock.lock();
-    try {
-      long nanos = idle.toNanos();
-      while (running.get() && wakeups == seen && nanos > 0) {
+      long nanos = idleInterval.toNanos();
+      while (running.get() && permits == 0 && nanos > 0) {
         nanos = work.awaitNanos(nanos);
+      }
+      if (permits > 0) {
+        permits--;
       }
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       running.set(false);
     } finally {
+      waiting--;
       lock.unlock();
     }
   }

@@ -36,52 +36,64 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.opentest4j.TestAbortedException;
 
 /**
- * The load benchmark of issue 7 (not a test: {@code ./mvnw -B -ntp -pl app-launcher -am verify
- * -DskipTests -Dbench.gateway}, which activates the {@code bench} profile of app-launcher only). On
- * the sandbox set-up — both emulators on loopback, the gateway in webhook mode on a fresh database
- * — one bot is connected to a line the real way (management line, confirmation page); then
- * private-chat text updates go into the Telegram emulator at a fixed rate and are timed until they
- * appear in the 1C-Connect emulator's transcript. The same load, in the same process, through a
- * {@link NoOpRelay} (same HTTP in, one HTTP call out, nothing stored) is the baseline. Prints
- * throughput, p50/p99, the gateway's added latency and the ratios, RSS, and the losses and doubles
- * of the gateway path (non-zero exit if any).
+ * The load benchmark of issues 7 and 13 (not a test: {@code ./mvnw -B -ntp -pl app-launcher -am
+ * verify -DskipTests -Dbench.gateway}, which activates the {@code bench} profile of app-launcher
+ * only). On the sandbox set-up — both emulators on loopback (Telegram's limits off), the gateway in
+ * webhook mode on a fresh database — one bot is connected to a line the real way (management line,
+ * confirmation page); a {@link NoOpRelay} (same HTTP in, one HTTP call out, nothing stored) on a
+ * second bot and line is the baseline, in the same process and the same run. See {@code
+ * package-info} for the steps and what each figure means; the last lines are the {@code RESULT}
+ * lines of issue 13.
  *
- * <p>Argument: {@code h2} (embedded, temporary folder) or {@code mariadb} (a {@link ScratchMariaDb}
- * on the server of OMNICHANNEL_TEST_MARIADB_URL, dropped afterwards; skipped when unreachable).
- * System properties: {@code bench.rate} (messages/s, 50), {@code bench.seconds} (measured seconds
- * per path, 15), {@code bench.warmup} (seconds per path, 3), {@code bench.users} (20), {@code
- * bench.workers} (4), {@code bench.drain} (seconds to wait after the last injection, 30), {@code
- * bench.probe} (false: also step the rate up, 5 s a step, to find the highest rate both paths
- * sustain), {@code bench.timeout} (seconds, 300: past it the process halts with exit code 3,
- * whatever it is doing).
+ * <p>Argument: {@code h2} (embedded, temporary folder; also measures the cold start) or {@code
+ * mariadb} (a {@link ScratchMariaDb}, dropped afterwards; skipped when unreachable). System
+ * properties: {@code bench.rate} (the fixed rate, 100 msg/s), {@code bench.step} (seconds a step,
+ * 15), {@code bench.window} (messages in flight when saturating, 300), {@code bench.users} (20),
+ * {@code bench.firstTimeEvery} (every n-th message from a first-time user, 20), {@code
+ * bench.workers} (4), {@code bench.drain} (seconds at most to wait after a step while messages
+ * still arrive, 300), {@code bench.timeout} (seconds, 420: past it the process halts with exit code
+ * 3).
  */
 public final class GatewayBenchmark {
   private static final PrintStream OUT = System.out;
   private static final Pattern LINK =
       Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/confirm/[A-Za-z0-9_-]+)");
   private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final String BASELINE_LOGIN = "api-baseline";
+
+  /**
+   * Telegram's pacing with every window a microsecond long: the same windows, lanes and budget
+   * statements per send as in production, but a lane is free again as soon as its call returned.
+   * The benchmark measures the machinery, not the 1/s per chat (and 30/s per bot) Telegram allows,
+   * which alone held the outbound step at about 20 msg/s.
+   */
+  private static final TelegramConfig.Pacing PACING_OFF =
+      TelegramConfig.Pacing.telegram().scaled(1e-6);
 
   private final String database;
-  private final double rate = doubleProperty("bench.rate", 50);
-  private final int seconds = intProperty("bench.seconds", 15);
-  private final int warmup = intProperty("bench.warmup", 3);
+  private final double rate = doubleProperty("bench.rate", 100);
+  private final Duration step = Duration.ofSeconds(intProperty("bench.step", 15));
+  private final int window = intProperty("bench.window", 300);
   private final int userCount = intProperty("bench.users", 20);
+  private final int firstTimeEvery = intProperty("bench.firstTimeEvery", 20);
   private final int workers = intProperty("bench.workers", 4);
-  private final Duration drain = Duration.ofSeconds(intProperty("bench.drain", 30));
-  private final boolean probe = Boolean.getBoolean("bench.probe");
+  private final Duration drain = Duration.ofSeconds(intProperty("bench.drain", 300));
   private final HttpClient http = HttpClient.newHttpClient();
+  private final AtomicLong nextNewUser = new AtomicLong(500_000);
 
   private TelegramEmulator telegram;
   private OneConnectEmulator oneConnect;
@@ -94,6 +106,7 @@ public final class GatewayBenchmark {
   private BotInfo gatewayBot;
   private BotInfo baselineBot;
   private final List<UserSpec> users = new ArrayList<>();
+  private final Map<Long, String> baselineLineUsers = new LinkedHashMap<>();
 
   private GatewayBenchmark(String database) {
     this.database = database;
@@ -104,7 +117,8 @@ public final class GatewayBenchmark {
     if (!database.equals("h2") && !database.equals("mariadb")) {
       throw new IllegalArgumentException("database must be h2 or mariadb: " + database);
     }
-    startWatchdog(Duration.ofSeconds(intProperty("bench.timeout", 300)));
+    startWatchdog(Duration.ofSeconds(intProperty("bench.timeout", 420)));
+    CountingDriver.install();
     int exit = new GatewayBenchmark(database).run();
     System.exit(exit);
   }
@@ -129,10 +143,16 @@ public final class GatewayBenchmark {
     watchdog.start();
   }
 
+  private String dbName() {
+    return database.equals("h2") ? "H2" : "MariaDB";
+  }
+
   private int run() throws Exception {
     long began = System.nanoTime();
     Path data = Files.createTempDirectory("omnichannel-bench");
     ScratchMariaDb mariaDb = null;
+    OutboundRoute gatewayOut = null;
+    OutboundRoute relayOut = null;
     try {
       PersistenceConfig persistence;
       if (database.equals("mariadb")) {
@@ -147,18 +167,16 @@ public final class GatewayBenchmark {
       } else {
         persistence = PersistenceConfig.embedded(data);
       }
+      OUT.printf(Locale.ROOT, "%n== omnichannel load benchmark (%s) ==%n", dbName());
       OUT.printf(
           Locale.ROOT,
-          "%n== omnichannel load benchmark (%s) ==%n",
-          database.equals("h2") ? "H2 embedded" : "MariaDB");
-      OUT.printf(
-          Locale.ROOT,
-          "rate %.0f msg/s, %d s measured per path after %d s warm-up, %d users, %d workers/queue, "
-              + "cores %d, load %s%n",
+          "steps of %d s; fixed rate %.0f msg/s; saturating with %d in flight; %d known users, every"
+              + " %d-th message from a first-time user; %d workers/queue; cores %d; load %s%n",
+          step.toSeconds(),
           rate,
-          seconds,
-          warmup,
+          window,
           userCount,
+          firstTimeEvery,
           workers,
           Runtime.getRuntime().availableProcessors(),
           loadAverage());
@@ -166,69 +184,160 @@ public final class GatewayBenchmark {
       startBaseline();
       startGateway(persistence);
       connectGatewayBot();
-      LoadRun load = new LoadRun(telegram, oneConnect, users);
-      int warmupCount = Math.max(userCount * 2, (int) (rate * warmup));
-      // warm-up both paths (JIT, connections, the gateway's first contact of each user) — not
-      // measured
-      LoadRun.Result warmBase =
-          load.run("warmbase", baselineBot.token(), baselineLine.id(), rate, warmupCount, drain);
-      LoadRun.Result warmGateway =
-          load.run("warmgw", gatewayBot.token(), support.id(), rate, warmupCount, drain);
+      LoadRun load = new LoadRun(oneConnect, BASELINE_LOGIN);
+      InboundRoute relayIn = relayInbound(firstTimeEvery);
+      InboundRoute relayWarm = relayInbound(0);
+      InboundRoute gatewayWarm =
+          new InboundRoute(
+              telegram,
+              oneConnect,
+              gatewayBot.token(),
+              support.id(),
+              users,
+              List.of(),
+              0,
+              false,
+              nextNewUser);
+      Duration warm = Duration.ofSeconds(4);
+      // warm-up (JIT, pools; the gateway meets every known user) — not measured
+      StepResult warmRelay = load.run("wr", relayWarm, Pace.fixed(rate), warm, drain);
+      StepResult warmGateway = load.run("wg", gatewayWarm, Pace.fixed(rate), warm, drain);
+      Map<Long, String> gatewayLineUsers = gatewayWarm.lineUsers("B-wg-");
+      if (gatewayLineUsers.size() != users.size()) {
+        throw new IllegalStateException(
+            "the warm-up did not reach every user: " + gatewayLineUsers.size());
+      }
+      InboundRoute gatewayIn =
+          new InboundRoute(
+              telegram,
+              oneConnect,
+              gatewayBot.token(),
+              support.id(),
+              users,
+              List.copyOf(gatewayLineUsers.values()),
+              firstTimeEvery,
+              false,
+              nextNewUser);
+      relayOut =
+          new OutboundRoute(
+              oneConnect,
+              telegram,
+              baselineLine.id(),
+              anna.id(),
+              baselineBot.token(),
+              baselineLineUsers);
+      gatewayOut =
+          new OutboundRoute(
+              oneConnect, telegram, support.id(), anna.id(), gatewayBot.token(), gatewayLineUsers);
+      StepResult warmRelayOut = load.run("wro", relayOut, Pace.fixed(rate), warm, drain);
+      StepResult warmGatewayOut = load.run("wgo", gatewayOut, Pace.fixed(rate), warm, drain);
       OUT.printf(
           Locale.ROOT,
-          "warm-up: baseline %d/%d, gateway %d/%d delivered%n",
-          warmBase.delivered(),
-          warmBase.injected(),
+          "warm-up: inbound relay %d/%d, gateway %d/%d; outbound relay %d/%d, gateway %d/%d delivered%n",
+          warmRelay.delivered(),
+          warmRelay.injected(),
           warmGateway.delivered(),
-          warmGateway.injected());
+          warmGateway.injected(),
+          warmRelayOut.delivered(),
+          warmRelayOut.injected(),
+          warmGatewayOut.delivered(),
+          warmGatewayOut.injected());
       Memory atStart = Memory.now();
 
-      // each path's measured time in two halves, in the order relay, gateway, gateway, relay: a
-      // drift of the
-      // machine's load or of the JIT over the run weighs on both paths alike
-      int half = (int) Math.round(rate * seconds / 2.0);
-      LoadRun.Result base1 =
-          load.run("base1", baselineBot.token(), baselineLine.id(), rate, half, drain);
-      Memory afterBaseline = Memory.now();
-      LoadRun.Result gw1 = load.run("gw1", gatewayBot.token(), support.id(), rate, half, drain);
-      LoadRun.Result gw2 = load.run("gw2", gatewayBot.token(), support.id(), rate, half, drain);
-      Memory afterGateway = Memory.now();
-      LoadRun.Result base2 =
-          load.run("base2", baselineBot.token(), baselineLine.id(), rate, half, drain);
+      List<StepResult[]> steps = new ArrayList<>();
+      Pace saturating = Pace.saturating(window);
+      steps.add(pair(load, "rf", relayIn, "gf", gatewayIn, Pace.fixed(rate)));
+      steps.add(pair(load, "rs", relayIn, "gs", gatewayIn, saturating));
+      steps.add(pair(load, "ro", relayOut, "go", gatewayOut, saturating));
       Memory atEnd = Memory.now();
-      LoadRun.Result baseline = base1.plus(base2);
-      LoadRun.Result measured = gw1.plus(gw2);
 
-      List<LoadRun.Result[]> steps = probe ? probe(load) : List.of();
-      long sentBack =
-          users.stream().mapToLong(u -> telegram.sentCount(gatewayBot.token(), u.id())).sum();
-
-      print(
-          baseline,
-          measured,
-          steps,
-          atStart,
-          afterBaseline,
-          afterGateway,
-          atEnd,
-          sentBack,
-          Duration.ofNanos(System.nanoTime() - began));
+      long coldStart = database.equals("h2") ? coldStart() : -1;
       boolean clean =
-          measured.lost() == 0
-              && measured.doubled() == 0
+          report(steps, atStart, atEnd, coldStart, Duration.ofNanos(System.nanoTime() - began))
               && warmGateway.lost() == 0
-              && warmGateway.doubled() == 0;
+              && warmGateway.doubled() == 0
+              && warmGatewayOut.lost() == 0
+              && warmGatewayOut.doubled() == 0;
       OUT.println(
           clean
               ? "RESULT: gateway path 0 lost, 0 doubled"
               : "RESULT: FAILED — gateway path lost or doubled messages");
       return clean ? 0 : 1;
     } finally {
+      if (gatewayOut != null) {
+        gatewayOut.close();
+      }
+      if (relayOut != null) {
+        relayOut.close();
+      }
       stopAll();
       if (mariaDb != null) {
         dropQuietly(mariaDb);
       }
       deleteFolder(data);
+    }
+  }
+
+  /** Telegram → the no-op relay's line; first-time users land on a known line user there. */
+  private InboundRoute relayInbound(int firstTimers) {
+    return new InboundRoute(
+        telegram,
+        oneConnect,
+        baselineBot.token(),
+        baselineLine.id(),
+        users,
+        List.copyOf(baselineLineUsers.values()),
+        firstTimers,
+        true,
+        nextNewUser);
+  }
+
+  /** One step of each path, relay first; prints a line for each as it ends. */
+  private StepResult[] pair(
+      LoadRun load,
+      String relayTag,
+      LoadRun.Route relayRoute,
+      String gatewayTag,
+      LoadRun.Route gatewayRoute,
+      Pace pace) {
+    StepResult base = load.run(relayTag, relayRoute, pace, step, drain);
+    progress("no-op relay", base);
+    StepResult gw = load.run(gatewayTag, gatewayRoute, pace, step, drain);
+    progress("gateway", gw);
+    return new StepResult[] {base, gw};
+  }
+
+  private static void progress(String path, StepResult r) {
+    OUT.printf(
+        Locale.ROOT,
+        "  step %-3s %-11s %-26s %6d in, %6d out, %7.1f msg/s, p99 %8.1f ms, drained in %.1f s,"
+            + " load %s%n",
+        r.tag(),
+        path,
+        r.pace(),
+        r.injected(),
+        r.delivered(),
+        r.throughput(),
+        r.percentileMs(99),
+        r.drained().toMillis() / 1e3,
+        loadAverage());
+  }
+
+  private long coldStart() throws IOException, InterruptedException {
+    Path fresh = Files.createTempDirectory("omnichannel-cold");
+    try {
+      return ColdStart.measure(
+          Map.of(
+              "OMNICHANNEL_TELEGRAM_API_URL", telegram.baseUrl(),
+              "OMNICHANNEL_ONECONNECT_REST_URL", oneConnect.baseUrl(),
+              "OMNICHANNEL_ONECONNECT_SOAP_URL", oneConnect.soapUrl(),
+              "OMNICHANNEL_ONECONNECT_LOGIN", "gateway",
+              "OMNICHANNEL_ONECONNECT_PASSWORD", "gw-pass",
+              "OMNICHANNEL_MANAGEMENT_LINE_ID", management.id()),
+          fresh,
+          Duration.ofSeconds(60));
+    } finally {
+      deleteFolder(fresh);
     }
   }
 
@@ -240,12 +349,12 @@ public final class GatewayBenchmark {
         TelegramEmulator.start(
             TelegramEmulatorConfig.defaults()
                 .withRateLimits(RateLimits.off())
-                .withCaps(1_000, 1_000, 50_000, 16L << 20));
+                .withCaps(20_000, 1_000, 100_000, 16L << 20));
     oneConnect =
         OneConnectEmulator.start(
             OneConnectEmulatorConfig.builder()
                 .maxTranscriptEntriesPerChat(100_000)
-                .maxRecordedRequests(100_000)
+                .maxRecordedRequests(200_000)
                 .maxRecordedBodyChars(2_000)
                 .maxDeliveryAttempts(100_000)
                 .maxIdempotencyKeys(1_000_000)
@@ -262,7 +371,7 @@ public final class GatewayBenchmark {
     world.addApiAccount("gateway", "gw-pass", vendor.id(), Map.of(management.id(), true));
     world.grantPartnerAccess("gateway");
     world.addApiAccount("api-support", "s3cret", company.id(), Map.of(support.id(), true));
-    world.addApiAccount("api-baseline", "b4se", company.id(), Map.of(baselineLine.id(), true));
+    world.addApiAccount(BASELINE_LOGIN, "b4se", company.id(), Map.of(baselineLine.id(), true));
     gatewayBot = telegram.createBot("Ромашка Поддержка", "romashka_bot");
     baselineBot = telegram.createBot("Ромашка Без Шлюза", "romashka_noop_bot");
     for (int i = 0; i < userCount; i++) {
@@ -277,16 +386,46 @@ public final class GatewayBenchmark {
   private void startBaseline() throws IOException, InterruptedException {
     var world = oneConnect.world();
     ClientCompany client = world.addClient(baselineLine.companyId(), "Telegram: без шлюза");
-    Map<Long, String> mapping = new LinkedHashMap<>();
     for (UserSpec user : users) {
       ClientUser clientUser = world.addClientUser(client.id(), user.firstName(), user.lastName());
       world.enableLine(clientUser.id(), baselineLine.id());
-      mapping.put(user.id(), clientUser.id());
+      baselineLineUsers.put(user.id(), clientUser.id());
     }
     String secret = UUID.randomUUID().toString().replace("-", "");
     relay =
         NoOpRelay.start(
-            oneConnect.baseUrl(), "api-baseline", "b4se", baselineLine.id(), mapping, secret, 16);
+            oneConnect.baseUrl(),
+            BASELINE_LOGIN,
+            "b4se",
+            baselineLine.id(),
+            baselineLineUsers,
+            secret,
+            telegram.baseUrl(),
+            baselineBot.token(),
+            16);
+    HttpResponse<String> hook =
+        http.send(
+            HttpRequest.newBuilder(URI.create(oneConnect.baseUrl() + "/v1/hook/"))
+                .header("Content-Type", "application/json")
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + Base64.getEncoder()
+                            .encodeToString(
+                                (BASELINE_LOGIN + ":b4se").getBytes(StandardCharsets.UTF_8)))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"type\":\"bot\",\"id\":\""
+                            + baselineLine.id()
+                            + "\",\"url\":\""
+                            + relay.lineHookUrl()
+                            + "\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (hook.statusCode() / 100 != 2) {
+      throw new IllegalStateException(
+          "hook for the baseline line: " + hook.statusCode() + " " + hook.body());
+    }
     HttpResponse<String> set =
         http.send(
             HttpRequest.newBuilder(
@@ -319,7 +458,8 @@ public final class GatewayBenchmark {
             .publicBaseUrl(base)
             .telegram(
                 TelegramConfig.of(TelegramConfig.ReceiveMode.WEBHOOK, base, "bench-1")
-                    .withApiBaseUrl(URI.create(telegram.baseUrl())))
+                    .withApiBaseUrl(URI.create(telegram.baseUrl()))
+                    .withPacing(PACING_OFF))
             .oneConnect(
                 OneConnectConfig.of(
                         "gateway", Secret.of("gw-pass"), new LineId(management.id()), base)
@@ -379,200 +519,118 @@ public final class GatewayBenchmark {
   }
 
   // ----------------------------------------------------------------------------------------------
-  // probe
-
-  /**
-   * Doubles the rate from twice the measured one, 5 s a step, both paths, until the gateway no
-   * longer keeps up (kept up: everything delivered within the drain, at least 90 % of the offered
-   * rate). At most four steps.
-   */
-  private List<LoadRun.Result[]> probe(LoadRun load) {
-    List<LoadRun.Result[]> steps = new ArrayList<>();
-    double stepRate = rate * 2;
-    for (int step = 0; step < 4; step++, stepRate *= 2) {
-      int count = (int) Math.round(stepRate * 5);
-      LoadRun.Result base =
-          load.run(
-              "pb" + step,
-              baselineBot.token(),
-              baselineLine.id(),
-              stepRate,
-              count,
-              Duration.ofSeconds(10));
-      LoadRun.Result gw =
-          load.run(
-              "pg" + step,
-              gatewayBot.token(),
-              support.id(),
-              stepRate,
-              count,
-              Duration.ofSeconds(15));
-      steps.add(new LoadRun.Result[] {base, gw});
-      if (!keptUp(gw)) {
-        break; // the gateway is what is probed: a higher step would only pile on its backlog
-      }
-    }
-    return steps;
-  }
-
-  private static boolean keptUp(LoadRun.Result result) {
-    return result.lost() == 0 && result.throughput() >= 0.9 * result.offeredRate();
-  }
-
-  // ----------------------------------------------------------------------------------------------
   // report
 
-  private void print(
-      LoadRun.Result base,
-      LoadRun.Result gw,
-      List<LoadRun.Result[]> steps,
-      Memory atStart,
-      Memory afterBaseline,
-      Memory afterGateway,
-      Memory atEnd,
-      long sentBack,
-      Duration total) {
-    OUT.println();
-    OUT.printf(
-        Locale.ROOT,
-        "each path %d messages in two halves, run in the order relay, gateway, gateway, relay;%n"
-            + "latency = 1C-Connect transcript entry time - injection time into the Telegram emulator%n",
-        base.injected());
-    OUT.printf(
-        Locale.ROOT, "%-28s %14s %14s %14s%n", "", "no-op relay", "gateway", "gateway/relay");
-    row("offered rate (msg/s)", base.offeredRate(), gw.offeredRate(), "%.0f");
-    OUT.printf(
-        Locale.ROOT,
-        "%-28s %14s %14s%n",
-        "injected / delivered",
-        base.injected() + "/" + base.delivered(),
-        gw.injected() + "/" + gw.delivered());
-    row("throughput (msg/s)", base.throughput(), gw.throughput(), "%.1f");
-    row("latency p50 (ms)", ms(base.percentile(50)), ms(gw.percentile(50)), "%.2f");
-    row("latency p90 (ms)", ms(base.percentile(90)), ms(gw.percentile(90)), "%.2f");
-    row("latency p99 (ms)", ms(base.percentile(99)), ms(gw.percentile(99)), "%.2f");
-    row("latency max (ms)", ms(base.max()), ms(gw.max()), "%.2f");
-    OUT.printf(
-        Locale.ROOT,
-        "%-28s %14s %14.2f%n",
-        "added latency p50 (ms)",
-        "",
-        ms(gw.percentile(50)) - ms(base.percentile(50)));
-    OUT.printf(
-        Locale.ROOT,
-        "%-28s %14s %14.2f%n",
-        "added latency p99 (ms)",
-        "",
-        ms(gw.percentile(99)) - ms(base.percentile(99)));
-    OUT.printf(Locale.ROOT, "%-28s %14d %14d%n", "lost", base.lost(), gw.lost());
-    OUT.printf(
-        Locale.ROOT, "%-28s %14d %14d%n", "doubled (in transcript)", base.doubled(), gw.doubled());
-    OUT.printf(
-        Locale.ROOT,
-        "%-28s %14d %14d%n",
-        "receive calls made",
-        base.receivePosts(),
-        gw.receivePosts());
-    OUT.printf(
-        Locale.ROOT,
-        "%-28s %14.2f %14.2f%n",
-        "elapsed, 1st in→last out (s)",
-        base.elapsed().toMillis() / 1e3,
-        gw.elapsed().toMillis() / 1e3);
-    OUT.printf(
-        Locale.ROOT,
-        "%-28s %14.2f %14.2f%n",
-        "injector max lag (ms)",
-        base.maxInjectorLag().toNanos() / 1e6,
-        gw.maxInjectorLag().toNanos() / 1e6);
-    OUT.printf(Locale.ROOT, "%-28s %14s %14d%n", "sent back to Telegram users", "", sentBack);
+  /** Prints every step and the RESULT lines; true when the gateway lost and doubled nothing. */
+  private boolean report(
+      List<StepResult[]> steps, Memory atStart, Memory atEnd, long coldStartMs, Duration total) {
     OUT.println();
     OUT.println(
-        "memory of the whole process (both emulators, the no-op relay and the gateway live in it):");
-    OUT.printf(Locale.ROOT, "  %-31s %s%n", "set up and warmed, before load", atStart);
-    OUT.printf(Locale.ROOT, "  %-31s %s%n", "after relay half 1", afterBaseline);
-    OUT.printf(Locale.ROOT, "  %-31s %s%n", "after gateway halves 1 and 2", afterGateway);
-    OUT.printf(Locale.ROOT, "  %-31s %s%n", "at end, after relay half 2", atEnd);
+        "latency = arrival - the message's scheduled time (fixed rate); throughput = arrivals from"
+            + " 2 s into the step to its end, per second");
     OUT.printf(
         Locale.ROOT,
-        "  RSS at end %.1f MiB (peak %.1f MiB); growth during the gateway halves %+.1f MiB%n",
-        atEnd.rssKiB / 1024.0,
-        atEnd.hwmKiB / 1024.0,
-        (afterGateway.rssKiB - afterBaseline.rssKiB) / 1024.0);
-    if (!steps.isEmpty()) {
-      OUT.println();
-      OUT.println(
-          "probe (5 s a step, doubling; kept up = all in within the drain and delivered ≥ 90 % of offered;");
-      OUT.println("       stops at the gateway's first step behind):");
-      OUT.printf(Locale.ROOT, "  %8s | %-34s | %-34s%n", "offered", "no-op relay", "gateway");
-      OUT.printf(
-          Locale.ROOT,
-          "  %8s | %6s %7s %8s %-10s | %6s %7s %8s %-10s%n",
-          "msg/s",
-          "thr",
-          "p50 ms",
-          "p99 ms",
-          "",
-          "thr",
-          "p50 ms",
-          "p99 ms",
-          "");
-      double bestBase = 0;
-      double bestGw = 0;
-      for (LoadRun.Result[] step : steps) {
+        "%-4s %-11s %-26s %7s %7s %5s %5s %5s %9s %8s %8s %8s %8s %8s%n",
+        "step",
+        "path",
+        "offered",
+        "in",
+        "out",
+        "new",
+        "lost",
+        "dbl",
+        "msg/s",
+        "p50 ms",
+        "p99 ms",
+        "max ms",
+        "lag ms",
+        "drain s");
+    boolean clean = true;
+    for (StepResult[] pair : steps) {
+      for (int i = 0; i < 2; i++) {
+        StepResult r = pair[i];
         OUT.printf(
             Locale.ROOT,
-            "  %8.0f | %s | %s%n",
-            step[0].offeredRate(),
-            probeCell(step[0]),
-            probeCell(step[1]));
-        if (keptUp(step[0])) {
-          bestBase = Math.max(bestBase, step[0].offeredRate());
-        }
-        if (keptUp(step[1])) {
-          bestGw = Math.max(bestGw, step[1].offeredRate());
+            "%-4s %-11s %-26s %7d %7d %5d %5d %5d %9.1f %8.1f %8.1f %8.1f %8.1f %8.1f%n",
+            r.tag(),
+            i == 0 ? "no-op relay" : "gateway",
+            r.pace(),
+            r.injected(),
+            r.delivered(),
+            r.firstTimeUsers(),
+            r.lost(),
+            r.doubled(),
+            r.throughput(),
+            r.percentileMs(50),
+            r.percentileMs(99),
+            r.percentileMs(100),
+            r.maxInjectorLag().toNanos() / 1e6,
+            r.drained().toMillis() / 1e3);
+        if (i == 1) {
+          clean &= r.lost() == 0 && r.doubled() == 0;
         }
       }
+    }
+    for (StepResult[] pair : steps) {
+      StepResult gw = pair[1];
+      CountingDriver.Counts db = gw.db();
       OUT.printf(
           Locale.ROOT,
-          "  highest step kept up: no-op relay %s, gateway %s msg/s%n",
-          probeBest(bestBase),
-          probeBest(bestGw));
+          "%ngateway step %s (%s): per delivered message %.2f statements, %.2f commits, %.2f"
+              + " rollbacks, %.2f setAutoCommit, %.2f pings; %.2f calls to 1C-Connect%n",
+          gw.tag(),
+          gw.pace(),
+          gw.perDelivered(db.statements()),
+          gw.perDelivered(db.commits()),
+          gw.perDelivered(db.rollbacks()),
+          gw.perDelivered(db.autoCommitSets()),
+          gw.perDelivered(db.pings()),
+          gw.perDelivered(gw.platformCallCount()));
+      db.top(10).forEach(line -> OUT.println("   sql " + line));
+      gw.platformCalls()
+          .forEach((call, n) -> OUT.printf(Locale.ROOT, "  call %7d × %s%n", n, call));
+    }
+    StepResult[] fixed = steps.get(0);
+    StepResult[] inbound = steps.get(1);
+    StepResult[] outbound = steps.get(2);
+    double statements = 0;
+    double commits = 0;
+    for (StepResult[] pair : List.of(fixed, inbound)) {
+      statements = Math.max(statements, pair[1].perDelivered(pair[1].db().statements()));
+      commits = Math.max(commits, pair[1].perDelivered(pair[1].db().commits()));
+    }
+    OUT.println();
+    OUT.println("memory of the whole process (both emulators, the no-op relay and the gateway):");
+    OUT.printf(Locale.ROOT, "  %-31s %s%n", "set up and warmed, before steps", atStart);
+    OUT.printf(Locale.ROOT, "  %-31s %s%n", "after the steps", atEnd);
+    OUT.printf(
+        Locale.ROOT, "total %.1f s, load average now %s%n", total.toMillis() / 1e3, loadAverage());
+    int lost = 0;
+    int doubled = 0;
+    for (StepResult[] pair : steps) {
+      lost += pair[1].lost();
+      doubled += pair[1].doubled();
     }
     OUT.printf(
         Locale.ROOT,
-        "%ntotal %.1f s, load average now %s%n",
-        total.toMillis() / 1e3,
-        loadAverage());
-  }
-
-  private static String probeCell(LoadRun.Result r) {
-    return String.format(
-        Locale.ROOT,
-        "%6.1f %7.1f %8.1f %-10s",
-        r.throughput(),
-        ms(r.percentile(50)),
-        ms(r.percentile(99)),
-        keptUp(r) ? "kept up" : "BEHIND: " + r.lost() + " not in");
-  }
-
-  private String probeBest(double best) {
-    return best == 0 ? "< " + Math.round(rate * 2) : Math.round(best) + "";
-  }
-
-  private static void row(String name, double base, double gw, String format) {
-    String ratio = base > 0 ? String.format(Locale.ROOT, "%.2f×", gw / base) : "-";
-    OUT.printf(
-        Locale.ROOT,
-        "%-28s %14s %14s %14s%n",
-        name,
-        String.format(Locale.ROOT, format, base),
-        String.format(Locale.ROOT, format, gw),
-        ratio);
-  }
-
-  private static double ms(long micros) {
-    return micros / 1000.0;
+        "RESULT db=%s relay_msgs_per_s=%.1f gateway_msgs_per_s=%.1f saturation_ratio=%.2f"
+            + " statements_per_msg=%.2f commits_per_msg=%.2f platform_calls_per_msg=%.2f"
+            + " added_p99_ms_at_100=%.1f outbound_ratio=%.2f lost=%d doubled=%d%n",
+        dbName(),
+        inbound[0].throughput(),
+        inbound[1].throughput(),
+        inbound[1].throughput() / inbound[0].throughput(),
+        statements,
+        commits,
+        fixed[1].perDelivered(fixed[1].platformCallCount()),
+        fixed[1].percentileMs(99) - fixed[0].percentileMs(99),
+        outbound[1].throughput() / outbound[0].throughput(),
+        lost,
+        doubled);
+    if (database.equals("h2")) {
+      OUT.printf(Locale.ROOT, "RESULT cold_start_ms=%d%n", coldStartMs);
+    }
+    return clean;
   }
 
   private static String loadAverage() {

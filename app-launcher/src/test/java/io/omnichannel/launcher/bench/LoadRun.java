@@ -1,205 +1,228 @@
 package io.omnichannel.launcher.bench;
 
+import io.omnichannel.testkit.oneconnect.DeliveryAttempt;
 import io.omnichannel.testkit.oneconnect.OneConnectEmulator;
 import io.omnichannel.testkit.oneconnect.RecordedRequest;
-import io.omnichannel.testkit.oneconnect.TranscriptEntry;
-import io.omnichannel.testkit.telegram.TelegramEmulator;
-import io.omnichannel.testkit.telegram.UserSpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * One measured load: private-chat text updates injected into the Telegram emulator at a fixed rate,
- * round robin over the users, each text carrying a unique id; then waits (bounded) until every id
- * is in the line's transcript of the 1C-Connect emulator. Latency of a message = its transcript
- * entry's time minus the instant just before it was injected (both from the same JVM's clock).
+ * One measured step of one path: messages offered at a {@link Pace} for a fixed time, each with a
+ * unique id, then a bounded wait until every id arrived; counts what the database was sent and what
+ * 1C-Connect was asked meanwhile. Throughput counts the deliveries after the first two seconds of
+ * the step (the ramp) up to the end of the offering, over that time.
  */
 final class LoadRun {
-  private static final Pattern ID = Pattern.compile("#(B-[A-Za-z0-9]+-\\d+)#");
+  /** Where messages go in and how their arrival is seen: one direction through one path. */
+  interface Route {
+    /** Offers message {@code i} carrying {@code id}; true when it comes from a first-time user. */
+    boolean inject(int i, String id);
 
-  private final TelegramEmulator telegram;
-  private final OneConnectEmulator oneConnect;
-  private final List<UserSpec> users;
+    /** Whether message {@code i} shows in {@link #liveDelivered()}. */
+    boolean tracked(int i);
 
-  LoadRun(TelegramEmulator telegram, OneConnectEmulator oneConnect, List<UserSpec> users) {
-    this.telegram = telegram;
-    this.oneConnect = oneConnect;
-    this.users = List.copyOf(users);
-  }
-
-  /** The figures of one run; latencies in microseconds, sorted. */
-  record Result(
-      String tag,
-      double offeredRate,
-      int injected,
-      int delivered,
-      int lost,
-      int doubled,
-      long receivePosts,
-      double throughput,
-      long[] latencies,
-      Duration injectionTime,
-      Duration maxInjectorLag,
-      Duration elapsed) {
-    long percentile(double p) {
-      if (latencies.length == 0) {
-        return -1;
-      }
-      int index = (int) Math.ceil(p / 100.0 * latencies.length) - 1;
-      return latencies[Math.max(0, Math.min(latencies.length - 1, index))];
-    }
-
-    long max() {
-      return latencies.length == 0 ? -1 : latencies[latencies.length - 1];
-    }
+    /** Messages of this step arrived so far among the tracked ones (cheap, read often). */
+    long liveDelivered();
 
     /**
-     * Two runs of the same path as one: counts add up, latencies pool, throughput over both elapsed
-     * times.
+     * Every id with {@code prefix} that arrived, with its arrival times (oldest first; empty list
+     * entries when the route cannot tell the time).
      */
-    Result plus(Result other) {
-      long[] pooled = new long[latencies.length + other.latencies.length];
-      System.arraycopy(latencies, 0, pooled, 0, latencies.length);
-      System.arraycopy(other.latencies, 0, pooled, latencies.length, other.latencies.length);
-      Arrays.sort(pooled);
-      Duration bothElapsed = elapsed.plus(other.elapsed);
-      int bothDelivered = delivered + other.delivered;
-      return new Result(
-          tag + "+" + other.tag,
-          offeredRate,
-          injected + other.injected,
-          bothDelivered,
-          lost + other.lost,
-          doubled + other.doubled,
-          receivePosts + other.receivePosts,
-          bothDelivered / Math.max(1e-9, bothElapsed.toNanos() / 1e9),
-          pooled,
-          injectionTime.plus(other.injectionTime),
-          maxInjectorLag.compareTo(other.maxInjectorLag) >= 0
-              ? maxInjectorLag
-              : other.maxInjectorLag,
-          bothElapsed);
-    }
+    Map<String, List<Instant>> delivered(String prefix);
+
+    /** Forgets the previous step's deliveries (the emulators' journals). */
+    void clear();
   }
 
-  /**
-   * Injects {@code count} messages to {@code botToken} at {@code rate}/s, then waits at most {@code
-   * drain} after the last injection for them to reach {@code lineId}'s transcript.
-   */
-  Result run(String tag, String botToken, String lineId, double rate, int count, Duration drain) {
+  private static final Duration RAMP = Duration.ofSeconds(2);
+  private static final Duration POLL = Duration.ofMillis(20);
+  private static final Duration STALL = Duration.ofSeconds(20);
+
+  private final OneConnectEmulator oneConnect;
+  private final String baselineLogin;
+
+  LoadRun(OneConnectEmulator oneConnect, String baselineLogin) {
+    this.oneConnect = oneConnect;
+    this.baselineLogin = baselineLogin;
+  }
+
+  StepResult run(String tag, Route route, Pace pace, Duration length, Duration drain) {
+    route.clear();
     oneConnect.inspection().clear();
-    long period = (long) (1_000_000_000L / rate);
-    String[] ids = new String[count];
-    Instant[] injectedAt = new Instant[count];
-    long maxLag = 0;
+    CountingDriver.Counts dbBefore = CountingDriver.now();
+    String prefix = "B-" + tag + "-";
     long start = System.nanoTime() + 5_000_000L;
-    for (int i = 0; i < count; i++) {
-      long target = start + i * period;
-      long now;
-      while ((now = System.nanoTime()) < target) {
-        LockSupport.parkNanos(target - now);
+    Instant startInstant = Instant.now().plusNanos(start - System.nanoTime());
+    long end = start + length.toNanos();
+    long period = pace.isFixed() ? (long) (1e9 / pace.rate()) : 0;
+    long[] scheduled =
+        new long
+            [Math.max(
+                16,
+                (int) (pace.isFixed() ? pace.rate() * 1.1 : 4000)
+                    * (int) Math.max(1, length.toSeconds()))];
+    int count = 0;
+    int firstTimers = 0;
+    long tracked = 0;
+    long maxLag = 0;
+    long lastPoll = 0;
+    long live = 0;
+    while (true) {
+      long now = System.nanoTime();
+      long target;
+      if (pace.isFixed()) {
+        target = start + count * period;
+        if (target >= end) {
+          break;
+        }
+        if (now < target) {
+          LockSupport.parkNanos(target - now);
+          continue;
+        }
+        maxLag = Math.max(maxLag, now - target);
+      } else {
+        if (now >= end) {
+          break;
+        }
+        if (now - lastPoll >= POLL.toNanos() || tracked - live >= pace.window()) {
+          live = route.liveDelivered();
+          lastPoll = now;
+        }
+        if (tracked - live >= pace.window()) {
+          LockSupport.parkNanos(POLL.toNanos() / 4);
+          continue;
+        }
+        target = now;
       }
-      maxLag = Math.max(maxLag, now - target);
-      UserSpec user = users.get(i % users.size());
-      ids[i] = "B-" + tag + "-" + i;
-      injectedAt[i] = Instant.now();
-      telegram
-          .bot(botToken)
-          .user(user)
-          .sendsText("Вопрос №" + (i + 1) + " от " + user.firstName() + " #" + ids[i] + "#");
+      if (count == scheduled.length) {
+        scheduled = Arrays.copyOf(scheduled, count * 2);
+      }
+      scheduled[count] = target;
+      if (route.inject(count, prefix + count)) {
+        firstTimers++;
+      }
+      if (route.tracked(count)) {
+        tracked++;
+      }
+      count++;
     }
     long injectionEnd = System.nanoTime();
-    Duration injectionTime = Duration.ofNanos(injectionEnd - start);
 
-    Map<String, List<Instant>> seen = new HashMap<>();
+    // waits while messages still arrive (a backlog must not spill into the next step), and gives
+    // up once none arrived for STALL, or at the latest after drain
+    Map<String, List<Instant>> seen = Map.of();
     long deadline = injectionEnd + drain.toNanos();
+    long lastProgress = System.nanoTime();
+    int arrived = -1;
     while (true) {
-      seen = deliveredTo(lineId, tag);
-      if (seen.size() >= count || System.nanoTime() > deadline) {
+      seen = route.delivered(prefix);
+      long now = System.nanoTime();
+      if (seen.size() > arrived) {
+        arrived = seen.size();
+        lastProgress = now;
+      }
+      if (seen.size() >= count || now > deadline || now - lastProgress > STALL.toNanos()) {
         break;
       }
-      LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+      LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
     }
+    long drained = System.nanoTime() - injectionEnd;
     // a short look past completion so a late double still shows
     LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
-    seen = deliveredTo(lineId, tag);
+    seen = route.delivered(prefix);
+    CountingDriver.Counts db = CountingDriver.now().minus(dbBefore);
 
+    if (seen.size() < count) {
+      explainLoss(tag, count - seen.size());
+    }
     long[] latencies = new long[count];
+    int withTime = 0;
     int delivered = 0;
     int doubled = 0;
-    Instant last = injectedAt[0];
+    long inWindow = 0;
+    Instant windowStart = startInstant.plus(RAMP);
+    Instant windowEnd = startInstant.plusNanos(injectionEnd - start);
     for (int i = 0; i < count; i++) {
-      List<Instant> times = seen.get(ids[i]);
+      List<Instant> times = seen.get(prefix + i);
       if (times == null) {
         continue;
       }
+      delivered++;
       if (times.size() > 1) {
         doubled++;
       }
-      Instant first = times.get(0);
-      latencies[delivered++] = Duration.between(injectedAt[i], first).toNanos() / 1_000;
-      if (first.isAfter(last)) {
-        last = first;
+      if (!times.isEmpty() && times.get(0) != null) {
+        Instant first = times.get(0);
+        Instant due = startInstant.plusNanos(scheduled[i] - start);
+        latencies[withTime++] = Math.max(0, Duration.between(due, first).toNanos() / 1_000);
+        if (!first.isBefore(windowStart) && first.isBefore(windowEnd)) {
+          inWindow++;
+        }
       }
     }
-    long[] sorted = Arrays.copyOf(latencies, delivered);
+    long[] sorted = Arrays.copyOf(latencies, withTime);
     Arrays.sort(sorted);
-    Duration elapsed = Duration.between(injectedAt[0], last);
-    double throughput = delivered / Math.max(1e-9, elapsed.toNanos() / 1e9);
-    return new Result(
+    double windowSeconds = Duration.between(windowStart, windowEnd).toNanos() / 1e9;
+    double throughput = inWindow / Math.max(1e-9, windowSeconds);
+    return new StepResult(
         tag,
-        rate,
+        pace,
         count,
+        firstTimers,
         delivered,
         count - delivered,
         doubled,
-        receivePosts(tag),
         throughput,
         sorted,
-        injectionTime,
         Duration.ofNanos(maxLag),
-        elapsed);
+        Duration.ofNanos(drained),
+        db,
+        platformCalls());
   }
 
   /**
-   * Every id of this run in the line's transcript, with the time of each entry carrying it (oldest
-   * first).
+   * What the 1C-Connect emulator's hook deliveries of the step ended in, when messages are missing.
    */
-  private Map<String, List<Instant>> deliveredTo(String lineId, String tag) {
-    Map<String, List<Instant>> seen = new HashMap<>();
-    String prefix = "B-" + tag + "-";
-    for (TranscriptEntry entry : oneConnect.inspection().transcripts()) {
-      if (!entry.lineId().equals(lineId)
-          || entry.direction() != TranscriptEntry.Direction.TO_LINE
-          || entry.text() == null) {
+  private void explainLoss(String tag, int missing) {
+    Map<String, Long> outcomes = new TreeMap<>();
+    for (DeliveryAttempt attempt : oneConnect.inspection().deliveries()) {
+      outcomes.merge(
+          attempt.url().replaceAll("\\.[A-Za-z0-9_-]{16,}", ".{secret}")
+              + " "
+              + attempt.status()
+              + " "
+              + attempt.outcome()
+              + (attempt.error() == null ? "" : " " + attempt.error()),
+          1L,
+          Long::sum);
+    }
+    System.out.printf("  step %s: %d not arrived; hook deliveries of the step:%n", tag, missing);
+    outcomes.forEach((outcome, n) -> System.out.printf("    %6d × %s%n", n, outcome));
+  }
+
+  /** Requests to 1C-Connect of this step other than the baseline's, by path (and SOAP action). */
+  private Map<String, Long> platformCalls() {
+    Map<String, Long> calls = new TreeMap<>();
+    for (RecordedRequest request : oneConnect.inspection().requests()) {
+      if (baselineLogin.equals(request.authLogin())) {
         continue;
       }
-      Matcher id = ID.matcher(entry.text());
-      if (id.find() && id.group(1).startsWith(prefix)) {
-        seen.computeIfAbsent(id.group(1), key -> new ArrayList<>()).add(entry.at());
-      }
+      String action = request.header("SOAPAction");
+      String key =
+          request.method()
+              + " "
+              + request
+                  .path()
+                  .replaceAll("[0-9a-f]{8}-[0-9a-f-]{27,}", "{id}")
+                  .replaceAll("\\?.*", "")
+              + (action == null ? "" : " " + action);
+      calls.merge(key, 1L, Long::sum);
     }
-    seen.values().forEach(times -> times.sort(null));
-    return seen;
-  }
-
-  /**
-   * How many receive calls carried an id of this run (more than delivered = the sender retried).
-   */
-  private long receivePosts(String tag) {
-    String marker = "#B-" + tag + "-";
-    return oneConnect.inspection().requests().stream()
-        .filter(r -> r.path().startsWith("/v1/line/receive/message"))
-        .map(RecordedRequest::body)
-        .filter(body -> body != null && body.contains(marker))
-        .count();
+    return calls;
   }
 }

@@ -22,10 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The baseline: the least a relay must do. A Telegram webhook in on loopback, one {@code POST
- * /v1/line/receive/message/} out to the 1C-Connect emulator with Basic auth of an API account, and
- * 200 back when it was taken (500 otherwise, so Telegram retries). Nothing is stored: the Telegram
- * user → 1C user mapping is fixed before the run.
+ * The baseline: the least a relay must do, both ways. Inbound: a Telegram webhook in on loopback,
+ * one {@code POST /v1/line/receive/message/} out to the 1C-Connect emulator with Basic auth of an
+ * API account, and 200 back when it was taken (500 otherwise, so Telegram retries). Outbound: a
+ * 1C-Connect hook in ({@code /line-hook}), one {@code sendMessage} out to the Telegram emulator for
+ * a specialist's text. Nothing is stored: the Telegram user ↔ 1C user mapping is fixed before the
+ * run; a Telegram user it does not know (a first-time user) is relayed as the first known one.
  */
 final class NoOpRelay implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,6 +40,9 @@ final class NoOpRelay implements AutoCloseable {
   private final String lineId;
   private final Map<Long, String> users;
   private final String secret;
+  private final String fallbackUser;
+  private final Map<String, Long> chats;
+  private final URI sendMessage;
   private final AtomicLong relayed = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
 
@@ -48,6 +53,8 @@ final class NoOpRelay implements AutoCloseable {
       String lineId,
       Map<Long, String> users,
       String secret,
+      String telegramBaseUrl,
+      String botToken,
       int threads)
       throws IOException {
     this.receive = URI.create(oneConnectBaseUrl + "/v1/line/receive/message/");
@@ -58,6 +65,11 @@ final class NoOpRelay implements AutoCloseable {
     this.lineId = lineId;
     this.users = Map.copyOf(users);
     this.secret = secret;
+    this.fallbackUser = users.values().iterator().next();
+    Map<String, Long> chatsByUser = new java.util.HashMap<>();
+    users.forEach((chat, user) -> chatsByUser.put(user, chat));
+    this.chats = Map.copyOf(chatsByUser);
+    this.sendMessage = URI.create(telegramBaseUrl + "/bot" + botToken + "/sendMessage");
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     AtomicInteger n = new AtomicInteger();
     this.executor =
@@ -70,6 +82,7 @@ final class NoOpRelay implements AutoCloseable {
             });
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
     server.createContext("/hook", this::handle);
+    server.createContext("/line-hook", this::handleLineEvent);
     server.setExecutor(executor);
     server.start();
   }
@@ -85,9 +98,24 @@ final class NoOpRelay implements AutoCloseable {
       String lineId,
       Map<Long, String> users,
       String secret,
+      String telegramBaseUrl,
+      String botToken,
       int threads)
       throws IOException {
-    return new NoOpRelay(oneConnectBaseUrl, login, password, lineId, users, secret, threads);
+    return new NoOpRelay(
+        oneConnectBaseUrl,
+        login,
+        password,
+        lineId,
+        users,
+        secret,
+        telegramBaseUrl,
+        botToken,
+        threads);
+  }
+
+  String lineHookUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/line-hook";
   }
 
   String webhookUrl() {
@@ -130,8 +158,8 @@ final class NoOpRelay implements AutoCloseable {
   private int relay(JsonNode update) throws IOException, InterruptedException {
     JsonNode message = update.path("message");
     String text = message.path("text").asText(null);
-    String user = users.get(message.path("from").path("id").asLong());
-    if (text == null || user == null) {
+    String user = users.getOrDefault(message.path("from").path("id").asLong(), fallbackUser);
+    if (text == null) {
       return 200; // not for us: acknowledged and forgotten
     }
     ObjectNode body =
@@ -149,6 +177,51 @@ final class NoOpRelay implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .build(),
             HttpResponse.BodyHandlers.discarding());
+    return answer.statusCode() / 100 == 2 ? 200 : 500;
+  }
+
+  private void handleLineEvent(HttpExchange exchange) throws IOException {
+    int status;
+    try (InputStream in = exchange.getRequestBody()) {
+      status = sendToChat(JSON.readTree(in));
+    } catch (IOException | RuntimeException broken) {
+      if (failed.getAndIncrement() < 3) {
+        System.out.println("no-op relay: line event failed: " + broken);
+      }
+      status = 500;
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      status = 503;
+    }
+    exchange.sendResponseHeaders(status, -1);
+    exchange.close();
+  }
+
+  /** A specialist's text goes to the user's chat; anything else is acknowledged and forgotten. */
+  private int sendToChat(JsonNode event) throws IOException, InterruptedException {
+    String author = event.path("author_id").asText("");
+    String user = event.path("user_id").asText("");
+    String text = event.path("text").asText("");
+    Long chat = chats.get(user);
+    if (event.path("message_type").asInt() != 1
+        || author.isEmpty()
+        || author.equals(user)
+        || text.isBlank()
+        || chat == null) {
+      return 200;
+    }
+    ObjectNode body = JSON.createObjectNode().put("chat_id", chat).put("text", text);
+    HttpResponse<String> answer =
+        http.send(
+            HttpRequest.newBuilder(sendMessage)
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() / 100 != 2 && failed.getAndIncrement() < 3) {
+      System.out.println("no-op relay: sendMessage " + answer.statusCode() + " " + answer.body());
+    }
     return answer.statusCode() / 100 == 2 ? 200 : 500;
   }
 

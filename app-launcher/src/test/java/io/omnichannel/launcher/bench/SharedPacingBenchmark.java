@@ -273,7 +273,8 @@ public final class SharedPacingBenchmark {
               clock);
       WorkerPool[] self = new WorkerPool[1];
       wakeups = new DueWakeups(() -> self[0].wake(), clock);
-      Outbox outbox = new WakingOutbox(persistence.outbox(), () -> {}, wakeups::wakeAt);
+      Outbox outbox =
+          new WakingOutbox(persistence.outbox(), () -> {}, wakeups::wakeAt, Runnable::run);
       pool =
           new WorkerPool(
               "outbox",

@@ -1,47 +1,62 @@
 /**
- * The launcher's load benchmark (issue 7, "Benchmark"): not a test, never run by {@code ./mvnw
- * verify}.
+ * The launcher's load benchmark (issues 7 and 13): not a test, never run by {@code ./mvnw verify}.
  *
  * <h2>Run</h2>
  *
  * <pre>{@code
  * ./mvnw -B -ntp -pl app-launcher -am verify -DskipTests -Dbench.gateway                 # H2, then MariaDB
- * ./mvnw -B -ntp -pl app-launcher -am verify -DskipTests -Dbench.gateway -Dbench.probe=true -Dbench.mariadb.skip=true
+ * ./mvnw -B -ntp -pl app-launcher -am verify -DskipTests -Dbench.gateway -Dbench.mariadb.skip=true
  * }</pre>
  *
  * The property activates app-launcher's {@code bench} profile alone ({@code -Pbench} would also run
  * the benchmarks of adapter-telegram and adapter-persistence, which {@code -am} builds). Each
  * database runs {@link io.omnichannel.launcher.bench.GatewayBenchmark} in a JVM of its own; the
- * MariaDB run takes a scratch database from the testkit's {@code ScratchMariaDb} (127.0.0.1:3306,
- * root, no password, or what {@code OMNICHANNEL_TEST_MARIADB_URL|USER|PASSWORD} say, as for the
- * tests) and drops it, and says "skipped" when the server is unreachable. Defaults: 50 msg/s from
- * 20 users, 3 s warm-up and 15 s measured per path, 4 workers per queue; about 45 s per database on
- * two cores. A watchdog halts a run that passes {@code bench.timeout} (300 s).
+ * MariaDB run takes a scratch database from the testkit's {@code ScratchMariaDb} and drops it, and
+ * says "skipped" when the server is unreachable. About 2.5 minutes per database on a quiet 2-core
+ * machine; a watchdog halts a run that passes {@code bench.timeout} (420 s).
  *
  * <h2>What is measured</h2>
  *
- * Both emulators on loopback (Telegram's rate limits off), the gateway in webhook mode with one bot
- * connected the real way (management line wizard, confirmation page). Private-chat text updates,
- * each with a unique id, are injected into the Telegram emulator at a fixed rate; the emulator
- * posts them to the webhook; latency of a message is the time of its entry in the 1C-Connect
- * emulator's transcript minus the instant just before its injection. The baseline is {@link
- * io.omnichannel.launcher.bench.NoOpRelay} — the same webhook in, one {@code POST
- * /v1/line/receive/message/} out, nothing stored — with a second bot and line, the same rate and
- * users, in the same process. Each path's measured time is split in two halves run relay, gateway,
- * gateway, relay. "Added latency" is gateway minus relay; throughput is delivered messages over
- * first injection to last delivery (equal to the offered rate while a path keeps up; {@code
- * bench.probe} doubles the rate, 5 s a step, to find where the gateway falls behind). Losses and
- * doubles are counted on the transcript; any in the gateway path makes the run exit non-zero and
- * the build fail.
+ * Both emulators on loopback (Telegram's limits off), the gateway in webhook mode with one bot
+ * connected the real way and its own Telegram pacing off: {@code TelegramConfig.withPacing} with
+ * Telegram's windows scaled to a microsecond, so every send still claims and settles its slots in
+ * the shared {@code sending_lanes} budget (the statements are the production ones), but no send
+ * waits for one. With Telegram's pacing the outbound step measured only it: 20 chats at 1 msg/s
+ * each (and 30/s per bot) held the gateway at 20 msg/s. An inbound message's echo (1C-Connect's
+ * line event of the user's own text) is acknowledged unstored, as in production; the baseline is
+ * {@link io.omnichannel.launcher.bench.NoOpRelay} on a second bot and line — a webhook in and one
+ * receive call out, a hook in and one sendMessage out, nothing stored — in the same process and
+ * run. After a warm-up (both paths, both directions; the gateway meets every known user), three
+ * pairs of steps of {@code bench.step} (15 s) each, relay first:
+ *
+ * <ol>
+ *   <li>inbound at a fixed rate ({@code bench.rate}, 100 msg/s): latency is arrival in the
+ *       1C-Connect transcript minus the message's <em>scheduled</em> time, so a lagging injector or
+ *       a queue cannot hide (no coordinated omission); "added p99" is gateway minus relay;
+ *   <li>inbound saturating: messages are offered as fast as {@code bench.window} (300) in flight
+ *       allow — above what either path carries, with a bounded backlog; throughput counts arrivals
+ *       from 2 s into the step to its end;
+ *   <li>outbound saturating: a specialist's texts in the line, arrival = the bot's message in the
+ *       Telegram emulator (stamped by a watcher every 5 ms).
+ * </ol>
+ *
+ * Every {@code bench.firstTimeEvery}-th inbound message (20th) comes from a Telegram user never
+ * seen before, who the gateway must register in 1C-Connect (the relay posts it as a known user).
+ * {@link io.omnichannel.launcher.bench.CountingDriver} counts, below the pool, the statements
+ * (including {@code setAutoCommit}, {@code COMMIT}, {@code ROLLBACK}) and commits (explicit, and
+ * writes in auto-commit) per delivered message, and prints the most frequent statements; the
+ * 1C-Connect emulator's journal gives the calls per message. After the steps, on H2, {@code serve}
+ * is launched in a JVM of its own on an empty data folder and timed until {@code /health/ready}
+ * answers 200. Losses and doubles are counted per message id; any in the gateway path makes the run
+ * exit non-zero. The last lines are the RESULT lines of issue 13: {@code statements_per_msg} and
+ * {@code commits_per_msg} are the worse of the two inbound steps, {@code platform_calls_per_msg} is
+ * taken at the fixed rate (first-time users included: their registration costs two SOAP calls
+ * each).
  *
  * <h2>Caveats</h2>
  *
- * RSS ({@code /proc/self/status}) is the whole benchmark process: both emulators, the relay and the
- * gateway, mostly JVM heap sizing; the growth during the gateway's halves is the closer figure. Per
- * message the gateway does more than the relay by design: it stores the update before answering the
- * webhook, and its worker reads the user's recorded ban state (learnt from subscription events, no
- * SOAP call) before the receive call; the first message of each user also creates the client user
- * (done during the warm-up). Logging is at WARN. On a shared two-core machine the tails (p99, max)
- * move with the other load; the report prints the load average.
+ * Everything shares the machine: on a loaded one, the load average printed with each step says how
+ * much the figures are worth. The statements counted include the gateway's background work during
+ * the step (monitoring, lease renewals).
  */
 package io.omnichannel.launcher.bench;

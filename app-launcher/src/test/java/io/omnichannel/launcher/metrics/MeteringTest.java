@@ -49,6 +49,18 @@ class MeteringTest {
   }
 
   @Test
+  void unstoredEchoesAreASeriesFromTheStartWithTheirHelpText() {
+    AtomicLong echoes = new AtomicLong();
+    new Metering(registry).unstoredEchoes(echoes, AtomicLong::get);
+
+    var counter = registry.get("omnichannel.oneconnect.echoes").functionCounter();
+    assertThat(counter.count()).isZero();
+    assertThat(counter.getId().getDescription()).contains("unstored");
+    echoes.set(4);
+    assertThat(counter.count()).isEqualTo(4.0);
+  }
+
+  @Test
   void ignoredEventsAreCountedByKindOnceTheMetricsAreRefreshed() {
     Metering metering = new Metering(registry);
     Map<String, Long> perKind = new ConcurrentHashMap<>(Map.of("message_type:4242", 1L));

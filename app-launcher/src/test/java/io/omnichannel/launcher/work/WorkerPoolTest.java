@@ -46,6 +46,35 @@ class WorkerPoolTest {
   }
 
   @Test
+  void aWakeRousesOneIdleThreadNotAll() throws Exception {
+    AtomicInteger looks = new AtomicInteger();
+    QueueWorker empty =
+        () -> {
+          looks.incrementAndGet();
+          return false;
+        };
+    WorkerPool pool = new WorkerPool("test", empty, 4, Duration.ofHours(1), Duration.ofHours(1));
+    pool.start();
+    awaitTrue(() -> pool.idleThreads() == 4 && looks.get() == 4);
+
+    pool.wake();
+
+    awaitTrue(() -> looks.get() == 5 && pool.idleThreads() == 4);
+    assertThat(looks).as("one look at the queue for one stored row").hasValue(5);
+    assertThat(pool.stop(Duration.ofSeconds(5))).isTrue();
+  }
+
+  private static void awaitTrue(java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition met within 5 s").isLessThan(deadline);
+      Thread.onSpinWait();
+      Thread.yield();
+    }
+  }
+
+  @Test
   void stopLetsTheRowInHandFinishAndTakesNoNewOne() throws Exception {
     Jobs jobs = new Jobs();
     WorkerPool pool = new WorkerPool("test", jobs, 1, Duration.ofHours(1), Duration.ofHours(1));

@@ -128,6 +128,10 @@ public final class ProcessingInbox implements QueueWorker {
           case LINE_EVENT -> Handled.sending(relayLineEvent(record));
           case MANAGEMENT_EVENT -> Handled.sending(talkToDialog(record));
         };
+    if (handled.sends().isEmpty() && handled.gathered().isEmpty()) {
+      inbox.complete(claimed); // one statement: it needs no transaction around it
+      return;
+    }
     transactions.run(
         () -> {
           handled.sends().forEach(outbox::enqueue);

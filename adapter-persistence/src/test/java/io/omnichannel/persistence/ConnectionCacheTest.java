@@ -1,0 +1,68 @@
+package io.omnichannel.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.ConnectionId;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+class ConnectionCacheTest {
+  private static final ConnectionId ID = new ConnectionId("c-1");
+  private final AtomicLong nanos = new AtomicLong();
+  private final ConnectionCache cache = new ConnectionCache(Duration.ofSeconds(2), nanos::get);
+  private final AtomicInteger reads = new AtomicInteger();
+  private final Connection connection = Fixtures.connection("company-1", "line-1", "1001");
+
+  private Supplier<Optional<Connection>> database() {
+    return () -> {
+      reads.incrementAndGet();
+      return Optional.of(connection);
+    };
+  }
+
+  @Test
+  void aConnectionIsReadOnceWhileYoungerThanItsTimeToLive() {
+    cache.get(ID, database(), true);
+    nanos.addAndGet(Duration.ofMillis(1999).toNanos());
+    assertThat(cache.get(ID, database(), true)).contains(connection);
+    assertThat(reads).hasValue(1);
+
+    nanos.addAndGet(Duration.ofMillis(1).toNanos());
+    cache.get(ID, database(), true);
+    assertThat(reads).as("another instance's change shows after the time to live").hasValue(2);
+  }
+
+  @Test
+  void aLocalChangeIsReadAtOnce() {
+    cache.get(ID, database(), true);
+    cache.invalidate();
+    cache.get(ID, database(), true);
+    assertThat(reads).hasValue(2);
+  }
+
+  @Test
+  void whatWasReadWhileAChangeHappenedIsNotKept() {
+    cache.get(
+        ID,
+        () -> {
+          cache.invalidate(); // a change commits while the row is read
+          return Optional.of(connection);
+        },
+        true);
+    cache.get(ID, database(), true);
+    assertThat(reads).hasValue(1);
+  }
+
+  @Test
+  void whatIsReadInsideATransactionOrNotFoundIsNotKept() {
+    cache.get(ID, database(), false);
+    cache.get(ID, () -> Optional.empty(), true);
+    cache.get(ID, database(), true);
+    assertThat(reads).hasValue(2);
+  }
+}

@@ -1,0 +1,74 @@
+package io.omnichannel.launcher.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * {@code serve} launched as the service is, in a JVM of its own on a fresh embedded database (an
+ * empty data folder), timed from the launch until {@code /health/ready} answers 200; the process is
+ * then stopped.
+ */
+final class ColdStart {
+  private ColdStart() {}
+
+  /** Milliseconds to ready, or -1 when it was not ready within {@code limit}. */
+  static long measure(Map<String, String> environment, Path dataFolder, Duration limit)
+      throws IOException, InterruptedException {
+    int port;
+    try (ServerSocket probe = new ServerSocket(0)) {
+      port = probe.getLocalPort();
+    }
+    Path log = Files.createTempFile("omnichannel-cold-start", ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.omnichannel.launcher.cli.OmnichannelCommand",
+                "serve")
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().putAll(environment);
+    builder.environment().put("OMNICHANNEL_DATA_DIR", dataFolder.toString());
+    builder.environment().put("OMNICHANNEL_HTTP_HOST", "127.0.0.1");
+    builder.environment().put("OMNICHANNEL_HTTP_PORT", Integer.toString(port));
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+    HttpRequest ready =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+            .timeout(Duration.ofSeconds(1))
+            .build();
+    long began = System.nanoTime();
+    Process serve = builder.start();
+    try {
+      while (System.nanoTime() - began < limit.toNanos() && serve.isAlive()) {
+        try {
+          if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+            return (System.nanoTime() - began) / 1_000_000;
+          }
+        } catch (IOException notYet) {
+          // not listening yet
+        }
+        LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+      }
+      System.out.println("cold start: not ready; its output follows");
+      System.out.println(Files.readString(log));
+      return -1;
+    } finally {
+      serve.destroy();
+      if (!serve.waitFor(20, TimeUnit.SECONDS)) {
+        serve.destroyForcibly();
+      }
+      Files.deleteIfExists(log);
+    }
+  }
+}
