@@ -207,6 +207,7 @@ public final class Omnichannel {
             dialog,
             RetryPolicy.standard(),
             settings.queueLease,
+            ProcessingInbox.DEFAULT_ALBUM_WINDOW,
             clock);
     inboxWorkers =
         new WorkerPool(

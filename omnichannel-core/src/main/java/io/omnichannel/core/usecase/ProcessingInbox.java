@@ -42,35 +42,6 @@ public final class ProcessingInbox implements QueueWorker {
   private final Outbox outbox;
   private final Transactions transactions;
 
-  public ProcessingInbox(
-      EventInbox inbox,
-      Outbox outbox,
-      Transactions transactions,
-      ChannelUpdateDecoder channelDecoder,
-      LineEventDecoder lineDecoder,
-      ConnectionRepository connections,
-      RelayToLine relayToLine,
-      RelayToChannel relayToChannel,
-      ManagementDialog dialog,
-      RetryPolicy retry,
-      Duration lease,
-      Clock clock) {
-    this(
-        inbox,
-        outbox,
-        transactions,
-        channelDecoder,
-        lineDecoder,
-        connections,
-        relayToLine,
-        relayToChannel,
-        dialog,
-        retry,
-        lease,
-        DEFAULT_ALBUM_WINDOW,
-        clock);
-  }
-
   /**
    * @param albumWindow how long after its first item is stored an album is gathered
    */

@@ -69,6 +69,7 @@ class QueueWorkersTest {
           f.dialog,
           RETRY,
           LEASE,
+          ProcessingInbox.DEFAULT_ALBUM_WINDOW,
           f.clock);
   private final SendingOutbox outboxWorker =
       new SendingOutbox(f.outbox, f.delivering, RETRY, LEASE, f.clock);
