@@ -1,10 +1,12 @@
 package io.omnichannel.oneconnect;
 
-import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.HookCredentials;
+import io.omnichannel.core.domain.LineAccess;
 import io.omnichannel.core.port.in.InboundGateway;
 import io.omnichannel.core.port.out.LineEventDecoder;
-import io.omnichannel.core.port.out.SupportPlatform;
+import io.omnichannel.core.port.out.LineRelay;
+import io.omnichannel.core.port.out.LineSetup;
+import io.omnichannel.core.port.out.ManagementDesk;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.Collection;
@@ -14,10 +16,10 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The 1C-Connect adapter, the one thing the launcher uses: {@link #supportPlatform()} and {@link
- * #lineEventDecoder()} for the core, {@link #hookHandler()} to mount at {@code POST
- * /hooks/oneconnect/{hook}}, and {@link #secureBareHooks} then {@link #registerManagementHook} to
- * call once at start-up.
+ * The 1C-Connect adapter, the one thing the launcher uses: {@link #managementDesk()}, {@link
+ * #lineSetup()}, {@link #lineRelay()} and {@link #lineEventDecoder()} for the core, {@link
+ * #hookHandler()} to mount at {@code POST /hooks/oneconnect/{hook}}, and {@link #secureBareHooks}
+ * then {@link #registerManagementHook} to call once at start-up.
  *
  * <pre>{@code
  * OneConnect oneConnect = OneConnect.create(OneConnectConfig.of("gateway", Secret.of(pw), managementLine,
@@ -60,7 +62,18 @@ public final class OneConnect {
     return new OneConnect(platform, new HookEventDecoder(), new HookEndpoint(gateway, secrets));
   }
 
-  public SupportPlatform supportPlatform() {
+  /** The management line and the companies behind it, with the service's own account. */
+  public ManagementDesk managementDesk() {
+    return platform;
+  }
+
+  /** Checking an API account, the bot's technical client, and the line's hook. */
+  public LineSetup lineSetup() {
+    return platform;
+  }
+
+  /** Users, bans, messages and files of a connected line, with the line's API account. */
+  public LineRelay lineRelay() {
     return platform;
   }
 
@@ -89,7 +102,7 @@ public final class OneConnect {
    *
    * @return how many hooks were set again
    */
-  public int secureBareHooks(Collection<Connection> connections) {
+  public int secureBareHooks(Collection<LineAccess> connections) {
     return platform.secureBareHooks(List.copyOf(connections));
   }
 

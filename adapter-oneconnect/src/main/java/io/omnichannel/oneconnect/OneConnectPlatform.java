@@ -3,13 +3,13 @@ package io.omnichannel.oneconnect;
 import io.omnichannel.core.domain.AccountId;
 import io.omnichannel.core.domain.ApiAccount;
 import io.omnichannel.core.domain.CompanyId;
-import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.FileRef;
 import io.omnichannel.core.domain.HookCredentials;
 import io.omnichannel.core.domain.Keyboard;
 import io.omnichannel.core.domain.LimitCheck.FileKind;
 import io.omnichannel.core.domain.Line;
+import io.omnichannel.core.domain.LineAccess;
 import io.omnichannel.core.domain.LineId;
 import io.omnichannel.core.domain.LinePost;
 import io.omnichannel.core.domain.PlatformUserId;
@@ -20,7 +20,10 @@ import io.omnichannel.core.domain.TechnicalClientId;
 import io.omnichannel.core.domain.failure.GatewayFailure;
 import io.omnichannel.core.domain.failure.PlatformRejected;
 import io.omnichannel.core.port.out.ApiAccountVerification;
-import io.omnichannel.core.port.out.SupportPlatform;
+import io.omnichannel.core.port.out.DeliveryOutcome;
+import io.omnichannel.core.port.out.LineRelay;
+import io.omnichannel.core.port.out.LineSetup;
+import io.omnichannel.core.port.out.ManagementDesk;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -31,11 +34,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link SupportPlatform} over 1C-Connect: the management line and partner-level reads with the
- * service account; everything about a connection with that connection's API account (REST and
- * SOAP).
+ * The core's three ports on 1C-Connect: the management line and partner-level reads with the
+ * service account ({@link ManagementDesk}); setting up a line ({@link LineSetup}) and relaying on
+ * it ({@link LineRelay}) with the line's API account (REST and SOAP). It is given a connection's
+ * {@link LineAccess}, never its bot token.
  */
-final class OneConnectPlatform implements SupportPlatform {
+final class OneConnectPlatform implements ManagementDesk, LineSetup, LineRelay {
   private static final Logger LOG = LoggerFactory.getLogger(OneConnectPlatform.class);
 
   private final OneConnectConfig config;
@@ -123,7 +127,7 @@ final class OneConnectPlatform implements SupportPlatform {
 
   @Override
   public PlatformUserId registerChannelUser(
-      Connection connection,
+      LineAccess connection,
       AccountId channelAccount,
       String displayName,
       Optional<String> username) {
@@ -136,15 +140,14 @@ final class OneConnectPlatform implements SupportPlatform {
             .toString();
     ignoringDuplicate(
         () ->
-            soap.clientUserAdd(
-                account, connection.technicalClient().id().value(), userId, displayName));
+            soap.clientUserAdd(account, connection.technicalClient().value(), userId, displayName));
     ignoringDuplicate(
-        () -> soap.userServiceLineAdd(account, userId, connection.line().id().value(), true));
+        () -> soap.userServiceLineAdd(account, userId, connection.line().value(), true));
     LOG.info(
         "connection {}: client user {} registered with line {}",
-        connection.id(),
+        connection.connection(),
         userId,
-        connection.line().id());
+        connection.line());
     return new PlatformUserId(userId);
   }
 
@@ -163,9 +166,9 @@ final class OneConnectPlatform implements SupportPlatform {
    * when the earlier line is on (DUPLICATE from a concurrent add means done).
    */
   @Override
-  public void carryLine(Connection connection, PlatformUserId user, LineId from) {
+  public void carryLine(LineAccess connection, PlatformUserId user, LineId from) {
     ApiAccount account = connection.apiAccount();
-    String target = connection.line().id().value();
+    String target = connection.line().value();
     List<PartnerWebApi.UserLine> lines = soap.userServiceLineRead(account, user.value(), null);
     if (lines.stream().anyMatch(line -> line.lineId().equals(target))) {
       return;
@@ -175,7 +178,7 @@ final class OneConnectPlatform implements SupportPlatform {
     ignoringDuplicate(() -> soap.userServiceLineAdd(account, user.value(), target, on));
     LOG.info(
         "connection {}: client user {} given line {} {}",
-        connection.id(),
+        connection.connection(),
         user,
         target,
         on ? "on" : "off (banned on line " + from + ")");
@@ -186,9 +189,9 @@ final class OneConnectPlatform implements SupportPlatform {
    * granted).
    */
   @Override
-  public boolean isBanned(Connection connection, PlatformUserId user) {
+  public boolean isBanned(LineAccess connection, PlatformUserId user) {
     return soap
-        .userServiceLineRead(connection.apiAccount(), user.value(), connection.line().id().value())
+        .userServiceLineRead(connection.apiAccount(), user.value(), connection.line().value())
         .stream()
         .noneMatch(PartnerWebApi.UserLine::active);
   }
@@ -200,10 +203,10 @@ final class OneConnectPlatform implements SupportPlatform {
    * once.
    */
   @Override
-  public void subscribe(Connection connection) {
+  public void subscribe(LineAccess connection) {
     HookCredentials credentials = connection.hookCredentials();
-    String url = hookUrl(connection.id(), credentials).toString();
-    String line = connection.line().id().value();
+    String url = hookUrl(connection.connection(), credentials).toString();
+    String line = connection.line().value();
     Wire.BackAuth backAuth =
         new Wire.BackAuth("basic", credentials.login(), credentials.password().reveal());
     String auth = BasicAuth.header(connection.apiAccount());
@@ -215,20 +218,20 @@ final class OneConnectPlatform implements SupportPlatform {
         () -> rest.push.setHook(auth, new Wire.HookRequest("line", url, line, backAuth)));
     LOG.info(
         "connection {}: hook of line {} set (bot and line hooks)",
-        connection.id(),
-        connection.line().id());
+        connection.connection(),
+        connection.line());
   }
 
   @Override
-  public void unsubscribe(Connection connection) {
+  public void unsubscribe(LineAccess connection) {
     String auth = BasicAuth.header(connection.apiAccount());
-    String line = connection.line().id().value();
+    String line = connection.line().value();
     RestClients.run("unsubscribe", () -> rest.push.deleteBotHook(auth, line));
     RestClients.run("unsubscribe", () -> rest.push.deleteLineHook(auth, line));
     LOG.info(
         "connection {}: hook of line {} removed (bot and line hooks)",
-        connection.id(),
-        connection.line().id());
+        connection.connection(),
+        connection.line());
   }
 
   /**
@@ -240,28 +243,29 @@ final class OneConnectPlatform implements SupportPlatform {
    *
    * @return how many hooks were set again
    */
-  int secureBareHooks(Collection<Connection> connections) {
+  int secureBareHooks(Collection<LineAccess> connections) {
     int secured = 0;
-    for (Connection connection : connections) {
+    for (LineAccess connection : connections) {
       try {
         if (hasBareHook(connection)) {
           subscribe(connection);
           secured++;
-          LOG.info("connection {}: bare hook set again with its path secret", connection.id());
+          LOG.info(
+              "connection {}: bare hook set again with its path secret", connection.connection());
         }
       } catch (GatewayFailure failure) {
         LOG.warn(
             "connection {}: cannot check its hook for a path secret: {}",
-            connection.id(),
+            connection.connection(),
             failure.getMessage());
       }
     }
     return secured;
   }
 
-  private boolean hasBareHook(Connection connection) {
-    String bare = hooksBase() + connection.id().value();
-    String line = connection.line().id().value();
+  private boolean hasBareHook(LineAccess connection) {
+    String bare = hooksBase() + connection.connection().value();
+    String line = connection.line().value();
     return RestClients.call(
             "secureBareHooks", () -> rest.push.lines(BasicAuth.header(connection.apiAccount())))
         .stream()
@@ -276,10 +280,21 @@ final class OneConnectPlatform implements SupportPlatform {
     management.registerHook(credentials);
   }
 
+  /** A refusal for the user's or the company's sake (403 with 1C-Connect's text) is returned. */
   @Override
-  public void deliverFromUser(Connection connection, PlatformUserId user, LinePost post) {
+  public DeliveryOutcome deliverFromUser(
+      LineAccess connection, PlatformUserId user, LinePost post) {
+    try {
+      deliver(connection, user, post);
+      return DeliveryOutcome.DELIVERED;
+    } catch (PlatformErrors.Refusal refused) {
+      return refused.outcome();
+    }
+  }
+
+  private void deliver(LineAccess connection, PlatformUserId user, LinePost post) {
     String auth = BasicAuth.header(connection.apiAccount());
-    String line = connection.line().id().value();
+    String line = connection.line().value();
     if (post instanceof LinePost.Text text) {
       RestClients.call(
           "deliverFromUser",
@@ -304,7 +319,7 @@ final class OneConnectPlatform implements SupportPlatform {
   }
 
   @Override
-  public RemoteFile fetchLineFile(Connection connection, FileRef file) {
+  public RemoteFile fetchLineFile(LineAccess connection, FileRef file) {
     return files.fetch(connection.apiAccount(), file);
   }
 

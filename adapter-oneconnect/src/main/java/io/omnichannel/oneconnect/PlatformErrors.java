@@ -2,12 +2,10 @@ package io.omnichannel.oneconnect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnichannel.core.domain.failure.ApiAccountRejected;
-import io.omnichannel.core.domain.failure.LineSwitchedOff;
-import io.omnichannel.core.domain.failure.NotASubscriber;
 import io.omnichannel.core.domain.failure.PlatformFailure;
 import io.omnichannel.core.domain.failure.PlatformRejected;
 import io.omnichannel.core.domain.failure.PlatformUnavailable;
-import io.omnichannel.core.domain.failure.TariffOptionOff;
+import io.omnichannel.core.port.out.DeliveryOutcome;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +14,8 @@ import java.util.Locale;
 
 /**
  * Turns a refused push-API call into the core's failure: 401 → account rejected; 403 with
- * 1C-Connect's error text → not a subscriber, line switched off, tariff option off; 5xx and 429 →
+ * 1C-Connect's error text → a {@link Refusal} carrying the {@link DeliveryOutcome} (not a
+ * subscriber, line switched off, tariff option off) that a delivery returns instead; 5xx and 429 →
  * unavailable (retryable); anything else → {@link PlatformRejected} with code {@code "HTTP
  * <status>: <error text>"}. Messages carry the operation and the server's error text, never a
  * request header.
@@ -26,6 +25,29 @@ final class PlatformErrors {
   private static final int MAX_TEXT = 200;
 
   private PlatformErrors() {}
+
+  /**
+   * A refusal the core takes as a {@link DeliveryOutcome}, not as a failure: thrown through the
+   * clients, caught by a delivery into the line and returned. Should one escape another call, it is
+   * a failure that a retry does not help.
+   */
+  static final class Refusal extends PlatformFailure {
+    private final transient DeliveryOutcome outcome;
+
+    Refusal(String message, DeliveryOutcome outcome) {
+      super(message);
+      this.outcome = outcome;
+    }
+
+    DeliveryOutcome outcome() {
+      return outcome;
+    }
+
+    @Override
+    public boolean retryable() {
+      return false;
+    }
+  }
 
   static PlatformFailure of(String operation, int status, byte[] body) {
     String error = errorText(body);
@@ -39,13 +61,13 @@ final class PlatformErrors {
     if (status == 403 && error != null) {
       String lower = error.toLowerCase(Locale.ROOT);
       if (lower.contains("not a subscriber")) {
-        return new NotASubscriber(operation + ": " + error);
+        return new Refusal(operation + ": " + error, new DeliveryOutcome.NotASubscriber());
       }
       if (lower.contains("switched off")) {
-        return new LineSwitchedOff(operation + ": " + error);
+        return new Refusal(operation + ": " + error, new DeliveryOutcome.UserBanned());
       }
       if (lower.contains("option is not active")) {
-        return new TariffOptionOff(operation + ": " + error);
+        return new Refusal(operation + ": " + error, new DeliveryOutcome.TariffOptionOff());
       }
     }
     return new PlatformRejected(operation, "HTTP " + status + (error == null ? "" : ": " + error));

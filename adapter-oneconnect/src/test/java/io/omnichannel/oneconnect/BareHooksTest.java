@@ -3,7 +3,7 @@ package io.omnichannel.oneconnect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnichannel.core.domain.ApiAccount;
-import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.LineAccess;
 import io.omnichannel.core.domain.Secret;
 import io.omnichannel.testkit.oneconnect.HookRegistration;
 import io.omnichannel.testkit.oneconnect.RecordedRequest;
@@ -20,8 +20,8 @@ class BareHooksTest extends SharedEmulator {
 
   @Test
   void aBareHookBecomesASecretUrlWithTheSameBackAuth() {
-    Connection connection = world.connection();
-    String bare = TestWorld.PUBLIC_BASE + "/hooks/oneconnect/" + connection.id().value();
+    LineAccess connection = world.connection();
+    String bare = TestWorld.PUBLIC_BASE + "/hooks/oneconnect/" + connection.connection().value();
     setBareHook(connection, bare);
     assertThat(botHook().map(HookRegistration::url)).contains(bare);
 
@@ -33,7 +33,7 @@ class BareHooksTest extends SharedEmulator {
     String secret = hook.url().substring(bare.length() + 1);
     assertThat(
             new HookPathSecrets(Secret.of(TestWorld.SERVICE_PASSWORD))
-                .open(connection.id().value(), secret))
+                .open(connection.connection().value(), secret))
         .as("the path secret carries the connection's own hook credentials")
         .contains(
             new BasicAuth.Presented(
@@ -44,7 +44,7 @@ class BareHooksTest extends SharedEmulator {
 
   @Test
   void aSecretHookIsOnlyReadAndAnAbsentOneIsNotCreated() {
-    Connection secret = world.connection();
+    LineAccess secret = world.connection();
     world.platform().subscribe(secret);
     String url = botHook().orElseThrow().url();
     emulator.inspection().clear();
@@ -63,24 +63,25 @@ class BareHooksTest extends SharedEmulator {
 
   @Test
   void aConnectionThatCannotBeCheckedDoesNotStopTheOthers() {
-    Connection broken = world.connection(new ApiAccount(world.login, Secret.of("Wr0ng-pass")));
-    Connection connection = world.connection();
-    setBareHook(connection, TestWorld.PUBLIC_BASE + "/hooks/oneconnect/" + connection.id().value());
+    LineAccess broken = world.connection(new ApiAccount(world.login, Secret.of("Wr0ng-pass")));
+    LineAccess connection = world.connection();
+    setBareHook(
+        connection, TestWorld.PUBLIC_BASE + "/hooks/oneconnect/" + connection.connection().value());
 
     assertThat(world.adapter().secureBareHooks(List.of(broken, connection))).isEqualTo(1);
     assertThat(botHook().orElseThrow().url())
-        .contains(connection.id().value() + HookPathSecrets.SEPARATOR);
+        .contains(connection.connection().value() + HookPathSecrets.SEPARATOR);
   }
 
   /** As the gateway registered hooks before path secrets came. */
-  private void setBareHook(Connection connection, String url) {
+  private void setBareHook(LineAccess connection, String url) {
     new RestClients(HttpClient.newHttpClient(), world.config())
         .push.setHook(
             BasicAuth.header(connection.apiAccount()),
             new Wire.HookRequest(
                 "bot",
                 url,
-                connection.line().id().value(),
+                connection.line().value(),
                 new Wire.BackAuth(
                     "basic",
                     connection.hookCredentials().login(),

@@ -3,13 +3,12 @@ package io.omnichannel.oneconnect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.LimitCheck.FileKind;
+import io.omnichannel.core.domain.LineAccess;
 import io.omnichannel.core.domain.LinePost;
 import io.omnichannel.core.domain.PlatformUserId;
-import io.omnichannel.core.domain.failure.LineSwitchedOff;
 import io.omnichannel.core.domain.failure.PlatformRejected;
-import io.omnichannel.core.domain.failure.TariffOptionOff;
+import io.omnichannel.core.port.out.DeliveryOutcome;
 import io.omnichannel.testkit.oneconnect.RecordedPart;
 import io.omnichannel.testkit.oneconnect.RecordedRequest;
 import io.omnichannel.testkit.oneconnect.TranscriptEntry;
@@ -29,7 +28,7 @@ class DeliverFromUserTest extends SharedEmulator {
 
   @Test
   void aTextLandsInTheLineAsTheUserWithItsExternalId() {
-    Connection connection = world.connection();
+    LineAccess connection = world.connection();
 
     world
         .platform()
@@ -50,7 +49,7 @@ class DeliverFromUserTest extends SharedEmulator {
 
   @Test
   void theSameExternalIdDeliveredTwiceIsOneMessage() {
-    Connection connection = world.connection();
+    LineAccess connection = world.connection();
 
     world.platform().deliverFromUser(connection, user(), new LinePost.Text("once", "tg:1:101"));
     world.platform().deliverFromUser(connection, user(), new LinePost.Text("once", "tg:1:101"));
@@ -69,13 +68,12 @@ class DeliverFromUserTest extends SharedEmulator {
   void aBannedUserIsLineSwitchedOff() {
     emulator.world().ban(world.user.id(), world.support.id());
 
-    assertThatThrownBy(
-            () ->
-                world
-                    .platform()
-                    .deliverFromUser(
-                        world.connection(), user(), new LinePost.Text("hello", "tg:1:102")))
-        .isInstanceOf(LineSwitchedOff.class);
+    assertThat(
+            world
+                .platform()
+                .deliverFromUser(
+                    world.connection(), user(), new LinePost.Text("hello", "tg:1:102")))
+        .isEqualTo(new DeliveryOutcome.UserBanned());
     assertThat(emulator.inspection().transcript(world.support.id(), world.user.id())).isEmpty();
   }
 
@@ -83,14 +81,12 @@ class DeliverFromUserTest extends SharedEmulator {
   void theTariffOptionOffIsTariffOptionOff() {
     emulator.world().setExternalChannels(world.company.id(), false);
 
-    assertThatThrownBy(
-            () ->
-                world
-                    .platform()
-                    .deliverFromUser(
-                        world.connection(), user(), new LinePost.Text("hello", "tg:1:103")))
-        .isInstanceOf(TariffOptionOff.class)
-        .hasMessageContaining("External channels option is not active");
+    assertThat(
+            world
+                .platform()
+                .deliverFromUser(
+                    world.connection(), user(), new LinePost.Text("hello", "tg:1:103")))
+        .isEqualTo(new DeliveryOutcome.TariffOptionOff());
   }
 
   @Test

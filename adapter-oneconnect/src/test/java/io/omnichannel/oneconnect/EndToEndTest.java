@@ -8,6 +8,7 @@ import io.omnichannel.core.domain.HookCredentials;
 import io.omnichannel.core.domain.InboundKind;
 import io.omnichannel.core.domain.InboundRecord;
 import io.omnichannel.core.domain.Keyboard;
+import io.omnichannel.core.domain.LineAccess;
 import io.omnichannel.core.domain.LineEvent;
 import io.omnichannel.core.domain.LineId;
 import io.omnichannel.core.domain.LinePost;
@@ -84,9 +85,9 @@ class EndToEndTest {
                 config.soapVersion()),
             accepting);
     handler[0] = adapter.hookHandler();
-    connection = world.connection();
+    connection = world.stored();
     connections.insert(connection);
-    adapter.supportPlatform().subscribe(connection);
+    adapter.lineSetup().subscribe(connection.lineAccess());
   }
 
   @AfterEach
@@ -184,7 +185,8 @@ class EndToEndTest {
     MessageContent.Document document =
         (MessageContent.Document) ((LineEvent.SpecialistMessage) file).content();
     assertThat(document.caption()).hasValue("Скан");
-    RemoteFile remote = adapter.supportPlatform().fetchLineFile(connection, document.file().ref());
+    RemoteFile remote =
+        adapter.lineRelay().fetchLineFile(connection.lineAccess(), document.file().ref());
     assertThat(remote.sizeBytes()).isEqualTo(bytes.length);
     try (InputStream in = remote.source().open()) {
       assertThat(in.readAllBytes()).isEqualTo(bytes);
@@ -194,9 +196,9 @@ class EndToEndTest {
   @Test
   void theEchoOfOurOwnDeliveryIsAcknowledgedWithoutARow() throws Exception {
     adapter
-        .supportPlatform()
+        .lineRelay()
         .deliverFromUser(
-            connection,
+            connection.lineAccess(),
             new PlatformUserId(world.user.id()),
             new LinePost.Text("из Telegram", "tg:1:500"));
     // The emulator echoes received messages to line hooks; subscribe set one beside the bot hook.
@@ -212,27 +214,20 @@ class EndToEndTest {
 
   @Test
   void aHookCalledWithWrongBackAuthIsRefusedWith401AndNothingIsStored() {
-    Connection impostor =
+    LineAccess impostor =
         world.connection(
             new ConnectionId("conn-other"),
             new HookCredentials(
                 connection.hookCredentials().login(), Secret.of("not-the-hook-password")));
-    Connection registeredWrongly =
-        new Connection(
+    LineAccess registeredWrongly =
+        new LineAccess(
             connection.id(),
             impostor.company(),
-            impostor.channel(),
             impostor.line(),
-            impostor.bot(),
-            impostor.token(),
             impostor.technicalClient(),
             impostor.apiAccount(),
-            impostor.webhookSecretHash(),
-            impostor.hookCredentials(),
-            impostor.state(),
-            impostor.connectedAt(),
-            impostor.disconnectedAt());
-    adapter.supportPlatform().subscribe(registeredWrongly);
+            impostor.hookCredentials());
+    adapter.lineSetup().subscribe(registeredWrongly);
 
     HookEvent sent =
         emulator

@@ -177,7 +177,7 @@ class FailureMappingTest extends SharedEmulator {
             .withEndpoints(rest, soap)
             .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2));
     return (OneConnectPlatform)
-        OneConnect.create(config, new TestWorld.RefusingGateway()).supportPlatform();
+        OneConnect.create(config, new TestWorld.RefusingGateway()).lineRelay();
   }
 
   private ApiAccount account() {

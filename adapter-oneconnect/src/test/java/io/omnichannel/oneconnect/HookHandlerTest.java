@@ -39,7 +39,7 @@ class HookHandlerTest extends SharedEmulator {
 
   @BeforeEach
   void wire() {
-    connection = world.connection();
+    connection = world.stored();
     connections.insert(connection);
     adapter =
         world.adapter(

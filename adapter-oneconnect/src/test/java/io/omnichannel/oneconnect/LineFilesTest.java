@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omnichannel.core.domain.ApiAccount;
-import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.FileRef;
+import io.omnichannel.core.domain.LineAccess;
 import io.omnichannel.core.domain.RemoteFile;
 import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.domain.failure.ApiAccountRejected;
@@ -39,7 +39,7 @@ class LineFilesTest extends SharedEmulator {
                 "application/octet-stream",
                 bytes,
                 null);
-    Connection connection = world.connection();
+    LineAccess connection = world.connection();
     emulator.inspection().clear();
 
     RemoteFile file = world.platform().fetchLineFile(connection, new FileRef(sent.file().url()));

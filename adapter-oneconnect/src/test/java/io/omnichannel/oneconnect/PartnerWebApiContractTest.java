@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omnichannel.core.domain.AccountId;
 import io.omnichannel.core.domain.ApiAccount;
-import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.LineAccess;
 import io.omnichannel.core.domain.LineId;
 import io.omnichannel.core.domain.PlatformUserId;
 import io.omnichannel.core.domain.Secret;
@@ -160,7 +160,7 @@ class PartnerWebApiContractTest extends SharedEmulator {
 
   @Test
   void aChannelUserIsCreatedInTheTechnicalClientWithTheLine() {
-    Connection connection = world.connection();
+    LineAccess connection = world.connection();
 
     PlatformUserId user =
         world
@@ -182,7 +182,7 @@ class PartnerWebApiContractTest extends SharedEmulator {
 
   @Test
   void registeringTheSameChannelAccountAgainFindsTheUserMadeTheFirstTime() {
-    Connection connection = world.connection();
+    LineAccess connection = world.connection();
     AccountId account = new AccountId("acc-retried");
 
     PlatformUserId first =
@@ -197,7 +197,7 @@ class PartnerWebApiContractTest extends SharedEmulator {
 
   @Test
   void aLineSwitchedOffInTheAdminCabinetReadsBackAsBanned() {
-    Connection connection = world.connection();
+    LineAccess connection = world.connection();
     PlatformUserId user = new PlatformUserId(world.user.id());
     assertThat(world.platform().isBanned(connection, user)).isFalse();
 
@@ -211,26 +211,15 @@ class PartnerWebApiContractTest extends SharedEmulator {
   }
 
   /** The same bot connected again, to the company's other line. */
-  private Connection onInternalLine() {
-    Connection base = world.connection();
-    return new Connection(
-        base.id(),
+  private LineAccess onInternalLine() {
+    LineAccess base = world.connection();
+    return new LineAccess(
+        base.connection(),
         base.company(),
-        base.channel(),
-        new io.omnichannel.core.domain.Line(
-            new LineId(world.internal.id()),
-            base.company(),
-            world.internal.name(),
-            io.omnichannel.core.domain.LineAvailability.CLIENTS_AND_SPECIALISTS),
-        base.bot(),
-        base.token(),
+        new LineId(world.internal.id()),
         base.technicalClient(),
         base.apiAccount(),
-        base.webhookSecretHash(),
-        base.hookCredentials(),
-        base.state(),
-        base.connectedAt(),
-        base.disconnectedAt());
+        base.hookCredentials());
   }
 
   private boolean activeOn(String userId, String lineId) {
@@ -243,7 +232,7 @@ class PartnerWebApiContractTest extends SharedEmulator {
 
   @Test
   void aCarriedLineIsOnForAUserWhoseOldLineIsOn() {
-    Connection internal = onInternalLine();
+    LineAccess internal = onInternalLine();
     PlatformUserId user = new PlatformUserId(world.user.id());
 
     world.platform().carryLine(internal, user, new LineId(world.support.id()));
@@ -254,7 +243,7 @@ class PartnerWebApiContractTest extends SharedEmulator {
 
   @Test
   void aCarriedLineIsOffForAUserBannedOnTheOldLine() {
-    Connection internal = onInternalLine();
+    LineAccess internal = onInternalLine();
     PlatformUserId user = new PlatformUserId(world.user.id());
     emulator.world().ban(world.user.id(), world.support.id());
 
@@ -269,7 +258,7 @@ class PartnerWebApiContractTest extends SharedEmulator {
 
   @Test
   void aLineTheUserHasAlreadyIsLeftAsItIs() {
-    Connection internal = onInternalLine();
+    LineAccess internal = onInternalLine();
     PlatformUserId user = new PlatformUserId(world.user.id());
     emulator.world().enableLine(world.user.id(), world.internal.id());
     emulator.world().ban(world.user.id(), world.internal.id());

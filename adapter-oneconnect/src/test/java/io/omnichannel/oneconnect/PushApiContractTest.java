@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omnichannel.core.domain.ApiAccount;
-import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.Keyboard;
+import io.omnichannel.core.domain.LineAccess;
 import io.omnichannel.core.domain.LinePost;
 import io.omnichannel.core.domain.Menu;
 import io.omnichannel.core.domain.PlatformUserId;
 import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.domain.failure.ApiAccountRejected;
-import io.omnichannel.core.domain.failure.NotASubscriber;
 import io.omnichannel.core.domain.failure.PlatformRejected;
+import io.omnichannel.core.port.out.DeliveryOutcome;
 import io.omnichannel.testkit.oneconnect.BackAuth;
 import io.omnichannel.testkit.oneconnect.Button;
 import io.omnichannel.testkit.oneconnect.HookRegistration;
@@ -31,9 +31,9 @@ class PushApiContractTest extends SharedEmulator {
   void everyCallUsesTheSlashedPathSoNoRedirectIsNeeded() {
     OneConnectPlatform platform = world.platform();
     emulator.inspection().clear();
-    Connection connection = world.connection();
+    LineAccess connection = world.connection();
 
-    platform.verifyApiAccount(world.account(), world.companyId(), connection.line().id());
+    platform.verifyApiAccount(world.account(), world.companyId(), connection.line());
     platform.subscribe(connection);
     platform.unsubscribe(connection);
     platform.replyOnManagementLine(
@@ -66,7 +66,7 @@ class PushApiContractTest extends SharedEmulator {
 
   @Test
   void subscribeSetsTheLinesBotHookWithTheConnectionsBackAuthAndUnsubscribeRemovesIt() {
-    Connection connection = world.connection();
+    LineAccess connection = world.connection();
 
     world.platform().subscribe(connection);
 
@@ -74,7 +74,8 @@ class PushApiContractTest extends SharedEmulator {
     assertThat(hook.type()).isEqualTo(HookRegistration.Type.BOT);
     assertThat(hook.accountLogin()).isEqualTo(world.login);
     assertThat(hook.url())
-        .startsWith("https://gateway.example/hooks/oneconnect/" + connection.id().value() + ".")
+        .startsWith(
+            "https://gateway.example/hooks/oneconnect/" + connection.connection().value() + ".")
         .matches(".*\\.[A-Za-z0-9_-]{40,}");
     assertThat(hook.backAuth())
         .isEqualTo(
@@ -156,7 +157,10 @@ class PushApiContractTest extends SharedEmulator {
                             BasicAuth.header(world.account()),
                             new Wire.SendMessage(
                                 world.support.id(), world.specialist.id(), null, "hi", null))))
-        .isInstanceOf(NotASubscriber.class)
+        .isInstanceOfSatisfying(
+            PlatformErrors.Refusal.class,
+            refused ->
+                assertThat(refused.outcome()).isEqualTo(new DeliveryOutcome.NotASubscriber()))
         .hasMessageContaining("User is not a subscriber or never been online");
   }
 

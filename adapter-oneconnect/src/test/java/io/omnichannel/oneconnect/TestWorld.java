@@ -10,6 +10,7 @@ import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.ConnectionState;
 import io.omnichannel.core.domain.HookCredentials;
+import io.omnichannel.core.domain.LineAccess;
 import io.omnichannel.core.domain.LineId;
 import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.domain.TechnicalClient;
@@ -102,7 +103,7 @@ final class TestWorld {
   }
 
   OneConnectPlatform platform() {
-    return (OneConnectPlatform) adapter().supportPlatform();
+    return (OneConnectPlatform) adapter().lineRelay();
   }
 
   ApiAccount account() {
@@ -114,7 +115,7 @@ final class TestWorld {
   }
 
   /** A connection of a bot to the support line, in the existing technical client. */
-  Connection connection() {
+  LineAccess connection() {
     return connection(
         new ConnectionId("conn-" + UUID.randomUUID()),
         new HookCredentials(
@@ -122,25 +123,30 @@ final class TestWorld {
   }
 
   /** A connection acting with the given API account (e.g. one whose password is wrong). */
-  Connection connection(ApiAccount account) {
-    Connection base = connection();
-    return new Connection(
-        base.id(),
+  LineAccess connection(ApiAccount account) {
+    LineAccess base = connection();
+    return new LineAccess(
+        base.connection(),
         base.company(),
-        base.channel(),
         base.line(),
-        base.bot(),
-        base.token(),
         base.technicalClient(),
         account,
-        base.webhookSecretHash(),
-        base.hookCredentials(),
-        base.state(),
-        base.connectedAt(),
-        base.disconnectedAt());
+        base.hookCredentials());
   }
 
-  Connection connection(ConnectionId id, HookCredentials hook) {
+  LineAccess connection(ConnectionId id, HookCredentials hook) {
+    return stored(id, hook).lineAccess();
+  }
+
+  /** The whole connection as the core stores it, for the hook handler's repository. */
+  Connection stored() {
+    return stored(
+        new ConnectionId("conn-" + UUID.randomUUID()),
+        new HookCredentials(
+            "hook-" + UUID.randomUUID().toString().substring(0, 8), Secret.of("hook-Pa55word!")));
+  }
+
+  Connection stored(ConnectionId id, HookCredentials hook) {
     io.omnichannel.core.domain.Line line =
         new io.omnichannel.core.domain.Line(
             new LineId(support.id()),

@@ -64,8 +64,10 @@ abstract class AccountsContract extends DatabaseTest {
     db.accounts().insert(ivan);
     Connection again = reconnected("line-2");
 
-    assertThat(db.accounts().findOpen(again.id(), new ChatId("42"))).contains(ivan);
-    assertThat(db.accounts().lastEpoch(again.id(), new ChatId("42"))).isEqualTo(1);
+    assertThat(db.accounts().findOpen(again.id(), new ChatId("42"), Optional.empty()))
+        .contains(ivan);
+    assertThat(db.accounts().lastEpoch(again.id(), new ChatId("42"), Optional.empty()))
+        .isEqualTo(1);
     assertThat(db.accounts().findByPlatformUser(again.id(), ivan.platformUser())).contains(ivan);
     assertThat(db.accounts().of(again.id())).containsExactly(ivan);
 
@@ -82,8 +84,8 @@ abstract class AccountsContract extends DatabaseTest {
     Connection foreign = Fixtures.connection("company-2", "line-9", "1001");
     db.connections().insert(foreign);
 
-    assertThat(db.accounts().findOpen(foreign.id(), new ChatId("42"))).isEmpty();
-    assertThat(db.accounts().lastEpoch(foreign.id(), new ChatId("42"))).isZero();
+    assertThat(db.accounts().findOpen(foreign.id(), new ChatId("42"), Optional.empty())).isEmpty();
+    assertThat(db.accounts().lastEpoch(foreign.id(), new ChatId("42"), Optional.empty())).isZero();
     assertThat(db.accounts().of(foreign.id())).isEmpty();
     assertThat(
             db.connections()
@@ -98,8 +100,9 @@ abstract class AccountsContract extends DatabaseTest {
     db.accounts().insert(left);
     Connection again = reconnected("line-1b");
 
-    assertThat(db.accounts().findOpen(again.id(), new ChatId("-100"))).isEmpty();
-    assertThat(db.accounts().lastEpoch(again.id(), new ChatId("-100"))).isEqualTo(1);
+    assertThat(db.accounts().findOpen(again.id(), new ChatId("-100"), Optional.empty())).isEmpty();
+    assertThat(db.accounts().lastEpoch(again.id(), new ChatId("-100"), Optional.empty()))
+        .isEqualTo(1);
     assertThat(
             db.connections()
                 .ofBot(connection.company(), connection.channel(), connection.bot().id()))
@@ -114,7 +117,8 @@ abstract class AccountsContract extends DatabaseTest {
     db.accounts().insert(stored);
 
     assertThat(db.accounts().find(new AccountId("acc-1"))).contains(stored);
-    assertThat(db.accounts().findOpen(connection.id(), new ChatId("42"))).contains(stored);
+    assertThat(db.accounts().findOpen(connection.id(), new ChatId("42"), Optional.empty()))
+        .contains(stored);
     assertThat(db.accounts().findByPlatformUser(connection.id(), new PlatformUserId("user-acc-1")))
         .contains(stored);
     assertThat(db.accounts().find(new AccountId("nope"))).isEmpty();
@@ -135,14 +139,19 @@ abstract class AccountsContract extends DatabaseTest {
     db.accounts().insert(first);
     db.accounts().update(first.leftAt(T0.plusSeconds(5)));
 
-    assertThat(db.accounts().findOpen(connection.id(), new ChatId("-100"))).isEmpty();
-    assertThat(db.accounts().lastEpoch(connection.id(), new ChatId("-100"))).isEqualTo(1);
+    assertThat(db.accounts().findOpen(connection.id(), new ChatId("-100"), Optional.empty()))
+        .isEmpty();
+    assertThat(db.accounts().lastEpoch(connection.id(), new ChatId("-100"), Optional.empty()))
+        .isEqualTo(1);
     ChannelAccount second = account("acc-2", connection, "-100", 2);
     db.accounts().insert(second);
 
-    assertThat(db.accounts().findOpen(connection.id(), new ChatId("-100"))).contains(second);
-    assertThat(db.accounts().lastEpoch(connection.id(), new ChatId("-100"))).isEqualTo(2);
-    assertThat(db.accounts().lastEpoch(connection.id(), new ChatId("-999"))).isZero();
+    assertThat(db.accounts().findOpen(connection.id(), new ChatId("-100"), Optional.empty()))
+        .contains(second);
+    assertThat(db.accounts().lastEpoch(connection.id(), new ChatId("-100"), Optional.empty()))
+        .isEqualTo(2);
+    assertThat(db.accounts().lastEpoch(connection.id(), new ChatId("-999"), Optional.empty()))
+        .isZero();
   }
 
   @Test
@@ -181,13 +190,15 @@ abstract class AccountsContract extends DatabaseTest {
 
     assertThat(
             db.accounts()
-                .findOpen(connection.id(), new ChatId("-1001234"))
+                .findOpen(connection.id(), new ChatId("-1001234"), Optional.empty())
                 .orElseThrow()
                 .id()
                 .value())
         .isEqualTo("acc-1");
-    assertThat(db.accounts().findOpen(connection.id(), new ChatId("-100"))).isEmpty();
-    assertThat(db.accounts().findOpen(connection.id(), new ChatId("77"))).isPresent();
+    assertThat(db.accounts().findOpen(connection.id(), new ChatId("-100"), Optional.empty()))
+        .isEmpty();
+    assertThat(db.accounts().findOpen(connection.id(), new ChatId("77"), Optional.empty()))
+        .isPresent();
   }
 
   @Test
@@ -201,7 +212,8 @@ abstract class AccountsContract extends DatabaseTest {
     Optional<TopicId> ten = Optional.of(new TopicId("10"));
 
     assertThat(db.accounts().find(delivery.id())).contains(delivery);
-    assertThat(db.accounts().findOpen(connection.id(), new ChatId("-100"))).contains(general);
+    assertThat(db.accounts().findOpen(connection.id(), new ChatId("-100"), Optional.empty()))
+        .contains(general);
     assertThat(db.accounts().findOpen(connection.id(), new ChatId("-100"), ten)).contains(delivery);
     assertThat(
             db.accounts()
@@ -215,7 +227,8 @@ abstract class AccountsContract extends DatabaseTest {
     db.accounts().insert(again);
 
     assertThat(db.accounts().lastEpoch(connection.id(), new ChatId("-100"), ten)).isEqualTo(2);
-    assertThat(db.accounts().lastEpoch(connection.id(), new ChatId("-100"))).isEqualTo(1);
+    assertThat(db.accounts().lastEpoch(connection.id(), new ChatId("-100"), Optional.empty()))
+        .isEqualTo(1);
     assertThat(db.accounts().findOpen(connection.id(), new ChatId("-100"), ten)).contains(again);
     assertThat(db.accounts().openIn(connection.id(), new ChatId("-100")))
         .containsExactlyInAnyOrder(general, again, payment);

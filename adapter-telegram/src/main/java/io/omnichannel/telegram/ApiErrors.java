@@ -3,23 +3,19 @@ package io.omnichannel.telegram;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnichannel.core.domain.ChatId;
-import io.omnichannel.core.domain.failure.BotBlockedByUser;
 import io.omnichannel.core.domain.failure.ChannelFailure;
 import io.omnichannel.core.domain.failure.ChannelUnavailable;
-import io.omnichannel.core.domain.failure.ChatMigrated;
-import io.omnichannel.core.domain.failure.ChatNotFound;
-import io.omnichannel.core.domain.failure.ContentTooLarge;
 import io.omnichannel.core.domain.failure.InvalidBotToken;
 import io.omnichannel.core.domain.failure.RateLimited;
-import io.omnichannel.core.domain.failure.TopicClosed;
-import io.omnichannel.core.domain.failure.TopicNotFound;
+import io.omnichannel.core.port.out.SendOutcome;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 
 /**
  * The one translation of a Bot API refusal ({@code {"ok":false,…}} with its HTTP status) into the
- * core's failures. Used by the Feign error decoder and by the asynchronous client alike.
+ * core's failures, or into an {@link Undeliverable} carrying the {@link SendOutcome} a send returns
+ * instead. Used by the Feign error decoder and by the asynchronous client alike.
  */
 final class ApiErrors {
   private static final java.util.regex.Pattern RETRY_AFTER =
@@ -48,6 +44,29 @@ final class ApiErrors {
     }
   }
 
+  /**
+   * A refusal the core takes as a {@link SendOutcome}, not as a failure: thrown through the HTTP
+   * client and the pacing, caught by {@link TelegramChannel#send} and returned. Should one escape
+   * another call, it is a failure that a retry does not help.
+   */
+  static final class Undeliverable extends ChannelFailure {
+    private final transient SendOutcome outcome;
+
+    Undeliverable(String message, SendOutcome outcome) {
+      super(message);
+      this.outcome = outcome;
+    }
+
+    SendOutcome outcome() {
+      return outcome;
+    }
+
+    @Override
+    public boolean retryable() {
+      return false;
+    }
+  }
+
   static ChannelFailure decode(String method, int status, byte[] body, ObjectMapper json) {
     JsonNode node = parse(body, json);
     String description = Redaction.redact(node.path("description").asText(""));
@@ -55,7 +74,8 @@ final class ApiErrors {
     JsonNode parameters = node.path("parameters");
     String what = method + ": " + code + " " + description;
     if (parameters.hasNonNull("migrate_to_chat_id")) {
-      return new ChatMigrated(new ChatId(parameters.get("migrate_to_chat_id").asText()));
+      ChatId moved = new ChatId(parameters.get("migrate_to_chat_id").asText());
+      return new Undeliverable(what, new SendOutcome.ChatMoved(moved));
     }
     if (code == 429) {
       long seconds = parameters.path("retry_after").asLong(0);
@@ -70,20 +90,20 @@ final class ApiErrors {
       return new InvalidBotToken(what);
     }
     if (code == 403) {
-      return new BotBlockedByUser(what);
+      return new Undeliverable(what, new SendOutcome.RecipientBlocked());
     }
     if (code == 400 && lower.contains("chat not found")) {
-      return new ChatNotFound(what);
+      return new Undeliverable(what, new SendOutcome.ChatNotFound());
     }
     if (code == 400 && lower.contains("topic_closed")) {
-      return new TopicClosed(what);
+      return new Undeliverable(what, new SendOutcome.TopicClosed());
     }
     if (code == 400
         && (lower.contains("message thread not found") || lower.contains("topic_deleted"))) {
-      return new TopicNotFound(what);
+      return new Undeliverable(what, new SendOutcome.TopicNotFound());
     }
     if (code == 413 || lower.contains("too big") || lower.contains("too large")) {
-      return new ContentTooLarge(what);
+      return new Undeliverable(what, new SendOutcome.TooLarge());
     }
     if (code >= 500 || code == 0) {
       return new ChannelUnavailable(what);

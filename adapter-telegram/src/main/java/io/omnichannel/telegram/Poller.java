@@ -1,6 +1,7 @@
 package io.omnichannel.telegram;
 
-import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.BotAccess;
+import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.failure.InvalidBotToken;
 import io.omnichannel.core.port.in.InboundGateway;
 import io.omnichannel.core.port.in.InboundGateway.Acceptance;
@@ -36,7 +37,8 @@ final class Poller {
   /** At most two getUpdates per second per bot. */
   static final Duration MIN_SPACING = Duration.ofMillis(500);
 
-  private final Connection connection;
+  private final ConnectionId connection;
+  private final BotAccess bot;
   private final Receiving deps;
   private volatile boolean stopped;
   private long offset;
@@ -62,8 +64,9 @@ final class Poller {
       ScheduledExecutorService timer,
       Executor workers) {}
 
-  Poller(Connection connection, Receiving deps) {
+  Poller(ConnectionId connection, BotAccess bot, Receiving deps) {
     this.connection = connection;
+    this.bot = bot;
     this.deps = deps;
   }
 
@@ -103,11 +106,11 @@ final class Poller {
       confirmStored();
     }
     try {
-      deps.leases().release(connection.id(), deps.instance());
+      deps.leases().release(connection, deps.instance());
     } catch (RuntimeException e) {
       LOG.warn(
           "connection {}: releasing the polling lease failed: {}",
-          connection.id(),
+          connection,
           Redaction.redact(e.getMessage()));
     }
   }
@@ -120,7 +123,7 @@ final class Poller {
   private void confirmStored() {
     try {
       deps.http()
-          .getUpdates(connection.token(), offset, 0, Receivers.ALLOWED_UPDATES)
+          .getUpdates(bot.token(), offset, 0, Receivers.ALLOWED_UPDATES)
           .get(deps.timeouts().request().toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -128,7 +131,7 @@ final class Poller {
       // the updates come again at the next start, where the inbox drops them as duplicates
       LOG.debug(
           "connection {}: confirming the last updates failed: {}",
-          connection.id(),
+          connection,
           Redaction.redact(String.valueOf(e.getMessage())));
     }
   }
@@ -152,15 +155,12 @@ final class Poller {
       held =
           deps.leases()
               .acquireOrRenew(
-                  connection.id(),
-                  deps.instance(),
-                  deps.clock().instant(),
-                  deps.timeouts().leaseTtl());
+                  connection, deps.instance(), deps.clock().instant(), deps.timeouts().leaseTtl());
     } catch (RuntimeException e) {
       // not knowing is treated as not holding: two pollers of one bot would fight with 409s
       LOG.warn(
           "connection {}: polling lease not renewed: {}",
-          connection.id(),
+          connection,
           Redaction.redact(e.getMessage()));
       held = false;
     }
@@ -172,15 +172,12 @@ final class Poller {
       if (held) {
         LOG.info(
             "connection {} bot {}: polling lease taken by {}",
-            connection.id(),
-            connection.bot().id(),
+            connection,
+            bot.bot(),
             deps.instance());
         schedule(Duration.ZERO);
       } else {
-        LOG.info(
-            "connection {} bot {}: polling lease lost, polling paused",
-            connection.id(),
-            connection.bot().id());
+        LOG.info("connection {} bot {}: polling lease lost, polling paused", connection, bot.bot());
         haltPolling();
       }
     }
@@ -210,7 +207,7 @@ final class Poller {
       CompletableFuture<List<PolledUpdate>> poll =
           deps.http()
               .getUpdates(
-                  connection.token(),
+                  bot.token(),
                   offset,
                   (int) deps.timeouts().longPoll().toSeconds(),
                   Receivers.ALLOWED_UPDATES);
@@ -249,16 +246,16 @@ final class Poller {
             new RawEvent(Long.toString(update.updateId()), update.chatKey(), update.payload());
         Acceptance acceptance;
         // correlation ids for what is logged while the update is stored (keys as the launcher's)
-        MDC.put("connection", connection.id().value());
+        MDC.put("connection", connection.value());
         MDC.put("update_id", raw.sourceId());
         try {
-          acceptance = deps.gateway().acceptPolledUpdate(connection.id(), raw);
+          acceptance = deps.gateway().acceptPolledUpdate(connection, raw);
         } finally {
           MDC.remove("connection");
           MDC.remove("update_id");
         }
         if (acceptance == Acceptance.UNKNOWN_CONNECTION) {
-          LOG.warn("connection {}: unknown to the core, polling stops", connection.id());
+          LOG.warn("connection {}: unknown to the core, polling stops", connection);
           stop();
           return;
         }
@@ -282,8 +279,8 @@ final class Poller {
     }
     LOG.warn(
         "connection {} bot {}: polling failed ({} in a row), next try in {} ms: {}",
-        connection.id(),
-        connection.bot().id(),
+        connection,
+        bot.bot(),
         failures,
         wait.toMillis(),
         Redaction.redact(String.valueOf(cause.getMessage())));

@@ -1,6 +1,6 @@
 package io.omnichannel.telegram;
 
-import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.BotAccess;
 import io.omnichannel.core.domain.ConnectionId;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,14 +15,14 @@ final class Pollers {
   }
 
   /** Idempotent: a connection that is polled already keeps its poller. */
-  void start(Connection connection) {
+  void start(ConnectionId connection, BotAccess bot) {
     running.compute(
-        connection.id(),
+        connection,
         (id, existing) -> {
           if (existing != null && !existing.isStopped()) {
             return existing;
           }
-          Poller poller = new Poller(connection, receiving);
+          Poller poller = new Poller(connection, bot, receiving);
           poller.start();
           return poller;
         });

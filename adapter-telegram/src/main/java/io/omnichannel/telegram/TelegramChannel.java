@@ -2,6 +2,7 @@ package io.omnichannel.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnichannel.core.domain.BotAccess;
 import io.omnichannel.core.domain.BotId;
 import io.omnichannel.core.domain.BotProfile;
 import io.omnichannel.core.domain.BotToken;
@@ -9,7 +10,7 @@ import io.omnichannel.core.domain.ChannelKind;
 import io.omnichannel.core.domain.ChannelLimits;
 import io.omnichannel.core.domain.ChannelPost;
 import io.omnichannel.core.domain.ChatId;
-import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.Direction;
 import io.omnichannel.core.domain.FileRef;
 import io.omnichannel.core.domain.Keyboard;
@@ -18,10 +19,10 @@ import io.omnichannel.core.domain.LimitCheck.FileKind;
 import io.omnichannel.core.domain.RemoteFile;
 import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.domain.TopicId;
-import io.omnichannel.core.domain.failure.ContentTooLarge;
 import io.omnichannel.core.domain.failure.InvalidBotToken;
 import io.omnichannel.core.port.out.ChannelHealth;
 import io.omnichannel.core.port.out.MessengerChannel;
+import io.omnichannel.core.port.out.SendOutcome;
 import io.omnichannel.telegram.BotApi.FileInfo;
 import io.omnichannel.telegram.BotApi.User;
 import io.omnichannel.telegram.BotApi.WebhookInfo;
@@ -83,73 +84,82 @@ final class TelegramChannel implements MessengerChannel {
   }
 
   @Override
-  public void startReceiving(Connection connection, Secret webhookSecret) {
+  public void startReceiving(ConnectionId connection, BotAccess bot, Secret webhookSecret) {
     if (config.receiveMode() == TelegramConfig.ReceiveMode.WEBHOOK) {
-      String url = config.webhookUrl(connection.id().value()).toString();
+      String url = config.webhookUrl(connection.value()).toString();
       api.call(
-          connection.token(),
+          bot.token(),
           "setWebhook",
-          bot ->
-              bot.setWebhook(
+          client ->
+              client.setWebhook(
                   new BotApi.SetWebhook(
                       url, webhookSecret.reveal(), Receivers.ALLOWED_UPDATES, 40)));
-      LOG.info("connection {} bot {}: webhook set", connection.id(), connection.bot().id());
+      LOG.info("connection {} bot {}: webhook set", connection, bot.bot());
     } else {
       // a webhook left from an earlier mode would make every getUpdates answer 409
       api.call(
-          connection.token(),
+          bot.token(),
           "deleteWebhook",
-          bot -> bot.deleteWebhook(Map.of("drop_pending_updates", false)));
-      pollers.start(connection);
+          client -> client.deleteWebhook(Map.of("drop_pending_updates", false)));
+      pollers.start(connection, bot);
     }
   }
 
   @Override
-  public void stopReceiving(Connection connection) {
-    pollers.stop(connection.id());
+  public void stopReceiving(ConnectionId connection, BotAccess bot) {
+    pollers.stop(connection);
     if (config.receiveMode() == TelegramConfig.ReceiveMode.WEBHOOK) {
       try {
         api.call(
-            connection.token(),
+            bot.token(),
             "deleteWebhook",
-            bot -> bot.deleteWebhook(Map.of("drop_pending_updates", false)));
+            client -> client.deleteWebhook(Map.of("drop_pending_updates", false)));
       } catch (InvalidBotToken revoked) {
         // a revoked token receives nothing any more: the webhook is as good as deleted
       }
     }
-    api.forget(connection.token());
-    LOG.info("connection {} bot {}: receiving stopped", connection.id(), connection.bot().id());
+    api.forget(bot.token());
+    LOG.info("connection {} bot {}: receiving stopped", connection, bot.bot());
   }
 
-  /** B9: into the topic with its message_thread_id; without one Telegram posts into "General". */
+  /**
+   * B9: into the topic with its message_thread_id; without one Telegram posts into "General". A
+   * refusal for the recipient's sake ends the send with its outcome, parts not yet sent unsent.
+   */
   @Override
-  public void send(Connection connection, ChatId chat, Optional<TopicId> topic, ChannelPost post) {
+  public SendOutcome send(BotAccess bot, ChatId chat, Optional<TopicId> topic, ChannelPost post) {
+    try {
+      sendPaced(bot, chat, topic, post);
+      return SendOutcome.SENT;
+    } catch (ApiErrors.Undeliverable refused) {
+      return refused.outcome();
+    }
+  }
+
+  private void sendPaced(BotAccess bot, ChatId chat, Optional<TopicId> topic, ChannelPost post) {
     Long thread = topic.map(id -> Long.parseLong(id.value())).orElse(null);
     Duration request = config.timeouts().request();
     if (post instanceof ChannelPost.Text) {
       ChannelPost.Text text = (ChannelPost.Text) post;
       pacing.send(
-          connection.bot().id(),
+          bot.bot(),
           chat,
           request,
           textCalls(
-              connection,
-              chat,
-              thread,
-              Texts.split(text.text(), Texts.MESSAGE_MAX),
-              text.keyboard()));
+              bot, chat, thread, Texts.split(text.text(), Texts.MESSAGE_MAX), text.keyboard()));
       return;
     }
     ChannelPost.File file = (ChannelPost.File) post;
     LimitCheck check = ChannelLimits.checkSize(Direction.TO_CHANNEL, file.kind(), file.sizeBytes());
     if (!check.allowed()) {
-      throw new ContentTooLarge(
+      throw new ApiErrors.Undeliverable(
           file.kind()
               + " of "
               + file.sizeBytes()
               + " bytes is over Telegram's limit of "
               + ChannelLimits.maxBytes(Direction.TO_CHANNEL, file.kind())
-              + " bytes");
+              + " bytes",
+          new SendOutcome.TooLarge());
     }
     String[] caption = Texts.head(file.caption().orElse(""), Texts.CAPTION_MAX);
     List<String> following = Texts.split(caption[1], Texts.MESSAGE_MAX);
@@ -171,7 +181,7 @@ final class TelegramChannel implements MessengerChannel {
     calls.add(
         () ->
             http.upload(
-                connection.token(),
+                bot.token(),
                 method,
                 fields,
                 image ? "photo" : "document",
@@ -179,28 +189,31 @@ final class TelegramChannel implements MessengerChannel {
                 file.mimeType(),
                 file.sizeBytes(),
                 file.source()));
-    calls.addAll(textCalls(connection, chat, thread, following, file.keyboard()));
-    pacing.send(connection.bot().id(), chat, request.plus(config.timeouts().upload()), calls);
+    calls.addAll(textCalls(bot, chat, thread, following, file.keyboard()));
+    pacing.send(bot.bot(), chat, request.plus(config.timeouts().upload()), calls);
   }
 
   private List<Runnable> textCalls(
-      Connection connection, ChatId chat, Long thread, List<String> parts, Keyboard keyboard) {
+      BotAccess bot, ChatId chat, Long thread, List<String> parts, Keyboard keyboard) {
     List<Runnable> calls = new ArrayList<>();
     for (int i = 0; i < parts.size(); i++) {
       JsonNode markup = i == parts.size() - 1 ? Markups.of(keyboard, json) : null;
       BotApi.SendMessage message =
           new BotApi.SendMessage(chat.value(), thread, parts.get(i), markup);
-      calls.add(() -> api.call(connection.token(), "sendMessage", bot -> bot.sendMessage(message)));
+      calls.add(() -> api.call(bot.token(), "sendMessage", client -> client.sendMessage(message)));
     }
     return calls;
   }
 
   @Override
-  public RemoteFile fetchFile(Connection connection, FileRef file) {
+  public RemoteFile fetchFile(BotAccess bot, FileRef file) {
     FileInfo info;
     try {
-      info = api.call(connection.token(), "getFile", bot -> bot.getFile(file.value())).result();
-    } catch (ContentTooLarge overTwentyMegabytes) {
+      info = api.call(bot.token(), "getFile", client -> client.getFile(file.value())).result();
+    } catch (ApiErrors.Undeliverable refused) {
+      if (!(refused.outcome() instanceof SendOutcome.TooLarge)) {
+        throw refused;
+      }
       // getFile refuses files over 20 MB without telling their size: report one byte over the
       // largest limit
       return new RemoteFile(
@@ -212,7 +225,7 @@ final class TelegramChannel implements MessengerChannel {
     long size =
         info.file_size() == null ? ChannelLimits.TO_LINE_FILE_MAX_BYTES + 1 : info.file_size();
     String path = info.file_path();
-    return new RemoteFile(size, () -> limited(http.download(connection.token(), path), size));
+    return new RemoteFile(size, () -> limited(http.download(bot.token(), path), size));
   }
 
   /** A stream that fails rather than deliver more than the size the core accepted. */
@@ -244,15 +257,14 @@ final class TelegramChannel implements MessengerChannel {
   }
 
   @Override
-  public ChannelHealth probe(Connection connection) {
+  public ChannelHealth probe(BotAccess bot) {
     try {
-      api.call(connection.token(), "getMe", BotApi::getMe);
+      api.call(bot.token(), "getMe", BotApi::getMe);
     } catch (InvalidBotToken revoked) {
       return ChannelHealth.TOKEN_REVOKED;
     }
     if (config.receiveMode() == TelegramConfig.ReceiveMode.WEBHOOK) {
-      WebhookInfo info =
-          api.call(connection.token(), "getWebhookInfo", BotApi::getWebhookInfo).result();
+      WebhookInfo info = api.call(bot.token(), "getWebhookInfo", BotApi::getWebhookInfo).result();
       if (info.last_error_date() != null && info.last_error_date() > 0) {
         Instant lastError = Instant.ofEpochSecond(info.last_error_date());
         if (lastError.isAfter(clock.instant().minus(RECENT_WEBHOOK_ERROR))) {

@@ -10,14 +10,12 @@ import io.omnichannel.core.domain.ChannelPost;
 import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.Keyboard;
-import io.omnichannel.core.domain.failure.BotBlockedByUser;
 import io.omnichannel.core.domain.failure.ChannelUnavailable;
-import io.omnichannel.core.domain.failure.ChatMigrated;
-import io.omnichannel.core.domain.failure.ChatNotFound;
 import io.omnichannel.core.domain.failure.InvalidBotToken;
 import io.omnichannel.core.domain.failure.RateLimited;
 import io.omnichannel.core.port.out.ChannelHealth;
 import io.omnichannel.core.port.out.MessengerChannel;
+import io.omnichannel.core.port.out.SendOutcome;
 import io.omnichannel.testkit.telegram.BotInfo;
 import io.omnichannel.testkit.telegram.GroupScenario;
 import io.omnichannel.testkit.telegram.GroupSpec;
@@ -28,6 +26,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,10 +49,11 @@ class ClientContractTest {
     world.close();
   }
 
-  private void sendText(long chat, String text) {
-    channel.send(
-        connection,
+  private SendOutcome sendText(long chat, String text) {
+    return channel.send(
+        connection.botAccess(),
         new ChatId(Long.toString(chat)),
+        Optional.empty(),
         new ChannelPost.Text(text, Keyboard.UNCHANGED));
   }
 
@@ -82,7 +82,7 @@ class ClientContractTest {
     assertThat(failureOf(() -> channel.identify(BotToken.of(bot.token()))))
         .isInstanceOf(InvalidBotToken.class);
     assertThat(failureOf(() -> sendText(ALICE.id(), "hello"))).isInstanceOf(InvalidBotToken.class);
-    assertThat(channel.probe(connection)).isEqualTo(ChannelHealth.TOKEN_REVOKED);
+    assertThat(channel.probe(connection.botAccess())).isEqualTo(ChannelHealth.TOKEN_REVOKED);
 
     assertNoTokenIn(failures, bot.token(), unknown.reveal());
   }
@@ -92,7 +92,7 @@ class ClientContractTest {
     world.emulator.bot(bot.token()).user(ALICE).sendsText("hi");
     world.emulator.bot(bot.token()).user(ALICE).blocksBot();
 
-    assertThat(failureOf(() -> sendText(ALICE.id(), "hello"))).isInstanceOf(BotBlockedByUser.class);
+    assertThat(sendText(ALICE.id(), "hello")).isEqualTo(new SendOutcome.RecipientBlocked());
     assertNoTokenIn(failures, bot.token());
   }
 
@@ -102,8 +102,8 @@ class ClientContractTest {
     group.addsBotAsMember(ALICE);
     group.kicksBot(ALICE);
 
-    assertThat(failureOf(() -> sendText(-100L, "hello"))).isInstanceOf(BotBlockedByUser.class);
-    assertThat(failureOf(() -> sendText(777L, "hello"))).isInstanceOf(ChatNotFound.class);
+    assertThat(sendText(-100L, "hello")).isEqualTo(new SendOutcome.RecipientBlocked());
+    assertThat(sendText(777L, "hello")).isEqualTo(new SendOutcome.ChatNotFound());
     assertNoTokenIn(failures, bot.token());
   }
 
@@ -113,11 +113,8 @@ class ClientContractTest {
     group.addsBotAsAdministrator(ALICE);
     GroupScenario supergroup = group.migrateToSupergroup(ALICE);
 
-    Throwable thrown = failureOf(() -> sendText(-200L, "hello"));
-
-    assertThat(thrown).isInstanceOf(ChatMigrated.class);
-    assertThat(((ChatMigrated) thrown).newChat().value())
-        .isEqualTo(Long.toString(supergroup.chatId()));
+    assertThat(sendText(-200L, "hello"))
+        .isEqualTo(new SendOutcome.ChatMoved(new ChatId(Long.toString(supergroup.chatId()))));
     sendText(supergroup.chatId(), "hello again");
     assertThat(world.emulator.awaitSent(bot.token(), supergroup.chatId(), 1, Duration.ofSeconds(5)))
         .extracting(sent -> sent.text())
@@ -146,8 +143,9 @@ class ClientContractTest {
             failureOf(
                 () ->
                     unreachable.send(
-                        connection,
+                        connection.botAccess(),
                         new ChatId("43"),
+                        Optional.empty(),
                         new ChannelPost.Text("x", Keyboard.UNCHANGED))))
         .isInstanceOf(ChannelUnavailable.class);
 
@@ -160,23 +158,22 @@ class ClientContractTest {
     world.emulator.failNext(bot.token(), "sendMessage", 403, "Forbidden: user is deactivated");
     world.emulator.failNext(bot.token(), "sendDocument", 413, "Request Entity Too Large");
 
-    assertThat(failureOf(() -> sendText(BOB.id(), "hello"))).isInstanceOf(BotBlockedByUser.class);
+    assertThat(sendText(BOB.id(), "hello")).isEqualTo(new SendOutcome.RecipientBlocked());
     GeneratedFile file = new GeneratedFile(1_000);
     assertThat(
-            failureOf(
-                () ->
-                    channel.send(
-                        connection,
-                        new ChatId("43"),
-                        new ChannelPost.File(
-                            io.omnichannel.core.domain.LimitCheck.FileKind.FILE,
-                            "a.bin",
-                            "application/octet-stream",
-                            file.size,
-                            file,
-                            java.util.Optional.empty(),
-                            Keyboard.UNCHANGED))))
-        .isInstanceOf(io.omnichannel.core.domain.failure.ContentTooLarge.class);
+            channel.send(
+                connection.botAccess(),
+                new ChatId("43"),
+                Optional.empty(),
+                new ChannelPost.File(
+                    io.omnichannel.core.domain.LimitCheck.FileKind.FILE,
+                    "a.bin",
+                    "application/octet-stream",
+                    file.size,
+                    file,
+                    java.util.Optional.empty(),
+                    Keyboard.UNCHANGED)))
+        .isEqualTo(new SendOutcome.TooLarge());
     assertNoTokenIn(failures, bot.token());
   }
 

@@ -26,6 +26,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -104,7 +105,10 @@ class InboundFileTest {
     assertThat(notices).hasSize(1);
     OutboundPost.Text notice = (OutboundPost.Text) notices.get(0).post();
     channel.send(
-        connection, notices.get(0).chat(), new ChannelPost.Text(notice.text(), notice.keyboard()));
+        connection.botAccess(),
+        notices.get(0).chat(),
+        Optional.empty(),
+        new ChannelPost.Text(notice.text(), notice.keyboard()));
     List<SentMessage> sent =
         world.emulator.awaitSent(bot.token(), ALICE.id(), 1, Duration.ofSeconds(5));
     assertThat(sent.get(0).text()).isEqualTo(notice.text());
@@ -130,7 +134,7 @@ class InboundFileTest {
             .ref()
             .value();
 
-    RemoteFile remote = channel.fetchFile(connection, new FileRef(fileId));
+    RemoteFile remote = channel.fetchFile(connection.botAccess(), new FileRef(fileId));
 
     assertThat(remote.sizeBytes()).isGreaterThan(ChannelLimits.TO_LINE_IMAGE_MAX_BYTES);
     assertThat(proxy.paths()).anyMatch(path -> path.endsWith("/getFile"));

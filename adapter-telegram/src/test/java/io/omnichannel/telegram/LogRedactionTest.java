@@ -40,7 +40,7 @@ class LogRedactionTest {
           world.telegram(world.config(TelegramConfig.ReceiveMode.POLLING)).messengerChannel();
       BotInfo bot = world.newBot();
       Connection connection = world.connect(bot);
-      channel.startReceiving(connection, Secret.of("unused"));
+      channel.startReceiving(connection.id(), connection.botAccess(), Secret.of("unused"));
       world.emulator.awaitPolling(bot.token(), Duration.ofSeconds(5));
 
       world.emulator.revokeToken(bot.token());
@@ -48,7 +48,7 @@ class LogRedactionTest {
           "a logged polling failure",
           Duration.ofSeconds(5),
           () -> captured.toString(StandardCharsets.UTF_8).contains("polling failed"));
-      channel.stopReceiving(connection);
+      channel.stopReceiving(connection.id(), connection.botAccess());
 
       String log = captured.toString(StandardCharsets.UTF_8);
       assertThat(log).contains("bot " + bot.id()).contains("Unauthorized");

@@ -17,6 +17,7 @@ import io.omnichannel.testkit.telegram.TelegramEmulatorConfig;
 import io.omnichannel.testkit.telegram.UserSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,8 +48,9 @@ class PacingTest {
   private static void send(
       MessengerChannel through, Connection connection, long chat, String text) {
     through.send(
-        connection,
+        connection.botAccess(),
         new ChatId(Long.toString(chat)),
+        Optional.empty(),
         new ChannelPost.Text(text, Keyboard.UNCHANGED));
   }
 

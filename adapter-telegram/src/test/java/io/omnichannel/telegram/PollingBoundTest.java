@@ -53,7 +53,10 @@ class PollingBoundTest {
             .withApiBaseUrl(serverAnsweringAtOnce(status, answer));
     Connection connection = world.connect(world.newBot());
 
-    world.telegram(config).messengerChannel().startReceiving(connection, Secret.of("unused"));
+    world
+        .telegram(config)
+        .messengerChannel()
+        .startReceiving(connection.id(), connection.botAccess(), Secret.of("unused"));
     World.await(CALLS + 1 + " getUpdates", Duration.ofSeconds(10), () -> arrivals().size() > CALLS);
 
     List<Long> arrivals = arrivals().subList(1, CALLS + 1);

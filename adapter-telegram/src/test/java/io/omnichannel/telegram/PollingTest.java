@@ -52,7 +52,7 @@ class PollingTest {
 
   @Test
   void updatesAreStoredInOrderAndConfirmedOnlyAfterwards() {
-    channel.startReceiving(connection, UNUSED);
+    channel.startReceiving(connection.id(), connection.botAccess(), UNUSED);
     List<InjectedUpdate> sent = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       sent.add(
@@ -82,7 +82,7 @@ class PollingTest {
 
   @Test
   void onlyTheUpdateKindsWeUseAreAskedFor() {
-    channel.startReceiving(connection, UNUSED);
+    channel.startReceiving(connection.id(), connection.botAccess(), UNUSED);
     world.emulator.awaitPolling(bot.token(), WAIT);
     world
         .emulator
@@ -115,7 +115,7 @@ class PollingTest {
           }
         };
     MessengerChannel flakyChannel = world.telegram(config, flaky).messengerChannel();
-    flakyChannel.startReceiving(connection, UNUSED);
+    flakyChannel.startReceiving(connection.id(), connection.botAccess(), UNUSED);
     InjectedUpdate first = world.emulator.bot(bot.token()).user(ALICE).sendsText("first");
 
     awaitStored(1);
@@ -128,7 +128,7 @@ class PollingTest {
 
   @Test
   void pollingBacksOffThroughAnOutageAndGoesOn() {
-    channel.startReceiving(connection, UNUSED);
+    channel.startReceiving(connection.id(), connection.botAccess(), UNUSED);
     world.emulator.awaitPolling(bot.token(), WAIT);
     world.emulator.failAll(502, "Bad Gateway", Duration.ofMillis(400));
     world.emulator.bot(bot.token()).user(ALICE).sendsText("during the outage");
@@ -138,7 +138,7 @@ class PollingTest {
 
   @Test
   void anotherGetUpdatesIs409ForUsAndPollingResumesAfterIt() throws Exception {
-    channel.startReceiving(connection, UNUSED);
+    channel.startReceiving(connection.id(), connection.botAccess(), UNUSED);
     world.emulator.awaitPolling(bot.token(), WAIT);
 
     HttpResponse<String> intruder =
@@ -170,17 +170,17 @@ class PollingTest {
                 "instance-b",
                 config.timeouts(),
                 config.pacing()));
-    channel.startReceiving(connection, UNUSED);
+    channel.startReceiving(connection.id(), connection.botAccess(), UNUSED);
     World.await(
         "instance a holds the lease",
         WAIT,
         () -> world.leases.holder(connection.id(), world.clock.instant()).isPresent());
-    other.messengerChannel().startReceiving(connection, UNUSED);
+    other.messengerChannel().startReceiving(connection.id(), connection.botAccess(), UNUSED);
     world.emulator.bot(bot.token()).user(ALICE).sendsText("one");
     awaitStored(1);
     assertThat(world.leases.holder(connection.id(), world.clock.instant())).contains("instance-a");
 
-    channel.stopReceiving(connection);
+    channel.stopReceiving(connection.id(), connection.botAccess());
     World.await(
         "instance b takes the lease",
         WAIT,
@@ -195,11 +195,11 @@ class PollingTest {
 
   @Test
   void disconnectStopsPollingWithinASecondAndLeavesNewUpdatesUnconfirmed() throws Exception {
-    channel.startReceiving(connection, UNUSED);
+    channel.startReceiving(connection.id(), connection.botAccess(), UNUSED);
     world.emulator.awaitPolling(bot.token(), WAIT);
 
     long started = System.nanoTime();
-    channel.stopReceiving(connection);
+    channel.stopReceiving(connection.id(), connection.botAccess());
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     world.emulator.bot(bot.token()).user(ALICE).sendsText("after disconnect");
 
@@ -223,20 +223,20 @@ class PollingTest {
 
   @Test
   void aTokenRevokedWhilePollingIsSurvivedAndShowsInTheProbe() {
-    channel.startReceiving(connection, UNUSED);
+    channel.startReceiving(connection.id(), connection.botAccess(), UNUSED);
     world.emulator.awaitPolling(bot.token(), WAIT);
 
     world.emulator.revokeToken(bot.token());
 
-    assertThat(channel.probe(connection)).isEqualTo(ChannelHealth.TOKEN_REVOKED);
-    channel.stopReceiving(connection);
+    assertThat(channel.probe(connection.botAccess())).isEqualTo(ChannelHealth.TOKEN_REVOKED);
+    channel.stopReceiving(connection.id(), connection.botAccess());
     assertThat(telegram.pollingBots()).isZero();
   }
 
   @Test
   void startingTwiceKeepsOnePoller() {
-    channel.startReceiving(connection, UNUSED);
-    channel.startReceiving(connection, UNUSED);
+    channel.startReceiving(connection.id(), connection.botAccess(), UNUSED);
+    channel.startReceiving(connection.id(), connection.botAccess(), UNUSED);
     world.emulator.bot(bot.token()).user(ALICE).sendsText("once");
 
     awaitStored(1);
@@ -251,7 +251,8 @@ class PollingTest {
     for (int i = 0; i < 50; i++) {
       BotInfo each = world.newBot();
       bots.add(each);
-      channel.startReceiving(world.connect(each), UNUSED);
+      Connection connected = world.connect(each);
+      channel.startReceiving(connected.id(), connected.botAccess(), UNUSED);
     }
     for (BotInfo each : bots) {
       world.emulator.awaitPolling(each.token(), WAIT);

@@ -1,7 +1,6 @@
 package io.omnichannel.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omnichannel.core.domain.ChannelLimits;
 import io.omnichannel.core.domain.ChannelPost;
@@ -11,8 +10,8 @@ import io.omnichannel.core.domain.Keyboard;
 import io.omnichannel.core.domain.LimitCheck.FileKind;
 import io.omnichannel.core.domain.LinkButton;
 import io.omnichannel.core.domain.Menu;
-import io.omnichannel.core.domain.failure.ContentTooLarge;
 import io.omnichannel.core.port.out.MessengerChannel;
+import io.omnichannel.core.port.out.SendOutcome;
 import io.omnichannel.testkit.telegram.BotInfo;
 import io.omnichannel.testkit.telegram.RateLimits;
 import io.omnichannel.testkit.telegram.SentMessage;
@@ -56,7 +55,11 @@ class SendingTest {
 
   @Test
   void aShortTextGoesAsOneMessage() {
-    channel.send(connection, CHAT, new ChannelPost.Text("Здравствуйте!", Keyboard.UNCHANGED));
+    channel.send(
+        connection.botAccess(),
+        CHAT,
+        Optional.empty(),
+        new ChannelPost.Text("Здравствуйте!", Keyboard.UNCHANGED));
 
     assertThat(awaitSent(1))
         .singleElement()
@@ -77,7 +80,11 @@ class SendingTest {
     }
     String original = text.toString().strip();
 
-    channel.send(connection, CHAT, new ChannelPost.Text(original, Keyboard.UNCHANGED));
+    channel.send(
+        connection.botAccess(),
+        CHAT,
+        Optional.empty(),
+        new ChannelPost.Text(original, Keyboard.UNCHANGED));
 
     List<SentMessage> sent = awaitSent(3);
     assertThat(sent)
@@ -96,7 +103,11 @@ class SendingTest {
   void oneHugeWordIsCutButNeverBetweenTheHalvesOfAnEmoji() {
     String emoji = "😀".repeat(3000);
 
-    channel.send(connection, CHAT, new ChannelPost.Text(emoji, Keyboard.UNCHANGED));
+    channel.send(
+        connection.botAccess(),
+        CHAT,
+        Optional.empty(),
+        new ChannelPost.Text(emoji, Keyboard.UNCHANGED));
 
     List<SentMessage> sent = awaitSent(2);
     assertThat(sent.get(0).text()).isEqualTo("😀".repeat(2048));
@@ -106,13 +117,19 @@ class SendingTest {
   @Test
   void aMenuBecomesAResizedReplyKeyboardItsRemovalARemoveAndALinkAnInlineUrlButton() {
     channel.send(
-        connection,
+        connection.botAccess(),
         CHAT,
+        Optional.empty(),
         new ChannelPost.Text("menu", new Keyboard.ShowMenu(Menu.column("Да", "Нет"))));
-    channel.send(connection, CHAT, new ChannelPost.Text("no menu", Keyboard.REMOVE));
     channel.send(
-        connection,
+        connection.botAccess(),
         CHAT,
+        Optional.empty(),
+        new ChannelPost.Text("no menu", Keyboard.REMOVE));
+    channel.send(
+        connection.botAccess(),
+        CHAT,
+        Optional.empty(),
         new ChannelPost.Text(
             "news",
             new Keyboard.Link(new LinkButton("Открыть", URI.create("https://example.com/news")))));
@@ -132,8 +149,9 @@ class SendingTest {
     GeneratedFile image = new GeneratedFile(300_000);
 
     channel.send(
-        connection,
+        connection.botAccess(),
         CHAT,
+        Optional.empty(),
         new ChannelPost.File(
             FileKind.IMAGE,
             "pic.jpg",
@@ -159,8 +177,9 @@ class SendingTest {
     String caption = "начало " + "x".repeat(600) + " " + "y".repeat(600) + " конец";
 
     channel.send(
-        connection,
+        connection.botAccess(),
         CHAT,
+        Optional.empty(),
         new ChannelPost.File(
             FileKind.FILE,
             "a.txt",
@@ -183,8 +202,9 @@ class SendingTest {
     GeneratedFile document = new GeneratedFile(45L * ChannelLimits.MEBIBYTE);
 
     channel.send(
-        connection,
+        connection.botAccess(),
         CHAT,
+        Optional.empty(),
         new ChannelPost.File(
             FileKind.FILE,
             "big.bin",
@@ -210,34 +230,34 @@ class SendingTest {
     GeneratedFile document = new GeneratedFile(51L * ChannelLimits.MEBIBYTE);
     GeneratedFile image = new GeneratedFile(11L * ChannelLimits.MEBIBYTE);
 
-    assertThatThrownBy(
-            () ->
-                channel.send(
-                    connection,
-                    CHAT,
-                    new ChannelPost.File(
-                        FileKind.FILE,
-                        "huge.bin",
-                        "application/octet-stream",
-                        document.size,
-                        document,
-                        Optional.empty(),
-                        Keyboard.UNCHANGED)))
-        .isInstanceOf(ContentTooLarge.class);
-    assertThatThrownBy(
-            () ->
-                channel.send(
-                    connection,
-                    CHAT,
-                    new ChannelPost.File(
-                        FileKind.IMAGE,
-                        "huge.jpg",
-                        "image/jpeg",
-                        image.size,
-                        image,
-                        Optional.empty(),
-                        Keyboard.UNCHANGED)))
-        .isInstanceOf(ContentTooLarge.class);
+    assertThat(
+            channel.send(
+                connection.botAccess(),
+                CHAT,
+                Optional.empty(),
+                new ChannelPost.File(
+                    FileKind.FILE,
+                    "huge.bin",
+                    "application/octet-stream",
+                    document.size,
+                    document,
+                    Optional.empty(),
+                    Keyboard.UNCHANGED)))
+        .isEqualTo(new SendOutcome.TooLarge());
+    assertThat(
+            channel.send(
+                connection.botAccess(),
+                CHAT,
+                Optional.empty(),
+                new ChannelPost.File(
+                    FileKind.IMAGE,
+                    "huge.jpg",
+                    "image/jpeg",
+                    image.size,
+                    image,
+                    Optional.empty(),
+                    Keyboard.UNCHANGED)))
+        .isEqualTo(new SendOutcome.TooLarge());
 
     assertThat(document.opened.get()).isZero();
     assertThat(image.opened.get()).isZero();

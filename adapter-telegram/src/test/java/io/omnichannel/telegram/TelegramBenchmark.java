@@ -186,7 +186,9 @@ public final class TelegramBenchmark {
         BotInfo bot = world.newBot();
         infos.add(bot);
         Connection connection = world.connect(bot);
-        telegram.messengerChannel().startReceiving(connection, Secret.of("unused"));
+        telegram
+            .messengerChannel()
+            .startReceiving(connection.id(), connection.botAccess(), Secret.of("unused"));
       }
       for (BotInfo bot : infos) {
         world.emulator.awaitPolling(bot.token(), Duration.ofSeconds(60));

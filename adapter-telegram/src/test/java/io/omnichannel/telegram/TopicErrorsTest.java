@@ -3,8 +3,7 @@ package io.omnichannel.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.omnichannel.core.domain.failure.TopicClosed;
-import io.omnichannel.core.domain.failure.TopicNotFound;
+import io.omnichannel.core.port.out.SendOutcome;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,6 +24,13 @@ class TopicErrorsTest {
             .getBytes(StandardCharsets.UTF_8);
 
     assertThat(ApiErrors.decode("sendMessage", 400, body, json))
-        .isInstanceOf(expected.equals("closed") ? TopicClosed.class : TopicNotFound.class);
+        .isInstanceOfSatisfying(
+            ApiErrors.Undeliverable.class,
+            refused ->
+                assertThat(refused.outcome())
+                    .isEqualTo(
+                        expected.equals("closed")
+                            ? new SendOutcome.TopicClosed()
+                            : new SendOutcome.TopicNotFound()));
   }
 }

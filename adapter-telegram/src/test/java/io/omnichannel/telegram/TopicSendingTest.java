@@ -1,7 +1,6 @@
 package io.omnichannel.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omnichannel.core.domain.ChannelPost;
 import io.omnichannel.core.domain.ChatId;
@@ -9,9 +8,8 @@ import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.Keyboard;
 import io.omnichannel.core.domain.LimitCheck.FileKind;
 import io.omnichannel.core.domain.TopicId;
-import io.omnichannel.core.domain.failure.TopicClosed;
-import io.omnichannel.core.domain.failure.TopicNotFound;
 import io.omnichannel.core.port.out.MessengerChannel;
+import io.omnichannel.core.port.out.SendOutcome;
 import io.omnichannel.testkit.telegram.BotInfo;
 import io.omnichannel.testkit.telegram.GroupScenario;
 import io.omnichannel.testkit.telegram.GroupSpec;
@@ -59,10 +57,11 @@ class TopicSendingTest {
 
   @Test
   void textAndFilesGoIntoTheTopic() {
-    channel.send(connection, chat, topic, new ChannelPost.Text("Завтра", Keyboard.UNCHANGED));
+    channel.send(
+        connection.botAccess(), chat, topic, new ChannelPost.Text("Завтра", Keyboard.UNCHANGED));
     GeneratedFile image = new GeneratedFile(2_000);
     channel.send(
-        connection,
+        connection.botAccess(),
         chat,
         topic,
         new ChannelPost.File(
@@ -75,7 +74,7 @@ class TopicSendingTest {
             Keyboard.UNCHANGED));
     GeneratedFile document = new GeneratedFile(3_000);
     channel.send(
-        connection,
+        connection.botAccess(),
         chat,
         topic,
         new ChannelPost.File(
@@ -86,7 +85,11 @@ class TopicSendingTest {
             document,
             Optional.empty(),
             Keyboard.UNCHANGED));
-    channel.send(connection, chat, new ChannelPost.Text("Всем", Keyboard.UNCHANGED));
+    channel.send(
+        connection.botAccess(),
+        chat,
+        Optional.empty(),
+        new ChannelPost.Text("Всем", Keyboard.UNCHANGED));
 
     List<SentMessage> sent = world.emulator.awaitSent(bot.token(), forum.chatId(), 4, WAIT);
     assertThat(sent)
@@ -101,19 +104,20 @@ class TopicSendingTest {
   void aClosedTopicIsTopicClosedAndADeletedOneTopicNotFound() {
     delivery.closes(ALICE);
 
-    assertThatThrownBy(
-            () ->
-                channel.send(
-                    connection, chat, topic, new ChannelPost.Text("Ещё", Keyboard.UNCHANGED)))
-        .isInstanceOf(TopicClosed.class);
-    assertThatThrownBy(
-            () ->
-                channel.send(
-                    connection,
-                    chat,
-                    Optional.of(new TopicId("999")),
-                    new ChannelPost.Text("Куда?", Keyboard.UNCHANGED)))
-        .isInstanceOf(TopicNotFound.class);
+    assertThat(
+            channel.send(
+                connection.botAccess(),
+                chat,
+                topic,
+                new ChannelPost.Text("Ещё", Keyboard.UNCHANGED)))
+        .isEqualTo(new SendOutcome.TopicClosed());
+    assertThat(
+            channel.send(
+                connection.botAccess(),
+                chat,
+                Optional.of(new TopicId("999")),
+                new ChannelPost.Text("Куда?", Keyboard.UNCHANGED)))
+        .isEqualTo(new SendOutcome.TopicNotFound());
     assertThat(world.emulator.sentMessages(bot.token(), forum.chatId())).isEmpty();
   }
 }

@@ -58,7 +58,7 @@ class WebhookTest {
 
   @Test
   void anUpdateIsPostedWithTheSecretStoredByTheCoreAsReceivedAndAcknowledged() {
-    channel.startReceiving(connection, secret);
+    channel.startReceiving(connection.id(), connection.botAccess(), secret);
     InjectedUpdate sent = world.emulator.bot(bot.token()).user(ALICE).sendsText("hello");
 
     List<WebhookDelivery> deliveries = world.emulator.awaitWebhookDeliveries(bot.token(), 1, WAIT);
@@ -82,7 +82,7 @@ class WebhookTest {
 
   @Test
   void onlyTheUpdateKindsWeUseAreAskedFor() {
-    channel.startReceiving(connection, secret);
+    channel.startReceiving(connection.id(), connection.botAccess(), secret);
     world
         .emulator
         .bot(bot.token())
@@ -120,7 +120,8 @@ class WebhookTest {
 
   @Test
   void theEmulatorRetriesAWebhookRefusedForAWrongSecretAndNothingIsStored() {
-    channel.startReceiving(connection, Secret.of("not_the_stored_one"));
+    channel.startReceiving(
+        connection.id(), connection.botAccess(), Secret.of("not_the_stored_one"));
     world.emulator.bot(bot.token()).user(ALICE).sendsText("hello");
 
     List<WebhookDelivery> deliveries = world.emulator.awaitWebhookDeliveries(bot.token(), 2, WAIT);
@@ -192,12 +193,12 @@ class WebhookTest {
 
   @Test
   void disconnectDeletesTheWebhookWithinASecond() {
-    channel.startReceiving(connection, secret);
+    channel.startReceiving(connection.id(), connection.botAccess(), secret);
     world.emulator.bot(bot.token()).user(ALICE).sendsText("one");
     world.emulator.awaitWebhookDeliveries(bot.token(), 1, WAIT);
 
     long started = System.nanoTime();
-    channel.stopReceiving(connection);
+    channel.stopReceiving(connection.id(), connection.botAccess());
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     world.emulator.bot(bot.token()).user(ALICE).sendsText("two");
 
@@ -209,13 +210,13 @@ class WebhookTest {
 
   @Test
   void aWebhookThatFailsShowsInTheProbe() throws Exception {
-    channel.startReceiving(connection, secret);
-    assertThat(channel.probe(connection)).isEqualTo(ChannelHealth.HEALTHY);
+    channel.startReceiving(connection.id(), connection.botAccess(), secret);
+    assertThat(channel.probe(connection.botAccess())).isEqualTo(ChannelHealth.HEALTHY);
     server.close();
     world.emulator.bot(bot.token()).user(ALICE).sendsText("nobody listens");
     world.emulator.awaitWebhookDeliveries(bot.token(), 1, WAIT);
 
-    assertThat(channel.probe(connection)).isEqualTo(ChannelHealth.WEBHOOK_FAILING);
+    assertThat(channel.probe(connection.botAccess())).isEqualTo(ChannelHealth.WEBHOOK_FAILING);
   }
 
   @Test

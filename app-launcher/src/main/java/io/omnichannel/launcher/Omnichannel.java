@@ -13,9 +13,11 @@ import io.omnichannel.core.port.in.ConnectionMonitor;
 import io.omnichannel.core.port.in.DeadLetterDesk;
 import io.omnichannel.core.port.out.DroppedMessageLog;
 import io.omnichannel.core.port.out.EventInbox;
+import io.omnichannel.core.port.out.LineRelay;
+import io.omnichannel.core.port.out.LineSetup;
+import io.omnichannel.core.port.out.ManagementDesk;
 import io.omnichannel.core.port.out.MessengerChannel;
 import io.omnichannel.core.port.out.Outbox;
-import io.omnichannel.core.port.out.SupportPlatform;
 import io.omnichannel.core.usecase.AcceptingInbound;
 import io.omnichannel.core.usecase.ConfirmationIssuer;
 import io.omnichannel.core.usecase.Confirming;
@@ -154,7 +156,9 @@ public final class Omnichannel {
     metering.ignoredByKind("oneconnect", oneConnect, OneConnect::ignoredEventTypes);
     metering.unstoredEchoes(oneConnect, OneConnect::echoesUnstored);
     metering.pollingBots(telegram, Telegram::pollingBots);
-    SupportPlatform platform = metering.platform(oneConnect.supportPlatform());
+    ManagementDesk managementDesk = oneConnect.managementDesk();
+    LineSetup lineSetup = oneConnect.lineSetup();
+    LineRelay platform = metering.lineRelay(oneConnect.lineRelay());
 
     var connections = persistence.connections();
     var accounts = persistence.accounts();
@@ -168,7 +172,7 @@ public final class Omnichannel {
             clock);
     ManagementDialog dialog =
         new ManagementDialog(
-            platform,
+            managementDesk,
             messenger,
             connections,
             persistence.dialogs(),
@@ -176,10 +180,11 @@ public final class Omnichannel {
             issuer,
             clock);
     ManagementAnnouncer announcer =
-        new ManagementAnnouncer(platform, persistence.dialogs(), messenger.kind());
+        new ManagementAnnouncer(managementDesk, persistence.dialogs(), messenger.kind());
     Confirming confirming =
         new Confirming(
-            platform,
+            managementDesk,
+            lineSetup,
             messenger,
             connections,
             persistence.confirmations(),
@@ -227,7 +232,13 @@ public final class Omnichannel {
     waking.handTo(inboxWorkers);
     monitor =
         new MonitoringConnections(
-            messenger, platform, connections, persistence.auditTrail(), random, clock);
+            messenger,
+            managementDesk,
+            lineSetup,
+            connections,
+            persistence.auditTrail(),
+            random,
+            clock);
     bans =
         new ReconcilingBans(
             connections, accounts, new LineBans(platform, accounts, clock), BANS_PER_CYCLE);
@@ -404,7 +415,8 @@ public final class Omnichannel {
   private void resumePolling() {
     for (Connection connection : persistence.connections().allActive()) {
       try {
-        messenger.startReceiving(connection, Secret.of(RandomTokens.secure().token(16)));
+        messenger.startReceiving(
+            connection.id(), connection.botAccess(), Secret.of(RandomTokens.secure().token(16)));
       } catch (GatewayFailure failure) {
         LOG.warn(
             "cannot resume receiving for connection {}: {}", connection.id(), failure.getMessage());
@@ -417,7 +429,9 @@ public final class Omnichannel {
    * one read each and are left as they are.
    */
   private void secureBareHooks() {
-    int secured = oneConnect.secureBareHooks(persistence.connections().allActive());
+    int secured =
+        oneConnect.secureBareHooks(
+            persistence.connections().allActive().stream().map(Connection::lineAccess).toList());
     if (secured > 0) {
       LOG.info("set {} line hooks again with their path secret", secured);
     }

@@ -34,6 +34,7 @@ import io.omnichannel.core.domain.TechnicalClientId;
 import io.omnichannel.core.domain.failure.InvalidBotToken;
 import io.omnichannel.core.port.out.ChannelHealth;
 import io.omnichannel.core.port.out.MessengerChannel;
+import io.omnichannel.core.port.out.SendOutcome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -152,11 +153,14 @@ public abstract class MessengerChannelConformance {
   void aSentTextArrivesInTheChat() {
     Fixture fixture = new Fixture();
 
-    channel.send(
-        fixture.connection,
-        fixture.chat,
-        new ChannelPost.Text("Специалист ответит в течение часа.", Keyboard.UNCHANGED));
+    SendOutcome outcome =
+        channel.send(
+            fixture.connection.botAccess(),
+            fixture.chat,
+            Optional.empty(),
+            new ChannelPost.Text("Специалист ответит в течение часа.", Keyboard.UNCHANGED));
 
+    assertThat(outcome).as("a message the chat took is Sent").isEqualTo(SendOutcome.SENT);
     assertThat(fixture.awaitSent(1))
         .containsExactly(new Delivered("Специалист ответит в течение часа.", List.of()));
   }
@@ -174,8 +178,13 @@ public abstract class MessengerChannelConformance {
     }
     String original = text.toString().strip();
 
-    channel.send(
-        fixture.connection, fixture.chat, new ChannelPost.Text(original, Keyboard.UNCHANGED));
+    assertThat(
+            channel.send(
+                fixture.connection.botAccess(),
+                fixture.chat,
+                Optional.empty(),
+                new ChannelPost.Text(original, Keyboard.UNCHANGED)))
+        .isEqualTo(SendOutcome.SENT);
 
     List<Delivered> sent = fixture.awaitSent(3);
     assertThat(sent).allSatisfy(part -> assertThat(part.text().length()).isLessThanOrEqualTo(max));
@@ -191,8 +200,9 @@ public abstract class MessengerChannelConformance {
     Menu menu = Menu.column("Да", "Нет", "Позвать специалиста");
 
     channel.send(
-        fixture.connection,
+        fixture.connection.botAccess(),
         fixture.chat,
+        Optional.empty(),
         new ChannelPost.Text("Выберите:", new Keyboard.ShowMenu(menu)));
 
     assertThat(fixture.awaitSent(1))
@@ -208,7 +218,7 @@ public abstract class MessengerChannelConformance {
     assertThat(event).isInstanceOf(ChannelMessage.class);
     Attachment attachment = attachmentOf(((ChannelMessage) event).content());
 
-    RemoteFile remote = channel.fetchFile(fixture.connection, attachment.ref());
+    RemoteFile remote = channel.fetchFile(fixture.connection.botAccess(), attachment.ref());
 
     assertThat(remote.sizeBytes())
         .as("the size is known before the stream is opened")
@@ -224,10 +234,11 @@ public abstract class MessengerChannelConformance {
   void probeIsHealthyForAGoodTokenAndTokenRevokedAfterRevocation() {
     Fixture fixture = new Fixture();
 
-    assertThat(channel.probe(fixture.connection)).isEqualTo(ChannelHealth.HEALTHY);
+    assertThat(channel.probe(fixture.connection.botAccess())).isEqualTo(ChannelHealth.HEALTHY);
 
     driver.revoke(fixture.bot);
-    assertThat(channel.probe(fixture.connection)).isEqualTo(ChannelHealth.TOKEN_REVOKED);
+    assertThat(channel.probe(fixture.connection.botAccess()))
+        .isEqualTo(ChannelHealth.TOKEN_REVOKED);
   }
 
   private static Attachment attachmentOf(MessageContent content) {

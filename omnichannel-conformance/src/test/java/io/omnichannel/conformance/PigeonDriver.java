@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnichannel.core.domain.Attachment;
+import io.omnichannel.core.domain.BotAccess;
 import io.omnichannel.core.domain.BotId;
 import io.omnichannel.core.domain.BotProfile;
 import io.omnichannel.core.domain.BotToken;
@@ -12,7 +13,7 @@ import io.omnichannel.core.domain.ChannelKind;
 import io.omnichannel.core.domain.ChannelPost;
 import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.ChatKind;
-import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.FileRef;
 import io.omnichannel.core.domain.Keyboard;
 import io.omnichannel.core.domain.MessageContent;
@@ -21,11 +22,11 @@ import io.omnichannel.core.domain.RemoteFile;
 import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.domain.Sender;
 import io.omnichannel.core.domain.TopicId;
-import io.omnichannel.core.domain.failure.ChatNotFound;
 import io.omnichannel.core.domain.failure.InvalidBotToken;
 import io.omnichannel.core.port.out.ChannelHealth;
 import io.omnichannel.core.port.out.ChannelUpdateDecoder;
 import io.omnichannel.core.port.out.MessengerChannel;
+import io.omnichannel.core.port.out.SendOutcome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -73,6 +74,7 @@ final class PigeonDriver implements ChannelDriver {
     MALFORMED_PAYLOAD_IGNORED(
         MessengerChannelConformance::aPayloadTheDecoderCannotReadIsAnIllegalArgument),
     SIGNATURE_APPENDED(MessengerChannelConformance::aSentTextArrivesInTheChat),
+    SENT_REPORTED_AS_BLOCKED(MessengerChannelConformance::aSentTextArrivesInTheChat),
     PARTS_OVER_THE_LIMIT(
         MessengerChannelConformance::aTextOverTheChannelsLimitIsSplitWithoutLosingCharacters),
     CHARACTER_LOST_AT_EACH_CUT(
@@ -226,24 +228,23 @@ final class PigeonDriver implements ChannelDriver {
     }
 
     @Override
-    public void startReceiving(Connection connection, Secret webhookSecret) {}
+    public void startReceiving(ConnectionId connection, BotAccess bot, Secret webhookSecret) {}
 
     @Override
-    public void stopReceiving(Connection connection) {}
+    public void stopReceiving(ConnectionId connection, BotAccess bot) {}
 
     @Override
-    public void send(
-        Connection connection, ChatId chat, Optional<TopicId> topic, ChannelPost post) {
+    public SendOutcome send(BotAccess bot, ChatId chat, Optional<TopicId> topic, ChannelPost post) {
       if (topic.isPresent()) {
         throw new IllegalArgumentException("Pigeon chats have no topics");
       }
       synchronized (PigeonDriver.this) {
-        if (!talkedTo.contains(connection.token())) {
-          throw new ChatNotFound("Pigeon: chat not found");
+        if (!talkedTo.contains(bot.token())) {
+          return new SendOutcome.ChatNotFound();
         }
         List<Delivered> chatLog =
             sent.computeIfAbsent(
-                connection.token().reveal() + "/" + chat.value(), key -> new ArrayList<>());
+                bot.token().reveal() + "/" + chat.value(), key -> new ArrayList<>());
         String text =
             post instanceof ChannelPost.Text textPost
                 ? textPost.text()
@@ -260,6 +261,9 @@ final class PigeonDriver implements ChannelDriver {
           chatLog.add(new Delivered(parts.get(i), i == parts.size() - 1 ? buttons : List.of()));
         }
       }
+      return flaws.contains(Flaw.SENT_REPORTED_AS_BLOCKED)
+          ? new SendOutcome.RecipientBlocked()
+          : SendOutcome.SENT;
     }
 
     /** Cuts at the last blank within the limit, else at the limit (never between surrogates). */
@@ -285,12 +289,12 @@ final class PigeonDriver implements ChannelDriver {
     }
 
     @Override
-    public RemoteFile fetchFile(Connection connection, FileRef file) {
+    public RemoteFile fetchFile(BotAccess bot, FileRef file) {
       long size;
       synchronized (PigeonDriver.this) {
         Long known = files.get(file.value());
         if (known == null) {
-          throw new ChatNotFound("Pigeon: no such file");
+          throw new IllegalArgumentException("Pigeon: no such file");
         }
         size = known;
       }
@@ -299,10 +303,10 @@ final class PigeonDriver implements ChannelDriver {
     }
 
     @Override
-    public ChannelHealth probe(Connection connection) {
+    public ChannelHealth probe(BotAccess bot) {
       synchronized (PigeonDriver.this) {
         boolean isRevoked =
-            revoked.contains(connection.token()) && !flaws.contains(Flaw.PROBE_BLIND_TO_REVOCATION);
+            revoked.contains(bot.token()) && !flaws.contains(Flaw.PROBE_BLIND_TO_REVOCATION);
         return isRevoked ? ChannelHealth.TOKEN_REVOKED : ChannelHealth.HEALTHY;
       }
     }

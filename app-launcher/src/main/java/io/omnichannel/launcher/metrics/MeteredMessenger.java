@@ -1,17 +1,19 @@
 package io.omnichannel.launcher.metrics;
 
+import io.omnichannel.core.domain.BotAccess;
 import io.omnichannel.core.domain.BotProfile;
 import io.omnichannel.core.domain.BotToken;
 import io.omnichannel.core.domain.ChannelKind;
 import io.omnichannel.core.domain.ChannelPost;
 import io.omnichannel.core.domain.ChatId;
-import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.FileRef;
 import io.omnichannel.core.domain.RemoteFile;
 import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.domain.TopicId;
 import io.omnichannel.core.port.out.ChannelHealth;
 import io.omnichannel.core.port.out.MessengerChannel;
+import io.omnichannel.core.port.out.SendOutcome;
 import java.util.Optional;
 
 /** The messenger, with sends counted and timed as relayed "to_channel" (pacing waits included). */
@@ -25,8 +27,11 @@ final class MeteredMessenger implements MessengerChannel {
   }
 
   @Override
-  public void send(Connection connection, ChatId chat, Optional<TopicId> topic, ChannelPost post) {
-    metering.relay("to_channel", () -> messenger.send(connection, chat, topic, post));
+  public SendOutcome send(BotAccess bot, ChatId chat, Optional<TopicId> topic, ChannelPost post) {
+    return metering.relay(
+        "to_channel",
+        () -> messenger.send(bot, chat, topic, post),
+        SendOutcome.Sent.class::isInstance);
   }
 
   @Override
@@ -40,22 +45,22 @@ final class MeteredMessenger implements MessengerChannel {
   }
 
   @Override
-  public void startReceiving(Connection connection, Secret webhookSecret) {
-    messenger.startReceiving(connection, webhookSecret);
+  public void startReceiving(ConnectionId connection, BotAccess bot, Secret webhookSecret) {
+    messenger.startReceiving(connection, bot, webhookSecret);
   }
 
   @Override
-  public void stopReceiving(Connection connection) {
-    messenger.stopReceiving(connection);
+  public void stopReceiving(ConnectionId connection, BotAccess bot) {
+    messenger.stopReceiving(connection, bot);
   }
 
   @Override
-  public RemoteFile fetchFile(Connection connection, FileRef file) {
-    return messenger.fetchFile(connection, file);
+  public RemoteFile fetchFile(BotAccess bot, FileRef file) {
+    return messenger.fetchFile(bot, file);
   }
 
   @Override
-  public ChannelHealth probe(Connection connection) {
-    return messenger.probe(connection);
+  public ChannelHealth probe(BotAccess bot) {
+    return messenger.probe(bot);
   }
 }

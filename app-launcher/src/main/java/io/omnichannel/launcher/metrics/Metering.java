@@ -8,16 +8,17 @@ import io.omnichannel.core.domain.DroppedMessage.DropReason;
 import io.omnichannel.core.domain.InboundKind;
 import io.omnichannel.core.port.out.DroppedMessageLog;
 import io.omnichannel.core.port.out.EventInbox;
+import io.omnichannel.core.port.out.LineRelay;
 import io.omnichannel.core.port.out.MessengerChannel;
 import io.omnichannel.core.port.out.Outbox;
 import io.omnichannel.core.port.out.QueueBacklog;
-import io.omnichannel.core.port.out.SupportPlatform;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
@@ -84,8 +85,8 @@ public final class Metering {
     return new MeteredOutbox(outbox, registry);
   }
 
-  public SupportPlatform platform(SupportPlatform platform) {
-    return new MeteredPlatform(platform, this);
+  public LineRelay lineRelay(LineRelay platform) {
+    return new MeteredLineRelay(platform, this);
   }
 
   public MessengerChannel messenger(MessengerChannel messenger) {
@@ -98,13 +99,15 @@ public final class Metering {
 
   /**
    * Times one relay call in a direction ("to_line", "to_channel") and counts it as relayed when it
-   * returns.
+   * returns an outcome that says so (a refusal for the recipient's sake is timed, not counted).
    */
-  public <T> T relay(String direction, Supplier<T> call) {
+  public <T> T relay(String direction, Supplier<T> call, Predicate<T> relayed) {
     Timer.Sample sample = Timer.start(registry);
     T result = call.get();
     sample.stop(latency(direction));
-    GatewayCounter.RELAYED.in(registry, "direction", direction).increment();
+    if (relayed.test(result)) {
+      GatewayCounter.RELAYED.in(registry, "direction", direction).increment();
+    }
     return result;
   }
 
@@ -181,14 +184,5 @@ public final class Metering {
 
   void countNotice() {
     GatewayCounter.NOTICES.in(registry).increment();
-  }
-
-  public void relay(String direction, Runnable call) {
-    relay(
-        direction,
-        () -> {
-          call.run();
-          return null;
-        });
   }
 }

@@ -25,8 +25,8 @@ import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.domain.TechnicalClient;
 import io.omnichannel.core.domain.TechnicalClientId;
 import io.omnichannel.core.port.in.InboundGateway;
+import io.omnichannel.core.port.out.LineRelay;
 import io.omnichannel.core.port.out.Outbox;
-import io.omnichannel.core.port.out.SupportPlatform;
 import io.omnichannel.core.usecase.DeliveringToChannel;
 import io.omnichannel.core.usecase.RetryPolicy;
 import io.omnichannel.core.usecase.SendingOutbox;
@@ -266,7 +266,7 @@ public final class SharedPacingBenchmark {
       DeliveringToChannel delivering =
           new DeliveringToChannel(
               telegram.messengerChannel(),
-              unused(SupportPlatform.class),
+              unused(LineRelay.class),
               persistence.connections(),
               persistence.accounts(),
               persistence.droppedMessages(),

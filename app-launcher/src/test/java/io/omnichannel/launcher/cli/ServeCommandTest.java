@@ -118,7 +118,7 @@ class ServeCommandTest {
               unusedGateway());
       TechnicalClient created =
           adapter
-              .supportPlatform()
+              .lineSetup()
               .registerTechnicalClient(
                   new ApiAccount("bot-api", Secret.of("bot-pass")),
                   new CompanyId(client.id()),

@@ -42,6 +42,17 @@ public record Connection(
     Objects.requireNonNull(disconnectedAt, "disconnectedAt");
   }
 
+  /** What the messenger's adapter needs to act as the bot. */
+  public BotAccess botAccess() {
+    return new BotAccess(bot.id(), token);
+  }
+
+  /** What the support platform's adapter needs to act on the line. */
+  public LineAccess lineAccess() {
+    return new LineAccess(
+        id, company, line.id(), technicalClient.id(), apiAccount, hookCredentials);
+  }
+
   public boolean isActive() {
     return state.holdsSlot();
   }

@@ -35,6 +35,8 @@ public record DroppedMessage(
     /** The line's user is not a channel account of the connection (nothing to send to). */
     UNKNOWN_RECIPIENT,
     /** B9: the group's topic is closed or deleted; the specialist is told in the line. */
-    TOPIC_CLOSED
+    TOPIC_CLOSED,
+    /** The messenger does not know the account's chat (any more): nothing to send to. */
+    CHAT_NOT_FOUND
   }
 }

@@ -27,8 +27,9 @@ import io.omnichannel.core.port.out.ApiAccountVerification;
 import io.omnichannel.core.port.out.AuditTrail;
 import io.omnichannel.core.port.out.ConfirmationRepository;
 import io.omnichannel.core.port.out.ConnectionRepository;
+import io.omnichannel.core.port.out.LineSetup;
+import io.omnichannel.core.port.out.ManagementDesk;
 import io.omnichannel.core.port.out.MessengerChannel;
-import io.omnichannel.core.port.out.SupportPlatform;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -42,7 +43,8 @@ import java.util.UUID;
  * Confirmation#MAX_FAILED_ATTEMPTS} attempts: the form is no way to guess passwords.
  */
 public final class Confirming implements ConfirmationPage {
-  private final SupportPlatform platform;
+  private final ManagementDesk desk;
+  private final LineSetup platform;
   private final MessengerChannel messenger;
   private final ConnectionRepository connections;
   private final ConfirmationRepository confirmations;
@@ -53,7 +55,8 @@ public final class Confirming implements ConfirmationPage {
   private final DialogTexts texts;
 
   public Confirming(
-      SupportPlatform platform,
+      ManagementDesk desk,
+      LineSetup platform,
       MessengerChannel messenger,
       ConnectionRepository connections,
       ConfirmationRepository confirmations,
@@ -61,6 +64,7 @@ public final class Confirming implements ConfirmationPage {
       AuditTrail audit,
       RandomTokens random,
       Clock clock) {
+    this.desk = desk;
     this.platform = platform;
     this.messenger = messenger;
     this.connections = connections;
@@ -140,7 +144,7 @@ public final class Confirming implements ConfirmationPage {
 
   private ConfirmationOutcome connect(
       Confirmation confirmation, PendingAction.Connect action, ApiAccount account) {
-    if (!platform.externalChannelsEnabled(confirmation.company())) {
+    if (!desk.externalChannelsEnabled(confirmation.company())) {
       return refusedAndAudited(confirmation, Refusal.TARIFF_OPTION_OFF);
     }
     Optional<Refusal> taken = ruleRefusal(confirmation, action);
@@ -217,8 +221,8 @@ public final class Confirming implements ConfirmationPage {
    */
   private Connection startRelaying(Connection connection, Secret webhookSecret) {
     try {
-      messenger.startReceiving(connection, webhookSecret);
-      platform.subscribe(connection);
+      messenger.startReceiving(connection.id(), connection.botAccess(), webhookSecret);
+      platform.subscribe(connection.lineAccess());
       return connection;
     } catch (InvalidBotToken revoked) {
       return markState(connection, ConnectionState.TOKEN_REVOKED);
@@ -280,12 +284,12 @@ public final class Confirming implements ConfirmationPage {
    */
   private void stopRelaying(Connection connection) {
     try {
-      messenger.stopReceiving(connection);
+      messenger.stopReceiving(connection.id(), connection.botAccess());
     } catch (GatewayFailure ignored) {
       // the connection is marked disconnected below; its updates are dropped from now on
     }
     try {
-      platform.unsubscribe(connection);
+      platform.unsubscribe(connection.lineAccess());
     } catch (GatewayFailure ignored) {
       // as above: events of a disconnected line are dropped
     }

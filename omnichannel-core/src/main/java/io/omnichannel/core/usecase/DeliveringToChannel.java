@@ -13,30 +13,26 @@ import io.omnichannel.core.domain.MessageContent;
 import io.omnichannel.core.domain.OutboundPost;
 import io.omnichannel.core.domain.OutboxMessage;
 import io.omnichannel.core.domain.RemoteFile;
-import io.omnichannel.core.domain.failure.BotBlockedByUser;
-import io.omnichannel.core.domain.failure.ChatMigrated;
-import io.omnichannel.core.domain.failure.ContentTooLarge;
 import io.omnichannel.core.domain.failure.InvalidBotToken;
-import io.omnichannel.core.domain.failure.LineSwitchedOff;
-import io.omnichannel.core.domain.failure.TopicClosed;
-import io.omnichannel.core.domain.failure.TopicNotFound;
 import io.omnichannel.core.port.out.AccountRepository;
 import io.omnichannel.core.port.out.ConnectionRepository;
 import io.omnichannel.core.port.out.DroppedMessageLog;
+import io.omnichannel.core.port.out.LineRelay;
 import io.omnichannel.core.port.out.MessengerChannel;
-import io.omnichannel.core.port.out.SupportPlatform;
+import io.omnichannel.core.port.out.SendOutcome;
 import java.time.Clock;
 import java.util.Optional;
 
 /**
  * Sends one outbox row to its chat, or its chat's topic (F7, F11, B8, B9). A user who blocked the
  * bot is marked once and the specialist told once in the line's chat; later sends to that account
- * are dropped and recorded, never retried in a loop. Rate limits and outages are thrown for the
- * queue to reschedule.
+ * are dropped and recorded, never retried in a loop. What the messenger refuses comes back as a
+ * {@link SendOutcome} and is answered here; rate limits and outages are thrown for the queue to
+ * reschedule, a revoked token marks the connection.
  */
 public final class DeliveringToChannel {
   private final MessengerChannel messenger;
-  private final SupportPlatform platform;
+  private final LineRelay platform;
   private final ConnectionRepository connections;
   private final AccountRepository accounts;
   private final DroppedMessageLog dropped;
@@ -44,7 +40,7 @@ public final class DeliveringToChannel {
 
   public DeliveringToChannel(
       MessengerChannel messenger,
-      SupportPlatform platform,
+      LineRelay platform,
       ConnectionRepository connections,
       AccountRepository accounts,
       DroppedMessageLog dropped,
@@ -76,20 +72,35 @@ public final class DeliveringToChannel {
     if (post.isEmpty()) {
       return;
     }
+    SendOutcome outcome;
     try {
-      send(connection, recipient, post.get());
+      outcome = send(connection, recipient, post.get());
+    } catch (InvalidBotToken revoked) {
+      if (connection.state() != ConnectionState.TOKEN_REVOKED) {
+        connections.update(connection.withState(ConnectionState.TOKEN_REVOKED));
+      }
+      throw revoked;
+    }
+    answer(connection, recipient, message, outcome);
+  }
+
+  private void answer(
+      Connection connection, ChannelAccount recipient, OutboxMessage message, SendOutcome outcome) {
+    if (outcome instanceof SendOutcome.Sent) {
       accounts.touch(recipient.id(), clock.instant());
-    } catch (BotBlockedByUser blocked) {
+    } else if (outcome instanceof SendOutcome.RecipientBlocked) {
       markBlocked(connection, recipient);
       drop(message, DropReason.BOT_BLOCKED);
-    } catch (TopicClosed | TopicNotFound refused) {
+    } else if (outcome instanceof SendOutcome.TopicClosed
+        || outcome instanceof SendOutcome.TopicNotFound) {
       tellSpecialist(
           connection,
           recipient,
-          TopicNotice.undelivered(connection, refused instanceof TopicClosed, message.post()),
+          TopicNotice.undelivered(
+              connection, outcome instanceof SendOutcome.TopicClosed, message.post()),
           "topic-closed:" + message.sourceEventId());
       drop(message, DropReason.TOPIC_CLOSED);
-    } catch (ContentTooLarge refused) {
+    } else if (outcome instanceof SendOutcome.TooLarge) {
       tellSpecialist(
           connection,
           recipient,
@@ -100,11 +111,11 @@ public final class DeliveringToChannel {
               + "»: он слишком большой.",
           "too-large:" + message.sourceEventId());
       drop(message, DropReason.TOO_LARGE);
-    } catch (InvalidBotToken revoked) {
-      if (connection.state() != ConnectionState.TOKEN_REVOKED) {
-        connections.update(connection.withState(ConnectionState.TOKEN_REVOKED));
-      }
-      throw revoked;
+    } else if (outcome instanceof SendOutcome.ChatNotFound) {
+      drop(message, DropReason.CHAT_NOT_FOUND);
+    } else if (outcome instanceof SendOutcome.ChatMoved moved) {
+      // a chat that moved twice within one send: the next attempt starts from the stored chat
+      throw new IllegalStateException("chat moved again, to " + moved.newChat());
     }
   }
 
@@ -112,13 +123,14 @@ public final class DeliveringToChannel {
    * Into the account's chat, and its topic if it stands for one (B9). B8: a group that became a
    * supergroup is re-keyed and the same message goes to its new id, once.
    */
-  private void send(Connection connection, ChannelAccount recipient, ChannelPost post) {
-    try {
-      messenger.send(connection, recipient.chat(), recipient.topicId(), post);
-    } catch (ChatMigrated migrated) {
-      accounts.moveChat(connection.id(), recipient.chat(), migrated.newChat());
-      messenger.send(connection, migrated.newChat(), recipient.topicId(), post);
+  private SendOutcome send(Connection connection, ChannelAccount recipient, ChannelPost post) {
+    SendOutcome outcome =
+        messenger.send(connection.botAccess(), recipient.chat(), recipient.topicId(), post);
+    if (outcome instanceof SendOutcome.ChatMoved moved) {
+      accounts.moveChat(connection.id(), recipient.chat(), moved.newChat());
+      return messenger.send(connection.botAccess(), moved.newChat(), recipient.topicId(), post);
     }
+    return outcome;
   }
 
   /**
@@ -137,7 +149,7 @@ public final class DeliveringToChannel {
       refuseOversize(connection, recipient, message, file, (LimitCheck.TooLarge) declared);
       return Optional.empty();
     }
-    RemoteFile remote = platform.fetchLineFile(connection, file.file().ref());
+    RemoteFile remote = platform.fetchLineFile(connection.lineAccess(), file.file().ref());
     LimitCheck actual =
         ChannelLimits.checkSize(Direction.TO_CHANNEL, file.kind(), remote.sizeBytes());
     if (!actual.allowed()) {
@@ -203,16 +215,12 @@ public final class DeliveringToChannel {
   }
 
   /**
-   * A gateway notice in the user's chat with the line; a line switched off for the user has no chat
-   * to tell.
+   * A gateway notice in the user's chat with the line. A line that refuses it (switched off for the
+   * user: nobody reads that chat, F9) is not asked again; the drop record remains.
    */
   private void tellSpecialist(
       Connection connection, ChannelAccount recipient, String text, String externalId) {
-    try {
-      platform.noticeInLine(connection, recipient.platformUser(), text, externalId);
-    } catch (LineSwitchedOff banned) {
-      // nobody reads that chat while the user is banned (F9); the drop record remains
-    }
+    platform.noticeInLine(connection.lineAccess(), recipient.platformUser(), text, externalId);
   }
 
   private static String fileName(OutboundPost post) {

@@ -4,7 +4,7 @@ import io.omnichannel.core.domain.ChannelAccount;
 import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.LineEvent.SubscriptionChanged;
 import io.omnichannel.core.port.out.AccountRepository;
-import io.omnichannel.core.port.out.SupportPlatform;
+import io.omnichannel.core.port.out.LineRelay;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -15,11 +15,11 @@ import java.util.Optional;
  * idempotent: the same event twice, or an event and a re-check agreeing, store one change.
  */
 public final class LineBans {
-  private final SupportPlatform platform;
+  private final LineRelay platform;
   private final AccountRepository accounts;
   private final Clock clock;
 
-  public LineBans(SupportPlatform platform, AccountRepository accounts, Clock clock) {
+  public LineBans(LineRelay platform, AccountRepository accounts, Clock clock) {
     this.platform = platform;
     this.accounts = accounts;
     this.clock = clock;
@@ -43,7 +43,7 @@ public final class LineBans {
 
   /** Asks 1C-Connect whether the account is banned on the connection's line and stores it. */
   public boolean recheck(Connection connection, ChannelAccount account) {
-    boolean banned = platform.isBanned(connection, account.platformUser());
+    boolean banned = platform.isBanned(connection.lineAccess(), account.platformUser());
     mark(account, banned);
     return banned;
   }

@@ -7,7 +7,7 @@ import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.port.in.AccountDirectory;
 import io.omnichannel.core.port.out.AccountRepository;
 import io.omnichannel.core.port.out.ConnectionRepository;
-import io.omnichannel.core.port.out.SupportPlatform;
+import io.omnichannel.core.port.out.LineRelay;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +17,10 @@ import java.util.Optional;
 public final class ListingAccounts implements AccountDirectory {
   private final ConnectionRepository connections;
   private final AccountRepository accounts;
-  private final SupportPlatform platform;
+  private final LineRelay platform;
 
   public ListingAccounts(
-      ConnectionRepository connections, AccountRepository accounts, SupportPlatform platform) {
+      ConnectionRepository connections, AccountRepository accounts, LineRelay platform) {
     this.connections = connections;
     this.accounts = accounts;
     this.platform = platform;
@@ -38,7 +38,8 @@ public final class ListingAccounts implements AccountDirectory {
             account ->
                 new AccountView(
                     account,
-                    platform.isBanned(lineOf(account, connection.get()), account.platformUser()),
+                    platform.isBanned(
+                        lineOf(account, connection.get()).lineAccess(), account.platformUser()),
                     account.isBlocked(),
                     Optional.ofNullable(lastActivity.get(account.id()))))
         .toList();

@@ -23,8 +23,8 @@ import io.omnichannel.core.domain.failure.InvalidBotToken;
 import io.omnichannel.core.port.out.ConfirmationRepository;
 import io.omnichannel.core.port.out.ConnectionRepository;
 import io.omnichannel.core.port.out.DialogRepository;
+import io.omnichannel.core.port.out.ManagementDesk;
 import io.omnichannel.core.port.out.MessengerChannel;
-import io.omnichannel.core.port.out.SupportPlatform;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
  * stuck.
  */
 public final class ManagementDialog {
-  private final SupportPlatform platform;
+  private final ManagementDesk platform;
   private final MessengerChannel messenger;
   private final ConnectionRepository connections;
   private final DialogRepository dialogs;
@@ -49,7 +49,7 @@ public final class ManagementDialog {
   private final DialogTexts texts;
 
   public ManagementDialog(
-      SupportPlatform platform,
+      ManagementDesk platform,
       MessengerChannel messenger,
       ConnectionRepository connections,
       DialogRepository dialogs,

@@ -13,8 +13,9 @@ import io.omnichannel.core.port.in.ConnectionMonitor;
 import io.omnichannel.core.port.out.AuditTrail;
 import io.omnichannel.core.port.out.ChannelHealth;
 import io.omnichannel.core.port.out.ConnectionRepository;
+import io.omnichannel.core.port.out.LineSetup;
+import io.omnichannel.core.port.out.ManagementDesk;
 import io.omnichannel.core.port.out.MessengerChannel;
-import io.omnichannel.core.port.out.SupportPlatform;
 import java.time.Clock;
 
 /**
@@ -26,7 +27,8 @@ public final class MonitoringConnections implements ConnectionMonitor {
   static final PlatformUserId SYSTEM = new PlatformUserId("system");
 
   private final MessengerChannel messenger;
-  private final SupportPlatform platform;
+  private final ManagementDesk desk;
+  private final LineSetup platform;
   private final ConnectionRepository connections;
   private final AuditTrail audit;
   private final RandomTokens random;
@@ -34,13 +36,15 @@ public final class MonitoringConnections implements ConnectionMonitor {
 
   public MonitoringConnections(
       MessengerChannel messenger,
-      SupportPlatform platform,
+      ManagementDesk desk,
+      LineSetup platform,
       ConnectionRepository connections,
       AuditTrail audit,
       RandomTokens random,
       Clock clock) {
     this.messenger = messenger;
     this.random = random;
+    this.desk = desk;
     this.platform = platform;
     this.connections = connections;
     this.audit = audit;
@@ -92,18 +96,18 @@ public final class MonitoringConnections implements ConnectionMonitor {
     Secret secret = Secret.of(random.token(32));
     Connection restarted =
         connection.withWebhookSecretHash(ConfirmationToken.hashOf(secret.reveal()));
-    messenger.startReceiving(restarted, secret);
-    platform.subscribe(restarted);
+    messenger.startReceiving(restarted.id(), restarted.botAccess(), secret);
+    platform.subscribe(restarted.lineAccess());
     connections.update(restarted);
     return restarted;
   }
 
   private ConnectionState observe(Connection connection) {
-    ChannelHealth health = messenger.probe(connection);
+    ChannelHealth health = messenger.probe(connection.botAccess());
     if (health == ChannelHealth.TOKEN_REVOKED) {
       return ConnectionState.TOKEN_REVOKED;
     }
-    if (!platform.externalChannelsEnabled(connection.company())) {
+    if (!desk.externalChannelsEnabled(connection.company())) {
       return ConnectionState.TARIFF_OPTION_OFF;
     }
     if (health == ChannelHealth.WEBHOOK_FAILING) {

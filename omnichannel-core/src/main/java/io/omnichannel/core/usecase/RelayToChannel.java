@@ -21,7 +21,7 @@ import io.omnichannel.core.domain.OutboundPost;
 import io.omnichannel.core.domain.OutboxMessage;
 import io.omnichannel.core.port.out.AccountRepository;
 import io.omnichannel.core.port.out.DroppedMessageLog;
-import io.omnichannel.core.port.out.SupportPlatform;
+import io.omnichannel.core.port.out.LineRelay;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -35,17 +35,14 @@ public final class RelayToChannel {
   /** Telegram cannot remove a keyboard without a message; this one says what happened. */
   static final String MENU_CLOSED = "Меню закрыто.";
 
-  private final SupportPlatform platform;
+  private final LineRelay platform;
   private final AccountRepository accounts;
   private final DroppedMessageLog dropped;
   private final LineBans bans;
   private final Clock clock;
 
   public RelayToChannel(
-      SupportPlatform platform,
-      AccountRepository accounts,
-      DroppedMessageLog dropped,
-      Clock clock) {
+      LineRelay platform, AccountRepository accounts, DroppedMessageLog dropped, Clock clock) {
     this.platform = platform;
     this.accounts = accounts;
     this.dropped = dropped;

@@ -30,15 +30,13 @@ import io.omnichannel.core.domain.RemoteFile;
 import io.omnichannel.core.domain.TopicId;
 import io.omnichannel.core.domain.failure.ApiAccountRejected;
 import io.omnichannel.core.domain.failure.ConnectionRuleViolated;
-import io.omnichannel.core.domain.failure.LineSwitchedOff;
-import io.omnichannel.core.domain.failure.NotASubscriber;
-import io.omnichannel.core.domain.failure.PlatformFailure;
-import io.omnichannel.core.domain.failure.TariffOptionOff;
+import io.omnichannel.core.domain.failure.PlatformRejected;
 import io.omnichannel.core.port.out.AccountRepository;
 import io.omnichannel.core.port.out.ConnectionRepository;
+import io.omnichannel.core.port.out.DeliveryOutcome;
 import io.omnichannel.core.port.out.DroppedMessageLog;
+import io.omnichannel.core.port.out.LineRelay;
 import io.omnichannel.core.port.out.MessengerChannel;
-import io.omnichannel.core.port.out.SupportPlatform;
 import io.omnichannel.core.port.out.TopicNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -56,7 +54,7 @@ import java.util.stream.Stream;
  * completes the event.
  */
 public final class RelayToLine {
-  private final SupportPlatform platform;
+  private final LineRelay platform;
   private final MessengerChannel messenger;
   private final AccountRepository accounts;
   private final TopicNames topics;
@@ -66,7 +64,7 @@ public final class RelayToLine {
   private final Clock clock;
 
   public RelayToLine(
-      SupportPlatform platform,
+      LineRelay platform,
       MessengerChannel messenger,
       AccountRepository accounts,
       TopicNames topics,
@@ -92,14 +90,6 @@ public final class RelayToLine {
       }
       try {
         return relayMessage(connection, message, eventId);
-      } catch (TariffOptionOff off) {
-        markState(connection, ConnectionState.TARIFF_OPTION_OFF);
-        Optional<AccountId> account =
-            accounts
-                .findOpen(connection.id(), message.chat(), message.topic())
-                .map(ChannelAccount::id);
-        drop(connection, account, DropReason.TARIFF_OPTION_OFF, eventId);
-        return List.of();
       } catch (ApiAccountRejected rejected) {
         // F5 shows it; the event stays as a dead row with the reason, to replay once the account
         // works again
@@ -168,10 +158,16 @@ public final class RelayToLine {
     }
     Forwarding forwarding =
         forwarding(connection, message, renamedTopic(connection, account), eventId);
-    try {
-      platform.deliverFromUser(connection, account.platformUser(), forwarding.post());
-    } catch (LineSwitchedOff | NotASubscriber refused) {
-      return refusedOnTheLine(connection, account, refused, eventId);
+    DeliveryOutcome outcome =
+        platform.deliverFromUser(
+            connection.lineAccess(), account.platformUser(), forwarding.post());
+    if (outcome instanceof DeliveryOutcome.TariffOptionOff) {
+      markState(connection, ConnectionState.TARIFF_OPTION_OFF);
+      drop(connection, Optional.of(account.id()), DropReason.TARIFF_OPTION_OFF, eventId);
+      return List.of();
+    }
+    if (!(outcome instanceof DeliveryOutcome.Delivered)) {
+      return refusedOnTheLine(connection, account, outcome, eventId);
     }
     accounts.touch(account.id(), clock.instant());
     if (connection.state() == ConnectionState.API_ACCOUNT_REJECTED
@@ -197,13 +193,13 @@ public final class RelayToLine {
    * 1C-Connect refused the user on the line: a ban whose event the gateway has not seen (yet). One
    * SOAP read settles the stored state. The message itself was refused for the ban 1C-Connect saw
    * at that moment ("switched off"), and is dropped as banned; "not a subscriber" without a ban
-   * behind it is no ban and stays a failure of the event.
+   * behind it is no ban and stays a failure of the event (a dead row, to rework).
    */
   private List<OutboxMessage> refusedOnTheLine(
-      Connection connection, ChannelAccount account, PlatformFailure refused, String eventId) {
+      Connection connection, ChannelAccount account, DeliveryOutcome refused, String eventId) {
     boolean banned = bans.recheck(connection, account);
-    if (!banned && refused instanceof NotASubscriber) {
-      throw refused;
+    if (!banned && refused instanceof DeliveryOutcome.NotASubscriber) {
+      throw new PlatformRejected("deliverFromUser", "not a subscriber of the line");
     }
     drop(connection, Optional.of(account.id()), DropReason.BANNED, eventId);
     return List.of();
@@ -230,7 +226,7 @@ public final class RelayToLine {
           Optional.empty());
     }
     FileKind kind = content instanceof Image ? FileKind.IMAGE : FileKind.FILE;
-    RemoteFile remote = messenger.fetchFile(connection, file.get().ref());
+    RemoteFile remote = messenger.fetchFile(connection.botAccess(), file.get().ref());
     LimitCheck actual = ChannelLimits.checkSize(Direction.TO_LINE, kind, remote.sizeBytes());
     if (!actual.allowed()) {
       return refused(message, renamedTopic, actual, fileName, eventId);
@@ -300,7 +296,7 @@ public final class RelayToLine {
             epoch,
             name,
             username,
-            platform.registerChannelUser(connection, id, name, username),
+            platform.registerChannelUser(connection.lineAccess(), id, name, username),
             clock.instant());
     try {
       accounts.insert(account);
@@ -345,7 +341,8 @@ public final class RelayToLine {
     }
     Optional<Connection> earlier = connections.find(account.connection());
     if (earlier.isPresent() && !earlier.get().line().id().equals(connection.line().id())) {
-      platform.carryLine(connection, account.platformUser(), earlier.get().line().id());
+      platform.carryLine(
+          connection.lineAccess(), account.platformUser(), earlier.get().line().id());
     }
     ChannelAccount moved = account.adoptedBy(connection.id());
     accounts.update(moved);

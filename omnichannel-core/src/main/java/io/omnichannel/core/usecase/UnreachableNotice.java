@@ -3,8 +3,7 @@ package io.omnichannel.core.usecase;
 import io.omnichannel.core.domain.ChannelAccount;
 import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.LinePost;
-import io.omnichannel.core.domain.failure.LineSwitchedOff;
-import io.omnichannel.core.port.out.SupportPlatform;
+import io.omnichannel.core.port.out.LineRelay;
 import java.time.Instant;
 
 /**
@@ -17,7 +16,7 @@ import java.time.Instant;
 final class UnreachableNotice {
   private UnreachableNotice() {}
 
-  static void tell(SupportPlatform platform, Connection connection, ChannelAccount account) {
+  static void tell(LineRelay platform, Connection connection, ChannelAccount account) {
     LinePost.Text notice;
     if (account.blockedSince().isPresent()) {
       notice =
@@ -40,11 +39,10 @@ final class UnreachableNotice {
     } else {
       return;
     }
-    try {
-      platform.noticeInLine(connection, account.platformUser(), notice.text(), notice.externalId());
-    } catch (LineSwitchedOff banned) {
-      // the user's line is switched off (F9): nobody reads that chat; the drop record remains
-    }
+    // a line switched off for the user (F9) refuses it: nobody reads that chat; the drop record
+    // remains
+    platform.noticeInLine(
+        connection.lineAccess(), account.platformUser(), notice.text(), notice.externalId());
   }
 
   private static String episode(String kind, ChannelAccount account, Instant since) {

@@ -61,7 +61,15 @@ public final class CoreFixture {
       new ManagementDialog(platform, messenger, connections, dialogs, confirmations, issuer, clock);
   public final Confirming confirming =
       new Confirming(
-          platform, messenger, connections, confirmations, announcer, logs, random, clock);
+          platform,
+          platform,
+          messenger,
+          connections,
+          confirmations,
+          announcer,
+          logs,
+          random,
+          clock);
   public final RelayToLine relayToLine =
       new RelayToLine(platform, messenger, accounts, topics, connections, logs, clock);
   public final RelayToChannel relayToChannel = new RelayToChannel(platform, accounts, logs, clock);
@@ -70,7 +78,7 @@ public final class CoreFixture {
   public final AcceptingInbound accepting =
       new AcceptingInbound(connections, inbox, MANAGEMENT_HOOK, clock);
   public final MonitoringConnections monitoring =
-      new MonitoringConnections(messenger, platform, connections, logs, random, clock);
+      new MonitoringConnections(messenger, platform, platform, connections, logs, random, clock);
 
   /** The specialist writes (or presses) {@code input} on the management line. */
   public FakePlatform.ManagementReply say(String input) {

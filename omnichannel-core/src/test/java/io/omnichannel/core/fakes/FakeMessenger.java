@@ -1,12 +1,12 @@
 package io.omnichannel.core.fakes;
 
+import io.omnichannel.core.domain.BotAccess;
 import io.omnichannel.core.domain.BotId;
 import io.omnichannel.core.domain.BotProfile;
 import io.omnichannel.core.domain.BotToken;
 import io.omnichannel.core.domain.ChannelKind;
 import io.omnichannel.core.domain.ChannelPost;
 import io.omnichannel.core.domain.ChatId;
-import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.FileRef;
 import io.omnichannel.core.domain.RemoteFile;
@@ -16,6 +16,7 @@ import io.omnichannel.core.domain.failure.ChannelUnavailable;
 import io.omnichannel.core.domain.failure.InvalidBotToken;
 import io.omnichannel.core.port.out.ChannelHealth;
 import io.omnichannel.core.port.out.MessengerChannel;
+import io.omnichannel.core.port.out.SendOutcome;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,17 +32,19 @@ import java.util.Set;
  * A messenger in memory: bots known by token, sends recorded per chat, failures injected per chat.
  */
 public final class FakeMessenger implements MessengerChannel {
-  public record Sent(
-      ConnectionId connection, ChatId chat, Optional<TopicId> topic, ChannelPost post) {}
+  public record Sent(BotId bot, ChatId chat, Optional<TopicId> topic, ChannelPost post) {}
 
   private final Map<BotToken, BotProfile> bots = new HashMap<>();
   private final Set<BotToken> revoked = new HashSet<>();
   private final Map<ConnectionId, Secret> receiving = new HashMap<>();
   private final List<Sent> sent = new ArrayList<>();
   private final Map<FileRef, Long> fileSizes = new HashMap<>();
-  private final Map<ChatId, Deque<RuntimeException>> sendFailures = new HashMap<>();
+
+  /** Per chat, what the next sends meet: a thrown failure or a refusal ({@link SendOutcome}). */
+  private final Map<ChatId, Deque<Object>> sendFailures = new HashMap<>();
+
   private final Deque<RuntimeException> receivingFailures = new ArrayDeque<>();
-  private final Map<ConnectionId, ChannelHealth> health = new HashMap<>();
+  private final Map<BotId, ChannelHealth> health = new HashMap<>();
   private final Set<FileRef> opened = new HashSet<>();
   private final Set<FileRef> lookedUp = new HashSet<>();
   private boolean unavailable;
@@ -67,12 +70,17 @@ public final class FakeMessenger implements MessengerChannel {
     sendFailures.computeIfAbsent(chat, c -> new ArrayDeque<>()).add(failure);
   }
 
+  /** The next send to the chat is refused with this outcome, and nothing is recorded as sent. */
+  public synchronized void refuseNextSend(ChatId chat, SendOutcome refusal) {
+    sendFailures.computeIfAbsent(chat, c -> new ArrayDeque<>()).add(refusal);
+  }
+
   public synchronized void failNextStartReceiving(RuntimeException failure) {
     receivingFailures.add(failure);
   }
 
-  public synchronized void health(ConnectionId connection, ChannelHealth value) {
-    health.put(connection, value);
+  public synchronized void health(BotId bot, ChannelHealth value) {
+    health.put(bot, value);
   }
 
   public synchronized void unavailable(boolean down) {
@@ -123,33 +131,39 @@ public final class FakeMessenger implements MessengerChannel {
   }
 
   @Override
-  public synchronized void startReceiving(Connection connection, Secret webhookSecret) {
+  public synchronized void startReceiving(
+      ConnectionId connection, BotAccess bot, Secret webhookSecret) {
     available();
     if (!receivingFailures.isEmpty()) {
       throw receivingFailures.poll();
     }
-    receiving.put(connection.id(), webhookSecret);
+    receiving.put(connection, webhookSecret);
   }
 
   @Override
-  public synchronized void stopReceiving(Connection connection) {
+  public synchronized void stopReceiving(ConnectionId connection, BotAccess bot) {
     available();
-    receiving.remove(connection.id());
+    receiving.remove(connection);
   }
 
   @Override
-  public synchronized void send(
-      Connection connection, ChatId chat, Optional<TopicId> topic, ChannelPost post) {
+  public synchronized SendOutcome send(
+      BotAccess bot, ChatId chat, Optional<TopicId> topic, ChannelPost post) {
     available();
-    Deque<RuntimeException> failures = sendFailures.get(chat);
+    Deque<Object> failures = sendFailures.get(chat);
     if (failures != null && !failures.isEmpty()) {
-      throw failures.poll();
+      Object next = failures.poll();
+      if (next instanceof SendOutcome refusal) {
+        return refusal;
+      }
+      throw (RuntimeException) next;
     }
-    sent.add(new Sent(connection.id(), chat, topic, post));
+    sent.add(new Sent(bot.bot(), chat, topic, post));
+    return SendOutcome.SENT;
   }
 
   @Override
-  public synchronized RemoteFile fetchFile(Connection connection, FileRef file) {
+  public synchronized RemoteFile fetchFile(BotAccess bot, FileRef file) {
     available();
     lookedUp.add(file);
     Long size = fileSizes.get(file);
@@ -167,9 +181,9 @@ public final class FakeMessenger implements MessengerChannel {
   }
 
   @Override
-  public synchronized ChannelHealth probe(Connection connection) {
+  public synchronized ChannelHealth probe(BotAccess bot) {
     available();
-    return health.getOrDefault(connection.id(), ChannelHealth.HEALTHY);
+    return health.getOrDefault(bot.bot(), ChannelHealth.HEALTHY);
   }
 
   private void available() {

@@ -7,6 +7,7 @@ import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.FileRef;
 import io.omnichannel.core.domain.Keyboard;
 import io.omnichannel.core.domain.Line;
+import io.omnichannel.core.domain.LineAccess;
 import io.omnichannel.core.domain.LineAvailability;
 import io.omnichannel.core.domain.LineId;
 import io.omnichannel.core.domain.LinePost;
@@ -16,10 +17,12 @@ import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.domain.Specialist;
 import io.omnichannel.core.domain.TechnicalClient;
 import io.omnichannel.core.domain.TechnicalClientId;
-import io.omnichannel.core.domain.failure.LineSwitchedOff;
 import io.omnichannel.core.domain.failure.PlatformUnavailable;
 import io.omnichannel.core.port.out.ApiAccountVerification;
-import io.omnichannel.core.port.out.SupportPlatform;
+import io.omnichannel.core.port.out.DeliveryOutcome;
+import io.omnichannel.core.port.out.LineRelay;
+import io.omnichannel.core.port.out.LineSetup;
+import io.omnichannel.core.port.out.ManagementDesk;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -36,10 +39,10 @@ import java.util.Set;
  * 1C-Connect as the core sees it, in memory: a world of companies, lines, specialists and API
  * accounts set up by the test, and a record of everything the core asked of it.
  */
-public final class FakePlatform implements SupportPlatform {
+public final class FakePlatform implements ManagementDesk, LineSetup, LineRelay {
   public record ManagementReply(PlatformUserId specialist, String text, Keyboard keyboard) {}
 
-  public record Delivery(Connection connection, PlatformUserId user, LinePost post) {}
+  public record Delivery(LineAccess line, PlatformUserId user, LinePost post) {}
 
   public record RegisteredUser(
       PlatformUserId id, TechnicalClientId client, String name, Optional<String> username) {}
@@ -60,7 +63,9 @@ public final class FakePlatform implements SupportPlatform {
    */
   private final Map<PlatformUserId, Map<LineId, Boolean>> userLines = new HashMap<>();
 
-  private final Deque<RuntimeException> deliveryFailures = new ArrayDeque<>();
+  /** What the next deliveries meet: a thrown failure or a refusal ({@link DeliveryOutcome}). */
+  private final Deque<Object> deliveryFailures = new ArrayDeque<>();
+
   private final Map<String, RuntimeException> failuresByExternalId = new HashMap<>();
   private final Deque<RuntimeException> replyFailures = new ArrayDeque<>();
 
@@ -72,7 +77,7 @@ public final class FakePlatform implements SupportPlatform {
   private final List<TechnicalClient> clients = new ArrayList<>();
   private final List<RegisteredUser> users = new ArrayList<>();
   private final Map<AccountId, PlatformUserId> usersByAccount = new HashMap<>();
-  private final Set<Connection> subscribed = new HashSet<>();
+  private final Set<LineAccess> subscribed = new HashSet<>();
   private int nextId = 1;
   private boolean unavailable;
 
@@ -152,6 +157,11 @@ public final class FakePlatform implements SupportPlatform {
     deliveryFailures.add(failure);
   }
 
+  /** The next delivery is refused with this outcome, and nothing is delivered. */
+  public synchronized void refuseNextDelivery(DeliveryOutcome refusal) {
+    deliveryFailures.add(refusal);
+  }
+
   /** The next delivery of the post with this external id fails, once. */
   public synchronized void failDeliveryOf(String externalId, RuntimeException failure) {
     failuresByExternalId.put(externalId, failure);
@@ -199,7 +209,7 @@ public final class FakePlatform implements SupportPlatform {
   }
 
   public synchronized boolean isSubscribed(Connection connection) {
-    return subscribed.stream().anyMatch(c -> c.id().equals(connection.id()));
+    return subscribed.stream().anyMatch(c -> c.connection().equals(connection.id()));
   }
 
   // --- the port
@@ -266,7 +276,7 @@ public final class FakePlatform implements SupportPlatform {
 
   @Override
   public synchronized PlatformUserId registerChannelUser(
-      Connection connection, AccountId account, String displayName, Optional<String> username) {
+      LineAccess line, AccountId account, String displayName, Optional<String> username) {
     available();
     PlatformUserId existing = usersByAccount.get(account);
     if (existing != null) {
@@ -274,32 +284,25 @@ public final class FakePlatform implements SupportPlatform {
     }
     RegisteredUser user =
         new RegisteredUser(
-            new PlatformUserId("user-" + nextId++),
-            connection.technicalClient().id(),
-            displayName,
-            username);
+            new PlatformUserId("user-" + nextId++), line.technicalClient(), displayName, username);
     users.add(user);
     usersByAccount.put(account, user.id());
-    userLines
-        .computeIfAbsent(user.id(), u -> new HashMap<>())
-        .putIfAbsent(connection.line().id(), true);
+    userLines.computeIfAbsent(user.id(), u -> new HashMap<>()).putIfAbsent(line.line(), true);
     return user.id();
   }
 
   @Override
-  public synchronized void carryLine(Connection connection, PlatformUserId user, LineId from) {
+  public synchronized void carryLine(LineAccess line, PlatformUserId user, LineId from) {
     available();
     boolean onThere = !bannedOn(user, from);
-    userLines
-        .computeIfAbsent(user, u -> new HashMap<>())
-        .putIfAbsent(connection.line().id(), onThere);
+    userLines.computeIfAbsent(user, u -> new HashMap<>()).putIfAbsent(line.line(), onThere);
   }
 
   @Override
-  public synchronized boolean isBanned(Connection connection, PlatformUserId user) {
+  public synchronized boolean isBanned(LineAccess line, PlatformUserId user) {
     available();
     banReads++;
-    return bannedOn(user, connection.line().id());
+    return bannedOn(user, line.line());
   }
 
   private boolean bannedOn(PlatformUserId user, LineId line) {
@@ -311,38 +314,43 @@ public final class FakePlatform implements SupportPlatform {
   }
 
   @Override
-  public synchronized void subscribe(Connection connection) {
+  public synchronized void subscribe(LineAccess line) {
     available();
-    subscribed.add(connection);
+    subscribed.add(line);
   }
 
   @Override
-  public synchronized void unsubscribe(Connection connection) {
+  public synchronized void unsubscribe(LineAccess line) {
     available();
-    subscribed.removeIf(c -> c.id().equals(connection.id()));
+    subscribed.removeIf(c -> c.connection().equals(line.connection()));
   }
 
   @Override
-  public synchronized void deliverFromUser(
-      Connection connection, PlatformUserId user, LinePost post) {
+  public synchronized DeliveryOutcome deliverFromUser(
+      LineAccess line, PlatformUserId user, LinePost post) {
     available();
     if (!deliveryFailures.isEmpty()) {
-      throw deliveryFailures.poll();
+      Object next = deliveryFailures.poll();
+      if (next instanceof DeliveryOutcome refusal) {
+        return refusal;
+      }
+      throw (RuntimeException) next;
     }
     RuntimeException planned = failuresByExternalId.remove(post.externalId());
     if (planned != null) {
       throw planned;
     }
-    if (bannedOn(user, connection.line().id())) {
-      throw new LineSwitchedOff("line switched off for user");
+    if (bannedOn(user, line.line())) {
+      return new DeliveryOutcome.UserBanned();
     }
     if (deliveredExternalIds.add(post.externalId())) {
-      deliveries.add(new Delivery(connection, user, post));
+      deliveries.add(new Delivery(line, user, post));
     }
+    return DeliveryOutcome.DELIVERED;
   }
 
   @Override
-  public synchronized RemoteFile fetchLineFile(Connection connection, FileRef file) {
+  public synchronized RemoteFile fetchLineFile(LineAccess line, FileRef file) {
     available();
     byte[] bytes = lineFiles.get(file);
     if (bytes == null) {

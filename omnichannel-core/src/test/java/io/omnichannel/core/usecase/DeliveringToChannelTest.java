@@ -21,14 +21,12 @@ import io.omnichannel.core.domain.Menu;
 import io.omnichannel.core.domain.OutboundPost;
 import io.omnichannel.core.domain.OutboxMessage;
 import io.omnichannel.core.domain.PlatformUserId;
-import io.omnichannel.core.domain.failure.BotBlockedByUser;
-import io.omnichannel.core.domain.failure.ChatMigrated;
-import io.omnichannel.core.domain.failure.ContentTooLarge;
 import io.omnichannel.core.domain.failure.InvalidBotToken;
 import io.omnichannel.core.domain.failure.PlatformUnavailable;
 import io.omnichannel.core.domain.failure.RateLimited;
 import io.omnichannel.core.fakes.CoreFixture;
 import io.omnichannel.core.fakes.FakePlatform.Delivery;
+import io.omnichannel.core.port.out.SendOutcome;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -196,7 +194,7 @@ class DeliveringToChannelTest {
 
   @Test
   void aFileTheMessengerRefusesAsTooLargeIsRecordedAndTheSpecialistIsTold() {
-    f.messenger.failNextSend(chat("501"), new ContentTooLarge("Request Entity Too Large"));
+    f.messenger.refuseNextSend(chat("501"), new SendOutcome.TooLarge());
 
     f.delivering.deliver(lineFile(FileKind.FILE, "f-odd", OptionalLong.empty(), 1000));
 
@@ -204,13 +202,23 @@ class DeliveringToChannelTest {
     assertThat(dropReasons()).containsExactly(DropReason.TOO_LARGE);
   }
 
+  @Test
+  void aChatTheMessengerDoesNotKnowIsDroppedAndRecordedNotRetried() {
+    f.messenger.refuseNextSend(chat("501"), new SendOutcome.ChatNotFound());
+
+    f.delivering.deliver(text(ivan, "Ответ"));
+
+    assertThat(dropReasons()).containsExactly(DropReason.CHAT_NOT_FOUND);
+    assertThat(f.accounts.find(ivan.id()).orElseThrow().isBlocked()).isFalse();
+    assertThat(noticesInLine()).isEmpty();
+  }
+
   // --- blocked bot (F11)
   // ------------------------------------------------------------------------------
 
   @Test
   void aUserWhoBlockedTheBotIsMarkedRecordedAndTheSpecialistToldOnce() {
-    f.messenger.failNextSend(
-        chat("501"), new BotBlockedByUser("Forbidden: bot was blocked by the user"));
+    f.messenger.refuseNextSend(chat("501"), new SendOutcome.RecipientBlocked());
 
     f.delivering.deliver(text(ivan, "Первое"));
 
@@ -227,8 +235,7 @@ class DeliveringToChannelTest {
 
   @Test
   void theNextMessageToABlockedUserIsDroppedWithoutCallingTheMessengerOrTellingAgain() {
-    f.messenger.failNextSend(
-        chat("501"), new BotBlockedByUser("Forbidden: bot was blocked by the user"));
+    f.messenger.refuseNextSend(chat("501"), new SendOutcome.RecipientBlocked());
     f.delivering.deliver(text(ivan, "Первое"));
 
     f.delivering.deliver(text(ivan, "Второе"));
@@ -245,7 +252,7 @@ class DeliveringToChannelTest {
   @Test
   void aBlockNoticeThatFailedIsToldWhenTheRowIsRetriedAndLandsOnce() {
     OutboxMessage message = text(ivan, "Первое");
-    f.messenger.failNextSend(chat("501"), new BotBlockedByUser("Forbidden"));
+    f.messenger.refuseNextSend(chat("501"), new SendOutcome.RecipientBlocked());
     f.platform.failNextDelivery(new PlatformUnavailable("1C-Connect is down"));
 
     assertThatThrownBy(() -> f.delivering.deliver(message)).isInstanceOf(PlatformUnavailable.class);
@@ -259,12 +266,12 @@ class DeliveringToChannelTest {
 
   @Test
   void aUserWhoBlocksAgainAfterUnblockingIsToldAboutAgain() {
-    f.messenger.failNextSend(chat("501"), new BotBlockedByUser("Forbidden"));
+    f.messenger.refuseNextSend(chat("501"), new SendOutcome.RecipientBlocked());
     f.delivering.deliver(text(ivan, "Первое"));
     f.accounts.update(f.accounts.find(ivan.id()).orElseThrow().unblocked());
     f.clock.advance(Duration.ofHours(1));
 
-    f.messenger.failNextSend(chat("501"), new BotBlockedByUser("Forbidden"));
+    f.messenger.refuseNextSend(chat("501"), new SendOutcome.RecipientBlocked());
     f.delivering.deliver(text(ivan, "Второе"));
 
     assertThat(noticesInLine()).hasSize(2);
@@ -273,7 +280,7 @@ class DeliveringToChannelTest {
   @Test
   void aBannedUsersBlockIsRecordedThoughTheLineCannotBeTold() {
     f.platform.ban(ivan.platformUser());
-    f.messenger.failNextSend(chat("501"), new BotBlockedByUser("Forbidden"));
+    f.messenger.refuseNextSend(chat("501"), new SendOutcome.RecipientBlocked());
 
     f.delivering.deliver(text(ivan, "Первое"));
 
@@ -304,7 +311,7 @@ class DeliveringToChannelTest {
   @Test
   void aMigratedGroupIsReKeyedAndTheSamePostGoesToTheNewChatOnce() {
     ChannelAccount group = account("acc-group", "-300", ChatKind.GROUP);
-    f.messenger.failNextSend(chat("-300"), new ChatMigrated(chat("-100300")));
+    f.messenger.refuseNextSend(chat("-300"), new SendOutcome.ChatMoved(chat("-100300")));
 
     f.delivering.deliver(text(group, "Счёт готов"));
 
@@ -321,8 +328,8 @@ class DeliveringToChannelTest {
   @Test
   void aGroupBlockedRightAfterMigratingKeepsItsNewChatId() {
     ChannelAccount group = account("acc-group", "-300", ChatKind.GROUP);
-    f.messenger.failNextSend(chat("-300"), new ChatMigrated(chat("-100300")));
-    f.messenger.failNextSend(chat("-100300"), new BotBlockedByUser("Forbidden: bot was kicked"));
+    f.messenger.refuseNextSend(chat("-300"), new SendOutcome.ChatMoved(chat("-100300")));
+    f.messenger.refuseNextSend(chat("-100300"), new SendOutcome.RecipientBlocked());
 
     f.delivering.deliver(text(group, "Счёт готов"));
 

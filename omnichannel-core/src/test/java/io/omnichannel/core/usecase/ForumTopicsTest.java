@@ -27,11 +27,10 @@ import io.omnichannel.core.domain.LinePost;
 import io.omnichannel.core.domain.MessageContent;
 import io.omnichannel.core.domain.OutboxMessage;
 import io.omnichannel.core.domain.TopicId;
-import io.omnichannel.core.domain.failure.TopicClosed;
-import io.omnichannel.core.domain.failure.TopicNotFound;
 import io.omnichannel.core.fakes.CoreFixture;
 import io.omnichannel.core.fakes.FakeMessenger.Sent;
 import io.omnichannel.core.fakes.FakePlatform.Delivery;
+import io.omnichannel.core.port.out.SendOutcome;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -196,7 +195,7 @@ class ForumTopicsTest {
   void anAnswerIntoAClosedTopicIsDroppedAndTheSpecialistIsToldWhichOne() {
     relay(topicText(GROUP, "Отдел закупок", "10", "Доставка", "Иван Петров", "Где заказ?"));
     ChannelAccount account = accountNamed("Отдел закупок / Доставка");
-    f.messenger.failNextSend(chat(GROUP), new TopicClosed("sendMessage: 400 TOPIC_CLOSED"));
+    f.messenger.refuseNextSend(chat(GROUP), new SendOutcome.TopicClosed());
 
     specialistAnswers(account, new MessageContent.Text("Завтра привезём\nвторая строка"));
 
@@ -215,8 +214,7 @@ class ForumTopicsTest {
   void anAnswerIntoADeletedTopicIsDroppedAndTheSpecialistIsTold() {
     relay(topicText(GROUP, "Отдел закупок", "10", "Доставка", "Иван Петров", "Где заказ?"));
     ChannelAccount account = accountNamed("Отдел закупок / Доставка");
-    f.messenger.failNextSend(
-        chat(GROUP), new TopicNotFound("sendMessage: 400 message thread not found"));
+    f.messenger.refuseNextSend(chat(GROUP), new SendOutcome.TopicNotFound());
 
     specialistAnswers(account, new MessageContent.Text("Завтра привезём"));
 

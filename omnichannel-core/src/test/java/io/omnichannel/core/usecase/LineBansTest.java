@@ -12,9 +12,10 @@ import io.omnichannel.core.domain.LineEvent.SubscriptionChanged;
 import io.omnichannel.core.domain.LineId;
 import io.omnichannel.core.domain.LinePost;
 import io.omnichannel.core.domain.PlatformUserId;
-import io.omnichannel.core.domain.failure.NotASubscriber;
+import io.omnichannel.core.domain.failure.PlatformRejected;
 import io.omnichannel.core.fakes.CoreFixture;
 import io.omnichannel.core.fakes.FakePlatform.Delivery;
+import io.omnichannel.core.port.out.DeliveryOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -175,9 +176,11 @@ class LineBansTest {
   @Test
   void aNotASubscriberRefusalWithoutABanStaysAFailure() {
     write("501", "привет");
-    f.platform.failNextDelivery(new NotASubscriber("not a subscriber"));
+    f.platform.refuseNextDelivery(new DeliveryOutcome.NotASubscriber());
 
-    assertThatThrownBy(() -> write("501", "снова")).isInstanceOf(NotASubscriber.class);
+    assertThatThrownBy(() -> write("501", "снова"))
+        .isInstanceOf(PlatformRejected.class)
+        .hasMessageContaining("not a subscriber");
 
     assertThat(account("501").isBanned()).isFalse();
     assertThat(f.platform.banReads()).isEqualTo(1);

@@ -35,7 +35,7 @@ class MonitoringConnectionsTest {
 
   @Test
   void aRevokedTokenIsReportedAsTokenRevoked() {
-    f.messenger.health(connection.id(), ChannelHealth.TOKEN_REVOKED);
+    f.messenger.health(connection.bot().id(), ChannelHealth.TOKEN_REVOKED);
 
     assertThat(f.monitoring.refresh()).isEqualTo(1);
 
@@ -44,7 +44,7 @@ class MonitoringConnectionsTest {
 
   @Test
   void reportsAFailingWebhookAsConnectionState() {
-    f.messenger.health(connection.id(), ChannelHealth.WEBHOOK_FAILING);
+    f.messenger.health(connection.bot().id(), ChannelHealth.WEBHOOK_FAILING);
 
     f.monitoring.refresh();
 
@@ -62,10 +62,10 @@ class MonitoringConnectionsTest {
 
   @Test
   void aRecoveredConnectionIsActiveAgain() {
-    f.messenger.health(connection.id(), ChannelHealth.WEBHOOK_FAILING);
+    f.messenger.health(connection.bot().id(), ChannelHealth.WEBHOOK_FAILING);
     f.monitoring.refresh();
 
-    f.messenger.health(connection.id(), ChannelHealth.HEALTHY);
+    f.messenger.health(connection.bot().id(), ChannelHealth.HEALTHY);
     assertThat(f.monitoring.refresh()).isEqualTo(1);
 
     assertThat(state()).isEqualTo(ConnectionState.ACTIVE);
@@ -84,9 +84,9 @@ class MonitoringConnectionsTest {
 
   @Test
   void anUnreachableMessengerLeavesTheStateAsItWas() {
-    f.messenger.health(connection.id(), ChannelHealth.WEBHOOK_FAILING);
+    f.messenger.health(connection.bot().id(), ChannelHealth.WEBHOOK_FAILING);
     f.monitoring.refresh();
-    f.messenger.health(connection.id(), ChannelHealth.HEALTHY);
+    f.messenger.health(connection.bot().id(), ChannelHealth.HEALTHY);
     f.messenger.unavailable(true);
 
     assertThat(f.monitoring.refresh()).isZero();
@@ -106,7 +106,7 @@ class MonitoringConnectionsTest {
 
   @Test
   void eachChangeIsAuditedOnceWithBothStates() {
-    f.messenger.health(connection.id(), ChannelHealth.TOKEN_REVOKED);
+    f.messenger.health(connection.bot().id(), ChannelHealth.TOKEN_REVOKED);
 
     f.monitoring.refresh();
     f.monitoring.refresh();
@@ -121,7 +121,7 @@ class MonitoringConnectionsTest {
               assertThat(entry.details()).contains("@shop_bot").contains("ACTIVE -> TOKEN_REVOKED");
             });
 
-    f.messenger.health(connection.id(), ChannelHealth.HEALTHY);
+    f.messenger.health(connection.bot().id(), ChannelHealth.HEALTHY);
     f.monitoring.refresh();
     assertThat(stateChanges()).hasSize(2);
     assertThat(stateChanges().get(1).details()).contains("TOKEN_REVOKED -> ACTIVE");
@@ -130,8 +130,8 @@ class MonitoringConnectionsTest {
   @Test
   void oneFailingConnectionDoesNotHideTheOthers() {
     Connection other = f.connectedLine("Продажи", "Sales Bot", "sales_bot");
-    f.messenger.health(connection.id(), ChannelHealth.TOKEN_REVOKED);
-    f.messenger.health(other.id(), ChannelHealth.WEBHOOK_FAILING);
+    f.messenger.health(connection.bot().id(), ChannelHealth.TOKEN_REVOKED);
+    f.messenger.health(other.bot().id(), ChannelHealth.WEBHOOK_FAILING);
 
     assertThat(f.monitoring.refresh()).isEqualTo(2);
 
@@ -143,7 +143,7 @@ class MonitoringConnectionsTest {
   @Test
   void aDisconnectedConnectionIsNotProbed() {
     f.connections.update(connection.disconnected(f.clock.instant()));
-    f.messenger.health(connection.id(), ChannelHealth.TOKEN_REVOKED);
+    f.messenger.health(connection.bot().id(), ChannelHealth.TOKEN_REVOKED);
 
     assertThat(f.monitoring.refresh()).isZero();
 

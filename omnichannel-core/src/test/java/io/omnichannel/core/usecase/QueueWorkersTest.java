@@ -20,7 +20,7 @@ import io.omnichannel.core.domain.OutboundPost;
 import io.omnichannel.core.domain.OutboxMessage;
 import io.omnichannel.core.domain.PlatformUserId;
 import io.omnichannel.core.domain.failure.AwaitingSlot;
-import io.omnichannel.core.domain.failure.ChatNotFound;
+import io.omnichannel.core.domain.failure.InvalidBotToken;
 import io.omnichannel.core.domain.failure.PlatformUnavailable;
 import io.omnichannel.core.domain.failure.RateLimited;
 import io.omnichannel.core.fakes.CoreFixture;
@@ -372,7 +372,7 @@ class QueueWorkersTest {
   @Test
   void aNonRetryableSendFailureIsBuriedAtOnce() {
     f.outbox.enqueue(textTo(ivan(), "Ответ"));
-    f.messenger.failNextSend(chat("501"), new ChatNotFound("Bad Request: chat not found"));
+    f.messenger.failNextSend(chat("501"), new InvalidBotToken("Unauthorized"));
 
     outboxWorker.processNext();
 
@@ -382,7 +382,7 @@ class QueueWorkersTest {
             row -> {
               assertThat(row.attempts()).isEqualTo(1);
               assertThat(row.deadReason())
-                  .hasValueSatisfying(reason -> assertThat(reason).contains("ChatNotFound"));
+                  .hasValueSatisfying(reason -> assertThat(reason).contains("InvalidBotToken"));
             });
   }
 

@@ -31,6 +31,7 @@ import io.omnichannel.core.port.in.AccountDirectory.AccountView;
 import io.omnichannel.core.port.in.ConfirmationOutcome;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -148,8 +149,10 @@ class ReconnectTest {
     Connection first = f.connect(support, token, account);
     relay(first, privateText("42", "Иван", "иван до"));
     relay(first, privateText("43", "Мария", "мария до"));
-    PlatformUserId ivan = f.accounts.findOpen(first.id(), chat("42")).orElseThrow().platformUser();
-    PlatformUserId maria = f.accounts.findOpen(first.id(), chat("43")).orElseThrow().platformUser();
+    PlatformUserId ivan =
+        f.accounts.findOpen(first.id(), chat("42"), Optional.empty()).orElseThrow().platformUser();
+    PlatformUserId maria =
+        f.accounts.findOpen(first.id(), chat("43"), Optional.empty()).orElseThrow().platformUser();
     f.platform.ban(ivan, support.id());
 
     Connection second = reconnect(first, sales);
@@ -164,7 +167,7 @@ class ReconnectTest {
     assertThat(
             f.platform.deliveries().stream()
                 .filter(d -> d.user().equals(maria))
-                .map(d -> d.connection().line().id()))
+                .map(d -> d.line().line()))
         .containsExactly(support.id(), sales.id());
   }
 
@@ -192,7 +195,9 @@ class ReconnectTest {
     relay(second, groupText("-100", "Команда", "Иван", "вторая эпоха"));
 
     assertThat(f.platform.users()).hasSize(2);
-    assertThat(f.accounts.findOpen(second.id(), chat("-100")).orElseThrow().epoch()).isEqualTo(2);
+    assertThat(
+            f.accounts.findOpen(second.id(), chat("-100"), Optional.empty()).orElseThrow().epoch())
+        .isEqualTo(2);
   }
 
   @Test

@@ -30,10 +30,9 @@ import io.omnichannel.core.domain.MessageContext;
 import io.omnichannel.core.domain.OutboundPost;
 import io.omnichannel.core.domain.OutboxMessage;
 import io.omnichannel.core.domain.failure.ApiAccountRejected;
-import io.omnichannel.core.domain.failure.LineSwitchedOff;
-import io.omnichannel.core.domain.failure.TariffOptionOff;
 import io.omnichannel.core.fakes.CoreFixture;
 import io.omnichannel.core.fakes.FakePlatform.Delivery;
+import io.omnichannel.core.port.out.DeliveryOutcome;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -201,7 +200,7 @@ class RelayToLineTest {
 
   @Test
   void aLineSwitchedOffAnsweredAtDeliveryIsRecordedAsBanned() {
-    f.platform.failNextDelivery(new LineSwitchedOff("line switched off"));
+    f.platform.refuseNextDelivery(new DeliveryOutcome.UserBanned());
 
     List<OutboxMessage> notices =
         relay(privateMessage("501", "Иван Петров", photo("big", 6 * MIB, null)));
@@ -486,7 +485,7 @@ class RelayToLineTest {
 
   @Test
   void aTariffOptionOffAtDeliveryMarksTheConnectionAndDropsTheMessage() {
-    f.platform.failNextDelivery(new TariffOptionOff("option off"));
+    f.platform.refuseNextDelivery(new DeliveryOutcome.TariffOptionOff());
 
     relay(privateText("501", "Иван Петров", "Ау"));
 

@@ -33,16 +33,6 @@ public interface AccountRepository {
    */
   int lastEpoch(ConnectionId connection, ChatId chat, Optional<TopicId> topic);
 
-  /** The chat's open account outside topics (a private chat, a group, its general topic). */
-  default Optional<ChannelAccount> findOpen(ConnectionId connection, ChatId chat) {
-    return findOpen(connection, chat, Optional.empty());
-  }
-
-  /** The highest epoch of the chat outside topics. */
-  default int lastEpoch(ConnectionId connection, ChatId chat) {
-    return lastEpoch(connection, chat, Optional.empty());
-  }
-
   /** Every open account of the chat among the connection's bot's accounts, its topics' included. */
   List<ChannelAccount> openIn(ConnectionId connection, ChatId chat);
 

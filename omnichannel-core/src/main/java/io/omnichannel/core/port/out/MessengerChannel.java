@@ -1,11 +1,12 @@
 package io.omnichannel.core.port.out;
 
+import io.omnichannel.core.domain.BotAccess;
 import io.omnichannel.core.domain.BotProfile;
 import io.omnichannel.core.domain.BotToken;
 import io.omnichannel.core.domain.ChannelKind;
 import io.omnichannel.core.domain.ChannelPost;
 import io.omnichannel.core.domain.ChatId;
-import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.FileRef;
 import io.omnichannel.core.domain.RemoteFile;
 import io.omnichannel.core.domain.Secret;
@@ -13,8 +14,9 @@ import io.omnichannel.core.domain.TopicId;
 import java.util.Optional;
 
 /**
- * What the core needs from a messenger (Telegram, or a channel added later). Failures are {@link
- * io.omnichannel.core.domain.failure.ChannelFailure}s.
+ * What the core needs from a messenger (Telegram, or a channel added later). It acts as a bot with
+ * the {@link BotAccess} it is given, and never sees a connection's 1C-Connect API account. Failures
+ * are {@link io.omnichannel.core.domain.failure.ChannelFailure}s.
  */
 public interface MessengerChannel {
 
@@ -25,28 +27,25 @@ public interface MessengerChannel {
 
   /**
    * Starts receiving the bot's updates (a webhook presenting {@code webhookSecret}, or long
-   * polling). Idempotent: calling it for a connection that already receives changes nothing.
+   * polling), handing each to the core's gateway under {@code connection}. Idempotent: calling it
+   * for a connection that already receives changes nothing.
    */
-  void startReceiving(Connection connection, Secret webhookSecret);
+  void startReceiving(ConnectionId connection, BotAccess bot, Secret webhookSecret);
 
   /** Stops receiving within a second; idempotent. */
-  void stopReceiving(Connection connection);
+  void stopReceiving(ConnectionId connection, BotAccess bot);
 
   /**
    * Sends one message into the chat, or into the chat's topic when one is given (B9), paced within
-   * the messenger's rate limits; returns when the messenger accepted it. A closed topic is {@code
-   * TopicClosed}, a deleted one {@code TopicNotFound}.
+   * the messenger's rate limits; returns when the messenger accepted it ({@link SendOutcome.Sent})
+   * or refused it for the recipient's sake (blocked, too large, chat moved, topic closed or gone,
+   * chat unknown). Only unavailability, rate limits and a rejected token are thrown.
    */
-  void send(Connection connection, ChatId chat, Optional<TopicId> topic, ChannelPost post);
-
-  /** Sends one message into the chat outside any topic. */
-  default void send(Connection connection, ChatId chat, ChannelPost post) {
-    send(connection, chat, Optional.empty(), post);
-  }
+  SendOutcome send(BotAccess bot, ChatId chat, Optional<TopicId> topic, ChannelPost post);
 
   /** Looks up a file a user sent, to learn its real size before streaming it. */
-  RemoteFile fetchFile(Connection connection, FileRef file);
+  RemoteFile fetchFile(BotAccess bot, FileRef file);
 
-  /** What the messenger reports about the connection's health (token valid, webhook errors). */
-  ChannelHealth probe(Connection connection);
+  /** What the messenger reports about the bot's health (token valid, webhook errors). */
+  ChannelHealth probe(BotAccess bot);
 }
