@@ -192,7 +192,14 @@ final class ApiEndpoints {
     }
   }
 
+  /** JSON bodies above this are refused unread into memory (413, our code). */
+  static final long MAX_JSON_BYTES = 1024 * 1024;
+
   static JsonNode jsonBody(Context ctx) {
+    if (ctx.req().getContentLengthLong() > MAX_JSON_BYTES) {
+      throw new MaxError(
+          413, "request.too.large", "Request body exceeds " + MAX_JSON_BYTES + " bytes");
+    }
     String body = ctx.body();
     JsonNode json = body.isBlank() ? Json.object() : Json.parse(body);
     if (!json.isObject()) {

@@ -97,4 +97,37 @@ class DialogFlowTest extends MaxEmulatorTest {
     assertThat(answer.status()).isEqualTo(404);
     assertThat(answer.code()).isEqualTo("chat.not.found");
   }
+
+  @Test
+  void limitAndTimeoutAreValidatedAndBatchesHoldAtMost100() {
+    MaxDialogScenario alice = emulator.bot(token).dialog(ALICE);
+    for (int i = 0; i < 150; i++) {
+      alice.sendsText("m" + i);
+    }
+
+    JsonNode big = api.get("/updates?timeout=0&limit=1000").json();
+    JsonNode rest = api.get("/updates?timeout=0&marker=" + big.path("marker").asLong()).json();
+
+    assertThat(big.path("updates")).hasSize(100);
+    assertThat(rest.path("updates")).hasSize(50);
+    assertThat(rest.at("/updates/0/message/body/text").asText()).isEqualTo("m100");
+    assertThat(api.get("/updates?limit=0").status()).isEqualTo(400);
+    assertThat(api.get("/updates?limit=1001").status()).isEqualTo(400);
+    assertThat(api.get("/updates?timeout=91").status()).isEqualTo(400);
+    assertThat(api.get("/updates?timeout=abc").code()).isEqualTo("proto.payload");
+  }
+
+  @Test
+  void typesFilterAnswersOnlyTheNamedKinds() {
+    MaxDialogScenario alice = emulator.bot(token).dialog(ALICE);
+    alice.startsBot();
+    alice.sendsText("text");
+    alice.stopsBot();
+
+    JsonNode filtered = api.get("/updates?timeout=0&types=bot_started,bot_stopped").json();
+
+    assertThat(filtered.path("updates"))
+        .extracting(u -> u.path("update_type").asText())
+        .containsExactly("bot_started", "bot_stopped");
+  }
 }

@@ -123,4 +123,21 @@ class WebhookTest extends MaxEmulatorTest {
     assertThat(polled.path("updates")).hasSize(1);
     assertThat(polled.at("/updates/0/message/body/text").asText()).isEqualTo("after");
   }
+
+  @Test
+  void updateTypesOfTheSubscriptionFilterDeliveries() {
+    api.post(
+        "/subscriptions", "{\"url\":\"" + hook.url() + "\",\"update_types\":[\"bot_started\"]}");
+    MaxDialogScenario alice = emulator.bot(token).dialog(ALICE);
+
+    alice.sendsText("not wanted");
+    alice.startsBot();
+
+    emulator.awaitWebhookDeliveries(token, 1, Duration.ofSeconds(10));
+    assertThat(hook.received()).hasSize(1);
+    assertThat(Json.parse(hook.received().get(0).body()).path("update_type").asText())
+        .isEqualTo("bot_started");
+    assertThat(api.get("/subscriptions").json().at("/subscriptions/0/update_types/0").asText())
+        .isEqualTo("bot_started");
+  }
 }
