@@ -32,9 +32,9 @@ import java.util.concurrent.TimeUnit;
  *       upload that answers 400 {@code attachment.not.ready}.
  * </ol>
  *
- * Downloads: {@code GET /files/{id}} — the bytes behind an attachment's {@code payload.url}
- * (uploads, and generated content for what users send), with {@code Content-Length}; no auth
- * required (unconfirmed on MAX; a header is accepted).
+ * Downloads: {@code GET /files/{id}} ({@code HEAD} gives the size alone) — the bytes behind an
+ * attachment's {@code payload.url} (uploads, and generated content for what users send), with
+ * {@code Content-Length}; no auth required (unconfirmed on MAX; a header is accepted).
  */
 final class UploadEndpoints {
   /** Enough for every upload the emulator keeps in practice; larger bodies are refused. */
@@ -54,6 +54,7 @@ final class UploadEndpoints {
     app.post("/uploads", api.api(false, this::slot));
     app.post("/upload.do", this::upload);
     app.get("/files/{id}", this::download);
+    app.head("/files/{id}", this::download);
   }
 
   private ObjectNode slot(Bot bot, Context ctx) {
@@ -155,6 +156,8 @@ final class UploadEndpoints {
         .contentType(file.contentType() == null ? "application/octet-stream" : file.contentType());
     ctx.disableCompression();
     ctx.header("Content-Length", Long.toString(file.size()));
-    ctx.result(file.open());
+    if (!"HEAD".equals(ctx.method().name())) {
+      ctx.result(file.open());
+    }
   }
 }

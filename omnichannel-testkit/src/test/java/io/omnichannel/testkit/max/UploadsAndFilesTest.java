@@ -146,4 +146,25 @@ class UploadsAndFilesTest extends MaxEmulatorTest {
     assertThat(imageBytes.body()).hasSize(70_000);
     assertThat(api.download(emulator.baseUrl() + "/files/unknown").statusCode()).isEqualTo(404);
   }
+
+  @Test
+  void headOfADownloadGivesTheSizeWithoutTheBody() throws Exception {
+    emulator.bot(token).dialog(ALICE).sendsFile("big.bin", 5_000_000);
+    String url =
+        api.get("/updates?timeout=0")
+            .json()
+            .at("/updates/1/message/body/attachments/0/payload/url")
+            .asText();
+
+    java.net.http.HttpResponse<Void> head =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                    .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.headers().firstValueAsLong("Content-Length").orElse(-1)).isEqualTo(5_000_000);
+  }
 }
