@@ -167,4 +167,31 @@ class UploadsAndFilesTest extends MaxEmulatorTest {
     assertThat(head.statusCode()).isEqualTo(200);
     assertThat(head.headers().firstValueAsLong("Content-Length").orElse(-1)).isEqualTo(5_000_000);
   }
+
+  @Test
+  void videoIsSentWithTheTokenFromStepOneAndAFileTokenIsNoImage() {
+    JsonNode slot = api.post("/uploads?type=video", "").json();
+    api.upload(slot.path("url").asText(), "data", "clip.mp4", new byte[32]);
+    String fileToken = uploadToken("file", "a.txt", new byte[] {1});
+    clock.advance(Duration.ofSeconds(1));
+
+    MaxApiClient.Response video =
+        api.post(
+            "/messages?chat_id=" + chatId,
+            "{\"attachments\":[{\"type\":\"video\",\"payload\":{\"token\":\""
+                + slot.path("token").asText()
+                + "\"}}]}");
+    MaxApiClient.Response fileAsImage =
+        api.post(
+            "/messages?chat_id=" + chatId,
+            "{\"attachments\":[{\"type\":\"image\",\"payload\":{\"token\":\""
+                + fileToken
+                + "\"}}]}");
+
+    assertThat(video.status()).isEqualTo(200);
+    assertThat(video.json().at("/message/body/attachments/0/type").asText()).isEqualTo("video");
+    assertThat(emulator.sentMessages(token, chatId).get(0).attachments().get(0).size())
+        .isEqualTo(32);
+    assertThat(fileAsImage.status()).isEqualTo(400);
+  }
 }
