@@ -1,12 +1,17 @@
 package io.omnichannel.testkit;
 
+import io.omnichannel.testkit.max.MaxEmulator;
+import io.omnichannel.testkit.max.MaxEmulatorConfig;
 import io.omnichannel.testkit.oneconnect.OneConnectEmulator;
 import io.omnichannel.testkit.oneconnect.OneConnectEmulatorConfig;
 import io.omnichannel.testkit.telegram.TelegramEmulator;
 import io.omnichannel.testkit.telegram.TelegramEmulatorConfig;
 import java.util.concurrent.CountDownLatch;
 
-/** Starts both emulators side by side on loopback, to play with by hand; stops on Ctrl-C. */
+/**
+ * Starts the emulators (Telegram 8081, 1C-Connect 8082, MAX 8083) side by side on loopback, to play
+ * with by hand; stops on Ctrl-C.
+ */
 public final class EmulatorsMain {
   private EmulatorsMain() {}
 
@@ -15,6 +20,7 @@ public final class EmulatorsMain {
         TelegramEmulator.start(TelegramEmulatorConfig.defaults().withPort(8081));
     OneConnectEmulator oneConnect =
         OneConnectEmulator.start(OneConnectEmulatorConfig.builder().port(8082).build());
+    MaxEmulator max = MaxEmulator.start(MaxEmulatorConfig.defaults().withPort(8083));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -22,6 +28,7 @@ public final class EmulatorsMain {
                 () -> {
                   telegram.close();
                   oneConnect.close();
+                  max.close();
                   stopped.countDown();
                 },
                 "emulators-shutdown"));
@@ -33,7 +40,9 @@ public final class EmulatorsMain {
             + "  (control: "
             + oneConnect.controlUrl()
             + ")");
-    System.out.println("Ctrl-C stops both.");
+    System.out.println(
+        "MAX Bot API emulator:      " + max.baseUrl() + "  (control: " + max.controlUrl() + ")");
+    System.out.println("Ctrl-C stops all three.");
     stopped.await();
   }
 }

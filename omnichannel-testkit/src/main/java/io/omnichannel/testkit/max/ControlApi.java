@@ -1,0 +1,340 @@
+package io.omnichannel.testkit.max;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The emulator's own HTTP API under {@code /_emulator/max/}, for scenarios driven from outside the
+ * JVM (the sandbox). Mirrors the Java API; plain JSON; a bad request is 400 {@code {"error":…}}.
+ * Users are described in bodies as {@code {"first_name","last_name"?,"username"?}}; a group actor
+ * as {@code "by":{"user_id","first_name",…}}. Scenario steps answer 201 {@code {"update_type",
+ * "chat_id","mid","callback_id","timestamp","delivered"}}. See MAX-EMULATOR.md.
+ */
+final class ControlApi {
+  static final String ROOT = "/_emulator/max";
+
+  private final MaxEmulator emulator;
+
+  ControlApi(MaxEmulator emulator) {
+    this.emulator = emulator;
+  }
+
+  void register(Javalin app) {
+    app.post(ROOT + "/bots", guarded(this::createBot));
+    app.post(
+        ROOT + "/bots/{token}/revoke",
+        guarded(
+            ctx -> {
+              emulator.revokeToken(ctx.pathParam("token"));
+              ctx.json(Json.object().put("revoked", true));
+            }));
+    String bot = ROOT + "/bots/{token}";
+    app.post(bot + "/updates", guarded(ctx -> step(ctx, scenario(ctx).rawUpdate(ctx.body()))));
+    app.post(
+        bot + "/users/{userId}/start",
+        guarded(ctx -> step(ctx, dialog(ctx).startsBot(body(ctx).path("payload").textValue()))));
+    app.post(bot + "/users/{userId}/stop", guarded(ctx -> step(ctx, dialog(ctx).stopsBot())));
+    app.post(
+        bot + "/users/{userId}/messages",
+        guarded(ctx -> step(ctx, content(dialog(ctx), body(ctx)))));
+    app.post(
+        bot + "/users/{userId}/edits", guarded(ctx -> step(ctx, edit(dialog(ctx), body(ctx)))));
+    app.post(
+        bot + "/users/{userId}/callbacks",
+        guarded(ctx -> step(ctx, press(dialog(ctx), body(ctx)))));
+    app.post(bot + "/groups/{chatId}/bot", guarded(this::botMembership));
+    app.post(bot + "/groups/{chatId}/admin", guarded(this::admin));
+    app.post(
+        bot + "/groups/{chatId}/title",
+        guarded(
+            ctx -> {
+              JsonNode body = body(ctx);
+              step(ctx, group(ctx).changesTitle(body.path("title").asText(), actor(body)));
+            }));
+    app.post(
+        bot + "/groups/{chatId}/members/{userId}",
+        guarded(
+            ctx -> {
+              JsonNode body = body(ctx);
+              step(
+                  ctx, group(ctx).addsMember(user(ctx, body), body.has("by") ? actor(body) : null));
+            }));
+    app.delete(
+        bot + "/groups/{chatId}/members/{userId}",
+        guarded(
+            ctx -> {
+              JsonNode body = body(ctx);
+              step(
+                  ctx,
+                  group(ctx).removesMember(user(ctx, body), body.has("by") ? actor(body) : null));
+            }));
+    app.post(
+        bot + "/groups/{chatId}/members/{userId}/messages",
+        guarded(
+            ctx -> {
+              JsonNode body = body(ctx);
+              step(ctx, content(group(ctx).member(user(ctx, body)), body));
+            }));
+    app.post(
+        bot + "/groups/{chatId}/members/{userId}/edits",
+        guarded(
+            ctx -> {
+              JsonNode body = body(ctx);
+              step(ctx, edit(group(ctx).member(user(ctx, body)), body));
+            }));
+    app.post(
+        bot + "/groups/{chatId}/members/{userId}/callbacks",
+        guarded(
+            ctx -> {
+              JsonNode body = body(ctx);
+              step(ctx, press(group(ctx).member(user(ctx, body)), body));
+            }));
+    app.get(bot + "/chats/{chatId}/sent", guarded(this::sent));
+    app.get(bot + "/messages/{mid}", guarded(this::message));
+    app.get(
+        bot + "/callback-answers",
+        guarded(
+            ctx ->
+                ctx.json(
+                    Json.CONTROL.valueToTree(emulator.callbackAnswers(ctx.pathParam("token"))))));
+    app.get(
+        bot + "/webhook-deliveries",
+        guarded(
+            ctx ->
+                ctx.json(
+                    Json.CONTROL.valueToTree(emulator.webhookDeliveries(ctx.pathParam("token"))))));
+    app.get(bot + "/stats", guarded(this::stats));
+    app.post(
+        ROOT + "/failures/next",
+        guarded(
+            ctx -> {
+              JsonNode body = body(ctx);
+              emulator.failNext(
+                  body.path("token").asText(),
+                  body.path("call").asText("*"),
+                  body.path("status").asInt(500),
+                  body.path("code").asText("internal.error"),
+                  body.path("message").asText("Internal server error"));
+              ctx.json(Json.object().put("ok", true));
+            }));
+    app.post(
+        ROOT + "/failures/outage",
+        guarded(
+            ctx -> {
+              JsonNode body = body(ctx);
+              emulator.failAll(
+                  body.path("status").asInt(503),
+                  body.path("code").asText("service.unavailable"),
+                  body.path("message").asText("Service unavailable"),
+                  Duration.ofMillis(body.path("duration_ms").asLong(1000)));
+              ctx.json(Json.object().put("ok", true));
+            }));
+    app.post(
+        ROOT + "/failures/delay",
+        guarded(
+            ctx -> {
+              emulator.delayAnswers(Duration.ofMillis(body(ctx).path("delay_ms").asLong(0)));
+              ctx.json(Json.object().put("ok", true));
+            }));
+    app.delete(
+        ROOT + "/failures",
+        guarded(
+            ctx -> {
+              emulator.clearFailures();
+              ctx.json(Json.object().put("ok", true));
+            }));
+  }
+
+  /** {@code {"name","username","token"?}} → 201 {@code {"token","user_id","name","username"}}. */
+  private void createBot(Context ctx) {
+    JsonNode body = body(ctx);
+    String name = body.path("name").asText("Test Bot");
+    String username = body.path("username").asText("test_bot");
+    MaxBotInfo info =
+        body.hasNonNull("token")
+            ? emulator.createBot(body.get("token").asText(), name, username)
+            : emulator.createBot(name, username);
+    ctx.status(201).json(Json.CONTROL.valueToTree(info));
+  }
+
+  /** {@code {"action":"add|remove","by":{…},"title"?}}. */
+  private void botMembership(Context ctx) {
+    JsonNode body = body(ctx);
+    MaxGroupScenario group = group(ctx);
+    MaxUser by = actor(body);
+    MaxInjected update =
+        switch (body.path("action").asText("add")) {
+          case "add" -> group.addsBot(by);
+          case "remove" -> group.removesBot(by);
+          default -> throw new IllegalArgumentException("action must be add or remove");
+        };
+    step(ctx, update);
+  }
+
+  /** {@code {"admin":true|false,"permissions"?:[…]}} (default: every right). */
+  private void admin(Context ctx) {
+    JsonNode body = body(ctx);
+    MaxGroupScenario group = group(ctx);
+    if (!body.path("admin").asBoolean(true)) {
+      group.revokesBotAdmin();
+    } else if (body.has("permissions")) {
+      Set<String> rights = new HashSet<>();
+      body.get("permissions").forEach(p -> rights.add(p.asText()));
+      group.makesBotAdmin(rights);
+    } else {
+      group.makesBotAdmin();
+    }
+    ctx.json(Json.object().put("ok", true));
+  }
+
+  /**
+   * {@code {"text"}}, {@code {"image":{"size"},"text"?}}, {@code {"file":{"filename","size"},
+   * "text"?}} or {@code {"attachments":[…],"text"?}}.
+   */
+  private static MaxInjected content(MaxAuthor author, JsonNode body) {
+    String text = body.path("text").textValue();
+    if (body.has("image")) {
+      return author.sendsImage(text, body.get("image").path("size").asLong(1024));
+    }
+    if (body.has("file")) {
+      JsonNode file = body.get("file");
+      return author.sendsFile(
+          text, file.path("filename").asText("file.bin"), file.path("size").asLong(1));
+    }
+    if (body.has("attachments")) {
+      return author.sendsAttachments(text, body.get("attachments").toString());
+    }
+    if (text == null) {
+      throw new IllegalArgumentException("give text, image, file or attachments");
+    }
+    return author.sendsText(text);
+  }
+
+  /** {@code {"mid","text"}}. */
+  private static MaxInjected edit(MaxAuthor author, JsonNode body) {
+    return author.editsMessage(body.path("mid").asText(), body.path("text").asText());
+  }
+
+  /** {@code {"mid","payload"}}. */
+  private static MaxInjected press(MaxAuthor author, JsonNode body) {
+    return author.pressesButton(body.path("mid").asText(), body.path("payload").textValue());
+  }
+
+  /** {@code ?count=N&timeout_ms=T} waits (asynchronously) until N messages were sent, else 408. */
+  private void sent(Context ctx) {
+    String token = ctx.pathParam("token");
+    long chatId = Long.parseLong(ctx.pathParam("chatId"));
+    int count = Integer.parseInt(ctx.queryParamAsClass("count", String.class).getOrDefault("0"));
+    long timeoutMillis =
+        Long.parseLong(ctx.queryParamAsClass("timeout_ms", String.class).getOrDefault("0"));
+    CompletableFuture<List<MaxSentMessage>> reached =
+        emulator
+            .sentFuture(token, chatId, count)
+            .orTimeout(Math.max(1, timeoutMillis), TimeUnit.MILLISECONDS);
+    ctx.future(
+        () ->
+            reached.handle(
+                (messages, timedOut) -> {
+                  if (timedOut != null) {
+                    ctx.status(408)
+                        .json(
+                            Json.object()
+                                .put(
+                                    "error",
+                                    "expected "
+                                        + count
+                                        + " messages, got "
+                                        + emulator.sentCount(token, chatId)));
+                  } else {
+                    ctx.json(Json.CONTROL.valueToTree(messages));
+                  }
+                  return null;
+                }));
+  }
+
+  private void message(Context ctx) {
+    MaxMessageState state =
+        emulator
+            .message(ctx.pathParam("token"), ctx.pathParam("mid"))
+            .orElseThrow(() -> new IllegalArgumentException("no such bot message"));
+    ctx.json(Json.CONTROL.valueToTree(state));
+  }
+
+  private void stats(Context ctx) {
+    String token = ctx.pathParam("token");
+    ObjectNode stats = Json.object();
+    stats.put("too_many_requests", emulator.tooManyRequestsCount(token));
+    stats.put("pending_updates", emulator.pendingUpdateCount(token));
+    stats.put("webhook_deliveries", emulator.webhookDeliveries(token).size());
+    stats.put("subscription", emulator.subscriptionUrl(token).orElse(null));
+    ArrayNode answers = stats.putArray("callback_answers");
+    emulator.callbackAnswers(token).forEach(a -> answers.add(a.callbackId()));
+    ctx.json(stats);
+  }
+
+  private MaxBotScenario scenario(Context ctx) {
+    return emulator.bot(ctx.pathParam("token"));
+  }
+
+  private MaxDialogScenario dialog(Context ctx) {
+    return scenario(ctx).dialog(user(ctx, body(ctx)));
+  }
+
+  private MaxGroupScenario group(Context ctx) {
+    long chatId = Long.parseLong(ctx.pathParam("chatId"));
+    return scenario(ctx).group(chatId, body(ctx).path("title").asText("Group " + chatId));
+  }
+
+  private static MaxUser user(Context ctx, JsonNode body) {
+    return userFrom(Long.parseLong(ctx.pathParam("userId")), body);
+  }
+
+  private static MaxUser actor(JsonNode body) {
+    JsonNode by = body.path("by");
+    return userFrom(by.path("user_id").asLong(), by);
+  }
+
+  private static MaxUser userFrom(long id, JsonNode json) {
+    return new MaxUser(
+        id,
+        json.path("first_name").asText("User"),
+        json.path("last_name").textValue(),
+        json.path("username").textValue());
+  }
+
+  private static void step(Context ctx, MaxInjected injected) {
+    ctx.status(201).json(Json.CONTROL.valueToTree(injected));
+  }
+
+  private static JsonNode body(Context ctx) {
+    String body = ctx.body();
+    if (body.isBlank()) {
+      return Json.object();
+    }
+    try {
+      return Json.MAPPER.readTree(body);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("body is not JSON");
+    }
+  }
+
+  private static Handler guarded(Handler handler) {
+    return ctx -> {
+      try {
+        handler.handle(ctx);
+      } catch (IllegalArgumentException | IllegalStateException | MaxError bad) {
+        ctx.status(400).json(Json.object().put("error", String.valueOf(bad.getMessage())));
+      }
+    };
+  }
+}
