@@ -180,6 +180,19 @@ class ReceivingTest {
   }
 
   @Test
+  void aFailedPollIsTriedAgainAfterABackOffAndNothingIsLost() {
+    world.emulator.failNext(bot.token(), "/updates", 503, "service.unavailable", "busy");
+    world.emulator.failNext(bot.token(), "/updates", 500, "internal", "oops");
+    alice.sendsText("несмотря на сбои");
+
+    channel.startReceiving(connection, secret);
+
+    assertThat(awaitStored(1)).hasSize(1);
+    alice.sendsText("и дальше");
+    assertThat(awaitStored(2)).hasSize(2);
+  }
+
+  @Test
   void pollingKeepsToTwoRequestsASecondEvenWhenMaxAnswersAtOnce() {
     world.close();
     World limited = new World(MaxEmulatorConfig.forTests().withRateLimits(MaxRateLimits.real()));
