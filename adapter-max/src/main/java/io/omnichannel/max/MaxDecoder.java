@@ -99,6 +99,10 @@ final class MaxDecoder implements ChannelUpdateDecoder {
       return new Ignored(recipient.path("chat_type").asText("unknown") + "_message");
     }
     ChatId chat = chatId(recipient.path("chat_id"), type);
+    if (message.path("sender").path("is_bot").asBoolean(false)) {
+      // a bot's own message (ours echoed, or another bot's in a group): nobody to relay for
+      return new Ignored("bot_message");
+    }
     Optional<MessageContent> content = MaxContents.of(message.path("body"));
     if (content.isEmpty()) {
       return new Ignored(edited ? "edited_empty_message" : "empty_message");

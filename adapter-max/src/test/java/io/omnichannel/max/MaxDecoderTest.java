@@ -170,6 +170,14 @@ class MaxDecoderTest {
   }
 
   @Test
+  void aBotsOwnMessageIsIgnored() {
+    String update =
+        Fixtures.read("group_text.json").replace("\"is_bot\": false", "\"is_bot\": true");
+
+    assertThat(decoder.decode(update)).isEqualTo(new Ignored("bot_message"));
+  }
+
+  @Test
   void anUnknownUpdateTypeIsIgnoredNotRefused() {
     assertThat(decoder.decode("{\"update_type\":\"comment_created\",\"timestamp\":1}"))
         .isEqualTo(new Ignored("comment_created"));
