@@ -35,7 +35,14 @@ class EmulatedPacingTest {
           .max(
               world
                   .config(MaxConfig.ReceiveMode.POLLING)
-                  .withPacing(MaxConfig.Pacing.max().scaled(0.1)))
+                  .withPacing(
+                      new MaxConfig.Pacing(
+                          3,
+                          Duration.ofMillis(100),
+                          20,
+                          Duration.ofSeconds(6),
+                          30,
+                          Duration.ofSeconds(1))))
           .messengerChannel();
   private final MaxBotInfo bot = world.newBot();
   private final Connection connection = world.connect(bot);
