@@ -1,0 +1,262 @@
+package io.omnichannel.max;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Settings of the MAX adapter; validated on construction, naming the bad field.
+ *
+ * @param apiBaseUrl the MAX Bot API ({@code https://platform-api2.max.ru}, or an emulator)
+ * @param receiveMode webhook or long polling, for every bot of this deployment
+ * @param publicBaseUrl where MAX reaches us; webhooks are {@code <base>/hooks/max/{connectionId}}
+ *     (MAX takes only HTTPS on port 443 there)
+ * @param instanceId this instance's name in the polling leases (B3)
+ * @param timeouts HTTP, long-poll and retry timings
+ * @param pacing sending limits (B2); {@link Pacing#max()} are MAX's documented ones
+ * @param trustStore extra trusted roots (the Russian Trusted Root CA the API host chains to), on
+ *     top of the JDK's; certificate verification is never switched off
+ * @param menuButtons how a digital menu's buttons answer: as the user's message, or as a callback
+ */
+public record MaxConfig(
+    URI apiBaseUrl,
+    ReceiveMode receiveMode,
+    URI publicBaseUrl,
+    String instanceId,
+    Timeouts timeouts,
+    Pacing pacing,
+    Optional<TrustStore> trustStore,
+    MenuButtons menuButtons) {
+
+  public static final URI MAX_API = URI.create("https://platform-api2.max.ru");
+
+  public MaxConfig {
+    Objects.requireNonNull(apiBaseUrl, "apiBaseUrl");
+    checkArgument(
+        "http".equals(apiBaseUrl.getScheme()) || "https".equals(apiBaseUrl.getScheme()),
+        "apiBaseUrl must be http(s): %s",
+        apiBaseUrl);
+    Objects.requireNonNull(receiveMode, "receiveMode");
+    Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
+    checkArgument(instanceId != null && !instanceId.isBlank(), "instanceId must not be blank");
+    Objects.requireNonNull(timeouts, "timeouts");
+    Objects.requireNonNull(pacing, "pacing");
+    Objects.requireNonNull(trustStore, "trustStore");
+    Objects.requireNonNull(menuButtons, "menuButtons");
+  }
+
+  /** MAX's own API, MAX's limits, default timeouts, the JDK's trusted roots only. */
+  public static MaxConfig of(ReceiveMode mode, URI publicBaseUrl, String instanceId) {
+    return new MaxConfig(
+        MAX_API,
+        mode,
+        publicBaseUrl,
+        instanceId,
+        Timeouts.defaults(),
+        Pacing.max(),
+        Optional.empty(),
+        MenuButtons.MESSAGE);
+  }
+
+  public MaxConfig withApiBaseUrl(URI url) {
+    return new MaxConfig(
+        url, receiveMode, publicBaseUrl, instanceId, timeouts, pacing, trustStore, menuButtons);
+  }
+
+  public MaxConfig withTimeouts(Timeouts value) {
+    return new MaxConfig(
+        apiBaseUrl, receiveMode, publicBaseUrl, instanceId, value, pacing, trustStore, menuButtons);
+  }
+
+  public MaxConfig withPacing(Pacing value) {
+    return new MaxConfig(
+        apiBaseUrl,
+        receiveMode,
+        publicBaseUrl,
+        instanceId,
+        timeouts,
+        value,
+        trustStore,
+        menuButtons);
+  }
+
+  public MaxConfig withTrustStore(TrustStore value) {
+    return new MaxConfig(
+        apiBaseUrl,
+        receiveMode,
+        publicBaseUrl,
+        instanceId,
+        timeouts,
+        pacing,
+        Optional.of(value),
+        menuButtons);
+  }
+
+  public MaxConfig withMenuButtons(MenuButtons value) {
+    return new MaxConfig(
+        apiBaseUrl, receiveMode, publicBaseUrl, instanceId, timeouts, pacing, trustStore, value);
+  }
+
+  /** The URL MAX posts a connection's updates to. */
+  public URI webhookUrl(String connectionId) {
+    String base = publicBaseUrl.toString();
+    return URI.create((base.endsWith("/") ? base : base + "/") + "hooks/max/" + connectionId);
+  }
+
+  public enum ReceiveMode {
+    WEBHOOK,
+    POLLING
+  }
+
+  /**
+   * {@code message} buttons send their text as the user's message; {@code callback} ones a press.
+   */
+  public enum MenuButtons {
+    MESSAGE,
+    CALLBACK
+  }
+
+  /**
+   * Extra trusted roots: a PEM file of one or more certificates, or a JKS / PKCS12 key store.
+   *
+   * @param password the key store's password; empty for PEM (and for a store without one)
+   */
+  public record TrustStore(Path path, Optional<String> password) {
+    public TrustStore {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(password, "password");
+    }
+
+    public static TrustStore pem(Path path) {
+      return new TrustStore(path, Optional.empty());
+    }
+
+    @Override
+    public String toString() {
+      return "TrustStore[" + path + (password.isPresent() ? ", password ***" : "") + "]";
+    }
+  }
+
+  /**
+   * @param connect TCP connect timeout of every call
+   * @param request answer timeout of a normal call
+   * @param upload answer timeout of a file upload or download
+   * @param longPoll the {@code timeout} given to {@code GET /updates} (whole seconds, at most 30)
+   * @param backoffMin first wait after a failed poll, doubled up to {@code backoffMax}
+   * @param backoffMax longest wait between failed polls
+   * @param leaseTtl how long a polling lease lasts; it is renewed every third of it
+   * @param notReadyWaits the waits before each new try of a send MAX answered {@code
+   *     attachment.not.ready}; when they are spent the send fails as retryable
+   */
+  public record Timeouts(
+      Duration connect,
+      Duration request,
+      Duration upload,
+      Duration longPoll,
+      Duration backoffMin,
+      Duration backoffMax,
+      Duration leaseTtl,
+      List<Duration> notReadyWaits) {
+    public Timeouts {
+      positive(connect, "connect");
+      positive(request, "request");
+      positive(upload, "upload");
+      Objects.requireNonNull(longPoll, "longPoll");
+      checkArgument(
+          !longPoll.isNegative() && longPoll.toSeconds() <= 30, "longPoll must be 0..30 s");
+      positive(backoffMin, "backoffMin");
+      positive(backoffMax, "backoffMax");
+      checkArgument(backoffMax.compareTo(backoffMin) >= 0, "backoffMax must be >= backoffMin");
+      positive(leaseTtl, "leaseTtl");
+      notReadyWaits = List.copyOf(notReadyWaits);
+      checkArgument(notReadyWaits.size() <= 10, "at most 10 notReadyWaits");
+      notReadyWaits.forEach(wait -> positive(wait, "notReadyWaits"));
+    }
+
+    /** As the official clients: 1 s, 2 s, 4 s between the tries of a not-ready attachment. */
+    public static Timeouts defaults() {
+      return new Timeouts(
+          Duration.ofSeconds(10),
+          Duration.ofSeconds(30),
+          Duration.ofMinutes(5),
+          Duration.ofSeconds(30),
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(60),
+          Duration.ofSeconds(60),
+          List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)));
+    }
+
+    public Timeouts withLongPoll(Duration value) {
+      return new Timeouts(
+          connect, request, upload, value, backoffMin, backoffMax, leaseTtl, notReadyWaits);
+    }
+
+    public Timeouts withBackoff(Duration min, Duration max) {
+      return new Timeouts(connect, request, upload, longPoll, min, max, leaseTtl, notReadyWaits);
+    }
+
+    public Timeouts withLeaseTtl(Duration value) {
+      return new Timeouts(
+          connect, request, upload, longPoll, backoffMin, backoffMax, value, notReadyWaits);
+    }
+
+    public Timeouts withNotReadyWaits(List<Duration> value) {
+      return new Timeouts(
+          connect, request, upload, longPoll, backoffMin, backoffMax, leaseTtl, value);
+    }
+  }
+
+  /**
+   * Sending limits per bot (B2). MAX documents 30 requests/s per bot and nothing per chat, so the
+   * per-chat limits are conservative guesses: a dialog {@code dialogBurst} messages in any {@code
+   * dialogBurst × dialogInterval}, a group {@code groupMessages} per {@code groupWindow}.
+   */
+  public record Pacing(
+      int dialogBurst,
+      Duration dialogInterval,
+      int groupMessages,
+      Duration groupWindow,
+      int botRequests,
+      Duration botWindow) {
+    public Pacing {
+      checkArgument(dialogBurst > 0, "dialogBurst must be > 0");
+      positive(dialogInterval, "dialogInterval");
+      checkArgument(groupMessages > 0, "groupMessages must be > 0");
+      positive(groupWindow, "groupWindow");
+      checkArgument(botRequests > 0 && botRequests <= 30, "botRequests must be 1..30");
+      positive(botWindow, "botWindow");
+    }
+
+    /** 30 requests/s per bot (documented); 1/s with bursts of 3 per dialog, 20/min per group. */
+    public static Pacing max() {
+      return new Pacing(
+          3, Duration.ofSeconds(1), 20, Duration.ofMinutes(1), 30, Duration.ofSeconds(1));
+    }
+
+    /** The same counts with every window multiplied by {@code factor} (time-scaled tests). */
+    public Pacing scaled(double factor) {
+      checkArgument(factor > 0, "factor must be > 0");
+      return new Pacing(
+          dialogBurst,
+          scale(dialogInterval, factor),
+          groupMessages,
+          scale(groupWindow, factor),
+          botRequests,
+          scale(botWindow, factor));
+    }
+
+    private static Duration scale(Duration duration, double factor) {
+      return Duration.ofNanos(Math.max(1, Math.round(duration.toNanos() * factor)));
+    }
+  }
+
+  private static void positive(Duration value, String name) {
+    Objects.requireNonNull(value, name);
+    checkArgument(!value.isZero() && !value.isNegative(), "%s must be > 0", name);
+  }
+}
