@@ -47,7 +47,7 @@ public interface SupportPlatform {
 
   /**
    * The bot's technical client: the one an earlier connection of the bot had, if it still exists;
-   * else the one named «Telegram: <bot name>»; else a new one of that name.
+   * else the one named «<messenger>: <bot name>»; else a new one of that name.
    */
   TechnicalClient registerTechnicalClient(
       ApiAccount account, CompanyId company, String name, Optional<TechnicalClientId> earlier);
