@@ -160,7 +160,7 @@ final class DialogTexts {
         + description
             .tokenFormat()
             .shape()
-            .map(shape -> " Токен выглядит так: " + shape + ".")
+            .map(shape -> " Токен выглядит как " + shape + ".")
             .orElse("")
         + " Скопируйте токен целиком и отправьте еще раз. "
         + description.tokenHint();

@@ -44,7 +44,7 @@ public final class FakeMessenger implements MessengerChannel {
           new ChannelKind("Telegram"),
           new TokenFormat(
               Pattern.compile("(?<bot>[0-9]{1,20}):[A-Za-z0-9_-]{35}"),
-              Optional.of("число, двоеточие и 35 символов, например 123456789:AAF…")),
+              Optional.of("123456789:AAF… — число, двоеточие и 35 символов")),
           "Получить его можно у @BotFather (https://t.me/BotFather): команда /newbot создаст бота"
               + " и выдаст токен.",
           new ChannelDescription.Abilities(false, true, 4096, true),
