@@ -156,7 +156,7 @@ final class TestWorld {
     return new Connection(
         id,
         companyId(),
-        ChannelKind.TELEGRAM,
+        new ChannelKind("Telegram"),
         line,
         new BotProfile(new BotId("123456"), "acme_bot", "Acme Bot"),
         BotToken.of("123456:" + "A".repeat(35)),

@@ -1,6 +1,7 @@
 package io.omnichannel.persistence;
 
 import io.omnichannel.core.domain.BotToken;
+import io.omnichannel.core.domain.ChannelKind;
 import io.omnichannel.core.domain.CompanyId;
 import io.omnichannel.core.domain.Confirmation;
 import io.omnichannel.core.domain.ConnectionId;
@@ -22,15 +23,15 @@ final class JdbcConfirmations implements ConfirmationRepository {
       UPDATE confirmations
          SET company_id = ?, specialist_id = ?, action = ?, connection_id = ?, line_id = ?, line_company_id = ?,
              line_name = ?, line_availability = ?, bot_id = ?, bot_username = ?, bot_display_name = ?,
-             token_key = ?, token_sealed = ?, created_at = ?, expires_at = ?, used_at = ?
+             token_key = ?, token_sealed = ?, created_at = ?, expires_at = ?, used_at = ?, channel = ?
        WHERE token_hash = ?
       """;
   private static final String INSERT =
       """
       INSERT INTO confirmations (company_id, specialist_id, action, connection_id, line_id, line_company_id,
           line_name, line_availability, bot_id, bot_username, bot_display_name, token_key, token_sealed,
-          created_at, expires_at, used_at, token_hash)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          created_at, expires_at, used_at, channel, token_hash)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """;
 
   /** Single use: only the caller whose UPDATE matches the unused, unexpired row gets true. */
@@ -101,6 +102,7 @@ final class JdbcConfirmations implements ConfirmationRepository {
         Micros.of(c.createdAt()),
         Micros.of(c.expiresAt()),
         Micros.ofNullable(c.usedAt()),
+        action.channel().displayName(),
         c.tokenHash());
   }
 
@@ -145,14 +147,19 @@ final class JdbcConfirmations implements ConfirmationRepository {
   }
 
   private Confirmation map(ResultSet row) throws SQLException {
+    ChannelKind channel = new ChannelKind(row.getString("channel"));
     PendingAction action =
         "CONNECT".equals(row.getString("action"))
             ? new Connect(
+                channel,
                 Rows.line(row),
                 Rows.bot(row),
                 BotToken.of(sealing.open(row, "token", context(row.getString("token_hash")))))
             : new Disconnect(
-                new ConnectionId(row.getString("connection_id")), Rows.line(row), Rows.bot(row));
+                channel,
+                new ConnectionId(row.getString("connection_id")),
+                Rows.line(row),
+                Rows.bot(row));
     return new Confirmation(
         row.getString("token_hash"),
         new CompanyId(row.getString("company_id")),

@@ -63,7 +63,7 @@ final class JdbcConnections implements ConnectionRepository {
 
   private static final String TAKEN_SLOTS =
       """
-      SELECT active_slot FROM connections WHERE company_id = ? AND active_slot IS NOT NULL
+      SELECT active_slot FROM connections WHERE company_id = ? AND channel = ? AND active_slot IS NOT NULL
       """;
   private static final String SELECT = "SELECT * FROM connections ";
 
@@ -99,7 +99,7 @@ final class JdbcConnections implements ConnectionRepository {
     }
     // Each round either stores the row or sees a slot taken that it had read as free.
     for (int round = 0; round <= 4 * ChannelLimits.MAX_BOTS_PER_COMPANY; round++) {
-      Optional<Integer> slot = freeSlot(connection.company());
+      Optional<Integer> slot = freeSlot(connection.company(), connection.channel());
       if (slot.isEmpty()) {
         throw new ConnectionRuleViolated(lineOrBotTaken(connection).orElse(Rule.COMPANY_FULL));
       }
@@ -115,9 +115,11 @@ final class JdbcConnections implements ConnectionRepository {
     throw new ConnectionRuleViolated(Rule.COMPANY_FULL);
   }
 
-  private Optional<Integer> freeSlot(CompanyId company) {
+  /** Each messenger has its own slots in a company (V11_3). */
+  private Optional<Integer> freeSlot(CompanyId company, ChannelKind channel) {
     Set<Integer> taken =
-        new TreeSet<>(db.query(TAKEN_SLOTS, row -> row.getInt(1), company.value()));
+        new TreeSet<>(
+            db.query(TAKEN_SLOTS, row -> row.getInt(1), company.value(), channel.displayName()));
     for (int slot = 1; slot <= ChannelLimits.MAX_BOTS_PER_COMPANY; slot++) {
       if (!taken.contains(slot)) {
         return Optional.of(slot);
@@ -130,7 +132,8 @@ final class JdbcConnections implements ConnectionRepository {
     if (findActiveByLine(connection.line().id()).isPresent()) {
       return Optional.of(Rule.LINE_TAKEN);
     }
-    return findActiveByBot(connection.bot().id()).map(found -> Rule.BOT_TAKEN);
+    return findActiveByBot(connection.channel(), connection.bot().id())
+        .map(found -> Rule.BOT_TAKEN);
   }
 
   private void insertWithSlot(Connection c, int slot) {
@@ -225,8 +228,12 @@ final class JdbcConnections implements ConnectionRepository {
   }
 
   @Override
-  public Optional<Connection> findActiveByBot(BotId bot) {
-    return db.queryOne(SELECT + "WHERE active_bot_id = ?", this::map, bot.value());
+  public Optional<Connection> findActiveByBot(ChannelKind channel, BotId bot) {
+    return db.queryOne(
+        SELECT + "WHERE active_bot_id = ? AND channel = ?",
+        this::map,
+        bot.value(),
+        channel.displayName());
   }
 
   @Override

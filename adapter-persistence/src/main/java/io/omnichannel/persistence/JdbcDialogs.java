@@ -1,5 +1,6 @@
 package io.omnichannel.persistence;
 
+import io.omnichannel.core.domain.ChannelKind;
 import io.omnichannel.core.domain.DialogState;
 import io.omnichannel.core.domain.DialogState.AwaitingToken;
 import io.omnichannel.core.domain.DialogState.ChannelChoice;
@@ -22,11 +23,11 @@ import java.util.Optional;
 final class JdbcDialogs implements DialogRepository {
   private static final String UPDATE =
       """
-      UPDATE dialog_states SET state = ?, purpose = ?, page = ?, line_id = ?, updated_at = ? WHERE specialist_id = ?
+      UPDATE dialog_states SET state = ?, purpose = ?, page = ?, line_id = ?, channel = ?, updated_at = ? WHERE specialist_id = ?
       """;
   private static final String INSERT =
       """
-      INSERT INTO dialog_states (state, purpose, page, line_id, updated_at, specialist_id) VALUES (?, ?, ?, ?, ?, ?)
+      INSERT INTO dialog_states (state, purpose, page, line_id, channel, updated_at, specialist_id) VALUES (?, ?, ?, ?, ?, ?, ?)
       """;
 
   private final Db db;
@@ -49,41 +50,57 @@ final class JdbcDialogs implements DialogRepository {
   public void save(PlatformUserId specialist, DialogState state) {
     Object[] values = columns(state);
     Object[] params = {
-      values[0], values[1], values[2], values[3], Micros.of(clock.instant()), specialist.value()
+      values[0],
+      values[1],
+      values[2],
+      values[3],
+      values[4],
+      Micros.of(clock.instant()),
+      specialist.value()
     };
     Upserts.updateOrInsert(db, UPDATE, INSERT, params);
   }
 
-  /** state, purpose, page, line. */
+  /** state, purpose, page, line, channel. */
   private static Object[] columns(DialogState state) {
     if (state instanceof ChannelChoice) {
-      return new Object[] {"CHANNEL_CHOICE", null, null, null};
-    } else if (state instanceof ChannelMenu) {
-      return new Object[] {"CHANNEL_MENU", null, null, null};
+      return new Object[] {"CHANNEL_CHOICE", null, null, null, null};
+    } else if (state instanceof ChannelMenu menu) {
+      return new Object[] {"CHANNEL_MENU", null, null, null, name(menu.channel())};
     } else if (state instanceof ChoosingLine choosing) {
-      return new Object[] {"CHOOSING_LINE", choosing.purpose().name(), choosing.page(), null};
+      return new Object[] {
+        "CHOOSING_LINE", choosing.purpose().name(), choosing.page(), null, name(choosing.channel())
+      };
     } else if (state instanceof AwaitingToken awaiting) {
-      return new Object[] {"AWAITING_TOKEN", null, awaiting.page(), awaiting.line().value()};
+      return new Object[] {
+        "AWAITING_TOKEN", null, awaiting.page(), awaiting.line().value(), name(awaiting.channel())
+      };
     } else if (state instanceof LinkSent sent) {
-      return new Object[] {"LINK_SENT", sent.purpose().name(), null, null};
+      return new Object[] {"LINK_SENT", sent.purpose().name(), null, null, name(sent.channel())};
     }
     throw new IllegalArgumentException("unknown dialog state " + state.getClass().getSimpleName());
   }
 
+  private static String name(ChannelKind channel) {
+    return channel.displayName();
+  }
+
   private static DialogState map(ResultSet row) throws SQLException {
     String state = row.getString("state");
+    if ("CHANNEL_CHOICE".equals(state)) {
+      return new ChannelChoice();
+    }
+    ChannelKind channel = new ChannelKind(row.getString("channel"));
     switch (state) {
-      case "CHANNEL_CHOICE":
-        return new ChannelChoice();
       case "CHANNEL_MENU":
-        return new ChannelMenu();
+        return new ChannelMenu(channel);
       case "CHOOSING_LINE":
         return new ChoosingLine(
-            WizardPurpose.valueOf(row.getString("purpose")), row.getInt("page"));
+            channel, WizardPurpose.valueOf(row.getString("purpose")), row.getInt("page"));
       case "AWAITING_TOKEN":
-        return new AwaitingToken(new LineId(row.getString("line_id")), row.getInt("page"));
+        return new AwaitingToken(channel, new LineId(row.getString("line_id")), row.getInt("page"));
       case "LINK_SENT":
-        return new LinkSent(WizardPurpose.valueOf(row.getString("purpose")));
+        return new LinkSent(channel, WizardPurpose.valueOf(row.getString("purpose")));
       default:
         throw new IllegalStateException("unknown stored dialog state " + state);
     }

@@ -3,6 +3,7 @@ package io.omnichannel.persistence;
 import static io.omnichannel.persistence.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omnichannel.core.domain.ChannelKind;
 import io.omnichannel.core.domain.CompanyId;
 import io.omnichannel.core.domain.Confirmation;
 import io.omnichannel.core.domain.ConfirmationToken;
@@ -27,7 +28,8 @@ abstract class ConfirmationsContract extends DatabaseTest {
         ConfirmationToken.presented(token),
         new CompanyId("company-1"),
         anna,
-        new PendingAction.Connect(connection.line(), connection.bot(), connection.token()),
+        new PendingAction.Connect(
+            connection.channel(), connection.line(), connection.bot(), connection.token()),
         T0);
   }
 
@@ -50,7 +52,8 @@ abstract class ConfirmationsContract extends DatabaseTest {
             ConfirmationToken.presented("link-token-2"),
             new CompanyId("company-1"),
             anna,
-            new PendingAction.Disconnect(connection.id(), connection.line(), connection.bot()),
+            new PendingAction.Disconnect(
+                new ChannelKind("MAX"), connection.id(), connection.line(), connection.bot()),
             T0);
 
     db.confirmations().save(stored);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.omnichannel.core.domain.AuditEntry;
 import io.omnichannel.core.domain.AuditEntry.AuditAction;
 import io.omnichannel.core.domain.BotId;
+import io.omnichannel.core.domain.ChannelKind;
 import io.omnichannel.core.domain.CompanyId;
 import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.ConnectionId;
@@ -76,7 +77,9 @@ abstract class ConnectionsContract extends DatabaseTest {
     db.connections().insert(other);
 
     assertThat(db.connections().findActiveByLine(new LineId("line-a"))).contains(a);
-    assertThat(db.connections().findActiveByBot(new BotId("1002"))).contains(b);
+    assertThat(db.connections().findActiveByBot(b.channel(), new BotId("1002"))).contains(b);
+    assertThat(db.connections().findActiveByBot(new ChannelKind("MAX"), new BotId("1002")))
+        .isEmpty();
     assertThat(db.connections().activeOf(new CompanyId("company-1"))).containsExactly(a, b);
     assertThat(db.connections().allActive()).containsExactlyInAnyOrder(a, b, other);
     assertThat(db.connections().find(new ConnectionId("nope"))).isEmpty();
@@ -141,7 +144,7 @@ abstract class ConnectionsContract extends DatabaseTest {
             Fixtures.T0.plusSeconds(120),
             Optional.empty());
     db.connections().insert(again);
-    assertThat(db.connections().findActiveByBot(first.bot().id())).contains(again);
+    assertThat(db.connections().findActiveByBot(first.channel(), first.bot().id())).contains(again);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omnichannel.core.domain.AccountId;
+import io.omnichannel.core.domain.ChannelCatalog;
 import io.omnichannel.core.domain.ChannelPost;
 import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.Connection;
@@ -51,6 +52,7 @@ abstract class CoreWorkersContract extends DatabaseTest {
     DeliveringToChannel delivering =
         new DeliveringToChannel(
             messenger,
+            new ChannelCatalog(List.of(messenger.describe())),
             new FakePlatform(),
             db.connections(),
             db.accounts(),

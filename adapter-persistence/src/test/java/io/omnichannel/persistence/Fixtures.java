@@ -57,7 +57,7 @@ final class Fixtures {
     return new Connection(
         new ConnectionId("conn-" + line + "-" + bot),
         companyId,
-        ChannelKind.TELEGRAM,
+        new ChannelKind("Telegram"),
         new Line(new LineId(line), companyId, lineName, LineAvailability.CLIENTS_AND_SPECIALISTS),
         new BotProfile(new BotId(bot), "bot" + bot + "_bot", "Бот " + bot),
         token(bot),

@@ -6,7 +6,7 @@ import io.omnichannel.core.domain.BotAccess;
 import io.omnichannel.core.domain.BotId;
 import io.omnichannel.core.domain.BotProfile;
 import io.omnichannel.core.domain.BotToken;
-import io.omnichannel.core.domain.ChannelKind;
+import io.omnichannel.core.domain.ChannelDescription;
 import io.omnichannel.core.domain.ChannelLimits;
 import io.omnichannel.core.domain.ChannelPost;
 import io.omnichannel.core.domain.ChatId;
@@ -72,8 +72,8 @@ final class TelegramChannel implements MessengerChannel {
   }
 
   @Override
-  public ChannelKind kind() {
-    return ChannelKind.TELEGRAM;
+  public ChannelDescription describe() {
+    return TelegramDescription.DESCRIPTION;
   }
 
   @Override
@@ -150,14 +150,15 @@ final class TelegramChannel implements MessengerChannel {
       return;
     }
     ChannelPost.File file = (ChannelPost.File) post;
-    LimitCheck check = ChannelLimits.checkSize(Direction.TO_CHANNEL, file.kind(), file.sizeBytes());
+    ChannelLimits limits = TelegramDescription.DESCRIPTION.limits();
+    LimitCheck check = limits.checkSize(Direction.TO_CHANNEL, file.kind(), file.sizeBytes());
     if (!check.allowed()) {
       throw new ApiErrors.Undeliverable(
           file.kind()
               + " of "
               + file.sizeBytes()
               + " bytes is over Telegram's limit of "
-              + ChannelLimits.maxBytes(Direction.TO_CHANNEL, file.kind())
+              + limits.maxBytes(Direction.TO_CHANNEL, file.kind())
               + " bytes",
           new SendOutcome.TooLarge());
     }

@@ -2,6 +2,7 @@ package io.omnichannel.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omnichannel.core.domain.ChannelCatalog;
 import io.omnichannel.core.domain.ChannelEvent;
 import io.omnichannel.core.domain.ChannelLimits;
 import io.omnichannel.core.domain.ChannelPost;
@@ -51,6 +52,7 @@ class InboundFileTest {
       new RelayToLine(
           platform,
           channel,
+          new ChannelCatalog(List.of(channel.describe())),
           new InMemoryAccounts(),
           new InMemoryTopicNames(world.connections::find),
           world.connections,

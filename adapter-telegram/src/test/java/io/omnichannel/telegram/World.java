@@ -4,7 +4,6 @@ import io.omnichannel.core.domain.ApiAccount;
 import io.omnichannel.core.domain.BotId;
 import io.omnichannel.core.domain.BotProfile;
 import io.omnichannel.core.domain.BotToken;
-import io.omnichannel.core.domain.ChannelKind;
 import io.omnichannel.core.domain.CompanyId;
 import io.omnichannel.core.domain.ConfirmationToken;
 import io.omnichannel.core.domain.Connection;
@@ -103,7 +102,7 @@ final class World implements AutoCloseable {
         new Connection(
             new ConnectionId(UUID.randomUUID().toString()),
             company,
-            ChannelKind.TELEGRAM,
+            TelegramDescription.KIND,
             new Line(
                 new LineId("line-" + bot.id()),
                 company,

@@ -3,6 +3,8 @@ package io.omnichannel.launcher;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.omnichannel.core.domain.ChannelCatalog;
+import io.omnichannel.core.domain.ChannelKind;
 import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.HookCredentials;
 import io.omnichannel.core.domain.RandomTokens;
@@ -35,6 +37,11 @@ import io.omnichannel.core.usecase.RetryPolicy;
 import io.omnichannel.core.usecase.ReworkingDeadLetters;
 import io.omnichannel.core.usecase.SendingOutbox;
 import io.omnichannel.launcher.logging.Correlating;
+import io.omnichannel.launcher.messengers.Messenger;
+import io.omnichannel.launcher.messengers.MessengerContext;
+import io.omnichannel.launcher.messengers.MessengerSetup;
+import io.omnichannel.launcher.messengers.Messengers;
+import io.omnichannel.launcher.messengers.TelegramMessenger;
 import io.omnichannel.launcher.metrics.Metering;
 import io.omnichannel.launcher.metrics.ServiceMeters;
 import io.omnichannel.launcher.web.AdminEndpoint;
@@ -52,7 +59,6 @@ import io.omnichannel.oneconnect.OneConnect;
 import io.omnichannel.oneconnect.OneConnectConfig;
 import io.omnichannel.persistence.Persistence;
 import io.omnichannel.persistence.PersistenceConfig;
-import io.omnichannel.telegram.Telegram;
 import io.omnichannel.telegram.TelegramConfig;
 import java.net.URI;
 import java.time.Clock;
@@ -61,10 +67,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,7 +104,7 @@ public final class Omnichannel {
   private final Persistence persistence;
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final Telegram telegram;
+  private final Messengers messengers;
   private final OneConnect oneConnect;
   private final HookCredentials managementHook;
   private final MessengerChannel messenger;
@@ -139,23 +147,24 @@ public final class Omnichannel {
     AcceptingInbound accepting =
         new AcceptingInbound(persistence.connections(), inbox, managementHook, clock);
 
-    telegram =
-        Telegram.create(
-            settings.telegram,
-            accepting,
-            persistence.pollingLeases(),
-            persistence.sendingBudget(),
-            clock);
+    MessengerContext messengerContext =
+        new MessengerContext(
+            accepting, persistence.pollingLeases(), persistence.sendingBudget(), clock);
+    List<Messenger> running = new ArrayList<>();
+    for (MessengerSetup setup : settings.messengers()) {
+      running.add(setup.create(messengerContext));
+    }
+    messengers = new Messengers(running, metering::messenger);
     oneConnect = OneConnect.create(settings.oneConnect, accepting);
-    messenger = metering.messenger(telegram.messengerChannel());
-    metering.ignored("telegram", telegram, Telegram::ignoredUpdates);
+    messenger = messengers.router();
+    ChannelCatalog channels = messengers.catalog();
+    running.forEach(each -> each.measure(metering));
     metering.ignored(
         "oneconnect",
         oneConnect,
         adapter -> adapter.ignoredEventTypes().values().stream().mapToLong(Long::longValue).sum());
     metering.ignoredByKind("oneconnect", oneConnect, OneConnect::ignoredEventTypes);
     metering.unstoredEchoes(oneConnect, OneConnect::echoesUnstored);
-    metering.pollingBots(telegram, Telegram::pollingBots);
     ManagementDesk managementDesk = oneConnect.managementDesk();
     LineSetup lineSetup = oneConnect.lineSetup();
     LineRelay platform = metering.lineRelay(oneConnect.lineRelay());
@@ -173,19 +182,20 @@ public final class Omnichannel {
     ManagementDialog dialog =
         new ManagementDialog(
             managementDesk,
-            messenger,
+            messengers.channels(),
             connections,
             persistence.dialogs(),
             persistence.confirmations(),
             issuer,
             clock);
     ManagementAnnouncer announcer =
-        new ManagementAnnouncer(managementDesk, persistence.dialogs(), messenger.kind());
+        new ManagementAnnouncer(managementDesk, persistence.dialogs(), channels);
     Confirming confirming =
         new Confirming(
             managementDesk,
             lineSetup,
             messenger,
+            channels,
             connections,
             persistence.confirmations(),
             announcer,
@@ -194,17 +204,25 @@ public final class Omnichannel {
             clock);
     RelayToLine relayToLine =
         new RelayToLine(
-            platform, messenger, accounts, persistence.topicNames(), connections, dropped, clock);
+            platform,
+            messenger,
+            channels,
+            accounts,
+            persistence.topicNames(),
+            connections,
+            dropped,
+            clock);
     RelayToChannel relayToChannel = new RelayToChannel(platform, accounts, dropped, clock);
     DeliveringToChannel delivering =
-        new DeliveringToChannel(messenger, platform, connections, accounts, dropped, clock);
+        new DeliveringToChannel(
+            messenger, channels, platform, connections, accounts, dropped, clock);
 
     ProcessingInbox processing =
         new ProcessingInbox(
             inbox,
             outbox,
             persistence.transactions(),
-            telegram.updateDecoder(),
+            messengers.decoders(),
             oneConnect.lineEventDecoder(),
             connections,
             relayToLine,
@@ -260,7 +278,7 @@ public final class Omnichannel {
     }
     publicEndpoints.addAll(
         List.of(
-            new HookEndpoints(telegram.webhookHandler(), oneConnect.hookHandler()),
+            new HookEndpoints(oneConnect.hookHandler()),
             new ConfirmationEndpoint(confirming),
             new AdminEndpoint(
                 settings.adminToken, connections, accountDirectory, persistence.auditTrail(), desk),
@@ -275,6 +293,7 @@ public final class Omnichannel {
                 clock),
             new Stylesheet(),
             MetricsEndpoint.behindToken(registry, metering::refresh, settings.adminToken)));
+    running.forEach(each -> publicEndpoints.addAll(each.endpoints()));
     endpoints = List.copyOf(publicEndpoints);
     scheduler =
         Executors.newSingleThreadScheduledExecutor(
@@ -319,9 +338,7 @@ public final class Omnichannel {
       releaseClaimsLeftBehind();
       inboxWorkers.start();
       outboxWorkers.start();
-      if (settings.telegram.receiveMode() == TelegramConfig.ReceiveMode.POLLING) {
-        resumePolling();
-      }
+      resumePolling();
       secureBareHooks();
       oneConnect.registerManagementHook(managementHook);
       started.set(true);
@@ -402,18 +419,30 @@ public final class Omnichannel {
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
     }
-    telegram.close();
+    messengers.close();
     persistence.close();
     serviceMeters.close();
     LOG.info("omnichannel stopped");
   }
 
   /**
-   * Polling needs no secret; the port's one is random and unused. Webhooks survive restarts on
-   * Telegram's side.
+   * The connections of every messenger that receives by long polling start polling again. Polling
+   * needs no secret; the port's one is random and unused. Webhooks survive restarts on the
+   * messenger's side.
    */
   private void resumePolling() {
+    Set<ChannelKind> polling =
+        messengers.running().stream()
+            .filter(Messenger::polls)
+            .map(each -> each.channel().kind())
+            .collect(Collectors.toSet());
+    if (polling.isEmpty()) {
+      return;
+    }
     for (Connection connection : persistence.connections().allActive()) {
+      if (!polling.contains(connection.channel())) {
+        continue;
+      }
       try {
         messenger.startReceiving(
             connection.id(), connection.botAccess(), Secret.of(RandomTokens.secure().token(16)));
@@ -481,6 +510,7 @@ public final class Omnichannel {
     private PersistenceConfig persistence;
     private URI publicBaseUrl;
     private TelegramConfig telegram;
+    private final List<MessengerSetup> moreMessengers = new ArrayList<>();
     private OneConnectConfig oneConnect;
     private Optional<Secret> adminToken = Optional.empty();
     private Optional<HookCredentials> managementHook = Optional.empty();
@@ -508,6 +538,23 @@ public final class Omnichannel {
     public Builder telegram(TelegramConfig config) {
       this.telegram = config;
       return this;
+    }
+
+    /**
+     * Another messenger besides Telegram, switched on by its own settings; the management line's
+     * root menu lists it after Telegram.
+     */
+    public Builder messenger(MessengerSetup setup) {
+      this.moreMessengers.add(Objects.requireNonNull(setup, "setup"));
+      return this;
+    }
+
+    /** Telegram first, then the others in the order they were added. */
+    private List<MessengerSetup> messengers() {
+      List<MessengerSetup> all = new ArrayList<>();
+      all.add(TelegramMessenger.setup(telegram));
+      all.addAll(moreMessengers);
+      return all;
     }
 
     public Builder oneConnect(OneConnectConfig config) {

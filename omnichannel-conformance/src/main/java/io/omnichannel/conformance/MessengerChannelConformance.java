@@ -9,9 +9,11 @@ import io.omnichannel.core.domain.ApiAccount;
 import io.omnichannel.core.domain.Attachment;
 import io.omnichannel.core.domain.BotProfile;
 import io.omnichannel.core.domain.BotToken;
+import io.omnichannel.core.domain.ChannelDescription;
 import io.omnichannel.core.domain.ChannelEvent;
 import io.omnichannel.core.domain.ChannelEvent.ChannelMessage;
 import io.omnichannel.core.domain.ChannelKind;
+import io.omnichannel.core.domain.ChannelLimits;
 import io.omnichannel.core.domain.ChannelPost;
 import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.ChatKind;
@@ -20,8 +22,10 @@ import io.omnichannel.core.domain.ConfirmationToken;
 import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.ConnectionState;
+import io.omnichannel.core.domain.Direction;
 import io.omnichannel.core.domain.HookCredentials;
 import io.omnichannel.core.domain.Keyboard;
+import io.omnichannel.core.domain.LimitCheck.FileKind;
 import io.omnichannel.core.domain.Line;
 import io.omnichannel.core.domain.LineAvailability;
 import io.omnichannel.core.domain.LineId;
@@ -94,6 +98,35 @@ public abstract class MessengerChannelConformance {
     assertThat(kind.displayName()).isNotBlank();
     assertThat(channel.kind()).isEqualTo(kind);
     assertThat(driver.channel().kind()).isEqualTo(new ChannelKind(kind.displayName()));
+  }
+
+  /**
+   * The messenger describes itself consistently: its tokens pass its own format (and tell the id
+   * {@code identify} answers, when the format says it tells one), its text limit is the one the
+   * driver declares, its limits are within 1C-Connect's.
+   */
+  @Test
+  void theDescriptionRecognisesTheMessengersOwnTokens() {
+    ChannelDescription description = channel.describe();
+    TestBot bot = driver.newBot();
+
+    assertThat(description.kind()).isEqualTo(channel.kind());
+    assertThat(description.tokenHint()).isNotBlank();
+    assertThat(description.tokenFormat().parse(" " + bot.token().reveal() + "\n"))
+        .as("a token the messenger issued, pasted with blanks around it")
+        .contains(bot.token());
+    description
+        .tokenFormat()
+        .botIdIn(bot.token())
+        .ifPresent(id -> assertThat(id).isEqualTo(channel.identify(bot.token()).id()));
+    assertThat(description.abilities().maxTextLength()).isEqualTo(driver.maxTextLength());
+    for (Direction direction : Direction.values()) {
+      for (FileKind kind : FileKind.values()) {
+        assertThat(description.limits().maxBytes(direction, kind))
+            .isPositive()
+            .isLessThanOrEqualTo(ChannelLimits.ONE_C_CONNECT.maxBytes(direction, kind));
+      }
+    }
   }
 
   @Test

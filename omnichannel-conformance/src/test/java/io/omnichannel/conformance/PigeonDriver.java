@@ -8,8 +8,10 @@ import io.omnichannel.core.domain.BotAccess;
 import io.omnichannel.core.domain.BotId;
 import io.omnichannel.core.domain.BotProfile;
 import io.omnichannel.core.domain.BotToken;
+import io.omnichannel.core.domain.ChannelDescription;
 import io.omnichannel.core.domain.ChannelEvent;
 import io.omnichannel.core.domain.ChannelKind;
+import io.omnichannel.core.domain.ChannelLimits;
 import io.omnichannel.core.domain.ChannelPost;
 import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.ChatKind;
@@ -21,6 +23,7 @@ import io.omnichannel.core.domain.MessageContext;
 import io.omnichannel.core.domain.RemoteFile;
 import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.domain.Sender;
+import io.omnichannel.core.domain.TokenFormat;
 import io.omnichannel.core.domain.TopicId;
 import io.omnichannel.core.domain.failure.InvalidBotToken;
 import io.omnichannel.core.port.out.ChannelHealth;
@@ -39,6 +42,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
  * "Pigeon", a messenger made up for the kit's own tests: the messenger in memory and its adapter,
@@ -56,6 +60,8 @@ final class PigeonDriver implements ChannelDriver {
    */
   enum Flaw {
     KIND_NOT_STABLE(MessengerChannelConformance::kindIsAStableNonBlankName),
+    OWN_TOKENS_UNRECOGNISED(
+        MessengerChannelConformance::theDescriptionRecognisesTheMessengersOwnTokens),
     PROFILE_NAME_IS_USERNAME(
         MessengerChannelConformance::identifyingAValidTokenAnswersTheBotsIdUsernameAndName),
     UNKNOWN_TOKEN_ACCEPTED(
@@ -202,10 +208,28 @@ final class PigeonDriver implements ChannelDriver {
     private final AtomicInteger kinds = new AtomicInteger();
 
     @Override
-    public ChannelKind kind() {
-      return flaws.contains(Flaw.KIND_NOT_STABLE)
-          ? new ChannelKind("Pigeon " + kinds.incrementAndGet())
-          : new ChannelKind("Pigeon");
+    public ChannelDescription describe() {
+      ChannelKind kind =
+          flaws.contains(Flaw.KIND_NOT_STABLE)
+              ? new ChannelKind("Pigeon " + kinds.incrementAndGet())
+              : new ChannelKind("Pigeon");
+      TokenFormat tokens =
+          flaws.contains(Flaw.OWN_TOKENS_UNRECOGNISED)
+              ? new TokenFormat(Pattern.compile("[0-9]+"), Optional.empty())
+              : new TokenFormat(
+                  Pattern.compile("(?<bot>[0-9]{1,9}):[a-z0-9]{35}"),
+                  Optional.of("число, двоеточие и 35 знаков"));
+      return new ChannelDescription(
+          kind,
+          tokens,
+          "Получить его можно у голубятника.",
+          new ChannelDescription.Abilities(true, false, MAX_TEXT, false),
+          new ChannelLimits(
+              ChannelLimits.MEBIBYTE,
+              ChannelLimits.MEBIBYTE,
+              ChannelLimits.MEBIBYTE,
+              ChannelLimits.MEBIBYTE),
+          new ChannelDescription.Pacing(10, Duration.ofSeconds(1), 10));
     }
 
     @Override
@@ -213,7 +237,10 @@ final class PigeonDriver implements ChannelDriver {
       synchronized (PigeonDriver.this) {
         PigeonBot bot = bots.get(token);
         if (bot == null && flaws.contains(Flaw.UNKNOWN_TOKEN_ACCEPTED)) {
-          return new BotProfile(token.botId(), "someone_bot", "Someone");
+          return new BotProfile(
+              new BotId(token.reveal().substring(0, token.reveal().indexOf(':'))),
+              "someone_bot",
+              "Someone");
         }
         boolean rejected =
             bot == null

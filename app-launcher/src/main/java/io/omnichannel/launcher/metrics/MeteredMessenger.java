@@ -3,7 +3,7 @@ package io.omnichannel.launcher.metrics;
 import io.omnichannel.core.domain.BotAccess;
 import io.omnichannel.core.domain.BotProfile;
 import io.omnichannel.core.domain.BotToken;
-import io.omnichannel.core.domain.ChannelKind;
+import io.omnichannel.core.domain.ChannelDescription;
 import io.omnichannel.core.domain.ChannelPost;
 import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.ConnectionId;
@@ -35,8 +35,8 @@ final class MeteredMessenger implements MessengerChannel {
   }
 
   @Override
-  public ChannelKind kind() {
-    return messenger.kind();
+  public ChannelDescription describe() {
+    return messenger.describe();
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.omnichannel.core.domain.ApiAccount;
+import io.omnichannel.core.domain.ChannelKind;
 import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.port.in.ConfirmationOutcome;
 import io.omnichannel.core.port.in.ConfirmationPage;
@@ -94,9 +95,16 @@ public final class ConfirmationEndpoint implements Endpoint {
             refusal == ConfirmationOutcome.Refusal.TEMPORARILY_UNAVAILABLE
                 ? HttpStatus.SERVICE_UNAVAILABLE
                 : HttpStatus.UNPROCESSABLE_CONTENT);
-        render(ctx, confirmations.view(token), Optional.of(ConfirmationHtml.refusalText(refusal)));
+        ChannelKind channel = ((ConfirmationView.Pending) view).channel();
+        render(
+            ctx,
+            confirmations.view(token),
+            Optional.of(ConfirmationHtml.refusalText(refusal, channel)));
       } else {
-        ctx.status(HttpStatus.CONFLICT).html(ConfirmationHtml.finalRefusal(refusal));
+        ctx.status(HttpStatus.CONFLICT)
+            .html(
+                ConfirmationHtml.finalRefusal(
+                    refusal, ((ConfirmationView.Pending) view).channel()));
       }
     }
   }

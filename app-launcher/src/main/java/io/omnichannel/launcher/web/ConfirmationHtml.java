@@ -1,5 +1,7 @@
 package io.omnichannel.launcher.web;
 
+import io.omnichannel.core.domain.ChannelKind;
+import io.omnichannel.core.domain.ChannelLimits;
 import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.WizardPurpose;
 import io.omnichannel.core.port.in.ConfirmationOutcome;
@@ -9,18 +11,24 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The confirmation page, server-rendered in Russian as 1C-Connect's own pages are. Every value that
- * comes from outside (line and bot names) is escaped; the page carries no script.
+ * The confirmation page, server-rendered in Russian as 1C-Connect's own pages are: every text it
+ * shows is here, with the messenger's name from the link or the connection. Every value that comes
+ * from outside (line and bot names) is escaped; the page carries no script.
  */
 final class ConfirmationHtml {
   private static final String MANAGEMENT_LINE = "«1С-Коннект: Управление каналами»";
+
+  /** For a link that names no messenger any more (unknown, expired, used). */
+  static final ChannelKind ANY_MESSENGER = new ChannelKind("мессенджер");
 
   private ConfirmationHtml() {}
 
   /** The form, optionally under an error from a previous attempt. */
   static String form(ConfirmationView.Pending pending, Optional<String> error) {
     boolean connect = pending.purpose() == WizardPurpose.CONNECT;
-    String title = connect ? "Подключение Telegram-бота" : "Отключение Telegram-бота";
+    String messenger = pending.channel().displayName();
+    String title =
+        connect ? "Подключение " + messenger + "-бота" : "Отключение " + messenger + "-бота";
     String intro =
         connect
             ? "Бот "
@@ -83,11 +91,15 @@ final class ConfirmationHtml {
     Connection connection = connected.connection();
     StringBuilder body =
         new StringBuilder(
-            "<p>Telegram-бот "
+            "<p>"
+                + esc(connection.channel().displayName())
+                + "-бот "
                 + esc(connection.bot().mention())
                 + " подключен к линии «"
                 + esc(connection.line().name())
-                + "». Пользователи Telegram будут зарегистрированы в клиенте «"
+                + "». Пользователи "
+                + esc(connection.channel().displayName())
+                + " будут зарегистрированы в клиенте «"
                 + esc(connection.technicalClient().name())
                 + "». Сообщение о подключении отправлено в линию "
                 + MANAGEMENT_LINE
@@ -112,7 +124,9 @@ final class ConfirmationHtml {
     Connection connection = disconnected.connection();
     return page(
         "Бот отключен",
-        "<p>Telegram-бот "
+        "<p>"
+            + esc(connection.channel().displayName())
+            + "-бот "
             + esc(connection.bot().mention())
             + " отключен от линии «"
             + esc(connection.line().name())
@@ -129,7 +143,12 @@ final class ConfirmationHtml {
 
   /** A refusal that ends the link's use: the page says why and what to do. */
   static String finalRefusal(Refusal refusal) {
-    return page("Действие не выполнено", "<p>" + esc(refusalText(refusal)) + "</p>");
+    return finalRefusal(refusal, ANY_MESSENGER);
+  }
+
+  /** As {@link #finalRefusal(Refusal)}, for a link of the given messenger. */
+  static String finalRefusal(Refusal refusal, ChannelKind channel) {
+    return page("Действие не выполнено", "<p>" + esc(refusalText(refusal, channel)) + "</p>");
   }
 
   /** Whether the person can fix the cause on this page and send the form again. */
@@ -144,7 +163,11 @@ final class ConfirmationHtml {
     };
   }
 
-  static String refusalText(Refusal refusal) {
+  /**
+   * Why the form was refused; {@code channel} is the link's messenger ({@link #ANY_MESSENGER} when
+   * the link is not pending and the refusal names none).
+   */
+  static String refusalText(Refusal refusal, ChannelKind channel) {
     return switch (refusal) {
       case UNKNOWN_LINK -> "Такой ссылки нет.";
       case EXPIRED ->
@@ -163,12 +186,18 @@ final class ConfirmationHtml {
           "Для отключения введите учетную запись API, с которой бот был подключен.";
       case TARIFF_OPTION_OFF -> "Не активна тарифная опция «Подключение внешних каналов».";
       case COMPANY_FULL ->
-          "Компания уже подключила 5 Telegram-ботов — это максимум. Сначала отключите один из них.";
+          "Компания уже подключила "
+              + ChannelLimits.MAX_BOTS_PER_COMPANY
+              + " "
+              + channel
+              + "-ботов — это максимум. Сначала отключите один из них.";
       case LINE_TAKEN -> "К этой линии уже подключен другой бот.";
       case BOT_TAKEN -> "Этот бот уже подключен к другой линии.";
       case NOT_CONNECTED -> "Бот уже отключен.";
       case TEMPORARILY_UNAVAILABLE ->
-          "1С-Коннект или Telegram сейчас не отвечает. Попробуйте еще раз через несколько минут.";
+          "1С-Коннект или "
+              + channel
+              + " сейчас не отвечает. Попробуйте еще раз через несколько минут.";
     };
   }
 

@@ -6,6 +6,7 @@ import io.omnichannel.core.domain.BotId;
 import io.omnichannel.core.domain.BotProfile;
 import io.omnichannel.core.domain.BotToken;
 import io.omnichannel.core.domain.ChannelAccount;
+import io.omnichannel.core.domain.ChannelCatalog;
 import io.omnichannel.core.domain.ChannelKind;
 import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.ChatKind;
@@ -211,7 +212,7 @@ public final class SharedPacingBenchmark {
     return new Connection(
         connectionId(index),
         company,
-        ChannelKind.TELEGRAM,
+        new ChannelKind("Telegram"),
         new Line(
             new LineId("bench-line-" + index),
             company,
@@ -266,6 +267,7 @@ public final class SharedPacingBenchmark {
       DeliveringToChannel delivering =
           new DeliveringToChannel(
               telegram.messengerChannel(),
+              new ChannelCatalog(List.of(telegram.messengerChannel().describe())),
               unused(LineRelay.class),
               persistence.connections(),
               persistence.accounts(),

@@ -2,7 +2,7 @@ package io.omnichannel.core.domain;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-/** A channel account: one Telegram user, or one group in one membership epoch. */
+/** A channel account: one messenger user, or one group in one membership epoch. */
 public record AccountId(String value) {
   public AccountId {
     checkArgument(value != null && !value.isBlank(), "AccountId must not be blank");

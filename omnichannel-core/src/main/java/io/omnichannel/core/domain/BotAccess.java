@@ -3,17 +3,19 @@ package io.omnichannel.core.domain;
 import java.util.Objects;
 
 /**
- * What a messenger adapter gets of a connection to act as its bot: the bot's id (for pacing and
- * logs) and its token. Never the 1C-Connect API account, never the line's hook credentials.
+ * What a messenger adapter gets of a connection to act as its bot: the messenger it is a bot of (so
+ * that a router over several messengers finds the adapter), the bot's id (for pacing and logs) and
+ * its token. Never the 1C-Connect API account, never the line's hook credentials.
  */
-public record BotAccess(BotId bot, BotToken token) {
+public record BotAccess(ChannelKind channel, BotId bot, BotToken token) {
   public BotAccess {
+    Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(bot, "bot");
     Objects.requireNonNull(token, "token");
   }
 
   @Override
   public String toString() {
-    return "BotAccess[" + bot + "]";
+    return "BotAccess[" + channel + " " + bot + "]";
   }
 }

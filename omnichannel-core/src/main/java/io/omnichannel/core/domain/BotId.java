@@ -2,7 +2,7 @@ package io.omnichannel.core.domain;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-/** The messenger's id of a bot (for Telegram, the digits before the colon of its token). */
+/** The messenger's id of a bot (some messengers tell it in the token, see {@link TokenFormat}). */
 public record BotId(String value) {
   public BotId {
     checkArgument(value != null && !value.isBlank(), "BotId must not be blank");

@@ -1,14 +1,14 @@
 package io.omnichannel.core.domain;
 
-import java.util.Optional;
-import java.util.regex.Pattern;
-
 /**
- * A bot's token as issued by BotFather: {@code <bot id digits>:<35 characters of [A-Za-z0-9_-]>}.
- * It is a secret: {@link #toString()} never shows it; only {@link #reveal()} does, for the wire.
+ * A bot's access token as its messenger issued it. Opaque to the core: whether a text has a
+ * messenger's token shape is that messenger's {@link TokenFormat}, the bot's id comes from the
+ * messenger. It is a secret: {@link #toString()} never shows it; only {@link #reveal()} does, for
+ * the wire.
  */
 public final class BotToken {
-  private static final Pattern FORMAT = Pattern.compile("([0-9]{1,20}):[A-Za-z0-9_-]{35}");
+  /** Longer than any messenger's token; what is stored is bounded by this. */
+  public static final int MAX_LENGTH = 512;
 
   private final String value;
 
@@ -17,32 +17,20 @@ public final class BotToken {
   }
 
   /**
-   * @throws IllegalArgumentException when the text is not a token; the message never echoes it.
+   * A token as stored or configured: non-blank, at most {@link #MAX_LENGTH} visible ASCII
+   * characters. Texts typed by people go through a messenger's {@link TokenFormat#parse} instead.
+   *
+   * @throws IllegalArgumentException when the text cannot be a token; the message never echoes it.
    */
   public static BotToken of(String text) {
-    return parse(text)
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException("not a bot token: expected <digits>:<35 characters>"));
-  }
-
-  /**
-   * The token in {@code text}, ignoring surrounding blanks, or empty when the format does not
-   * match.
-   */
-  public static Optional<BotToken> parse(String text) {
-    if (text == null) {
-      return Optional.empty();
+    if (text == null
+        || text.isEmpty()
+        || text.length() > MAX_LENGTH
+        || !text.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      throw new IllegalArgumentException(
+          "not a bot token: expected up to " + MAX_LENGTH + " visible ASCII characters");
     }
-    String trimmed = text.strip();
-    return FORMAT.matcher(trimmed).matches()
-        ? Optional.of(new BotToken(trimmed))
-        : Optional.empty();
-  }
-
-  /** The bot id is public: the part before the colon. */
-  public BotId botId() {
-    return new BotId(value.substring(0, value.indexOf(':')));
+    return new BotToken(text);
   }
 
   public String reveal() {
@@ -61,6 +49,6 @@ public final class BotToken {
 
   @Override
   public String toString() {
-    return "BotToken[" + botId() + ":***]";
+    return "BotToken[***]";
   }
 }

@@ -16,8 +16,8 @@ public sealed interface ChannelEvent {
    * @param chatTitle the group's title; empty for a private chat
    * @param topic the group's topic the message was written in (B9); empty outside topics, and in a
    *     group's general topic
-   * @param topicName the topic's name as the message itself tells it, if it does (Telegram: its
-   *     name at creation); the gateway knows renames from {@link TopicNamed}
+   * @param topicName the topic's name as the message itself tells it, if it does (for some
+   *     messengers its name at creation); the gateway knows renames from {@link TopicNamed}
    */
   record ChannelMessage(
       ChatId chat,

@@ -44,7 +44,7 @@ public record Connection(
 
   /** What the messenger's adapter needs to act as the bot. */
   public BotAccess botAccess() {
-    return new BotAccess(bot.id(), token);
+    return new BotAccess(channel, bot.id(), token);
   }
 
   /** What the support platform's adapter needs to act on the line. */

@@ -3,8 +3,8 @@ package io.omnichannel.core.domain;
 import java.util.Objects;
 
 /**
- * The client company «Telegram: <имя бота>» registered for a connection; channel accounts live in
- * it.
+ * The client company «<messenger>: <имя бота>» registered for a connection; channel accounts live
+ * in it.
  */
 public record TechnicalClient(TechnicalClientId id, String name) {
   public TechnicalClient {
@@ -12,7 +12,7 @@ public record TechnicalClient(TechnicalClientId id, String name) {
     Objects.requireNonNull(name, "name");
   }
 
-  /** The name the source prescribes: "Telegram: " followed by the bot's display name. */
+  /** The name the source prescribes: the messenger's name, ": " and the bot's display name. */
   public static String nameFor(ChannelKind channel, BotProfile bot) {
     return channel.displayName() + ": " + bot.displayName();
   }

@@ -2,9 +2,7 @@ package io.omnichannel.core.domain;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-/**
- * A topic of a group chat with topics (B9); for Telegram a forum topic's {@code message_thread_id}.
- */
+/** A topic of a group chat with topics (B9), by the messenger's own id of the topic. */
 public record TopicId(String value) {
   public TopicId {
     checkArgument(value != null && !value.isBlank(), "TopicId must not be blank");

@@ -19,8 +19,8 @@ import java.util.Optional;
 
 /**
  * Checks who is calling (before the adapter reads the body), then stores the event before anything
- * else happens to it (B1). The event id names the source event, so a redelivery (Telegram retrying
- * a webhook) finds its row and stores nothing.
+ * else happens to it (B1). The event id names the source event, so a redelivery (a messenger
+ * retrying a webhook) finds its row and stores nothing.
  */
 public final class AcceptingInbound implements InboundGateway {
   private final ConnectionRepository connections;

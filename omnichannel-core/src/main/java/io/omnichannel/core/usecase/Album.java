@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A Telegram media group gathered from the inbox, to go into the line as one unit: its items in
- * Telegram's order, one header on the first.
+ * A messenger's media group gathered from the inbox, to go into the line as one unit: its items in
+ * the messenger's order, one header on the first.
  *
  * @param gathered the inbox rows of the items after the first, completed with it
  * @param continuation its first item arrived after the rest of its album had gone already

@@ -3,6 +3,8 @@ package io.omnichannel.core.usecase;
 import io.omnichannel.core.domain.ApiAccount;
 import io.omnichannel.core.domain.AuditEntry;
 import io.omnichannel.core.domain.AuditEntry.AuditAction;
+import io.omnichannel.core.domain.ChannelCatalog;
+import io.omnichannel.core.domain.ChannelKind;
 import io.omnichannel.core.domain.ChannelLimits;
 import io.omnichannel.core.domain.Confirmation;
 import io.omnichannel.core.domain.ConfirmationToken;
@@ -46,18 +48,23 @@ public final class Confirming implements ConfirmationPage {
   private final ManagementDesk desk;
   private final LineSetup platform;
   private final MessengerChannel messenger;
+  private final ChannelCatalog channels;
   private final ConnectionRepository connections;
   private final ConfirmationRepository confirmations;
   private final ManagementAnnouncer announcer;
   private final AuditTrail audit;
   private final RandomTokens random;
   private final Clock clock;
-  private final DialogTexts texts;
 
+  /**
+   * @param messenger every messenger of the deployment, each connection's reached by its channel
+   * @param channels how each messenger describes itself
+   */
   public Confirming(
       ManagementDesk desk,
       LineSetup platform,
       MessengerChannel messenger,
+      ChannelCatalog channels,
       ConnectionRepository connections,
       ConfirmationRepository confirmations,
       ManagementAnnouncer announcer,
@@ -67,13 +74,17 @@ public final class Confirming implements ConfirmationPage {
     this.desk = desk;
     this.platform = platform;
     this.messenger = messenger;
+    this.channels = channels;
     this.connections = connections;
     this.confirmations = confirmations;
     this.announcer = announcer;
     this.audit = audit;
     this.random = random;
     this.clock = clock;
-    this.texts = new DialogTexts(messenger.kind());
+  }
+
+  private DialogTexts texts(ChannelKind channel) {
+    return new DialogTexts(channels.describe(channel));
   }
 
   @Override
@@ -94,7 +105,7 @@ public final class Confirming implements ConfirmationPage {
     WizardPurpose purpose =
         action instanceof PendingAction.Connect ? WizardPurpose.CONNECT : WizardPurpose.DISCONNECT;
     return new ConfirmationView.Pending(
-        purpose, action.line(), action.bot(), confirmation.expiresAt());
+        action.channel(), purpose, action.line(), action.bot(), confirmation.expiresAt());
   }
 
   @Override
@@ -153,14 +164,14 @@ public final class Confirming implements ConfirmationPage {
     }
     // the bot's earlier connections in this company keep their technical client: its users stay
     Optional<TechnicalClientId> earlier =
-        connections.ofBot(confirmation.company(), messenger.kind(), action.bot().id()).stream()
+        connections.ofBot(confirmation.company(), action.channel(), action.bot().id()).stream()
             .findFirst()
             .map(previous -> previous.technicalClient().id());
     TechnicalClient client =
         platform.registerTechnicalClient(
             account,
             confirmation.company(),
-            TechnicalClient.nameFor(messenger.kind(), action.bot()),
+            TechnicalClient.nameFor(action.channel(), action.bot()),
             earlier);
     Instant now = clock.instant();
     if (!confirmations.consume(confirmation.tokenHash(), now)) {
@@ -171,7 +182,7 @@ public final class Confirming implements ConfirmationPage {
         new Connection(
             new ConnectionId(UUID.randomUUID().toString()),
             confirmation.company(),
-            messenger.kind(),
+            action.channel(),
             action.line(),
             action.bot(),
             action.token(),
@@ -204,6 +215,7 @@ public final class Confirming implements ConfirmationPage {
                 + client.name()
                 + "» api "
                 + account.login()));
+    DialogTexts texts = texts(action.channel());
     StringBuilder announcement = new StringBuilder(texts.connected(started));
     if (!sharing.isEmpty()) {
       announcement.append("\n\n").append(texts.apiAccountShared(sharing));
@@ -212,7 +224,7 @@ public final class Confirming implements ConfirmationPage {
     if (!receiving) {
       announcement.append("\n\n").append(texts.receivingFailed(started));
     }
-    announcer.announce(confirmation.specialist(), announcement.toString());
+    announcer.announce(confirmation.specialist(), action.channel(), announcement.toString());
     return new ConfirmationOutcome.Connected(started, sharing, receiving);
   }
 
@@ -238,13 +250,14 @@ public final class Confirming implements ConfirmationPage {
   }
 
   private Optional<Refusal> ruleRefusal(Confirmation confirmation, PendingAction.Connect action) {
-    if (connections.findActiveByBot(action.bot().id()).isPresent()) {
+    if (connections.findActiveByBot(action.channel(), action.bot().id()).isPresent()) {
       return Optional.of(Refusal.BOT_TAKEN);
     }
     if (connections.findActiveByLine(action.line().id()).isPresent()) {
       return Optional.of(Refusal.LINE_TAKEN);
     }
-    if (connections.activeOf(confirmation.company()).size() >= ChannelLimits.MAX_BOTS_PER_COMPANY) {
+    if (connections.activeOf(confirmation.company(), action.channel()).size()
+        >= ChannelLimits.MAX_BOTS_PER_COMPANY) {
       return Optional.of(Refusal.COMPANY_FULL);
     }
     return Optional.empty();
@@ -274,7 +287,10 @@ public final class Confirming implements ConfirmationPage {
             confirmation.specialist(),
             AuditAction.DISCONNECTED,
             ConfirmationIssuer.describe(action) + " api " + account.login()));
-    announcer.announce(confirmation.specialist(), texts.disconnected(disconnected));
+    announcer.announce(
+        confirmation.specialist(),
+        disconnected.channel(),
+        texts(disconnected.channel()).disconnected(disconnected));
     return new ConfirmationOutcome.Disconnected(disconnected);
   }
 
@@ -312,7 +328,8 @@ public final class Confirming implements ConfirmationPage {
     try {
       announcer.announce(
           confirmation.specialist(),
-          texts.linkBurned(confirmation.action().line(), Confirmation.MAX_FAILED_ATTEMPTS));
+          confirmation.action().channel(),
+          DialogTexts.linkBurned(confirmation.action().line(), Confirmation.MAX_FAILED_ATTEMPTS));
     } catch (GatewayFailure unannounced) {
       // the link is burned either way; the audit trail has it
     }

@@ -1,6 +1,7 @@
 package io.omnichannel.core.usecase;
 
 import io.omnichannel.core.domain.ChannelAccount;
+import io.omnichannel.core.domain.ChannelCatalog;
 import io.omnichannel.core.domain.ChannelLimits;
 import io.omnichannel.core.domain.ChannelPost;
 import io.omnichannel.core.domain.Connection;
@@ -32,20 +33,27 @@ import java.util.Optional;
  */
 public final class DeliveringToChannel {
   private final MessengerChannel messenger;
+  private final ChannelCatalog channels;
   private final LineRelay platform;
   private final ConnectionRepository connections;
   private final AccountRepository accounts;
   private final DroppedMessageLog dropped;
   private final Clock clock;
 
+  /**
+   * @param messenger every messenger of the deployment, each connection's reached by its channel
+   * @param channels how each messenger describes itself (its size limits)
+   */
   public DeliveringToChannel(
       MessengerChannel messenger,
+      ChannelCatalog channels,
       LineRelay platform,
       ConnectionRepository connections,
       AccountRepository accounts,
       DroppedMessageLog dropped,
       Clock clock) {
     this.messenger = messenger;
+    this.channels = channels;
     this.platform = platform;
     this.connections = connections;
     this.accounts = accounts;
@@ -96,7 +104,7 @@ public final class DeliveringToChannel {
       tellSpecialist(
           connection,
           recipient,
-          TopicNotice.undelivered(
+          LineNotices.topicUndelivered(
               connection, outcome instanceof SendOutcome.TopicClosed, message.post()),
           "topic-closed:" + message.sourceEventId());
       drop(message, DropReason.TOPIC_CLOSED);
@@ -104,11 +112,7 @@ public final class DeliveringToChannel {
       tellSpecialist(
           connection,
           recipient,
-          "⚠️ Сообщение шлюза: "
-              + connection.channel()
-              + " не принял файл «"
-              + fileName(message.post())
-              + "»: он слишком большой.",
+          LineNotices.refusedAsTooLarge(connection, fileName(message.post())),
           "too-large:" + message.sourceEventId());
       drop(message, DropReason.TOO_LARGE);
     } else if (outcome instanceof SendOutcome.ChatNotFound) {
@@ -144,14 +148,14 @@ public final class DeliveringToChannel {
       return Optional.of(new ChannelPost.Text(text.text(), text.keyboard()));
     }
     OutboundPost.File file = (OutboundPost.File) post;
-    LimitCheck declared = ChannelLimits.check(Direction.TO_CHANNEL, fileContent(file));
+    ChannelLimits limits = channels.limits(connection.channel());
+    LimitCheck declared = limits.check(Direction.TO_CHANNEL, fileContent(file));
     if (!declared.allowed()) {
       refuseOversize(connection, recipient, message, file, (LimitCheck.TooLarge) declared);
       return Optional.empty();
     }
     RemoteFile remote = platform.fetchLineFile(connection.lineAccess(), file.file().ref());
-    LimitCheck actual =
-        ChannelLimits.checkSize(Direction.TO_CHANNEL, file.kind(), remote.sizeBytes());
+    LimitCheck actual = limits.checkSize(Direction.TO_CHANNEL, file.kind(), remote.sizeBytes());
     if (!actual.allowed()) {
       refuseOversize(connection, recipient, message, file, (LimitCheck.TooLarge) actual);
       return Optional.empty();
@@ -182,21 +186,7 @@ public final class DeliveringToChannel {
       OutboxMessage message,
       OutboundPost.File file,
       LimitCheck.TooLarge tooLarge) {
-    boolean image = file.kind() == LimitCheck.FileKind.IMAGE;
-    String text =
-        "⚠️ Сообщение шлюза: "
-            + (image ? "изображение" : "файл")
-            + " «"
-            + file.file().fileName()
-            + "» ("
-            + LineTextRenderer.megabytes(tooLarge.sizeBytes())
-            + ") не "
-            + (image ? "отправлено" : "отправлен")
-            + " в "
-            + connection.channel()
-            + ": можно не больше "
-            + LineTextRenderer.megabytes(tooLarge.limitBytes())
-            + ".";
+    String text = LineNotices.notSent(connection, file.file().fileName(), tooLarge);
     tellSpecialist(connection, recipient, text, "too-large:" + message.sourceEventId());
     drop(message, DropReason.TOO_LARGE);
   }

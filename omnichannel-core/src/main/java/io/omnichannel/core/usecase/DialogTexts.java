@@ -1,6 +1,8 @@
 package io.omnichannel.core.usecase;
 
 import io.omnichannel.core.domain.BotProfile;
+import io.omnichannel.core.domain.ChannelCatalog;
+import io.omnichannel.core.domain.ChannelDescription;
 import io.omnichannel.core.domain.ChannelKind;
 import io.omnichannel.core.domain.ChannelLimits;
 import io.omnichannel.core.domain.Connection;
@@ -13,8 +15,9 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * Every text the management line says, in Russian as in 1C-Connect's interface. Button texts follow
- * the source document word for word, with the channel's name put in.
+ * Every text the management line says, in Russian as in 1C-Connect's interface: the root menu's
+ * (static) and one messenger's (an instance, fed from its {@link ChannelDescription}). Button texts
+ * follow the source document word for word, with the messenger's name put in.
  */
 final class DialogTexts {
   static final String BACK = "Назад";
@@ -22,10 +25,53 @@ final class DialogTexts {
   static final String PREVIOUS_PAGE = "◀";
   static final String NEXT_PAGE = "▶";
 
+  private final ChannelDescription description;
   private final ChannelKind channel;
 
-  DialogTexts(ChannelKind channel) {
-    this.channel = channel;
+  DialogTexts(ChannelDescription description) {
+    this.description = description;
+    this.channel = description.kind();
+  }
+
+  /** The root menu: one button per messenger, in the catalog's order. */
+  static Menu rootMenu(ChannelCatalog channels) {
+    return Menu.column(
+        channels.all().stream().map(ChannelDescription::displayName).toArray(String[]::new));
+  }
+
+  static String chooseChannel() {
+    return "Выберите канал, которым хотите управлять.";
+  }
+
+  static String notUnderstood() {
+    return "Пожалуйста, выберите пункт меню.";
+  }
+
+  static String cancelled() {
+    return "Действие отменено.";
+  }
+
+  static String notASpecialist() {
+    return "Управлять каналами могут только специалисты компаний, подключенных к 1С-Коннект.";
+  }
+
+  static String linkStillValid() {
+    return "Ссылка, отправленная выше, действует 15 минут. Чтобы отозвать ее, нажмите «"
+        + CANCEL
+        + "».";
+  }
+
+  static String linkWithdrawn() {
+    return "Действие отменено, ссылка больше не действует.";
+  }
+
+  static String linkBurned(Line line, int attempts) {
+    return "Ссылка для линии «"
+        + line.name()
+        + "» больше не действует: учетная запись API не подошла "
+        + attempts
+        + " раз. Если это были вы, запросите новую ссылку. "
+        + "Если нет, возможно, ссылку узнал кто-то другой.";
   }
 
   String channelButton() {
@@ -59,24 +105,8 @@ final class DialogTexts {
     return new Menu(List.of(List.of(new MenuButton(BACK), new MenuButton(CANCEL))));
   }
 
-  String chooseChannel() {
-    return "Выберите канал, которым хотите управлять.";
-  }
-
   String channelMenuPrompt() {
     return channel + ": выберите действие.";
-  }
-
-  String notUnderstood() {
-    return "Пожалуйста, выберите пункт меню.";
-  }
-
-  String cancelled() {
-    return "Действие отменено.";
-  }
-
-  String notASpecialist() {
-    return "Управлять каналами могут только специалисты компаний, подключенных к 1С-Коннект.";
   }
 
   String tariffOptionOff() {
@@ -119,19 +149,26 @@ final class DialogTexts {
         + line.name()
         + "». Отправьте токен "
         + channel
-        + "-бота. Получить его можно у @BotFather "
-        + "(https://t.me/BotFather): команда /newbot создаст бота и выдаст токен.";
+        + "-бота. "
+        + description.tokenHint();
   }
 
   String notAToken() {
-    return "Это не похоже на токен бота. Токен выглядит как 123456789:AAF… — число, двоеточие и 35 символов. "
-        + "Скопируйте его из сообщения @BotFather и отправьте еще раз.";
+    return "Это не похоже на токен бота."
+        + description
+            .tokenFormat()
+            .shape()
+            .map(shape -> " Токен выглядит как " + shape + ".")
+            .orElse("")
+        + " Скопируйте токен целиком и отправьте еще раз. "
+        + description.tokenHint();
   }
 
   String tokenRejected() {
     return channel
         + " не принял этот токен: бот не найден или токен отозван. "
-        + "Проверьте токен у @BotFather и отправьте его еще раз.";
+        + "Проверьте токен и отправьте его еще раз. "
+        + description.tokenHint();
   }
 
   String channelUnavailable() {
@@ -179,25 +216,6 @@ final class DialogTexts {
         + "», перейдите по ссылке и введите учетную запись API, которая используется для этого бота:\n"
         + link
         + "\nСсылка действует 15 минут и открывается один раз.";
-  }
-
-  String linkStillValid() {
-    return "Ссылка, отправленная выше, действует 15 минут. Чтобы отозвать ее, нажмите «"
-        + CANCEL
-        + "».";
-  }
-
-  String linkBurned(Line line, int attempts) {
-    return "Ссылка для линии «"
-        + line.name()
-        + "» больше не действует: учетная запись API не подошла "
-        + attempts
-        + " раз. Если это были вы, запросите новую ссылку. "
-        + "Если нет, возможно, ссылку узнал кто-то другой.";
-  }
-
-  String linkWithdrawn() {
-    return "Действие отменено, ссылка больше не действует.";
   }
 
   String connected(Connection connection) {

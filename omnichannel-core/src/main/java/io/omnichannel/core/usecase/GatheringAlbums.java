@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Telegram sends an album as one update per item, sharing a media group id, within moments. The
+ * A messenger sends an album as one update per item, sharing a media group id, within moments. The
  * first item waits (postponed, so the chat's later rows queue behind it) until a short window after
  * it was stored, then takes the items stored behind it; one stored after the album went goes on its
  * own as a continuation.
@@ -26,13 +26,11 @@ final class GatheringAlbums {
   private static final Duration LOOKBACK = Duration.ofMinutes(10);
 
   private final EventInbox inbox;
-  private final ChannelUpdateDecoder decoder;
   private final Duration window;
   private final Clock clock;
 
-  GatheringAlbums(EventInbox inbox, ChannelUpdateDecoder decoder, Duration window, Clock clock) {
+  GatheringAlbums(EventInbox inbox, Duration window, Clock clock) {
     this.inbox = inbox;
-    this.decoder = decoder;
     this.window = window;
     this.clock = clock;
   }
@@ -49,7 +47,14 @@ final class GatheringAlbums {
    *
    * @throws NotYetDue while the window after the item's storing is still open
    */
-  Album gather(Claimed<InboundRecord> head, ChannelMessage first, String group) {
+  /**
+   * @param decoder the decoder of the head's messenger: every item is of the head's connection
+   */
+  Album gather(
+      Claimed<InboundRecord> head,
+      ChannelMessage first,
+      String group,
+      ChannelUpdateDecoder decoder) {
     InboundRecord record = head.item();
     Instant closes = record.receivedAt().plus(window);
     if (clock.instant().isBefore(closes)) {
@@ -61,7 +66,7 @@ final class GatheringAlbums {
     boolean behind = true;
     for (InboxNeighbour neighbour :
         inbox.neighboursSince(head, record.receivedAt().minus(LOOKBACK))) {
-      Optional<ChannelMessage> item = itemOf(neighbour.record(), record, group);
+      Optional<ChannelMessage> item = itemOf(neighbour.record(), record, group, decoder);
       if (neighbour.id() < head.id()) {
         continuation |= item.isPresent() && !neighbour.waiting();
       } else if (behind && neighbour.waiting() && item.isPresent()) {
@@ -74,8 +79,8 @@ final class GatheringAlbums {
     return new Album(items, gathered, continuation);
   }
 
-  private Optional<ChannelMessage> itemOf(
-      InboundRecord candidate, InboundRecord head, String group) {
+  private static Optional<ChannelMessage> itemOf(
+      InboundRecord candidate, InboundRecord head, String group, ChannelUpdateDecoder decoder) {
     if (candidate.kind() != InboundKind.CHANNEL_UPDATE
         || !candidate.connection().equals(head.connection())) {
       return Optional.empty();

@@ -1,15 +1,12 @@
 package io.omnichannel.core.usecase;
 
 import io.omnichannel.core.domain.ChannelEvent.ChannelMessage;
-import io.omnichannel.core.domain.ChannelLimits;
 import io.omnichannel.core.domain.ChatKind;
 import io.omnichannel.core.domain.LimitCheck;
-import io.omnichannel.core.domain.LimitCheck.FileKind;
 import io.omnichannel.core.domain.MessageContent;
 import io.omnichannel.core.domain.MessageContent.Contact;
 import io.omnichannel.core.domain.MessageContent.Location;
 import io.omnichannel.core.domain.MessageContent.Text;
-import io.omnichannel.core.domain.MessageContent.UnsupportedKind;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -46,66 +43,8 @@ final class LineTextRenderer {
       LimitCheck refusal,
       String fileName,
       Optional<String> caption) {
-    String body;
-    if (refusal instanceof LimitCheck.Unsupported unsupported) {
-      body =
-          "["
-              + unsupportedName(unsupported.kind())
-              + " — не поддерживается, пользователю отправлено уведомление]";
-    } else {
-      LimitCheck.TooLarge tooLarge = (LimitCheck.TooLarge) refusal;
-      boolean image = tooLarge.kind() == FileKind.IMAGE;
-      body =
-          "["
-              + (image ? "Изображение" : "Файл")
-              + " «"
-              + fileName
-              + "», "
-              + megabytes(tooLarge.sizeBytes())
-              + " — не "
-              + (image ? "передано" : "передан")
-              + ": больше "
-              + megabytes(tooLarge.limitBytes())
-              + ", пользователю отправлено уведомление]";
-    }
+    String body = LineNotices.placeholder(refusal, fileName);
     return decorate(message, renamedTopic, body + caption.map(text -> "\n" + text).orElse(""));
-  }
-
-  /** The polite notice the messenger user gets back. */
-  static String notice(LimitCheck refusal, String fileName) {
-    if (refusal instanceof LimitCheck.Unsupported unsupported) {
-      return unsupportedName(unsupported.kind())
-          + " не поддерживается. Пожалуйста, напишите сообщение текстом "
-          + "или отправьте файл.";
-    }
-    LimitCheck.TooLarge tooLarge = (LimitCheck.TooLarge) refusal;
-    boolean image = tooLarge.kind() == FileKind.IMAGE;
-    return (image ? "Изображение" : "Файл")
-        + " «"
-        + fileName
-        + "» не "
-        + (image ? "отправлено" : "отправлен")
-        + ": его размер "
-        + megabytes(tooLarge.sizeBytes())
-        + ", а можно не больше "
-        + megabytes(tooLarge.limitBytes())
-        + ". Изображения принимаются до "
-        + megabytes(ChannelLimits.TO_LINE_IMAGE_MAX_BYTES)
-        + ", файлы — до "
-        + megabytes(ChannelLimits.TO_LINE_FILE_MAX_BYTES)
-        + ".";
-  }
-
-  /**
-   * Rounded up to a tenth, so a file one byte over a limit never reads as the limit itself ("5,1
-   * МБ", not "5,0 МБ" against "не больше 5 МБ").
-   */
-  static String megabytes(long bytes) {
-    double value = Math.ceil(bytes * 10.0 / ChannelLimits.MEBIBYTE) / 10;
-    String number =
-        String.format(Locale.ROOT, value == Math.rint(value) ? "%.0f" : "%.1f", value)
-            .replace('.', ',');
-    return number + " МБ";
   }
 
   private static String decorate(
@@ -159,13 +98,5 @@ final class LineTextRenderer {
     return line.codePointCount(0, line.length()) > 100
         ? line.substring(0, line.offsetByCodePoints(0, 99)) + "…"
         : line;
-  }
-
-  private static String unsupportedName(UnsupportedKind kind) {
-    return switch (kind) {
-      case VOICE -> "Голосовое сообщение";
-      case VIDEO_NOTE -> "Видеосообщение";
-      case CALL -> "Звонок";
-    };
   }
 }

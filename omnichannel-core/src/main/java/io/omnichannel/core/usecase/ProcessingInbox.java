@@ -27,7 +27,7 @@ import java.util.Optional;
  * go as one unit ({@link GatheringAlbums}).
  */
 public final class ProcessingInbox implements QueueWorker {
-  /** Telegram sends an album's items within moments of each other. */
+  /** A messenger sends an album's items within moments of each other. */
   public static final Duration DEFAULT_ALBUM_WINDOW = Duration.ofSeconds(1);
 
   private final QueueDraining<InboundRecord> draining;
@@ -59,7 +59,7 @@ public final class ProcessingInbox implements QueueWorker {
       Duration lease,
       Duration albumWindow,
       Clock clock) {
-    this.albums = new GatheringAlbums(inbox, channelDecoder, albumWindow, clock);
+    this.albums = new GatheringAlbums(inbox, albumWindow, clock);
     this.inbox = inbox;
     this.outbox = outbox;
     this.transactions = transactions;
@@ -115,13 +115,15 @@ public final class ProcessingInbox implements QueueWorker {
 
   private Handled relayChannelUpdate(Claimed<InboundRecord> claimed) {
     InboundRecord record = claimed.item();
-    ChannelEvent event = channelDecoder.decode(record.payload());
+    Connection connection = connectionOf(record);
+    ChannelUpdateDecoder decoder = channelDecoder.forChannel(connection.channel());
+    ChannelEvent event = decoder.decode(record.payload());
     Optional<String> group = GatheringAlbums.groupOf(event);
     if (group.isPresent()) {
-      Album album = albums.gather(claimed, (ChannelMessage) event, group.get());
-      return new Handled(relayToLine.relayAlbum(connectionOf(record), album), album.gathered());
+      Album album = albums.gather(claimed, (ChannelMessage) event, group.get(), decoder);
+      return new Handled(relayToLine.relayAlbum(connection, album), album.gathered());
     }
-    return Handled.sending(relayToLine.relay(connectionOf(record), event, record.eventId()));
+    return Handled.sending(relayToLine.relay(connection, event, record.eventId()));
   }
 
   private List<OutboxMessage> relayLineEvent(InboundRecord record) {

@@ -32,9 +32,6 @@ import java.util.Optional;
  * user who blocked the bot is recorded as dropped and the specialist told, once per block.
  */
 public final class RelayToChannel {
-  /** Telegram cannot remove a keyboard without a message; this one says what happened. */
-  static final String MENU_CLOSED = "Меню закрыто.";
-
   private final LineRelay platform;
   private final AccountRepository accounts;
   private final DroppedMessageLog dropped;
@@ -90,7 +87,7 @@ public final class RelayToChannel {
       return Optional.of(postFor(message.content(), message.keyboard()));
     }
     if (event instanceof KeyboardDropped) {
-      return Optional.of(new OutboundPost.Text(MENU_CLOSED, Keyboard.REMOVE));
+      return Optional.of(new OutboundPost.Text(UserNotices.MENU_CLOSED, Keyboard.REMOVE));
     }
     return Optional.empty();
   }

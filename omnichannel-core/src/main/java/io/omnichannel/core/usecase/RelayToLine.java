@@ -3,6 +3,7 @@ package io.omnichannel.core.usecase;
 import io.omnichannel.core.domain.AccountId;
 import io.omnichannel.core.domain.Attachment;
 import io.omnichannel.core.domain.ChannelAccount;
+import io.omnichannel.core.domain.ChannelCatalog;
 import io.omnichannel.core.domain.ChannelEvent;
 import io.omnichannel.core.domain.ChannelEvent.ChannelMessage;
 import io.omnichannel.core.domain.ChannelEvent.ChatMigrated;
@@ -56,6 +57,7 @@ import java.util.stream.Stream;
 public final class RelayToLine {
   private final LineRelay platform;
   private final MessengerChannel messenger;
+  private final ChannelCatalog channels;
   private final AccountRepository accounts;
   private final TopicNames topics;
   private final ConnectionRepository connections;
@@ -63,9 +65,14 @@ public final class RelayToLine {
   private final LineBans bans;
   private final Clock clock;
 
+  /**
+   * @param messenger every messenger of the deployment, each connection's reached by its channel
+   * @param channels how each messenger describes itself (its size limits)
+   */
   public RelayToLine(
       LineRelay platform,
       MessengerChannel messenger,
+      ChannelCatalog channels,
       AccountRepository accounts,
       TopicNames topics,
       ConnectionRepository connections,
@@ -73,6 +80,7 @@ public final class RelayToLine {
       Clock clock) {
     this.platform = platform;
     this.messenger = messenger;
+    this.channels = channels;
     this.accounts = accounts;
     this.topics = topics;
     this.connections = connections;
@@ -214,11 +222,12 @@ public final class RelayToLine {
       Optional<String> renamedTopic,
       String eventId) {
     MessageContent content = message.content();
-    LimitCheck declared = ChannelLimits.check(Direction.TO_LINE, content);
+    ChannelLimits limits = channels.limits(connection.channel());
+    LimitCheck declared = limits.check(Direction.TO_LINE, content);
     Optional<Attachment> file = attachmentOf(content);
     String fileName = file.map(Attachment::fileName).orElse("");
     if (!declared.allowed()) {
-      return refused(message, renamedTopic, declared, fileName, eventId);
+      return refused(message, renamedTopic, declared, fileName, limits, eventId);
     }
     if (file.isEmpty()) {
       return new Forwarding(
@@ -227,9 +236,9 @@ public final class RelayToLine {
     }
     FileKind kind = content instanceof Image ? FileKind.IMAGE : FileKind.FILE;
     RemoteFile remote = messenger.fetchFile(connection.botAccess(), file.get().ref());
-    LimitCheck actual = ChannelLimits.checkSize(Direction.TO_LINE, kind, remote.sizeBytes());
+    LimitCheck actual = limits.checkSize(Direction.TO_LINE, kind, remote.sizeBytes());
     if (!actual.allowed()) {
-      return refused(message, renamedTopic, actual, fileName, eventId);
+      return refused(message, renamedTopic, actual, fileName, limits, eventId);
     }
     Optional<String> comment =
         LineTextRenderer.fileComment(message, renamedTopic, captionOf(content));
@@ -250,13 +259,14 @@ public final class RelayToLine {
       Optional<String> renamedTopic,
       LimitCheck refusal,
       String fileName,
+      ChannelLimits limits,
       String eventId) {
     String placeholder =
         LineTextRenderer.placeholder(
             message, renamedTopic, refusal, fileName, captionOf(message.content()));
     return new Forwarding(
         new LinePost.Text(placeholder, eventId),
-        Optional.of(LineTextRenderer.notice(refusal, fileName)));
+        Optional.of(UserNotices.notForwarded(refusal, fileName, limits)));
   }
 
   /**

@@ -21,20 +21,12 @@ final class UnreachableNotice {
     if (account.blockedSince().isPresent()) {
       notice =
           new LinePost.Text(
-              "⚠️ Сообщение шлюза: пользователь заблокировал бота "
-                  + connection.bot().mention()
-                  + " в "
-                  + connection.channel()
-                  + ". Сообщения из 1С-Коннект ему не доставляются, пока он не разблокирует бота.",
+              LineNotices.userBlockedBot(connection),
               episode("blocked", account, account.blockedSince().get()));
     } else if (account.leftAt().isPresent()) {
       notice =
           new LinePost.Text(
-              "⚠️ Сообщение шлюза: бот "
-                  + connection.bot().mention()
-                  + " удалён из группы в "
-                  + connection.channel()
-                  + ". Сообщения из 1С-Коннект в неё больше не доставляются.",
+              LineNotices.botLeftGroup(connection),
               episode("left", account, account.leftAt().get()));
     } else {
       return;

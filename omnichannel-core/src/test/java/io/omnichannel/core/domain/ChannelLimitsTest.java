@@ -42,24 +42,27 @@ class ChannelLimitsTest {
     MessageContent atLimit = kind == FileKind.IMAGE ? image(limit) : document(limit);
     MessageContent over = kind == FileKind.IMAGE ? image(limit + 1) : document(limit + 1);
 
-    assertThat(ChannelLimits.check(direction, atLimit).allowed()).isTrue();
-    assertThat(ChannelLimits.check(direction, over))
+    assertThat(ChannelLimits.ONE_C_CONNECT.check(direction, atLimit).allowed()).isTrue();
+    assertThat(ChannelLimits.ONE_C_CONNECT.check(direction, over))
         .isEqualTo(new LimitCheck.TooLarge(direction, kind, limit, limit + 1));
   }
 
   @Test
   void decimalMegabytesPassUnderTheBinaryReading() {
-    assertThat(ChannelLimits.check(Direction.TO_LINE, image(5_000_000)).allowed()).isTrue();
-    assertThat(ChannelLimits.check(Direction.TO_LINE, image(5_000_001)).allowed()).isTrue();
-    assertThat(ChannelLimits.check(Direction.TO_LINE, document(20_000_000)).allowed()).isTrue();
+    assertThat(ChannelLimits.ONE_C_CONNECT.check(Direction.TO_LINE, image(5_000_000)).allowed())
+        .isTrue();
+    assertThat(ChannelLimits.ONE_C_CONNECT.check(Direction.TO_LINE, image(5_000_001)).allowed())
+        .isTrue();
+    assertThat(ChannelLimits.ONE_C_CONNECT.check(Direction.TO_LINE, document(20_000_000)).allowed())
+        .isTrue();
   }
 
   @Test
   void voiceVideoNotesAndCallsAreUnsupportedBothWays() {
     for (UnsupportedKind kind : UnsupportedKind.values()) {
-      assertThat(ChannelLimits.check(Direction.TO_LINE, new Unsupported(kind)))
+      assertThat(ChannelLimits.ONE_C_CONNECT.check(Direction.TO_LINE, new Unsupported(kind)))
           .isEqualTo(new LimitCheck.Unsupported(kind));
-      assertThat(ChannelLimits.check(Direction.TO_CHANNEL, new Unsupported(kind)))
+      assertThat(ChannelLimits.ONE_C_CONNECT.check(Direction.TO_CHANNEL, new Unsupported(kind)))
           .isEqualTo(new LimitCheck.Unsupported(kind));
     }
   }
@@ -71,7 +74,7 @@ class ChannelLimitsTest {
             new Attachment("p.jpg", "image/jpeg", OptionalLong.empty(), new FileRef("f")),
             Optional.empty());
 
-    assertThat(ChannelLimits.check(Direction.TO_LINE, unknown).allowed()).isTrue();
+    assertThat(ChannelLimits.ONE_C_CONNECT.check(Direction.TO_LINE, unknown).allowed()).isTrue();
   }
 
   @Test
@@ -82,37 +85,52 @@ class ChannelLimitsTest {
   @Property
   void inboundImagesPassExactlyUpToFiveMebibytes(
       @ForAll @LongRange(min = 0, max = 12 * MIB) long size) {
-    assertThat(ChannelLimits.check(Direction.TO_LINE, image(size)).allowed())
+    assertThat(ChannelLimits.ONE_C_CONNECT.check(Direction.TO_LINE, image(size)).allowed())
         .isEqualTo(size <= 5 * MIB);
   }
 
   @Property
   void inboundFilesPassExactlyUpToTwentyMebibytes(
       @ForAll @LongRange(min = 0, max = 60 * MIB) long size) {
-    assertThat(ChannelLimits.check(Direction.TO_LINE, document(size)).allowed())
+    assertThat(ChannelLimits.ONE_C_CONNECT.check(Direction.TO_LINE, document(size)).allowed())
         .isEqualTo(size <= 20 * MIB);
   }
 
   @Property
   void outboundImagesPassExactlyUpToTenMebibytes(
       @ForAll @LongRange(min = 0, max = 60 * MIB) long size) {
-    assertThat(ChannelLimits.check(Direction.TO_CHANNEL, image(size)).allowed())
+    assertThat(ChannelLimits.ONE_C_CONNECT.check(Direction.TO_CHANNEL, image(size)).allowed())
         .isEqualTo(size <= 10 * MIB);
   }
 
   @Property
   void outboundFilesPassExactlyUpToFiftyMebibytes(
       @ForAll @LongRange(min = 0, max = 120 * MIB) long size) {
-    assertThat(ChannelLimits.check(Direction.TO_CHANNEL, document(size)).allowed())
+    assertThat(ChannelLimits.ONE_C_CONNECT.check(Direction.TO_CHANNEL, document(size)).allowed())
         .isEqualTo(size <= 50 * MIB);
   }
 
   @Property
   void aRefusalReportsTheLimitAndTheSize(
       @ForAll @LongRange(min = 5 * MIB + 1, max = 1L << 40) long size) {
-    LimitCheck check = ChannelLimits.check(Direction.TO_LINE, image(size));
+    LimitCheck check = ChannelLimits.ONE_C_CONNECT.check(Direction.TO_LINE, image(size));
 
     assertThat(check)
         .isEqualTo(new LimitCheck.TooLarge(Direction.TO_LINE, FileKind.IMAGE, 5 * MIB, size));
+  }
+
+  @Test
+  void aMessengerNarrowsOneCConnectsLimitsAndNeverWidensThem() {
+    ChannelLimits messenger = new ChannelLimits(4 * MIB, 100 * MIB, 10 * MIB, 30 * MIB);
+
+    ChannelLimits narrowed = ChannelLimits.ONE_C_CONNECT.narrowedBy(messenger);
+
+    assertThat(narrowed.maxBytes(Direction.TO_LINE, FileKind.IMAGE)).isEqualTo(4 * MIB);
+    assertThat(narrowed.maxBytes(Direction.TO_LINE, FileKind.FILE)).isEqualTo(20 * MIB);
+    assertThat(narrowed.maxBytes(Direction.TO_CHANNEL, FileKind.IMAGE)).isEqualTo(10 * MIB);
+    assertThat(narrowed.maxBytes(Direction.TO_CHANNEL, FileKind.FILE)).isEqualTo(30 * MIB);
+    assertThat(narrowed.checkSize(Direction.TO_LINE, FileKind.IMAGE, 4 * MIB + 1))
+        .isEqualTo(
+            new LimitCheck.TooLarge(Direction.TO_LINE, FileKind.IMAGE, 4 * MIB, 4 * MIB + 1));
   }
 }

@@ -52,7 +52,7 @@ class SecretsTest {
   void theTechnicalClientIsNamedAfterTheBotAsTheSourceSays() {
     BotProfile bot = new BotProfile(new BotId("1"), "support_bot", "Поддержка Ромашки");
 
-    assertThat(TechnicalClient.nameFor(ChannelKind.TELEGRAM, bot))
+    assertThat(TechnicalClient.nameFor(new ChannelKind("Telegram"), bot))
         .isEqualTo("Telegram: Поддержка Ромашки");
   }
 }

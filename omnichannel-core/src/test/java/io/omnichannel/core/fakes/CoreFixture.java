@@ -2,6 +2,7 @@ package io.omnichannel.core.fakes;
 
 import io.omnichannel.core.domain.ApiAccount;
 import io.omnichannel.core.domain.BotToken;
+import io.omnichannel.core.domain.ChannelCatalog;
 import io.omnichannel.core.domain.CompanyId;
 import io.omnichannel.core.domain.Confirmation;
 import io.omnichannel.core.domain.ConfirmationToken;
@@ -24,6 +25,7 @@ import io.omnichannel.core.usecase.RelayToChannel;
 import io.omnichannel.core.usecase.RelayToLine;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.util.List;
 
 /**
  * The core wired to in-memory fakes, as the launcher wires it to adapters: one company with a
@@ -37,7 +39,15 @@ public final class CoreFixture {
 
   public final ManualClock clock = ManualClock.startingAt("2026-11-29T10:00:00Z");
   public final FakePlatform platform = new FakePlatform();
+
+  /** The first messenger, described as Telegram is. */
   public final FakeMessenger messenger = new FakeMessenger();
+
+  /** A second messenger of the deployment, with opaque tokens and its own limits. */
+  public final FakeMessenger pigeon = new FakeMessenger(FakeMessenger.opaque("Pigeon"));
+
+  public final RoutingMessenger messengers = new RoutingMessenger(List.of(messenger, pigeon));
+  public final ChannelCatalog channels = messengers.catalog();
   public final InMemoryConnections connections = new InMemoryConnections();
   public final InMemoryAccounts accounts = new InMemoryAccounts(connections::find);
   public final InMemoryTopicNames topics = new InMemoryTopicNames(connections::find);
@@ -55,15 +65,24 @@ public final class CoreFixture {
 
   public final ConfirmationIssuer issuer =
       new ConfirmationIssuer(confirmations, logs, companyNames, random, PUBLIC_BASE, clock);
-  public final ManagementAnnouncer announcer =
-      new ManagementAnnouncer(platform, dialogs, messenger.kind());
+  public final ManagementAnnouncer announcer = new ManagementAnnouncer(platform, dialogs, channels);
+
+  /** The management line with the first messenger only: its root menu has one button. */
   public final ManagementDialog dialog =
-      new ManagementDialog(platform, messenger, connections, dialogs, confirmations, issuer, clock);
+      new ManagementDialog(
+          platform, List.of(messenger), connections, dialogs, confirmations, issuer, clock);
+
+  /** The management line with both messengers. */
+  public final ManagementDialog twoChannelDialog =
+      new ManagementDialog(
+          platform, List.of(messenger, pigeon), connections, dialogs, confirmations, issuer, clock);
+
   public final Confirming confirming =
       new Confirming(
           platform,
           platform,
-          messenger,
+          messengers,
+          channels,
           connections,
           confirmations,
           announcer,
@@ -71,18 +90,24 @@ public final class CoreFixture {
           random,
           clock);
   public final RelayToLine relayToLine =
-      new RelayToLine(platform, messenger, accounts, topics, connections, logs, clock);
+      new RelayToLine(platform, messengers, channels, accounts, topics, connections, logs, clock);
   public final RelayToChannel relayToChannel = new RelayToChannel(platform, accounts, logs, clock);
   public final DeliveringToChannel delivering =
-      new DeliveringToChannel(messenger, platform, connections, accounts, logs, clock);
+      new DeliveringToChannel(messengers, channels, platform, connections, accounts, logs, clock);
   public final AcceptingInbound accepting =
       new AcceptingInbound(connections, inbox, MANAGEMENT_HOOK, clock);
   public final MonitoringConnections monitoring =
-      new MonitoringConnections(messenger, platform, platform, connections, logs, random, clock);
+      new MonitoringConnections(messengers, platform, platform, connections, logs, random, clock);
 
   /** The specialist writes (or presses) {@code input} on the management line. */
   public FakePlatform.ManagementReply say(String input) {
     dialog.handle(specialist.id(), input);
+    return platform.lastReply();
+  }
+
+  /** The specialist writes {@code input} on the management line that manages both messengers. */
+  public FakePlatform.ManagementReply sayWithTwoChannels(String input) {
+    twoChannelDialog.handle(specialist.id(), input);
     return platform.lastReply();
   }
 
@@ -93,20 +118,31 @@ public final class CoreFixture {
 
   /** A link for connecting, issued to the given specialist of the company. */
   public String connectLink(Specialist by, Line line, BotToken token) {
+    return connectLink(by, messenger, line, token);
+  }
+
+  /** A link for connecting a bot of the given messenger. */
+  public String connectLink(Specialist by, FakeMessenger of, Line line, BotToken token) {
     ConfirmationToken link = ConfirmationToken.generate(random);
     confirmations.save(
         Confirmation.issue(
             link,
             by.company(),
             by.id(),
-            new PendingAction.Connect(line, messenger.identify(token), token),
+            new PendingAction.Connect(of.kind(), line, of.identify(token), token),
             clock.instant()));
     return link.reveal();
   }
 
   /** Connects a bot to a line the whole way through the confirmation form. */
   public Connection connect(Line line, BotToken token, ApiAccount account) {
-    ConfirmationOutcome outcome = confirming.submit(connectLink(line, token), account);
+    return connect(messenger, line, token, account);
+  }
+
+  /** Connects a bot of the given messenger the whole way through the confirmation form. */
+  public Connection connect(FakeMessenger of, Line line, BotToken token, ApiAccount account) {
+    ConfirmationOutcome outcome =
+        confirming.submit(connectLink(specialist, of, line, token), account);
     if (!(outcome instanceof ConfirmationOutcome.Connected connected)) {
       throw new AssertionError("expected a connection, got " + outcome);
     }
@@ -121,7 +157,8 @@ public final class CoreFixture {
             link,
             connection.company(),
             specialist.id(),
-            new PendingAction.Disconnect(connection.id(), connection.line(), connection.bot()),
+            new PendingAction.Disconnect(
+                connection.channel(), connection.id(), connection.line(), connection.bot()),
             clock.instant()));
     ConfirmationOutcome outcome = confirming.submit(link.reveal(), account);
     if (!(outcome instanceof ConfirmationOutcome.Disconnected)) {
@@ -131,10 +168,16 @@ public final class CoreFixture {
 
   /** A new line of the company with a bot connected to it through its own API account. */
   public Connection connectedLine(String lineName, String botName, String botUsername) {
+    return connectedLine(messenger, lineName, botName, botUsername);
+  }
+
+  /** A new line of the company with a bot of the given messenger connected to it. */
+  public Connection connectedLine(
+      FakeMessenger of, String lineName, String botName, String botUsername) {
     Line line = platform.line(company, lineName);
-    BotToken token = messenger.bot(botName, botUsername);
+    BotToken token = of.bot(botName, botUsername);
     ApiAccount account =
         platform.apiAccount("api-" + botUsername, "secret-" + botUsername, company, line);
-    return connect(line, token, account);
+    return connect(of, line, token, account);
   }
 }

@@ -4,13 +4,16 @@ import io.omnichannel.core.domain.BotAccess;
 import io.omnichannel.core.domain.BotId;
 import io.omnichannel.core.domain.BotProfile;
 import io.omnichannel.core.domain.BotToken;
+import io.omnichannel.core.domain.ChannelDescription;
 import io.omnichannel.core.domain.ChannelKind;
+import io.omnichannel.core.domain.ChannelLimits;
 import io.omnichannel.core.domain.ChannelPost;
 import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.FileRef;
 import io.omnichannel.core.domain.RemoteFile;
 import io.omnichannel.core.domain.Secret;
+import io.omnichannel.core.domain.TokenFormat;
 import io.omnichannel.core.domain.TopicId;
 import io.omnichannel.core.domain.failure.ChannelUnavailable;
 import io.omnichannel.core.domain.failure.InvalidBotToken;
@@ -18,6 +21,7 @@ import io.omnichannel.core.port.out.ChannelHealth;
 import io.omnichannel.core.port.out.MessengerChannel;
 import io.omnichannel.core.port.out.SendOutcome;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -27,11 +31,51 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A messenger in memory: bots known by token, sends recorded per chat, failures injected per chat.
+ * By default it describes itself as Telegram does (BotFather tokens that tell the bot id); {@link
+ * #opaque} makes a second messenger whose tokens tell nothing.
  */
 public final class FakeMessenger implements MessengerChannel {
+  /** As the Telegram adapter describes its messenger. */
+  public static final ChannelDescription TELEGRAM =
+      new ChannelDescription(
+          new ChannelKind("Telegram"),
+          new TokenFormat(
+              Pattern.compile("(?<bot>[0-9]{1,20}):[A-Za-z0-9_-]{35}"),
+              Optional.of("123456789:AAF… — число, двоеточие и 35 символов")),
+          "Получить его можно у @BotFather (https://t.me/BotFather): команда /newbot создаст бота"
+              + " и выдаст токен.",
+          new ChannelDescription.Abilities(false, true, 4096, true),
+          new ChannelLimits(
+              20 * ChannelLimits.MEBIBYTE,
+              20 * ChannelLimits.MEBIBYTE,
+              10 * ChannelLimits.MEBIBYTE,
+              50 * ChannelLimits.MEBIBYTE),
+          new ChannelDescription.Pacing(30, Duration.ofSeconds(1), 20));
+
+  /**
+   * A second messenger with opaque tokens, smaller limits (4 MiB images and 8 MiB files in, 6 MiB
+   * images out) and no topics.
+   */
+  public static ChannelDescription opaque(String name) {
+    return new ChannelDescription(
+        new ChannelKind(name),
+        TokenFormat.opaque(16),
+        "Получить его можно в кабинете " + name + " для партнеров: «Интеграция → Получить токен».",
+        new ChannelDescription.Abilities(true, false, 4000, true),
+        new ChannelLimits(
+            4 * ChannelLimits.MEBIBYTE,
+            8 * ChannelLimits.MEBIBYTE,
+            6 * ChannelLimits.MEBIBYTE,
+            50 * ChannelLimits.MEBIBYTE),
+        new ChannelDescription.Pacing(30, Duration.ofMillis(500), 60));
+  }
+
+  private final ChannelDescription description;
+
   public record Sent(BotId bot, ChatId chat, Optional<TopicId> topic, ChannelPost post) {}
 
   private final Map<BotToken, BotProfile> bots = new HashMap<>();
@@ -50,10 +94,25 @@ public final class FakeMessenger implements MessengerChannel {
   private boolean unavailable;
   private int nextBot = 100;
 
-  /** A bot BotFather would have made: a valid token, an id, a username ending in "bot". */
+  public FakeMessenger() {
+    this(TELEGRAM);
+  }
+
+  public FakeMessenger(ChannelDescription description) {
+    this.description = description;
+  }
+
+  /**
+   * A bot the messenger would have made: a valid token, an id, a username ending in "bot". Each
+   * messenger counts its bot ids from 100, so two messengers have bots of the same id.
+   */
   public synchronized BotToken bot(String displayName, String username) {
     int id = nextBot++;
-    BotToken token = BotToken.of(id + ":" + "A".repeat(30) + String.format("%05d", id));
+    String text =
+        description.tokenFormat().botIdIn(BotToken.of(id + ":" + "A".repeat(35))).isPresent()
+            ? id + ":" + "A".repeat(30) + String.format("%05d", id)
+            : "opaque-" + "Q".repeat(20) + String.format("%05d", id);
+    BotToken token = BotToken.of(text);
     bots.put(token, new BotProfile(new BotId(String.valueOf(id)), username, displayName));
     return token;
   }
@@ -116,8 +175,8 @@ public final class FakeMessenger implements MessengerChannel {
   }
 
   @Override
-  public ChannelKind kind() {
-    return ChannelKind.TELEGRAM;
+  public ChannelDescription describe() {
+    return description;
   }
 
   @Override

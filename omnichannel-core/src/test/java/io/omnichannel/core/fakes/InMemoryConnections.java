@@ -27,10 +27,11 @@ public final class InMemoryConnections implements ConnectionRepository {
     if (findActiveByLine(connection.line().id()).isPresent()) {
       throw new ConnectionRuleViolated(Rule.LINE_TAKEN);
     }
-    if (findActiveByBot(connection.bot().id()).isPresent()) {
+    if (findActiveByBot(connection.channel(), connection.bot().id()).isPresent()) {
       throw new ConnectionRuleViolated(Rule.BOT_TAKEN);
     }
-    if (activeOf(connection.company()).size() >= ChannelLimits.MAX_BOTS_PER_COMPANY) {
+    if (activeOf(connection.company(), connection.channel()).size()
+        >= ChannelLimits.MAX_BOTS_PER_COMPANY) {
       throw new ConnectionRuleViolated(Rule.COMPANY_FULL);
     }
     rows.put(connection.id(), connection);
@@ -58,10 +59,10 @@ public final class InMemoryConnections implements ConnectionRepository {
   }
 
   @Override
-  public synchronized Optional<Connection> findActiveByBot(BotId bot) {
+  public synchronized Optional<Connection> findActiveByBot(ChannelKind channel, BotId bot) {
     return rows.values().stream()
         .filter(Connection::isActive)
-        .filter(c -> c.bot().id().equals(bot))
+        .filter(c -> c.channel().equals(channel) && c.bot().id().equals(bot))
         .findFirst();
   }
 

@@ -18,7 +18,9 @@ class ConfirmationIssuerTest {
     BotToken token = world.messenger.bot("Support", "support_bot");
 
     world.issuer.issue(
-        world.specialist, new PendingAction.Connect(line, world.messenger.identify(token), token));
+        world.specialist,
+        new PendingAction.Connect(
+            world.messenger.kind(), line, world.messenger.identify(token), token));
 
     assertThat(world.companyNames.all())
         .isEqualTo(Map.of(world.company, "ООО «" + world.company.value() + "»"));

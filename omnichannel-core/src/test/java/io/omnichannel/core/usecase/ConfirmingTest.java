@@ -41,7 +41,8 @@ class ConfirmingTest {
             link,
             world.company,
             world.specialist.id(),
-            new PendingAction.Disconnect(connection.id(), connection.line(), connection.bot()),
+            new PendingAction.Disconnect(
+                connection.channel(), connection.id(), connection.line(), connection.bot()),
             world.clock.instant()));
     return link.reveal();
   }
@@ -62,6 +63,7 @@ class ConfirmingTest {
       assertThat(view)
           .isEqualTo(
               new ConfirmationView.Pending(
+                  world.messenger.kind(),
                   WizardPurpose.CONNECT,
                   line,
                   world.messenger.identify(token),

@@ -139,7 +139,8 @@ class ManagementDialogTest {
 
       assertThat(world.dialogs.load(world.specialist.id()))
           .contains(
-              new DialogState.ChoosingLine(io.omnichannel.core.domain.WizardPurpose.CONNECT, 0));
+              new DialogState.ChoosingLine(
+                  world.messenger.kind(), io.omnichannel.core.domain.WizardPurpose.CONNECT, 0));
     }
   }
 
@@ -392,7 +393,9 @@ class ManagementDialogTest {
       assertThat(stored.company()).isEqualTo(world.company);
       assertThat(stored.expiresAt()).isEqualTo(world.clock.instant().plus(Duration.ofMinutes(15)));
       assertThat(stored.action())
-          .isEqualTo(new PendingAction.Connect(line, world.messenger.identify(token), token));
+          .isEqualTo(
+              new PendingAction.Connect(
+                  world.messenger.kind(), line, world.messenger.identify(token), token));
       assertThat(rows(reply)).containsExactly(List.of("Назад", "Отмена"));
     }
 
@@ -428,7 +431,8 @@ class ManagementDialogTest {
           .startsWith("Telegram-бот @support_bot подключен к линии «Поддержка».")
           .contains("«Telegram: Support»");
       assertThat(buttons(reply)).contains("Подключить Telegram-бот");
-      assertThat(world.dialogs.load(world.specialist.id())).contains(new DialogState.ChannelMenu());
+      assertThat(world.dialogs.load(world.specialist.id()))
+          .contains(new DialogState.ChannelMenu(world.messenger.kind()));
     }
   }
 

@@ -134,7 +134,7 @@ class RelayToChannelTest {
 
     assertThat(sends)
         .extracting(OutboxMessage::post)
-        .containsExactly(new OutboundPost.Text(RelayToChannel.MENU_CLOSED, Keyboard.REMOVE));
+        .containsExactly(new OutboundPost.Text(UserNotices.MENU_CLOSED, Keyboard.REMOVE));
   }
 
   @Test

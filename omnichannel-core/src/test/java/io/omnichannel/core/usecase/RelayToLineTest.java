@@ -577,7 +577,14 @@ class RelayToLineTest {
         };
     RelayToLine relay =
         new RelayToLine(
-            f.platform, f.messenger, crashingOnce, f.topics, f.connections, f.logs, f.clock);
+            f.platform,
+            f.messengers,
+            f.channels,
+            crashingOnce,
+            f.topics,
+            f.connections,
+            f.logs,
+            f.clock);
     ChannelEvent hello = privateText("501", "Иван", "Привет");
 
     org.assertj.core.api.Assertions.assertThatThrownBy(

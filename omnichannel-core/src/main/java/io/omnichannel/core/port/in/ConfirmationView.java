@@ -1,6 +1,7 @@
 package io.omnichannel.core.port.in;
 
 import io.omnichannel.core.domain.BotProfile;
+import io.omnichannel.core.domain.ChannelKind;
 import io.omnichannel.core.domain.Line;
 import io.omnichannel.core.domain.WizardPurpose;
 import java.time.Instant;
@@ -8,9 +9,11 @@ import java.util.Objects;
 
 /** What a confirmation page shows before its form is submitted. */
 public sealed interface ConfirmationView {
-  record Pending(WizardPurpose purpose, Line line, BotProfile bot, Instant expiresAt)
+  record Pending(
+      ChannelKind channel, WizardPurpose purpose, Line line, BotProfile bot, Instant expiresAt)
       implements ConfirmationView {
     public Pending {
+      Objects.requireNonNull(channel, "channel");
       Objects.requireNonNull(purpose, "purpose");
       Objects.requireNonNull(line, "line");
       Objects.requireNonNull(bot, "bot");

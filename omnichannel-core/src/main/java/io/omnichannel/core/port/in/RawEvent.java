@@ -7,10 +7,10 @@ import java.util.Objects;
 /**
  * An event as it arrived, with the two facts its adapter read from it.
  *
- * @param sourceId the source's own id of the event (Telegram {@code update_id}, 1C-Connect {@code
+ * @param sourceId the source's own id of the event (the messenger's update id, 1C-Connect {@code
  *     message_id})
- * @param chatKey the chat the event belongs to, for per-chat order (Telegram chat id, 1C-Connect
- *     user id)
+ * @param chatKey the chat the event belongs to, for per-chat order (the messenger's chat id,
+ *     1C-Connect user id)
  */
 public record RawEvent(String sourceId, String chatKey, String payload) {
   public RawEvent {

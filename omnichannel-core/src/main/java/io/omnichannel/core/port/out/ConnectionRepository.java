@@ -11,15 +11,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Connections of bots to lines; the implementation enforces F12 atomically. */
+/**
+ * Connections of bots to lines; the implementation enforces F12 atomically: a line has one bot of
+ * any messenger, a bot (a messenger's bot id) one line, a company up to {@code
+ * ChannelLimits.MAX_BOTS_PER_COMPANY} bots of each messenger.
+ */
 public interface ConnectionRepository {
 
   /**
    * Stores a new active connection.
    *
    * @throws io.omnichannel.core.domain.failure.ConnectionRuleViolated when the line or the bot is
-   *     taken, or the company already has its maximum of active bots — decided atomically, under
-   *     concurrency
+   *     taken, or the company already has its maximum of active bots of the connection's messenger
+   *     — decided atomically, under concurrency
    */
   void insert(Connection connection);
 
@@ -31,8 +35,8 @@ public interface ConnectionRepository {
   /** The connection that holds the line, if any. */
   Optional<Connection> findActiveByLine(LineId line);
 
-  /** The connection that holds the bot, if any. */
-  Optional<Connection> findActiveByBot(BotId bot);
+  /** The connection that holds the messenger's bot, if any. */
+  Optional<Connection> findActiveByBot(ChannelKind channel, BotId bot);
 
   /**
    * Every connection, past or present, of the bot in the company, newest first: they share one
@@ -42,6 +46,13 @@ public interface ConnectionRepository {
 
   /** The company's connections that hold a slot, ordered by line name. */
   List<Connection> activeOf(CompanyId company);
+
+  /** The company's connections of one messenger that hold a slot, ordered by line name. */
+  default List<Connection> activeOf(CompanyId company, ChannelKind channel) {
+    return activeOf(company).stream()
+        .filter(connection -> connection.channel().equals(channel))
+        .toList();
+  }
 
   /** Every connection that holds a slot, for receiving and monitoring. */
   List<Connection> allActive();

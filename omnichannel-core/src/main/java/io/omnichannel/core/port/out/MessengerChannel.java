@@ -3,6 +3,7 @@ package io.omnichannel.core.port.out;
 import io.omnichannel.core.domain.BotAccess;
 import io.omnichannel.core.domain.BotProfile;
 import io.omnichannel.core.domain.BotToken;
+import io.omnichannel.core.domain.ChannelDescription;
 import io.omnichannel.core.domain.ChannelKind;
 import io.omnichannel.core.domain.ChannelPost;
 import io.omnichannel.core.domain.ChatId;
@@ -14,13 +15,19 @@ import io.omnichannel.core.domain.TopicId;
 import java.util.Optional;
 
 /**
- * What the core needs from a messenger (Telegram, or a channel added later). It acts as a bot with
- * the {@link BotAccess} it is given, and never sees a connection's 1C-Connect API account. Failures
- * are {@link io.omnichannel.core.domain.failure.ChannelFailure}s.
+ * What the core needs from a messenger, whichever it is: it describes itself ({@link #describe()})
+ * and the core knows it by nothing else. It acts as a bot with the {@link BotAccess} it is given,
+ * and never sees a connection's 1C-Connect API account. Failures are {@link
+ * io.omnichannel.core.domain.failure.ChannelFailure}s.
  */
 public interface MessengerChannel {
 
-  ChannelKind kind();
+  /** The messenger as it describes itself: name, token format, abilities, limits, pacing. */
+  ChannelDescription describe();
+
+  default ChannelKind kind() {
+    return describe().kind();
+  }
 
   /** Who the token belongs to; {@code InvalidBotToken} when the messenger rejects it. */
   BotProfile identify(BotToken token);
