@@ -25,6 +25,7 @@ import io.omnichannel.testkit.max.MaxUser;
 import io.omnichannel.testkit.max.MaxWebhookDelivery;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -309,5 +310,19 @@ class ReceivingTest {
         .isEqualTo(ChannelHealth.WEBHOOK_FAILING);
     world.emulator.revokeToken(bot.token());
     assertThat(hookedChannel.probe(connection.botAccess())).isEqualTo(ChannelHealth.TOKEN_REVOKED);
+  }
+
+  @Test
+  void theProbeCountsOnlyASubscriptionToOneOfOurHookUrls() {
+    Max ours = world.max(world.config(MaxConfig.ReceiveMode.WEBHOOK));
+    Max elsewhere =
+        world.max(
+            world.config(MaxConfig.ReceiveMode.WEBHOOK, URI.create("http://127.0.0.2:1/other/")));
+    ours.messengerChannel().startReceiving(connection.id(), connection.botAccess(), secret);
+
+    assertThat(ours.messengerChannel().probe(connection.botAccess()))
+        .isEqualTo(ChannelHealth.HEALTHY);
+    assertThat(elsewhere.messengerChannel().probe(connection.botAccess()))
+        .isEqualTo(ChannelHealth.WEBHOOK_FAILING);
   }
 }
