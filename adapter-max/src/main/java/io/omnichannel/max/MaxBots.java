@@ -206,22 +206,24 @@ final class MaxBots {
   }
 
   /**
-   * {@code GET /me} tells whether the token is still valid; in webhook mode, a subscription MAX
-   * dropped (after 8 h of failed deliveries) makes the webhook failing.
+   * {@code GET /me} tells whether the token is still valid; in webhook mode, a bot without a
+   * subscription to one of our hook URLs (MAX drops one after 8 h of failed deliveries) has its
+   * webhook failing. The probe knows the bot, not its connection: any hook URL of ours counts.
    */
-  ChannelHealth probe(Bot bot) {
+  ChannelHealth probe(String token) {
     try {
-      api.call(bot.token(), "me", MaxApi::me);
+      api.call(token, "me", MaxApi::me);
     } catch (InvalidBotToken revoked) {
       return ChannelHealth.TOKEN_REVOKED;
     }
     if (config.receiveMode() == MaxConfig.ReceiveMode.WEBHOOK) {
-      String url = config.webhookUrl(bot.connection().value()).toString();
-      MaxApi.Subscriptions current = api.call(bot.token(), "subscriptions", MaxApi::subscriptions);
+      String ours = config.webhookUrl("").toString();
+      MaxApi.Subscriptions current = api.call(token, "subscriptions", MaxApi::subscriptions);
       boolean subscribed =
           current != null
               && current.subscriptions() != null
-              && current.subscriptions().stream().anyMatch(s -> url.equals(s.url()));
+              && current.subscriptions().stream()
+                  .anyMatch(s -> s.url() != null && s.url().startsWith(ours));
       if (!subscribed) {
         return ChannelHealth.WEBHOOK_FAILING;
       }

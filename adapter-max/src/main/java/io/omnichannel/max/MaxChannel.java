@@ -1,17 +1,19 @@
 package io.omnichannel.max;
 
+import io.omnichannel.core.domain.BotAccess;
 import io.omnichannel.core.domain.BotProfile;
 import io.omnichannel.core.domain.BotToken;
 import io.omnichannel.core.domain.ChannelKind;
 import io.omnichannel.core.domain.ChannelPost;
 import io.omnichannel.core.domain.ChatId;
-import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.FileRef;
 import io.omnichannel.core.domain.RemoteFile;
 import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.domain.TopicId;
 import io.omnichannel.core.port.out.ChannelHealth;
 import io.omnichannel.core.port.out.MessengerChannel;
+import io.omnichannel.core.port.out.SendOutcome;
 import java.util.Optional;
 
 /**
@@ -30,8 +32,8 @@ final class MaxChannel implements MessengerChannel {
     this.sending = sending;
   }
 
-  private static Bot bot(Connection connection) {
-    return new Bot(connection.id(), connection.bot().id(), connection.token().reveal());
+  private static Bot bot(ConnectionId connection, BotAccess access) {
+    return new Bot(connection, access.bot(), access.token().reveal());
   }
 
   @Override
@@ -45,27 +47,27 @@ final class MaxChannel implements MessengerChannel {
   }
 
   @Override
-  public void startReceiving(Connection connection, Secret webhookSecret) {
-    bots.startReceiving(bot(connection), webhookSecret);
+  public void startReceiving(ConnectionId connection, BotAccess bot, Secret webhookSecret) {
+    bots.startReceiving(bot(connection, bot), webhookSecret);
   }
 
   @Override
-  public void stopReceiving(Connection connection) {
-    bots.stopReceiving(bot(connection));
+  public void stopReceiving(ConnectionId connection, BotAccess bot) {
+    bots.stopReceiving(bot(connection, bot));
   }
 
   @Override
-  public void send(Connection connection, ChatId chat, Optional<TopicId> topic, ChannelPost post) {
-    sending.send(connection.bot().id(), connection.token().reveal(), chat, post);
+  public SendOutcome send(BotAccess bot, ChatId chat, Optional<TopicId> topic, ChannelPost post) {
+    return sending.send(bot.bot(), bot.token().reveal(), chat, post);
   }
 
   @Override
-  public RemoteFile fetchFile(Connection connection, FileRef file) {
-    return bots.fetchFile(connection.token().reveal(), file);
+  public RemoteFile fetchFile(BotAccess bot, FileRef file) {
+    return bots.fetchFile(bot.token().reveal(), file);
   }
 
   @Override
-  public ChannelHealth probe(Connection connection) {
-    return bots.probe(bot(connection));
+  public ChannelHealth probe(BotAccess bot) {
+    return bots.probe(bot.token().reveal());
   }
 }

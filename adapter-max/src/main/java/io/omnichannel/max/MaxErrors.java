@@ -2,13 +2,11 @@ package io.omnichannel.max;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.omnichannel.core.domain.failure.BotBlockedByUser;
 import io.omnichannel.core.domain.failure.ChannelFailure;
 import io.omnichannel.core.domain.failure.ChannelUnavailable;
-import io.omnichannel.core.domain.failure.ChatNotFound;
-import io.omnichannel.core.domain.failure.ContentTooLarge;
 import io.omnichannel.core.domain.failure.InvalidBotToken;
 import io.omnichannel.core.domain.failure.RateLimited;
+import io.omnichannel.core.port.out.SendOutcome;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
@@ -16,7 +14,8 @@ import java.util.Optional;
 
 /**
  * The one translation of a MAX refusal (an HTTP status with {@code {"code", "message"}} or {@code
- * {"error"}}) into the core's failures. Used by the Feign error decoder and by the JDK client (long
+ * {"error"}}) into the core's failures, or into an {@link Undeliverable} carrying the {@link
+ * SendOutcome} a send returns instead. Used by the Feign error decoder and by the JDK client (long
  * polls, uploads, downloads) alike.
  */
 final class MaxErrors {
@@ -24,6 +23,29 @@ final class MaxErrors {
   static final Duration DEFAULT_RETRY = Duration.ofSeconds(1);
 
   private MaxErrors() {}
+
+  /**
+   * A refusal the core takes as a {@link SendOutcome}, not as a failure: thrown through the HTTP
+   * client and the pacing, caught by {@link Sending#send} and returned. Should one escape another
+   * call (a download, say), it is a failure that a retry does not help.
+   */
+  static final class Undeliverable extends ChannelFailure {
+    private final transient SendOutcome outcome;
+
+    Undeliverable(String message, SendOutcome outcome) {
+      super(message);
+      this.outcome = outcome;
+    }
+
+    SendOutcome outcome() {
+      return outcome;
+    }
+
+    @Override
+    public boolean retryable() {
+      return false;
+    }
+  }
 
   /** A refusal that is none of the core's typed ones (400 bad request, 404 method.not.found …). */
   static final class Refused extends ChannelFailure {
@@ -92,14 +114,14 @@ final class MaxErrors {
         || lower.contains("dialog.suspended")
         || lower.contains("bot.blocked")
         || status == 403 && lower.contains("blocked")) {
-      return new BotBlockedByUser(what);
+      return new Undeliverable(what, new SendOutcome.RecipientBlocked());
     }
     if ("chat.not.found".equals(lowerCode)
         || status == 404 && ("not.found".equals(lowerCode) || lower.contains("chat"))) {
-      return new ChatNotFound(what);
+      return new Undeliverable(what, new SendOutcome.ChatNotFound());
     }
     if (status == 413 || lower.contains("too large") || lower.contains("too big")) {
-      return new ContentTooLarge(what);
+      return new Undeliverable(what, new SendOutcome.TooLarge());
     }
     if (status >= 500 || status == 0) {
       return new ChannelUnavailable(what);

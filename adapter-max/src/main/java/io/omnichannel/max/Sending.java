@@ -12,7 +12,7 @@ import io.omnichannel.core.domain.Keyboard;
 import io.omnichannel.core.domain.LimitCheck;
 import io.omnichannel.core.domain.LimitCheck.FileKind;
 import io.omnichannel.core.domain.failure.ChannelUnavailable;
-import io.omnichannel.core.domain.failure.ContentTooLarge;
+import io.omnichannel.core.port.out.SendOutcome;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,7 +52,21 @@ final class Sending {
     this.sleeper = sleeper;
   }
 
-  void send(BotId bot, String token, ChatId chat, ChannelPost post) {
+  /**
+   * Sends one post; a refusal for the recipient's sake (blocked, chat unknown, too large) ends the
+   * send with its outcome, parts not yet sent unsent. Unavailability, rate limits and a rejected
+   * token are thrown.
+   */
+  SendOutcome send(BotId bot, String token, ChatId chat, ChannelPost post) {
+    try {
+      sendPaced(bot, token, chat, post);
+      return SendOutcome.SENT;
+    } catch (MaxErrors.Undeliverable refused) {
+      return refused.outcome();
+    }
+  }
+
+  private void sendPaced(BotId bot, String token, ChatId chat, ChannelPost post) {
     Duration request = config.timeouts().request();
     if (post instanceof ChannelPost.Text text) {
       List<Runnable> calls =
@@ -63,13 +77,14 @@ final class Sending {
     ChannelPost.File file = (ChannelPost.File) post;
     LimitCheck check = ChannelLimits.checkSize(Direction.TO_CHANNEL, file.kind(), file.sizeBytes());
     if (!check.allowed()) {
-      throw new ContentTooLarge(
+      throw new MaxErrors.Undeliverable(
           file.kind()
               + " of "
               + file.sizeBytes()
               + " bytes is over the limit of "
               + ChannelLimits.maxBytes(Direction.TO_CHANNEL, file.kind())
-              + " bytes");
+              + " bytes",
+          new SendOutcome.TooLarge());
     }
     String[] caption = Texts.head(file.caption().orElse(""), Texts.MESSAGE_MAX);
     List<String> following = Texts.split(caption[1], Texts.MESSAGE_MAX);

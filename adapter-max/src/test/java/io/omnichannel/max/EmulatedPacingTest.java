@@ -8,6 +8,7 @@ import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.Keyboard;
 import io.omnichannel.core.domain.failure.AwaitingSlot;
 import io.omnichannel.core.port.out.MessengerChannel;
+import io.omnichannel.core.port.out.SendOutcome;
 import io.omnichannel.testkit.max.MaxBotInfo;
 import io.omnichannel.testkit.max.MaxDialogScenario;
 import io.omnichannel.testkit.max.MaxEmulatorConfig;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -92,7 +94,8 @@ class EmulatedPacingTest {
   private void sendPostponing(ChatId chat, ChannelPost post) {
     while (true) {
       try {
-        channel.send(connection, chat, post);
+        assertThat(channel.send(connection.botAccess(), chat, Optional.empty(), post))
+            .isEqualTo(SendOutcome.SENT);
         return;
       } catch (AwaitingSlot wait) {
         long nanos = Duration.between(Instant.now(), wait.opensAt()).toNanos();

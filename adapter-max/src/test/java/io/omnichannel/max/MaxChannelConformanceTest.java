@@ -106,7 +106,9 @@ class MaxChannelConformanceTest extends MessengerChannelConformance {
           bot.reveal(),
           token -> {
             Connection connection = world.connect(info);
-            max.messengerChannel().startReceiving(connection, Secret.of("unused_secret"));
+            max.messengerChannel()
+                .startReceiving(
+                    connection.id(), connection.botAccess(), Secret.of("unused_secret"));
             return connection;
           });
       String eventId = "max:" + info.userId() + ":" + injected.mid();

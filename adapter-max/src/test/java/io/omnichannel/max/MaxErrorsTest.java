@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import feign.Request;
 import feign.Response;
-import io.omnichannel.core.domain.failure.BotBlockedByUser;
 import io.omnichannel.core.domain.failure.ChannelFailure;
 import io.omnichannel.core.domain.failure.ChannelUnavailable;
-import io.omnichannel.core.domain.failure.ChatNotFound;
 import io.omnichannel.core.domain.failure.InvalidBotToken;
 import io.omnichannel.core.domain.failure.RateLimited;
+import io.omnichannel.core.port.out.SendOutcome;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
@@ -42,14 +41,19 @@ class MaxErrorsTest {
             403,
             "{\"code\":\"chat.denied\",\"message\":\"Key: error.dialog.suspended, args: [42,].\"}");
 
-    assertThat(failure).isInstanceOf(BotBlockedByUser.class);
+    assertThat(failure).isInstanceOf(MaxErrors.Undeliverable.class);
+    assertThat(((MaxErrors.Undeliverable) failure).outcome())
+        .isEqualTo(new SendOutcome.RecipientBlocked());
     assertThat(failure.retryable()).isFalse();
   }
 
   @Test
   void anUnknownChatIsChatNotFoundButAnUnknownMethodIsARefusal() {
-    assertThat(decode(404, "{\"code\":\"chat.not.found\",\"message\":\"Chat 42 not found\"}"))
-        .isInstanceOf(ChatNotFound.class);
+    ChannelFailure chat =
+        decode(404, "{\"code\":\"chat.not.found\",\"message\":\"Chat 42 not found\"}");
+    assertThat(chat).isInstanceOf(MaxErrors.Undeliverable.class);
+    assertThat(((MaxErrors.Undeliverable) chat).outcome())
+        .isEqualTo(new SendOutcome.ChatNotFound());
     ChannelFailure method =
         decode(
             404,

@@ -25,6 +25,7 @@ import io.omnichannel.testkit.max.MaxUser;
 import io.omnichannel.testkit.max.MaxWebhookDelivery;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -65,7 +66,7 @@ class ReceivingTest {
 
   @Test
   void pollingStoresEachUpdateUnderItsStableKeyAsReceived() {
-    channel.startReceiving(connection, secret);
+    channel.startReceiving(connection.id(), connection.botAccess(), secret);
     MaxInjected started = alice.startsBot();
     MaxInjected text = alice.sendsText("Здравствуйте!");
 
@@ -89,7 +90,7 @@ class ReceivingTest {
 
   @Test
   void pollingConfirmsByMarkerSoNothingComesTwiceAndAnEditIsItsOwnRow() {
-    channel.startReceiving(connection, secret);
+    channel.startReceiving(connection.id(), connection.botAccess(), secret);
     MaxInjected text = alice.sendsText("Вопрос");
     awaitStored(1);
     alice.editsMessage(text.mid(), "Вопрос (исправлено)");
@@ -106,10 +107,10 @@ class ReceivingTest {
   @Test
   void pollingFirstRemovesASubscriptionMaxWouldNotPollBeside() {
     Max hooked = world.max(world.config(MaxConfig.ReceiveMode.WEBHOOK));
-    hooked.messengerChannel().startReceiving(connection, secret);
+    hooked.messengerChannel().startReceiving(connection.id(), connection.botAccess(), secret);
     assertThat(world.emulator.subscriptionUrl(bot.token())).isPresent();
 
-    channel.startReceiving(connection, secret);
+    channel.startReceiving(connection.id(), connection.botAccess(), secret);
     alice.sendsText("после подписки");
 
     assertThat(awaitStored(1)).hasSize(1);
@@ -118,16 +119,16 @@ class ReceivingTest {
 
   @Test
   void afterStopNothingIsPolledAndAStartAgainMissesNothing() {
-    channel.startReceiving(connection, secret);
+    channel.startReceiving(connection.id(), connection.botAccess(), secret);
     alice.sendsText("один");
     awaitStored(1);
 
-    channel.stopReceiving(connection);
+    channel.stopReceiving(connection.id(), connection.botAccess());
     assertThat(max.pollingBots()).isZero();
     alice.sendsText("два");
     assertThat(world.emulator.pendingUpdateCount(bot.token())).isEqualTo(1);
 
-    channel.startReceiving(connection, secret);
+    channel.startReceiving(connection.id(), connection.botAccess(), secret);
     List<InboundRecord> stored = awaitStored(2);
     assertThat(stored).hasSize(2);
     assertThat(((ChannelMessage) decode(stored.get(1))).content())
@@ -136,7 +137,7 @@ class ReceivingTest {
 
   @Test
   void aGroupIsOneChatWhereEachMemberSpeaksWithTheirOwnName() {
-    channel.startReceiving(connection, secret);
+    channel.startReceiving(connection.id(), connection.botAccess(), secret);
     MaxGroupScenario group = world.emulator.bot(bot.token()).group(-70801090403050L, "Бухгалтерия");
     group.addsBot(BORIS);
     group.makesBotAdmin();
@@ -160,7 +161,7 @@ class ReceivingTest {
 
   @Test
   void aStoppedBotAndABotRemovedFromAGroupAreMembershipChanges() {
-    channel.startReceiving(connection, secret);
+    channel.startReceiving(connection.id(), connection.botAccess(), secret);
     MaxGroupScenario group = world.emulator.bot(bot.token()).group(-70801090403051L, "Склад");
     alice.startsBot();
     alice.stopsBot();
@@ -185,7 +186,7 @@ class ReceivingTest {
     world.emulator.failNext(bot.token(), "/updates", 500, "internal", "oops");
     alice.sendsText("несмотря на сбои");
 
-    channel.startReceiving(connection, secret);
+    channel.startReceiving(connection.id(), connection.botAccess(), secret);
 
     assertThat(awaitStored(1)).hasSize(1);
     alice.sendsText("и дальше");
@@ -208,7 +209,7 @@ class ReceivingTest {
                           .withLongPoll(Duration.ZERO)));
       MaxBotInfo other = limited.newBot();
       Connection connected = limited.connect(other);
-      polling.messengerChannel().startReceiving(connected, secret);
+      polling.messengerChannel().startReceiving(connected.id(), connected.botAccess(), secret);
       MaxDialogScenario dialog = limited.emulator.bot(other.token()).dialog(ALICE);
       for (int i = 0; i < 3; i++) {
         dialog.sendsText("сообщение " + i);
@@ -224,12 +225,12 @@ class ReceivingTest {
 
   @Test
   void aFilesDeclaredSizeIsKnownBeforeAnyByteAndTheBytesMatchIt() throws Exception {
-    channel.startReceiving(connection, secret);
+    channel.startReceiving(connection.id(), connection.botAccess(), secret);
     alice.sendsFile("Счёт 42.pdf", 123_457);
     ChannelMessage message = (ChannelMessage) decode(awaitStored(1).get(0));
     Attachment file = ((MessageContent.Document) message.content()).file();
 
-    RemoteFile remote = channel.fetchFile(connection, file.ref());
+    RemoteFile remote = channel.fetchFile(connection.botAccess(), file.ref());
 
     assertThat(file.fileName()).isEqualTo("Счёт 42.pdf");
     assertThat(remote.sizeBytes()).isEqualTo(123_457);
@@ -240,12 +241,12 @@ class ReceivingTest {
 
   @Test
   void anImagesSizeComesFromTheDownloadsLengthBeforeTheBytesAreRead() throws Exception {
-    channel.startReceiving(connection, secret);
+    channel.startReceiving(connection.id(), connection.botAccess(), secret);
     alice.sendsImage("скриншот", 54_321);
     ChannelMessage message = (ChannelMessage) decode(awaitStored(1).get(0));
     MessageContent.Image image = (MessageContent.Image) message.content();
 
-    RemoteFile remote = channel.fetchFile(connection, image.file().ref());
+    RemoteFile remote = channel.fetchFile(connection.botAccess(), image.file().ref());
 
     assertThat(image.caption()).contains("скриншот");
     assertThat(remote.sizeBytes()).isEqualTo(54_321);
@@ -258,7 +259,7 @@ class ReceivingTest {
   void theWebhookIsSubscribedWithTheSecretAndItsDeliveriesStoredBeforeThe200() {
     server = new WebhookServer(max.webhookHandler());
     Max hooked = world.max(world.config(MaxConfig.ReceiveMode.WEBHOOK, server.base()));
-    hooked.messengerChannel().startReceiving(connection, secret);
+    hooked.messengerChannel().startReceiving(connection.id(), connection.botAccess(), secret);
     MaxInjected text = alice.sendsText("по вебхуку");
 
     List<MaxWebhookDelivery> deliveries =
@@ -274,14 +275,17 @@ class ReceivingTest {
               assertThat(record.eventId()).isEqualTo("max:" + bot.userId() + ":" + text.mid());
               assertThat(record.payload()).isEqualTo(deliveries.get(0).body());
             });
-    assertThat(hooked.messengerChannel().probe(connection)).isEqualTo(ChannelHealth.HEALTHY);
+    assertThat(hooked.messengerChannel().probe(connection.botAccess()))
+        .isEqualTo(ChannelHealth.HEALTHY);
   }
 
   @Test
   void aDeliveryWithAnotherSecretIsRefusedAndNothingStored() {
     server = new WebhookServer(max.webhookHandler());
     Max hooked = world.max(world.config(MaxConfig.ReceiveMode.WEBHOOK, server.base()));
-    hooked.messengerChannel().startReceiving(connection, Secret.of("another_secret-456"));
+    hooked
+        .messengerChannel()
+        .startReceiving(connection.id(), connection.botAccess(), Secret.of("another_secret-456"));
     alice.sendsText("чужой секрет");
 
     List<MaxWebhookDelivery> deliveries =
@@ -295,15 +299,30 @@ class ReceivingTest {
   void stoppingAWebhookUnsubscribesAndTheProbeThenSaysItFails() {
     Max hooked = world.max(world.config(MaxConfig.ReceiveMode.WEBHOOK));
     MessengerChannel hookedChannel = hooked.messengerChannel();
-    hookedChannel.startReceiving(connection, secret);
+    hookedChannel.startReceiving(connection.id(), connection.botAccess(), secret);
     assertThat(world.emulator.subscriptionUrl(bot.token()))
         .contains("http://127.0.0.1:1/hooks/max/" + connection.id());
 
-    hookedChannel.stopReceiving(connection);
+    hookedChannel.stopReceiving(connection.id(), connection.botAccess());
 
     assertThat(world.emulator.subscriptionUrl(bot.token())).isEmpty();
-    assertThat(hookedChannel.probe(connection)).isEqualTo(ChannelHealth.WEBHOOK_FAILING);
+    assertThat(hookedChannel.probe(connection.botAccess()))
+        .isEqualTo(ChannelHealth.WEBHOOK_FAILING);
     world.emulator.revokeToken(bot.token());
-    assertThat(hookedChannel.probe(connection)).isEqualTo(ChannelHealth.TOKEN_REVOKED);
+    assertThat(hookedChannel.probe(connection.botAccess())).isEqualTo(ChannelHealth.TOKEN_REVOKED);
+  }
+
+  @Test
+  void theProbeCountsOnlyASubscriptionToOneOfOurHookUrls() {
+    Max ours = world.max(world.config(MaxConfig.ReceiveMode.WEBHOOK));
+    Max elsewhere =
+        world.max(
+            world.config(MaxConfig.ReceiveMode.WEBHOOK, URI.create("http://127.0.0.2:1/other/")));
+    ours.messengerChannel().startReceiving(connection.id(), connection.botAccess(), secret);
+
+    assertThat(ours.messengerChannel().probe(connection.botAccess()))
+        .isEqualTo(ChannelHealth.HEALTHY);
+    assertThat(elsewhere.messengerChannel().probe(connection.botAccess()))
+        .isEqualTo(ChannelHealth.WEBHOOK_FAILING);
   }
 }

@@ -11,13 +11,11 @@ import io.omnichannel.core.domain.Keyboard;
 import io.omnichannel.core.domain.LimitCheck.FileKind;
 import io.omnichannel.core.domain.LinkButton;
 import io.omnichannel.core.domain.Menu;
-import io.omnichannel.core.domain.failure.BotBlockedByUser;
 import io.omnichannel.core.domain.failure.ChannelUnavailable;
-import io.omnichannel.core.domain.failure.ChatNotFound;
-import io.omnichannel.core.domain.failure.ContentTooLarge;
 import io.omnichannel.core.domain.failure.InvalidBotToken;
 import io.omnichannel.core.domain.failure.RateLimited;
 import io.omnichannel.core.port.out.MessengerChannel;
+import io.omnichannel.core.port.out.SendOutcome;
 import io.omnichannel.testkit.max.MaxBotInfo;
 import io.omnichannel.testkit.max.MaxButton;
 import io.omnichannel.testkit.max.MaxDialogScenario;
@@ -60,6 +58,15 @@ class SendingTest {
     bot = world.newBot();
     connection = world.connect(bot);
     alice = world.emulator.bot(bot.token()).dialog(ALICE);
+  }
+
+  private SendOutcome send(ChatId chat, ChannelPost post) {
+    return channel.send(connection.botAccess(), chat, Optional.empty(), post);
+  }
+
+  /** A send the emulator takes: its outcome must be {@link SendOutcome.Sent}. */
+  private void sends(ChatId chat, ChannelPost post) {
+    assertThat(send(chat, post)).isEqualTo(SendOutcome.SENT);
   }
 
   private ChatId chat() {
@@ -117,8 +124,7 @@ class SendingTest {
   void aTextArrivesInTheDialog() {
     alice.startsBot();
 
-    channel.send(
-        connection, chat(), new ChannelPost.Text("Здравствуйте, Алиса!", Keyboard.UNCHANGED));
+    sends(chat(), new ChannelPost.Text("Здравствуйте, Алиса!", Keyboard.UNCHANGED));
 
     assertThat(awaitSent(1))
         .singleElement()
@@ -134,8 +140,7 @@ class SendingTest {
     alice.startsBot();
     String text = ("Длинный ответ специалиста. ").repeat(400).strip();
 
-    channel.send(
-        connection, chat(), new ChannelPost.Text(text, new Keyboard.ShowMenu(Menu.column("Да"))));
+    sends(chat(), new ChannelPost.Text(text, new Keyboard.ShowMenu(Menu.column("Да"))));
 
     List<MaxSentMessage> sent = awaitSent(3);
     assertThat(sent).allSatisfy(part -> assertThat(part.text().length()).isLessThanOrEqualTo(4000));
@@ -149,8 +154,7 @@ class SendingTest {
     alice.startsBot();
     Menu menu = Menu.column("Да", "Нет", "Позвать специалиста");
 
-    channel.send(
-        connection, chat(), new ChannelPost.Text("Выберите:", new Keyboard.ShowMenu(menu)));
+    sends(chat(), new ChannelPost.Text("Выберите:", new Keyboard.ShowMenu(menu)));
 
     MaxSentMessage sent = awaitSent(1).get(0);
     assertThat(sent.buttons()).hasSize(3);
@@ -162,10 +166,7 @@ class SendingTest {
   void withCallbackButtonsAPressComesBackAsTheUsersText() {
     restart(MaxEmulatorConfig.forTests(), MaxConfig.MenuButtons.CALLBACK);
     alice.startsBot();
-    channel.send(
-        connection,
-        chat(),
-        new ChannelPost.Text("Выберите:", new Keyboard.ShowMenu(Menu.column("Оплата"))));
+    sends(chat(), new ChannelPost.Text("Выберите:", new Keyboard.ShowMenu(Menu.column("Оплата"))));
     MaxSentMessage sent = awaitSent(1).get(0);
     assertThat(sent.allButtons())
         .singleElement()
@@ -175,7 +176,10 @@ class SendingTest {
               assertThat(button.payload()).isEqualTo("Оплата");
             });
 
-    channel.startReceiving(connection, io.omnichannel.core.domain.Secret.of("unused-secret"));
+    channel.startReceiving(
+        connection.id(),
+        connection.botAccess(),
+        io.omnichannel.core.domain.Secret.of("unused-secret"));
     alice.pressesButton(sent.mid(), "Оплата");
 
     Core.await("the press stored", WAIT, () -> world.core.stored().size() >= 2);
@@ -196,8 +200,7 @@ class SendingTest {
   void aLinkButtonArrivesUnderTheMessage() {
     alice.startsBot();
 
-    channel.send(
-        connection,
+    sends(
         chat(),
         new ChannelPost.Text(
             "Акция",
@@ -213,8 +216,7 @@ class SendingTest {
     alice.startsBot();
     byte[] image = bytes(70_001);
 
-    channel.send(
-        connection,
+    sends(
         chat(),
         file(
             FileKind.IMAGE,
@@ -237,8 +239,7 @@ class SendingTest {
     alice.startsBot();
     byte[] pdf = bytes(123_457);
 
-    channel.send(
-        connection,
+    sends(
         chat(),
         file(
             FileKind.FILE,
@@ -268,8 +269,7 @@ class SendingTest {
         MaxConfig.MenuButtons.MESSAGE);
     alice.startsBot();
 
-    channel.send(
-        connection,
+    sends(
         chat(),
         file(FileKind.FILE, "a.txt", "text/plain", bytes(10), "готово", Keyboard.UNCHANGED));
 
@@ -285,8 +285,7 @@ class SendingTest {
 
     assertThatThrownBy(
             () ->
-                channel.send(
-                    connection,
+                send(
                     chat(),
                     file(
                         FileKind.FILE, "a.txt", "text/plain", bytes(10), null, Keyboard.UNCHANGED)))
@@ -310,29 +309,23 @@ class SendingTest {
             Optional.empty(),
             Keyboard.UNCHANGED);
 
-    assertThatThrownBy(() -> channel.send(connection, chat(), huge))
-        .isInstanceOf(ContentTooLarge.class);
+    assertThat(send(chat(), huge)).isEqualTo(new SendOutcome.TooLarge());
+    assertThat(world.emulator.sentCount(bot.token(), alice.chatId())).isZero();
   }
 
   @Test
-  void aUserWhoStoppedTheBotIsBotBlockedByUser() {
+  void aUserWhoStoppedTheBotIsRecipientBlocked() {
     alice.startsBot();
     alice.stopsBot();
 
-    assertThatThrownBy(
-            () -> channel.send(connection, chat(), new ChannelPost.Text("hi", Keyboard.UNCHANGED)))
-        .isInstanceOf(BotBlockedByUser.class);
+    assertThat(send(chat(), new ChannelPost.Text("hi", Keyboard.UNCHANGED)))
+        .isEqualTo(new SendOutcome.RecipientBlocked());
   }
 
   @Test
   void anUnknownChatIsChatNotFound() {
-    assertThatThrownBy(
-            () ->
-                channel.send(
-                    connection,
-                    new ChatId("987654321"),
-                    new ChannelPost.Text("hi", Keyboard.UNCHANGED)))
-        .isInstanceOf(ChatNotFound.class);
+    assertThat(send(new ChatId("987654321"), new ChannelPost.Text("hi", Keyboard.UNCHANGED)))
+        .isEqualTo(new SendOutcome.ChatNotFound());
   }
 
   @Test
@@ -341,10 +334,8 @@ class SendingTest {
     ChannelPost.Text hi = new ChannelPost.Text("hi", Keyboard.UNCHANGED);
 
     world.emulator.failNext(bot.token(), "POST /messages", 503, "service.unavailable", "busy");
-    assertThatThrownBy(() -> channel.send(connection, chat(), hi))
-        .isInstanceOf(ChannelUnavailable.class);
+    assertThatThrownBy(() -> send(chat(), hi)).isInstanceOf(ChannelUnavailable.class);
     world.emulator.failNext(bot.token(), "POST /messages", 429, "too.many.requests", "slow down");
-    assertThatThrownBy(() -> channel.send(connection, new ChatId("880099"), hi))
-        .isInstanceOf(RateLimited.class);
+    assertThatThrownBy(() -> send(new ChatId("880099"), hi)).isInstanceOf(RateLimited.class);
   }
 }
