@@ -3,17 +3,21 @@ package io.omnichannel.max;
 import io.omnichannel.core.domain.BotAccess;
 import io.omnichannel.core.domain.BotProfile;
 import io.omnichannel.core.domain.BotToken;
+import io.omnichannel.core.domain.ChannelDescription;
 import io.omnichannel.core.domain.ChannelKind;
+import io.omnichannel.core.domain.ChannelLimits;
 import io.omnichannel.core.domain.ChannelPost;
 import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.FileRef;
 import io.omnichannel.core.domain.RemoteFile;
 import io.omnichannel.core.domain.Secret;
+import io.omnichannel.core.domain.TokenFormat;
 import io.omnichannel.core.domain.TopicId;
 import io.omnichannel.core.port.out.ChannelHealth;
 import io.omnichannel.core.port.out.MessengerChannel;
 import io.omnichannel.core.port.out.SendOutcome;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -23,6 +27,20 @@ import java.util.Optional;
  */
 final class MaxChannel implements MessengerChannel {
   static final ChannelKind KIND = new ChannelKind("MAX");
+
+  /**
+   * MAX as the core knows it: opaque tokens (the bot's id comes from identify), no topics, 4000
+   * characters a message, link buttons; files within 1C-Connect's limits; 30 requests/s per bot,
+   * 1/s per dialog, 20/min per group.
+   */
+  static final ChannelDescription DESCRIPTION =
+      new ChannelDescription(
+          KIND,
+          TokenFormat.opaque(16),
+          "Получить его можно на платформе для партнёров MAX: «Интеграция → Получить токен».",
+          new ChannelDescription.Abilities(true, false, Texts.MESSAGE_MAX, true),
+          ChannelLimits.ONE_C_CONNECT,
+          new ChannelDescription.Pacing(30, Duration.ofSeconds(1), 20));
 
   private final MaxBots bots;
   private final Sending sending;
@@ -37,8 +55,8 @@ final class MaxChannel implements MessengerChannel {
   }
 
   @Override
-  public ChannelKind kind() {
-    return KIND;
+  public ChannelDescription describe() {
+    return DESCRIPTION;
   }
 
   @Override

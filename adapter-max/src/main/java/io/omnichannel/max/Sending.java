@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnichannel.core.domain.BotId;
-import io.omnichannel.core.domain.ChannelLimits;
 import io.omnichannel.core.domain.ChannelPost;
 import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.Direction;
@@ -75,14 +74,17 @@ final class Sending {
       return;
     }
     ChannelPost.File file = (ChannelPost.File) post;
-    LimitCheck check = ChannelLimits.checkSize(Direction.TO_CHANNEL, file.kind(), file.sizeBytes());
+    LimitCheck check =
+        MaxChannel.DESCRIPTION
+            .limits()
+            .checkSize(Direction.TO_CHANNEL, file.kind(), file.sizeBytes());
     if (!check.allowed()) {
       throw new MaxErrors.Undeliverable(
           file.kind()
               + " of "
               + file.sizeBytes()
               + " bytes is over the limit of "
-              + ChannelLimits.maxBytes(Direction.TO_CHANNEL, file.kind())
+              + MaxChannel.DESCRIPTION.limits().maxBytes(Direction.TO_CHANNEL, file.kind())
               + " bytes",
           new SendOutcome.TooLarge());
     }
