@@ -236,6 +236,15 @@ public final class Persistence implements AutoCloseable {
   }
 
   /**
+   * Claims up to {@code max} inbox rows at once, oldest first, each the first unfinished row of its
+   * chat (so no two of one chat), for a worker to hand the others to its idle peers: one read and
+   * one UPDATE, whatever their number. Empty when nothing is claimable.
+   */
+  public List<Claimed<InboundRecord>> claimInbox(Instant now, Duration lease, int max) {
+    return inbox.claimUpTo(now, lease, max);
+  }
+
+  /**
    * Runs {@code action} once this thread's writes are committed: at once outside a transaction,
    * after the commit of the one it is in (never, if that rolls back).
    */

@@ -123,7 +123,7 @@ public final class Omnichannel {
     metering.queueBacklog("inbox", persistence.inboxBacklog(), clock);
     metering.queueBacklog("outbox", persistence.outboxBacklog(), clock);
 
-    WakingInbox waking = new WakingInbox(persistence, clock, settings.queueLease);
+    WakingInbox waking = new WakingInbox(persistence, clock, settings.queueLease, settings.workers);
     EventInbox inbox = Correlating.inbox(metering.inbox(waking));
     dueWakeups = new DueWakeups(this::wakeOutbox, clock);
     Outbox outbox =
