@@ -84,6 +84,18 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
   private static final String LEASED_BY =
       "SELECT id FROM inbox WHERE id IN (%s) AND claim_token = ?";
 
+  private static final String COMPLETE =
+      """
+      UPDATE inbox SET finished = TRUE, completed_at = ?, leased_until = NULL, claim_token = NULL
+       WHERE id = ? AND claim_token = ?
+      """;
+
+  private static final String GIVE_BACK =
+      """
+      UPDATE inbox SET leased_until = NULL, claim_token = NULL, attempts = attempts - 1
+       WHERE id = ? AND claim_token = ? AND finished = FALSE
+      """;
+
   /** Most rows one claim takes. */
   static final int CLAIM_MAX = 32;
 
@@ -125,6 +137,26 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
     return stores.run(() -> insert(INSERT, r)).isPresent();
   }
 
+  /**
+   * Completes the row in one statement; completions and stores of several threads at once share a
+   * commit ({@link GroupCommit}). Inside a transaction of the caller's, it joins that one.
+   */
+  @Override
+  public void complete(Claimed<InboundRecord> claimed) {
+    if (db().inTransaction()) {
+      super.complete(claimed);
+      return;
+    }
+    long now = Micros.of(clock().instant());
+    int updated = stores.run(() -> db().update(COMPLETE, now, claimed.id(), claimed.token()));
+    expectHeld(claimed, "completion", updated);
+  }
+
+  /** Gives a claimed row back untouched, as if never claimed (no attempt counted). */
+  void giveBack(Claimed<InboundRecord> claimed) {
+    db().update(GIVE_BACK, claimed.id(), claimed.token());
+  }
+
   /** The next claimable row, claimed and leased by one statement (see {@link #claimUpTo}). */
   @Override
   public Optional<Claimed<InboundRecord>> claimNext(Instant now, Duration lease) {
@@ -161,7 +193,8 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
       heads.forEach(head -> params.add(head.id()));
       params.add(nowMicros);
       params.add(nowMicros);
-      int leased = db().update(LEASE_ROWS.formatted(ids), params.toArray());
+      // the lease shares a commit with the stores and completions written at the same moment
+      int leased = stores.run(() -> db().update(LEASE_ROWS.formatted(ids), params.toArray()));
       if (leased == heads.size()) {
         return heads;
       }

@@ -245,6 +245,14 @@ public final class Persistence implements AutoCloseable {
   }
 
   /**
+   * Gives back an inbox row claimed by {@link #claimInbox} or {@link #storeClaimed} that no worker
+   * took (at stop), so that it is claimable at once rather than after its lease.
+   */
+  public void giveBackInbox(Claimed<InboundRecord> claimed) {
+    inbox.giveBack(claimed);
+  }
+
+  /**
    * Runs {@code action} once this thread's writes are committed: at once outside a transaction,
    * after the commit of the one it is in (never, if that rolls back).
    */

@@ -132,6 +132,19 @@ final class WakingInbox extends ForwardingQueue<InboundRecord> implements EventI
     }
   }
 
+  /**
+   * Gives back the rows claimed for this instance's workers that none took, once they stopped: they
+   * are claimable at once (by the next run or another instance) instead of after their lease.
+   */
+  void giveBackUntaken() {
+    for (Claimed<InboundRecord> row = handedOver.poll(); row != null; row = handedOver.poll()) {
+      persistence.giveBackInbox(row);
+    }
+    for (Prefetched next = prefetched.poll(); next != null; next = prefetched.poll()) {
+      persistence.giveBackInbox(next.row());
+    }
+  }
+
   private Optional<Claimed<InboundRecord>> takePrefetched(Instant now, Duration lease) {
     Instant freshSince = now.minus(lease.dividedBy(2));
     for (Prefetched next = prefetched.poll(); next != null; next = prefetched.poll()) {
