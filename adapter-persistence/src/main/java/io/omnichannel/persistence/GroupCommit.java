@@ -7,11 +7,13 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * Writes that arrive together share one commit (group commit). A caller's write joins the writes
- * waiting; the first caller that finds no batch being written becomes its leader and writes all of
- * them in one transaction while the others wait; each caller returns only once its write is
- * committed, with its own result. A lone write runs in auto-commit as before (no transaction, no
- * waiting): the batching costs nothing at low load and only gathers what queued during a commit.
+ * Writes that arrive together share one commit (group commit). Up to {@code leaders} batches are
+ * written at a time, each on its own connection; a write that finds them all busy waits, and the
+ * first waiting caller to find a free slot becomes the leader of everything waiting then, written
+ * in one transaction while the others wait; each caller returns only once its write is committed,
+ * with its own result. A lone write runs in auto-commit as before (no transaction, no waiting): the
+ * batching costs nothing at low load and only gathers what queued while the slots were busy. More
+ * than one slot keeps the writes from all queueing behind one connection's round trips.
  *
  * <p>A batch that fails is rolled back whole and every caller in it gets the failure: none of its
  * writes is acknowledged. A deadlock victim is run again whole by {@link Db#inTransaction}. Inside
@@ -22,6 +24,7 @@ final class GroupCommit {
     private final Supplier<R> work;
     private R result;
     private RuntimeException failure;
+    private boolean taken;
     private boolean done;
 
     Pending(Supplier<R> work) {
@@ -42,14 +45,16 @@ final class GroupCommit {
 
   private final Db db;
   private final int maxBatch;
+  private final int leaders;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition written = lock.newCondition();
   private List<Pending<?>> waiting = new ArrayList<>();
-  private boolean leading;
+  private int leading;
 
-  GroupCommit(Db db, int maxBatch) {
+  GroupCommit(Db db, int maxBatch, int leaders) {
     this.db = db;
     this.maxBatch = maxBatch;
+    this.leaders = Math.max(1, leaders);
   }
 
   /** Runs {@code work} (database writes only) and returns its result once it is committed. */
@@ -62,13 +67,14 @@ final class GroupCommit {
     lock.lock();
     try {
       waiting.add(mine);
-      while (!mine.done && leading) {
+      // a write taken into another's batch waits for that batch, whatever slot is free
+      while (!mine.done && (mine.taken || leading >= leaders)) {
         written.awaitUninterruptibly();
       }
       if (mine.done) {
         return mine.outcome();
       }
-      leading = true;
+      leading++;
       // a caller leads only a batch it is in: its own write first, then the oldest waiting
       waiting.remove(mine);
       List<Pending<?>> others = waiting.subList(0, Math.min(maxBatch - 1, waiting.size()));
@@ -76,6 +82,7 @@ final class GroupCommit {
       batch.add(mine);
       batch.addAll(others);
       others.clear();
+      batch.forEach(pending -> pending.taken = true);
     } finally {
       lock.unlock();
     }
@@ -85,7 +92,7 @@ final class GroupCommit {
       lock.lock();
       try {
         batch.forEach(pending -> pending.done = true);
-        leading = false;
+        leading--;
         written.signalAll();
       } finally {
         lock.unlock();

@@ -99,8 +99,11 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
   /** Most rows one claim takes. */
   static final int CLAIM_MAX = 32;
 
-  /** Most events stored in one commit. */
+  /** Most writes in one commit. */
   private static final int BATCH_MAX = 64;
+
+  /** Batches written at a time (connections the inbox's writes take at most while they queue). */
+  private static final int BATCHES_AT_ONCE = 2;
 
   /** How often a claim whose rows all went to other workers meanwhile looks again at once. */
   private static final int CLAIM_ATTEMPTS = 3;
@@ -111,7 +114,7 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
   JdbcInbox(Db db, Clock clock, Sealing sealing, String instanceId) {
     super(db, clock, "inbox", "received_at", instanceId);
     this.sealing = sealing;
-    this.stores = new GroupCommit(db, BATCH_MAX);
+    this.stores = new GroupCommit(db, BATCH_MAX, BATCHES_AT_ONCE);
   }
 
   /**

@@ -432,7 +432,7 @@ abstract class InboxContract extends DatabaseTest {
   @Test
   void aBatchOfStoresThatFailsIsRolledBackWholeAndAcknowledgesNone() throws Exception {
     Db raw = (Db) db.transactions();
-    GroupCommit commits = new GroupCommit(raw, 64);
+    GroupCommit commits = new GroupCommit(raw, 64, 1);
     CountDownLatch leaderInside = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     ExecutorService threads = Executors.newFixedThreadPool(4);
