@@ -115,15 +115,17 @@ final class WakingInbox extends ForwardingQueue<InboundRecord> implements EventI
       if (kept.isPresent()) {
         return kept;
       }
-      List<Claimed<InboundRecord>> claimed = persistence.claimInbox(now, lease, claimMax);
+      WorkerPool pool = workers;
+      // a row for this worker and one for each idle one: none waits for a busy worker
+      int wanted = pool == null ? 1 : Math.min(claimMax, 1 + pool.idleThreads());
+      List<Claimed<InboundRecord>> claimed = persistence.claimInbox(now, lease, wanted);
       if (claimed.isEmpty()) {
         return Optional.empty();
       }
-      WorkerPool pool = workers;
       for (Claimed<InboundRecord> other : claimed.subList(1, claimed.size())) {
         prefetched.add(new Prefetched(other, now));
-        if (pool != null && pool.idleThreads() > 0) {
-          pool.wake(); // a busy worker takes it as it comes back for more
+        if (pool != null) {
+          pool.wake();
         }
       }
       return Optional.of(claimed.get(0));
@@ -145,13 +147,18 @@ final class WakingInbox extends ForwardingQueue<InboundRecord> implements EventI
     }
   }
 
+  /**
+   * A kept row is taken only while most of its lease is left: the worker's lease renewal counts the
+   * lease from when it took the row, and renews it within a third of it, before the lease taken at
+   * the claim runs out. One kept longer (workers stuck on slow calls) is given back.
+   */
   private Optional<Claimed<InboundRecord>> takePrefetched(Instant now, Duration lease) {
-    Instant freshSince = now.minus(lease.dividedBy(2));
+    Instant freshSince = now.minus(lease.dividedBy(5));
     for (Prefetched next = prefetched.poll(); next != null; next = prefetched.poll()) {
       if (next.claimedAt().isAfter(freshSince)) {
         return Optional.of(next.row());
       }
-      // left waiting too long: its lease runs out soon, and the row is claimed again then
+      persistence.giveBackInbox(next.row());
     }
     return Optional.empty();
   }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.InboundKind;
 import io.omnichannel.core.domain.InboundRecord;
+import io.omnichannel.core.port.in.QueueWorker;
 import io.omnichannel.core.port.out.Claimed;
+import io.omnichannel.launcher.work.WorkerPool;
 import io.omnichannel.persistence.Persistence;
 import io.omnichannel.persistence.PersistenceConfig;
 import java.nio.file.Path;
@@ -28,27 +30,55 @@ class WakingInboxTest {
   private Persistence persistence;
   private WakingInbox inbox;
 
+  private WorkerPool idle;
+
+  /** Three workers that wait idle whatever is stored (the test takes the rows itself). */
   @BeforeEach
   void open() {
     persistence =
         Persistence.open(PersistenceConfig.embedded(folder), Clock.fixed(T0, ZoneOffset.UTC));
     inbox = new WakingInbox(persistence, Clock.fixed(T0, ZoneOffset.UTC), LEASE, 3);
+    idle =
+        new WorkerPool(
+            "idle",
+            new QueueWorker() {
+              @Override
+              public boolean processNext() {
+                return false;
+              }
+
+              @Override
+              public void renewLeases() {}
+            },
+            3,
+            Duration.ofMinutes(1),
+            Duration.ofMinutes(1));
+    idle.start();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (idle.idleThreads() < 3) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the workers never went idle");
+      }
+      Thread.onSpinWait();
+    }
   }
 
   @AfterEach
-  void close() {
+  void close() throws InterruptedException {
+    idle.stop(Duration.ofSeconds(10));
     persistence.close();
   }
 
   @Test
-  void oneClaimTakesARowForEachWorkerAndTheOthersTakeTheirsFromIt() {
+  void oneClaimTakesARowForItsWorkerAndOneForEachIdleOneUpToThePoolsSize() {
     for (String chat : new String[] {"a", "b", "c", "d"}) {
       assertThat(inbox.store(record(chat + "1", chat))).isTrue();
     }
+    inbox.handTo(idle);
 
     assertThat(eventOf(inbox.claimNext(T0, LEASE))).isEqualTo("a1");
     assertThat(persistence.claimInbox(T0, LEASE, 10))
-        .as("b1 and c1 were claimed with a1, d1 was left for a later claim")
+        .as("b1 and c1 were claimed with a1 (3 at most), d1 was left for a later claim")
         .extracting(c -> c.item().eventId())
         .containsExactly("d1");
     assertThat(eventOf(inbox.claimNext(T0, LEASE))).isEqualTo("b1");
@@ -57,23 +87,27 @@ class WakingInboxTest {
   }
 
   @Test
-  void aRowKeptPastHalfItsLeaseIsNotWorkedOnAndIsClaimedAgainOnceTheLeaseRanOut() {
+  void aRowKeptPastAFifthOfItsLeaseIsGivenBackInsteadOfWorkedOn() {
     inbox.store(record("a1", "a"));
     inbox.store(record("b1", "b"));
+    inbox.handTo(idle); // stored unclaimed before: the workers find them by a claim
     Claimed<InboundRecord> first = inbox.claimNext(T0, LEASE).orElseThrow();
     assertThat(first.item().eventId()).isEqualTo("a1");
     persistence.inbox().complete(first);
 
-    Instant late = T0.plus(LEASE.dividedBy(2)).plusMillis(1);
-    assertThat(inbox.claimNext(late, LEASE)).as("b1 kept too long, still leased").isEmpty();
-    Instant expired = T0.plus(LEASE).plusMillis(1);
-    assertThat(eventOf(inbox.claimNext(expired, LEASE))).isEqualTo("b1");
+    Instant late = T0.plus(LEASE.dividedBy(5)).plusMillis(1);
+    Claimed<InboundRecord> again = inbox.claimNext(late, LEASE).orElseThrow();
+
+    assertThat(again.item().eventId()).isEqualTo("b1");
+    assertThat(again.token()).as("claimed anew, with a full lease").isNotEqualTo(first.token());
+    assertThat(again.attempt()).as("kept and given back is no attempt").isEqualTo(1);
   }
 
   @Test
   void rowsNoWorkerTookAreGivenBackAtStop() {
     inbox.store(record("a1", "a"));
     inbox.store(record("b1", "b"));
+    inbox.handTo(idle); // stored unclaimed before: the workers find them by a claim
     inbox.claimNext(T0, LEASE).orElseThrow();
     assertThat(persistence.inbox().claimNext(T0, LEASE)).isEmpty();
 
