@@ -22,11 +22,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * claim query and its transaction, and only checks that no older event of the chat is unfinished.
  * When every worker is busy, the event is stored unclaimed and one worker is woken.
  *
- * <p>A worker that finds nothing handed over claims several rows at once (one read, one UPDATE: at
- * most one per thread of the pool, each the first of its chat) and keeps the others for the next
- * workers to ask, who take them without a statement. Such a row waits for a worker at most about
- * one row's handling; one kept for longer than half its lease (workers stuck on a slow call) is not
- * worked on any more, and is claimed again once its lease runs out.
+ * <p>A worker that finds nothing handed over claims, in one read and one UPDATE, up to a row for
+ * each worker of the pool (each the first of its chat) and keeps the others for the next workers to
+ * ask, who take them without a statement. A kept row is taken only within a fifth of its lease: the
+ * worker's lease renewal counts from when it took the row, so the lease taken at the claim must not
+ * run out first; one kept longer (workers stuck on slow calls) is given back, to be claimed again
+ * at once.
  */
 final class WakingInbox extends ForwardingQueue<InboundRecord> implements EventInbox {
   private final EventInbox inbox;
@@ -116,16 +117,17 @@ final class WakingInbox extends ForwardingQueue<InboundRecord> implements EventI
         return kept;
       }
       WorkerPool pool = workers;
-      // a row for this worker and one for each idle one: none waits for a busy worker
-      int wanted = pool == null ? 1 : Math.min(claimMax, 1 + pool.idleThreads());
+      // a row for each worker of the pool: idle ones are woken, busy ones take theirs as they
+      // come back for more (one claim's statements for several rows under load)
+      int wanted = pool == null ? 1 : claimMax;
       List<Claimed<InboundRecord>> claimed = persistence.claimInbox(now, lease, wanted);
       if (claimed.isEmpty()) {
         return Optional.empty();
       }
       for (Claimed<InboundRecord> other : claimed.subList(1, claimed.size())) {
         prefetched.add(new Prefetched(other, now));
-        if (pool != null) {
-          pool.wake();
+        if (pool != null && pool.idleThreads() > 0) {
+          pool.wake(); // a busy worker takes it as it comes back for more
         }
       }
       return Optional.of(claimed.get(0));

@@ -70,7 +70,7 @@ class WakingInboxTest {
   }
 
   @Test
-  void oneClaimTakesARowForItsWorkerAndOneForEachIdleOneUpToThePoolsSize() {
+  void oneClaimTakesUpToARowPerWorkerAndTheOthersTakeTheirsFromIt() {
     for (String chat : new String[] {"a", "b", "c", "d"}) {
       assertThat(inbox.store(record(chat + "1", chat))).isTrue();
     }
