@@ -195,7 +195,22 @@ final class JdbcSendingBudget implements SendingBudget {
 
   private record Observed(SendingWindow window, int lane, Instant freeAt) {}
 
+  /** All lanes in one INSERT; lane by lane when another claim made some of them meanwhile. */
   private void createLanes(SendingWindow window) {
+    List<Object> params = new ArrayList<>();
+    for (int lane = 0; lane < window.slots(); lane++) {
+      params.add(window.key());
+      params.add(lane);
+    }
+    try {
+      db.update(
+          "INSERT INTO sending_lanes (window_key, lane, free_at) VALUES "
+              + String.join(", ", Collections.nCopies(window.slots(), "(?, ?, 0)")),
+          params.toArray());
+      return;
+    } catch (SqlErrors.DuplicateRow some) {
+      // made in part by another claim (or by a purge that left a lane in flight): one by one
+    }
     for (int lane = 0; lane < window.slots(); lane++) {
       try {
         db.update(INSERT_LANE, window.key(), lane);
