@@ -210,11 +210,14 @@ public final class Persistence implements AutoCloseable {
 
   /**
    * Housekeeping: deletes inbox and outbox rows completed before {@code before} (keep the inbox's
-   * longer than a source may redeliver, a day for Telegram, or a redelivery is taken for new);
+   * longer than a source may redeliver, a day for Telegram, or a redelivery is taken for new), and
+   * the sending lanes free since before then (a chat's window is made again when it is next used);
    * returns how many.
    */
   public int purgeCompleted(Instant before) {
-    return inbox.purgeCompleted(before) + outbox.purgeCompleted(before);
+    return inbox.purgeCompleted(before)
+        + outbox.purgeCompleted(before)
+        + sendingBudget.purgeFreedBefore(before);
   }
 
   /**
