@@ -308,7 +308,7 @@ abstract class JdbcQueue<T> implements WorkQueue<T>, QueueBacklog {
         Micros.of(before));
   }
 
-  private void expectHeld(Claimed<T> claimed, String what, int updated) {
+  void expectHeld(Claimed<T> claimed, String what, int updated) {
     if (updated != 1) {
       LOG.warn(
           "{} row {}: {} by a claim no longer held ignored (its lease ran out and another worker"

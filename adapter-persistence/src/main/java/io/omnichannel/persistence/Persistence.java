@@ -239,6 +239,23 @@ public final class Persistence implements AutoCloseable {
   }
 
   /**
+   * Claims up to {@code max} inbox rows at once, oldest first, each the first unfinished row of its
+   * chat (so no two of one chat), for a worker to hand the others to its idle peers: one read and
+   * one UPDATE, whatever their number. Empty when nothing is claimable.
+   */
+  public List<Claimed<InboundRecord>> claimInbox(Instant now, Duration lease, int max) {
+    return inbox.claimUpTo(now, lease, max);
+  }
+
+  /**
+   * Gives back an inbox row claimed by {@link #claimInbox} or {@link #storeClaimed} that no worker
+   * took (at stop), so that it is claimable at once rather than after its lease.
+   */
+  public void giveBackInbox(Claimed<InboundRecord> claimed) {
+    inbox.giveBack(claimed);
+  }
+
+  /**
    * Runs {@code action} once this thread's writes are committed: at once outside a transaction,
    * after the commit of the one it is in (never, if that rolls back).
    */
