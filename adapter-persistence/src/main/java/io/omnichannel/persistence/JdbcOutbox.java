@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -77,6 +78,12 @@ final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox {
   /** Claims this instance is making now: where among the heads the next one starts trying. */
   private final AtomicInteger claiming = new AtomicInteger();
 
+  /**
+   * Above zero after a lease lost to another worker (another instance's claims start at the same
+   * heads): claims then start at a random head too, until that many have won at their first try.
+   */
+  private final AtomicInteger contended = new AtomicInteger();
+
   JdbcOutbox(Db db, Clock clock, String instanceId, GroupCommit writes) {
     super(db, clock, "outbox", "enqueued_at", instanceId);
     this.writes = writes;
@@ -92,6 +99,9 @@ final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox {
   @Override
   public Optional<Claimed<OutboxMessage>> claimNext(Instant now, Duration lease) {
     int start = claiming.getAndIncrement();
+    if (contended.get() > 0) {
+      start += ThreadLocalRandom.current().nextInt(HEADS_READ);
+    }
     try {
       return claim(now, lease, start);
     } finally {
@@ -123,11 +133,20 @@ final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox {
                     db().update(
                             LEASE, until, instanceId(), token, head.id(), nowMicros, nowMicros));
         if (leased == 1) {
+          if (tried == 0) {
+            contended.getAndUpdate(left -> Math.max(0, left - 1));
+          }
           return Optional.of(head);
         }
+        contended.set(HEADS_READ);
       }
     }
     return Optional.empty();
+  }
+
+  /** Forgets the contention seen so far (for tests, with the tables emptied). */
+  void forget() {
+    contended.set(0);
   }
 
   /**
