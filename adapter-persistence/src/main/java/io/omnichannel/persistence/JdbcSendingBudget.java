@@ -45,10 +45,12 @@ final class JdbcSendingBudget implements SendingBudget {
       "UPDATE sending_lanes SET free_at = ? WHERE window_key IN (?, ?) AND free_at < ?";
 
   private final Db db;
+  private final GroupCommit writes;
   private final Map<String, Schedule> schedules = new java.util.concurrent.ConcurrentHashMap<>();
 
-  JdbcSendingBudget(Db db) {
+  JdbcSendingBudget(Db db, GroupCommit writes) {
     this.db = db;
+    this.writes = writes;
   }
 
   @Override
@@ -252,7 +254,8 @@ final class JdbcSendingBudget implements SendingBudget {
       params.add(slot.lane());
       params.add(Micros.of(slot.heldUntil()));
     }
-    db.update(sql.toString(), params.toArray());
+    // shares a commit with the outbox's completions and leases written at the same moment
+    writes.run(() -> db.update(sql.toString(), params.toArray()));
   }
 
   @Override

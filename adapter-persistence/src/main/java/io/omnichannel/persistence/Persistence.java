@@ -46,6 +46,12 @@ import org.slf4j.LoggerFactory;
 public final class Persistence implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Persistence.class);
 
+  /** Most outbox and budget writes in one commit. */
+  private static final int SEND_BATCH_MAX = 64;
+
+  /** Outbox and budget batches written at a time. */
+  private static final int SEND_BATCHES_AT_ONCE = 2;
+
   private final HikariDataSource dataSource;
   private final Flyway flyway;
   private final Db db;
@@ -90,11 +96,13 @@ public final class Persistence implements AutoCloseable {
     this.dropped = new JdbcDroppedMessages(db);
     this.audit = new JdbcAuditTrail(db);
     this.inbox = new JdbcInbox(db, clock, sealing, instanceId);
-    this.outbox = new JdbcOutbox(db, clock, instanceId);
+    // the outbox's completions and leases and the budget's settles share commits
+    GroupCommit sends = new GroupCommit(db, SEND_BATCH_MAX, SEND_BATCHES_AT_ONCE);
+    this.outbox = new JdbcOutbox(db, clock, instanceId, sends);
     this.leases = new JdbcPollingLeases(db);
     this.companyNames = new JdbcCompanyNames(db);
     this.deadLetters = new JdbcDeadLetters(inbox, outbox);
-    this.sendingBudget = new JdbcSendingBudget(db);
+    this.sendingBudget = new JdbcSendingBudget(db, sends);
     this.resealing = new Resealing(db, sealing);
   }
 

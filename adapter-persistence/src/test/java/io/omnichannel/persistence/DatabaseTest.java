@@ -48,6 +48,7 @@ abstract class DatabaseTest {
     database.emptyTables();
     // what the shared instance learnt of full sending windows went with the lanes
     ((JdbcSendingBudget) db.sendingBudget()).forget();
+    ((JdbcOutbox) db.outbox()).forget();
   }
 
   @AfterAll
