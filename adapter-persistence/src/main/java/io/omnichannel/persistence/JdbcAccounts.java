@@ -54,6 +54,12 @@ final class JdbcAccounts implements AccountRepository {
 
   private final Db db;
 
+  /**
+   * The last activity is kept to the minute: what this instance wrote less than a minute ago needs
+   * no statement (one per relayed message otherwise, and a commit).
+   */
+  private final RecentTouches recentTouches = new RecentTouches(Duration.ofMinutes(1), 10_000);
+
   JdbcAccounts(Db db) {
     this.db = db;
   }
@@ -182,6 +188,9 @@ final class JdbcAccounts implements AccountRepository {
    */
   @Override
   public void touch(AccountId account, Instant at) {
+    if (!recentTouches.due(account, at)) {
+      return; // written by this instance less than a minute ago: the statement would change nothing
+    }
     db.update(
         """
         UPDATE channel_accounts SET last_activity_at = ?

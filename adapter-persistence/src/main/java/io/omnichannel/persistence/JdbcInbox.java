@@ -11,10 +11,14 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Inbound events, one row per source event id (uq_inbox_event); stored before they are
@@ -54,11 +58,63 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
       VALUES (?, ?, ?, ?, ?, ?, 0, ?, 1, ?, ?)
       """;
 
+  /**
+   * The oldest claimable rows (due, free, each the head of its ordering key), read without a lock:
+   * {@link #LEASE_ROWS} then takes those still free, so a row another worker took meanwhile is
+   * passed over, never handed to two.
+   */
+  private static final String HEADS =
+      """
+      SELECT q.* FROM inbox q
+       WHERE q.finished = FALSE AND q.due_at <= ? AND (q.leased_until IS NULL OR q.leased_until <= ?)
+         AND NOT EXISTS (SELECT 1 FROM inbox o WHERE o.ordering_key = q.ordering_key AND o.finished = FALSE
+                                                 AND o.id < q.id)
+       ORDER BY q.id
+       LIMIT %d
+      """;
+
+  /** Claim and lease in one statement, in auto-commit; it re-checks that each row is still free. */
+  private static final String LEASE_ROWS =
+      """
+      UPDATE inbox SET leased_until = ?, attempts = attempts + 1, claimed_by = ?, claim_token = ?
+       WHERE id IN (%s) AND finished = FALSE AND due_at <= ? AND (leased_until IS NULL OR leased_until <= ?)
+      """;
+
+  /** Which of the rows the claim got, when it did not get all (another worker took some). */
+  private static final String LEASED_BY =
+      "SELECT id FROM inbox WHERE id IN (%s) AND claim_token = ?";
+
+  private static final String COMPLETE =
+      """
+      UPDATE inbox SET finished = TRUE, completed_at = ?, leased_until = NULL, claim_token = NULL
+       WHERE id = ? AND claim_token = ?
+      """;
+
+  private static final String GIVE_BACK =
+      """
+      UPDATE inbox SET leased_until = NULL, claim_token = NULL, attempts = attempts - 1
+       WHERE id = ? AND claim_token = ? AND finished = FALSE
+      """;
+
+  /** Most rows one claim takes. */
+  static final int CLAIM_MAX = 32;
+
+  /** Most writes in one commit. */
+  private static final int BATCH_MAX = 64;
+
+  /** Batches written at a time (connections the inbox's writes take at most while they queue). */
+  private static final int BATCHES_AT_ONCE = 2;
+
+  /** How often a claim whose rows all went to other workers meanwhile looks again at once. */
+  private static final int CLAIM_ATTEMPTS = 3;
+
   private final Sealing sealing;
+  private final GroupCommit stores;
 
   JdbcInbox(Db db, Clock clock, Sealing sealing, String instanceId) {
     super(db, clock, "inbox", "received_at", instanceId);
     this.sealing = sealing;
+    this.stores = new GroupCommit(db, BATCH_MAX, BATCHES_AT_ONCE);
   }
 
   /**
@@ -75,9 +131,89 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
     return Sealing.context("inbox", "payload", eventId);
   }
 
+  /**
+   * Stores the event; events stored by several threads at once share one commit ({@link
+   * GroupCommit}), and each call returns only once its event is committed.
+   */
   @Override
   public boolean store(InboundRecord r) {
-    return insert(INSERT, r).isPresent();
+    return stores.run(() -> insert(INSERT, r)).isPresent();
+  }
+
+  /**
+   * Completes the row in one statement; completions and stores of several threads at once share a
+   * commit ({@link GroupCommit}). Inside a transaction of the caller's, it joins that one.
+   */
+  @Override
+  public void complete(Claimed<InboundRecord> claimed) {
+    if (db().inTransaction()) {
+      super.complete(claimed);
+      return;
+    }
+    long now = Micros.of(clock().instant());
+    int updated = stores.run(() -> db().update(COMPLETE, now, claimed.id(), claimed.token()));
+    expectHeld(claimed, "completion", updated);
+  }
+
+  /** Gives a claimed row back untouched, as if never claimed (no attempt counted). */
+  void giveBack(Claimed<InboundRecord> claimed) {
+    db().update(GIVE_BACK, claimed.id(), claimed.token());
+  }
+
+  /** The next claimable row, claimed and leased by one statement (see {@link #claimUpTo}). */
+  @Override
+  public Optional<Claimed<InboundRecord>> claimNext(Instant now, Duration lease) {
+    return claimUpTo(now, lease, 1).stream().findFirst();
+  }
+
+  /**
+   * Claims up to {@code max} rows, oldest first, each the head of its ordering key (so no two of
+   * one key): one read of the candidates and one UPDATE in auto-commit that leases those still free
+   * under one token; no transaction. When another worker took some of them between the two, one
+   * more read by primary key tells which this claim got. Empty when nothing is claimable.
+   */
+  List<Claimed<InboundRecord>> claimUpTo(Instant now, Duration lease, int max) {
+    int limit = Math.max(1, Math.min(max, CLAIM_MAX));
+    long nowMicros = Micros.of(now);
+    for (int attempt = 1; ; attempt++) {
+      long token = newToken();
+      List<Claimed<InboundRecord>> heads =
+          db().query(
+                  HEADS.formatted(limit),
+                  row ->
+                      new Claimed<>(
+                          row.getLong("id"), item(row), row.getInt("attempts") + 1, token),
+                  nowMicros,
+                  nowMicros);
+      if (heads.isEmpty()) {
+        return heads;
+      }
+      String ids = String.join(",", Collections.nCopies(heads.size(), "?"));
+      List<Object> params = new ArrayList<>();
+      params.add(Micros.of(now.plus(lease)));
+      params.add(instanceId());
+      params.add(token);
+      heads.forEach(head -> params.add(head.id()));
+      params.add(nowMicros);
+      params.add(nowMicros);
+      // the lease shares a commit with the stores and completions written at the same moment
+      int leased = stores.run(() -> db().update(LEASE_ROWS.formatted(ids), params.toArray()));
+      if (leased == heads.size()) {
+        return heads;
+      }
+      if (leased > 0) {
+        List<Object> keys = new ArrayList<>();
+        heads.forEach(head -> keys.add(head.id()));
+        keys.add(token);
+        Set<Long> got =
+            new HashSet<>(
+                db().query(LEASED_BY.formatted(ids), row -> row.getLong("id"), keys.toArray()));
+        return heads.stream().filter(head -> got.contains(head.id())).toList();
+      }
+      if (attempt >= CLAIM_ATTEMPTS) {
+        return List.of();
+      }
+    }
   }
 
   /**
@@ -88,7 +224,9 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
    */
   Optional<Claimed<InboundRecord>> storeClaimed(InboundRecord r, Instant now, Duration lease) {
     long token = newToken();
-    OptionalLong id = insert(INSERT_CLAIMED, r, Micros.of(now.plus(lease)), instanceId(), token);
+    OptionalLong id =
+        stores.run(
+            () -> insert(INSERT_CLAIMED, r, Micros.of(now.plus(lease)), instanceId(), token));
     return id.isPresent()
         ? Optional.of(new Claimed<>(id.getAsLong(), r, 1, token))
         : Optional.empty();

@@ -4,13 +4,24 @@ import io.omnichannel.core.domain.AccountId;
 import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.OutboxMessage;
+import io.omnichannel.core.port.out.Claimed;
 import io.omnichannel.core.port.out.Outbox;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends to messenger chats, in per-chat order; the post is stored as compact JSON (file refs only).
+ *
+ * <p>A claim is one read of the claimable heads and one conditional UPDATE in auto-commit (no
+ * transaction, no lock); completions and claims' leases of several workers at once share one commit
+ * with the sending budget's settles ({@link GroupCommit}).
  */
 final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox {
   private static final String INSERT =
@@ -20,8 +31,134 @@ final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox {
       VALUES (?, ?, ?, ?, ?, ?, ?, 0)
       """;
 
-  JdbcOutbox(Db db, Clock clock, String instanceId) {
+  /**
+   * The oldest claimable rows (due, free, each the head of its chat), read without a lock: {@link
+   * #LEASE} then takes one of them only if it is still free, so a row another worker took meanwhile
+   * is passed over, never handed to two.
+   */
+  private static final String HEADS =
+      """
+      SELECT q.* FROM outbox q
+       WHERE q.finished = FALSE AND q.due_at <= ? AND (q.leased_until IS NULL OR q.leased_until <= ?)
+         AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.ordering_key = q.ordering_key AND o.finished = FALSE
+                                                  AND o.id < q.id)
+       ORDER BY q.id
+       LIMIT %d
+      """
+          .formatted(JdbcOutbox.HEADS_READ);
+
+  /** The claim's lease, re-checking that the row is still free and due. */
+  private static final String LEASE =
+      """
+      UPDATE outbox SET leased_until = ?, attempts = attempts + 1, claimed_by = ?, claim_token = ?
+       WHERE id = ? AND finished = FALSE AND due_at <= ? AND (leased_until IS NULL OR leased_until <= ?)
+      """;
+
+  private static final String COMPLETE =
+      """
+      UPDATE outbox SET finished = TRUE, completed_at = ?, leased_until = NULL, claim_token = NULL
+       WHERE id = ? AND claim_token = ?
+      """;
+
+  /**
+   * Heads read by one claim: workers claiming at the same moment read the same ones and try them
+   * from different starting points (the oldest for the first of them), so that they rarely race for
+   * one row.
+   */
+  static final int HEADS_READ = 8;
+
+  /** Heads one claim tries to lease before it reads them again. */
+  private static final int LEASE_TRIES = 3;
+
+  /** How often a claim whose heads all went to other workers reads them again at once. */
+  private static final int READS = 3;
+
+  private final GroupCommit writes;
+
+  /** Claims this instance is making now: where among the heads the next one starts trying. */
+  private final AtomicInteger claiming = new AtomicInteger();
+
+  /**
+   * Above zero after a lease lost to another worker (another instance's claims start at the same
+   * heads): claims then start at a random head too, until that many have won at their first try.
+   */
+  private final AtomicInteger contended = new AtomicInteger();
+
+  JdbcOutbox(Db db, Clock clock, String instanceId, GroupCommit writes) {
     super(db, clock, "outbox", "enqueued_at", instanceId);
+    this.writes = writes;
+  }
+
+  /**
+   * The next claimable row: one read of the oldest heads, then one conditional UPDATE that leases
+   * one of them (the oldest, unless other claims of this instance are under way) in auto-commit
+   * (sharing a commit with the writes of other workers at that moment). Each head read is the
+   * oldest unfinished row of its chat, so whichever is leased keeps the chat's order; a head
+   * another worker leased first is passed over. Empty when nothing is claimable.
+   */
+  @Override
+  public Optional<Claimed<OutboxMessage>> claimNext(Instant now, Duration lease) {
+    int start = claiming.getAndIncrement();
+    if (contended.get() > 0) {
+      start += ThreadLocalRandom.current().nextInt(HEADS_READ);
+    }
+    try {
+      return claim(now, lease, start);
+    } finally {
+      claiming.decrementAndGet();
+    }
+  }
+
+  private Optional<Claimed<OutboxMessage>> claim(Instant now, Duration lease, int start) {
+    long nowMicros = Micros.of(now);
+    long until = Micros.of(now.plus(lease));
+    for (int read = 1; read <= READS; read++) {
+      long token = newToken();
+      List<Claimed<OutboxMessage>> heads =
+          db().query(
+                  HEADS,
+                  row ->
+                      new Claimed<>(
+                          row.getLong("id"), item(row), row.getInt("attempts") + 1, token),
+                  nowMicros,
+                  nowMicros);
+      if (heads.isEmpty()) {
+        return Optional.empty();
+      }
+      for (int tried = 0; tried < Math.min(LEASE_TRIES, heads.size()); tried++) {
+        Claimed<OutboxMessage> head = heads.get((start + tried) % heads.size());
+        int leased =
+            writes.run(
+                () ->
+                    db().update(
+                            LEASE, until, instanceId(), token, head.id(), nowMicros, nowMicros));
+        if (leased == 1) {
+          if (tried == 0) {
+            contended.getAndUpdate(left -> Math.max(0, left - 1));
+          }
+          return Optional.of(head);
+        }
+        contended.set(HEADS_READ);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Forgets the contention seen so far (for tests, with the tables emptied). */
+  void forget() {
+    contended.set(0);
+  }
+
+  /**
+   * Completes the row in one statement; completions, leases and budget settles of several workers
+   * at once share a commit ({@link GroupCommit}). Inside a transaction of the caller's, it joins
+   * that one.
+   */
+  @Override
+  public void complete(Claimed<OutboxMessage> claimed) {
+    long now = Micros.of(clock().instant());
+    int updated = writes.run(() -> db().update(COMPLETE, now, claimed.id(), claimed.token()));
+    expectHeld(claimed, "completion", updated);
   }
 
   @Override

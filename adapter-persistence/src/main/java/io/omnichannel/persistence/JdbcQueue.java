@@ -8,7 +8,6 @@ import io.omnichannel.core.port.out.WorkQueue;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -20,12 +19,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The claim, lease and retry bookkeeping shared by the inbox and the outbox tables (B1).
  *
- * <p>A claim picks the oldest row that is due, not under a live lease, and the head of its ordering
- * key (no older unfinished row of the same key), locking it with {@code FOR UPDATE SKIP LOCKED} so
- * that workers of several instances pass each other by; MariaDB 10.6+, MySQL 8 and H2 2.3 all
- * support it. The lease is then written by a conditional UPDATE that re-checks the lease, so even
- * an engine that ignored the lock could not hand one row to two workers. The embedded H2 database
- * is opened by one process only (its file lock), so it serves a single instance anyway.
+ * <p>A claim (each table's own) reads the oldest rows that are due, not under a live lease, and the
+ * heads of their ordering keys (no older unfinished row of the same key), without a lock; the lease
+ * is then written by a conditional UPDATE in auto-commit that re-checks the lease, so a row another
+ * worker took meanwhile is passed over, never handed to two. The embedded H2 database is opened by
+ * one process only (its file lock), so it serves a single instance anyway.
  *
  * <p>Each claim writes who holds the row ({@code claimed_by}, the instance's name) and a random
  * {@code claim_token}; every later write to the row names the token in its WHERE clause, in the
@@ -41,8 +39,6 @@ abstract class JdbcQueue<T> implements WorkQueue<T>, QueueBacklog {
   private final String table;
   private final String instanceId;
   private final String storedAtColumn;
-  private final String claimSql;
-  private final String leaseSql;
   private final String handedOverSql;
 
   JdbcQueue(Db db, Clock clock, String table, String storedAtColumn, String instanceId) {
@@ -51,23 +47,6 @@ abstract class JdbcQueue<T> implements WorkQueue<T>, QueueBacklog {
     this.table = table;
     this.storedAtColumn = storedAtColumn;
     this.instanceId = instanceId;
-    this.claimSql =
-        """
-        SELECT q.* FROM %1$s q
-         WHERE q.finished = FALSE AND q.due_at <= ? AND (q.leased_until IS NULL OR q.leased_until <= ?)
-           AND NOT EXISTS (SELECT 1 FROM %1$s o WHERE o.ordering_key = q.ordering_key AND o.finished = FALSE
-                                                   AND o.id < q.id)
-         ORDER BY q.id
-         LIMIT 1
-         FOR UPDATE SKIP LOCKED
-        """
-            .formatted(table);
-    this.leaseSql =
-        """
-        UPDATE %s SET leased_until = ?, attempts = attempts + 1, claimed_by = ?, claim_token = ?
-         WHERE id = ? AND finished = FALSE AND (leased_until IS NULL OR leased_until <= ?)
-        """
-            .formatted(table);
     this.handedOverSql = handedOverSql(table);
   }
 
@@ -117,35 +96,6 @@ abstract class JdbcQueue<T> implements WorkQueue<T>, QueueBacklog {
         claimed.id(),
         claimed.token());
     return false;
-  }
-
-  @Override
-  public Optional<Claimed<T>> claimNext(Instant now, Duration lease) {
-    long nowMicros = Micros.of(now);
-    long token = newToken();
-    return db.inTransaction(
-        () -> {
-          Optional<Claimed<T>> head =
-              db.queryOne(
-                  claimSql,
-                  row ->
-                      new Claimed<>(
-                          row.getLong("id"), item(row), row.getInt("attempts") + 1, token),
-                  nowMicros,
-                  nowMicros);
-          if (head.isEmpty()) {
-            return head;
-          }
-          int leased =
-              db.update(
-                  leaseSql,
-                  Micros.of(now.plus(lease)),
-                  instanceId,
-                  token,
-                  head.get().id(),
-                  nowMicros);
-          return leased == 1 ? head : Optional.empty();
-        });
   }
 
   @Override
@@ -308,7 +258,7 @@ abstract class JdbcQueue<T> implements WorkQueue<T>, QueueBacklog {
         Micros.of(before));
   }
 
-  private void expectHeld(Claimed<T> claimed, String what, int updated) {
+  void expectHeld(Claimed<T> claimed, String what, int updated) {
     if (updated != 1) {
       LOG.warn(
           "{} row {}: {} by a claim no longer held ignored (its lease ran out and another worker"

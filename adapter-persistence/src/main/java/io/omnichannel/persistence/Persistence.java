@@ -46,6 +46,12 @@ import org.slf4j.LoggerFactory;
 public final class Persistence implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Persistence.class);
 
+  /** Most outbox and budget writes in one commit. */
+  private static final int SEND_BATCH_MAX = 64;
+
+  /** Outbox and budget batches written at a time. */
+  private static final int SEND_BATCHES_AT_ONCE = 2;
+
   private final HikariDataSource dataSource;
   private final Flyway flyway;
   private final Db db;
@@ -90,11 +96,13 @@ public final class Persistence implements AutoCloseable {
     this.dropped = new JdbcDroppedMessages(db);
     this.audit = new JdbcAuditTrail(db);
     this.inbox = new JdbcInbox(db, clock, sealing, instanceId);
-    this.outbox = new JdbcOutbox(db, clock, instanceId);
+    // the outbox's completions and leases and the budget's settles share commits
+    GroupCommit sends = new GroupCommit(db, SEND_BATCH_MAX, SEND_BATCHES_AT_ONCE);
+    this.outbox = new JdbcOutbox(db, clock, instanceId, sends);
     this.leases = new JdbcPollingLeases(db);
     this.companyNames = new JdbcCompanyNames(db);
     this.deadLetters = new JdbcDeadLetters(inbox, outbox);
-    this.sendingBudget = new JdbcSendingBudget(db);
+    this.sendingBudget = new JdbcSendingBudget(db, sends);
     this.resealing = new Resealing(db, sealing);
   }
 
@@ -210,11 +218,14 @@ public final class Persistence implements AutoCloseable {
 
   /**
    * Housekeeping: deletes inbox and outbox rows completed before {@code before} (keep the inbox's
-   * longer than a source may redeliver, a day for Telegram, or a redelivery is taken for new);
+   * longer than a source may redeliver, a day for Telegram, or a redelivery is taken for new), and
+   * the sending lanes free since before then (a chat's window is made again when it is next used);
    * returns how many.
    */
   public int purgeCompleted(Instant before) {
-    return inbox.purgeCompleted(before) + outbox.purgeCompleted(before);
+    return inbox.purgeCompleted(before)
+        + outbox.purgeCompleted(before)
+        + sendingBudget.purgeFreedBefore(before);
   }
 
   /**
@@ -233,6 +244,23 @@ public final class Persistence implements AutoCloseable {
    */
   public boolean takeHandedOver(Claimed<InboundRecord> claimed) {
     return inbox.takeHandedOver(claimed);
+  }
+
+  /**
+   * Claims up to {@code max} inbox rows at once, oldest first, each the first unfinished row of its
+   * chat (so no two of one chat), for a worker to hand the others to its idle peers: one read and
+   * one UPDATE, whatever their number. Empty when nothing is claimable.
+   */
+  public List<Claimed<InboundRecord>> claimInbox(Instant now, Duration lease, int max) {
+    return inbox.claimUpTo(now, lease, max);
+  }
+
+  /**
+   * Gives back an inbox row claimed by {@link #claimInbox} or {@link #storeClaimed} that no worker
+   * took (at stop), so that it is claimable at once rather than after its lease.
+   */
+  public void giveBackInbox(Claimed<InboundRecord> claimed) {
+    inbox.giveBack(claimed);
   }
 
   /**

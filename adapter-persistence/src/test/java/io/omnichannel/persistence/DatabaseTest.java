@@ -46,6 +46,9 @@ abstract class DatabaseTest {
       throw unavailable;
     }
     database.emptyTables();
+    // what the shared instance learnt of full sending windows went with the lanes
+    ((JdbcSendingBudget) db.sendingBudget()).forget();
+    ((JdbcOutbox) db.outbox()).forget();
   }
 
   @AfterAll

@@ -22,6 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** B1 on the inbox: one row per source event, leases, per-key order, exact retries, dead rows. */
@@ -328,5 +334,167 @@ abstract class InboxContract extends DatabaseTest {
     Claimed<InboundRecord> second = db.inbox().claimNext(T0, LEASE).orElseThrow();
     assertThat(second.item().eventId()).isEqualTo("tg:1001:9");
     assertThat(second.attempt()).as("giving it back was no attempt").isEqualTo(1);
+  }
+
+  @Test
+  void aClaimTakesSeveralRowsEachTheFirstOfItsChatUnderOneLease() {
+    db.inbox().store(inbound("a1", "chat-a"));
+    db.inbox().store(inbound("a2", "chat-a"));
+    db.inbox().store(inbound("b1", "chat-b"));
+    db.inbox().store(inbound("c1", "chat-c"));
+
+    List<Claimed<InboundRecord>> claimed = db.claimInbox(T0, LEASE, 10);
+
+    assertThat(claimed)
+        .extracting(c -> c.item().eventId())
+        .as("a2 waits behind a1")
+        .containsExactly("a1", "b1", "c1");
+    assertThat(claimed).allMatch(c -> c.attempt() == 1);
+    assertThat(db.claimInbox(T0, LEASE, 10)).as("all held").isEmpty();
+    assertThat(db.inbox().claimNext(T0.plus(LEASE).plusSeconds(1), LEASE))
+        .as("the lease runs out as for one row")
+        .map(c -> c.item().eventId())
+        .contains("a1");
+    assertThatThrownBy(() -> db.inbox().complete(claimed.get(0))).isInstanceOf(ClaimLost.class);
+    db.inbox().complete(claimed.get(1));
+    assertThat(db.claimInbox(T0, LEASE, 2))
+        .as("a1 held again, a2 behind it, c1 still held")
+        .isEmpty();
+  }
+
+  @Test
+  void twoWorkersClaimingSeveralAtOnceNeverShareARowAndKeepEachChatsOrder() throws Exception {
+    int chats = 8;
+    int perChat = 10;
+    for (int n = 0; n < perChat; n++) {
+      for (int chat = 0; chat < chats; chat++) {
+        db.inbox().store(inbound("chat-" + chat + "/" + n, "chat-" + chat));
+      }
+    }
+    Persistence otherInstance = anotherInstance();
+    Map<Long, String> handledBy = new ConcurrentHashMap<>();
+    List<String> handled = Collections.synchronizedList(new ArrayList<>());
+
+    List<Concurrently.Outcome<Integer>> outcomes =
+        Concurrently.run(
+            2,
+            worker ->
+                () -> {
+                  Persistence instance = worker == 0 ? db : otherInstance;
+                  int count = 0;
+                  for (List<Claimed<InboundRecord>> next =
+                          instance.claimInbox(T0, Duration.ofHours(1), 3);
+                      !next.isEmpty();
+                      next = instance.claimInbox(T0, Duration.ofHours(1), 3)) {
+                    for (Claimed<InboundRecord> row : next) {
+                      String previous = handledBy.putIfAbsent(row.id(), "worker-" + worker);
+                      if (previous != null) {
+                        throw new AssertionError("row " + row.id() + " claimed twice");
+                      }
+                      handled.add(row.item().eventId());
+                      instance.inbox().complete(row);
+                      count++;
+                    }
+                  }
+                  return count;
+                });
+
+    assertThat(outcomes).allMatch(Concurrently.Outcome::succeeded);
+    assertThat(handled).hasSize(chats * perChat).doesNotHaveDuplicates();
+    for (int chat = 0; chat < chats; chat++) {
+      String prefix = "chat-" + chat + "/";
+      List<Integer> order =
+          handled.stream()
+              .filter(id -> id.startsWith(prefix))
+              .map(id -> Integer.parseInt(id.substring(prefix.length())))
+              .toList();
+      assertThat(order).as("order of chat %s", chat).isSorted().hasSize(perChat);
+    }
+  }
+
+  @Test
+  void eventsStoredTogetherAreEachStoredOnceAndEachCallerLearnsItsOwnOutcome() throws Exception {
+    int callers = 24;
+
+    List<Concurrently.Outcome<Boolean>> outcomes =
+        Concurrently.run(
+            callers,
+            i -> () -> db.inbox().store(inbound("tg:1001:" + (i % (callers / 2)), "chat-" + i)));
+
+    assertThat(outcomes).allMatch(Concurrently.Outcome::succeeded);
+    assertThat(outcomes.stream().filter(Concurrently.Outcome::value).count())
+        .as("each event once, its redelivery a duplicate")
+        .isEqualTo(callers / 2);
+    assertThat(RawRows.dump(database, "SELECT COUNT(*) AS n FROM inbox"))
+        .isEqualTo("n=" + callers / 2);
+  }
+
+  @Test
+  void aBatchOfStoresThatFailsIsRolledBackWholeAndAcknowledgesNone() throws Exception {
+    Db raw = (Db) db.transactions();
+    GroupCommit commits = new GroupCommit(raw, 64, 1);
+    CountDownLatch leaderInside = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      // the first write leads alone and is held, so that the next three queue into one batch
+      Future<Long> lone =
+          threads.submit(
+              () ->
+                  commits.run(
+                      () -> {
+                        long id = insertRaw(raw, "lone");
+                        leaderInside.countDown();
+                        await(release);
+                        return id;
+                      }));
+      assertThat(leaderInside.await(30, TimeUnit.SECONDS)).isTrue();
+      Future<Long> first = threads.submit(() -> commits.run(() -> insertRaw(raw, "b1")));
+      Future<Long> second = threads.submit(() -> commits.run(() -> insertRaw(raw, "b2")));
+      Future<Long> failing =
+          threads.submit(
+              () ->
+                  commits.run(
+                      () -> {
+                        insertRaw(raw, "b3");
+                        throw new IllegalStateException("the third write fails");
+                      }));
+      while (commits.waiting() < 3) {
+        Thread.onSpinWait();
+      }
+      release.countDown();
+
+      assertThat(lone.get(30, TimeUnit.SECONDS)).isPositive();
+      for (Future<Long> member : List.of(first, second, failing)) {
+        assertThatThrownBy(() -> member.get(30, TimeUnit.SECONDS))
+            .isInstanceOf(ExecutionException.class)
+            .hasRootCauseMessage("the third write fails");
+      }
+      assertThat(RawRows.dump(database, "SELECT event_id FROM inbox ORDER BY id"))
+          .as("none of the failed batch stored")
+          .isEqualTo("event_id=lone");
+    } finally {
+      release.countDown();
+      threads.shutdownNow();
+    }
+  }
+
+  private static long insertRaw(Db raw, String eventId) {
+    return raw.insert(
+        "INSERT INTO inbox (event_id, kind, connection_id, ordering_key, payload, received_at,"
+            + " due_at) VALUES (?, 'CHANNEL_UPDATE', 'conn-1', ?, '{}', 0, 0)",
+        eventId,
+        "chat-" + eventId);
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("never released");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -24,9 +24,13 @@ import io.omnichannel.core.port.out.Claimed;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -215,5 +219,77 @@ abstract class OutboxContract extends DatabaseTest {
     assertThat(again.attempt()).isEqualTo(1);
     assertThat(db.outbox().claimNext(later, LEASE)).isEmpty();
     assertThat(db.purgeCompleted(later.plusSeconds(1))).isEqualTo(1);
+  }
+
+  /**
+   * Claims without a lock or a transaction (a read of the heads, then a conditional UPDATE) and
+   * completions sharing commits: workers racing for the same heads still get each row once, and
+   * each chat's rows in the order they were enqueued.
+   */
+  @Test
+  void workersClaimingAtOnceGetEachRowOnceAndEachChatInOrder() throws Exception {
+    int chats = 12;
+    int perChat = 4;
+    for (int n = 0; n < perChat; n++) {
+      for (int chat = 0; chat < chats; chat++) {
+        db.outbox().enqueue(outbound("chat-" + chat, "m-" + chat + "-" + n));
+      }
+    }
+    Map<String, List<Long>> claimedByChat = new ConcurrentHashMap<>();
+    List<Long> claimed = Collections.synchronizedList(new ArrayList<>());
+
+    List<Concurrently.Outcome<Integer>> outcomes =
+        Concurrently.run(
+            8,
+            worker ->
+                () -> {
+                  int sent = 0;
+                  for (Optional<Claimed<OutboxMessage>> next = db.outbox().claimNext(T0, LEASE);
+                      next.isPresent();
+                      next = db.outbox().claimNext(T0, LEASE)) {
+                    Claimed<OutboxMessage> row = next.get();
+                    claimed.add(row.id());
+                    claimedByChat
+                        .computeIfAbsent(
+                            row.item().chat().value(),
+                            chat -> Collections.synchronizedList(new ArrayList<>()))
+                        .add(row.id());
+                    db.outbox().complete(row);
+                    sent++;
+                  }
+                  return sent;
+                });
+    // a worker stops at its first empty claim: whatever the others still held is drained here
+    for (Optional<Claimed<OutboxMessage>> next = db.outbox().claimNext(T0, LEASE);
+        next.isPresent();
+        next = db.outbox().claimNext(T0, LEASE)) {
+      claimed.add(next.get().id());
+      claimedByChat.get(next.get().item().chat().value()).add(next.get().id());
+      db.outbox().complete(next.get());
+    }
+
+    assertThat(outcomes).allMatch(Concurrently.Outcome::succeeded);
+    assertThat(claimed).hasSize(chats * perChat).doesNotHaveDuplicates();
+    assertThat(claimedByChat).hasSize(chats);
+    claimedByChat.values().forEach(ids -> assertThat(ids).hasSize(perChat).isSorted());
+    assertThat(db.outboxBacklog().backlog().pending()).isZero();
+  }
+
+  @Test
+  void aClaimPassesOverAHeadLeasedMeanwhileAndALoneClaimTakesTheOldestHead() {
+    db.outbox().enqueue(outbound("1", "first"));
+    db.outbox().enqueue(outbound("2", "second"));
+    db.outbox().enqueue(outbound("3", "third"));
+
+    assertThat(db.outbox().claimNext(T0, LEASE).orElseThrow().item().sourceEventId())
+        .isEqualTo("1c:first");
+    assertThat(db.outbox().claimNext(T0, LEASE).orElseThrow().item().sourceEventId())
+        .isEqualTo("1c:second");
+    Claimed<OutboxMessage> third = db.outbox().claimNext(T0, LEASE).orElseThrow();
+    assertThat(db.outbox().claimNext(T0, LEASE)).isEmpty();
+    db.outbox().retryAt(third, T0.plusSeconds(5), "passing failure");
+    assertThat(db.outbox().claimNext(T0.plusSeconds(4), LEASE)).isEmpty();
+    assertThat(db.outbox().claimNext(T0.plusSeconds(5), LEASE).orElseThrow().attempt())
+        .isEqualTo(2);
   }
 }

@@ -47,7 +47,80 @@ abstract class SendingBudgetContract extends DatabaseTest {
     claim(db, T0, chat);
     claim(db, T0, chat);
 
-    assertThat(claim(db, T0.plusSeconds(5), chat)).isEqualTo(new SlotClaim.Wait(T0.plus(HELD)));
+    // held until the call's timeout, and a random part of a millisecond that makes it the claim's
+    assertThat(((SlotClaim.Wait) claim(db, T0.plusSeconds(5), chat)).opensAt())
+        .isBetween(T0.plus(HELD), T0.plus(HELD).plusMillis(1));
+  }
+
+  @Test
+  void rowsWaitingForAFullWindowAreSpreadOverItsLanesAsTheyFree() {
+    for (int i = 0; i < 3; i++) {
+      SlotClaim granted = claim(db, T0, bot);
+      db.sendingBudget().settle((SlotClaim.Granted) granted, T0.plusMillis(10 * (i + 1)));
+    }
+    Instant later = T0.plusMillis(100);
+
+    assertThat(List.of(claim(db, later, bot), claim(db, later, bot), claim(db, later, bot)))
+        .containsExactly(
+            new SlotClaim.Wait(T0.plusMillis(1010)),
+            new SlotClaim.Wait(T0.plusMillis(1020)),
+            new SlotClaim.Wait(T0.plusMillis(1030)));
+    assertThat(claim(db, later, bot)).isEqualTo(new SlotClaim.Wait(T0.plusMillis(2010)));
+    // the first lane frees: the row given that time takes it
+    assertThat(claim(db, T0.plusMillis(1010), bot)).isInstanceOf(SlotClaim.Granted.class);
+  }
+
+  @Test
+  void aLaneInFlightIsExpectedToFreeASpanAfterItWasSeen() throws Exception {
+    SendingWindow group = new SendingWindow("telegram:1:-200", 2, Duration.ofSeconds(3));
+    SlotClaim first = claim(db, T0, group);
+    db.sendingBudget().settle((SlotClaim.Granted) first, T0.plusMillis(10));
+    claim(db, T0.plusMillis(20), group); // in flight
+
+    Persistence otherInstance = anotherInstance();
+    assertThat(
+            List.of(
+                claim(otherInstance, T0.plusMillis(30), group),
+                claim(otherInstance, T0.plusMillis(30), group)))
+        .containsExactly(
+            new SlotClaim.Wait(T0.plusMillis(3010)), new SlotClaim.Wait(T0.plusMillis(3030)));
+  }
+
+  @Test
+  void aClaimThatLostOneOfItsWindowsGivesBackTheOthers() throws Exception {
+    Persistence otherInstance = anotherInstance();
+    List<SendingWindow> chats =
+        java.util.stream.IntStream.range(0, 8)
+            .mapToObj(i -> new SendingWindow("telegram:1:" + (1000 + i), 1, Duration.ofHours(1)))
+            .toList();
+
+    List<Concurrently.Outcome<SlotClaim>> outcomes =
+        Concurrently.run(
+            8, i -> () -> claim(i % 2 == 0 ? db : otherInstance, T0, bot, chats.get(i)));
+
+    assertThat(outcomes).allMatch(Concurrently.Outcome::succeeded);
+    for (int i = 0; i < chats.size(); i++) {
+      boolean granted = outcomes.get(i).value() instanceof SlotClaim.Granted;
+      // a chat's only lane is taken for an hour by a grant, else it is free
+      assertThat(claim(anotherInstance(), T0, chats.get(i)))
+          .as("chat %d after a claim that was %s", i, granted ? "granted" : "refused")
+          .isInstanceOf(granted ? SlotClaim.Wait.class : SlotClaim.Granted.class);
+    }
+  }
+
+  @Test
+  void lanesFreeLongAgoArePurgedAndMadeAgainWhenTheirWindowIsUsed() {
+    SlotClaim granted = claim(db, T0, bot, chat);
+    db.sendingBudget().settle((SlotClaim.Granted) granted, T0);
+    claim(db, T0, bot); // in flight until T0 + 30 s
+
+    // the bot's lane free from the start and the one freed at T0 + 1 s, the chat's free one
+    assertThat(db.purgeCompleted(T0.plusSeconds(2))).isEqualTo(3);
+
+    Instant later = T0.plusSeconds(3);
+    assertThat(claim(db, later, bot)).isInstanceOf(SlotClaim.Granted.class);
+    assertThat(claim(db, later, bot)).isInstanceOf(SlotClaim.Granted.class);
+    assertThat(claim(db, later, bot)).as("the lane in flight").isInstanceOf(SlotClaim.Wait.class);
   }
 
   @Test

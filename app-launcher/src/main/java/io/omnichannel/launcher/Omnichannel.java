@@ -109,6 +109,7 @@ public final class Omnichannel {
   private final HookCredentials managementHook;
   private final MessengerChannel messenger;
   private final WorkerPool inboxWorkers;
+  private final WakingInbox wakingInbox;
   private final WorkerPool outboxWorkers;
   private final ConnectionMonitor monitor;
   private final ReconcilingBans bans;
@@ -133,7 +134,8 @@ public final class Omnichannel {
     metering.queueBacklog("inbox", persistence.inboxBacklog(), clock);
     metering.queueBacklog("outbox", persistence.outboxBacklog(), clock);
 
-    WakingInbox waking = new WakingInbox(persistence, clock, settings.queueLease);
+    WakingInbox waking = new WakingInbox(persistence, clock, settings.queueLease, settings.workers);
+    this.wakingInbox = waking;
     EventInbox inbox = Correlating.inbox(metering.inbox(waking));
     dueWakeups = new DueWakeups(this::wakeOutbox, clock);
     Outbox outbox =
@@ -418,6 +420,12 @@ public final class Omnichannel {
       outboxWorkers.awaitStopped(Duration.ofSeconds(20));
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
+    }
+    try {
+      wakingInbox.giveBackUntaken();
+    } catch (RuntimeException unavailable) {
+      // the database is away: the rows come back when their leases run out
+      LOG.warn("inbox rows claimed but not taken stay leased: {}", unavailable.toString());
     }
     messengers.close();
     persistence.close();

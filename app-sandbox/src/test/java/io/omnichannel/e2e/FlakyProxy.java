@@ -51,6 +51,9 @@ final class FlakyProxy implements AutoCloseable {
           .build();
   private volatile boolean down;
   private int refused;
+  private final java.util.concurrent.atomic.AtomicInteger forwarded =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private volatile String counting = "\u0000";
 
   FlakyProxy(URI target) throws IOException {
     this.targets = List.of(target);
@@ -75,6 +78,19 @@ final class FlakyProxy implements AutoCloseable {
   /** Round robin over several upstreams, request by request. */
   void balance(List<URI> upstreams) {
     targets = List.copyOf(upstreams);
+  }
+
+  /**
+   * From now on counts the requests whose path ends with {@code suffix} that were passed on to the
+   * upstream (read whole and sent, whatever became of the answer).
+   */
+  void countForwarded(String suffix) {
+    counting = suffix;
+  }
+
+  /** How many requests {@link #countForwarded} counted. */
+  int forwarded() {
+    return forwarded.get();
   }
 
   void down() {
@@ -130,6 +146,9 @@ final class FlakyProxy implements AutoCloseable {
         }
       }
       HttpResponse<byte[]> response;
+      if (exchange.getRequestURI().getPath().endsWith(counting)) {
+        forwarded.incrementAndGet();
+      }
       try {
         response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       } catch (InterruptedException interrupted) {

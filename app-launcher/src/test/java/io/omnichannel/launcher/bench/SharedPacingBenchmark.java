@@ -84,6 +84,7 @@ public final class SharedPacingBenchmark {
     int messages = Integer.getInteger("bench.pacing.messages", 6);
     int workers = Integer.getInteger("bench.pacing.workers", 8);
     Path data = Files.createTempDirectory("pacing-bench");
+    CountingDriver.install();
     Clock clock = Clock.systemUTC();
     try (TelegramEmulator telegram =
             TelegramEmulator.start(
@@ -130,6 +131,7 @@ public final class SharedPacingBenchmark {
           50,
           50,
           TimeUnit.MILLISECONDS);
+      CountingDriver.Counts before = CountingDriver.now();
       long started = System.nanoTime();
       List<Instance> instances =
           List.of(
@@ -138,8 +140,20 @@ public final class SharedPacingBenchmark {
       CompletableFuture.allOf(everySent.toArray(CompletableFuture[]::new))
           .get(10, TimeUnit.MINUTES);
       double seconds = (System.nanoTime() - started) / 1e9;
+      CountingDriver.Counts sending = CountingDriver.now().minus(before);
       sampler.shutdownNow();
       instances.forEach(Instance::close);
+      double sends = (double) bots * chats * messages;
+      System.out.printf(
+          Locale.ROOT,
+          "per send: %.2f statements, %.2f commits, %.2f setAutoCommit, %.2f rollbacks"
+              + " (load %s)%n",
+          sending.statements() / sends,
+          sending.commits() / sends,
+          sending.autoCommitSets() / sends,
+          sending.rollbacks() / sends,
+          Files.readString(Path.of("/proc/loadavg")).trim());
+      sending.top(12).forEach(line -> System.out.println("   sql " + line));
 
       long tooMany = infos.stream().mapToLong(b -> telegram.tooManyRequestsCount(b.token())).sum();
       double ideal = idealSeconds(chats * messages, messages, RateLimits.real());
