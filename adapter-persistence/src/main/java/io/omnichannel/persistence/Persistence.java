@@ -47,7 +47,7 @@ public final class Persistence implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Persistence.class);
 
   private final HikariDataSource dataSource;
-  private Flyway flyway;
+  private final Flyway flyway;
   private final Db db;
   private final JdbcConnections connections;
   private final JdbcAccounts accounts;
@@ -74,6 +74,12 @@ public final class Persistence implements AutoCloseable {
       boolean embedded) {
     this.dataSource = dataSource;
     this.embedded = embedded;
+    this.flyway =
+        Flyway.configure()
+            .dataSource(dataSource)
+            .locations("classpath:db/migration")
+            .failOnMissingLocations(true)
+            .load();
     this.db = new Db(dataSource);
     Sealing sealing = new Sealing(sealer);
     this.connections = new JdbcConnections(db, sealing, clock);
@@ -115,15 +121,13 @@ public final class Persistence implements AutoCloseable {
       OwnerOnly.folder(config.dataFolder());
     }
     SecretSealer sealer = new AesGcmSealer(masterKeys(config));
-    // a new embedded database is made migrated, without Flyway's start-up (about 2 s of CPU)
-    Optional<List<AppliedMigration>> fresh = FreshEmbedded.create(config);
     HikariDataSource dataSource = pool(config);
     try {
       Persistence persistence =
           new Persistence(dataSource, sealer, clock, instanceId, config.isEmbedded());
       List<AppliedMigration> applied;
       try {
-        applied = fresh.isPresent() ? fresh.get() : persistence.migrate();
+        applied = persistence.migrate();
         persistence.appliedAtOpen = applied;
       } catch (FlywayException e) {
         throw new StorageUnavailable(
@@ -165,28 +169,8 @@ public final class Persistence implements AutoCloseable {
     dataSource.getHikariPoolMXBean().softEvictConnections();
   }
 
-  /**
-   * Applies the pending migrations; returns those that ran, in order (none when up to date). When
-   * the schema history already records every script as it is, Flyway is not even started.
-   */
-  public synchronized List<AppliedMigration> migrate() {
-    Optional<List<Migrations.Script>> scripts = Migrations.find();
-    if (scripts.isPresent()) {
-      boolean upToDate =
-          db.withConnection(
-              "schema history", connection -> Migrations.upToDate(connection, scripts.get()));
-      if (upToDate) {
-        return List.of();
-      }
-    }
-    if (flyway == null) {
-      flyway =
-          Flyway.configure()
-              .dataSource(dataSource)
-              .locations("classpath:" + Migrations.LOCATION)
-              .failOnMissingLocations(true)
-              .load();
-    }
+  /** Applies the pending migrations; returns those that ran, in order (none when up to date). */
+  public List<AppliedMigration> migrate() {
     return flyway.migrate().migrations.stream()
         .map(applied -> new AppliedMigration(applied.version, applied.description))
         .toList();

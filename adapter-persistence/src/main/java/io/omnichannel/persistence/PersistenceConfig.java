@@ -27,9 +27,6 @@ public record PersistenceConfig(
     int poolSize) {
   public static final int DEFAULT_POOL_SIZE = 10;
 
-  /** The embedded database's name in the data folder (its file is {@code omnichannel.mv.db}). */
-  static final String EMBEDDED_NAME = "omnichannel";
-
   public PersistenceConfig {
     checkArgument(
         jdbcUrl != null && (jdbcUrl.startsWith("jdbc:mysql:") || jdbcUrl.startsWith("jdbc:h2:")),
@@ -67,11 +64,6 @@ public record PersistenceConfig(
   }
 
   static String embeddedUrl(Path dataFolder) {
-    return embeddedUrl(dataFolder, EMBEDDED_NAME);
-  }
-
-  /** The embedded URL of the database {@code name} in {@code dataFolder}. */
-  static String embeddedUrl(Path dataFolder, String name) {
     // The file lock of H2 lets one process open the database: the embedded engine serves one
     // instance.
     // WRITE_DELAY=0: a commit reaches the file before it returns, so what was acknowledged survives
@@ -84,7 +76,7 @@ public record PersistenceConfig(
     // still writes (polling leases released) before it closes the pool; H2's hook would close the
     // database under it, in parallel.
     return "jdbc:h2:file:"
-        + dataFolder.toAbsolutePath().resolve(name)
+        + dataFolder.toAbsolutePath().resolve("omnichannel")
         + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;TRACE_LEVEL_FILE=0"
         + ";DB_CLOSE_ON_EXIT=FALSE";
   }
