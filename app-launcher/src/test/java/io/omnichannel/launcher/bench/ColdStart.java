@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -29,15 +31,20 @@ final class ColdStart {
       port = probe.getLocalPort();
     }
     Path log = Files.createTempFile("omnichannel-cold-start", ".log");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    String jvm = System.getProperty("bench.coldstart.jvm", "").trim();
+    if (!jvm.isEmpty()) {
+      command.addAll(List.of(jvm.split("\\s+")));
+    }
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            "io.omnichannel.launcher.cli.OmnichannelCommand",
+            "serve"));
     ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "io.omnichannel.launcher.cli.OmnichannelCommand",
-                "serve")
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(environment);
     builder.environment().put("OMNICHANNEL_DATA_DIR", dataFolder.toString());
     builder.environment().put("OMNICHANNEL_HTTP_HOST", "127.0.0.1");
@@ -53,7 +60,11 @@ final class ColdStart {
       while (System.nanoTime() - began < limit.toNanos() && serve.isAlive()) {
         try {
           if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-            return (System.nanoTime() - began) / 1_000_000;
+            long millis = (System.nanoTime() - began) / 1_000_000;
+            System.out.printf(
+                "cold start: ready in %d ms, the process had used %s of CPU%n",
+                millis, cpuTime(serve.pid()));
+            return millis;
           }
         } catch (IOException notYet) {
           // not listening yet
@@ -68,7 +79,24 @@ final class ColdStart {
       if (!serve.waitFor(20, TimeUnit.SECONDS)) {
         serve.destroyForcibly();
       }
-      Files.deleteIfExists(log);
+      String keep = System.getProperty("bench.coldstart.log", "").trim();
+      if (keep.isEmpty()) {
+        Files.deleteIfExists(log);
+      } else {
+        Files.move(log, Path.of(keep), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+  }
+
+  /** User and system time of a process so far, from {@code /proc} (Linux; "?" elsewhere). */
+  private static String cpuTime(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      return ticks * 10 + " ms"; // USER_HZ is 100 on Linux
+    } catch (IOException | RuntimeException unavailable) {
+      return "?";
     }
   }
 }

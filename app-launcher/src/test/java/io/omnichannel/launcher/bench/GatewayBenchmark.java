@@ -36,6 +36,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -119,6 +120,12 @@ public final class GatewayBenchmark {
     }
     startWatchdog(Duration.ofSeconds(intProperty("bench.timeout", 420)));
     CountingDriver.install();
+    String only = System.getProperty("bench.gateway.only", "").trim();
+    if (only.equals("coldstart")) {
+      System.exit(database.equals("h2") ? new GatewayBenchmark(database).coldStartOnly() : 0);
+    } else if (!only.isEmpty()) {
+      throw new IllegalArgumentException("bench.gateway.only must be coldstart or empty: " + only);
+    }
     int exit = new GatewayBenchmark(database).run();
     System.exit(exit);
   }
@@ -145,6 +152,40 @@ public final class GatewayBenchmark {
 
   private String dbName() {
     return database.equals("h2") ? "H2" : "MariaDB";
+  }
+
+  /**
+   * {@code -Dbench.gateway.only=coldstart}: the emulators and the cold start alone, {@code
+   * bench.coldstart.runs} times (3); the RESULT line gives the median.
+   */
+  private int coldStartOnly() throws Exception {
+    int runs = Math.max(1, intProperty("bench.coldstart.runs", 3));
+    OUT.printf(
+        Locale.ROOT,
+        "%n== omnichannel cold start (H2), %d runs; cores %d; load %s ==%n",
+        runs,
+        Runtime.getRuntime().availableProcessors(),
+        loadAverage());
+    try {
+      startEmulators();
+      long[] times = new long[runs];
+      for (int i = 0; i < runs; i++) {
+        times[i] = coldStart();
+        OUT.printf(Locale.ROOT, "cold start %d: %d ms (load %s)%n", i + 1, times[i], loadAverage());
+      }
+      long[] sorted = times.clone();
+      Arrays.sort(sorted);
+      OUT.printf(
+          Locale.ROOT,
+          "cold start min / median / max: %d / %d / %d ms%n",
+          sorted[0],
+          sorted[runs / 2],
+          sorted[runs - 1]);
+      OUT.printf(Locale.ROOT, "RESULT cold_start_ms=%d%n", sorted[runs / 2]);
+      return sorted[0] < 0 ? 1 : 0;
+    } finally {
+      stopAll();
+    }
   }
 
   private int run() throws Exception {
@@ -589,6 +630,20 @@ public final class GatewayBenchmark {
       db.top(10).forEach(line -> OUT.println("   sql " + line));
       gw.platformCalls()
           .forEach((call, n) -> OUT.printf(Locale.ROOT, "  call %7d × %s%n", n, call));
+      if (gw.firstTimeUsers() > 0) {
+        long firstTimeMessages = gw.firstTimeUsers();
+        long returningMessages = gw.delivered() - firstTimeMessages;
+        Map<String, Long> byUser = gw.platformCallsByUser();
+        OUT.printf(
+            Locale.ROOT,
+            "  calls to 1C-Connect per message: returning users %.2f (%d messages), first-time"
+                + " users %.2f (%d messages), background %d calls%n",
+            byUser.getOrDefault(LoadRun.RETURNING, 0L) / (double) Math.max(1, returningMessages),
+            returningMessages,
+            byUser.getOrDefault(LoadRun.FIRST_TIME, 0L) / (double) firstTimeMessages,
+            firstTimeMessages,
+            byUser.getOrDefault(LoadRun.OTHER, 0L));
+      }
     }
     StepResult[] fixed = steps.get(0);
     StepResult[] inbound = steps.get(1);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -133,6 +134,11 @@ final class InboundRoute implements LoadRun.Route {
       }
     }
     return byChat;
+  }
+
+  @Override
+  public Set<String> returningPlatformUsers() {
+    return Set.copyOf(trackedLineUsers);
   }
 
   @Override

@@ -8,8 +8,11 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One measured step of one path: messages offered at a {@link Pace} for a fixed time, each with a
@@ -37,7 +40,20 @@ final class LoadRun {
 
     /** Forgets the previous step's deliveries (the emulators' journals). */
     void clear();
+
+    /** The 1C-Connect users of the users the gateway met before the step (returning users). */
+    default Set<String> returningPlatformUsers() {
+      return Set.of();
+    }
   }
+
+  /** Who a call to 1C-Connect was made for. */
+  static final String RETURNING = "returning users";
+
+  static final String FIRST_TIME = "first-time users";
+  static final String OTHER = "no user (background)";
+  private static final Pattern UUID =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
   private static final Duration RAMP = Duration.ofSeconds(2);
   private static final Duration POLL = Duration.ofMillis(20);
@@ -182,7 +198,8 @@ final class LoadRun {
         Duration.ofNanos(maxLag),
         Duration.ofNanos(drained),
         db,
-        platformCalls());
+        platformCalls(),
+        callsByUser(route.returningPlatformUsers()));
   }
 
   /**
@@ -203,6 +220,37 @@ final class LoadRun {
     }
     System.out.printf("  step %s: %d not arrived; hook deliveries of the step:%n", tag, missing);
     outcomes.forEach((outcome, n) -> System.out.printf("    %6d × %s%n", n, outcome));
+  }
+
+  /**
+   * Requests to 1C-Connect of this step other than the baseline's, by whom they were for: a message
+   * received into a line for a returning user (its id among {@code returning}) or a first-time one;
+   * registering a user ({@code ClientUserAdd}) and granting it the line ({@code
+   * UserServiceLineAdd}) for a first-time user; anything else (the ban reconcile's reads, the
+   * monitoring's) is background work.
+   */
+  private Map<String, Long> callsByUser(Set<String> returning) {
+    Map<String, Long> calls = new TreeMap<>();
+    for (RecordedRequest request : oneConnect.inspection().requests()) {
+      if (baselineLogin.equals(request.authLogin())) {
+        continue;
+      }
+      String action = request.header("SOAPAction");
+      String who = OTHER;
+      if (request.path().contains("/line/receive/")) {
+        boolean known = false;
+        String body = request.body() == null ? "" : request.body();
+        for (Matcher id = UUID.matcher(body); id.find() && !known; ) {
+          known = returning.contains(id.group());
+        }
+        who = known ? RETURNING : FIRST_TIME;
+      } else if (action != null
+          && (action.contains("ClientUserAdd") || action.contains("UserServiceLineAdd"))) {
+        who = FIRST_TIME;
+      }
+      calls.merge(who, 1L, Long::sum);
+    }
+    return calls;
   }
 
   /** Requests to 1C-Connect of this step other than the baseline's, by path (and SOAP action). */

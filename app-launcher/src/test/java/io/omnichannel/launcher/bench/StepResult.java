@@ -20,7 +20,8 @@ record StepResult(
     Duration maxInjectorLag,
     Duration drained,
     CountingDriver.Counts db,
-    Map<String, Long> platformCalls) {
+    Map<String, Long> platformCalls,
+    Map<String, Long> platformCallsByUser) {
 
   long percentile(double p) {
     if (latencies.length == 0) {

@@ -6,10 +6,16 @@
  * <pre>{@code
  * ./mvnw -B -ntp -pl app-launcher -am verify -DskipTests -Dbench.gateway                 # H2, then MariaDB
  * ./mvnw -B -ntp -pl app-launcher -am verify -DskipTests -Dbench.gateway -Dbench.mariadb.skip=true
+ * ./mvnw -B -ntp -pl app-launcher -am verify -DskipTests -Dbench.gateway -Dbench.gateway.only=coldstart
  * }</pre>
  *
- * The property activates app-launcher's {@code bench} profile alone ({@code -Pbench} would also run
- * the benchmarks of adapter-telegram and adapter-persistence, which {@code -am} builds). Each
+ * The last runs only the cold start of {@code serve} (the emulators, no load), {@code
+ * -Dbench.coldstart.runs} times (3), printing each with the CPU time the process had used when
+ * ready, and a RESULT line with the median; {@code -Dbench.coldstart.jvm="-Xlog:class+load:file=x"}
+ * passes options to the launched JVM (space-separated), for profiling.
+ *
+ * <p>The property activates app-launcher's {@code bench} profile alone ({@code -Pbench} would also
+ * run the benchmarks of adapter-telegram and adapter-persistence, which {@code -am} builds). Each
  * database runs {@link io.omnichannel.launcher.bench.GatewayBenchmark} in a JVM of its own; the
  * MariaDB run takes a scratch database from the testkit's {@code ScratchMariaDb} and drops it, and
  * says "skipped" when the server is unreachable. About 2.5 minutes per database on a quiet 2-core
@@ -50,8 +56,10 @@
  * answers 200. Losses and doubles are counted per message id; any in the gateway path makes the run
  * exit non-zero. The last lines are the RESULT lines of issue 13: {@code statements_per_msg} and
  * {@code commits_per_msg} are the worse of the two inbound steps, {@code platform_calls_per_msg} is
- * taken at the fixed rate (first-time users included: their registration costs two SOAP calls
- * each).
+ * taken at the fixed rate (first-time users included: their registration costs two SOAP calls each,
+ * {@code ClientUserAdd} and {@code UserServiceLineAdd}, besides the message). Each inbound step
+ * also prints the calls per message of returning and of first-time users apart, and the background
+ * calls (the ban reconcile's reads) that fell into the step.
  *
  * <h2>Caveats</h2>
  *
