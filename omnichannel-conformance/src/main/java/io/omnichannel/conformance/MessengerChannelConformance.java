@@ -272,9 +272,14 @@ public abstract class MessengerChannelConformance {
         .isEqualTo(new SendOutcome.RecipientBlocked());
   }
 
+  /**
+   * The bot removed from a group decodes to leaving it (the group's account epoch ends), and a send
+   * into the group afterwards is refused (the recipient blocked or the chat unknown), never Sent.
+   */
   @Test
   void theBotRemovedFromAGroupDecodesToLeavingThatGroup() {
     BotToken bot = driver.newBot().token();
+    Connection connection = connectionOf(bot);
     ChatId group = driver.groupChat(bot);
 
     ChannelEvent event = driver.decoder().decode(driver.botRemovedFromGroup(bot));
@@ -284,6 +289,13 @@ public abstract class MessengerChannelConformance {
     assertThat(change.chat()).isEqualTo(group);
     assertThat(change.kind()).isEqualTo(ChatKind.GROUP);
     assertThat(change.membership()).isEqualTo(Membership.LEFT);
+    assertThat(
+            channel.send(
+                connection.botAccess(),
+                group,
+                Optional.empty(),
+                new ChannelPost.Text("Есть кто-нибудь?", Keyboard.UNCHANGED)))
+        .isIn(new SendOutcome.RecipientBlocked(), new SendOutcome.ChatNotFound());
   }
 
   @Test

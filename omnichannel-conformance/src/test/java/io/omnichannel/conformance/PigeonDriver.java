@@ -112,6 +112,8 @@ final class PigeonDriver implements ChannelDriver {
         MessengerChannelConformance
             ::theUserBlockingTheBotDecodesToBlockedAndASendToThemIsRecipientBlocked),
     REMOVAL_FROM_GROUP_DECODED_AS_BLOCKED(
+        MessengerChannelConformance::theBotRemovedFromAGroupDecodesToLeavingThatGroup),
+    SEND_TO_LEFT_GROUP_REPORTED_SENT(
         MessengerChannelConformance::theBotRemovedFromAGroupDecodesToLeavingThatGroup);
 
     final Contract contract;
@@ -137,6 +139,7 @@ final class PigeonDriver implements ChannelDriver {
   private final Map<String, List<Delivered>> sent = new HashMap<>();
   private final Map<String, Long> files = new HashMap<>();
   private final Set<BotToken> blockedBy = new HashSet<>();
+  private final Set<ChatId> leftGroups = new HashSet<>();
   private final AtomicInteger decoded = new AtomicInteger();
   private final PigeonChannel channel = new PigeonChannel();
 
@@ -242,7 +245,8 @@ final class PigeonDriver implements ChannelDriver {
   }
 
   @Override
-  public String botRemovedFromGroup(BotToken bot) {
+  public synchronized String botRemovedFromGroup(BotToken bot) {
+    leftGroups.add(groupChat(bot));
     return JSON.createObjectNode()
         .put("chat", groupChat(bot).value())
         .put("group", GROUP_TITLE)
@@ -339,7 +343,10 @@ final class PigeonDriver implements ChannelDriver {
         throw new IllegalArgumentException("Pigeon chats have no topics");
       }
       synchronized (PigeonDriver.this) {
-        if (!talkedTo.contains(bot.token())) {
+        if (leftGroups.contains(chat) && !flaws.contains(Flaw.SEND_TO_LEFT_GROUP_REPORTED_SENT)) {
+          return new SendOutcome.RecipientBlocked();
+        }
+        if (!talkedTo.contains(bot.token()) && !leftGroups.contains(chat)) {
           return new SendOutcome.ChatNotFound();
         }
         if (blockedBy.contains(bot.token())
