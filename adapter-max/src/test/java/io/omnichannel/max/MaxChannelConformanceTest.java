@@ -12,6 +12,7 @@ import io.omnichannel.core.port.out.MessengerChannel;
 import io.omnichannel.testkit.max.MaxBotInfo;
 import io.omnichannel.testkit.max.MaxButton;
 import io.omnichannel.testkit.max.MaxDialogScenario;
+import io.omnichannel.testkit.max.MaxGroupScenario;
 import io.omnichannel.testkit.max.MaxInjected;
 import io.omnichannel.testkit.max.MaxSentMessage;
 import io.omnichannel.testkit.max.MaxUser;
@@ -34,6 +35,8 @@ class MaxChannelConformanceTest extends MessengerChannelConformance {
    */
   private static final class MaxDriver implements ChannelDriver {
     private static final MaxUser ALICE = MaxUser.of(42, "Alice", "Smith", "alice");
+    private static final MaxUser BOB = MaxUser.of(43, "Bob", "Brown", "bob");
+    private static final long GROUP_ID = -70_000_000_001L;
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final World world = new World();
@@ -41,6 +44,7 @@ class MaxChannelConformanceTest extends MessengerChannelConformance {
     private final Map<String, MaxBotInfo> bots = new HashMap<>();
     private final Map<String, Connection> receiving = new HashMap<>();
     private final Map<String, MaxDialogScenario> dialogs = new HashMap<>();
+    private final Map<String, MaxGroupScenario> groups = new HashMap<>();
 
     @Override
     public MessengerChannel channel() {
@@ -99,8 +103,70 @@ class MaxChannelConformanceTest extends MessengerChannelConformance {
       return received(bot, dialog(bot).sendsFile(fileName, sizeBytes));
     }
 
-    /** The update as the adapter's poller handed it to the core. */
+    @Override
+    public String userSendsImage(BotToken bot, long sizeBytes) {
+      return received(bot, dialog(bot).sendsImage(sizeBytes));
+    }
+
+    /** A group the bot is in as an admin with read_all_messages (else MAX hides the messages). */
+    private MaxGroupScenario group(BotToken bot) {
+      return groups.computeIfAbsent(
+          bot.reveal(),
+          token -> {
+            MaxGroupScenario group = world.emulator.bot(token).group(GROUP_ID, "Support group");
+            group.addsBot(ALICE);
+            return group.makesBotAdmin();
+          });
+    }
+
+    @Override
+    public ChatId groupChat(BotToken bot) {
+      return new ChatId(Long.toString(group(bot).chatId()));
+    }
+
+    @Override
+    public String groupMemberDisplayName() {
+      return "Bob Brown";
+    }
+
+    @Override
+    public String memberSendsTextInGroup(BotToken bot, String text) {
+      return received(bot, group(bot).member(BOB).sendsText(text));
+    }
+
+    @Override
+    public String userBlocksBot(BotToken bot) {
+      return received(bot, dialog(bot).stopsBot(), ALICE);
+    }
+
+    @Override
+    public String botRemovedFromGroup(BotToken bot) {
+      MaxGroupScenario group = group(bot);
+      return received(bot, group.removesBot(ALICE), ALICE);
+    }
+
+    /** A message update as the adapter's poller handed it to the core (keyed by its mid). */
     private String received(BotToken bot, MaxInjected injected) {
+      return stored(bot, injected.mid());
+    }
+
+    /**
+     * Any other update (no mid) as stored: the adapter keys it by type, chat, user and timestamp.
+     */
+    private String received(BotToken bot, MaxInjected injected, MaxUser user) {
+      return stored(
+          bot,
+          injected.updateType()
+              + ":"
+              + injected.chatId()
+              + ":"
+              + user.userId()
+              + ":"
+              + injected.timestamp());
+    }
+
+    /** The update stored under {@code key} once the adapter's poller handed it to the core. */
+    private String stored(BotToken bot, String key) {
       MaxBotInfo info = bots.get(bot.reveal());
       receiving.computeIfAbsent(
           bot.reveal(),
@@ -111,9 +177,9 @@ class MaxChannelConformanceTest extends MessengerChannelConformance {
                     connection.id(), connection.botAccess(), Secret.of("unused_secret"));
             return connection;
           });
-      String eventId = "max:" + info.userId() + ":" + injected.mid();
+      String eventId = "max:" + info.userId() + ":" + key;
       Core.await(
-          "update " + injected.mid() + " stored",
+          "update " + key + " stored",
           WAIT,
           () -> world.core.stored().stream().anyMatch(row -> row.eventId().equals(eventId)));
       return world.core.stored().stream()

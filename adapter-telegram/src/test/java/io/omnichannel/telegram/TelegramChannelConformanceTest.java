@@ -9,6 +9,8 @@ import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.port.out.ChannelUpdateDecoder;
 import io.omnichannel.core.port.out.MessengerChannel;
 import io.omnichannel.testkit.telegram.BotInfo;
+import io.omnichannel.testkit.telegram.GroupScenario;
+import io.omnichannel.testkit.telegram.GroupSpec;
 import io.omnichannel.testkit.telegram.RateLimits;
 import io.omnichannel.testkit.telegram.SentMessage;
 import io.omnichannel.testkit.telegram.TelegramEmulatorConfig;
@@ -16,8 +18,10 @@ import io.omnichannel.testkit.telegram.UserSpec;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,6 +37,8 @@ class TelegramChannelConformanceTest extends MessengerChannelConformance {
   /** Plays the Telegram side with the emulator; the adapter is made as the launcher makes it. */
   private static final class TelegramDriver implements ChannelDriver {
     private static final UserSpec ALICE = UserSpec.of(42, "Alice", "Smith", "alice");
+    private static final UserSpec BOB = UserSpec.of(43, "Bob", "Brown", "bob");
+    private static final GroupSpec GROUP = GroupSpec.of(-4_001, "Support group");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final World world =
@@ -40,6 +46,7 @@ class TelegramChannelConformanceTest extends MessengerChannelConformance {
     private final Telegram telegram =
         world.telegram(world.config(TelegramConfig.ReceiveMode.WEBHOOK));
     private final Set<BotToken> talkedTo = new HashSet<>();
+    private final Map<BotToken, GroupScenario> groups = new HashMap<>();
 
     @Override
     public MessengerChannel channel() {
@@ -95,6 +102,48 @@ class TelegramChannelConformanceTest extends MessengerChannelConformance {
           .user(ALICE)
           .sendsDocument(fileName, "application/pdf", sizeBytes)
           .json();
+    }
+
+    @Override
+    public String userSendsImage(BotToken bot, long sizeBytes) {
+      talkedTo.add(bot);
+      return world.emulator.bot(bot.reveal()).user(ALICE).sendsPhoto(null, sizeBytes).json();
+    }
+
+    private GroupScenario group(BotToken bot) {
+      return groups.computeIfAbsent(
+          bot,
+          token -> {
+            GroupScenario group = world.emulator.bot(token.reveal()).group(GROUP);
+            group.addsBotAsMember(ALICE);
+            return group;
+          });
+    }
+
+    @Override
+    public ChatId groupChat(BotToken bot) {
+      return new ChatId(Long.toString(group(bot).chatId()));
+    }
+
+    @Override
+    public String groupMemberDisplayName() {
+      return "Bob Brown";
+    }
+
+    @Override
+    public String memberSendsTextInGroup(BotToken bot, String text) {
+      return group(bot).member(BOB).sendsText(text).json();
+    }
+
+    @Override
+    public String userBlocksBot(BotToken bot) {
+      talkedTo.add(bot);
+      return world.emulator.bot(bot.reveal()).user(ALICE).blocksBot().json();
+    }
+
+    @Override
+    public String botRemovedFromGroup(BotToken bot) {
+      return group(bot).removesBot(ALICE).json();
     }
 
     @Override

@@ -59,6 +59,36 @@ public interface ChannelDriver extends AutoCloseable {
   String userSendsFile(BotToken bot, String fileName, long sizeBytes);
 
   /**
+   * The user sends the bot an image (a photo) whose largest form is {@code sizeBytes}; returns the
+   * raw update as received.
+   */
+  String userSendsImage(BotToken bot, long sizeBytes);
+
+  /**
+   * A group the bot was added to (with the rights it needs to read the members' messages); the same
+   * group for the same bot on every call.
+   */
+  ChatId groupChat(BotToken bot);
+
+  /** The display name of the group's member who writes, as the adapter should report it. */
+  String groupMemberDisplayName();
+
+  /**
+   * A member writes {@code text} in the bot's {@link #groupChat group}; returns the raw update as
+   * received.
+   */
+  String memberSendsTextInGroup(BotToken bot, String text);
+
+  /**
+   * The user blocks (stops) the bot in their private chat; returns the raw update as received.
+   * Sends to that chat are refused from then on.
+   */
+  String userBlocksBot(BotToken bot);
+
+  /** The bot is removed from its {@link #groupChat group}; returns the raw update as received. */
+  String botRemovedFromGroup(BotToken bot);
+
+  /**
    * Waits for {@code count} messages the bot sent to {@code chat}, in order; fails after {@code
    * timeout}.
    */

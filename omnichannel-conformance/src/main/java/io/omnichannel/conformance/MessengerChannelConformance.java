@@ -12,6 +12,8 @@ import io.omnichannel.core.domain.BotToken;
 import io.omnichannel.core.domain.ChannelDescription;
 import io.omnichannel.core.domain.ChannelEvent;
 import io.omnichannel.core.domain.ChannelEvent.ChannelMessage;
+import io.omnichannel.core.domain.ChannelEvent.Membership;
+import io.omnichannel.core.domain.ChannelEvent.MembershipChanged;
 import io.omnichannel.core.domain.ChannelKind;
 import io.omnichannel.core.domain.ChannelLimits;
 import io.omnichannel.core.domain.ChannelPost;
@@ -174,6 +176,126 @@ public abstract class MessengerChannelConformance {
     assertThat(message.chatTitle()).isEmpty();
     assertThat(message.sender().displayName()).isEqualTo(driver.userDisplayName());
     assertThat(message.content()).isEqualTo(new MessageContent.Text(text));
+  }
+
+  @Test
+  void aGroupMessageDecodesToAGroupMessageWithTheMembersName() {
+    BotToken bot = driver.newBot().token();
+    ChatId group = driver.groupChat(bot);
+    String text = "Коллеги, кто отвечает за доставку?";
+
+    ChannelEvent event = driver.decoder().decode(driver.memberSendsTextInGroup(bot, text));
+
+    assertThat(event).isInstanceOf(ChannelMessage.class);
+    ChannelMessage message = (ChannelMessage) event;
+    assertThat(message.kind()).isEqualTo(ChatKind.GROUP);
+    assertThat(message.chat()).isEqualTo(group).isNotEqualTo(driver.userChat(bot));
+    assertThat(message.sender().displayName()).isEqualTo(driver.groupMemberDisplayName());
+    assertThat(message.content()).isEqualTo(new MessageContent.Text(text));
+  }
+
+  /**
+   * A messenger may deliver an update twice (a webhook retried, a poll repeated). The port keeps no
+   * de-duplication key of its own (the adapter's inbound side stores the update under the
+   * messenger's id), so what the kit checks is that the decoder is pure: the same payload decodes
+   * to the same event, however often it is decoded.
+   */
+  @Test
+  void theSameUpdateDecodedTwiceIsTheSameEvent() {
+    BotToken bot = driver.newBot().token();
+    String payload = driver.userSendsText(bot, "Повторная доставка");
+
+    ChannelEvent first = driver.decoder().decode(payload);
+    ChannelEvent second = driver.decoder().decode(payload);
+
+    assertThat(second).isEqualTo(first);
+    assertThat(driver.decoder().forChannel(channel.kind()).decode(payload)).isEqualTo(first);
+  }
+
+  @Test
+  void aUsersFileDecodesToADocumentWithItsNameAndSize() {
+    BotToken bot = driver.newBot().token();
+    long size = 54_321;
+
+    ChannelEvent event =
+        driver.decoder().decode(driver.userSendsFile(bot, "Акт сверки.xlsx", size));
+
+    assertThat(event).isInstanceOf(ChannelMessage.class);
+    ChannelMessage message = (ChannelMessage) event;
+    assertThat(message.chat()).isEqualTo(driver.userChat(bot));
+    assertThat(message.sender().displayName()).isEqualTo(driver.userDisplayName());
+    assertThat(message.content()).isInstanceOf(MessageContent.Document.class);
+    Attachment file = ((MessageContent.Document) message.content()).file();
+    assertThat(file.fileName()).isEqualTo("Акт сверки.xlsx");
+    assertThat(file.sizeBytes()).as("the size the messenger declared").hasValue(size);
+  }
+
+  @Test
+  void aUsersImageDecodesToAnImageWhoseRealSizeIsKnownBeforeAnyByte() throws IOException {
+    Fixture fixture = new Fixture();
+    long size = 98_765;
+
+    ChannelEvent event = driver.decoder().decode(driver.userSendsImage(fixture.bot, size));
+
+    assertThat(event).isInstanceOf(ChannelMessage.class);
+    ChannelMessage message = (ChannelMessage) event;
+    assertThat(message.chat()).isEqualTo(fixture.chat);
+    assertThat(message.content()).isInstanceOf(MessageContent.Image.class);
+    Attachment image = ((MessageContent.Image) message.content()).file();
+    assertThat(image.fileName()).isNotBlank();
+    image.sizeBytes().ifPresent(declared -> assertThat(declared).isEqualTo(size));
+    RemoteFile remote = channel.fetchFile(fixture.connection.botAccess(), image.ref());
+    assertThat(remote.sizeBytes())
+        .as("the size is known before the stream is opened")
+        .isEqualTo(size);
+    try (InputStream in = remote.source().open()) {
+      assertThat(in.transferTo(OutputStream.nullOutputStream())).isEqualTo(size);
+    }
+  }
+
+  @Test
+  void theUserBlockingTheBotDecodesToBlockedAndASendToThemIsRecipientBlocked() {
+    Fixture fixture = new Fixture();
+
+    ChannelEvent event = driver.decoder().decode(driver.userBlocksBot(fixture.bot));
+
+    assertThat(event)
+        .isEqualTo(
+            new MembershipChanged(
+                fixture.chat, ChatKind.PRIVATE, Optional.empty(), Membership.BLOCKED));
+    assertThat(
+            channel.send(
+                fixture.connection.botAccess(),
+                fixture.chat,
+                Optional.empty(),
+                new ChannelPost.Text("Вы ещё здесь?", Keyboard.UNCHANGED)))
+        .isEqualTo(new SendOutcome.RecipientBlocked());
+  }
+
+  /**
+   * The bot removed from a group decodes to leaving it (the group's account epoch ends), and a send
+   * into the group afterwards is refused (the recipient blocked or the chat unknown), never Sent.
+   */
+  @Test
+  void theBotRemovedFromAGroupDecodesToLeavingThatGroup() {
+    BotToken bot = driver.newBot().token();
+    Connection connection = connectionOf(bot);
+    ChatId group = driver.groupChat(bot);
+
+    ChannelEvent event = driver.decoder().decode(driver.botRemovedFromGroup(bot));
+
+    assertThat(event).isInstanceOf(MembershipChanged.class);
+    MembershipChanged change = (MembershipChanged) event;
+    assertThat(change.chat()).isEqualTo(group);
+    assertThat(change.kind()).isEqualTo(ChatKind.GROUP);
+    assertThat(change.membership()).isEqualTo(Membership.LEFT);
+    assertThat(
+            channel.send(
+                connection.botAccess(),
+                group,
+                Optional.empty(),
+                new ChannelPost.Text("Есть кто-нибудь?", Keyboard.UNCHANGED)))
+        .isIn(new SendOutcome.RecipientBlocked(), new SendOutcome.ChatNotFound());
   }
 
   @Test

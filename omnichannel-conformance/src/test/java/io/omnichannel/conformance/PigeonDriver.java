@@ -52,6 +52,8 @@ import java.util.regex.Pattern;
 final class PigeonDriver implements ChannelDriver {
   static final int MAX_TEXT = 500;
   private static final ChatId CAROL = new ChatId("pigeon-user-7");
+  private static final String GROUP_TITLE = "Pigeon lovers";
+  private static final long THUMBNAIL_BYTES = 1_234;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
@@ -89,7 +91,30 @@ final class PigeonDriver implements ChannelDriver {
     SIZE_UNKNOWN_UNTIL_READ(
         MessengerChannelConformance::fetchFileReportsTheRealSizeBeforeAnyByteIsRead),
     PROBE_BLIND_TO_REVOCATION(
-        MessengerChannelConformance::probeIsHealthyForAGoodTokenAndTokenRevokedAfterRevocation);
+        MessengerChannelConformance::probeIsHealthyForAGoodTokenAndTokenRevokedAfterRevocation),
+    GROUP_SENDER_IS_THE_GROUP(
+        MessengerChannelConformance::aGroupMessageDecodesToAGroupMessageWithTheMembersName),
+    GROUP_MESSAGE_DECODED_AS_PRIVATE(
+        MessengerChannelConformance::aGroupMessageDecodesToAGroupMessageWithTheMembersName),
+    DECODING_COUNTS_DELIVERIES(
+        MessengerChannelConformance::theSameUpdateDecodedTwiceIsTheSameEvent),
+    FILE_NAME_LOST(MessengerChannelConformance::aUsersFileDecodesToADocumentWithItsNameAndSize),
+    FILE_SIZE_IN_KILOBYTES(
+        MessengerChannelConformance::aUsersFileDecodesToADocumentWithItsNameAndSize),
+    IMAGE_DECODED_AS_DOCUMENT(
+        MessengerChannelConformance::aUsersImageDecodesToAnImageWhoseRealSizeIsKnownBeforeAnyByte),
+    IMAGE_SIZE_IS_THE_THUMBNAILS(
+        MessengerChannelConformance::aUsersImageDecodesToAnImageWhoseRealSizeIsKnownBeforeAnyByte),
+    BLOCKING_IGNORED(
+        MessengerChannelConformance
+            ::theUserBlockingTheBotDecodesToBlockedAndASendToThemIsRecipientBlocked),
+    SEND_TO_BLOCKED_USER_REPORTED_SENT(
+        MessengerChannelConformance
+            ::theUserBlockingTheBotDecodesToBlockedAndASendToThemIsRecipientBlocked),
+    REMOVAL_FROM_GROUP_DECODED_AS_BLOCKED(
+        MessengerChannelConformance::theBotRemovedFromAGroupDecodesToLeavingThatGroup),
+    SEND_TO_LEFT_GROUP_REPORTED_SENT(
+        MessengerChannelConformance::theBotRemovedFromAGroupDecodesToLeavingThatGroup);
 
     final Contract contract;
 
@@ -113,6 +138,9 @@ final class PigeonDriver implements ChannelDriver {
   private final Set<BotToken> talkedTo = new HashSet<>();
   private final Map<String, List<Delivered>> sent = new HashMap<>();
   private final Map<String, Long> files = new HashMap<>();
+  private final Set<BotToken> blockedBy = new HashSet<>();
+  private final Set<ChatId> leftGroups = new HashSet<>();
+  private final AtomicInteger decoded = new AtomicInteger();
   private final PigeonChannel channel = new PigeonChannel();
 
   PigeonDriver(Set<Flaw> flaws) {
@@ -175,6 +203,55 @@ final class PigeonDriver implements ChannelDriver {
     ObjectNode payload = payload();
     payload.putObject("file").put("ref", ref).put("name", fileName).put("size", sizeBytes);
     return payload.toString();
+  }
+
+  @Override
+  public synchronized String userSendsImage(BotToken bot, long sizeBytes) {
+    talkedTo.add(bot);
+    String ref = "photo-" + ids.incrementAndGet();
+    files.put(ref, sizeBytes);
+    files.put(ref + "-thumb", THUMBNAIL_BYTES);
+    ObjectNode payload = payload();
+    payload.putObject("photo").put("ref", ref).put("size", sizeBytes);
+    return payload.toString();
+  }
+
+  @Override
+  public ChatId groupChat(BotToken bot) {
+    return new ChatId("pigeon-group-" + bot.reveal().substring(0, bot.reveal().indexOf(':')));
+  }
+
+  @Override
+  public String groupMemberDisplayName() {
+    return "Dave Miller";
+  }
+
+  @Override
+  public String memberSendsTextInGroup(BotToken bot, String text) {
+    return JSON.createObjectNode()
+        .put("chat", groupChat(bot).value())
+        .put("group", GROUP_TITLE)
+        .put("first", "Dave")
+        .put("last", "Miller")
+        .put("username", "dave")
+        .put("text", text)
+        .toString();
+  }
+
+  @Override
+  public synchronized String userBlocksBot(BotToken bot) {
+    blockedBy.add(bot);
+    return JSON.createObjectNode().put("chat", CAROL.value()).put("event", "blocked").toString();
+  }
+
+  @Override
+  public synchronized String botRemovedFromGroup(BotToken bot) {
+    leftGroups.add(groupChat(bot));
+    return JSON.createObjectNode()
+        .put("chat", groupChat(bot).value())
+        .put("group", GROUP_TITLE)
+        .put("event", "removed")
+        .toString();
   }
 
   private static ObjectNode payload() {
@@ -266,8 +343,15 @@ final class PigeonDriver implements ChannelDriver {
         throw new IllegalArgumentException("Pigeon chats have no topics");
       }
       synchronized (PigeonDriver.this) {
-        if (!talkedTo.contains(bot.token())) {
+        if (leftGroups.contains(chat) && !flaws.contains(Flaw.SEND_TO_LEFT_GROUP_REPORTED_SENT)) {
+          return new SendOutcome.RecipientBlocked();
+        }
+        if (!talkedTo.contains(bot.token()) && !leftGroups.contains(chat)) {
           return new SendOutcome.ChatNotFound();
+        }
+        if (blockedBy.contains(bot.token())
+            && !flaws.contains(Flaw.SEND_TO_BLOCKED_USER_REPORTED_SENT)) {
+          return new SendOutcome.RecipientBlocked();
         }
         List<Delivered> chatLog =
             sent.computeIfAbsent(
@@ -348,34 +432,84 @@ final class PigeonDriver implements ChannelDriver {
         }
         throw new IllegalArgumentException("not a Pigeon update", e);
       }
+      ChatId chat = new ChatId(update.path("chat").asText());
+      boolean inGroup = update.has("group");
+      Optional<String> title =
+          inGroup ? Optional.of(update.path("group").asText()) : Optional.empty();
+      String event = update.path("event").asText("");
+      if (event.equals("blocked")) {
+        return flaws.contains(Flaw.BLOCKING_IGNORED)
+            ? new ChannelEvent.Ignored("blocked")
+            : new ChannelEvent.MembershipChanged(
+                chat, ChatKind.PRIVATE, title, ChannelEvent.Membership.BLOCKED);
+      }
+      if (event.equals("removed")) {
+        return new ChannelEvent.MembershipChanged(
+            chat,
+            ChatKind.GROUP,
+            title,
+            flaws.contains(Flaw.REMOVAL_FROM_GROUP_DECODED_AS_BLOCKED)
+                ? ChannelEvent.Membership.BLOCKED
+                : ChannelEvent.Membership.LEFT);
+      }
       String name = update.path("first").asText() + " " + update.path("last").asText();
+      if (inGroup && flaws.contains(Flaw.GROUP_SENDER_IS_THE_GROUP)) {
+        name = title.orElseThrow();
+      }
+      String username = update.path("username").asText();
+      if (flaws.contains(Flaw.DECODING_COUNTS_DELIVERIES)) {
+        username = username + "#" + decoded.incrementAndGet();
+      }
       Sender sender =
           new Sender(
               flaws.contains(Flaw.SENDER_IS_USERNAME) ? update.path("username").asText() : name,
-              Optional.of(update.path("username").asText()));
+              Optional.of(username));
       MessageContent content;
       if (update.has("file")) {
         JsonNode file = update.path("file");
+        long size = file.path("size").asLong();
         content =
             new MessageContent.Document(
                 new Attachment(
-                    file.path("name").asText(),
+                    flaws.contains(Flaw.FILE_NAME_LOST) ? "file" : file.path("name").asText(),
                     "application/pdf",
-                    OptionalLong.of(file.path("size").asLong()),
+                    OptionalLong.of(
+                        flaws.contains(Flaw.FILE_SIZE_IN_KILOBYTES) ? size / 1024 : size),
                     new FileRef(file.path("ref").asText())),
                 Optional.empty());
+      } else if (update.has("photo")) {
+        JsonNode photo = update.path("photo");
+        boolean thumbnail = flaws.contains(Flaw.IMAGE_SIZE_IS_THE_THUMBNAILS);
+        Attachment image =
+            new Attachment(
+                "photo.jpg",
+                "image/jpeg",
+                OptionalLong.empty(),
+                new FileRef(photo.path("ref").asText() + (thumbnail ? "-thumb" : "")));
+        content =
+            flaws.contains(Flaw.IMAGE_DECODED_AS_DOCUMENT)
+                ? new MessageContent.Document(image, Optional.empty())
+                : new MessageContent.Image(image, Optional.empty());
       } else {
         String text = update.path("text").asText();
         content =
             new MessageContent.Text(
                 flaws.contains(Flaw.TEXT_TRIMMED_ON_DECODE) ? text.substring(1) : text);
       }
-      ChatKind kind =
-          flaws.contains(Flaw.PRIVATE_CHAT_DECODED_AS_GROUP) ? ChatKind.GROUP : ChatKind.PRIVATE;
+      ChatKind kind;
+      if (inGroup) {
+        kind =
+            flaws.contains(Flaw.GROUP_MESSAGE_DECODED_AS_PRIVATE)
+                ? ChatKind.PRIVATE
+                : ChatKind.GROUP;
+      } else {
+        kind =
+            flaws.contains(Flaw.PRIVATE_CHAT_DECODED_AS_GROUP) ? ChatKind.GROUP : ChatKind.PRIVATE;
+      }
       return new ChannelEvent.ChannelMessage(
-          new ChatId(update.path("chat").asText()),
+          chat,
           kind,
-          Optional.empty(),
+          kind == ChatKind.GROUP ? title : Optional.empty(),
           sender,
           content,
           MessageContext.PLAIN);
