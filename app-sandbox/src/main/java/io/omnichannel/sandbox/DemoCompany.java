@@ -1,6 +1,8 @@
 package io.omnichannel.sandbox;
 
 import io.omnichannel.sandbox.scenario.Emulators;
+import io.omnichannel.testkit.max.MaxBotInfo;
+import io.omnichannel.testkit.max.MaxEmulator;
 import io.omnichannel.testkit.oneconnect.Company;
 import io.omnichannel.testkit.oneconnect.Line;
 import io.omnichannel.testkit.oneconnect.LineAvailability;
@@ -32,6 +34,12 @@ final class DemoCompany {
   static final List<String> ELIGIBLE_LINES =
       List.of("Бухгалтерия", "Возвраты", "Доставка", "Кадры", "Маркетинг", SUPPORT, SALES);
 
+  /** A line still free at the end of the story, where the MAX bot goes. */
+  static final String MAX_LINE = "Кадры";
+
+  static final String MAX_BOT_NAME = "Ромашка MAX";
+  static final String MAX_BOT_USERNAME = "romashka_max_bot";
+
   static final String SPECIALISTS_ONLY_LINE = "Внутренняя (только специалисты)";
   static final String BOT_NAME = "Ромашка Поддержка";
   static final String BOT_USERNAME = "romashka_support_bot";
@@ -49,12 +57,17 @@ final class DemoCompany {
   final BotInfo salesBot;
   final List<BotInfo> moreBots = new ArrayList<>();
 
+  /** MAX: a third specialist (a fresh management dialog) and the company's MAX bot. */
+  final Specialist maxSpecialist;
+
+  final MaxBotInfo maxBot;
+
   /** For the error paths: another company, whose tariff option will be switched off. */
   final Company otherCompany;
 
   final Specialist otherSpecialist;
 
-  DemoCompany(Emulators emulators) {
+  DemoCompany(Emulators emulators, MaxEmulator max) {
     OneConnectWorld world = emulators.oneConnect.world();
     company = world.addCompany("Ромашка", true);
     Line found = null;
@@ -80,6 +93,8 @@ final class DemoCompany {
           emulators.telegram.createBot(
               "Ромашка " + name, "romashka_extra" + (moreBots.size() + 1) + "_bot"));
     }
+    maxSpecialist = world.addSpecialist(company.id(), "Елена", "Кузьмина");
+    maxBot = max.createBot(MAX_BOT_NAME, MAX_BOT_USERNAME);
     otherCompany = world.addCompany("Лютик", true);
     world.addLine(otherCompany.id(), SUPPORT, LineAvailability.CLIENTS_AND_SPECIALISTS);
     otherSpecialist = world.addSpecialist(otherCompany.id(), "Пётр", "Кузнецов");

@@ -108,6 +108,7 @@ final class Sandbox {
     DemoCompany demo = env.demo;
     print.raw("  Telegram Bot API emulator  " + env.emulators.telegram.baseUrl());
     print.raw("  1C-Connect emulator        " + env.emulators.oneConnect.baseUrl());
+    print.raw("  MAX Bot API emulator       " + env.max.baseUrl());
     print.raw("  gateway                    " + env.gatewayUrl);
     print.raw("  data folder                " + env.data.describe());
     print.raw(
@@ -123,7 +124,12 @@ final class Sandbox {
             + DemoCompany.API_LOGIN
             + "»; bot @"
             + DemoCompany.BOT_USERNAME
-            + " at BotFather");
+            + " at BotFather; MAX bot @"
+            + DemoCompany.MAX_BOT_USERNAME
+            + " for specialist "
+            + demo.maxSpecialist.name()
+            + " "
+            + demo.maxSpecialist.surname());
     print.raw("");
   }
 

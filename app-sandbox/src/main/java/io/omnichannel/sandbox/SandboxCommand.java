@@ -50,7 +50,8 @@ public final class SandboxCommand implements Callable<Integer> {
       defaultValue = "0",
       paramLabel = "PORT",
       description =
-          "the gateway's port; the Telegram emulator takes PORT+1 and the 1C-Connect emulator PORT+2"
+          "the gateway's port; the Telegram emulator takes PORT+1, the 1C-Connect emulator PORT+2 and"
+              + " the MAX emulator PORT+3"
               + " (default: free ports chosen by the system)")
   int port;
 

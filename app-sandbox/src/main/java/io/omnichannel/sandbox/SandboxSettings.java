@@ -27,9 +27,9 @@ record SandboxSettings(
     Objects.requireNonNull(stepTimeout, "stepTimeout");
     Objects.requireNonNull(confirmationPassword, "confirmationPassword");
     Objects.requireNonNull(dataDir, "dataDir");
-    if (port != 0 && (port < 1024 || port > 65533)) {
+    if (port != 0 && (port < 1024 || port > 65532)) {
       throw new IllegalArgumentException(
-          "--port must be between 1024 and 65533 (the emulators take the next two), got " + port);
+          "--port must be between 1024 and 65532 (the emulators take the next three), got " + port);
     }
   }
 

@@ -54,7 +54,7 @@ final class SandboxStory {
   final TranscriptPrinter print;
   final GatewayHttp gateway;
   final ManagementChat chat;
-  private final SupportLines lines;
+  final SupportLines lines;
   final String token;
   private final List<Step> steps = new ArrayList<>();
 
@@ -534,6 +534,7 @@ final class SandboxStory {
           chat.awaitAnswer("отключен от линии «" + DemoCompany.SUPPORT + "»");
         });
     ErrorPathSteps.define(this);
+    MaxSteps.define(this);
   }
 
   // ---- the management line

@@ -97,19 +97,20 @@ class SandboxKeepRunningTest {
     return new ProcessBuilder(command).redirectError(stderr.toFile()).start();
   }
 
-  /** A gateway port whose next two ports (the emulators') are free too. */
+  /** A gateway port whose next three ports (the emulators') are free too. */
   private static int threeFreePorts() throws IOException {
     for (int attempt = 0; attempt < 20; attempt++) {
       int port;
       try (ServerSocket probe = new ServerSocket(0)) {
         port = probe.getLocalPort();
       }
-      if (port > 65533) {
+      if (port > 65532) {
         continue;
       }
       try (ServerSocket a = new ServerSocket(port);
           ServerSocket b = new ServerSocket(port + 1);
-          ServerSocket c = new ServerSocket(port + 2)) {
+          ServerSocket c = new ServerSocket(port + 2);
+          ServerSocket d = new ServerSocket(port + 3)) {
         return port;
       } catch (IOException taken) {
         // try another

@@ -47,7 +47,7 @@ class SandboxTest {
   @Test
   void aPortWithoutRoomForTheEmulatorsIsAUsageError() {
     assertThat(sandbox().execute("--port", "65535")).isEqualTo(2);
-    assertThat(err.toString()).contains("--port must be between 1024 and 65533");
+    assertThat(err.toString()).contains("--port must be between 1024 and 65532");
   }
 
   @Test
@@ -77,11 +77,11 @@ class SandboxTest {
 
     assertThat(code).isEqualTo(1);
     assertThat(err.toString())
-        .contains("Sandbox FAILED at step 8/31 «Submit the API account on the confirmation page»")
+        .contains("Sandbox FAILED at step 8/34 «Submit the API account on the confirmation page»")
         .contains("expected the page and the management line saying «подключен»");
     assertThat(out.toString())
         .contains("✗ not met: HTTP 200 saying the bot is «подключен к линии», got HTTP 422")
-        .contains("Sandbox FAILED: 7/31 steps passed");
+        .contains("Sandbox FAILED: 7/34 steps passed");
     assertThat(out.toString())
         .contains("data folder                " + data.toAbsolutePath() + " (kept)");
     assertThat(data.resolve("omnichannel.mv.db")).as("the given folder stays").exists();

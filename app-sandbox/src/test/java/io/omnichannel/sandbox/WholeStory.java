@@ -8,7 +8,7 @@ final class WholeStory {
 
   static void assertTranscript(String transcript) {
     assertThat(transcript)
-        .contains("[ 1/31] ")
+        .contains("[ 1/34] ")
         .contains("Специалист → Управление каналами: Здравствуйте!")
         .contains("Выберите канал, которым хотите управлять.\n            [Telegram]")
         .contains("Управление каналами → Специалист: Telegram: выберите действие.")
@@ -33,7 +33,10 @@ final class WholeStory {
         .contains("Линия «Поддержка» ← Иван Петров: Теперь получилось? Чек так и не пришёл.")
         .contains("Линии с Telegram-ботами:")
         .contains("Telegram-бот @romashka_support_bot отключен от линии «Поддержка».")
-        .contains("Sandbox passed: 31/31 steps passed in ")
+        .contains("MAX-бот @romashka_max_bot подключен к линии «Кадры».")
+        .contains("Выберите канал, которым хотите управлять.\n            [Telegram] [MAX]")
+        .contains("бот → MAX Ольга Орлова: Здравствуйте, Ольга! Справка будет готова завтра.")
+        .contains("Sandbox passed: 34/34 steps passed in ")
         .containsPattern(
             "relayed Telegram → 1C-Connect: \\d+, 1C-Connect → Telegram: \\d+; dropped: [1-9]")
         .doesNotContain("ACTIVE")

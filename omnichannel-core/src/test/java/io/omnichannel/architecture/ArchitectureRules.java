@@ -31,6 +31,7 @@ public final class ArchitectureRules {
   private static final String USE_CASES = part("core.usecase");
   private static final String PORTS = part("core.port");
   private static final String TELEGRAM = part("telegram");
+  private static final String MAX = part("max");
   private static final String ONECONNECT = part("oneconnect");
   private static final String PERSISTENCE = part("persistence");
   private static final String TESTKIT = part("testkit");
@@ -82,6 +83,10 @@ public final class ArchitectureRules {
           .definedBy(CORE)
           .layer("Telegram adapter")
           .definedBy(TELEGRAM)
+          // Optional: the miniature has no MAX stand-in; the launcher's class path holds the
+          // adapter.
+          .optionalLayer("MAX adapter")
+          .definedBy(MAX)
           .layer("1C-Connect adapter")
           .definedBy(ONECONNECT)
           .layer("Persistence adapter")
@@ -95,6 +100,8 @@ public final class ArchitectureRules {
           .layer("Launcher")
           .definedBy(LAUNCHER)
           .whereLayer("Telegram adapter")
+          .mayOnlyBeAccessedByLayers("Launcher")
+          .whereLayer("MAX adapter")
           .mayOnlyBeAccessedByLayers("Launcher")
           .whereLayer("1C-Connect adapter")
           .mayOnlyBeAccessedByLayers("Launcher")

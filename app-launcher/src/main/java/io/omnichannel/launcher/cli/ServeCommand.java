@@ -3,12 +3,15 @@ package io.omnichannel.launcher.cli;
 import io.omnichannel.core.domain.HookCredentials;
 import io.omnichannel.core.domain.LineId;
 import io.omnichannel.core.domain.RandomTokens;
+import io.omnichannel.core.domain.Secret;
 import io.omnichannel.launcher.Omnichannel;
 import io.omnichannel.launcher.config.ConfigLoader;
 import io.omnichannel.launcher.config.ConfigProblems;
 import io.omnichannel.launcher.config.LauncherConfig;
 import io.omnichannel.launcher.logging.LogFormat;
 import io.omnichannel.launcher.logging.Logs;
+import io.omnichannel.launcher.messengers.MaxMessenger;
+import io.omnichannel.max.MaxConfig;
 import io.omnichannel.oneconnect.OneConnectConfig;
 import io.omnichannel.telegram.TelegramConfig;
 import java.io.PrintWriter;
@@ -99,12 +102,32 @@ final class ServeCommand implements Callable<Integer> {
             .oneConnect(oneConnectConfig(config))
             .httpServer(config.httpHost(), config.httpPort())
             .workers(config.workers());
+    config
+        .max()
+        .ifPresent(max -> builder.messenger(MaxMessenger.setup(maxConfig(config, max, instance))));
     config.adminToken().ifPresent(builder::adminToken);
     config.operations().managementPort().ifPresent(builder::managementServer);
     config
         .managementHookPassword()
         .ifPresent(password -> builder.managementHook(new HookCredentials("management", password)));
     return builder.build();
+  }
+
+  static MaxConfig maxConfig(
+      LauncherConfig config, LauncherConfig.MaxSettings max, String instance) {
+    MaxConfig.ReceiveMode mode =
+        max.mode() == LauncherConfig.TelegramMode.WEBHOOK
+            ? MaxConfig.ReceiveMode.WEBHOOK
+            : MaxConfig.ReceiveMode.POLLING;
+    MaxConfig maxConfig =
+        MaxConfig.of(mode, config.publicBaseUrl(), instance).withApiBaseUrl(max.apiUrl());
+    if (max.trustStore().isPresent()) {
+      maxConfig =
+          maxConfig.withTrustStore(
+              new MaxConfig.TrustStore(
+                  max.trustStore().get(), max.trustStorePassword().map(Secret::reveal)));
+    }
+    return maxConfig;
   }
 
   static OneConnectConfig oneConnectConfig(LauncherConfig config) {

@@ -98,7 +98,8 @@ public final class ConfigLoader {
     URI publicBase =
         publicBase(problems.size() == problemsBefore ? Optional.of(httpPort) : Optional.empty());
     URI telegramApi = url(Setting.TELEGRAM_API_URL);
-    TelegramMode mode = mode();
+    TelegramMode mode = mode(Setting.TELEGRAM_MODE);
+    Optional<LauncherConfig.MaxSettings> max = max(publicBase);
     URI rest = url(Setting.ONECONNECT_REST_URL);
     URI soap = url(Setting.ONECONNECT_SOAP_URL);
     SoapVersion soapVersion = soapVersion();
@@ -157,7 +158,39 @@ public final class ConfigLoader {
         hookPassword,
         instanceId,
         workers,
-        operations);
+        operations,
+        max);
+  }
+
+  /** MAX's settings when it is enabled; its other settings are read (and checked) only then. */
+  private Optional<LauncherConfig.MaxSettings> max(URI publicBase) {
+    String enabled = text(Setting.MAX_ENABLED).toLowerCase(Locale.ROOT);
+    if (!"true".equals(enabled)) {
+      if (!"false".equals(enabled)) {
+        problems.add(
+            Setting.MAX_ENABLED.variable() + " must be true or false, got \"" + enabled + "\"");
+      }
+      return Optional.empty();
+    }
+    URI api = url(Setting.MAX_API_URL);
+    TelegramMode mode = mode(Setting.MAX_MODE);
+    if (mode == TelegramMode.WEBHOOK
+        && publicBase != null
+        && !"https".equals(publicBase.getScheme())) {
+      problems.add(
+          Setting.MAX_MODE.variable()
+              + "=webhook needs an https "
+              + Setting.PUBLIC_BASE_URL.variable()
+              + " (MAX delivers webhooks over HTTPS only), got "
+              + publicBase);
+    }
+    Optional<Path> trustStore =
+        raw(Setting.MAX_TRUST_STORE).isPresent()
+            ? Optional.ofNullable(path(Setting.MAX_TRUST_STORE))
+            : Optional.empty();
+    return Optional.of(
+        new LauncherConfig.MaxSettings(
+            api, mode, trustStore, secret(Setting.MAX_TRUST_STORE_PASSWORD)));
   }
 
   private LauncherConfig.Operations operations(int httpPort) {
@@ -314,13 +347,13 @@ public final class ConfigLoader {
     return URI.create("http://localhost:" + httpPort);
   }
 
-  private TelegramMode mode() {
-    String value = text(Setting.TELEGRAM_MODE).toUpperCase(Locale.ROOT);
+  private TelegramMode mode(Setting setting) {
+    String value = text(setting).toUpperCase(Locale.ROOT);
     try {
       return TelegramMode.valueOf(value);
     } catch (IllegalArgumentException unknown) {
       problems.add(
-          Setting.TELEGRAM_MODE.variable()
+          setting.variable()
               + " must be polling or webhook, got \""
               + value.toLowerCase(Locale.ROOT)
               + "\"");

@@ -28,7 +28,20 @@ public record LauncherConfig(
     Optional<Secret> managementHookPassword,
     Optional<String> instanceId,
     int workers,
-    Operations operations) {
+    Operations operations,
+    Optional<MaxSettings> max) {
+
+  /**
+   * MAX, when enabled ({@code OMNICHANNEL_MAX_ENABLED=true}); absent, only Telegram is served.
+   *
+   * @param trustStore extra trusted roots (PEM, JKS or PKCS12) on top of the JDK's
+   * @param trustStorePassword its password, for a key store
+   */
+  public record MaxSettings(
+      URI apiUrl,
+      TelegramMode mode,
+      Optional<Path> trustStore,
+      Optional<Secret> trustStorePassword) {}
 
   /** How the service shows itself to its operators: logs and the management port. */
   public record Operations(

@@ -35,6 +35,32 @@ public enum Setting {
       "how updates are received: polling or webhook (webhook needs an https public base URL)",
       "polling",
       false),
+  MAX_ENABLED(
+      "OMNICHANNEL_MAX_ENABLED",
+      "whether MAX bots can be connected too: true or false",
+      "false",
+      false),
+  MAX_API_URL(
+      "OMNICHANNEL_MAX_API_URL",
+      "MAX Bot API base (or an emulator)",
+      "https://platform-api2.max.ru",
+      false),
+  MAX_MODE(
+      "OMNICHANNEL_MAX_MODE",
+      "how MAX updates are received: polling or webhook (webhook needs an https public base URL)",
+      "polling",
+      false),
+  MAX_TRUST_STORE(
+      "OMNICHANNEL_MAX_TRUST_STORE",
+      "extra trusted roots for the MAX API: a PEM file, or a JKS / PKCS12 store; empty = the JDK's"
+          + " only",
+      "",
+      false),
+  MAX_TRUST_STORE_PASSWORD(
+      "OMNICHANNEL_MAX_TRUST_STORE_PASSWORD",
+      "password of that JKS / PKCS12 trust store; empty for PEM",
+      "",
+      true),
   ONECONNECT_REST_URL(
       "OMNICHANNEL_ONECONNECT_REST_URL",
       "1C-Connect push API base",

@@ -19,6 +19,9 @@ public final class BoundedBody {
    */
   static final int TELEGRAM_UPDATE = 1 << 20;
 
+  /** A MAX update: a 4,000-character text with its markup and attachments' references. */
+  static final int MAX_UPDATE = 1 << 20;
+
   /** A 1C-Connect hook event: a message's text, keyboard and file references, never file bytes. */
   static final int ONECONNECT_EVENT = 1 << 20;
 
@@ -26,7 +29,8 @@ public final class BoundedBody {
   static final int CONFIRMATION_FORM = 8 << 10;
 
   /** The largest body any endpoint here takes; the bundled server's own limit is set to it. */
-  public static final int LARGEST = Math.max(TELEGRAM_UPDATE, ONECONNECT_EVENT);
+  public static final int LARGEST =
+      Math.max(Math.max(TELEGRAM_UPDATE, MAX_UPDATE), ONECONNECT_EVENT);
 
   private BoundedBody() {}
 

@@ -10,6 +10,8 @@ import io.omnichannel.core.port.in.InboundGateway;
 import io.omnichannel.launcher.Omnichannel;
 import io.omnichannel.launcher.config.ConfigLoader;
 import io.omnichannel.oneconnect.OneConnect;
+import io.omnichannel.testkit.max.MaxEmulator;
+import io.omnichannel.testkit.max.MaxEmulatorConfig;
 import io.omnichannel.testkit.oneconnect.Company;
 import io.omnichannel.testkit.oneconnect.Line;
 import io.omnichannel.testkit.oneconnect.OneConnectEmulator;
@@ -89,6 +91,51 @@ class ServeCommandTest {
                 "omnichannel_ignored_total{source=\"telegram\"} 0.0",
                 "omnichannel_ignored_total{source=\"oneconnect\"} 0.0",
                 "omnichannel_polling_bots 0.0");
+      } finally {
+        gateway.stop();
+      }
+    }
+  }
+
+  @Test
+  void maxEnabledByItsSettingsMountsItsWebhookAndMetersItsUpdates(@TempDir Path data)
+      throws Exception {
+    try (EmulatedServe world = new EmulatedServe();
+        MaxEmulator max = MaxEmulator.start(MaxEmulatorConfig.forTests())) {
+      int port = world.port;
+      Map<String, String> env = world.environment(data);
+      env.put("OMNICHANNEL_ADMIN_TOKEN", ADMIN_TOKEN);
+      env.put("OMNICHANNEL_MAX_ENABLED", "true");
+      env.put("OMNICHANNEL_MAX_API_URL", max.baseUrl());
+
+      Omnichannel gateway =
+          ServeCommand.gateway(ConfigLoader.fromEnvironment(env, Optional.empty())).start();
+      try {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> hook =
+            client.send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/hooks/max/no-such-connection"))
+                    .header("X-Max-Bot-Api-Secret", "some-secret")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(hook.statusCode())
+            .as("the MAX route is mounted: its handler answers, not the server's 404 page")
+            .isIn(401, 404);
+        assertThat(hook.body()).contains("\"success\":false");
+        String metrics =
+            client
+                .send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                        .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(metrics)
+            .contains(
+                "omnichannel_ignored_total{source=\"telegram\"} 0.0",
+                "omnichannel_ignored_total{source=\"max\"} 0.0");
       } finally {
         gateway.stop();
       }

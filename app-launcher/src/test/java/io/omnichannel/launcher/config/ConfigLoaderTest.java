@@ -205,4 +205,41 @@ class ConfigLoaderTest {
         .asString()
         .startsWith("cannot read the properties file");
   }
+
+  @Test
+  void maxIsOffUnlessEnabledAndThenTakesItsOwnSettings() {
+    env.put("OMNICHANNEL_MAX_MODE", "not read while MAX is off");
+    assertThat(ConfigLoader.fromEnvironment(env, Optional.empty()).max()).isEmpty();
+
+    env.put("OMNICHANNEL_MAX_ENABLED", "TRUE");
+    env.put("OMNICHANNEL_MAX_MODE", "polling");
+    env.put("OMNICHANNEL_MAX_API_URL", "http://127.0.0.1:8083");
+    env.put("OMNICHANNEL_MAX_TRUST_STORE", "/etc/omnichannel/russian-trusted-root.p12");
+    env.put("OMNICHANNEL_MAX_TRUST_STORE_PASSWORD", "store-pass");
+    LauncherConfig.MaxSettings max =
+        ConfigLoader.fromEnvironment(env, Optional.empty()).max().orElseThrow();
+
+    assertThat(max.apiUrl()).hasToString("http://127.0.0.1:8083");
+    assertThat(max.mode()).isEqualTo(TelegramMode.POLLING);
+    assertThat(max.trustStore()).contains(Path.of("/etc/omnichannel/russian-trusted-root.p12"));
+    assertThat(max.trustStorePassword().orElseThrow().reveal()).isEqualTo("store-pass");
+    assertThat(max.toString()).doesNotContain("store-pass");
+  }
+
+  @Test
+  void badMaxSettingsAreProblemsOnlyWhenMaxIsEnabled() {
+    env.put("OMNICHANNEL_MAX_ENABLED", "yes");
+    assertThat(problems().problems())
+        .containsExactly("OMNICHANNEL_MAX_ENABLED must be true or false, got \"yes\"");
+
+    env.put("OMNICHANNEL_MAX_ENABLED", "true");
+    env.put("OMNICHANNEL_MAX_MODE", "webhook");
+    env.put("OMNICHANNEL_MAX_API_URL", "ftp://max");
+    env.put("OMNICHANNEL_PUBLIC_BASE_URL", "http://gateway.example");
+    assertThat(problems().problems())
+        .containsExactly(
+            "OMNICHANNEL_MAX_API_URL must be an http(s) URL with a host, got \"ftp://max\"",
+            "OMNICHANNEL_MAX_MODE=webhook needs an https OMNICHANNEL_PUBLIC_BASE_URL (MAX delivers"
+                + " webhooks over HTTPS only), got http://gateway.example");
+  }
 }
