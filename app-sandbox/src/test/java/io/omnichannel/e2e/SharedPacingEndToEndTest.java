@@ -138,6 +138,8 @@ class SharedPacingEndToEndTest extends EndToEndHarness {
       }
     }
     halfOfThePrivateOnes.get(afterFirstWindow().toSeconds(), TimeUnit.SECONDS);
+    // the kill must find the second instance sending: a JVM started cold can lose the first claims
+    childsTelegram.firstCounted().get(afterFirstWindow().toSeconds(), TimeUnit.SECONDS);
     child.destroyForcibly();
     assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
     long groupSentAtKill = telegram.sentCount(token, groupId);

@@ -31,7 +31,7 @@ class SandboxKeepRunningTest {
   @Test
   void thePrintedCommandsWorkBothWaysAndCtrlCRemovesTheTemporaryFolder(@TempDir Path logs)
       throws Exception {
-    int port = threeFreePorts();
+    int port = fourFreePorts();
     Process sandbox = start(logs.resolve("stderr.txt"), "--keep-running", "--port", "" + port);
     Output output = new Output(sandbox);
     try {
@@ -97,16 +97,15 @@ class SandboxKeepRunningTest {
     return new ProcessBuilder(command).redirectError(stderr.toFile()).start();
   }
 
-  /** A gateway port whose next three ports (the emulators') are free too. */
-  private static int threeFreePorts() throws IOException {
-    for (int attempt = 0; attempt < 20; attempt++) {
-      int port;
-      try (ServerSocket probe = new ServerSocket(0)) {
-        port = probe.getLocalPort();
-      }
-      if (port > 65532) {
-        continue;
-      }
+  /**
+   * A gateway port whose next three ports (the emulators') are free too. Looked for below Linux's
+   * ephemeral range (32768 and up), where the other tests' outgoing connections take ports at
+   * random and four consecutive free ones are rare.
+   */
+  private static int fourFreePorts() {
+    java.util.Random random = new java.util.Random();
+    for (int attempt = 0; attempt < 500; attempt++) {
+      int port = 20_000 + random.nextInt(12_000);
       try (ServerSocket a = new ServerSocket(port);
           ServerSocket b = new ServerSocket(port + 1);
           ServerSocket c = new ServerSocket(port + 2);
@@ -116,7 +115,7 @@ class SandboxKeepRunningTest {
         // try another
       }
     }
-    throw new IllegalStateException("no three consecutive free ports");
+    throw new IllegalStateException("no four consecutive free ports between 20000 and 32000");
   }
 
   /** The child's stdout, read as it comes, so that it never blocks on a full pipe. */
