@@ -1,5 +1,6 @@
 package io.omnichannel.testkit.max;
 
+import io.omnichannel.testkit.support.CountedLog;
 import java.net.http.HttpClient;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.omnichannel.testkit.max;
 
+import io.omnichannel.testkit.support.CountedLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;

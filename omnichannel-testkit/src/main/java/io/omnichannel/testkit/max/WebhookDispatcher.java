@@ -1,5 +1,6 @@
 package io.omnichannel.testkit.max;
 
+import io.omnichannel.testkit.support.CountedLog;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,6 +1,7 @@
 package io.omnichannel.testkit.telegram;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.omnichannel.testkit.support.CountedLog;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,5 +1,6 @@
 package io.omnichannel.testkit.telegram;
 
+import io.omnichannel.testkit.support.CountedLog;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;

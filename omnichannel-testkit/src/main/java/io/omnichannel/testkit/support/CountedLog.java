@@ -1,4 +1,4 @@
-package io.omnichannel.testkit.telegram;
+package io.omnichannel.testkit.support;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -8,9 +8,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * An append-only log that keeps the newest {@code cap} entries but counts all of them, and lets
- * callers wait (without polling) until the count reaches a number.
+ * callers wait (without polling) until the count reaches a number. Shared by the emulators.
  */
-final class CountedLog<T> {
+public final class CountedLog<T> {
   private final int cap;
   private final ArrayDeque<T> entries = new ArrayDeque<>();
   private final List<Waiter<T>> waiters = new ArrayList<>();
@@ -18,11 +18,11 @@ final class CountedLog<T> {
 
   private record Waiter<T>(long count, CompletableFuture<List<T>> future) {}
 
-  CountedLog(int cap) {
+  public CountedLog(int cap) {
     this.cap = cap;
   }
 
-  void append(T entry) {
+  public void append(T entry) {
     List<Runnable> completions = new ArrayList<>();
     synchronized (this) {
       entries.addLast(entry);
@@ -44,16 +44,16 @@ final class CountedLog<T> {
     completions.forEach(Runnable::run);
   }
 
-  synchronized List<T> snapshot() {
+  public synchronized List<T> snapshot() {
     return List.copyOf(entries);
   }
 
-  synchronized long total() {
+  public synchronized long total() {
     return total;
   }
 
   /** Completes with the kept entries once {@code count} entries were ever appended. */
-  synchronized CompletableFuture<List<T>> whenTotalReaches(long count) {
+  public synchronized CompletableFuture<List<T>> whenTotalReaches(long count) {
     if (total >= count) {
       return CompletableFuture.completedFuture(List.copyOf(entries));
     }

@@ -1,0 +1,2 @@
+/** Small pieces the emulators share. */
+package io.omnichannel.testkit.support;
