@@ -22,8 +22,16 @@ final class CuttableTcpProxy implements AutoCloseable {
   private volatile boolean down;
 
   CuttableTcpProxy(String host, int port) throws IOException {
+    this(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), host, port);
+  }
+
+  /**
+   * A proxy accepting on {@code server}: with an {@link javax.net.ssl.SSLServerSocket} it ends TLS
+   * in front of a plain-HTTP server.
+   */
+  CuttableTcpProxy(ServerSocket server, String host, int port) {
     this.upstream = new InetSocketAddress(host, port);
-    this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    this.server = server;
     Thread acceptor = new Thread(this::accept, "tcp-proxy-accept");
     acceptor.setDaemon(true);
     acceptor.start();

@@ -3,26 +3,16 @@ package io.omnichannel.e2e;
 import static io.omnichannel.sandbox.scenario.ManagementChat.buttons;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.omnichannel.launcher.Omnichannel;
-import io.omnichannel.launcher.messengers.MaxMessenger;
-import io.omnichannel.max.MaxConfig;
 import io.omnichannel.sandbox.scenario.Await;
-import io.omnichannel.sandbox.scenario.GatewayHttp;
-import io.omnichannel.sandbox.scenario.ManagementChat;
 import io.omnichannel.testkit.max.MaxBotInfo;
 import io.omnichannel.testkit.max.MaxDialogScenario;
-import io.omnichannel.testkit.max.MaxEmulator;
-import io.omnichannel.testkit.max.MaxEmulatorConfig;
 import io.omnichannel.testkit.max.MaxSentMessage;
 import io.omnichannel.testkit.max.MaxUser;
 import io.omnichannel.testkit.oneconnect.Line;
 import io.omnichannel.testkit.oneconnect.TranscriptEntry;
 import io.omnichannel.testkit.telegram.BotInfo;
 import io.omnichannel.testkit.telegram.UserSpec;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,70 +20,7 @@ import org.junit.jupiter.api.Test;
  * through the same wizard and confirmation page; MAX users and the line's specialists talk through
  * it, text and files; one company runs a Telegram bot and a MAX bot on two lines.
  */
-class MaxEndToEndTest extends EndToEndHarness {
-  static final String CONNECT_MAX = "Подключить MAX-бот";
-  MaxEmulator max;
-
-  @Override
-  void beforeGateway() {
-    max = MaxEmulator.start(MaxEmulatorConfig.forTests());
-  }
-
-  @Override
-  void afterGateway() {
-    if (max != null) {
-      max.close();
-    }
-  }
-
-  @Override
-  Omnichannel.Builder builder(int httpPort, String instanceId) {
-    MaxConfig config =
-        MaxConfig.of(MaxConfig.ReceiveMode.POLLING, publicBase(httpPort), instanceId)
-            .withApiBaseUrl(URI.create(max.baseUrl()))
-            .withTimeouts(
-                MaxConfig.Timeouts.defaults()
-                    .withLongPoll(Duration.ofSeconds(1))
-                    .withBackoff(Duration.ofMillis(200), Duration.ofSeconds(2))
-                    .withNotReadyWaits(List.of(Duration.ofMillis(100))))
-            .withPacing(MaxConfig.Pacing.max().scaled(0.02));
-    return super.builder(httpPort, instanceId).messenger(MaxMessenger.setup(config));
-  }
-
-  MaxBotInfo newMaxBot(String name) {
-    String n = unique("max");
-    String suffix = n.substring(n.indexOf(' ') + 1);
-    return max.createBot(name + " " + suffix, "e2e_max_" + suffix + "_bot");
-  }
-
-  /** The connect wizard for MAX, the confirmation page, and the announcement. */
-  TranscriptEntry connectMax(Tenant tenant, Line line, MaxBotInfo bot, String login) {
-    tenant.say("MAX", "MAX: выберите действие.");
-    tenant.say(CONNECT_MAX, "Выберите линию, к которой нужно подключить MAX-бот.");
-    tenant.say(line.name(), "Отправьте токен MAX-бота");
-    String link =
-        ManagementChat.link(
-            tenant.say(bot.token(), "Чтобы подключить бот @" + bot.username()).text());
-    tenant.apiAccount(login, "pw", line);
-    GatewayHttp.Page confirmed = gatewayHttp.submit(link, login, "pw");
-    assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
-    assertThat(confirmed.body()).contains("подключен к линии");
-    TranscriptEntry announced =
-        tenant.awaitAnswer(
-            "MAX-бот @" + bot.username() + " подключен к линии «" + line.name() + "».");
-    max.awaitPolling(bot.token(), WAIT);
-    return announced;
-  }
-
-  MaxSentMessage awaitSentText(MaxBotInfo bot, long chatId, String text) {
-    return Await.until(
-        () ->
-            max.sentMessages(bot.token(), chatId).stream()
-                .filter(sent -> sent.text() != null && sent.text().contains(text))
-                .findFirst(),
-        WAIT,
-        "«" + text + "» sent to MAX chat " + chatId);
-  }
+class MaxEndToEndTest extends MaxEndToEndHarness {
 
   @Test
   void theRootMenuListsTelegramAndMax() {
@@ -104,8 +31,7 @@ class MaxEndToEndTest extends EndToEndHarness {
     assertThat(buttons(start)).containsExactly("Telegram", "MAX");
 
     TranscriptEntry menu = tenant.say("MAX", "MAX: выберите действие.");
-    assertThat(buttons(menu))
-        .containsExactly(CONNECT_MAX, "Отключить MAX-бот", "Показать линии с MAX-бот", "Назад");
+    assertThat(buttons(menu)).containsExactly(CONNECT_MAX, DISCONNECT_MAX, LIST_MAX, "Назад");
   }
 
   @Test

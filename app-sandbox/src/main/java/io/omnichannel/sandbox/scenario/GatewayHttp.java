@@ -141,8 +141,13 @@ public final class GatewayHttp {
 
   /** The bot's active connection as {@code /admin/connections} shows it. */
   public Optional<JsonNode> adminConnection(BotInfo bot) {
+    return adminConnection(bot.username());
+  }
+
+  /** The active connection of the bot {@code @username} (any messenger). */
+  public Optional<JsonNode> adminConnection(String username) {
     for (JsonNode connection : adminConnections()) {
-      if (connection.path("bot").asText().equals("@" + bot.username())) {
+      if (connection.path("bot").asText().equals("@" + username)) {
         return Optional.of(connection);
       }
     }
@@ -151,12 +156,16 @@ public final class GatewayHttp {
 
   /** The Telegram users and groups of the bot's connection (F14). */
   public JsonNode adminAccounts(BotInfo bot) {
+    return adminAccounts(bot.username());
+  }
+
+  /** The users and groups of the connection of the bot {@code @username} (any messenger). */
+  public JsonNode adminAccounts(String username) {
     JsonNode connection =
-        adminConnection(bot)
+        adminConnection(username)
             .orElseThrow(
                 () ->
-                    new AssertionError(
-                        "no connection of @" + bot.username() + " in /admin/connections"));
+                    new AssertionError("no connection of @" + username + " in /admin/connections"));
     return admin("/admin/connections/" + connection.path("id").asText() + "/accounts");
   }
 
@@ -177,20 +186,25 @@ public final class GatewayHttp {
    * 1C-Connect's events, a moment after the line was switched.
    */
   public void awaitBanRecorded(BotInfo bot, String name, boolean banned) {
+    awaitBanRecorded(bot.username(), name, banned);
+  }
+
+  /** {@link #awaitBanRecorded(BotInfo, String, boolean)} for the bot {@code @username}. */
+  public void awaitBanRecorded(String username, String name, boolean banned) {
     Await.until(
-        () -> banRecorded(bot, name) == banned,
+        () -> banRecorded(username, name) == banned,
         timeout,
         name + (banned ? " recorded as banned" : " no longer recorded as banned"));
   }
 
-  private boolean banRecorded(BotInfo bot, String name) {
-    for (JsonNode account : adminAccounts(bot)) {
+  private boolean banRecorded(String username, String name) {
+    for (JsonNode account : adminAccounts(username)) {
       if (account.path("name").asText().equals(name)) {
         return !account.path("banned_since").isNull()
             && !account.path("banned_since").isMissingNode();
       }
     }
-    throw new AssertionError("no account " + name + " of @" + bot.username());
+    throw new AssertionError("no account " + name + " of @" + username);
   }
 
   /**

@@ -101,16 +101,17 @@ public final class SupportLines {
 
   /** The technical client «Telegram: <bot name>» as registered in the 1C world. */
   public ClientCompany clientOf(BotInfo bot) {
+    return client("Telegram: " + bot.firstName());
+  }
+
+  /** The technical client named {@code name} («<messenger>: <bot name>»). */
+  public ClientCompany client(String name) {
     return oneConnect.world().clients().stream()
-        .filter(client -> client.name().equals("Telegram: " + bot.firstName()))
+        .filter(client -> client.name().equals(name))
         .findFirst()
         .orElseThrow(
             () ->
-                new AssertionError(
-                    "no client «Telegram: "
-                        + bot.firstName()
-                        + "» in "
-                        + oneConnect.world().clients()));
+                new AssertionError("no client «" + name + "» in " + oneConnect.world().clients()));
   }
 
   /** The client's users (Telegram users and groups), oldest first. */
