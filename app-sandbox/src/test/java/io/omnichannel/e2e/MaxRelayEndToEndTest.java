@@ -169,6 +169,18 @@ class MaxRelayEndToEndTest extends MaxEndToEndHarness {
             .orElseThrow();
     supportLines.awaitText(connected.line, newAccount, "Пётр Сидоров: Мы вернули бота");
     assertThat(supportLines.fromUser(connected.line, groupAccount)).hasSize(2);
+
+    // the old account's chat ended with the removal: an answer there is not sent, the line is told
+    connected.specialistWrites(groupAccount, "Это ещё актуально?");
+    assertThat(supportLines.awaitText(connected.line, groupAccount, "удалён из группы").text())
+        .isEqualTo(
+            "⚠️ Сообщение шлюза: бот @"
+                + connected.bot.username()
+                + " удалён из группы в MAX. Сообщения из 1С-Коннект в неё больше не доставляются.");
+    connected.specialistWrites(newAccount, "С возвращением!");
+    assertThat(max.awaitSent(connected.bot.token(), group.chatId(), 2, WAIT))
+        .extracting(MaxSentMessage::text)
+        .containsExactly("Здравствуйте, коллеги!", "С возвращением!");
   }
 
   @Test
