@@ -178,5 +178,13 @@ abstract class MaxEndToEndHarness extends EndToEndHarness {
           .scenario()
           .specialistWrites(line.id(), account, tenant.specialist.id(), text);
     }
+
+    HookEvent specialistSendsFile(
+        String account, String name, String mime, byte[] bytes, String caption) {
+      return oneConnect
+          .scenario()
+          .specialistSendsFile(
+              line.id(), account, tenant.specialist.id(), name, mime, bytes, caption);
+    }
   }
 }

@@ -79,16 +79,7 @@ class MaxOverHttpsEndToEndTest extends MaxEndToEndHarness {
             connected.line, account, "the file акт.pdf", entry -> entry.file() != null);
     assertThat(file.file().size()).isEqualTo(4096);
     byte[] report = "сверка".getBytes(StandardCharsets.UTF_8);
-    oneConnect
-        .scenario()
-        .specialistSendsFile(
-            connected.line.id(),
-            account,
-            connected.tenant.specialist.id(),
-            "сверка.txt",
-            "text/plain",
-            report,
-            null);
+    connected.specialistSendsFile(account, "сверка.txt", "text/plain", report, null);
 
     List<MaxSentMessage> sent = max.awaitSent(connected.bot.token(), dialog.chatId(), 2, WAIT);
     assertThat(sent.get(0).text()).isEqualTo("Добрый день, ответ через HTTPS");

@@ -46,16 +46,7 @@ class MaxRelayEndToEndTest extends MaxEndToEndHarness {
     assertThat(image.text()).isEqualTo("скриншот ошибки");
 
     byte[] png = png();
-    oneConnect
-        .scenario()
-        .specialistSendsFile(
-            connected.line.id(),
-            account,
-            connected.tenant.specialist.id(),
-            "схема.png",
-            "image/png",
-            png,
-            "схема проезда");
+    connected.specialistSendsFile(account, "схема.png", "image/png", png, "схема проезда");
     MaxSentMessage sent = max.awaitSent(connected.bot.token(), dialog.chatId(), 1, WAIT).get(0);
     assertThat(sent.text()).isEqualTo("схема проезда");
     assertThat(sent.attachments())
