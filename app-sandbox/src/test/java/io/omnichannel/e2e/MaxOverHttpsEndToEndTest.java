@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,15 @@ import org.junit.jupiter.api.Test;
  * store (verification is never off), and connects, receives and answers through it.
  */
 class MaxOverHttpsEndToEndTest extends MaxEndToEndHarness {
-  private static final Path TLS = Path.of("..", "adapter-max", "src", "test", "resources", "tls");
+  /** adapter-max's test TLS material, from app-sandbox (Maven's working folder) or the root. */
+  private static final Path TLS =
+      Stream.of(Path.of("..", "adapter-max"), Path.of("adapter-max"))
+          .map(module -> module.resolve(Path.of("src", "test", "resources", "tls")))
+          .filter(Files::isDirectory)
+          .findFirst()
+          .orElseThrow(
+              () -> new IllegalStateException("adapter-max/src/test/resources/tls not found"));
+
   private static final char[] PASSWORD = "changeit".toCharArray();
   private CuttableTcpProxy https;
 

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * MAX end to end beyond text and files (issue #17), as F4, F6, F7, F9, F10 and F11 are for
  * Telegram: images both ways, the line's digital menu as an inline keyboard and a press coming
- * back, a group with two members, a ban, a user who stops the bot, and the disconnect wizard.
+ * back, an edit, a group with two members, a ban, a user who stops the bot, and the disconnect
+ * wizard.
  */
 class MaxRelayEndToEndTest extends MaxEndToEndHarness {
   private static final long MIB = 1L << 20;
@@ -120,6 +121,19 @@ class MaxRelayEndToEndTest extends MaxEndToEndHarness {
     assertThat(broadcast.allButtons())
         .singleElement()
         .isEqualTo(new MaxButton("link", "Подробнее", null, "https://example.org/promo"));
+  }
+
+  @Test
+  void anEditArrivesMarkedInTheSameAccount() {
+    MaxConnected connected = new MaxConnected();
+    MaxUser anna = MaxUser.of(newUserId(), "Анна", "Смирнова", "anna");
+    String mid = connected.dialog(anna).sendsText("Заказ 15 не пришёл").mid();
+    String account = supportLines.awaitNewUser(connected.line, "Заказ 15 не пришёл");
+
+    connected.dialog(anna).editsMessage(mid, "Заказ 16 не пришёл");
+    assertThat(supportLines.awaitText(connected.line, account, "Заказ 16").text())
+        .isEqualTo("✏️ Изменено: Заказ 16 не пришёл");
+    assertThat(accountsOf(connected.bot)).extracting(ClientUser::id).containsExactly(account);
   }
 
   @Test
