@@ -414,6 +414,11 @@ final class PigeonDriver implements ChannelDriver {
     }
 
     @Override
+    public Optional<String> groupTitle(BotAccess bot, ChatId chat) {
+      return Optional.empty(); // its messages carry the group's title
+    }
+
+    @Override
     public ChannelHealth probe(BotAccess bot) {
       synchronized (PigeonDriver.this) {
         boolean isRevoked =
