@@ -9,7 +9,6 @@ import io.omnichannel.core.domain.InboundRecord;
 import io.omnichannel.core.domain.LinePost;
 import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.fakes.FakePlatform;
-import io.omnichannel.core.fakes.FakePlatform.Delivery;
 import io.omnichannel.core.fakes.InMemoryAccounts;
 import io.omnichannel.core.fakes.InMemoryLogs;
 import io.omnichannel.core.fakes.InMemoryTopicNames;
@@ -73,11 +72,16 @@ class RelayIntoTheLineTest {
   }
 
   private List<LinePost.File> files() {
-    return platform.deliveries().stream()
-        .map(Delivery::post)
-        .filter(LinePost.File.class::isInstance)
-        .map(LinePost.File.class::cast)
-        .toList();
+    return platform.deliveredFiles();
+  }
+
+  /** The bot, made an admin of a new group by Boris, receives his text. */
+  private void borisWritesInANewGroup(long chatId, String title, String text) {
+    max.messengerChannel().startReceiving(connection.id(), connection.botAccess(), secret);
+    MaxGroupScenario group = world.emulator.bot(bot.token()).group(chatId, title);
+    group.addsBot(BORIS);
+    group.makesBotAdmin();
+    group.member(BORIS).sendsText(text);
   }
 
   @Test
@@ -119,11 +123,7 @@ class RelayIntoTheLineTest {
 
   @Test
   void aGroupsAccountIsNamedAfterItsTitleAskedOfMax() {
-    max.messengerChannel().startReceiving(connection.id(), connection.botAccess(), secret);
-    MaxGroupScenario group = world.emulator.bot(bot.token()).group(-70801090403070L, "Бухгалтерия");
-    group.addsBot(BORIS);
-    group.makesBotAdmin();
-    group.member(BORIS).sendsText("Добрый день");
+    borisWritesInANewGroup(-70801090403070L, "Бухгалтерия", "Добрый день");
 
     relayStored(2);
 
@@ -140,11 +140,7 @@ class RelayIntoTheLineTest {
 
   @Test
   void aTitleMaxDoesNotGiveLeavesTheFallbackName() {
-    max.messengerChannel().startReceiving(connection.id(), connection.botAccess(), secret);
-    MaxGroupScenario group = world.emulator.bot(bot.token()).group(-70801090403071L, "Склад");
-    group.addsBot(BORIS);
-    group.makesBotAdmin();
-    group.member(BORIS).sendsText("Есть вопрос");
+    borisWritesInANewGroup(-70801090403071L, "Склад", "Есть вопрос");
     world.emulator.failNext(bot.token(), "GET /chats", 503, "service.unavailable", "busy");
 
     relayStored(2);

@@ -39,22 +39,7 @@ class MessagePartsTest {
   private final Connection connection = f.connectedLine("Поддержка", "Shop Bot", "shop_bot");
   private final Map<String, ChannelEvent> payloads = new HashMap<>();
   private final ProcessingInbox worker =
-      new ProcessingInbox(
-          f.inbox,
-          f.outbox,
-          f.transactions,
-          payloads::get,
-          payload -> {
-            throw new IllegalArgumentException("no line events here");
-          },
-          f.connections,
-          f.relayToLine,
-          f.relayToChannel,
-          f.dialog,
-          RETRY,
-          Duration.ofMinutes(1),
-          ProcessingInbox.DEFAULT_ALBUM_WINDOW,
-          f.clock);
+      f.channelInboxWorker(payloads, RETRY, ProcessingInbox.DEFAULT_ALBUM_WINDOW);
 
   @Test
   void threeImagesGoInOrderUnderAnIdEachTheFirstHeadedWithTheTextOnce() {
@@ -167,11 +152,7 @@ class MessagePartsTest {
   }
 
   private List<LinePost.File> files() {
-    return f.platform.deliveries().stream()
-        .map(Delivery::post)
-        .filter(LinePost.File.class::isInstance)
-        .map(LinePost.File.class::cast)
-        .toList();
+    return f.platform.deliveredFiles();
   }
 
   private List<String> texts() {
@@ -183,7 +164,7 @@ class MessagePartsTest {
   }
 
   private List<String> externalIds() {
-    return f.platform.deliveries().stream().map(delivery -> delivery.post().externalId()).toList();
+    return f.platform.deliveredExternalIds();
   }
 
   private List<String> notices() {
