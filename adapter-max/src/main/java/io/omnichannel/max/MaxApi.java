@@ -39,6 +39,9 @@ interface MaxApi {
   @RequestLine("POST /uploads?type={type}")
   UploadEndpoint upload(@Param("type") String type);
 
+  @RequestLine("GET /chats/{chatId}")
+  Chat chat(@Param("chatId") long chatId);
+
   @RequestLine("POST /answers?callback_id={callbackId}")
   Simple answer(@Param("callbackId") String callbackId, CallbackAnswer body);
 
@@ -66,6 +69,10 @@ interface MaxApi {
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Sent(JsonNode message) {}
+
+  /** What a group's account is named after; the rest of MAX's {@code Chat} is not needed. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Chat(long chat_id, String type, String title) {}
 
   /** Step 1 of an upload: where to POST the file; {@code token} only for video and audio. */
   @JsonIgnoreProperties(ignoreUnknown = true)

@@ -3,9 +3,11 @@ package io.omnichannel.max;
 import io.omnichannel.core.domain.BotId;
 import io.omnichannel.core.domain.BotProfile;
 import io.omnichannel.core.domain.ChannelLimits;
+import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.FileRef;
 import io.omnichannel.core.domain.RemoteFile;
 import io.omnichannel.core.domain.Secret;
+import io.omnichannel.core.domain.failure.ChannelFailure;
 import io.omnichannel.core.domain.failure.InvalidBotToken;
 import io.omnichannel.core.port.out.ChannelHealth;
 import java.io.ByteArrayInputStream;
@@ -125,6 +127,33 @@ final class MaxBots {
       if (subscription.url() != null && !keep.equals(Optional.of(subscription.url()))) {
         api.call(token, "unsubscribe", max -> max.unsubscribe(subscription.url()));
       }
+    }
+  }
+
+  /**
+   * {@code GET /chats/{chatId}}: a group's title, for its account (MAX messages carry none). Asked
+   * once per group and epoch; any failure leaves the core's fallback name, for a title is not worth
+   * holding a message back.
+   */
+  Optional<String> groupTitle(String token, ChatId chat) {
+    long id;
+    try {
+      id = Long.parseLong(chat.value());
+    } catch (NumberFormatException notMax) {
+      return Optional.empty();
+    }
+    try {
+      MaxApi.Chat found = api.call(token, "chat", max -> max.chat(id));
+      return Optional.ofNullable(found)
+          .map(MaxApi.Chat::title)
+          .map(String::strip)
+          .filter(title -> !title.isEmpty());
+    } catch (ChannelFailure failure) {
+      LOG.info(
+          "group {}: title not had, the account keeps its fallback name: {}",
+          id,
+          Redaction.redact(failure.getMessage(), token));
+      return Optional.empty();
     }
   }
 

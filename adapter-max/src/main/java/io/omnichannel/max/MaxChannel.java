@@ -85,6 +85,11 @@ final class MaxChannel implements MessengerChannel {
   }
 
   @Override
+  public Optional<String> groupTitle(BotAccess bot, ChatId chat) {
+    return bots.groupTitle(bot.token().reveal(), chat);
+  }
+
+  @Override
   public ChannelHealth probe(BotAccess bot) {
     return bots.probe(bot.token().reveal());
   }

@@ -4,28 +4,46 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.omnichannel.core.domain.Attachment;
 import io.omnichannel.core.domain.MessageContent;
 import io.omnichannel.core.domain.MessageContent.UnsupportedKind;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The content of a MAX message body (B7): its text and its first attachment the core relays, as the
- * core's sealed content kinds. Stickers arrive as images, video as documents, audio (voice
- * messages) as unsupported, contacts and locations as themselves, a shared link as text.
+ * The contents of a MAX message body (B7): each attachment the core relays, in order, as the core's
+ * sealed content kinds, with the body's text once. Stickers arrive as images, video as documents,
+ * audio (voice messages) as unsupported, contacts and locations as themselves, a shared link as
+ * text.
  */
 final class MaxContents {
   private MaxContents() {}
 
-  /** Empty when the body carries nothing the core relays. */
-  static Optional<MessageContent> of(JsonNode body) {
+  /**
+   * Empty when the body carries nothing the core relays. The text is the caption of the first image
+   * or document; without one it goes first, as a text of its own.
+   */
+  static List<MessageContent> of(JsonNode body) {
     Optional<String> text = text(body, "text");
+    List<MessageContent> parts = new ArrayList<>();
     for (JsonNode attachment : body.path("attachments")) {
-      Optional<MessageContent> content = attachment(attachment, text);
-      if (content.isPresent()) {
-        return content;
+      attachment(attachment, text).ifPresent(parts::add);
+    }
+    if (text.isEmpty()) {
+      return parts;
+    }
+    for (int i = 0; i < parts.size(); i++) {
+      if (parts.get(i) instanceof MessageContent.Image image) {
+        parts.set(i, new MessageContent.Image(image.file(), text));
+        return parts;
+      }
+      if (parts.get(i) instanceof MessageContent.Document document) {
+        parts.set(i, new MessageContent.Document(document.file(), text));
+        return parts;
       }
     }
-    return text.map(MessageContent.Text::new);
+    parts.add(0, new MessageContent.Text(text.get()));
+    return parts;
   }
 
   private static Optional<MessageContent> attachment(JsonNode attachment, Optional<String> text) {
@@ -41,7 +59,7 @@ final class MaxContents {
                             "image/jpeg",
                             OptionalLong.empty(),
                             FileRefs.of(OptionalLong.empty(), url)),
-                        text));
+                        Optional.empty()));
       case "file":
         {
           OptionalLong size =
@@ -53,7 +71,8 @@ final class MaxContents {
               .map(
                   url ->
                       new MessageContent.Document(
-                          new Attachment(name, mimeOf(name), size, FileRefs.of(size, url)), text));
+                          new Attachment(name, mimeOf(name), size, FileRefs.of(size, url)),
+                          Optional.empty()));
         }
       case "video":
         return url(payload)
@@ -65,7 +84,7 @@ final class MaxContents {
                             "video/mp4",
                             OptionalLong.empty(),
                             FileRefs.of(OptionalLong.empty(), url)),
-                        text));
+                        Optional.empty()));
       case "audio":
         return Optional.of(new MessageContent.Unsupported(UnsupportedKind.VOICE));
       case "sticker":
@@ -78,7 +97,7 @@ final class MaxContents {
                             mimeOf("sticker" + extension(url, ".webp")),
                             OptionalLong.empty(),
                             FileRefs.of(OptionalLong.empty(), url)),
-                        text));
+                        Optional.empty()));
       case "contact":
         return Optional.of(contact(payload));
       case "location":
@@ -98,7 +117,7 @@ final class MaxContents {
       case "share":
         {
           if (text.isPresent()) {
-            return Optional.of(new MessageContent.Text(text.get()));
+            return Optional.empty(); // the message's text tells the link
           }
           String shared =
               (text(attachment, "title").map(title -> title + "\n").orElse("")

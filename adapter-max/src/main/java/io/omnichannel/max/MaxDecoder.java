@@ -9,6 +9,7 @@ import io.omnichannel.core.domain.ChannelEvent.ChannelMessage;
 import io.omnichannel.core.domain.ChannelEvent.Ignored;
 import io.omnichannel.core.domain.ChannelEvent.Membership;
 import io.omnichannel.core.domain.ChannelEvent.MembershipChanged;
+import io.omnichannel.core.domain.ChannelEvent.MessageParts;
 import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.ChatKind;
 import io.omnichannel.core.domain.MessageContent;
@@ -16,6 +17,7 @@ import io.omnichannel.core.domain.MessageContext;
 import io.omnichannel.core.domain.Sender;
 import io.omnichannel.core.port.out.ChannelUpdateDecoder;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -25,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <ul>
  *   <li>{@code message_created} / {@code message_edited} in a dialog or a group → a message (a
- *       group is one user who speaks with each member's name, F10); channel posts are ignored;
+ *       group is one user who speaks with each member's name, F10), or a message of parts when its
+ *       body holds several attachments; channel posts are ignored;
  *   <li>{@code message_callback} (a menu's callback button) → the button's payload as the user's
  *       text;
  *   <li>{@code bot_stopped} → the user blocked the bot, {@code bot_started} → unblocked;
@@ -103,17 +106,20 @@ final class MaxDecoder implements ChannelUpdateDecoder {
       // a bot's own message (ours echoed, or another bot's in a group): nobody to relay for
       return new Ignored("bot_message");
     }
-    Optional<MessageContent> content = MaxContents.of(message.path("body"));
-    if (content.isEmpty()) {
+    List<MessageContent> contents = MaxContents.of(message.path("body"));
+    if (contents.isEmpty()) {
       return new Ignored(edited ? "edited_empty_message" : "empty_message");
     }
-    return new ChannelMessage(
-        chat,
-        kind.get(),
-        Optional.empty(),
-        sender(message.path("sender")),
-        content.get(),
-        new MessageContext(edited, replyQuote(message), Optional.empty()));
+    Sender sender = sender(message.path("sender"));
+    MessageContext context = new MessageContext(edited, replyQuote(message), Optional.empty());
+    List<ChannelMessage> parts =
+        contents.stream()
+            .map(
+                content ->
+                    new ChannelMessage(
+                        chat, kind.get(), Optional.empty(), sender, content, context))
+            .toList();
+    return parts.size() == 1 ? parts.get(0) : new MessageParts(parts);
   }
 
   /** A press of a menu's callback button: its payload is the button's text, sent by the user. */

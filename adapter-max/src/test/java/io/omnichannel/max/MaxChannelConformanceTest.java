@@ -37,6 +37,7 @@ class MaxChannelConformanceTest extends MessengerChannelConformance {
     private static final MaxUser ALICE = MaxUser.of(42, "Alice", "Smith", "alice");
     private static final MaxUser BOB = MaxUser.of(43, "Bob", "Brown", "bob");
     private static final long GROUP_ID = -70_000_000_001L;
+    private static final String GROUP_TITLE = "Support group";
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final World world = new World();
@@ -113,7 +114,7 @@ class MaxChannelConformanceTest extends MessengerChannelConformance {
       return groups.computeIfAbsent(
           bot.reveal(),
           token -> {
-            MaxGroupScenario group = world.emulator.bot(token).group(GROUP_ID, "Support group");
+            MaxGroupScenario group = world.emulator.bot(token).group(GROUP_ID, GROUP_TITLE);
             group.addsBot(ALICE);
             return group.makesBotAdmin();
           });
@@ -122,6 +123,11 @@ class MaxChannelConformanceTest extends MessengerChannelConformance {
     @Override
     public ChatId groupChat(BotToken bot) {
       return new ChatId(Long.toString(group(bot).chatId()));
+    }
+
+    @Override
+    public String groupTitle() {
+      return GROUP_TITLE;
     }
 
     @Override

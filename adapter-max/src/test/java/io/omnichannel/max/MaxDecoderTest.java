@@ -8,10 +8,12 @@ import io.omnichannel.core.domain.ChannelEvent.ChannelMessage;
 import io.omnichannel.core.domain.ChannelEvent.Ignored;
 import io.omnichannel.core.domain.ChannelEvent.Membership;
 import io.omnichannel.core.domain.ChannelEvent.MembershipChanged;
+import io.omnichannel.core.domain.ChannelEvent.MessageParts;
 import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.ChatKind;
 import io.omnichannel.core.domain.MessageContent;
 import io.omnichannel.core.domain.MessageContent.UnsupportedKind;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -128,6 +130,80 @@ class MaxDecoderTest {
   void aVoiceMessageIsUnsupported() {
     assertThat(message("audio.json").content())
         .isEqualTo(new MessageContent.Unsupported(UnsupportedKind.VOICE));
+  }
+
+  private List<MessageContent> parts(String fixture) {
+    ChannelEvent event = decode(fixture);
+    assertThat(event).isInstanceOf(MessageParts.class);
+    List<ChannelMessage> parts = ((MessageParts) event).parts();
+    ChannelMessage first = parts.get(0);
+    assertThat(parts)
+        .allSatisfy(
+            part -> {
+              assertThat(part.chat()).isEqualTo(first.chat());
+              assertThat(part.sender()).isEqualTo(first.sender());
+              assertThat(part.context()).isEqualTo(first.context());
+            });
+    return parts.stream().map(ChannelMessage::content).toList();
+  }
+
+  private static String url(MessageContent content) {
+    MessageContent.Image image = (MessageContent.Image) content;
+    return FileRefs.parse(image.file().ref()).url().toString();
+  }
+
+  @Test
+  void threeImagesAreThreePartsInOrderWithTheTextOnceOnTheFirst() {
+    List<MessageContent> parts = parts("images.json");
+
+    assertThat(parts).hasSize(3).allMatch(MessageContent.Image.class::isInstance);
+    assertThat(parts.stream().map(MaxDecoderTest::url))
+        .containsExactly(
+            "https://iu.oneme.ru/i?r=one",
+            "https://iu.oneme.ru/i?r=two",
+            "https://iu.oneme.ru/i?r=three");
+    assertThat(parts.stream().map(part -> ((MessageContent.Image) part).caption()))
+        .containsExactly(Optional.of("Три скриншота"), Optional.empty(), Optional.empty());
+  }
+
+  @Test
+  void anImageAndAFileAreBothRelayed() {
+    List<MessageContent> parts = parts("image_and_file.json");
+
+    assertThat(parts).hasSize(2);
+    assertThat(parts.get(0)).isInstanceOf(MessageContent.Image.class);
+    MessageContent.Document file = (MessageContent.Document) parts.get(1);
+    assertThat(file.file().fileName()).isEqualTo("Акт.pdf");
+    assertThat(file.file().sizeBytes()).isEqualTo(OptionalLong.of(2048));
+  }
+
+  @Test
+  void aTextWithSeveralFilesIsEachFileWithTheTextOnTheFirst() {
+    List<MessageContent> parts = parts("text_and_files.json");
+
+    assertThat(parts.stream().map(part -> ((MessageContent.Document) part).file().fileName()))
+        .containsExactly("Счёт.pdf", "Договор.docx");
+    assertThat(parts.stream().map(part -> ((MessageContent.Document) part).caption()))
+        .containsExactly(Optional.of("Документы по заказу"), Optional.empty());
+  }
+
+  @Test
+  void aTextNoPartCanCarryGoesFirstAndAVoicePartStaysUnsupportedBesideTheOthers() {
+    assertThat(parts("text_and_voice.json"))
+        .containsExactly(
+            new MessageContent.Text("Послушайте"),
+            new MessageContent.Unsupported(UnsupportedKind.VOICE),
+            new MessageContent.Location(55.7558, 37.6173, Optional.empty()));
+  }
+
+  @Test
+  void anEditOfAMessageOfPartsMarksEveryPartEdited() {
+    String update =
+        Fixtures.read("images.json").replace("\"message_created\"", "\"message_edited\"");
+
+    assertThat(((MessageParts) decoder.decode(update)).parts())
+        .hasSize(3)
+        .allMatch(part -> part.context().edited());
   }
 
   @Test

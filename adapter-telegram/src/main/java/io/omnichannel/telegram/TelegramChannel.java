@@ -257,6 +257,12 @@ final class TelegramChannel implements MessengerChannel {
     };
   }
 
+  /** Telegram's messages carry their group's title. */
+  @Override
+  public Optional<String> groupTitle(BotAccess bot, ChatId chat) {
+    return Optional.empty();
+  }
+
   @Override
   public ChannelHealth probe(BotAccess bot) {
     try {

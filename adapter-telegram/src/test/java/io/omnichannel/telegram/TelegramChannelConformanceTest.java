@@ -126,6 +126,11 @@ class TelegramChannelConformanceTest extends MessengerChannelConformance {
     }
 
     @Override
+    public String groupTitle() {
+      return GROUP.title();
+    }
+
+    @Override
     public String groupMemberDisplayName() {
       return "Bob Brown";
     }

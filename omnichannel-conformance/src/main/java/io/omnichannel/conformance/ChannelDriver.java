@@ -70,6 +70,9 @@ public interface ChannelDriver extends AutoCloseable {
    */
   ChatId groupChat(BotToken bot);
 
+  /** The title the {@link #groupChat group} was given. */
+  String groupTitle();
+
   /** The display name of the group's member who writes, as the adapter should report it. */
   String groupMemberDisplayName();
 

@@ -195,6 +195,26 @@ public abstract class MessengerChannelConformance {
   }
 
   /**
+   * F10: a group's account is named after the group's title, which the group's messages carry or
+   * the channel tells when asked (as MAX must: its messages carry none).
+   */
+  @Test
+  void aGroupsTitleComesWithItsMessagesOrFromTheChannel() {
+    Fixture fixture = new Fixture();
+    ChatId group = driver.groupChat(fixture.bot);
+
+    ChannelEvent event =
+        driver.decoder().decode(driver.memberSendsTextInGroup(fixture.bot, "Кто на связи?"));
+
+    assertThat(event).isInstanceOf(ChannelMessage.class);
+    Optional<String> title =
+        ((ChannelMessage) event)
+            .chatTitle()
+            .or(() -> channel.groupTitle(fixture.connection.botAccess(), group));
+    assertThat(title).contains(driver.groupTitle());
+  }
+
+  /**
    * A messenger may deliver an update twice (a webhook retried, a poll repeated). The port keeps no
    * de-duplication key of its own (the adapter's inbound side stores the update under the
    * messenger's id), so what the kit checks is that the decoder is pure: the same payload decodes

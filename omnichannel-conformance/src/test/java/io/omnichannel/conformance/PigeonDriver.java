@@ -111,6 +111,7 @@ final class PigeonDriver implements ChannelDriver {
     SEND_TO_BLOCKED_USER_REPORTED_SENT(
         MessengerChannelConformance
             ::theUserBlockingTheBotDecodesToBlockedAndASendToThemIsRecipientBlocked),
+    GROUP_TITLE_LOST(MessengerChannelConformance::aGroupsTitleComesWithItsMessagesOrFromTheChannel),
     REMOVAL_FROM_GROUP_DECODED_AS_BLOCKED(
         MessengerChannelConformance::theBotRemovedFromAGroupDecodesToLeavingThatGroup),
     SEND_TO_LEFT_GROUP_REPORTED_SENT(
@@ -219,6 +220,11 @@ final class PigeonDriver implements ChannelDriver {
   @Override
   public ChatId groupChat(BotToken bot) {
     return new ChatId("pigeon-group-" + bot.reveal().substring(0, bot.reveal().indexOf(':')));
+  }
+
+  @Override
+  public String groupTitle() {
+    return GROUP_TITLE;
   }
 
   @Override
@@ -414,6 +420,11 @@ final class PigeonDriver implements ChannelDriver {
     }
 
     @Override
+    public Optional<String> groupTitle(BotAccess bot, ChatId chat) {
+      return Optional.empty(); // its messages carry the group's title
+    }
+
+    @Override
     public ChannelHealth probe(BotAccess bot) {
       synchronized (PigeonDriver.this) {
         boolean isRevoked =
@@ -435,7 +446,9 @@ final class PigeonDriver implements ChannelDriver {
       ChatId chat = new ChatId(update.path("chat").asText());
       boolean inGroup = update.has("group");
       Optional<String> title =
-          inGroup ? Optional.of(update.path("group").asText()) : Optional.empty();
+          inGroup && !flaws.contains(Flaw.GROUP_TITLE_LOST)
+              ? Optional.of(update.path("group").asText())
+              : Optional.empty();
       String event = update.path("event").asText("");
       if (event.equals("blocked")) {
         return flaws.contains(Flaw.BLOCKING_IGNORED)

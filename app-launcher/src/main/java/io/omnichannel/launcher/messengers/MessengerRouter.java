@@ -71,6 +71,11 @@ final class MessengerRouter implements MessengerChannel {
   }
 
   @Override
+  public Optional<String> groupTitle(BotAccess bot, ChatId chat) {
+    return of(bot).groupTitle(bot, chat);
+  }
+
+  @Override
   public ChannelHealth probe(BotAccess bot) {
     return of(bot).probe(bot);
   }

@@ -60,6 +60,11 @@ final class MeteredMessenger implements MessengerChannel {
   }
 
   @Override
+  public Optional<String> groupTitle(BotAccess bot, ChatId chat) {
+    return messenger.groupTitle(bot, chat);
+  }
+
+  @Override
   public ChannelHealth probe(BotAccess bot) {
     return messenger.probe(bot);
   }

@@ -2,6 +2,7 @@ package io.omnichannel.core.domain;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -53,6 +54,27 @@ public sealed interface ChannelEvent {
         MessageContent content,
         MessageContext context) {
       this(chat, kind, chatTitle, sender, content, context, Optional.empty(), Optional.empty());
+    }
+  }
+
+  /**
+   * One message of the messenger that holds several contents (a MAX body with several attachments),
+   * each relayed as a message of its own, in the messenger's order. The adapter puts the message's
+   * text on one part only.
+   */
+  record MessageParts(List<ChannelMessage> parts) implements ChannelEvent {
+    public MessageParts {
+      checkArgument(parts != null && parts.size() >= 2, "a message of parts has two or more");
+      parts = List.copyOf(parts);
+      ChannelMessage first = parts.get(0);
+      checkArgument(
+          parts.stream()
+              .allMatch(
+                  part ->
+                      part.chat().equals(first.chat())
+                          && part.kind() == first.kind()
+                          && part.topic().equals(first.topic())),
+          "the parts of one message are in one chat");
     }
   }
 

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import io.omnichannel.core.domain.ChannelEvent.ChannelMessage;
 import io.omnichannel.core.domain.MessageContent;
+import io.omnichannel.core.domain.MessageContent.Document;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,12 +38,20 @@ record Album(List<Item> items, List<Long> gathered, boolean continuation) {
         items.stream()
             .filter(item -> item.message().content() instanceof MessageContent.Image)
             .count();
-    long files = items.size() - photos;
+    long files = files() - photos;
     String counted =
         photos == 0
             ? files(files)
             : files == 0 ? photos + " фото" : photos + " фото, " + files(files);
     return "Альбом: " + counted;
+  }
+
+  /** The items that are files: images and documents (an album of a messenger holds only those). */
+  long files() {
+    return items.stream()
+        .map(item -> item.message().content())
+        .filter(content -> content instanceof MessageContent.Image || content instanceof Document)
+        .count();
   }
 
   private static String files(long count) {

@@ -8,6 +8,7 @@ import io.omnichannel.core.domain.ChannelEvent;
 import io.omnichannel.core.domain.ChannelEvent.ChannelMessage;
 import io.omnichannel.core.domain.ChannelEvent.ChatMigrated;
 import io.omnichannel.core.domain.ChannelEvent.MembershipChanged;
+import io.omnichannel.core.domain.ChannelEvent.MessageParts;
 import io.omnichannel.core.domain.ChannelEvent.TopicNamed;
 import io.omnichannel.core.domain.ChannelLimits;
 import io.omnichannel.core.domain.ChatId;
@@ -18,6 +19,7 @@ import io.omnichannel.core.domain.Direction;
 import io.omnichannel.core.domain.DroppedMessage;
 import io.omnichannel.core.domain.DroppedMessage.DropReason;
 import io.omnichannel.core.domain.ForumTopic;
+import io.omnichannel.core.domain.InboundRecord;
 import io.omnichannel.core.domain.Keyboard;
 import io.omnichannel.core.domain.LimitCheck;
 import io.omnichannel.core.domain.LimitCheck.FileKind;
@@ -30,6 +32,7 @@ import io.omnichannel.core.domain.OutboxMessage;
 import io.omnichannel.core.domain.RemoteFile;
 import io.omnichannel.core.domain.TopicId;
 import io.omnichannel.core.domain.failure.ApiAccountRejected;
+import io.omnichannel.core.domain.failure.ChannelFailure;
 import io.omnichannel.core.domain.failure.ConnectionRuleViolated;
 import io.omnichannel.core.domain.failure.PlatformRejected;
 import io.omnichannel.core.port.out.AccountRepository;
@@ -105,6 +108,9 @@ public final class RelayToLine {
         throw rejected;
       }
     }
+    if (event instanceof MessageParts message) {
+      return relayParts(connection, message, eventId);
+    }
     if (event instanceof MembershipChanged change) {
       applyMembership(connection, change);
     } else if (event instanceof ChatMigrated migrated) {
@@ -121,18 +127,62 @@ public final class RelayToLine {
    * as its external id, so a retry after a failure midway lands none twice.
    */
   List<OutboxMessage> relayAlbum(Connection connection, Album album) {
+    return relayInOrder(connection, album.items(), Optional.of(album.header()));
+  }
+
+  /**
+   * The parts of one message, in order, each under an id of its own made from the event's: a retry
+   * after a failure midway delivers the same ids again, which the line takes once (B1), and the
+   * notices go out once, with the completion. Two files or more are headed as an album.
+   */
+  private List<OutboxMessage> relayParts(
+      Connection connection, MessageParts message, String eventId) {
+    List<Album.Item> items = new ArrayList<>();
+    for (int i = 0; i < message.parts().size(); i++) {
+      items.add(new Album.Item(message.parts().get(i), partId(eventId, i)));
+    }
+    Album parts = new Album(items, List.of(), false);
+    return relayInOrder(
+        connection, items, parts.files() >= 2 ? Optional.of(parts.header()) : Optional.empty());
+  }
+
+  /**
+   * The first part keeps the event's id (as a message of one part has it); a later one appends its
+   * number, or, where that would not fit the store, follows a digest of the event's id.
+   */
+  static String partId(String eventId, int index) {
+    if (index == 0) {
+      return eventId;
+    }
+    String suffix = "#" + (index + 1);
+    String id = eventId + suffix;
+    return id.length() <= InboundRecord.MAX_EVENT_ID
+        ? id
+        : UUID.nameUUIDFromBytes(eventId.getBytes(StandardCharsets.UTF_8)) + suffix;
+  }
+
+  /**
+   * Items back to back: the first file's comment carries the header and every item's caption; the
+   * other files go without one, other content as it is.
+   */
+  private List<OutboxMessage> relayInOrder(
+      Connection connection, List<Album.Item> items, Optional<String> header) {
     String caption =
         Stream.concat(
-                Stream.of(album.header()),
-                album.items().stream()
+                header.stream(),
+                items.stream()
                     .map(item -> captionOf(item.message().content()))
                     .flatMap(Optional::stream)
                     .distinct())
             .collect(Collectors.joining("\n"));
+    int head = 0;
+    while (head < items.size() - 1 && attachmentOf(items.get(head).message().content()).isEmpty()) {
+      head++;
+    }
     List<OutboxMessage> sends = new ArrayList<>();
-    for (int i = 0; i < album.items().size(); i++) {
-      Album.Item item = album.items().get(i);
-      Optional<String> own = i == 0 ? Optional.of(caption) : Optional.empty();
+    for (int i = 0; i < items.size(); i++) {
+      Album.Item item = items.get(i);
+      Optional<String> own = i == head ? Optional.of(caption) : Optional.empty();
       sends.addAll(relay(connection, withCaption(item.message(), own), item.eventId()));
     }
     return sends;
@@ -287,7 +337,11 @@ public final class RelayToLine {
     }
     Optional<ForumTopic> topic =
         message.topic().map(id -> new ForumTopic(id, topicName(connection, message, id)));
-    String group = message.chatTitle().orElse("Группа " + message.chat().value());
+    String group =
+        message
+            .chatTitle()
+            .or(() -> groupTitle(connection, message))
+            .orElse("Группа " + message.chat().value());
     String name =
         message.kind() == ChatKind.PRIVATE
             ? message.sender().displayName()
@@ -315,6 +369,22 @@ public final class RelayToLine {
       return accounts
           .findOpen(connection.id(), message.chat(), message.topic())
           .orElseThrow(() -> concurrent);
+    }
+  }
+
+  /**
+   * A group's title asked of the messenger when its messages do not carry one; a failure asks none.
+   */
+  private Optional<String> groupTitle(Connection connection, ChannelMessage message) {
+    if (message.kind() != ChatKind.GROUP) {
+      return Optional.empty();
+    }
+    try {
+      return messenger
+          .groupTitle(connection.botAccess(), message.chat())
+          .filter(title -> !title.isBlank());
+    } catch (ChannelFailure unavailable) {
+      return Optional.empty(); // the account keeps the fallback name, as before titles were asked
     }
   }
 

@@ -3,6 +3,7 @@ package io.omnichannel.core.fakes;
 import io.omnichannel.core.domain.ApiAccount;
 import io.omnichannel.core.domain.BotToken;
 import io.omnichannel.core.domain.ChannelCatalog;
+import io.omnichannel.core.domain.ChannelEvent;
 import io.omnichannel.core.domain.CompanyId;
 import io.omnichannel.core.domain.Confirmation;
 import io.omnichannel.core.domain.ConfirmationToken;
@@ -21,11 +22,15 @@ import io.omnichannel.core.usecase.DeliveringToChannel;
 import io.omnichannel.core.usecase.ManagementAnnouncer;
 import io.omnichannel.core.usecase.ManagementDialog;
 import io.omnichannel.core.usecase.MonitoringConnections;
+import io.omnichannel.core.usecase.ProcessingInbox;
 import io.omnichannel.core.usecase.RelayToChannel;
 import io.omnichannel.core.usecase.RelayToLine;
+import io.omnichannel.core.usecase.RetryPolicy;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The core wired to in-memory fakes, as the launcher wires it to adapters: one company with a
@@ -98,6 +103,30 @@ public final class CoreFixture {
       new AcceptingInbound(connections, inbox, MANAGEMENT_HOOK, clock);
   public final MonitoringConnections monitoring =
       new MonitoringConnections(messengers, platform, platform, connections, logs, random, clock);
+
+  /**
+   * The inbox worker of this fixture for messenger updates only: a stored payload is decoded by
+   * looking it up in {@code payloads}.
+   */
+  public ProcessingInbox channelInboxWorker(
+      Map<String, ChannelEvent> payloads, RetryPolicy retry, Duration albumWindow) {
+    return new ProcessingInbox(
+        inbox,
+        outbox,
+        transactions,
+        payloads::get,
+        payload -> {
+          throw new IllegalArgumentException("no line events here");
+        },
+        connections,
+        relayToLine,
+        relayToChannel,
+        dialog,
+        retry,
+        Duration.ofMinutes(1),
+        albumWindow,
+        clock);
+  }
 
   /** The specialist writes (or presses) {@code input} on the management line. */
   public FakePlatform.ManagementReply say(String input) {

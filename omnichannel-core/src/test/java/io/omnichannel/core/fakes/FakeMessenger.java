@@ -91,6 +91,8 @@ public final class FakeMessenger implements MessengerChannel {
   private final Map<BotId, ChannelHealth> health = new HashMap<>();
   private final Set<FileRef> opened = new HashSet<>();
   private final Set<FileRef> lookedUp = new HashSet<>();
+  private final Map<ChatId, String> groupTitles = new HashMap<>();
+  private final List<ChatId> titlesAsked = new ArrayList<>();
   private boolean unavailable;
   private int nextBot = 100;
 
@@ -123,6 +125,16 @@ public final class FakeMessenger implements MessengerChannel {
 
   public synchronized void file(FileRef ref, long sizeBytes) {
     fileSizes.put(ref, sizeBytes);
+  }
+
+  /** The title the messenger tells for a group whose messages carry none. */
+  public synchronized void groupTitle(ChatId chat, String title) {
+    groupTitles.put(chat, title);
+  }
+
+  /** The groups whose title was asked, once per asking. */
+  public synchronized List<ChatId> titlesAsked() {
+    return List.copyOf(titlesAsked);
   }
 
   public synchronized void failNextSend(ChatId chat, RuntimeException failure) {
@@ -237,6 +249,13 @@ public final class FakeMessenger implements MessengerChannel {
           }
           return InputStream.nullInputStream();
         });
+  }
+
+  @Override
+  public synchronized Optional<String> groupTitle(BotAccess bot, ChatId chat) {
+    titlesAsked.add(chat);
+    available();
+    return Optional.ofNullable(groupTitles.get(chat));
   }
 
   @Override

@@ -200,6 +200,20 @@ public final class FakePlatform implements ManagementDesk, LineSetup, LineRelay 
     return List.copyOf(deliveries);
   }
 
+  /** The files delivered into lines, in order. */
+  public synchronized List<LinePost.File> deliveredFiles() {
+    return deliveries.stream()
+        .map(Delivery::post)
+        .filter(LinePost.File.class::isInstance)
+        .map(LinePost.File.class::cast)
+        .toList();
+  }
+
+  /** The external ids of everything delivered into lines, in order. */
+  public synchronized List<String> deliveredExternalIds() {
+    return deliveries.stream().map(delivery -> delivery.post().externalId()).toList();
+  }
+
   public synchronized List<TechnicalClient> clients() {
     return List.copyOf(clients);
   }

@@ -14,7 +14,6 @@ import io.omnichannel.core.domain.MessageContent;
 import io.omnichannel.core.domain.MessageContext;
 import io.omnichannel.core.domain.failure.PlatformUnavailable;
 import io.omnichannel.core.fakes.CoreFixture;
-import io.omnichannel.core.fakes.FakePlatform.Delivery;
 import io.omnichannel.core.fakes.InMemoryQueue.Row;
 import io.omnichannel.core.port.in.InboundGateway.Acceptance;
 import io.omnichannel.core.port.in.RawEvent;
@@ -34,23 +33,7 @@ class AlbumGatheringTest {
   private final CoreFixture f = new CoreFixture();
   private final Connection connection = f.connectedLine("Поддержка", "Shop Bot", "shop_bot");
   private final Map<String, ChannelEvent> payloads = new HashMap<>();
-  private final ProcessingInbox worker =
-      new ProcessingInbox(
-          f.inbox,
-          f.outbox,
-          f.transactions,
-          payloads::get,
-          payload -> {
-            throw new IllegalArgumentException("no line events here");
-          },
-          f.connections,
-          f.relayToLine,
-          f.relayToChannel,
-          f.dialog,
-          RETRY,
-          Duration.ofMinutes(1),
-          WINDOW,
-          f.clock);
+  private final ProcessingInbox worker = f.channelInboxWorker(payloads, RETRY, WINDOW);
 
   @Test
   void anAlbumWaitsItsWindowThenGoesAsOneUnitWithTheCaptionOfALaterItem() {
@@ -169,11 +152,7 @@ class AlbumGatheringTest {
   }
 
   private List<LinePost.File> files() {
-    return f.platform.deliveries().stream()
-        .map(Delivery::post)
-        .filter(LinePost.File.class::isInstance)
-        .map(LinePost.File.class::cast)
-        .toList();
+    return f.platform.deliveredFiles();
   }
 
   private List<Optional<String>> comments() {
@@ -181,6 +160,6 @@ class AlbumGatheringTest {
   }
 
   private List<String> externalIds() {
-    return f.platform.deliveries().stream().map(delivery -> delivery.post().externalId()).toList();
+    return f.platform.deliveredExternalIds();
   }
 }

@@ -53,6 +53,13 @@ public interface MessengerChannel {
   /** Looks up a file a user sent, to learn its real size before streaming it. */
   RemoteFile fetchFile(BotAccess bot, FileRef file);
 
+  /**
+   * A group's title as the messenger tells it now, for a messenger whose messages do not carry it:
+   * asked only when the group's account is opened (F10: renames are not propagated), so once per
+   * group and epoch, never per message. Empty when the messages carry it, or when it cannot be had.
+   */
+  Optional<String> groupTitle(BotAccess bot, ChatId chat);
+
   /** What the messenger reports about the bot's health (token valid, webhook errors). */
   ChannelHealth probe(BotAccess bot);
 }
