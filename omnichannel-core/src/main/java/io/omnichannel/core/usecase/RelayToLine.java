@@ -287,7 +287,7 @@ public final class RelayToLine {
     }
     Optional<ForumTopic> topic =
         message.topic().map(id -> new ForumTopic(id, topicName(connection, message, id)));
-    String group = message.chatTitle().orElse("Группа " + message.chat().value());
+    String group = message.chatTitle().orElse(LineNotices.untitledGroup(message.chat()));
     String name =
         message.kind() == ChatKind.PRIVATE
             ? message.sender().displayName()
@@ -323,7 +323,7 @@ public final class RelayToLine {
     return topics
         .current(connection.id(), message.chat(), topic)
         .or(message::topicName)
-        .orElse("Тема " + topic.value());
+        .orElseGet(() -> LineNotices.unnamedTopic(topic));
   }
 
   /**
