@@ -109,6 +109,8 @@ public final class AdminEndpoint implements Endpoint {
           .append("</td><td>")
           .append(esc(connection.line().name()))
           .append("</td><td>")
+          .append(esc(connection.channel().displayName()))
+          .append("</td><td>")
           .append(esc(connection.bot().mention()))
           .append("</td><td>")
           .append(esc(connection.technicalClient().name()))
@@ -118,7 +120,7 @@ public final class AdminEndpoint implements Endpoint {
     }
     ctx.html(
         "<!DOCTYPE html>\n<html lang=\"ru\"><head><meta charset=\"utf-8\"><title>omnichannel — admin</title></head>"
-            + "<body><h1>Подключения</h1>\n<table border=\"1\" cellpadding=\"4\"><tr><th>Компания</th><th>Линия</th><th>Бот</th>"
+            + "<body><h1>Подключения</h1>\n<table border=\"1\" cellpadding=\"4\"><tr><th>Компания</th><th>Линия</th><th>Мессенджер</th><th>Бот</th>"
             + "<th>Клиент</th><th>Состояние</th></tr>\n"
             + rows
             + "</table>\n<p>Недоставленных сообщений: "
@@ -132,6 +134,7 @@ public final class AdminEndpoint implements Endpoint {
     view.put("company", connection.company().value());
     view.put("line_id", connection.line().id().value());
     view.put("line", connection.line().name());
+    view.put("channel", connection.channel().displayName());
     view.put("bot", connection.bot().mention());
     view.put("bot_name", connection.bot().displayName());
     view.put("client", connection.technicalClient().name());

@@ -29,13 +29,16 @@ final class ConsolePages {
       Map<ConnectionId, Instant> since) {
     return table(
         "Подключений нет.",
-        new String[] {"Компания", "Линия", "Бот", "Технический клиент", "Состояние", "С", ""},
+        new String[] {
+          "Компания", "Линия", "Мессенджер", "Бот", "Технический клиент", "Состояние", "С", ""
+        },
         connections.stream()
             .map(
                 c ->
                     new String[] {
                       company(companies, c.company()),
                       esc(c.line().name()),
+                      esc(c.channel().displayName()),
                       esc(c.bot().mention())
                           + "<br><span class=\"muted\">"
                           + esc(c.bot().displayName())

@@ -161,6 +161,19 @@ class ConsoleEndpointTest {
   }
 
   @Test
+  void theConnectionsPageShowsEachConnectionsMessenger() throws Exception {
+    world.connectedLine("Поддержка", "Support", "support_bot");
+    world.connectedLine(world.pigeon, "Продажи", "Sales", "sales_bot");
+
+    String page = get("/console/connections", session()).body();
+
+    assertThat(page)
+        .contains("<th>Мессенджер</th>")
+        .contains("<td>Поддержка</td><td>Telegram</td>")
+        .contains("<td>Продажи</td><td>Pigeon</td>");
+  }
+
+  @Test
   void anActionWithoutTheSessionsCsrfTokenIsRefusedAndWithItIsDone() throws Exception {
     deadLetters.park(DeadLetter.Queue.OUTBOX, 7, "Refused: 400 <b>bad</b>");
     String cookie = session();
