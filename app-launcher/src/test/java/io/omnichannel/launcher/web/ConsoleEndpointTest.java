@@ -3,8 +3,15 @@ package io.omnichannel.launcher.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
+import io.omnichannel.core.domain.ChannelAccount;
+import io.omnichannel.core.domain.ChannelEvent.ChannelMessage;
+import io.omnichannel.core.domain.ChatId;
+import io.omnichannel.core.domain.ChatKind;
 import io.omnichannel.core.domain.DeadLetter;
+import io.omnichannel.core.domain.MessageContent;
+import io.omnichannel.core.domain.MessageContext;
 import io.omnichannel.core.domain.Secret;
+import io.omnichannel.core.domain.Sender;
 import io.omnichannel.core.fakes.CoreFixture;
 import io.omnichannel.core.fakes.InMemoryDeadLetters;
 import io.omnichannel.core.usecase.ListingAccounts;
@@ -171,6 +178,31 @@ class ConsoleEndpointTest {
         .contains("<th>Мессенджер</th>")
         .contains("<td>Поддержка</td><td>Telegram</td>")
         .contains("<td>Продажи</td><td>Pigeon</td>");
+  }
+
+  @Test
+  void theAccountsPageTellsABanAndABlockWithSince() throws Exception {
+    var connection = world.connectedLine("Поддержка", "Support", "support_bot");
+    world.relayToLine.relay(
+        connection,
+        new ChannelMessage(
+            new ChatId("42"),
+            ChatKind.PRIVATE,
+            Optional.empty(),
+            new Sender("Иван Петров", Optional.of("ivan")),
+            new MessageContent.Text("Привет"),
+            MessageContext.PLAIN),
+        "e1");
+    ChannelAccount ivan = world.accounts.all().get(0);
+    world.platform.ban(ivan.platformUser());
+    world.accounts.update(ivan.blockedAt(world.clock.instant()));
+
+    String page = get(ConsoleEndpoint.accountsOf(connection.id()), session()).body();
+
+    assertThat(page)
+        .contains("<th>Бан в 1С-Коннект</th><th>Бот заблокирован</th>")
+        .contains(
+            "<td><span class=\"state-bad\">Да</span></td><td>Да, с 29.11.2026 10:00:00 UTC</td>");
   }
 
   @Test
