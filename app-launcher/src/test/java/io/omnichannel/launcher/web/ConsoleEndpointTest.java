@@ -1,17 +1,12 @@
 package io.omnichannel.launcher.web;
 
+import static io.omnichannel.core.fakes.ChannelEvents.privateText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
 import io.omnichannel.core.domain.ChannelAccount;
-import io.omnichannel.core.domain.ChannelEvent.ChannelMessage;
-import io.omnichannel.core.domain.ChatId;
-import io.omnichannel.core.domain.ChatKind;
 import io.omnichannel.core.domain.DeadLetter;
-import io.omnichannel.core.domain.MessageContent;
-import io.omnichannel.core.domain.MessageContext;
 import io.omnichannel.core.domain.Secret;
-import io.omnichannel.core.domain.Sender;
 import io.omnichannel.core.fakes.CoreFixture;
 import io.omnichannel.core.fakes.InMemoryDeadLetters;
 import io.omnichannel.core.usecase.ListingAccounts;
@@ -183,16 +178,7 @@ class ConsoleEndpointTest {
   @Test
   void theAccountsPageTellsABanAndABlockWithSince() throws Exception {
     var connection = world.connectedLine("Поддержка", "Support", "support_bot");
-    world.relayToLine.relay(
-        connection,
-        new ChannelMessage(
-            new ChatId("42"),
-            ChatKind.PRIVATE,
-            Optional.empty(),
-            new Sender("Иван Петров", Optional.of("ivan")),
-            new MessageContent.Text("Привет"),
-            MessageContext.PLAIN),
-        "e1");
+    world.relayToLine.relay(connection, privateText("42", "Иван Петров", "Привет"), "e1");
     ChannelAccount ivan = world.accounts.all().get(0);
     world.platform.ban(ivan.platformUser());
     world.accounts.update(ivan.blockedAt(world.clock.instant()));
