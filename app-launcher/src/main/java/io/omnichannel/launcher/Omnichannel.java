@@ -214,7 +214,8 @@ public final class Omnichannel {
             connections,
             dropped,
             clock);
-    RelayToChannel relayToChannel = new RelayToChannel(platform, accounts, dropped, clock);
+    RelayToChannel relayToChannel =
+        new RelayToChannel(platform, channels, accounts, dropped, clock);
     DeliveringToChannel delivering =
         new DeliveringToChannel(
             messenger, channels, platform, connections, accounts, dropped, clock);

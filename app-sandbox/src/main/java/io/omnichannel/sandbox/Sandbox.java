@@ -6,10 +6,10 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The offline sandbox (B6): both emulators, the gateway on a fresh embedded database, the demo
- * company, and the whole story driven through the real HTTP paths and printed as a two-sided
- * transcript. Answers 0 when every step reached its outcome, 1 naming the step that did not, 2 when
- * the sandbox could not start.
+ * The offline sandbox (B6): the three emulators (Telegram, MAX, 1C-Connect), the gateway on a fresh
+ * embedded database, the demo company, and the whole story driven through the real HTTP paths and
+ * printed as a two-sided transcript. Answers 0 when every step reached its outcome, 1 naming the
+ * step that did not, 2 when the sandbox could not start.
  */
 final class Sandbox {
   private final PrintWriter out;
@@ -26,7 +26,8 @@ final class Sandbox {
     long started = System.nanoTime();
     TranscriptPrinter print = new TranscriptPrinter(out);
     print.raw(
-        "omnichannel sandbox: emulators of Telegram and 1C-Connect, the gateway on a fresh embedded database.");
+        "omnichannel sandbox: emulators of Telegram, MAX and 1C-Connect, the gateway on a fresh"
+            + " embedded database.");
     SandboxData data;
     SandboxEnvironment env;
     try {

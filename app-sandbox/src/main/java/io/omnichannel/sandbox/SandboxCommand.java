@@ -16,15 +16,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code java -jar omnichannel-sandbox.jar}: the whole flow offline, against emulators of Telegram
- * and 1C-Connect (B6).
+ * {@code java -jar omnichannel-sandbox.jar}: the whole flow offline, against emulators of Telegram,
+ * MAX and 1C-Connect (B6).
  */
 @Command(
     name = "omnichannel-sandbox",
     mixinStandardHelpOptions = true,
     versionProvider = SandboxCommand.Version.class,
     description = {
-      "Run the whole story offline: emulators of Telegram and 1C-Connect, the gateway on a fresh "
+      "Run the whole story offline: emulators of Telegram, MAX and 1C-Connect, the gateway on a fresh "
           + "embedded database, a demo company; connect a bot, relay both ways, ban, block, list, disconnect.",
       "Exit code 0 when every step reached its outcome, 1 naming the step that did not."
     })

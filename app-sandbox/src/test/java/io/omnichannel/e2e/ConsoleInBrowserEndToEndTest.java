@@ -8,6 +8,7 @@ import io.omnichannel.testkit.oneconnect.Line;
 import io.omnichannel.testkit.telegram.BotInfo;
 import io.omnichannel.testkit.telegram.UserSpec;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -59,11 +60,13 @@ class ConsoleInBrowserEndToEndTest extends EndToEndHarness {
     browser.findElement(By.cssSelector("button[type=submit]")).click();
     wait.until(ExpectedConditions.urlContains("/console/connections"));
 
-    // connections: names, not ids; the script line stays text; the shared stylesheet applies
+    // connections: names, not ids; the script line stays text; each one's messenger in its own
+    // column; the shared stylesheet applies
     WebElement row = rowContaining("@" + bot.username());
     assertThat(row.getText())
         .contains(tenant.company.name(), SCRIPT_LINE, "Telegram: " + bot.firstName(), "Работает")
         .doesNotContain(tenant.company.id());
+    assertThat(cellUnder(row, "Мессенджер").getText()).isEqualTo("Telegram");
     assertThatThrownBy(() -> browser.switchTo().alert())
         .isInstanceOf(NoAlertPresentException.class);
     assertThat(browser.findElements(By.tagName("script"))).isEmpty();
@@ -105,6 +108,14 @@ class ConsoleInBrowserEndToEndTest extends EndToEndHarness {
     browser.get(base + "/console/connections");
     wait.until(ExpectedConditions.urlContains("/console/login"));
     assertThat(browser.manage().getCookieNamed("omnichannel_console")).isNull();
+  }
+
+  /** The row's cell in the column headed {@code header}. */
+  private WebElement cellUnder(WebElement row, String header) {
+    List<String> headers =
+        browser.findElements(By.cssSelector("table th")).stream().map(WebElement::getText).toList();
+    assertThat(headers).contains(header);
+    return row.findElements(By.tagName("td")).get(headers.indexOf(header));
   }
 
   /** The table row holding the text, waiting for the page to show it. */

@@ -45,6 +45,19 @@ class SandboxTest {
   }
 
   @Test
+  void theBannerAndTheHelpNameEveryEmulatorTheSandboxStarts(@TempDir Path data) throws Exception {
+    // a refused data folder stops the run after the banner, before anything starts
+    Files.writeString(data.resolve("omnichannel.mv.db"), "an earlier run");
+
+    sandbox().execute("--data-dir", data.toString());
+    sandbox().execute("--help");
+
+    assertThat(out.toString().replaceAll("\\s+", " "))
+        .contains("omnichannel sandbox: emulators of Telegram, MAX and 1C-Connect, the gateway")
+        .contains("Run the whole story offline: emulators of Telegram, MAX and 1C-Connect");
+  }
+
+  @Test
   void aPortWithoutRoomForTheEmulatorsIsAUsageError() {
     assertThat(sandbox().execute("--port", "65535")).isEqualTo(2);
     assertThat(err.toString()).contains("--port must be between 1024 and 65532");

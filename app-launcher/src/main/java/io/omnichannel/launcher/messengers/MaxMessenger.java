@@ -47,13 +47,10 @@ public final class MaxMessenger implements Messenger {
     return polls;
   }
 
-  /**
-   * Its ignored updates; the polling-bots gauge stays Telegram's own (one untagged gauge), so MAX's
-   * polling bots are not metered yet.
-   */
   @Override
   public void measure(Metering metering) {
     metering.ignored("max", max, Max::ignoredUpdates);
+    metering.pollingBots("max", max, Max::pollingBots);
   }
 
   @Override

@@ -50,7 +50,7 @@ public final class TelegramMessenger implements Messenger {
   @Override
   public void measure(Metering metering) {
     metering.ignored("telegram", telegram, Telegram::ignoredUpdates);
-    metering.pollingBots(telegram, Telegram::pollingBots);
+    metering.pollingBots("telegram", telegram, Telegram::pollingBots);
   }
 
   @Override

@@ -175,10 +175,14 @@ public final class Metering {
     gauges.read();
   }
 
-  /** Bots this instance long-polls now (B3: each bot's polling is leased to one instance). */
-  public <T> void pollingBots(T adapter, ToIntFunction<T> count) {
+  /**
+   * Bots of one messenger ({@code channel}, e.g. "telegram") this instance long-polls now (B3: each
+   * bot's polling is leased to one instance).
+   */
+  public <T> void pollingBots(String channel, T adapter, ToIntFunction<T> count) {
     Gauge.builder("omnichannel.polling.bots", adapter, a -> count.applyAsInt(a))
         .description("Bots this instance long-polls now (each bot's polling is leased to one)")
+        .tag("channel", channel)
         .register(registry);
   }
 

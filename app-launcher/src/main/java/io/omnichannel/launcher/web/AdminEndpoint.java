@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * {@code /admin}: connections with their state, a technical client's accounts with ban state (F14),
@@ -109,6 +110,8 @@ public final class AdminEndpoint implements Endpoint {
           .append("</td><td>")
           .append(esc(connection.line().name()))
           .append("</td><td>")
+          .append(esc(connection.channel().displayName()))
+          .append("</td><td>")
           .append(esc(connection.bot().mention()))
           .append("</td><td>")
           .append(esc(connection.technicalClient().name()))
@@ -118,10 +121,16 @@ public final class AdminEndpoint implements Endpoint {
     }
     ctx.html(
         "<!DOCTYPE html>\n<html lang=\"ru\"><head><meta charset=\"utf-8\"><title>omnichannel — admin</title></head>"
-            + "<body><h1>Подключения</h1>\n<table border=\"1\" cellpadding=\"4\"><tr><th>Компания</th><th>Линия</th><th>Бот</th>"
-            + "<th>Клиент</th><th>Состояние</th></tr>\n"
+            + "<body><h1>"
+            + ConsoleTexts.ADMIN_CONNECTIONS
+            + "</h1>\n<table border=\"1\" cellpadding=\"4\"><tr>"
+            + ConsoleTexts.ADMIN_CONNECTION_COLUMNS.stream()
+                .map(column -> "<th>" + esc(column) + "</th>")
+                .collect(Collectors.joining())
+            + "</tr>\n"
             + rows
-            + "</table>\n<p>Недоставленных сообщений: "
+            + "</table>\n<p>"
+            + ConsoleTexts.ADMIN_DEAD_LETTERS
             + deadLetters.deadLetters().size()
             + "</p>\n</body></html>\n");
   }
@@ -132,6 +141,7 @@ public final class AdminEndpoint implements Endpoint {
     view.put("company", connection.company().value());
     view.put("line_id", connection.line().id().value());
     view.put("line", connection.line().name());
+    view.put("channel", connection.channel().displayName());
     view.put("bot", connection.bot().mention());
     view.put("bot_name", connection.bot().displayName());
     view.put("client", connection.technicalClient().name());

@@ -2,6 +2,7 @@ package io.omnichannel.launcher.web;
 
 import static io.omnichannel.launcher.web.Html.esc;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -79,7 +80,7 @@ final class ConsoleHtml {
   }
 
   /** A table: the header's labels, then rows of cells already in HTML. */
-  static String table(String empty, String[] header, Iterable<String[]> rows) {
+  static String table(String empty, List<String> header, Iterable<String[]> rows) {
     StringBuilder html = new StringBuilder("<table>\n<tr>");
     for (String label : header) {
       html.append("<th>").append(esc(label)).append("</th>");

@@ -28,14 +28,15 @@ final class ConsolePages {
       Map<CompanyId, String> companies,
       Map<ConnectionId, Instant> since) {
     return table(
-        "Подключений нет.",
-        new String[] {"Компания", "Линия", "Бот", "Технический клиент", "Состояние", "С", ""},
+        ConsoleTexts.NO_CONNECTIONS,
+        ConsoleTexts.CONNECTION_COLUMNS,
         connections.stream()
             .map(
                 c ->
                     new String[] {
                       company(companies, c.company()),
                       esc(c.line().name()),
+                      esc(c.channel().displayName()),
                       esc(c.bot().mention())
                           + "<br><span class=\"muted\">"
                           + esc(c.bot().displayName())
@@ -43,22 +44,15 @@ final class ConsolePages {
                       esc(c.technicalClient().name()),
                       state(c.state()),
                       esc(ConsoleTexts.time(Optional.ofNullable(since.get(c.id())))),
-                      link(ConsoleEndpoint.accountsOf(c.id()), "Пользователи")
+                      link(ConsoleEndpoint.accountsOf(c.id()), ConsoleTexts.USERS_LINK)
                     })
             .toList());
   }
 
   static String accounts(List<AccountView> accounts) {
     return table(
-        "Пользователей пока нет: никто не писал боту.",
-        new String[] {
-          "Пользователь",
-          "Чат",
-          "Бан в 1С-Коннект",
-          "Бот заблокирован",
-          "Последняя активность",
-          "Появился"
-        },
+        ConsoleTexts.NO_ACCOUNTS,
+        ConsoleTexts.ACCOUNT_COLUMNS,
         accounts.stream()
             .map(
                 view -> {
@@ -70,12 +64,16 @@ final class ConsolePages {
                             .orElse(""),
                     esc(ConsoleTexts.chat(a.kind())),
                     view.banned()
-                        ? "<span class=\"state-bad\">Да</span>"
-                            + a.bannedSince()
-                                .map(at -> ", с " + esc(ConsoleTexts.time(at)))
-                                .orElse("")
-                        : "Нет",
-                    view.blocked() ? "Да, с " + esc(ConsoleTexts.time(a.blockedSince())) : "Нет",
+                        ? "<span class=\"state-bad\">"
+                            + esc(ConsoleTexts.YES)
+                            + "</span>"
+                            + (a.bannedSince().isEmpty()
+                                ? ""
+                                : esc(ConsoleTexts.since(a.bannedSince())))
+                        : esc(ConsoleTexts.NO),
+                    view.blocked()
+                        ? esc(ConsoleTexts.YES + ConsoleTexts.since(a.blockedSince()))
+                        : esc(ConsoleTexts.NO),
                     esc(ConsoleTexts.time(view.lastActivity())),
                     esc(ConsoleTexts.time(a.createdAt()))
                   };
@@ -84,11 +82,12 @@ final class ConsolePages {
   }
 
   static String deadLetters(List<DeadLetter> letters, String csrf) {
-    return "<p class=\"hint\">Сообщения, которые не удалось обработать после всех попыток. Устраните"
-        + " причину и верните сообщение в очередь, или удалите его.</p>\n"
+    return "<p class=\"hint\">"
+        + esc(ConsoleTexts.DEAD_LETTERS_HINT)
+        + "</p>\n"
         + table(
-            "Недоставленных сообщений нет.",
-            new String[] {"Очередь", "№", "Чат", "Попыток", "Причина", "Предыдущая ошибка", ""},
+            ConsoleTexts.NO_DEAD_LETTERS,
+            ConsoleTexts.DEAD_LETTER_COLUMNS,
             letters.stream()
                 .map(
                     d ->
@@ -102,13 +101,13 @@ final class ConsolePages {
                           postButton(
                                   ConsoleEndpoint.deadLetter(d.id(), "requeue"),
                                   csrf,
-                                  "Вернуть в очередь",
+                                  ConsoleTexts.REQUEUE,
                                   "")
                               + " "
                               + postButton(
                                   ConsoleEndpoint.deadLetter(d.id(), "discard"),
                                   csrf,
-                                  "Удалить",
+                                  ConsoleTexts.DISCARD,
                                   "secondary")
                         })
                 .toList());
@@ -120,23 +119,29 @@ final class ConsolePages {
       Optional<CompanyId> company,
       Optional<AuditAction> action) {
     StringBuilder filter =
-        new StringBuilder(
-                "<form method=\"get\" class=\"filter\">\n<label>Компания<select name=\"company\">")
-            .append(option("", "Все", company.isEmpty()));
+        new StringBuilder("<form method=\"get\" class=\"filter\">\n<label>")
+            .append(esc(ConsoleTexts.COMPANY_FILTER))
+            .append("<select name=\"company\">")
+            .append(option("", ConsoleTexts.ANY, company.isEmpty()));
     companies.forEach(
         (id, name) -> filter.append(option(id.value(), name, company.equals(Optional.of(id)))));
     filter
-        .append("</select></label>\n<label>Действие<select name=\"action\">")
-        .append(option("", "Все", action.isEmpty()));
+        .append("</select></label>\n<label>")
+        .append(esc(ConsoleTexts.ACTION_FILTER))
+        .append("<select name=\"action\">")
+        .append(option("", ConsoleTexts.ANY, action.isEmpty()));
     for (AuditAction each : AuditAction.values()) {
       filter.append(
           option(each.name(), ConsoleTexts.action(each), action.equals(Optional.of(each))));
     }
-    filter.append("</select></label>\n<button type=\"submit\">Показать</button>\n</form>\n");
+    filter
+        .append("</select></label>\n<button type=\"submit\">")
+        .append(esc(ConsoleTexts.SHOW))
+        .append("</button>\n</form>\n");
     return filter
         + table(
-            "Записей нет.",
-            new String[] {"Время", "Компания", "Кто", "Действие", "Подробности"},
+            ConsoleTexts.NO_AUDIT_ENTRIES,
+            ConsoleTexts.AUDIT_COLUMNS,
             entries.stream()
                 .map(
                     e ->
@@ -145,7 +150,7 @@ final class ConsolePages {
                           company(companies, e.company()),
                           esc(
                               e.specialist().value().equals("system")
-                                  ? "Шлюз"
+                                  ? ConsoleTexts.GATEWAY
                                   : e.specialist().value()),
                           esc(ConsoleTexts.action(e.action())),
                           esc(e.details())

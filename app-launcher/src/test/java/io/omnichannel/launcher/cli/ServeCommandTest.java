@@ -90,7 +90,7 @@ class ServeCommandTest {
             .contains(
                 "omnichannel_ignored_total{source=\"telegram\"} 0.0",
                 "omnichannel_ignored_total{source=\"oneconnect\"} 0.0",
-                "omnichannel_polling_bots 0.0");
+                "omnichannel_polling_bots{channel=\"telegram\"} 0.0");
       } finally {
         gateway.stop();
       }
@@ -135,7 +135,9 @@ class ServeCommandTest {
         assertThat(metrics)
             .contains(
                 "omnichannel_ignored_total{source=\"telegram\"} 0.0",
-                "omnichannel_ignored_total{source=\"max\"} 0.0");
+                "omnichannel_ignored_total{source=\"max\"} 0.0",
+                "omnichannel_polling_bots{channel=\"telegram\"} 0.0",
+                "omnichannel_polling_bots{channel=\"max\"} 0.0");
       } finally {
         gateway.stop();
       }

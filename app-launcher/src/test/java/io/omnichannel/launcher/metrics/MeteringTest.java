@@ -37,16 +37,23 @@ class MeteringTest {
     Metering metering = new Metering(registry);
     AtomicLong ignored = new AtomicLong();
     AtomicInteger polling = new AtomicInteger();
+    AtomicInteger maxPolling = new AtomicInteger();
     metering.ignored("telegram", ignored, AtomicLong::get);
-    metering.pollingBots(polling, AtomicInteger::get);
+    metering.pollingBots("telegram", polling, AtomicInteger::get);
+    metering.pollingBots("max", maxPolling, AtomicInteger::get);
 
     ignored.set(3);
     polling.set(2);
+    maxPolling.set(5);
 
     assertThat(
             registry.get("omnichannel.ignored").tag("source", "telegram").functionCounter().count())
         .isEqualTo(3.0);
-    assertThat(registry.get("omnichannel.polling.bots").gauge().value()).isEqualTo(2.0);
+    assertThat(registry.get("omnichannel.polling.bots").tag("channel", "telegram").gauge().value())
+        .isEqualTo(2.0);
+    assertThat(registry.get("omnichannel.polling.bots").tag("channel", "max").gauge().value())
+        .as("each messenger's pollers feed their own series")
+        .isEqualTo(5.0);
   }
 
   @Test

@@ -79,13 +79,16 @@ class AdminEndpointTest {
   }
 
   @Test
-  void listsConnectionsWithStateAndNoSecret() throws Exception {
+  void listsConnectionsWithStateMessengerAndNoSecret() throws Exception {
     var connection = world.connectedLine("Поддержка", "Support", "support_bot");
+    world.connectedLine(world.pigeon, "Продажи", "Sales", "sales_bot");
 
     HttpResponse<String> response = get("/admin/connections", TOKEN);
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body())
+        .contains("\"line\":\"Поддержка\",\"channel\":\"Telegram\"")
+        .contains("\"line\":\"Продажи\",\"channel\":\"Pigeon\"")
         .contains("\"bot\":\"@support_bot\"")
         .contains("\"state\":\"ACTIVE\"")
         .contains("\"client\":\"Telegram: Support\"")
@@ -121,7 +124,8 @@ class AdminEndpointTest {
     assertThat(get("/admin/dead-letters", TOKEN).body())
         .contains("ChannelUnavailable after 12 attempt(s)");
     assertThat(get("/admin", TOKEN).body())
-        .contains("Поддержка &lt;b&gt;")
+        .contains("<th>Мессенджер</th>")
+        .contains("<td>Поддержка &lt;b&gt;</td><td>Telegram</td>")
         .contains("Недоставленных сообщений: 1");
   }
 

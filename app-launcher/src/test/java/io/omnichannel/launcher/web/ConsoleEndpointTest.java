@@ -1,8 +1,10 @@
 package io.omnichannel.launcher.web;
 
+import static io.omnichannel.core.fakes.ChannelEvents.privateText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
+import io.omnichannel.core.domain.ChannelAccount;
 import io.omnichannel.core.domain.DeadLetter;
 import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.fakes.CoreFixture;
@@ -158,6 +160,35 @@ class ConsoleEndpointTest {
     assertThat(page.headers().firstValue("Content-Security-Policy"))
         .hasValueSatisfying(
             csp -> assertThat(csp).contains("default-src 'none'", "style-src 'self'"));
+  }
+
+  @Test
+  void theConnectionsPageShowsEachConnectionsMessenger() throws Exception {
+    world.connectedLine("Поддержка", "Support", "support_bot");
+    world.connectedLine(world.pigeon, "Продажи", "Sales", "sales_bot");
+
+    String page = get("/console/connections", session()).body();
+
+    assertThat(page)
+        .contains("<th>Мессенджер</th>")
+        .contains("<td>Поддержка</td><td>Telegram</td>")
+        .contains("<td>Продажи</td><td>Pigeon</td>");
+  }
+
+  @Test
+  void theAccountsPageTellsABanAndABlockWithSince() throws Exception {
+    var connection = world.connectedLine("Поддержка", "Support", "support_bot");
+    world.relayToLine.relay(connection, privateText("42", "Иван Петров", "Привет"), "e1");
+    ChannelAccount ivan = world.accounts.all().get(0);
+    world.platform.ban(ivan.platformUser());
+    world.accounts.update(ivan.blockedAt(world.clock.instant()));
+
+    String page = get(ConsoleEndpoint.accountsOf(connection.id()), session()).body();
+
+    assertThat(page)
+        .contains("<th>Бан в 1С-Коннект</th><th>Бот заблокирован</th>")
+        .contains(
+            "<td><span class=\"state-bad\">Да</span></td><td>Да, с 29.11.2026 10:00:00 UTC</td>");
   }
 
   @Test

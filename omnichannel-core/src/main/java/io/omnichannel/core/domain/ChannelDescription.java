@@ -49,11 +49,14 @@ public record ChannelDescription(
   /**
    * What a messenger's messages and keyboards can do.
    *
-   * @param removesKeyboardSilently whether a bot can take a reply keyboard away without sending a
-   *     message; when it cannot, the core sends a short text along with the removal
-   * @param topics whether groups have topics (B9)
-   * @param maxTextLength the longest text one message carries; the adapter splits longer ones
-   * @param linkButtons whether a message can carry buttons that open a link
+   * @param removesKeyboardSilently whether a user's keyboard goes without a message of its own (a
+   *     MAX keyboard belongs to its message): then the core sends nothing when the line drops its
+   *     keyboard; else it sends a short text along with the removal
+   * @param topics whether groups have topics (B9); the core sends into a topic only when they do
+   * @param maxTextLength the longest text one message carries; the adapter splits longer ones (the
+   *     core does not split)
+   * @param linkButtons whether a message can carry buttons that open a link; when not, the core
+   *     puts a broadcast's link into its text
    */
   public record Abilities(
       boolean removesKeyboardSilently, boolean topics, int maxTextLength, boolean linkButtons) {

@@ -29,21 +29,13 @@ record Album(List<Item> items, List<Long> gathered, boolean continuation) {
     gathered = List.copyOf(gathered);
   }
 
-  /** «Альбом: 3 фото», «Альбом: 2 фото, 1 файл», or «Альбом (продолжение)». */
+  /** The header the first item carries into the line ({@link LineNotices#albumHeader}). */
   String header() {
-    if (continuation) {
-      return "Альбом (продолжение)";
-    }
     long photos =
         items.stream()
             .filter(item -> item.message().content() instanceof MessageContent.Image)
             .count();
-    long files = files() - photos;
-    String counted =
-        photos == 0
-            ? files(files)
-            : files == 0 ? photos + " фото" : photos + " фото, " + files(files);
-    return "Альбом: " + counted;
+    return LineNotices.albumHeader(photos, files() - photos, continuation);
   }
 
   /** The items that are files: images and documents (an album of a messenger holds only those). */
@@ -52,15 +44,5 @@ record Album(List<Item> items, List<Long> gathered, boolean continuation) {
         .map(item -> item.message().content())
         .filter(content -> content instanceof MessageContent.Image || content instanceof Document)
         .count();
-  }
-
-  private static String files(long count) {
-    long lastTwo = count % 100;
-    long last = count % 10;
-    String word =
-        lastTwo >= 11 && lastTwo <= 14
-            ? "файлов"
-            : last == 1 ? "файл" : last >= 2 && last <= 4 ? "файла" : "файлов";
-    return count + " " + word;
   }
 }

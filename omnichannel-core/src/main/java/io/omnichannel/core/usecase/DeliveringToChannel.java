@@ -2,6 +2,7 @@ package io.omnichannel.core.usecase;
 
 import io.omnichannel.core.domain.ChannelAccount;
 import io.omnichannel.core.domain.ChannelCatalog;
+import io.omnichannel.core.domain.ChannelKind;
 import io.omnichannel.core.domain.ChannelLimits;
 import io.omnichannel.core.domain.ChannelPost;
 import io.omnichannel.core.domain.Connection;
@@ -14,6 +15,7 @@ import io.omnichannel.core.domain.MessageContent;
 import io.omnichannel.core.domain.OutboundPost;
 import io.omnichannel.core.domain.OutboxMessage;
 import io.omnichannel.core.domain.RemoteFile;
+import io.omnichannel.core.domain.TopicId;
 import io.omnichannel.core.domain.failure.InvalidBotToken;
 import io.omnichannel.core.port.out.AccountRepository;
 import io.omnichannel.core.port.out.ConnectionRepository;
@@ -42,7 +44,7 @@ public final class DeliveringToChannel {
 
   /**
    * @param messenger every messenger of the deployment, each connection's reached by its channel
-   * @param channels how each messenger describes itself (its size limits)
+   * @param channels how each messenger describes itself (its size limits, whether it has topics)
    */
   public DeliveringToChannel(
       MessengerChannel messenger,
@@ -124,17 +126,25 @@ public final class DeliveringToChannel {
   }
 
   /**
-   * Into the account's chat, and its topic if it stands for one (B9). B8: a group that became a
-   * supergroup is re-keyed and the same message goes to its new id, once.
+   * Into the account's chat, and its topic if it stands for one on a messenger that has topics
+   * (B9). B8: a group that became a supergroup is re-keyed and the same message goes to its new id,
+   * once.
    */
   private SendOutcome send(Connection connection, ChannelAccount recipient, ChannelPost post) {
-    SendOutcome outcome =
-        messenger.send(connection.botAccess(), recipient.chat(), recipient.topicId(), post);
+    Optional<TopicId> topic = recipient.topicId().filter(id -> hasTopics(connection.channel()));
+    SendOutcome outcome = messenger.send(connection.botAccess(), recipient.chat(), topic, post);
     if (outcome instanceof SendOutcome.ChatMoved moved) {
       accounts.moveChat(connection.id(), recipient.chat(), moved.newChat());
-      return messenger.send(connection.botAccess(), moved.newChat(), recipient.topicId(), post);
+      return messenger.send(connection.botAccess(), moved.newChat(), topic, post);
     }
     return outcome;
+  }
+
+  private boolean hasTopics(ChannelKind channel) {
+    return channels
+        .find(channel)
+        .map(description -> description.abilities().topics())
+        .orElse(false);
   }
 
   /**

@@ -1,21 +1,31 @@
 package io.omnichannel.core.usecase;
 
 import io.omnichannel.core.domain.ChannelLimits;
+import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.LimitCheck;
 import io.omnichannel.core.domain.LimitCheck.FileKind;
+import io.omnichannel.core.domain.MessageContent.Contact;
+import io.omnichannel.core.domain.MessageContent.Location;
 import io.omnichannel.core.domain.MessageContent.UnsupportedKind;
 import io.omnichannel.core.domain.OutboundPost;
+import io.omnichannel.core.domain.TopicId;
 import java.util.Locale;
 
 /**
  * Every text the gateway itself writes into a user's chat with the line, for the specialist: why an
- * answer did not reach the user, and what stands in for content that was not forwarded. The
+ * answer did not reach the user, what stands in for content that was not forwarded, the words with
+ * which a messenger message reads there (a topic's, an edit's and a reply's marks, a location, a
+ * contact, an album's header) and the names it gives a group or topic that has none. The
  * messenger's name comes from the connection, the sizes from the channel's {@link ChannelLimits}.
  */
 final class LineNotices {
   private static final String GATEWAY = "⚠️ Сообщение шлюза: ";
   private static final int QUOTE_MAX = 60;
+  private static final int REPLY_QUOTE_MAX = 100;
+
+  /** Marks a message the user edited (B7). */
+  static final String EDITED = "✏️ Изменено: ";
 
   private LineNotices() {}
 
@@ -111,6 +121,64 @@ final class LineNotices {
         + ", пользователю отправлено уведомление]";
   }
 
+  /** B9: the current name of a topic renamed since its account was opened, before the message. */
+  static String renamedTopic(String name) {
+    return "[Тема «" + name + "»] ";
+  }
+
+  /** B7: the first line of the message replied to, before the reply. */
+  static String replyTo(String quoted) {
+    return "↩️ В ответ на «" + firstLine(quoted, REPLY_QUOTE_MAX) + "»\n";
+  }
+
+  /** A location as text, with a map link (F6). */
+  static String location(Location location) {
+    String point =
+        String.format(Locale.ROOT, "%.6f, %.6f", location.latitude(), location.longitude());
+    String map =
+        String.format(
+            Locale.ROOT,
+            "https://yandex.ru/maps/?pt=%.6f,%.6f&z=16",
+            location.longitude(),
+            location.latitude());
+    return "📍 Геопозиция"
+        + location.title().map(title -> " «" + title + "»").orElse("")
+        + ": "
+        + point
+        + " "
+        + map;
+  }
+
+  /** A contact as text (F6). */
+  static String contact(Contact contact) {
+    return "👤 Контакт: " + contact.name() + contact.phone().map(phone -> ", " + phone).orElse("");
+  }
+
+  /**
+   * An album's header on its first item: «Альбом: 3 фото», «Альбом: 2 фото, 1 файл», or «Альбом
+   * (продолжение)» for items that came after the rest of it had gone.
+   */
+  static String albumHeader(long photos, long files, boolean continuation) {
+    if (continuation) {
+      return "Альбом (продолжение)";
+    }
+    String counted =
+        photos == 0
+            ? files(files)
+            : files == 0 ? photos + " фото" : photos + " фото, " + files(files);
+    return "Альбом: " + counted;
+  }
+
+  /** The account name of a group the messenger tells no title of. */
+  static String untitledGroup(ChatId chat) {
+    return "Группа " + chat.value();
+  }
+
+  /** B9: the name of a topic whose name the gateway has not learnt. */
+  static String unnamedTopic(TopicId topic) {
+    return "Тема " + topic.value();
+  }
+
   static String unsupportedName(UnsupportedKind kind) {
     return switch (kind) {
       case VOICE -> "Голосовое сообщение";
@@ -132,9 +200,24 @@ final class LineNotices {
   }
 
   private static String quote(String text) {
+    return firstLine(text, QUOTE_MAX);
+  }
+
+  /** The text's first line, cut to {@code max} code points with "…" when longer. */
+  private static String firstLine(String text, int max) {
     String line = text.strip().lines().findFirst().orElse("");
-    return line.codePointCount(0, line.length()) > QUOTE_MAX
-        ? line.substring(0, line.offsetByCodePoints(0, QUOTE_MAX - 1)) + "…"
+    return line.codePointCount(0, line.length()) > max
+        ? line.substring(0, line.offsetByCodePoints(0, max - 1)) + "…"
         : line;
+  }
+
+  private static String files(long count) {
+    long lastTwo = count % 100;
+    long last = count % 10;
+    String word =
+        lastTwo >= 11 && lastTwo <= 14
+            ? "файлов"
+            : last == 1 ? "файл" : last >= 2 && last <= 4 ? "файла" : "файлов";
+    return count + " " + word;
   }
 }

@@ -7,13 +7,12 @@ import io.omnichannel.core.domain.MessageContent;
 import io.omnichannel.core.domain.MessageContent.Contact;
 import io.omnichannel.core.domain.MessageContent.Location;
 import io.omnichannel.core.domain.MessageContent.Text;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * How a messenger message reads in the line (F6, F8, F10, B7, B9): a renamed topic's current name
  * first, then the group member's name, an edit or a reply marked, locations and contacts as text,
- * placeholders for what was not forwarded.
+ * placeholders for what was not forwarded; the words are {@link LineNotices}'.
  */
 final class LineTextRenderer {
   private LineTextRenderer() {}
@@ -50,17 +49,14 @@ final class LineTextRenderer {
   private static String decorate(
       ChannelMessage message, Optional<String> renamedTopic, String body) {
     StringBuilder text = new StringBuilder();
-    renamedTopic.ifPresent(name -> text.append("[Тема «").append(name).append("»] "));
+    renamedTopic.ifPresent(name -> text.append(LineNotices.renamedTopic(name)));
     if (message.kind() == ChatKind.GROUP) {
       text.append(message.sender().displayName()).append(": ");
     }
     if (message.context().edited()) {
-      text.append("✏️ Изменено: ");
+      text.append(LineNotices.EDITED);
     }
-    message
-        .context()
-        .replyQuote()
-        .ifPresent(quote -> text.append("↩️ В ответ на «").append(firstLine(quote)).append("»\n"));
+    message.context().replyQuote().ifPresent(quote -> text.append(LineNotices.replyTo(quote)));
     return text.append(body).toString();
   }
 
@@ -69,34 +65,12 @@ final class LineTextRenderer {
       return text.text();
     }
     if (content instanceof Location location) {
-      String point =
-          String.format(Locale.ROOT, "%.6f, %.6f", location.latitude(), location.longitude());
-      String map =
-          String.format(
-              Locale.ROOT,
-              "https://yandex.ru/maps/?pt=%.6f,%.6f&z=16",
-              location.longitude(),
-              location.latitude());
-      return "📍 Геопозиция"
-          + location.title().map(title -> " «" + title + "»").orElse("")
-          + ": "
-          + point
-          + " "
-          + map;
+      return LineNotices.location(location);
     }
     if (content instanceof Contact contact) {
-      return "👤 Контакт: "
-          + contact.name()
-          + contact.phone().map(phone -> ", " + phone).orElse("");
+      return LineNotices.contact(contact);
     }
     throw new IllegalArgumentException(
         "not text-like content: " + content.getClass().getSimpleName());
-  }
-
-  private static String firstLine(String text) {
-    String line = text.strip().lines().findFirst().orElse("");
-    return line.codePointCount(0, line.length()) > 100
-        ? line.substring(0, line.offsetByCodePoints(0, 99)) + "…"
-        : line;
   }
 }

@@ -341,7 +341,7 @@ public final class RelayToLine {
         message
             .chatTitle()
             .or(() -> groupTitle(connection, message))
-            .orElse("Группа " + message.chat().value());
+            .orElse(LineNotices.untitledGroup(message.chat()));
     String name =
         message.kind() == ChatKind.PRIVATE
             ? message.sender().displayName()
@@ -393,7 +393,7 @@ public final class RelayToLine {
     return topics
         .current(connection.id(), message.chat(), topic)
         .or(message::topicName)
-        .orElse("Тема " + topic.value());
+        .orElseGet(() -> LineNotices.unnamedTopic(topic));
   }
 
   /**

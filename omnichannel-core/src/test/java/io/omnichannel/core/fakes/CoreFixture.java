@@ -96,7 +96,8 @@ public final class CoreFixture {
           clock);
   public final RelayToLine relayToLine =
       new RelayToLine(platform, messengers, channels, accounts, topics, connections, logs, clock);
-  public final RelayToChannel relayToChannel = new RelayToChannel(platform, accounts, logs, clock);
+  public final RelayToChannel relayToChannel =
+      new RelayToChannel(platform, channels, accounts, logs, clock);
   public final DeliveringToChannel delivering =
       new DeliveringToChannel(messengers, channels, platform, connections, accounts, logs, clock);
   public final AcceptingInbound accepting =
