@@ -8,6 +8,8 @@ import io.omnichannel.core.port.out.ChannelUpdateDecoder;
 import io.omnichannel.core.port.out.MessengerChannel;
 import io.omnichannel.core.port.out.PollingLeases;
 import io.omnichannel.core.port.out.SendingBudget;
+import io.omnichannel.messenger.support.LeasedPoller;
+import io.omnichannel.messenger.support.LeasedPollers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -32,10 +34,16 @@ import javax.net.ssl.SSLContext;
 public final class Max implements AutoCloseable {
   private static final int WORKERS = 4;
 
+  /**
+   * Below two {@code GET /updates} per second per bot (MAX's limit of long polling), with a margin:
+   * two polls started 500 ms apart here may arrive closer together there.
+   */
+  static final Duration MIN_POLL_SPACING = Duration.ofMillis(600);
+
   private final MaxDecoder decoder;
   private final MaxChannel channel;
   private final WebhookEndpoint webhook;
-  private final Pollers pollers;
+  private final LeasedPollers pollers;
   private final ExecutorService workers;
   private final ScheduledExecutorService timer;
 
@@ -58,15 +66,13 @@ public final class Max implements AutoCloseable {
     MaxHttp http = new MaxHttp(config.apiBaseUrl(), json, config.timeouts(), ssl, workers);
     MaxApis api = new MaxApis(config.apiBaseUrl(), json, config.timeouts(), ssl);
     this.pollers =
-        new Pollers(
-            new Poller.Receiving(
-                http,
+        new LeasedPollers(
+            new LeasedPoller.Receiving(
                 gateway,
                 leases,
                 clock,
                 config.instanceId(),
-                config.timeouts(),
-                MaxBots.UPDATE_TYPES,
+                config.timeouts().polling(MIN_POLL_SPACING),
                 timer,
                 workers));
     this.decoder = new MaxDecoder(json);

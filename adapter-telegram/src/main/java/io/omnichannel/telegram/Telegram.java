@@ -8,7 +8,10 @@ import io.omnichannel.core.port.out.ChannelUpdateDecoder;
 import io.omnichannel.core.port.out.MessengerChannel;
 import io.omnichannel.core.port.out.PollingLeases;
 import io.omnichannel.core.port.out.SendingBudget;
+import io.omnichannel.messenger.support.LeasedPoller;
+import io.omnichannel.messenger.support.LeasedPollers;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,10 +33,17 @@ import java.util.function.Supplier;
 public final class Telegram implements AutoCloseable {
   private static final int WORKERS = 4;
 
+  /**
+   * At most two getUpdates per second per bot: a Bot API implementation that answers at once
+   * instead of holding the long poll (or fails at once) would otherwise be asked hundreds of times
+   * a second.
+   */
+  static final Duration MIN_POLL_SPACING = Duration.ofMillis(500);
+
   private final UpdateDecoder decoder;
   private final TelegramChannel channel;
   private final WebhookEndpoint webhook;
-  private final Pollers pollers;
+  private final LeasedPollers pollers;
   private final ExecutorService workers;
   private final ScheduledExecutorService timer;
 
@@ -54,14 +64,13 @@ public final class Telegram implements AutoCloseable {
     BotHttp http = new BotHttp(config.apiBaseUrl(), json, config.timeouts(), workers);
     BotApis api = new BotApis(config.apiBaseUrl(), json, config.timeouts());
     this.pollers =
-        new Pollers(
-            new Poller.Receiving(
-                http,
+        new LeasedPollers(
+            new LeasedPoller.Receiving(
                 gateway,
                 leases,
                 clock,
                 config.instanceId(),
-                config.timeouts(),
+                config.timeouts().polling(MIN_POLL_SPACING),
                 timer,
                 workers));
     this.decoder = new UpdateDecoder(json);

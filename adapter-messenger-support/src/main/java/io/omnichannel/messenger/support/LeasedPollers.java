@@ -1,45 +1,44 @@
-package io.omnichannel.telegram;
+package io.omnichannel.messenger.support;
 
-import io.omnichannel.core.domain.BotAccess;
 import io.omnichannel.core.domain.ConnectionId;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The running pollers of this instance, one per connection. */
-final class Pollers {
-  private final Poller.Receiving receiving;
-  private final Map<ConnectionId, Poller> running = new ConcurrentHashMap<>();
+public final class LeasedPollers {
+  private final LeasedPoller.Receiving receiving;
+  private final Map<ConnectionId, LeasedPoller> running = new ConcurrentHashMap<>();
 
-  Pollers(Poller.Receiving receiving) {
+  public LeasedPollers(LeasedPoller.Receiving receiving) {
     this.receiving = receiving;
   }
 
   /** Idempotent: a connection that is polled already keeps its poller. */
-  void start(ConnectionId connection, BotAccess bot) {
+  public void start(PolledBot bot) {
     running.compute(
-        connection,
+        bot.connection(),
         (id, existing) -> {
           if (existing != null && !existing.isStopped()) {
             return existing;
           }
-          Poller poller = new Poller(connection, bot, receiving);
+          LeasedPoller poller = new LeasedPoller(bot, receiving);
           poller.start();
           return poller;
         });
   }
 
-  void stop(ConnectionId connection) {
-    Poller poller = running.remove(connection);
+  public void stop(ConnectionId connection) {
+    LeasedPoller poller = running.remove(connection);
     if (poller != null) {
       poller.stop();
     }
   }
 
-  int count() {
+  public int count() {
     return running.size();
   }
 
-  void stopAll() {
+  public void stopAll() {
     running.keySet().forEach(this::stop);
   }
 }

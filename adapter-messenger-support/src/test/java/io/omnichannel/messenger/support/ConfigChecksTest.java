@@ -1,0 +1,38 @@
+package io.omnichannel.messenger.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ConfigChecksTest {
+
+  @Test
+  void theWebhookUrlIsUnderTheMessengersHooksWhetherTheBaseEndsInASlashOrNot() {
+    assertThat(ConfigChecks.webhookUrl(URI.create("https://x.example/base"), "max", "c-1"))
+        .isEqualTo(URI.create("https://x.example/base/hooks/max/c-1"));
+    assertThat(ConfigChecks.webhookUrl(URI.create("https://x.example/"), "telegram", "c-2"))
+        .isEqualTo(URI.create("https://x.example/hooks/telegram/c-2"));
+  }
+
+  @Test
+  void badSettingsAreRefusedNamingTheField() {
+    assertThatThrownBy(() -> ConfigChecks.httpUrl(URI.create("ftp://x"), "apiBaseUrl"))
+        .hasMessage("apiBaseUrl must be http(s): ftp://x");
+    assertThatThrownBy(() -> ConfigChecks.positive(Duration.ZERO, "leaseTtl"))
+        .hasMessage("leaseTtl must be > 0");
+    assertThatThrownBy(() -> ConfigChecks.positive(null, "connect")).hasMessage("connect");
+    assertThatThrownBy(() -> ConfigChecks.notBlank(" ", "instanceId"))
+        .hasMessage("instanceId must not be blank");
+    assertThatThrownBy(() -> ConfigChecks.scaled(Duration.ofSeconds(1), 0))
+        .hasMessage("factor must be > 0");
+  }
+
+  @Test
+  void aScaledWindowIsNeverZero() {
+    assertThat(ConfigChecks.scaled(Duration.ofSeconds(2), 0.5)).isEqualTo(Duration.ofSeconds(1));
+    assertThat(ConfigChecks.scaled(Duration.ofNanos(1), 1e-9)).isEqualTo(Duration.ofNanos(1));
+  }
+}
