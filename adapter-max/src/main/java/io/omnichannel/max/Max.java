@@ -1,7 +1,5 @@
 package io.omnichannel.max;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnichannel.core.port.in.InboundGateway;
 import io.omnichannel.core.port.out.ChannelUpdateDecoder;
@@ -10,17 +8,14 @@ import io.omnichannel.core.port.out.PollingLeases;
 import io.omnichannel.core.port.out.SendingBudget;
 import io.omnichannel.messenger.support.LeasedPoller;
 import io.omnichannel.messenger.support.LeasedPollers;
+import io.omnichannel.messenger.support.MessengerJson;
+import io.omnichannel.messenger.support.MessengerThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
@@ -44,8 +39,7 @@ public final class Max implements AutoCloseable {
   private final MaxChannel channel;
   private final WebhookEndpoint webhook;
   private final LeasedPollers pollers;
-  private final ExecutorService workers;
-  private final ScheduledExecutorService timer;
+  private final MessengerThreads threads;
 
   private Max(
       MaxConfig config,
@@ -54,15 +48,10 @@ public final class Max implements AutoCloseable {
       SendingBudget budget,
       Clock clock,
       Consumer<Duration> sleeper) {
-    ObjectMapper json =
-        new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .setDefaultPropertyInclusion(
-                JsonInclude.Value.construct(
-                    JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
+    ObjectMapper json = MessengerJson.mapper();
     SSLContext ssl = TrustStores.context(config.trustStore());
-    this.workers = Executors.newFixedThreadPool(WORKERS, daemons("max-io"));
-    this.timer = Executors.newSingleThreadScheduledExecutor(daemons("max-timer"));
+    this.threads = new MessengerThreads("max", WORKERS);
+    ExecutorService workers = threads.workers();
     MaxHttp http = new MaxHttp(config.apiBaseUrl(), json, config.timeouts(), ssl, workers);
     MaxApis api = new MaxApis(config.apiBaseUrl(), json, config.timeouts(), ssl);
     this.pollers =
@@ -73,7 +62,7 @@ public final class Max implements AutoCloseable {
                 clock,
                 config.instanceId(),
                 config.timeouts().polling(MIN_POLL_SPACING),
-                timer,
+                threads.timer(),
                 workers));
     this.decoder = new MaxDecoder(json);
     this.channel =
@@ -129,13 +118,7 @@ public final class Max implements AutoCloseable {
   @Override
   public void close() {
     pollers.stopAll();
-    timer.shutdownNow();
-    workers.shutdownNow();
-    try {
-      workers.awaitTermination(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    threads.close();
   }
 
   /** The request body, opened only once the secret was found right; the handler closes it. */
@@ -180,14 +163,5 @@ public final class Max implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new io.omnichannel.core.domain.failure.ChannelUnavailable("interrupted while waiting");
     }
-  }
-
-  private static ThreadFactory daemons(String name) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

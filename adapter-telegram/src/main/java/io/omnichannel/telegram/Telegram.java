@@ -1,7 +1,5 @@
 package io.omnichannel.telegram;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnichannel.core.port.in.InboundGateway;
 import io.omnichannel.core.port.out.ChannelUpdateDecoder;
@@ -10,15 +8,12 @@ import io.omnichannel.core.port.out.PollingLeases;
 import io.omnichannel.core.port.out.SendingBudget;
 import io.omnichannel.messenger.support.LeasedPoller;
 import io.omnichannel.messenger.support.LeasedPollers;
+import io.omnichannel.messenger.support.MessengerJson;
+import io.omnichannel.messenger.support.MessengerThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -44,8 +39,7 @@ public final class Telegram implements AutoCloseable {
   private final TelegramChannel channel;
   private final WebhookEndpoint webhook;
   private final LeasedPollers pollers;
-  private final ExecutorService workers;
-  private final ScheduledExecutorService timer;
+  private final MessengerThreads threads;
 
   private Telegram(
       TelegramConfig config,
@@ -53,14 +47,9 @@ public final class Telegram implements AutoCloseable {
       PollingLeases leases,
       SendingBudget budget,
       Clock clock) {
-    ObjectMapper json =
-        new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .setDefaultPropertyInclusion(
-                JsonInclude.Value.construct(
-                    JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
-    this.workers = Executors.newFixedThreadPool(WORKERS, daemons("telegram-io"));
-    this.timer = Executors.newSingleThreadScheduledExecutor(daemons("telegram-timer"));
+    ObjectMapper json = MessengerJson.mapper();
+    this.threads = new MessengerThreads("telegram", WORKERS);
+    ExecutorService workers = threads.workers();
     BotHttp http = new BotHttp(config.apiBaseUrl(), json, config.timeouts(), workers);
     BotApis api = new BotApis(config.apiBaseUrl(), json, config.timeouts());
     this.pollers =
@@ -71,7 +60,7 @@ public final class Telegram implements AutoCloseable {
                 clock,
                 config.instanceId(),
                 config.timeouts().polling(MIN_POLL_SPACING),
-                timer,
+                threads.timer(),
                 workers));
     this.decoder = new UpdateDecoder(json);
     this.channel =
@@ -135,13 +124,7 @@ public final class Telegram implements AutoCloseable {
   public void close() {
     pollers.stopAll();
     channel.close();
-    timer.shutdownNow();
-    workers.shutdownNow();
-    try {
-      workers.awaitTermination(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    threads.close();
   }
 
   /** The webhook endpoint, for the launcher's HTTP server to call with the request as it came. */
@@ -171,14 +154,5 @@ public final class Telegram implements AutoCloseable {
         new WebhookResponse(404, "{\"ok\":false,\"error\":\"unknown connection\"}");
     public static final WebhookResponse UNAVAILABLE =
         new WebhookResponse(503, "{\"ok\":false,\"error\":\"try again\"}");
-  }
-
-  private static ThreadFactory daemons(String name) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }
