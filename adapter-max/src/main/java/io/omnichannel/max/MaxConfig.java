@@ -38,10 +38,7 @@ public record MaxConfig(
   public static final URI MAX_API = URI.create("https://platform-api2.max.ru");
 
   public MaxConfig {
-    ConfigChecks.httpUrl(apiBaseUrl, "apiBaseUrl");
-    Objects.requireNonNull(receiveMode, "receiveMode");
-    Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
-    ConfigChecks.notBlank(instanceId, "instanceId");
+    ConfigChecks.receiving(apiBaseUrl, receiveMode, publicBaseUrl, instanceId);
     Objects.requireNonNull(timeouts, "timeouts");
     Objects.requireNonNull(pacing, "pacing");
     Objects.requireNonNull(trustStore, "trustStore");
@@ -160,16 +157,8 @@ public record MaxConfig(
       Duration leaseTtl,
       List<Duration> notReadyWaits) {
     public Timeouts {
-      ConfigChecks.positive(connect, "connect");
-      ConfigChecks.positive(request, "request");
-      ConfigChecks.positive(upload, "upload");
-      Objects.requireNonNull(longPoll, "longPoll");
-      checkArgument(
-          !longPoll.isNegative() && longPoll.toSeconds() <= 30, "longPoll must be 0..30 s");
-      ConfigChecks.positive(backoffMin, "backoffMin");
-      ConfigChecks.positive(backoffMax, "backoffMax");
-      checkArgument(backoffMax.compareTo(backoffMin) >= 0, "backoffMax must be >= backoffMin");
-      ConfigChecks.positive(leaseTtl, "leaseTtl");
+      ConfigChecks.timeouts(
+          connect, request, upload, longPoll, 30, backoffMin, backoffMax, leaseTtl);
       notReadyWaits = List.copyOf(notReadyWaits);
       checkArgument(notReadyWaits.size() <= 10, "at most 10 notReadyWaits");
       notReadyWaits.forEach(wait -> ConfigChecks.positive(wait, "notReadyWaits"));

@@ -31,10 +31,7 @@ public record TelegramConfig(
   public static final URI TELEGRAM_API = URI.create("https://api.telegram.org");
 
   public TelegramConfig {
-    ConfigChecks.httpUrl(apiBaseUrl, "apiBaseUrl");
-    Objects.requireNonNull(receiveMode, "receiveMode");
-    Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
-    ConfigChecks.notBlank(instanceId, "instanceId");
+    ConfigChecks.receiving(apiBaseUrl, receiveMode, publicBaseUrl, instanceId);
     Objects.requireNonNull(timeouts, "timeouts");
     Objects.requireNonNull(pacing, "pacing");
   }
@@ -87,16 +84,8 @@ public record TelegramConfig(
       Duration backoffMax,
       Duration leaseTtl) {
     public Timeouts {
-      ConfigChecks.positive(connect, "connect");
-      ConfigChecks.positive(request, "request");
-      ConfigChecks.positive(upload, "upload");
-      Objects.requireNonNull(longPoll, "longPoll");
-      checkArgument(
-          !longPoll.isNegative() && longPoll.toSeconds() <= 50, "longPoll must be 0..50 s");
-      ConfigChecks.positive(backoffMin, "backoffMin");
-      ConfigChecks.positive(backoffMax, "backoffMax");
-      checkArgument(backoffMax.compareTo(backoffMin) >= 0, "backoffMax must be >= backoffMin");
-      ConfigChecks.positive(leaseTtl, "leaseTtl");
+      ConfigChecks.timeouts(
+          connect, request, upload, longPoll, 50, backoffMin, backoffMax, leaseTtl);
     }
 
     public static Timeouts defaults() {

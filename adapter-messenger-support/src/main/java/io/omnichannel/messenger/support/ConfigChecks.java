@@ -10,6 +10,45 @@ import java.util.Objects;
 public final class ConfigChecks {
   private ConfigChecks() {}
 
+  /**
+   * What every messenger's settings hold: its API (http or https), a receive mode, where it reaches
+   * us, and this instance's name in the polling leases.
+   */
+  public static void receiving(
+      URI apiBaseUrl, Enum<?> receiveMode, URI publicBaseUrl, String instanceId) {
+    httpUrl(apiBaseUrl, "apiBaseUrl");
+    Objects.requireNonNull(receiveMode, "receiveMode");
+    Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
+    notBlank(instanceId, "instanceId");
+  }
+
+  /**
+   * The timings every messenger adapter has: all positive, a long poll of whole seconds up to the
+   * messenger's most, a back-off that grows from its least to its most.
+   */
+  public static void timeouts(
+      Duration connect,
+      Duration request,
+      Duration upload,
+      Duration longPoll,
+      int longPollMaxSeconds,
+      Duration backoffMin,
+      Duration backoffMax,
+      Duration leaseTtl) {
+    positive(connect, "connect");
+    positive(request, "request");
+    positive(upload, "upload");
+    Objects.requireNonNull(longPoll, "longPoll");
+    checkArgument(
+        !longPoll.isNegative() && longPoll.toSeconds() <= longPollMaxSeconds,
+        "longPoll must be 0..%s s",
+        longPollMaxSeconds);
+    positive(backoffMin, "backoffMin");
+    positive(backoffMax, "backoffMax");
+    checkArgument(backoffMax.compareTo(backoffMin) >= 0, "backoffMax must be >= backoffMin");
+    positive(leaseTtl, "leaseTtl");
+  }
+
   public static void httpUrl(URI url, String name) {
     Objects.requireNonNull(url, name);
     checkArgument(

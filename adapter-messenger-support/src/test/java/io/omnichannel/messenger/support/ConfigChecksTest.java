@@ -30,6 +30,42 @@ class ConfigChecksTest {
         .hasMessage("factor must be > 0");
   }
 
+  enum Mode {
+    WEBHOOK
+  }
+
+  @Test
+  void theSettingsEveryMessengerHasAreCheckedByName() {
+    URI api = URI.create("https://api.example");
+    URI us = URI.create("https://us.example");
+
+    ConfigChecks.receiving(api, Mode.WEBHOOK, us, "instance-a");
+    assertThatThrownBy(() -> ConfigChecks.receiving(api, null, us, "instance-a"))
+        .hasMessage("receiveMode");
+    assertThatThrownBy(() -> ConfigChecks.receiving(api, Mode.WEBHOOK, null, "instance-a"))
+        .hasMessage("publicBaseUrl");
+    assertThatThrownBy(() -> ConfigChecks.receiving(api, Mode.WEBHOOK, us, ""))
+        .hasMessage("instanceId must not be blank");
+  }
+
+  @Test
+  void theLongPollIsBoundedByTheMessengersMostAndTheBackOffGrows() {
+    Duration second = Duration.ofSeconds(1);
+    ConfigChecks.timeouts(
+        second, second, second, Duration.ofSeconds(30), 30, second, second, second);
+
+    assertThatThrownBy(
+            () ->
+                ConfigChecks.timeouts(
+                    second, second, second, Duration.ofSeconds(31), 30, second, second, second))
+        .hasMessage("longPoll must be 0..30 s");
+    assertThatThrownBy(
+            () ->
+                ConfigChecks.timeouts(
+                    second, second, second, second, 30, Duration.ofSeconds(2), second, second))
+        .hasMessage("backoffMax must be >= backoffMin");
+  }
+
   @Test
   void aScaledWindowIsNeverZero() {
     assertThat(ConfigChecks.scaled(Duration.ofSeconds(2), 0.5)).isEqualTo(Duration.ofSeconds(1));
