@@ -64,27 +64,24 @@ class FeignClientsTest {
     assertThat(built).hasValue(1);
     assertThatThrownBy(
             () ->
-                clients.call(
-                    "t-1",
-                    "getMe",
-                    client -> {
-                      throw new IllegalStateException("GET http://x/bott-1/getMe failed");
-                    }))
+                callThrowing(
+                    clients, new IllegalStateException("GET http://x/bott-1/getMe failed")))
         .isInstanceOf(ChannelUnavailable.class)
         .hasMessage("getMe: GET http://x/bot***/getMe failed");
     ChannelFailure revoked = new InvalidBotToken("401");
-    assertThatThrownBy(
-            () ->
-                clients.call(
-                    "t-1",
-                    "getMe",
-                    client -> {
-                      throw revoked;
-                    }))
-        .isSameAs(revoked);
+    assertThatThrownBy(() -> callThrowing(clients, revoked)).isSameAs(revoked);
 
     clients.forget("t-1");
     clients.call("t-1", "getMe", client -> client);
     assertThat(built).hasValue(2);
+  }
+
+  private static void callThrowing(FeignClients<String> clients, RuntimeException thrown) {
+    clients.call(
+        "t-1",
+        "getMe",
+        client -> {
+          throw thrown;
+        });
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.failure.ChannelUnavailable;
+import io.omnichannel.core.fakes.Eventually;
 import io.omnichannel.core.fakes.InMemoryPollingLeases;
 import io.omnichannel.core.port.in.InboundGateway.Acceptance;
 import io.omnichannel.core.port.in.RawEvent;
@@ -19,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -201,10 +201,6 @@ class LeasedPollerTest {
   }
 
   private static void await(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
-      LockSupport.parkNanos(2_000_000);
-    }
+    Eventually.await(what, WAIT, condition);
   }
 }
