@@ -89,8 +89,7 @@ public final class ArchitectureRules {
           // adapter.
           .optionalLayer("MAX adapter")
           .definedBy(MAX)
-          // Optional: the miniature has no stand-in of the messenger adapters' shared module.
-          .optionalLayer("Messenger support")
+          .layer("Messenger support")
           .definedBy(MESSENGER_SUPPORT)
           .layer("1C-Connect adapter")
           .definedBy(ONECONNECT)
