@@ -6,7 +6,6 @@ import io.omnichannel.core.port.out.ChannelUpdateDecoder;
 import io.omnichannel.core.port.out.MessengerChannel;
 import io.omnichannel.core.port.out.PollingLeases;
 import io.omnichannel.core.port.out.SendingBudget;
-import io.omnichannel.messenger.support.LeasedPoller;
 import io.omnichannel.messenger.support.LeasedPollers;
 import io.omnichannel.messenger.support.MessengerJson;
 import io.omnichannel.messenger.support.MessengerThreads;
@@ -54,7 +53,7 @@ public final class Telegram implements AutoCloseable {
     BotApis api = new BotApis(config.apiBaseUrl(), json, config.timeouts());
     this.pollers =
         new LeasedPollers(
-            new LeasedPoller.Receiving(
+            new LeasedPollers.Receiving(
                 gateway,
                 leases,
                 clock,

@@ -1,19 +1,13 @@
 package io.omnichannel.messenger.support;
 
 import io.omnichannel.core.domain.failure.InvalidBotToken;
-import io.omnichannel.core.port.in.InboundGateway;
 import io.omnichannel.core.port.in.InboundGateway.Acceptance;
 import io.omnichannel.core.port.in.RawEvent;
-import io.omnichannel.core.port.out.PollingLeases;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -30,11 +24,11 @@ import org.slf4j.MDC;
  * server that answers at once instead of holding the long poll (or fails at once) would otherwise
  * be asked hundreds of times a second.
  */
-public final class LeasedPoller {
+final class LeasedPoller {
   private static final Logger LOG = LoggerFactory.getLogger(LeasedPoller.class);
 
   private final PolledBot bot;
-  private final Receiving deps;
+  private final LeasedPollers.Receiving deps;
   private volatile boolean stopped;
 
   /** The cursor the next poll sends: it confirms every update stored so far. */
@@ -50,27 +44,7 @@ public final class LeasedPoller {
   private ScheduledFuture<?> next;
   private long lastPollStarted;
 
-  /** What every poller of an instance shares. */
-  public record Receiving(
-      InboundGateway gateway,
-      PollingLeases leases,
-      Clock clock,
-      String instance,
-      PollTimings timings,
-      ScheduledExecutorService timer,
-      Executor workers) {
-    public Receiving {
-      Objects.requireNonNull(gateway, "gateway");
-      Objects.requireNonNull(leases, "leases");
-      Objects.requireNonNull(clock, "clock");
-      Objects.requireNonNull(instance, "instance");
-      Objects.requireNonNull(timings, "timings");
-      Objects.requireNonNull(timer, "timer");
-      Objects.requireNonNull(workers, "workers");
-    }
-  }
-
-  LeasedPoller(PolledBot bot, Receiving deps) {
+  LeasedPoller(PolledBot bot, LeasedPollers.Receiving deps) {
     this.bot = bot;
     this.deps = deps;
     this.lastPollStarted = System.nanoTime() - deps.timings().minSpacing().toNanos();

@@ -57,7 +57,7 @@ class LeasedPollerTest {
             Duration.ofMinutes(1),
             minSpacing);
     return new LeasedPollers(
-        new LeasedPoller.Receiving(
+        new LeasedPollers.Receiving(
             gateway, leases, Clock.systemUTC(), "instance-a", timings, timer, workers));
   }
 
