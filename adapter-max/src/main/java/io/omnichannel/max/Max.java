@@ -1,24 +1,20 @@
 package io.omnichannel.max;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnichannel.core.port.in.InboundGateway;
 import io.omnichannel.core.port.out.ChannelUpdateDecoder;
 import io.omnichannel.core.port.out.MessengerChannel;
 import io.omnichannel.core.port.out.PollingLeases;
 import io.omnichannel.core.port.out.SendingBudget;
+import io.omnichannel.messenger.support.LeasedPollers;
+import io.omnichannel.messenger.support.MessengerJson;
+import io.omnichannel.messenger.support.MessengerThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
@@ -32,12 +28,17 @@ import javax.net.ssl.SSLContext;
 public final class Max implements AutoCloseable {
   private static final int WORKERS = 4;
 
+  /**
+   * Below two {@code GET /updates} per second per bot (MAX's limit of long polling), with a margin:
+   * two polls started 500 ms apart here may arrive closer together there.
+   */
+  static final Duration MIN_POLL_SPACING = Duration.ofMillis(600);
+
   private final MaxDecoder decoder;
   private final MaxChannel channel;
   private final WebhookEndpoint webhook;
-  private final Pollers pollers;
-  private final ExecutorService workers;
-  private final ScheduledExecutorService timer;
+  private final LeasedPollers pollers;
+  private final MessengerThreads threads;
 
   private Max(
       MaxConfig config,
@@ -46,28 +47,21 @@ public final class Max implements AutoCloseable {
       SendingBudget budget,
       Clock clock,
       Consumer<Duration> sleeper) {
-    ObjectMapper json =
-        new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .setDefaultPropertyInclusion(
-                JsonInclude.Value.construct(
-                    JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
+    ObjectMapper json = MessengerJson.mapper();
     SSLContext ssl = TrustStores.context(config.trustStore());
-    this.workers = Executors.newFixedThreadPool(WORKERS, daemons("max-io"));
-    this.timer = Executors.newSingleThreadScheduledExecutor(daemons("max-timer"));
+    this.threads = new MessengerThreads("max", WORKERS);
+    ExecutorService workers = threads.workers();
     MaxHttp http = new MaxHttp(config.apiBaseUrl(), json, config.timeouts(), ssl, workers);
     MaxApis api = new MaxApis(config.apiBaseUrl(), json, config.timeouts(), ssl);
     this.pollers =
-        new Pollers(
-            new Poller.Receiving(
-                http,
+        new LeasedPollers(
+            new LeasedPollers.Receiving(
                 gateway,
                 leases,
                 clock,
                 config.instanceId(),
-                config.timeouts(),
-                MaxBots.UPDATE_TYPES,
-                timer,
+                config.timeouts().polling(MIN_POLL_SPACING),
+                threads.timer(),
                 workers));
     this.decoder = new MaxDecoder(json);
     this.channel =
@@ -123,13 +117,7 @@ public final class Max implements AutoCloseable {
   @Override
   public void close() {
     pollers.stopAll();
-    timer.shutdownNow();
-    workers.shutdownNow();
-    try {
-      workers.awaitTermination(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    threads.close();
   }
 
   /** The request body, opened only once the secret was found right; the handler closes it. */
@@ -174,14 +162,5 @@ public final class Max implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new io.omnichannel.core.domain.failure.ChannelUnavailable("interrupted while waiting");
     }
-  }
-
-  private static ThreadFactory daemons(String name) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

@@ -10,6 +10,8 @@ import io.omnichannel.core.domain.Secret;
 import io.omnichannel.core.domain.failure.ChannelFailure;
 import io.omnichannel.core.domain.failure.InvalidBotToken;
 import io.omnichannel.core.port.out.ChannelHealth;
+import io.omnichannel.messenger.support.LeasedPollers;
+import io.omnichannel.messenger.support.PolledBot;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -50,9 +52,9 @@ final class MaxBots {
   private final MaxConfig config;
   private final MaxApis api;
   private final MaxHttp http;
-  private final Pollers pollers;
+  private final LeasedPollers pollers;
 
-  MaxBots(MaxConfig config, MaxApis api, MaxHttp http, Pollers pollers) {
+  MaxBots(MaxConfig config, MaxApis api, MaxHttp http, LeasedPollers pollers) {
     this.config = config;
     this.api = api;
     this.http = http;
@@ -100,7 +102,12 @@ final class MaxBots {
       LOG.info("connection {} bot {}: webhook subscribed", bot.connection(), bot.id());
     } else {
       unsubscribeAllBut(bot.token(), Optional.empty());
-      pollers.start(bot);
+      pollers.start(
+          new PolledBot(
+              bot.connection(),
+              bot.id().toString(),
+              (marker, wait) -> http.updates(bot.token(), marker, wait, UPDATE_TYPES),
+              text -> Redaction.redact(text, bot.token())));
     }
   }
 

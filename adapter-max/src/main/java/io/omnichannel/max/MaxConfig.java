@@ -2,6 +2,8 @@ package io.omnichannel.max;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import io.omnichannel.messenger.support.ConfigChecks;
+import io.omnichannel.messenger.support.PollTimings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,14 +38,7 @@ public record MaxConfig(
   public static final URI MAX_API = URI.create("https://platform-api2.max.ru");
 
   public MaxConfig {
-    Objects.requireNonNull(apiBaseUrl, "apiBaseUrl");
-    checkArgument(
-        "http".equals(apiBaseUrl.getScheme()) || "https".equals(apiBaseUrl.getScheme()),
-        "apiBaseUrl must be http(s): %s",
-        apiBaseUrl);
-    Objects.requireNonNull(receiveMode, "receiveMode");
-    Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
-    checkArgument(instanceId != null && !instanceId.isBlank(), "instanceId must not be blank");
+    ConfigChecks.receiving(apiBaseUrl, receiveMode, publicBaseUrl, instanceId);
     Objects.requireNonNull(timeouts, "timeouts");
     Objects.requireNonNull(pacing, "pacing");
     Objects.requireNonNull(trustStore, "trustStore");
@@ -104,8 +99,7 @@ public record MaxConfig(
 
   /** The URL MAX posts a connection's updates to. */
   public URI webhookUrl(String connectionId) {
-    String base = publicBaseUrl.toString();
-    return URI.create((base.endsWith("/") ? base : base + "/") + "hooks/max/" + connectionId);
+    return ConfigChecks.webhookUrl(publicBaseUrl, "max", connectionId);
   }
 
   public enum ReceiveMode {
@@ -163,19 +157,11 @@ public record MaxConfig(
       Duration leaseTtl,
       List<Duration> notReadyWaits) {
     public Timeouts {
-      positive(connect, "connect");
-      positive(request, "request");
-      positive(upload, "upload");
-      Objects.requireNonNull(longPoll, "longPoll");
-      checkArgument(
-          !longPoll.isNegative() && longPoll.toSeconds() <= 30, "longPoll must be 0..30 s");
-      positive(backoffMin, "backoffMin");
-      positive(backoffMax, "backoffMax");
-      checkArgument(backoffMax.compareTo(backoffMin) >= 0, "backoffMax must be >= backoffMin");
-      positive(leaseTtl, "leaseTtl");
+      ConfigChecks.timeouts(
+          connect, request, upload, longPoll, 30, backoffMin, backoffMax, leaseTtl);
       notReadyWaits = List.copyOf(notReadyWaits);
       checkArgument(notReadyWaits.size() <= 10, "at most 10 notReadyWaits");
-      notReadyWaits.forEach(wait -> positive(wait, "notReadyWaits"));
+      notReadyWaits.forEach(wait -> ConfigChecks.positive(wait, "notReadyWaits"));
     }
 
     /** As the official clients: 1 s, 2 s, 4 s between the tries of a not-ready attachment. */
@@ -189,6 +175,11 @@ public record MaxConfig(
           Duration.ofSeconds(60),
           Duration.ofSeconds(60),
           List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)));
+    }
+
+    /** What the polling loop needs of them. */
+    PollTimings polling(Duration minSpacing) {
+      return new PollTimings(request, longPoll, backoffMin, backoffMax, leaseTtl, minSpacing);
     }
 
     public Timeouts withLongPoll(Duration value) {
@@ -225,11 +216,11 @@ public record MaxConfig(
       Duration botWindow) {
     public Pacing {
       checkArgument(dialogBurst > 0, "dialogBurst must be > 0");
-      positive(dialogInterval, "dialogInterval");
+      ConfigChecks.positive(dialogInterval, "dialogInterval");
       checkArgument(groupMessages > 0, "groupMessages must be > 0");
-      positive(groupWindow, "groupWindow");
+      ConfigChecks.positive(groupWindow, "groupWindow");
       checkArgument(botRequests > 0 && botRequests <= 30, "botRequests must be 1..30");
-      positive(botWindow, "botWindow");
+      ConfigChecks.positive(botWindow, "botWindow");
     }
 
     /** 30 requests/s per bot (documented); 1/s with bursts of 3 per dialog, 20/min per group. */
@@ -240,23 +231,13 @@ public record MaxConfig(
 
     /** The same counts with every window multiplied by {@code factor} (time-scaled tests). */
     public Pacing scaled(double factor) {
-      checkArgument(factor > 0, "factor must be > 0");
       return new Pacing(
           dialogBurst,
-          scale(dialogInterval, factor),
+          ConfigChecks.scaled(dialogInterval, factor),
           groupMessages,
-          scale(groupWindow, factor),
+          ConfigChecks.scaled(groupWindow, factor),
           botRequests,
-          scale(botWindow, factor));
+          ConfigChecks.scaled(botWindow, factor));
     }
-
-    private static Duration scale(Duration duration, double factor) {
-      return Duration.ofNanos(Math.max(1, Math.round(duration.toNanos() * factor)));
-    }
-  }
-
-  private static void positive(Duration value, String name) {
-    Objects.requireNonNull(value, name);
-    checkArgument(!value.isZero() && !value.isNegative(), "%s must be > 0", name);
   }
 }

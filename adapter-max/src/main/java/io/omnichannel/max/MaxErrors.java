@@ -7,6 +7,7 @@ import io.omnichannel.core.domain.failure.ChannelUnavailable;
 import io.omnichannel.core.domain.failure.InvalidBotToken;
 import io.omnichannel.core.domain.failure.RateLimited;
 import io.omnichannel.core.port.out.SendOutcome;
+import io.omnichannel.messenger.support.Undeliverable;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
@@ -23,29 +24,6 @@ final class MaxErrors {
   static final Duration DEFAULT_RETRY = Duration.ofSeconds(1);
 
   private MaxErrors() {}
-
-  /**
-   * A refusal the core takes as a {@link SendOutcome}, not as a failure: thrown through the HTTP
-   * client and the pacing, caught by {@link Sending#send} and returned. Should one escape another
-   * call (a download, say), it is a failure that a retry does not help.
-   */
-  static final class Undeliverable extends ChannelFailure {
-    private final transient SendOutcome outcome;
-
-    Undeliverable(String message, SendOutcome outcome) {
-      super(message);
-      this.outcome = outcome;
-    }
-
-    SendOutcome outcome() {
-      return outcome;
-    }
-
-    @Override
-    public boolean retryable() {
-      return false;
-    }
-  }
 
   /** A refusal that is none of the core's typed ones (400 bad request, 404 method.not.found …). */
   static final class Refused extends ChannelFailure {

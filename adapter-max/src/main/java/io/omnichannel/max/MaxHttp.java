@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnichannel.core.domain.FileSource;
 import io.omnichannel.core.domain.failure.ChannelFailure;
 import io.omnichannel.core.domain.failure.ChannelUnavailable;
+import io.omnichannel.messenger.support.HttpExchanges;
+import io.omnichannel.messenger.support.MultipartBody;
+import io.omnichannel.messenger.support.PolledBot;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,16 +24,16 @@ import java.util.concurrent.ExecutorService;
 import javax.net.ssl.SSLContext;
 
 /**
- * The MAX calls Feign cannot make well, on the JDK {@link HttpClient} with the configured trust
- * store: long polls as {@code sendAsync} (a waiting poll holds a socket, not a thread; cancelling
- * the future aborts it), multipart uploads to the upload host streamed from the {@link FileSource},
- * and file downloads streamed to the caller. Refusals go through the same {@link MaxErrors}.
+ * The MAX calls Feign cannot make well, on the JDK's HTTP client with the configured trust store:
+ * long polls as {@code sendAsync} (a waiting poll holds a socket, not a thread; cancelling the
+ * future aborts it), multipart uploads to the upload host streamed from the {@link FileSource}, and
+ * file downloads streamed to the caller. Refusals go through the same {@link MaxErrors}.
  */
 final class MaxHttp {
   private final URI base;
   private final ObjectMapper json;
   private final MaxConfig.Timeouts timeouts;
-  private final HttpClient http;
+  private final HttpExchanges http;
 
   MaxHttp(
       URI base,
@@ -43,21 +44,14 @@ final class MaxHttp {
     this.base = base;
     this.json = json;
     this.timeouts = timeouts;
-    this.http =
-        HttpClient.newBuilder()
-            .executor(executor)
-            .sslContext(ssl)
-            .connectTimeout(timeouts.connect())
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    this.http = new HttpExchanges(executor, timeouts.connect(), Optional.of(ssl), MaxErrors::io);
   }
 
   /**
    * {@code GET /updates} as an asynchronous long poll: at most 100 updates, at most 30 s; the
    * future fails with a {@link ChannelFailure}.
    */
-  CompletableFuture<PolledBatch> updates(
+  CompletableFuture<PolledBot.Answer> updates(
       String token, OptionalLong marker, int timeoutSeconds, List<String> types) {
     StringBuilder query =
         new StringBuilder("limit=100&timeout=").append(Math.min(30, Math.max(0, timeoutSeconds)));
@@ -73,31 +67,15 @@ final class MaxHttp {
             .header("Authorization", token)
             .GET()
             .build();
-    CompletableFuture<HttpResponse<byte[]>> sent =
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
-    CompletableFuture<PolledBatch> result =
-        sent.handle(
-            (response, error) -> {
-              if (error != null) {
-                throw MaxErrors.io("updates", error);
-              }
-              if (response.statusCode() / 100 != 2) {
-                throw decode("updates", response, response.body());
-              }
-              try {
-                return PolledBatch.slice(response.body(), json);
-              } catch (IOException e) {
-                throw MaxErrors.io("updates", e);
-              }
-            });
-    // cancelling the result (a stop) aborts the exchange too
-    result.whenComplete(
-        (ignored, error) -> {
-          if (result.isCancelled()) {
-            sent.cancel(true);
+    return http.sendAsync(
+        "updates",
+        request,
+        response -> {
+          if (response.statusCode() / 100 != 2) {
+            throw decode("updates", response, response.body());
           }
+          return PolledBatch.slice(response.body(), json);
         });
-    return result;
   }
 
   /**
@@ -105,17 +83,16 @@ final class MaxHttp {
    * no {@code Authorization} (the upload host takes none, as the official clients send it).
    */
   JsonNode upload(URI url, String fileName, String mimeType, long sizeBytes, FileSource source) {
-    Multipart multipart = new Multipart(Map.of(), "data", fileName, mimeType, sizeBytes, source);
+    MultipartBody multipart =
+        new MultipartBody(Map.of(), "data", fileName, mimeType, sizeBytes, source);
     HttpRequest request =
         HttpRequest.newBuilder(url)
             .timeout(timeouts.upload())
             .header("Content-Type", multipart.contentType())
-            .POST(
-                HttpRequest.BodyPublishers.fromPublisher(
-                    HttpRequest.BodyPublishers.ofInputStream(multipart::open), multipart.length()))
+            .POST(multipart.publisher())
             .build();
     HttpResponse<byte[]> response =
-        send("upload", request, HttpResponse.BodyHandlers.ofByteArray());
+        http.send("upload", request, HttpResponse.BodyHandlers.ofByteArray());
     if (response.statusCode() / 100 != 2) {
       throw decode("upload", response, response.body());
     }
@@ -141,7 +118,7 @@ final class MaxHttp {
     }
     HttpResponse<InputStream> response;
     try {
-      response = send("download", request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      response = http.send("download", request.build(), HttpResponse.BodyHandlers.ofInputStream());
     } catch (ChannelFailure failure) {
       throw new IOException(failure.getMessage());
     }
@@ -167,26 +144,12 @@ final class MaxHttp {
   }
 
   private String root() {
-    return base.toString().replaceAll("/+$", "");
+    return HttpExchanges.root(base);
   }
 
   private ChannelFailure decode(String method, HttpResponse<?> response, byte[] body) {
     return MaxErrors.decode(
         method, response.statusCode(), response.headers().firstValue("Retry-After"), body, json);
-  }
-
-  private <T> HttpResponse<T> send(
-      String method, HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-    try {
-      return http.send(request, handler);
-    } catch (IOException e) {
-      throw MaxErrors.io(method, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw MaxErrors.io(method, e);
-    } catch (UncheckedIOException e) {
-      throw MaxErrors.io(method, e.getCause());
-    }
   }
 
   static Optional<String> text(JsonNode node, String field) {

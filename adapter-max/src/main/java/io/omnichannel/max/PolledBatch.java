@@ -4,24 +4,23 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnichannel.messenger.support.PolledBot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * A {@code GET /updates} answer {@code {"updates":[…], "marker": n}}: each update cut out of the
- * bytes unchanged (the core stores it as received) with its key, and the marker to send next.
+ * bytes unchanged (the core stores it as received) with its key (empty for one that is no MAX
+ * update: skipped, never stored), and the marker to send next, which confirms them all.
  */
-record PolledBatch(List<Polled> updates, OptionalLong marker) {
+final class PolledBatch {
+  private PolledBatch() {}
 
-  /** One update; {@code sourceId} empty for one that is no MAX update (skipped, never stored). */
-  record Polled(Optional<String> sourceId, String chatKey, String payload) {}
-
-  static PolledBatch slice(byte[] body, ObjectMapper json) throws IOException {
-    List<Polled> updates = new ArrayList<>();
+  static PolledBot.Answer slice(byte[] body, ObjectMapper json) throws IOException {
+    List<PolledBot.Update> updates = new ArrayList<>();
     OptionalLong marker = OptionalLong.empty();
     try (JsonParser parser = json.getFactory().createParser(body)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -49,10 +48,15 @@ record PolledBatch(List<Polled> updates, OptionalLong marker) {
           int end = (int) parser.currentLocation().getByteOffset();
           String payload = new String(body, start, end - start, StandardCharsets.UTF_8);
           JsonNode update = json.readTree(payload);
-          updates.add(new Polled(UpdateKeys.sourceId(update), UpdateKeys.chatKey(update), payload));
+          updates.add(
+              new PolledBot.Update(
+                  UpdateKeys.sourceId(update),
+                  UpdateKeys.chatKey(update),
+                  payload,
+                  OptionalLong.empty()));
         }
       }
     }
-    return new PolledBatch(updates, marker);
+    return new PolledBot.Answer(updates, marker);
   }
 }

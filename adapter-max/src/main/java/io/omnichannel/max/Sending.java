@@ -12,6 +12,8 @@ import io.omnichannel.core.domain.LimitCheck;
 import io.omnichannel.core.domain.LimitCheck.FileKind;
 import io.omnichannel.core.domain.failure.ChannelUnavailable;
 import io.omnichannel.core.port.out.SendOutcome;
+import io.omnichannel.messenger.support.TextParts;
+import io.omnichannel.messenger.support.Undeliverable;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,7 +62,7 @@ final class Sending {
     try {
       sendPaced(bot, token, chat, post);
       return SendOutcome.SENT;
-    } catch (MaxErrors.Undeliverable refused) {
+    } catch (Undeliverable refused) {
       return refused.outcome();
     }
   }
@@ -69,7 +71,7 @@ final class Sending {
     Duration request = config.timeouts().request();
     if (post instanceof ChannelPost.Text text) {
       List<Runnable> calls =
-          textCalls(token, chat, Texts.split(text.text(), Texts.MESSAGE_MAX), text.keyboard());
+          textCalls(token, chat, TextParts.split(text.text(), Texts.MESSAGE_MAX), text.keyboard());
       pacing.send(bot, chat, request, calls);
       return;
     }
@@ -79,7 +81,7 @@ final class Sending {
             .limits()
             .checkSize(Direction.TO_CHANNEL, file.kind(), file.sizeBytes());
     if (!check.allowed()) {
-      throw new MaxErrors.Undeliverable(
+      throw new Undeliverable(
           file.kind()
               + " of "
               + file.sizeBytes()
@@ -88,8 +90,8 @@ final class Sending {
               + " bytes",
           new SendOutcome.TooLarge());
     }
-    String[] caption = Texts.head(file.caption().orElse(""), Texts.MESSAGE_MAX);
-    List<String> following = Texts.split(caption[1], Texts.MESSAGE_MAX);
+    String[] caption = TextParts.head(file.caption().orElse(""), Texts.MESSAGE_MAX);
+    List<String> following = TextParts.split(caption[1], Texts.MESSAGE_MAX);
     Keyboard onFile = following.isEmpty() ? file.keyboard() : Keyboard.UNCHANGED;
     List<Runnable> calls = new ArrayList<>();
     calls.add(

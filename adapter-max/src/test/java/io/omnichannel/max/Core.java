@@ -1,23 +1,14 @@
 package io.omnichannel.max;
 
-import io.omnichannel.core.domain.ApiAccount;
 import io.omnichannel.core.domain.BotId;
 import io.omnichannel.core.domain.BotProfile;
 import io.omnichannel.core.domain.BotToken;
-import io.omnichannel.core.domain.CompanyId;
-import io.omnichannel.core.domain.ConfirmationToken;
 import io.omnichannel.core.domain.Connection;
-import io.omnichannel.core.domain.ConnectionId;
-import io.omnichannel.core.domain.ConnectionState;
-import io.omnichannel.core.domain.HookCredentials;
 import io.omnichannel.core.domain.InboundRecord;
-import io.omnichannel.core.domain.Line;
-import io.omnichannel.core.domain.LineAvailability;
-import io.omnichannel.core.domain.LineId;
 import io.omnichannel.core.domain.Secret;
-import io.omnichannel.core.domain.TechnicalClient;
-import io.omnichannel.core.domain.TechnicalClientId;
+import io.omnichannel.core.fakes.BotConnections;
 import io.omnichannel.core.fakes.CoreFixture;
+import io.omnichannel.core.fakes.Eventually;
 import io.omnichannel.core.fakes.InMemoryConnections;
 import io.omnichannel.core.fakes.InMemoryInbox;
 import io.omnichannel.core.fakes.InMemoryPollingLeases;
@@ -26,9 +17,6 @@ import io.omnichannel.core.usecase.AcceptingInbound;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /** The core's real {@link AcceptingInbound} on in-memory fakes, and connections of MAX bots. */
@@ -53,26 +41,13 @@ final class Core {
 
   /** A connection of the bot as the core stores it after the wizard, with the webhook secret. */
   Connection connect(long botId, BotToken token, Secret secret) {
-    CompanyId company = new CompanyId("company-" + UUID.randomUUID());
     Connection connection =
-        new Connection(
-            new ConnectionId(UUID.randomUUID().toString()),
-            company,
+        BotConnections.active(
             MaxChannel.KIND,
-            new Line(
-                new LineId("line-" + botId),
-                company,
-                "Линия " + botId,
-                LineAvailability.CLIENTS_AND_SPECIALISTS),
             new BotProfile(new BotId(Long.toString(botId)), "bot" + botId, "Support " + botId),
             token,
-            new TechnicalClient(new TechnicalClientId("tc-" + botId), "MAX: Support " + botId),
-            new ApiAccount("api", Secret.of("api-secret")),
-            ConfirmationToken.hashOf(secret.reveal()),
-            new HookCredentials("hook", Secret.of("hook-secret")),
-            ConnectionState.ACTIVE,
-            clock.instant(),
-            Optional.empty());
+            secret,
+            clock.instant());
     connections.insert(connection);
     return connection;
   }
@@ -83,12 +58,6 @@ final class Core {
 
   /** Checks a condition again and again (no fixed sleep); fails after the timeout. */
   static void await(String what, Duration timeout, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      LockSupport.parkNanos(2_000_000);
-    }
+    Eventually.await(what, timeout, condition);
   }
 }

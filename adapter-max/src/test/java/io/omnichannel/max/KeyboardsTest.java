@@ -93,15 +93,4 @@ class KeyboardsTest {
     assertThat(Keyboards.of(Keyboard.REMOVE, MaxConfig.MenuButtons.MESSAGE, Fixtures.JSON))
         .isEmpty();
   }
-
-  @Test
-  void textsAreSplitIntoPartsOfAtMost4000WithoutLosingCharacters() {
-    String text = ("слово 😀 ").repeat(1500).strip();
-
-    List<String> parts = Texts.split(text, Texts.MESSAGE_MAX);
-
-    assertThat(parts).hasSizeGreaterThan(2);
-    assertThat(parts).allSatisfy(part -> assertThat(part.length()).isLessThanOrEqualTo(4000));
-    assertThat(String.join(" ", parts)).isEqualTo(text);
-  }
 }

@@ -9,6 +9,8 @@ import io.omnichannel.core.domain.failure.ChannelUnavailable;
 import io.omnichannel.core.domain.failure.InvalidBotToken;
 import io.omnichannel.core.domain.failure.RateLimited;
 import io.omnichannel.core.port.out.SendOutcome;
+import io.omnichannel.messenger.support.FeignClients;
+import io.omnichannel.messenger.support.Undeliverable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
@@ -41,9 +43,8 @@ class MaxErrorsTest {
             403,
             "{\"code\":\"chat.denied\",\"message\":\"Key: error.dialog.suspended, args: [42,].\"}");
 
-    assertThat(failure).isInstanceOf(MaxErrors.Undeliverable.class);
-    assertThat(((MaxErrors.Undeliverable) failure).outcome())
-        .isEqualTo(new SendOutcome.RecipientBlocked());
+    assertThat(failure).isInstanceOf(Undeliverable.class);
+    assertThat(((Undeliverable) failure).outcome()).isEqualTo(new SendOutcome.RecipientBlocked());
     assertThat(failure.retryable()).isFalse();
   }
 
@@ -51,9 +52,8 @@ class MaxErrorsTest {
   void anUnknownChatIsChatNotFoundButAnUnknownMethodIsARefusal() {
     ChannelFailure chat =
         decode(404, "{\"code\":\"chat.not.found\",\"message\":\"Chat 42 not found\"}");
-    assertThat(chat).isInstanceOf(MaxErrors.Undeliverable.class);
-    assertThat(((MaxErrors.Undeliverable) chat).outcome())
-        .isEqualTo(new SendOutcome.ChatNotFound());
+    assertThat(chat).isInstanceOf(Undeliverable.class);
+    assertThat(((Undeliverable) chat).outcome()).isEqualTo(new SendOutcome.ChatNotFound());
     ChannelFailure method =
         decode(
             404,
@@ -125,10 +125,10 @@ class MaxErrorsTest {
             .build();
 
     Exception decoded =
-        new MaxApis.MaxErrorDecoder(Fixtures.JSON).decode("MaxApi#send(Map,NewMessage)", response);
+        FeignClients.errorDecoder(MaxApis.refusals(Fixtures.JSON))
+            .decode("MaxApi#send(Map,NewMessage)", response);
 
     assertThat(decoded).isInstanceOf(RateLimited.class);
     assertThat(((RateLimited) decoded).retryAfter()).isEqualTo(Duration.ofSeconds(3));
-    assertThat(MaxApis.MaxErrorDecoder.methodName("MaxApi#me()")).isEqualTo("me");
   }
 }

@@ -3,6 +3,7 @@ package io.omnichannel.max;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.omnichannel.messenger.support.PolledBot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -74,9 +75,9 @@ class UpdateKeysTest {
   void aPolledBatchIsCutIntoUpdatesAsReceivedWithItsMarker() throws IOException {
     byte[] body = Fixtures.read("updates.json").getBytes(StandardCharsets.UTF_8);
 
-    PolledBatch batch = PolledBatch.slice(body, Fixtures.JSON);
+    PolledBot.Answer batch = PolledBatch.slice(body, Fixtures.JSON);
 
-    assertThat(batch.marker()).hasValue(25493970);
+    assertThat(batch.cursor()).hasValue(25493970);
     assertThat(batch.updates()).hasSize(2);
     assertThat(batch.updates().get(0).sourceId()).contains("mid.ffffbdb48e6c3775019d496b34394b84");
     assertThat(batch.updates().get(0).payload())
@@ -88,11 +89,11 @@ class UpdateKeysTest {
 
   @Test
   void anEmptyBatchStillCarriesItsMarker() throws IOException {
-    PolledBatch batch =
+    PolledBot.Answer batch =
         PolledBatch.slice(
             "{\"updates\":[],\"marker\":12}".getBytes(StandardCharsets.UTF_8), Fixtures.JSON);
 
     assertThat(batch.updates()).isEmpty();
-    assertThat(batch.marker()).hasValue(12);
+    assertThat(batch.cursor()).hasValue(12);
   }
 }

@@ -8,6 +8,7 @@ import io.omnichannel.core.domain.failure.ChannelUnavailable;
 import io.omnichannel.core.domain.failure.InvalidBotToken;
 import io.omnichannel.core.domain.failure.RateLimited;
 import io.omnichannel.core.port.out.SendOutcome;
+import io.omnichannel.messenger.support.Undeliverable;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
@@ -41,29 +42,6 @@ final class ApiErrors {
     @Override
     public boolean retryable() {
       return status == 409;
-    }
-  }
-
-  /**
-   * A refusal the core takes as a {@link SendOutcome}, not as a failure: thrown through the HTTP
-   * client and the pacing, caught by {@link TelegramChannel#send} and returned. Should one escape
-   * another call, it is a failure that a retry does not help.
-   */
-  static final class Undeliverable extends ChannelFailure {
-    private final transient SendOutcome outcome;
-
-    Undeliverable(String message, SendOutcome outcome) {
-      super(message);
-      this.outcome = outcome;
-    }
-
-    SendOutcome outcome() {
-      return outcome;
-    }
-
-    @Override
-    public boolean retryable() {
-      return false;
     }
   }
 

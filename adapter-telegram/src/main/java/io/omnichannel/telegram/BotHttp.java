@@ -5,20 +5,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnichannel.core.domain.BotToken;
 import io.omnichannel.core.domain.FileSource;
 import io.omnichannel.core.domain.failure.ChannelFailure;
+import io.omnichannel.messenger.support.HttpExchanges;
+import io.omnichannel.messenger.support.MultipartBody;
+import io.omnichannel.messenger.support.PolledBot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 /**
- * The Bot API calls Feign cannot make well, on the JDK {@link HttpClient}: long polls as {@code
+ * The Bot API calls Feign cannot make well, on the JDK's HTTP client: long polls as {@code
  * sendAsync} (a waiting poll holds a socket, not a thread, and cancelling the future aborts it),
  * multipart uploads streamed from the {@link FileSource}, and file downloads streamed to the
  * caller. Answers go through the same {@link ApiErrors} as Feign's.
@@ -27,36 +31,32 @@ final class BotHttp {
   private final URI base;
   private final ObjectMapper json;
   private final TelegramConfig.Timeouts timeouts;
-  private final HttpClient http;
+  private final HttpExchanges http;
 
   BotHttp(URI base, ObjectMapper json, TelegramConfig.Timeouts timeouts, ExecutorService executor) {
     this.base = base;
     this.json = json;
     this.timeouts = timeouts;
-    this.http =
-        HttpClient.newBuilder()
-            .executor(executor)
-            .connectTimeout(timeouts.connect())
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    this.http = new HttpExchanges(executor, timeouts.connect(), Optional.empty(), ApiErrors::io);
   }
 
   private URI method(BotToken token, String method) {
-    return URI.create(
-        base.toString().replaceAll("/+$", "") + "/bot" + token.reveal() + "/" + method);
+    return URI.create(HttpExchanges.root(base) + "/bot" + token.reveal() + "/" + method);
   }
 
-  /** getUpdates as an asynchronous long poll; the future fails with a {@link ChannelFailure}. */
-  CompletableFuture<List<PolledUpdate>> getUpdates(
-      BotToken token, long offset, int timeoutSeconds, List<String> allowedUpdates) {
+  /**
+   * getUpdates as an asynchronous long poll (from offset 0 when none is given); the future fails
+   * with a {@link ChannelFailure}.
+   */
+  CompletableFuture<PolledBot.Answer> getUpdates(
+      BotToken token, OptionalLong offset, int timeoutSeconds, List<String> allowedUpdates) {
     byte[] body;
     try {
       body =
           json.writeValueAsBytes(
               Map.of(
                   "offset",
-                  offset,
+                  offset.orElse(0),
                   "limit",
                   100,
                   "timeout",
@@ -72,29 +72,13 @@ final class BotHttp {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build();
-    CompletableFuture<HttpResponse<byte[]>> sent =
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
-    CompletableFuture<List<PolledUpdate>> result =
-        sent.handle(
-            (response, error) -> {
-              if (error != null) {
-                throw ApiErrors.io("getUpdates", error);
-              }
-              result(response.statusCode(), response.body(), "getUpdates");
-              try {
-                return PolledUpdate.slice(response.body(), json);
-              } catch (IOException e) {
-                throw ApiErrors.io("getUpdates", e);
-              }
-            });
-    // cancelling the result (disconnect) aborts the exchange too
-    result.whenComplete(
-        (ignored, error) -> {
-          if (result.isCancelled()) {
-            sent.cancel(true);
-          }
+    return http.sendAsync(
+        "getUpdates",
+        request,
+        response -> {
+          result(response.statusCode(), response.body(), "getUpdates");
+          return PolledUpdates.slice(response.body(), json);
         });
-    return result;
   }
 
   /**
@@ -109,16 +93,16 @@ final class BotHttp {
       String mimeType,
       long sizeBytes,
       FileSource source) {
-    Multipart multipart = new Multipart(fields, fileField, fileName, mimeType, sizeBytes, source);
+    MultipartBody multipart =
+        new MultipartBody(fields, fileField, fileName, mimeType, sizeBytes, source);
     HttpRequest request =
         HttpRequest.newBuilder(method(token, method))
             .timeout(timeouts.upload())
             .header("Content-Type", multipart.contentType())
-            .POST(
-                HttpRequest.BodyPublishers.fromPublisher(
-                    HttpRequest.BodyPublishers.ofInputStream(multipart::open), multipart.length()))
+            .POST(multipart.publisher())
             .build();
-    HttpResponse<byte[]> response = send(method, request, HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response =
+        http.send(method, request, HttpResponse.BodyHandlers.ofByteArray());
     return result(response.statusCode(), response.body(), method);
   }
 
@@ -127,17 +111,13 @@ final class BotHttp {
     HttpRequest request =
         HttpRequest.newBuilder(
                 URI.create(
-                    base.toString().replaceAll("/+$", "")
-                        + "/file/bot"
-                        + token.reveal()
-                        + "/"
-                        + filePath))
+                    HttpExchanges.root(base) + "/file/bot" + token.reveal() + "/" + filePath))
             .timeout(timeouts.upload())
             .GET()
             .build();
     HttpResponse<InputStream> response;
     try {
-      response = send("download", request, HttpResponse.BodyHandlers.ofInputStream());
+      response = http.send("download", request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (ChannelFailure failure) {
       throw new IOException(failure.getMessage());
     }
@@ -152,20 +132,6 @@ final class BotHttp {
       }
     }
     return response.body();
-  }
-
-  private <T> HttpResponse<T> send(
-      String method, HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-    try {
-      return http.send(request, handler);
-    } catch (IOException e) {
-      throw ApiErrors.io(method, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw ApiErrors.io(method, e);
-    } catch (UncheckedIOException e) {
-      throw ApiErrors.io(method, e.getCause());
-    }
   }
 
   private JsonNode result(int status, byte[] body, String method) {

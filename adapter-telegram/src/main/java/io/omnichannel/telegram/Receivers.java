@@ -2,6 +2,7 @@ package io.omnichannel.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Optional;
 
 /** What the webhook and the poller share about reading an update before it is stored. */
 final class Receivers {
@@ -22,6 +23,13 @@ final class Receivers {
   private static final String NONE = "-";
 
   private Receivers() {}
+
+  /** The update's {@code update_id}; empty when the JSON (maybe null) is no Telegram update. */
+  static Optional<String> sourceId(JsonNode update) {
+    return update != null && update.isObject() && update.path("update_id").isIntegralNumber()
+        ? Optional.of(update.get("update_id").asText())
+        : Optional.empty();
+  }
 
   /**
    * The chat an update belongs to (for the core's per-chat order); {@code "-"} when it has none

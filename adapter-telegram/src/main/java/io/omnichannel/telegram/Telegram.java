@@ -1,21 +1,18 @@
 package io.omnichannel.telegram;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnichannel.core.port.in.InboundGateway;
 import io.omnichannel.core.port.out.ChannelUpdateDecoder;
 import io.omnichannel.core.port.out.MessengerChannel;
 import io.omnichannel.core.port.out.PollingLeases;
 import io.omnichannel.core.port.out.SendingBudget;
+import io.omnichannel.messenger.support.LeasedPollers;
+import io.omnichannel.messenger.support.MessengerJson;
+import io.omnichannel.messenger.support.MessengerThreads;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -30,12 +27,18 @@ import java.util.function.Supplier;
 public final class Telegram implements AutoCloseable {
   private static final int WORKERS = 4;
 
+  /**
+   * At most two getUpdates per second per bot: a Bot API implementation that answers at once
+   * instead of holding the long poll (or fails at once) would otherwise be asked hundreds of times
+   * a second.
+   */
+  static final Duration MIN_POLL_SPACING = Duration.ofMillis(500);
+
   private final UpdateDecoder decoder;
   private final TelegramChannel channel;
   private final WebhookEndpoint webhook;
-  private final Pollers pollers;
-  private final ExecutorService workers;
-  private final ScheduledExecutorService timer;
+  private final LeasedPollers pollers;
+  private final MessengerThreads threads;
 
   private Telegram(
       TelegramConfig config,
@@ -43,26 +46,20 @@ public final class Telegram implements AutoCloseable {
       PollingLeases leases,
       SendingBudget budget,
       Clock clock) {
-    ObjectMapper json =
-        new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .setDefaultPropertyInclusion(
-                JsonInclude.Value.construct(
-                    JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
-    this.workers = Executors.newFixedThreadPool(WORKERS, daemons("telegram-io"));
-    this.timer = Executors.newSingleThreadScheduledExecutor(daemons("telegram-timer"));
+    ObjectMapper json = MessengerJson.mapper();
+    this.threads = new MessengerThreads("telegram", WORKERS);
+    ExecutorService workers = threads.workers();
     BotHttp http = new BotHttp(config.apiBaseUrl(), json, config.timeouts(), workers);
     BotApis api = new BotApis(config.apiBaseUrl(), json, config.timeouts());
     this.pollers =
-        new Pollers(
-            new Poller.Receiving(
-                http,
+        new LeasedPollers(
+            new LeasedPollers.Receiving(
                 gateway,
                 leases,
                 clock,
                 config.instanceId(),
-                config.timeouts(),
-                timer,
+                config.timeouts().polling(MIN_POLL_SPACING),
+                threads.timer(),
                 workers));
     this.decoder = new UpdateDecoder(json);
     this.channel =
@@ -126,13 +123,7 @@ public final class Telegram implements AutoCloseable {
   public void close() {
     pollers.stopAll();
     channel.close();
-    timer.shutdownNow();
-    workers.shutdownNow();
-    try {
-      workers.awaitTermination(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    threads.close();
   }
 
   /** The webhook endpoint, for the launcher's HTTP server to call with the request as it came. */
@@ -162,14 +153,5 @@ public final class Telegram implements AutoCloseable {
         new WebhookResponse(404, "{\"ok\":false,\"error\":\"unknown connection\"}");
     public static final WebhookResponse UNAVAILABLE =
         new WebhookResponse(503, "{\"ok\":false,\"error\":\"try again\"}");
-  }
-
-  private static ThreadFactory daemons(String name) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

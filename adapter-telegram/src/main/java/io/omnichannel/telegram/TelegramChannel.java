@@ -23,6 +23,10 @@ import io.omnichannel.core.domain.failure.InvalidBotToken;
 import io.omnichannel.core.port.out.ChannelHealth;
 import io.omnichannel.core.port.out.MessengerChannel;
 import io.omnichannel.core.port.out.SendOutcome;
+import io.omnichannel.messenger.support.LeasedPollers;
+import io.omnichannel.messenger.support.PolledBot;
+import io.omnichannel.messenger.support.TextParts;
+import io.omnichannel.messenger.support.Undeliverable;
 import io.omnichannel.telegram.BotApi.FileInfo;
 import io.omnichannel.telegram.BotApi.User;
 import io.omnichannel.telegram.BotApi.WebhookInfo;
@@ -49,7 +53,7 @@ final class TelegramChannel implements MessengerChannel {
   private final TelegramConfig config;
   private final BotApis api;
   private final BotHttp http;
-  private final Pollers pollers;
+  private final LeasedPollers pollers;
   private final ObjectMapper json;
   private final Clock clock;
   private final SharedPacing pacing;
@@ -58,7 +62,7 @@ final class TelegramChannel implements MessengerChannel {
       TelegramConfig config,
       BotApis api,
       BotHttp http,
-      Pollers pollers,
+      LeasedPollers pollers,
       ObjectMapper json,
       Clock clock,
       SharedPacing pacing) {
@@ -101,7 +105,13 @@ final class TelegramChannel implements MessengerChannel {
           bot.token(),
           "deleteWebhook",
           client -> client.deleteWebhook(Map.of("drop_pending_updates", false)));
-      pollers.start(connection, bot);
+      pollers.start(
+          new PolledBot(
+              connection,
+              String.valueOf(bot.bot()),
+              (offset, wait) ->
+                  http.getUpdates(bot.token(), offset, wait, Receivers.ALLOWED_UPDATES),
+              Redaction::redact));
     }
   }
 
@@ -131,7 +141,7 @@ final class TelegramChannel implements MessengerChannel {
     try {
       sendPaced(bot, chat, topic, post);
       return SendOutcome.SENT;
-    } catch (ApiErrors.Undeliverable refused) {
+    } catch (Undeliverable refused) {
       return refused.outcome();
     }
   }
@@ -146,14 +156,14 @@ final class TelegramChannel implements MessengerChannel {
           chat,
           request,
           textCalls(
-              bot, chat, thread, Texts.split(text.text(), Texts.MESSAGE_MAX), text.keyboard()));
+              bot, chat, thread, TextParts.split(text.text(), Texts.MESSAGE_MAX), text.keyboard()));
       return;
     }
     ChannelPost.File file = (ChannelPost.File) post;
     ChannelLimits limits = TelegramDescription.DESCRIPTION.limits();
     LimitCheck check = limits.checkSize(Direction.TO_CHANNEL, file.kind(), file.sizeBytes());
     if (!check.allowed()) {
-      throw new ApiErrors.Undeliverable(
+      throw new Undeliverable(
           file.kind()
               + " of "
               + file.sizeBytes()
@@ -162,8 +172,8 @@ final class TelegramChannel implements MessengerChannel {
               + " bytes",
           new SendOutcome.TooLarge());
     }
-    String[] caption = Texts.head(file.caption().orElse(""), Texts.CAPTION_MAX);
-    List<String> following = Texts.split(caption[1], Texts.MESSAGE_MAX);
+    String[] caption = TextParts.head(file.caption().orElse(""), Texts.CAPTION_MAX);
+    List<String> following = TextParts.split(caption[1], Texts.MESSAGE_MAX);
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("chat_id", chat.value());
     if (thread != null) {
@@ -211,7 +221,7 @@ final class TelegramChannel implements MessengerChannel {
     FileInfo info;
     try {
       info = api.call(bot.token(), "getFile", client -> client.getFile(file.value())).result();
-    } catch (ApiErrors.Undeliverable refused) {
+    } catch (Undeliverable refused) {
       if (!(refused.outcome() instanceof SendOutcome.TooLarge)) {
         throw refused;
       }

@@ -2,6 +2,8 @@ package io.omnichannel.telegram;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import io.omnichannel.messenger.support.ConfigChecks;
+import io.omnichannel.messenger.support.PollTimings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -29,14 +31,7 @@ public record TelegramConfig(
   public static final URI TELEGRAM_API = URI.create("https://api.telegram.org");
 
   public TelegramConfig {
-    Objects.requireNonNull(apiBaseUrl, "apiBaseUrl");
-    checkArgument(
-        "http".equals(apiBaseUrl.getScheme()) || "https".equals(apiBaseUrl.getScheme()),
-        "apiBaseUrl must be http(s): %s",
-        apiBaseUrl);
-    Objects.requireNonNull(receiveMode, "receiveMode");
-    Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
-    checkArgument(instanceId != null && !instanceId.isBlank(), "instanceId must not be blank");
+    ConfigChecks.receiving(apiBaseUrl, receiveMode, publicBaseUrl, instanceId);
     Objects.requireNonNull(timeouts, "timeouts");
     Objects.requireNonNull(pacing, "pacing");
   }
@@ -63,8 +58,7 @@ public record TelegramConfig(
 
   /** The URL Telegram posts a connection's updates to. */
   public URI webhookUrl(String connectionId) {
-    String base = publicBaseUrl.toString();
-    return URI.create((base.endsWith("/") ? base : base + "/") + "hooks/telegram/" + connectionId);
+    return ConfigChecks.webhookUrl(publicBaseUrl, "telegram", connectionId);
   }
 
   public enum ReceiveMode {
@@ -90,16 +84,8 @@ public record TelegramConfig(
       Duration backoffMax,
       Duration leaseTtl) {
     public Timeouts {
-      positive(connect, "connect");
-      positive(request, "request");
-      positive(upload, "upload");
-      Objects.requireNonNull(longPoll, "longPoll");
-      checkArgument(
-          !longPoll.isNegative() && longPoll.toSeconds() <= 50, "longPoll must be 0..50 s");
-      positive(backoffMin, "backoffMin");
-      positive(backoffMax, "backoffMax");
-      checkArgument(backoffMax.compareTo(backoffMin) >= 0, "backoffMax must be >= backoffMin");
-      positive(leaseTtl, "leaseTtl");
+      ConfigChecks.timeouts(
+          connect, request, upload, longPoll, 50, backoffMin, backoffMax, leaseTtl);
     }
 
     public static Timeouts defaults() {
@@ -111,6 +97,11 @@ public record TelegramConfig(
           Duration.ofSeconds(1),
           Duration.ofSeconds(60),
           Duration.ofSeconds(60));
+    }
+
+    /** What the polling loop needs of them. */
+    PollTimings polling(Duration minSpacing) {
+      return new PollTimings(request, longPoll, backoffMin, backoffMax, leaseTtl, minSpacing);
     }
 
     public Timeouts withLongPoll(Duration value) {
@@ -141,11 +132,11 @@ public record TelegramConfig(
       Duration botWindow) {
     public Pacing {
       checkArgument(privateBurst > 0, "privateBurst must be > 0");
-      positive(privateInterval, "privateInterval");
+      ConfigChecks.positive(privateInterval, "privateInterval");
       checkArgument(groupMessages > 0, "groupMessages must be > 0");
-      positive(groupWindow, "groupWindow");
+      ConfigChecks.positive(groupWindow, "groupWindow");
       checkArgument(botMessages > 0, "botMessages must be > 0");
-      positive(botWindow, "botWindow");
+      ConfigChecks.positive(botWindow, "botWindow");
     }
 
     /**
@@ -161,23 +152,13 @@ public record TelegramConfig(
      * emulator).
      */
     public Pacing scaled(double factor) {
-      checkArgument(factor > 0, "factor must be > 0");
       return new Pacing(
           privateBurst,
-          scale(privateInterval, factor),
+          ConfigChecks.scaled(privateInterval, factor),
           groupMessages,
-          scale(groupWindow, factor),
+          ConfigChecks.scaled(groupWindow, factor),
           botMessages,
-          scale(botWindow, factor));
+          ConfigChecks.scaled(botWindow, factor));
     }
-
-    private static Duration scale(Duration duration, double factor) {
-      return Duration.ofNanos(Math.max(1, Math.round(duration.toNanos() * factor)));
-    }
-  }
-
-  private static void positive(Duration value, String name) {
-    Objects.requireNonNull(value, name);
-    checkArgument(!value.isZero() && !value.isNegative(), "%s must be > 0", name);
   }
 }

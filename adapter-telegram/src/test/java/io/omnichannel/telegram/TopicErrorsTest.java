@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnichannel.core.port.out.SendOutcome;
+import io.omnichannel.messenger.support.Undeliverable;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,7 +26,7 @@ class TopicErrorsTest {
 
     assertThat(ApiErrors.decode("sendMessage", 400, body, json))
         .isInstanceOfSatisfying(
-            ApiErrors.Undeliverable.class,
+            Undeliverable.class,
             refused ->
                 assertThat(refused.outcome())
                     .isEqualTo(

@@ -1,64 +1,46 @@
 package io.omnichannel.telegram;
 
-import com.sun.net.httpserver.HttpServer;
+import io.omnichannel.testkit.support.HookServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * What the launcher does for the adapter: mounts the webhook handler at {@code
- * /hooks/telegram/{id}}.
+ * /hooks/telegram/{id}}, reading the body for it.
  */
 final class WebhookServer implements AutoCloseable {
-  private final HttpServer server;
-  private final ExecutorService executor = Executors.newFixedThreadPool(4);
+  private final HookServer server;
 
   WebhookServer(Telegram.WebhookHandler handler) {
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    server =
+        new HookServer(
+            "/hooks/telegram/",
+            (connection, headers, body) -> {
+              Telegram.WebhookResponse response =
+                  handler.handle(
+                      connection,
+                      headers.getFirst("X-Telegram-Bot-Api-Secret-Token"),
+                      () -> readAll(body));
+              return new HookServer.Answer(response.status(), response.body());
+            });
+  }
+
+  private static byte[] readAll(InputStream body) {
+    try (InputStream in = body) {
+      return in.readAllBytes();
+    } catch (IOException broken) {
+      throw new UncheckedIOException(broken);
     }
-    server.createContext(
-        "/hooks/telegram/",
-        exchange -> {
-          String connection =
-              exchange.getRequestURI().getPath().substring("/hooks/telegram/".length());
-          Telegram.WebhookResponse response =
-              handler.handle(
-                  connection,
-                  exchange.getRequestHeaders().getFirst("X-Telegram-Bot-Api-Secret-Token"),
-                  () -> {
-                    try (InputStream in = exchange.getRequestBody()) {
-                      return in.readAllBytes();
-                    } catch (IOException broken) {
-                      throw new UncheckedIOException(broken);
-                    }
-                  });
-          byte[] answer = response.body().getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(response.status(), answer.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(answer);
-          }
-        });
-    server.setExecutor(executor);
-    server.start();
   }
 
   URI base() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    return server.base();
   }
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    server.close();
   }
 }

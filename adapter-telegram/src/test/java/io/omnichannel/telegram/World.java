@@ -1,23 +1,14 @@
 package io.omnichannel.telegram;
 
-import io.omnichannel.core.domain.ApiAccount;
 import io.omnichannel.core.domain.BotId;
 import io.omnichannel.core.domain.BotProfile;
 import io.omnichannel.core.domain.BotToken;
-import io.omnichannel.core.domain.CompanyId;
-import io.omnichannel.core.domain.ConfirmationToken;
 import io.omnichannel.core.domain.Connection;
-import io.omnichannel.core.domain.ConnectionId;
-import io.omnichannel.core.domain.ConnectionState;
-import io.omnichannel.core.domain.HookCredentials;
 import io.omnichannel.core.domain.InboundRecord;
-import io.omnichannel.core.domain.Line;
-import io.omnichannel.core.domain.LineAvailability;
-import io.omnichannel.core.domain.LineId;
 import io.omnichannel.core.domain.Secret;
-import io.omnichannel.core.domain.TechnicalClient;
-import io.omnichannel.core.domain.TechnicalClientId;
+import io.omnichannel.core.fakes.BotConnections;
 import io.omnichannel.core.fakes.CoreFixture;
+import io.omnichannel.core.fakes.Eventually;
 import io.omnichannel.core.fakes.InMemoryConnections;
 import io.omnichannel.core.fakes.InMemoryInbox;
 import io.omnichannel.core.fakes.InMemoryPollingLeases;
@@ -33,10 +24,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -97,27 +86,8 @@ final class World implements AutoCloseable {
     BotToken token = BotToken.of(bot.token());
     BotProfile profile =
         new BotProfile(new BotId(Long.toString(bot.id())), bot.username(), bot.firstName());
-    CompanyId company = new CompanyId("company-" + UUID.randomUUID());
     Connection connection =
-        new Connection(
-            new ConnectionId(UUID.randomUUID().toString()),
-            company,
-            TelegramDescription.KIND,
-            new Line(
-                new LineId("line-" + bot.id()),
-                company,
-                "Линия " + bot.id(),
-                LineAvailability.CLIENTS_AND_SPECIALISTS),
-            profile,
-            token,
-            new TechnicalClient(
-                new TechnicalClientId("tc-" + bot.id()), "Telegram: " + bot.firstName()),
-            new ApiAccount("api", Secret.of("api-secret")),
-            ConfirmationToken.hashOf(secret.reveal()),
-            new HookCredentials("hook", Secret.of("hook-secret")),
-            ConnectionState.ACTIVE,
-            clock.instant(),
-            Optional.empty());
+        BotConnections.active(TelegramDescription.KIND, profile, token, secret, clock.instant());
     connections.insert(connection);
     return connection;
   }
@@ -130,17 +100,9 @@ final class World implements AutoCloseable {
     return inbox.rows().stream().map(row -> row.item()).toList();
   }
 
-  /**
-   * Waits for a condition by checking it again and again (no fixed sleep); fails after the timeout.
-   */
+  /** Waits for a condition by checking it again and again; fails after the timeout. */
   static void await(String what, Duration timeout, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      LockSupport.parkNanos(2_000_000);
-    }
+    Eventually.await(what, timeout, condition);
   }
 
   @Override

@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.omnichannel.archfixture.launcher.LauncherThatRunsTheConformanceKit;
+import io.omnichannel.archfixture.launcher.LauncherThatUsesMessengerSupport;
 import io.omnichannel.archfixture.launcher.LauncherThatUsesTheTestKit;
 import io.omnichannel.archfixture.oneconnect.OneConnectThatRunsTheConformanceKit;
 import io.omnichannel.archfixture.persistence.PersistenceThatUsesTheTestKit;
@@ -76,6 +77,14 @@ class SystemArchitectureTest {
         ADAPTERS_AND_TEST_EQUIPMENT_ARE_SEEN_ONLY_BY_THE_LAUNCHER,
         FIXTURES,
         OneConnectThatRunsTheConformanceKit.class);
+  }
+
+  @Test
+  void theModuleRuleCatchesTheLauncherUsingWhatTheMessengerAdaptersShare() {
+    assertCatches(
+        ADAPTERS_AND_TEST_EQUIPMENT_ARE_SEEN_ONLY_BY_THE_LAUNCHER,
+        FIXTURES,
+        LauncherThatUsesMessengerSupport.class);
   }
 
   @Test

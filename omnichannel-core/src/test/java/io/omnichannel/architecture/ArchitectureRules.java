@@ -32,6 +32,7 @@ public final class ArchitectureRules {
   private static final String PORTS = part("core.port");
   private static final String TELEGRAM = part("telegram");
   private static final String MAX = part("max");
+  private static final String MESSENGER_SUPPORT = part("messenger");
   private static final String ONECONNECT = part("oneconnect");
   private static final String PERSISTENCE = part("persistence");
   private static final String TESTKIT = part("testkit");
@@ -71,9 +72,10 @@ public final class ArchitectureRules {
       slices().matching(ROOT + ".(**)").should().beFreeOfCycles();
 
   /**
-   * The modules' map. Adapters never see each other; the test equipment (emulators, conformance
-   * kit) is seen by no product module; only the launcher knows them all, and nothing knows the
-   * launcher. Whether the launcher may use the test equipment is {@link
+   * The modules' map. Adapters never see each other; what the messenger adapters share (the polling
+   * loop, the webhook intake, HTTP plumbing) is a module only they see; the test equipment
+   * (emulators, conformance kit) is seen by no product module; only the launcher knows them all,
+   * and nothing knows the launcher. Whether the launcher may use the test equipment is {@link
    * #LAUNCHER_USES_NO_TEST_EQUIPMENT}'s to say.
    */
   public static final ArchRule ADAPTERS_AND_TEST_EQUIPMENT_ARE_SEEN_ONLY_BY_THE_LAUNCHER =
@@ -87,6 +89,8 @@ public final class ArchitectureRules {
           // adapter.
           .optionalLayer("MAX adapter")
           .definedBy(MAX)
+          .layer("Messenger support")
+          .definedBy(MESSENGER_SUPPORT)
           .layer("1C-Connect adapter")
           .definedBy(ONECONNECT)
           .layer("Persistence adapter")
@@ -103,6 +107,8 @@ public final class ArchitectureRules {
           .mayOnlyBeAccessedByLayers("Launcher")
           .whereLayer("MAX adapter")
           .mayOnlyBeAccessedByLayers("Launcher")
+          .whereLayer("Messenger support")
+          .mayOnlyBeAccessedByLayers("Telegram adapter", "MAX adapter")
           .whereLayer("1C-Connect adapter")
           .mayOnlyBeAccessedByLayers("Launcher")
           .whereLayer("Persistence adapter")

@@ -1,19 +1,13 @@
-package io.omnichannel.max;
+package io.omnichannel.messenger.support;
 
 import io.omnichannel.core.domain.failure.InvalidBotToken;
-import io.omnichannel.core.port.in.InboundGateway;
 import io.omnichannel.core.port.in.InboundGateway.Acceptance;
 import io.omnichannel.core.port.in.RawEvent;
-import io.omnichannel.core.port.out.PollingLeases;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -21,58 +15,44 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Long polling of one MAX bot: holds the bot's lease (B3, renewed on a timer apart from the polls),
- * asks {@code GET /updates} asynchronously, hands every update to the core under its stable key and
- * sends the answer's {@code marker} (which confirms everything before it) only once the core stored
- * the whole batch (B1); backs off on errors and stops at once, cancelling the poll in flight.
+ * Long polling of one bot: holds the bot's lease (B3, renewed on a timer apart from the polls, so a
+ * long poll never outlives it), polls asynchronously (no thread waits on a poll), hands every
+ * update to the core and moves the cursor that confirms it only after the core stored it (B1),
+ * backs off on errors, and stops at once — cancelling the poll in flight.
  *
- * <p>Two polls start at least {@link #MIN_SPACING} apart: MAX allows 2 requests/s of long polling.
+ * <p>Two polls start at least {@link PollTimings#minSpacing()} apart, whatever the server does: a
+ * server that answers at once instead of holding the long poll (or fails at once) would otherwise
+ * be asked hundreds of times a second.
  */
-final class Poller {
-  private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
+final class LeasedPoller {
+  private static final Logger LOG = LoggerFactory.getLogger(LeasedPoller.class);
 
-  /**
-   * Below two {@code GET /updates} per second per bot, with a margin: two polls started 500 ms
-   * apart here may arrive closer together there.
-   */
-  static final Duration MIN_SPACING = Duration.ofMillis(600);
-
-  private final Bot bot;
-  private final Receiving deps;
+  private final PolledBot bot;
+  private final LeasedPollers.Receiving deps;
   private volatile boolean stopped;
 
-  /** The marker to send: MAX counts everything before it as read. Empty until MAX gave one. */
-  private OptionalLong marker = OptionalLong.empty();
+  /** The cursor the next poll sends: it confirms every update stored so far. */
+  private OptionalLong cursor = OptionalLong.empty();
 
-  /** The marker the last poll carried: MAX has confirmed what came before it. */
+  /** The cursor the last poll carried: the messenger has confirmed what came before it. */
   private OptionalLong confirmed = OptionalLong.empty();
 
   private int failures;
   private volatile boolean holding;
   private ScheduledFuture<?> renewal;
-  private CompletableFuture<PolledBatch> inFlight;
+  private CompletableFuture<PolledBot.Answer> inFlight;
   private ScheduledFuture<?> next;
-  private long lastPollStarted = System.nanoTime() - MIN_SPACING.toNanos();
+  private long lastPollStarted;
 
-  /** What every poller of an instance shares. */
-  record Receiving(
-      MaxHttp http,
-      InboundGateway gateway,
-      PollingLeases leases,
-      Clock clock,
-      String instance,
-      MaxConfig.Timeouts timeouts,
-      List<String> types,
-      ScheduledExecutorService timer,
-      Executor workers) {}
-
-  Poller(Bot bot, Receiving deps) {
+  LeasedPoller(PolledBot bot, LeasedPollers.Receiving deps) {
     this.bot = bot;
     this.deps = deps;
+    this.lastPollStarted = System.nanoTime() - deps.timings().minSpacing().toNanos();
   }
 
+  /** Renews the lease every third of its time; polling runs only while it is held. */
   void start() {
-    Duration every = deps.timeouts().leaseTtl().dividedBy(3);
+    Duration every = deps.timings().leaseTtl().dividedBy(3);
     synchronized (this) {
       renewal =
           deps.timer()
@@ -100,7 +80,7 @@ final class Poller {
         renewal.cancel(false);
       }
       haltPolling();
-      unconfirmed = holding && marker.isPresent() && !marker.equals(confirmed);
+      unconfirmed = holding && cursor.isPresent() && !cursor.equals(confirmed);
     }
     if (unconfirmed) {
       confirmStored();
@@ -111,31 +91,35 @@ final class Poller {
       LOG.warn(
           "connection {}: releasing the polling lease failed: {}",
           bot.connection(),
-          Redaction.redact(e.getMessage(), bot.token()));
+          redact(e.getMessage()));
     }
   }
 
   /**
-   * Stored updates are confirmed by the next poll's marker; a stop can come before it, and MAX
-   * would hand them out again. One poll without waiting, with that marker, confirms them; what it
-   * answers stays unconfirmed for whoever polls next.
+   * Stored updates are confirmed by the next poll's cursor; with polling spaced out, a stop can
+   * come before it, and the messenger would hand them out again on the next start. One poll without
+   * waiting, with that cursor, confirms them; what it answers stays unconfirmed for whoever polls
+   * next.
    */
   private void confirmStored() {
+    OptionalLong last;
+    synchronized (this) {
+      last = cursor;
+    }
     try {
-      deps.http()
-          .updates(bot.token(), marker, 0, deps.types())
-          .get(deps.timeouts().request().toMillis(), TimeUnit.MILLISECONDS);
+      bot.feed().poll(last, 0).get(deps.timings().request().toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Exception e) {
-      // they come again at the next start, where the inbox drops them as duplicates
+      // the updates come again at the next start, where the inbox drops them as duplicates
       LOG.debug(
           "connection {}: confirming the last updates failed: {}",
           bot.connection(),
-          Redaction.redact(String.valueOf(e.getMessage()), bot.token()));
+          redact(String.valueOf(e.getMessage())));
     }
   }
 
+  /** Cancels the next poll and aborts the one in flight. */
   private synchronized void haltPolling() {
     if (next != null) {
       next.cancel(false);
@@ -157,12 +141,11 @@ final class Poller {
                   bot.connection(),
                   deps.instance(),
                   deps.clock().instant(),
-                  deps.timeouts().leaseTtl());
+                  deps.timings().leaseTtl());
     } catch (RuntimeException e) {
+      // not knowing is treated as not holding: two pollers of one bot would fight (409s and more)
       LOG.warn(
-          "connection {}: polling lease not renewed: {}",
-          bot.connection(),
-          Redaction.redact(e.getMessage(), bot.token()));
+          "connection {}: polling lease not renewed: {}", bot.connection(), redact(e.getMessage()));
       held = false;
     }
     synchronized (this) {
@@ -174,12 +157,14 @@ final class Poller {
         LOG.info(
             "connection {} bot {}: polling lease taken by {}",
             bot.connection(),
-            bot.id(),
+            bot.name(),
             deps.instance());
         schedule(Duration.ZERO);
       } else {
         LOG.info(
-            "connection {} bot {}: polling lease lost, polling paused", bot.connection(), bot.id());
+            "connection {} bot {}: polling lease lost, polling paused",
+            bot.connection(),
+            bot.name());
         haltPolling();
       }
     }
@@ -187,7 +172,7 @@ final class Poller {
 
   private synchronized void schedule(Duration delay) {
     if (!stopped && holding) {
-      long spacing = lastPollStarted + MIN_SPACING.toNanos() - System.nanoTime();
+      long spacing = lastPollStarted + deps.timings().minSpacing().toNanos() - System.nanoTime();
       next =
           deps.timer()
               .schedule(
@@ -204,14 +189,12 @@ final class Poller {
         return;
       }
       lastPollStarted = System.nanoTime();
-      from = marker;
-      confirmed = marker;
+      from = cursor;
+      confirmed = cursor;
     }
     try {
-      CompletableFuture<PolledBatch> poll =
-          deps.http()
-              .updates(
-                  bot.token(), from, (int) deps.timeouts().longPoll().toSeconds(), deps.types());
+      CompletableFuture<PolledBot.Answer> poll =
+          bot.feed().poll(from, (int) deps.timings().longPoll().toSeconds());
       synchronized (this) {
         if (stopped || !holding) {
           poll.cancel(true);
@@ -225,7 +208,7 @@ final class Poller {
     }
   }
 
-  private void answered(PolledBatch batch, Throwable error) {
+  private void answered(PolledBot.Answer answer, Throwable error) {
     if (stopped || !holding) {
       return;
     }
@@ -239,34 +222,27 @@ final class Poller {
       return;
     }
     try {
-      for (PolledBatch.Polled update : batch.updates()) {
+      for (PolledBot.Update update : answer.updates()) {
         if (stopped) {
           return;
         }
         if (update.sourceId().isEmpty()) {
-          LOG.warn("connection {}: an update without type or time skipped", bot.connection());
+          LOG.warn("connection {}: an update without a key skipped", bot.connection());
           continue;
         }
-        RawEvent raw = new RawEvent(update.sourceId().get(), update.chatKey(), update.payload());
-        Acceptance acceptance;
-        MDC.put("connection", bot.connection().value());
-        MDC.put("update_id", raw.sourceId());
-        try {
-          acceptance = deps.gateway().acceptPolledUpdate(bot.connection(), raw);
-        } finally {
-          MDC.remove("connection");
-          MDC.remove("update_id");
-        }
-        if (acceptance == Acceptance.UNKNOWN_CONNECTION) {
-          LOG.warn("connection {}: unknown to the core, polling stops", bot.connection());
-          stop();
+        if (!accepted(new RawEvent(update.sourceId().get(), update.chatKey(), update.payload()))) {
           return;
         }
+        if (update.next().isPresent()) {
+          synchronized (this) {
+            cursor = update.next();
+          }
+        }
       }
-      synchronized (this) {
-        // the whole batch is stored: the next poll may confirm it
-        if (batch.marker().isPresent()) {
-          marker = batch.marker();
+      if (answer.cursor().isPresent()) {
+        synchronized (this) {
+          // the whole answer is stored: the next poll may confirm it
+          cursor = answer.cursor();
         }
       }
       failures = 0;
@@ -276,10 +252,30 @@ final class Poller {
     }
   }
 
+  /** Hands one update to the core; false when the core no longer knows the connection. */
+  private boolean accepted(RawEvent raw) {
+    Acceptance acceptance;
+    // correlation ids for what is logged while the update is stored (keys as the launcher's)
+    MDC.put("connection", bot.connection().value());
+    MDC.put("update_id", raw.sourceId());
+    try {
+      acceptance = deps.gateway().acceptPolledUpdate(bot.connection(), raw);
+    } finally {
+      MDC.remove("connection");
+      MDC.remove("update_id");
+    }
+    if (acceptance == Acceptance.UNKNOWN_CONNECTION) {
+      LOG.warn("connection {}: unknown to the core, polling stops", bot.connection());
+      stop();
+      return false;
+    }
+    return true;
+  }
+
   private void failed(Throwable cause) {
     failures++;
-    Duration min = deps.timeouts().backoffMin();
-    Duration max = deps.timeouts().backoffMax();
+    Duration min = deps.timings().backoffMin();
+    Duration max = deps.timings().backoffMax();
     Duration wait =
         cause instanceof InvalidBotToken ? max : min.multipliedBy(1L << Math.min(20, failures - 1));
     if (wait.compareTo(max) > 0) {
@@ -288,10 +284,14 @@ final class Poller {
     LOG.warn(
         "connection {} bot {}: polling failed ({} in a row), next try in {} ms: {}",
         bot.connection(),
-        bot.id(),
+        bot.name(),
         failures,
         wait.toMillis(),
-        Redaction.redact(String.valueOf(cause.getMessage()), bot.token()));
+        redact(String.valueOf(cause.getMessage())));
     schedule(wait);
+  }
+
+  private String redact(String text) {
+    return bot.redaction().apply(text);
   }
 }

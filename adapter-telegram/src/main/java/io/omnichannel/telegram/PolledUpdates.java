@@ -4,23 +4,27 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnichannel.messenger.support.PolledBot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * One update of a getUpdates answer, its JSON exactly as Telegram sent it (the core stores it as
- * received).
+ * The updates of a getUpdates answer, each one's JSON exactly as Telegram sent it (the core stores
+ * it as received), and the offset that confirms it.
  */
-record PolledUpdate(long updateId, String chatKey, String payload) {
+final class PolledUpdates {
+  private PolledUpdates() {}
 
   /**
    * The {@code result} array of {@code {"ok":true,"result":[…]}}, each element cut out of the bytes
    * unchanged.
    */
-  static List<PolledUpdate> slice(byte[] body, ObjectMapper json) throws IOException {
-    List<PolledUpdate> updates = new ArrayList<>();
+  static PolledBot.Answer slice(byte[] body, ObjectMapper json) throws IOException {
+    List<PolledBot.Update> updates = new ArrayList<>();
     try (JsonParser parser = json.getFactory().createParser(body)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new IOException("getUpdates answer is not a JSON object");
@@ -38,12 +42,17 @@ record PolledUpdate(long updateId, String chatKey, String payload) {
           int end = (int) parser.currentLocation().getByteOffset();
           String payload = new String(body, start, end - start, StandardCharsets.UTF_8);
           JsonNode update = json.readTree(payload);
+          long id = update.path("update_id").asLong();
+          // the offset after an update confirms it: Telegram hands it out no more
           updates.add(
-              new PolledUpdate(
-                  update.path("update_id").asLong(), Receivers.chatKey(update), payload));
+              new PolledBot.Update(
+                  Optional.of(Long.toString(id)),
+                  Receivers.chatKey(update),
+                  payload,
+                  OptionalLong.of(id + 1)));
         }
       }
     }
-    return updates;
+    return new PolledBot.Answer(updates, OptionalLong.empty());
   }
 }
