@@ -6,12 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.time.Duration;
+import io.omnichannel.testkit.support.ControlRoutes;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The emulator's own HTTP API under {@code /_emulator/max/}, for scenarios driven from outside the
@@ -31,13 +28,7 @@ final class ControlApi {
 
   void register(Javalin app) {
     app.post(ROOT + "/bots", guarded(this::createBot));
-    app.post(
-        ROOT + "/bots/{token}/revoke",
-        guarded(
-            ctx -> {
-              emulator.revokeToken(ctx.pathParam("token"));
-              ctx.json(Json.object().put("revoked", true));
-            }));
+    ControlRoutes.revoke(app, ROOT, emulator::revokeToken);
     String bot = ROOT + "/bots/{token}";
     app.post(bot + "/updates", guarded(ctx -> step(ctx, scenario(ctx).rawUpdate(ctx.body()))));
     app.post(
@@ -114,45 +105,21 @@ final class ControlApi {
                 ctx.json(
                     Json.CONTROL.valueToTree(emulator.webhookDeliveries(ctx.pathParam("token"))))));
     app.get(bot + "/stats", guarded(this::stats));
-    app.post(
-        ROOT + "/failures/next",
-        guarded(
-            ctx -> {
-              JsonNode body = body(ctx);
-              emulator.failNext(
-                  body.path("token").asText(),
-                  body.path("call").asText("*"),
-                  body.path("status").asInt(500),
-                  body.path("code").asText("internal.error"),
-                  body.path("message").asText("Internal server error"));
-              ctx.json(Json.object().put("ok", true));
-            }));
-    app.post(
-        ROOT + "/failures/outage",
-        guarded(
-            ctx -> {
-              JsonNode body = body(ctx);
-              emulator.failAll(
-                  body.path("status").asInt(503),
-                  body.path("code").asText("service.unavailable"),
-                  body.path("message").asText("Service unavailable"),
-                  Duration.ofMillis(body.path("duration_ms").asLong(1000)));
-              ctx.json(Json.object().put("ok", true));
-            }));
-    app.post(
-        ROOT + "/failures/delay",
-        guarded(
-            ctx -> {
-              emulator.delayAnswers(Duration.ofMillis(body(ctx).path("delay_ms").asLong(0)));
-              ctx.json(Json.object().put("ok", true));
-            }));
-    app.delete(
-        ROOT + "/failures",
-        guarded(
-            ctx -> {
-              emulator.clearFailures();
-              ctx.json(Json.object().put("ok", true));
-            }));
+    ControlRoutes.failures(
+        app,
+        ROOT,
+        emulator.failures,
+        "call",
+        body ->
+            MaxError.of(
+                body.path("status").asInt(500),
+                body.path("code").asText("internal.error"),
+                body.path("message").asText("Internal server error")),
+        body ->
+            MaxError.of(
+                body.path("status").asInt(503),
+                body.path("code").asText("service.unavailable"),
+                body.path("message").asText("Service unavailable")));
   }
 
   /** {@code {"name","username","token"?}} → 201 {@code {"token","user_id","name","username"}}. */
@@ -234,32 +201,11 @@ final class ControlApi {
   private void sent(Context ctx) {
     String token = ctx.pathParam("token");
     long chatId = Long.parseLong(ctx.pathParam("chatId"));
-    int count = Integer.parseInt(ctx.queryParamAsClass("count", String.class).getOrDefault("0"));
-    long timeoutMillis =
-        Long.parseLong(ctx.queryParamAsClass("timeout_ms", String.class).getOrDefault("0"));
-    CompletableFuture<List<MaxSentMessage>> reached =
-        emulator
-            .sentFuture(token, chatId, count)
-            .orTimeout(Math.max(1, timeoutMillis), TimeUnit.MILLISECONDS);
-    ctx.future(
-        () ->
-            reached.handle(
-                (messages, timedOut) -> {
-                  if (timedOut != null) {
-                    ctx.status(408)
-                        .json(
-                            Json.object()
-                                .put(
-                                    "error",
-                                    "expected "
-                                        + count
-                                        + " messages, got "
-                                        + emulator.sentCount(token, chatId)));
-                  } else {
-                    ctx.json(Json.CONTROL.valueToTree(messages));
-                  }
-                  return null;
-                }));
+    ControlRoutes.awaitSent(
+        ctx,
+        count -> emulator.sentFuture(token, chatId, count),
+        () -> emulator.sentCount(token, chatId),
+        Json.CONTROL);
   }
 
   private void message(Context ctx) {
@@ -317,24 +263,10 @@ final class ControlApi {
   }
 
   private static JsonNode body(Context ctx) {
-    String body = ctx.body();
-    if (body.isBlank()) {
-      return Json.object();
-    }
-    try {
-      return Json.MAPPER.readTree(body);
-    } catch (java.io.IOException e) {
-      throw new IllegalArgumentException("body is not JSON");
-    }
+    return ControlRoutes.body(ctx);
   }
 
   private static Handler guarded(Handler handler) {
-    return ctx -> {
-      try {
-        handler.handle(ctx);
-      } catch (IllegalArgumentException | IllegalStateException | MaxError bad) {
-        ctx.status(400).json(Json.object().put("error", String.valueOf(bad.getMessage())));
-      }
-    };
+    return ControlRoutes.guarded(handler, MaxError.class);
   }
 }

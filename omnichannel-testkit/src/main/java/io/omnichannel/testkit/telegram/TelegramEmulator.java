@@ -208,6 +208,10 @@ public final class TelegramEmulator implements AutoCloseable {
     failures.reset();
   }
 
+  FailureInjector<ApiError> failures() {
+    return failures;
+  }
+
   @Override
   public void close() {
     bots.stopAll();
