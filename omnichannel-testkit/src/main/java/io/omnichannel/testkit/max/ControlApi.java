@@ -27,8 +27,17 @@ final class ControlApi {
   }
 
   void register(Javalin app) {
-    app.post(ROOT + "/bots", guarded(this::createBot));
-    ControlRoutes.revoke(app, ROOT, emulator::revokeToken);
+    ControlRoutes.bots(
+        app,
+        ROOT,
+        "name",
+        (token, name, username) ->
+            token == null
+                ? emulator.createBot(name, username)
+                : emulator.createBot(token, name, username),
+        emulator::revokeToken,
+        Json.CONTROL);
+    ControlRoutes.sent(app, ROOT, emulator::sentFuture, emulator::sentCount, Json.CONTROL);
     String bot = ROOT + "/bots/{token}";
     app.post(bot + "/updates", guarded(ctx -> step(ctx, scenario(ctx).rawUpdate(ctx.body()))));
     app.post(
@@ -90,7 +99,6 @@ final class ControlApi {
               JsonNode body = body(ctx);
               step(ctx, press(group(ctx).member(user(ctx, body)), body));
             }));
-    app.get(bot + "/chats/{chatId}/sent", guarded(this::sent));
     app.get(bot + "/messages/{mid}", guarded(this::message));
     app.get(
         bot + "/callback-answers",
@@ -120,18 +128,6 @@ final class ControlApi {
                 body.path("status").asInt(503),
                 body.path("code").asText("service.unavailable"),
                 body.path("message").asText("Service unavailable")));
-  }
-
-  /** {@code {"name","username","token"?}} → 201 {@code {"token","user_id","name","username"}}. */
-  private void createBot(Context ctx) {
-    JsonNode body = body(ctx);
-    String name = body.path("name").asText("Test Bot");
-    String username = body.path("username").asText("test_bot");
-    MaxBotInfo info =
-        body.hasNonNull("token")
-            ? emulator.createBot(body.get("token").asText(), name, username)
-            : emulator.createBot(name, username);
-    ctx.status(201).json(Json.CONTROL.valueToTree(info));
   }
 
   /** {@code {"action":"add|remove","by":{…},"title"?}}. */
@@ -195,17 +191,6 @@ final class ControlApi {
   /** {@code {"mid","payload"}}. */
   private static MaxInjected press(MaxAuthor author, JsonNode body) {
     return author.pressesButton(body.path("mid").asText(), body.path("payload").textValue());
-  }
-
-  /** {@code ?count=N&timeout_ms=T} waits (asynchronously) until N messages were sent, else 408. */
-  private void sent(Context ctx) {
-    String token = ctx.pathParam("token");
-    long chatId = Long.parseLong(ctx.pathParam("chatId"));
-    ControlRoutes.awaitSent(
-        ctx,
-        count -> emulator.sentFuture(token, chatId, count),
-        () -> emulator.sentCount(token, chatId),
-        Json.CONTROL);
   }
 
   private void message(Context ctx) {

@@ -13,8 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.IntFunction;
-import java.util.function.LongSupplier;
 
 /**
  * The plumbing of a Bot API emulator's HTTP control API: plain JSON in and out, a refused request
@@ -65,37 +63,44 @@ public final class ControlRoutes {
     ctx.status(400).json(error(String.valueOf(bad.getMessage())));
   }
 
-  /**
-   * {@code ?count=N&timeout_ms=T}: answers what {@code reached} completes with once N messages were
-   * sent, else (asynchronously) 408 {@code {"error":"expected N messages, got M"}}.
-   */
-  public static <T> void awaitSent(
-      Context ctx,
-      IntFunction<CompletableFuture<List<T>>> reached,
-      LongSupplier sentCount,
-      ObjectMapper mapper) {
-    int count = Integer.parseInt(ctx.queryParamAsClass("count", String.class).getOrDefault("0"));
-    long timeoutMillis =
-        Long.parseLong(ctx.queryParamAsClass("timeout_ms", String.class).getOrDefault("0"));
-    CompletableFuture<List<T>> sent =
-        reached.apply(count).orTimeout(Math.max(1, timeoutMillis), TimeUnit.MILLISECONDS);
-    ctx.future(
-        () ->
-            sent.handle(
-                (messages, timedOut) -> {
-                  if (timedOut != null) {
-                    ctx.status(408)
-                        .json(
-                            error("expected " + count + " messages, got " + sentCount.getAsLong()));
-                  } else {
-                    ctx.json(mapper.valueToTree(messages));
-                  }
-                  return null;
-                }));
+  /** Makes a bot: with the token given, or a generated one when it is null. */
+  public interface BotMaker {
+    Object make(String token, String name, String username);
   }
 
-  /** {@code POST <root>/bots/{token}/revoke} → {@code {"revoked":true}}. */
-  public static void revoke(Javalin app, String root, Consumer<String> revokeToken) {
+  /** Completes with the messages the bot sent to the chat once there are {@code count}. */
+  public interface SentFuture<T> {
+    CompletableFuture<List<T>> reached(String token, long chatId, int count);
+  }
+
+  /** How many messages the bot ever sent to the chat. */
+  public interface SentCount {
+    long of(String token, long chatId);
+  }
+
+  /**
+   * {@code POST <root>/bots} {@code {<nameField>, "username", "token"?}} → 201 the bot, and {@code
+   * POST <root>/bots/{token}/revoke} → {@code {"revoked":true}}.
+   */
+  public static void bots(
+      Javalin app,
+      String root,
+      String nameField,
+      BotMaker maker,
+      Consumer<String> revokeToken,
+      ObjectMapper mapper) {
+    app.post(
+        root + "/bots",
+        guarded(
+            ctx -> {
+              JsonNode body = body(ctx);
+              Object bot =
+                  maker.make(
+                      body.hasNonNull("token") ? body.get("token").asText() : null,
+                      body.path(nameField).asText("Test Bot"),
+                      body.path("username").asText("test_bot"));
+              ctx.status(201).json(mapper.valueToTree(bot));
+            }));
     app.post(
         root + "/bots/{token}/revoke",
         guarded(
@@ -103,6 +108,48 @@ public final class ControlRoutes {
               revokeToken.accept(ctx.pathParam("token"));
               ctx.json(MAPPER.createObjectNode().put("revoked", true));
             }));
+  }
+
+  /**
+   * {@code GET <root>/bots/{token}/chats/{chatId}/sent?count=N&timeout_ms=T}: the messages once N
+   * were sent, else (asynchronously, no thread held) 408 {@code {"error":"expected N messages, got
+   * M"}}.
+   */
+  public static <T> void sent(
+      Javalin app, String root, SentFuture<T> reached, SentCount sentCount, ObjectMapper mapper) {
+    app.get(
+        root + "/bots/{token}/chats/{chatId}/sent",
+        guarded(ctx -> awaitSent(ctx, reached, sentCount, mapper)));
+  }
+
+  private static <T> void awaitSent(
+      Context ctx, SentFuture<T> reached, SentCount sentCount, ObjectMapper mapper) {
+    String token = ctx.pathParam("token");
+    long chatId = Long.parseLong(ctx.pathParam("chatId"));
+    int count = Integer.parseInt(ctx.queryParamAsClass("count", String.class).getOrDefault("0"));
+    long timeoutMillis =
+        Long.parseLong(ctx.queryParamAsClass("timeout_ms", String.class).getOrDefault("0"));
+    CompletableFuture<List<T>> sent =
+        reached
+            .reached(token, chatId, count)
+            .orTimeout(Math.max(1, timeoutMillis), TimeUnit.MILLISECONDS);
+    ctx.future(
+        () ->
+            sent.handle(
+                (messages, timedOut) -> {
+                  if (timedOut != null) {
+                    ctx.status(408)
+                        .json(
+                            error(
+                                "expected "
+                                    + count
+                                    + " messages, got "
+                                    + sentCount.of(token, chatId)));
+                  } else {
+                    ctx.json(mapper.valueToTree(messages));
+                  }
+                  return null;
+                }));
   }
 
   /**

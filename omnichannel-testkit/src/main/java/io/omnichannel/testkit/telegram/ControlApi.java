@@ -22,10 +22,18 @@ final class ControlApi {
   }
 
   void register(Javalin app) {
-    app.post(ROOT + "/bots", guarded(this::createBot));
-    ControlRoutes.revoke(app, ROOT, emulator::revokeToken);
+    ControlRoutes.bots(
+        app,
+        ROOT,
+        "first_name",
+        (token, name, username) ->
+            token == null
+                ? emulator.createBot(name, username)
+                : emulator.createBot(token, name, username),
+        emulator::revokeToken,
+        Json.MAPPER);
+    ControlRoutes.sent(app, ROOT, emulator::sentFuture, emulator::sentCount, Json.MAPPER);
     new ScenarioControlApi(emulator).register(app);
-    app.get(ROOT + "/bots/{token}/chats/{chatId}/sent", guarded(this::sent));
     app.get(
         ROOT + "/bots/{token}/webhook-deliveries",
         guarded(
@@ -45,28 +53,6 @@ final class ControlApi {
         body ->
             ApiError.of(
                 body.path("status").asInt(502), body.path("description").asText("Bad Gateway")));
-  }
-
-  private void createBot(Context ctx) {
-    JsonNode body = body(ctx);
-    String firstName = body.path("first_name").asText("Test Bot");
-    String username = body.path("username").asText("test_bot");
-    BotInfo info =
-        body.hasNonNull("token")
-            ? emulator.createBot(body.get("token").asText(), firstName, username)
-            : emulator.createBot(firstName, username);
-    ctx.status(201).json(Json.MAPPER.valueToTree(info));
-  }
-
-  /** {@code ?count=N&timeout_ms=T} waits (asynchronously) until N messages were sent, else 408. */
-  private void sent(Context ctx) {
-    String token = ctx.pathParam("token");
-    long chatId = Long.parseLong(ctx.pathParam("chatId"));
-    ControlRoutes.awaitSent(
-        ctx,
-        count -> emulator.sentFuture(token, chatId, count),
-        () -> emulator.sentCount(token, chatId),
-        Json.MAPPER);
   }
 
   private void stats(Context ctx) {
