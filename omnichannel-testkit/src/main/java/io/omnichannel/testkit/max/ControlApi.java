@@ -1,5 +1,7 @@
 package io.omnichannel.testkit.max;
 
+import static io.omnichannel.testkit.support.ControlRoutes.body;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -245,10 +247,6 @@ final class ControlApi {
 
   private static void step(Context ctx, MaxInjected injected) {
     ctx.status(201).json(Json.CONTROL.valueToTree(injected));
-  }
-
-  private static JsonNode body(Context ctx) {
-    return ControlRoutes.body(ctx);
   }
 
   private static Handler guarded(Handler handler) {

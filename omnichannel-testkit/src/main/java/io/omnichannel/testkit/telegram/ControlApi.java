@@ -1,6 +1,5 @@
 package io.omnichannel.testkit.telegram;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -62,10 +61,6 @@ final class ControlApi {
     stats.put("pending_update_count", emulator.pendingUpdateCount(token));
     stats.put("webhook_deliveries", emulator.webhookDeliveries(token).size());
     ctx.json(stats);
-  }
-
-  static JsonNode body(Context ctx) {
-    return ControlRoutes.body(ctx);
   }
 
   /** A raw update that is not JSON is refused too. */
