@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.omnichannel.testkit.support.AsyncAnswer;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,32 +75,8 @@ final class ApiEndpoints {
       } catch (RuntimeException error) {
         answer = CompletableFuture.failedFuture(error);
       }
-      Duration delay = emulator.failures.delay();
-      if (!delay.isZero()) {
-        CompletableFuture<JsonNode> later = new CompletableFuture<>();
-        CompletableFuture<JsonNode> source = answer;
-        emulator
-            .scheduler()
-            .schedule(
-                () ->
-                    source.whenComplete(
-                        (value, error) -> {
-                          if (error != null) {
-                            later.completeExceptionally(error);
-                          } else {
-                            later.complete(value);
-                          }
-                        }),
-                delay.toNanos(),
-                TimeUnit.NANOSECONDS);
-        answer = later;
-      }
-      if (answer.isDone()) {
-        write(ctx, answer);
-      } else {
-        CompletableFuture<JsonNode> pending = answer;
-        ctx.future(() -> pending.handle((v, e) -> write(ctx, pending)));
-      }
+      AsyncAnswer.write(
+          ctx, emulator.failures.delayed(answer, emulator.scheduler()), done -> write(ctx, done));
     };
   }
 
@@ -113,7 +88,8 @@ final class ApiEndpoints {
     String path = ctx.path();
     String segment = path.length() > 1 ? path.substring(1).split("/", 2)[0] : "";
     MaxError injected =
-        emulator.failures.failureFor(token == null ? "" : token, ctx.method().name(), segment);
+        emulator.failures.failureFor(
+            token == null ? "" : token, ctx.method().name() + " /" + segment, "/" + segment);
     if (injected != null) {
       throw injected;
     }
@@ -130,12 +106,12 @@ final class ApiEndpoints {
     return CompletableFuture.completedFuture((JsonNode) result);
   }
 
-  private static Void write(Context ctx, CompletableFuture<JsonNode> done) {
+  private static void write(Context ctx, CompletableFuture<JsonNode> done) {
     try {
       JsonNode body = done.join();
       ctx.status(200).contentType("application/json; charset=utf-8").result(Json.write(body));
     } catch (CompletionException | CancellationException failed) {
-      Throwable cause = failed.getCause() != null ? failed.getCause() : failed;
+      Throwable cause = AsyncAnswer.cause(failed);
       MaxError error;
       if (cause instanceof MaxError maxError) {
         error = maxError;
@@ -147,7 +123,6 @@ final class ApiEndpoints {
       }
       writeError(ctx, error);
     }
-    return null;
   }
 
   static void writeError(Context ctx, MaxError error) {

@@ -2,6 +2,7 @@ package io.omnichannel.testkit.max;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnichannel.testkit.support.CountedLog;
+import io.omnichannel.testkit.support.SlidingWindow;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;

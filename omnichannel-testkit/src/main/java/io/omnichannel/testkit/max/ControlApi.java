@@ -1,17 +1,16 @@
 package io.omnichannel.testkit.max;
 
+import static io.omnichannel.testkit.support.ControlRoutes.body;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.time.Duration;
+import io.omnichannel.testkit.support.ControlRoutes;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The emulator's own HTTP API under {@code /_emulator/max/}, for scenarios driven from outside the
@@ -30,14 +29,17 @@ final class ControlApi {
   }
 
   void register(Javalin app) {
-    app.post(ROOT + "/bots", guarded(this::createBot));
-    app.post(
-        ROOT + "/bots/{token}/revoke",
-        guarded(
-            ctx -> {
-              emulator.revokeToken(ctx.pathParam("token"));
-              ctx.json(Json.object().put("revoked", true));
-            }));
+    ControlRoutes.bots(
+        app,
+        ROOT,
+        "name",
+        (token, name, username) ->
+            token == null
+                ? emulator.createBot(name, username)
+                : emulator.createBot(token, name, username),
+        emulator::revokeToken,
+        Json.CONTROL);
+    ControlRoutes.sent(app, ROOT, emulator::sentFuture, emulator::sentCount, Json.CONTROL);
     String bot = ROOT + "/bots/{token}";
     app.post(bot + "/updates", guarded(ctx -> step(ctx, scenario(ctx).rawUpdate(ctx.body()))));
     app.post(
@@ -99,7 +101,6 @@ final class ControlApi {
               JsonNode body = body(ctx);
               step(ctx, press(group(ctx).member(user(ctx, body)), body));
             }));
-    app.get(bot + "/chats/{chatId}/sent", guarded(this::sent));
     app.get(bot + "/messages/{mid}", guarded(this::message));
     app.get(
         bot + "/callback-answers",
@@ -114,57 +115,21 @@ final class ControlApi {
                 ctx.json(
                     Json.CONTROL.valueToTree(emulator.webhookDeliveries(ctx.pathParam("token"))))));
     app.get(bot + "/stats", guarded(this::stats));
-    app.post(
-        ROOT + "/failures/next",
-        guarded(
-            ctx -> {
-              JsonNode body = body(ctx);
-              emulator.failNext(
-                  body.path("token").asText(),
-                  body.path("call").asText("*"),
-                  body.path("status").asInt(500),
-                  body.path("code").asText("internal.error"),
-                  body.path("message").asText("Internal server error"));
-              ctx.json(Json.object().put("ok", true));
-            }));
-    app.post(
-        ROOT + "/failures/outage",
-        guarded(
-            ctx -> {
-              JsonNode body = body(ctx);
-              emulator.failAll(
-                  body.path("status").asInt(503),
-                  body.path("code").asText("service.unavailable"),
-                  body.path("message").asText("Service unavailable"),
-                  Duration.ofMillis(body.path("duration_ms").asLong(1000)));
-              ctx.json(Json.object().put("ok", true));
-            }));
-    app.post(
-        ROOT + "/failures/delay",
-        guarded(
-            ctx -> {
-              emulator.delayAnswers(Duration.ofMillis(body(ctx).path("delay_ms").asLong(0)));
-              ctx.json(Json.object().put("ok", true));
-            }));
-    app.delete(
-        ROOT + "/failures",
-        guarded(
-            ctx -> {
-              emulator.clearFailures();
-              ctx.json(Json.object().put("ok", true));
-            }));
-  }
-
-  /** {@code {"name","username","token"?}} → 201 {@code {"token","user_id","name","username"}}. */
-  private void createBot(Context ctx) {
-    JsonNode body = body(ctx);
-    String name = body.path("name").asText("Test Bot");
-    String username = body.path("username").asText("test_bot");
-    MaxBotInfo info =
-        body.hasNonNull("token")
-            ? emulator.createBot(body.get("token").asText(), name, username)
-            : emulator.createBot(name, username);
-    ctx.status(201).json(Json.CONTROL.valueToTree(info));
+    ControlRoutes.failures(
+        app,
+        ROOT,
+        emulator.failures,
+        "call",
+        body ->
+            MaxError.of(
+                body.path("status").asInt(500),
+                body.path("code").asText("internal.error"),
+                body.path("message").asText("Internal server error")),
+        body ->
+            MaxError.of(
+                body.path("status").asInt(503),
+                body.path("code").asText("service.unavailable"),
+                body.path("message").asText("Service unavailable")));
   }
 
   /** {@code {"action":"add|remove","by":{…},"title"?}}. */
@@ -230,38 +195,6 @@ final class ControlApi {
     return author.pressesButton(body.path("mid").asText(), body.path("payload").textValue());
   }
 
-  /** {@code ?count=N&timeout_ms=T} waits (asynchronously) until N messages were sent, else 408. */
-  private void sent(Context ctx) {
-    String token = ctx.pathParam("token");
-    long chatId = Long.parseLong(ctx.pathParam("chatId"));
-    int count = Integer.parseInt(ctx.queryParamAsClass("count", String.class).getOrDefault("0"));
-    long timeoutMillis =
-        Long.parseLong(ctx.queryParamAsClass("timeout_ms", String.class).getOrDefault("0"));
-    CompletableFuture<List<MaxSentMessage>> reached =
-        emulator
-            .sentFuture(token, chatId, count)
-            .orTimeout(Math.max(1, timeoutMillis), TimeUnit.MILLISECONDS);
-    ctx.future(
-        () ->
-            reached.handle(
-                (messages, timedOut) -> {
-                  if (timedOut != null) {
-                    ctx.status(408)
-                        .json(
-                            Json.object()
-                                .put(
-                                    "error",
-                                    "expected "
-                                        + count
-                                        + " messages, got "
-                                        + emulator.sentCount(token, chatId)));
-                  } else {
-                    ctx.json(Json.CONTROL.valueToTree(messages));
-                  }
-                  return null;
-                }));
-  }
-
   private void message(Context ctx) {
     MaxMessageState state =
         emulator
@@ -316,25 +249,7 @@ final class ControlApi {
     ctx.status(201).json(Json.CONTROL.valueToTree(injected));
   }
 
-  private static JsonNode body(Context ctx) {
-    String body = ctx.body();
-    if (body.isBlank()) {
-      return Json.object();
-    }
-    try {
-      return Json.MAPPER.readTree(body);
-    } catch (java.io.IOException e) {
-      throw new IllegalArgumentException("body is not JSON");
-    }
-  }
-
   private static Handler guarded(Handler handler) {
-    return ctx -> {
-      try {
-        handler.handle(ctx);
-      } catch (IllegalArgumentException | IllegalStateException | MaxError bad) {
-        ctx.status(400).json(Json.object().put("error", String.valueOf(bad.getMessage())));
-      }
-    };
+    return ControlRoutes.guarded(handler, MaxError.class);
   }
 }

@@ -1,26 +1,22 @@
 package io.omnichannel.testkit.max;
 
 import io.omnichannel.testkit.support.CountedLog;
+import io.omnichannel.testkit.support.EmulatorRuntime;
+import io.omnichannel.testkit.support.FailureInjector;
+import io.omnichannel.testkit.support.LoopbackServer;
+import io.omnichannel.testkit.support.Waiting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,31 +32,17 @@ public final class MaxEmulator implements AutoCloseable {
   private static final AtomicLong BOT_IDS = new AtomicLong(590_000_000L);
 
   private final MaxEmulatorConfig config;
-  private final ScheduledThreadPoolExecutor scheduler;
-  private final ExecutorService webhookExecutor;
-  private final HttpClient http;
-  private final Path spoolDirectory;
+  private final EmulatorRuntime runtime;
   private final Map<String, Bot> bots = new ConcurrentHashMap<>();
   final Uploads uploads;
-  final FailureInjector failures = new FailureInjector();
-  private final MaxServer server;
+  final FailureInjector<MaxError> failures = new FailureInjector<>();
+  private final LoopbackServer server;
 
   private MaxEmulator(MaxEmulatorConfig config) throws IOException {
     this.config = config;
-    this.scheduler =
-        new ScheduledThreadPoolExecutor(1, Waiting.daemonThreads("max-emulator-timer"));
-    this.scheduler.setRemoveOnCancelPolicy(true);
-    this.webhookExecutor =
-        Executors.newFixedThreadPool(2, Waiting.daemonThreads("max-emulator-webhook"));
-    this.http =
-        HttpClient.newBuilder()
-            .executor(webhookExecutor)
-            .connectTimeout(config.webhookRetry().requestTimeout())
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
-    this.spoolDirectory = Files.createTempDirectory("max-emulator-uploads");
+    this.runtime = new EmulatorRuntime("max-emulator", config.webhookRetry().requestTimeout());
     this.uploads = new Uploads(config.storedFileBytes(), config.ticker());
-    this.server = new MaxServer(config.port(), this, spoolDirectory);
+    this.server = MaxServer.create(config.port(), this, runtime.spool());
   }
 
   public static MaxEmulator start() {
@@ -111,7 +93,8 @@ public final class MaxEmulator implements AutoCloseable {
       throw new IllegalArgumentException("token must be non-blank without spaces");
     }
     MaxBotInfo info = new MaxBotInfo(token, BOT_IDS.incrementAndGet(), name, username);
-    if (bots.putIfAbsent(token, new Bot(info, config, http, scheduler)) != null) {
+    if (bots.putIfAbsent(token, new Bot(info, config, runtime.webhookHttp(), runtime.scheduler()))
+        != null) {
       throw new IllegalStateException("a bot with this token exists already");
     }
     return info;
@@ -260,7 +243,7 @@ public final class MaxEmulator implements AutoCloseable {
   }
 
   ScheduledThreadPoolExecutor scheduler() {
-    return scheduler;
+    return runtime.scheduler();
   }
 
   private CountedLog<MaxSentMessage> sentLog(String token, long chatId) {
@@ -278,18 +261,6 @@ public final class MaxEmulator implements AutoCloseable {
   public void close() {
     bots.values().forEach(bot -> bot.webhook.stop());
     server.stop();
-    scheduler.shutdownNow();
-    webhookExecutor.shutdownNow();
-    try {
-      scheduler.awaitTermination(5, TimeUnit.SECONDS);
-      webhookExecutor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    try (Stream<Path> paths = Files.walk(spoolDirectory)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException ignored) {
-      // a temp directory left behind is harmless
-    }
+    runtime.close();
   }
 }

@@ -1,6 +1,7 @@
 package io.omnichannel.testkit.max;
 
 import com.google.common.base.Ticker;
+import io.omnichannel.testkit.support.SlidingWindow;
 
 /**
  * One bot's request limits: all calls, long polls, and (optionally) sends per chat. A request

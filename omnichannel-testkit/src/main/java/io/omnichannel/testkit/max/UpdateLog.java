@@ -2,15 +2,12 @@ package io.omnichannel.testkit.max;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.omnichannel.testkit.support.LongPollSlot;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
@@ -36,31 +33,14 @@ final class UpdateLog {
     }
   }
 
-  private static final class Poll {
-    final int limit;
-    final Set<String> types;
-    final CompletableFuture<ObjectNode> answer = new CompletableFuture<>();
-    volatile ScheduledFuture<?> timeout;
-
-    Poll(int limit, Set<String> types) {
-      this.limit = limit;
-      this.types = types;
-    }
-
-    void complete(ObjectNode batch) {
-      if (timeout != null) {
-        timeout.cancel(false);
-      }
-      answer.complete(batch);
-    }
-  }
+  /** What a waiting {@code GET /updates} asked. */
+  private record Query(int limit, Set<String> types) {}
 
   private final ScheduledExecutorService scheduler;
   private final int cap;
   private final ArrayDeque<Entry> pending = new ArrayDeque<>();
-  private final List<CompletableFuture<Void>> pollWatchers = new ArrayList<>();
+  private final LongPollSlot<Query, ObjectNode> polls = new LongPollSlot<>();
   private long nextMarker = FIRST_MARKER;
-  private Poll poll;
   private Subscription subscription;
   private BiConsumer<Subscription, Entry> webhook = (s, e) -> {};
 
@@ -74,7 +54,7 @@ final class UpdateLog {
   }
 
   void add(String type, long chatKey, ObjectNode json) {
-    Poll woken = null;
+    LongPollSlot.Poll<Query, ObjectNode> woken = null;
     ObjectNode batch = null;
     Subscription target = null;
     Entry entry;
@@ -89,12 +69,12 @@ final class UpdateLog {
         while (pending.size() > cap) {
           pending.removeFirst();
         }
-        if (poll != null) {
-          ObjectNode ready = collect(poll.limit, poll.types);
+        LongPollSlot.Poll<Query, ObjectNode> waiting = polls.held();
+        if (waiting != null) {
+          ObjectNode ready = collect(waiting.query().limit(), waiting.query().types());
           if (!ready.withArray("updates").isEmpty()) {
-            woken = poll;
+            woken = polls.take();
             batch = ready;
-            poll = null;
           }
         }
       }
@@ -110,10 +90,9 @@ final class UpdateLog {
   /** {@code GET /updates}: answers now when something is unread or timeout is 0, else later. */
   CompletableFuture<ObjectNode> poll(
       Long marker, int limit, int timeoutSeconds, Set<String> types) {
-    Poll replaced;
-    Poll waiting = null;
+    LongPollSlot.Poll<Query, ObjectNode> replaced;
+    LongPollSlot.Poll<Query, ObjectNode> waiting = null;
     ObjectNode ready;
-    List<CompletableFuture<Void>> watchers = List.of();
     synchronized (this) {
       if (subscription != null) {
         throw MaxError.pollingDisabled();
@@ -123,14 +102,10 @@ final class UpdateLog {
           pending.removeFirst();
         }
       }
-      replaced = poll;
-      poll = null;
+      replaced = polls.take();
       ready = collect(limit, types);
       if (ready.withArray("updates").isEmpty() && timeoutSeconds > 0) {
-        waiting = new Poll(limit, types);
-        poll = waiting;
-        watchers = List.copyOf(pollWatchers);
-        pollWatchers.clear();
+        waiting = polls.hold(new Query(limit, types));
       }
     }
     if (replaced != null) {
@@ -140,24 +115,16 @@ final class UpdateLog {
     if (waiting == null) {
       return CompletableFuture.completedFuture(ready);
     }
-    Poll registered = waiting;
-    try {
-      registered.timeout =
-          scheduler.schedule(() -> expire(registered), timeoutSeconds, TimeUnit.SECONDS);
-    } catch (RejectedExecutionException closing) {
-      expire(registered);
-    }
-    watchers.forEach(w -> w.complete(null));
-    return registered.answer;
+    LongPollSlot.Poll<Query, ObjectNode> registered = waiting;
+    return registered.start(scheduler, timeoutSeconds, () -> expire(registered));
   }
 
-  private void expire(Poll expired) {
+  private void expire(LongPollSlot.Poll<Query, ObjectNode> expired) {
     ObjectNode empty;
     synchronized (this) {
-      if (poll != expired) {
+      if (!polls.takeIf(expired)) {
         return;
       }
-      poll = null;
       empty = emptyBatch();
     }
     expired.complete(empty);
@@ -190,24 +157,18 @@ final class UpdateLog {
   }
 
   synchronized CompletableFuture<Void> whenPollWaiting() {
-    if (poll != null) {
-      return CompletableFuture.completedFuture(null);
-    }
-    CompletableFuture<Void> watcher = new CompletableFuture<>();
-    pollWatchers.add(watcher);
-    return watcher;
+    return polls.whenHeld();
   }
 
   /** A new subscription replaces the old; unread updates go to it; a waiting poll ends empty. */
   void subscribe(Subscription next) {
-    Poll interrupted;
+    LongPollSlot.Poll<Query, ObjectNode> interrupted;
     List<Entry> moved;
     synchronized (this) {
       subscription = next;
       moved = pending.stream().filter(e -> next.wants(e.type())).toList();
       pending.clear();
-      interrupted = poll;
-      poll = null;
+      interrupted = polls.take();
     }
     if (interrupted != null) {
       interrupted.complete(emptyBatch());
@@ -243,16 +204,12 @@ final class UpdateLog {
 
   /** Ends a waiting poll, e.g. with 401 when the bot is gone. */
   void terminatePoll(MaxError error) {
-    Poll waiting;
+    LongPollSlot.Poll<Query, ObjectNode> waiting;
     synchronized (this) {
-      waiting = poll;
-      poll = null;
+      waiting = polls.take();
     }
     if (waiting != null) {
-      if (waiting.timeout != null) {
-        waiting.timeout.cancel(false);
-      }
-      waiting.answer.completeExceptionally(error);
+      waiting.fail(error);
     }
   }
 }

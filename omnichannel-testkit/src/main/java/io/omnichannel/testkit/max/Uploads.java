@@ -1,6 +1,7 @@
 package io.omnichannel.testkit.max;
 
 import com.google.common.base.Ticker;
+import io.omnichannel.testkit.support.GeneratedContent;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.security.SecureRandom;

@@ -1,21 +1,14 @@
 package io.omnichannel.testkit.max;
 
 import io.omnichannel.testkit.support.CountedLog;
-import java.net.ConnectException;
-import java.net.URI;
+import io.omnichannel.testkit.support.WebhookPost;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Posts one bot's updates to its subscription: one Update per POST, {@code X-Max-Bot-Api-Secret}
@@ -75,21 +68,20 @@ final class WebhookDispatcher {
       return;
     }
     String body = Json.write(job.entry().json());
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(current.url()))
-            .timeout(retry.requestTimeout())
-            .header("Content-Type", "application/json; charset=utf-8")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (current.secret() != null) {
-      request.header(SECRET_HEADER, current.secret());
-    }
-    http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
-        .whenComplete(
-            (response, failure) -> {
-              int status = response == null ? 0 : response.statusCode();
+    WebhookPost.send(
+            http,
+            current.url(),
+            retry.requestTimeout(),
+            "application/json; charset=utf-8",
+            body,
+            SECRET_HEADER,
+            current.secret())
+        .thenAccept(
+            outcome -> {
+              int status = outcome.status();
               String error =
-                  failure != null
-                      ? describe(failure)
+                  outcome.failure() != null
+                      ? outcome.failure()
                       : status == 200 ? null : "HTTP status " + status;
               MaxWebhookDelivery record =
                   new MaxWebhookDelivery(
@@ -119,13 +111,8 @@ final class WebhookDispatcher {
   }
 
   private void schedule(Job job, int attempt, Duration wait) {
-    if (stopped) {
-      return;
-    }
-    try {
-      scheduler.schedule(() -> send(job, attempt), wait.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (RejectedExecutionException closing) {
-      // the emulator is closing
+    if (!stopped) {
+      WebhookPost.later(scheduler, wait, () -> send(job, attempt));
     }
   }
 
@@ -144,20 +131,6 @@ final class WebhookDispatcher {
 
   private synchronized void dropChat(long chatKey) {
     queues.remove(chatKey);
-  }
-
-  private static String describe(Throwable failure) {
-    Throwable cause =
-        failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
-    if (cause instanceof HttpTimeoutException) {
-      return "Read timeout expired";
-    }
-    if (cause instanceof ConnectException) {
-      return "Connection refused";
-    }
-    return "Connection error: " + cause.getClass().getSimpleName();
   }
 
   CountedLog<MaxWebhookDelivery> deliveries() {

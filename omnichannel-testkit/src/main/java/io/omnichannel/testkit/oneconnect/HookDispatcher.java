@@ -1,5 +1,6 @@
 package io.omnichannel.testkit.oneconnect;
 
+import io.omnichannel.testkit.support.Waiting;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,9 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +38,9 @@ final class HookDispatcher implements AutoCloseable {
   HookDispatcher(OneConnectEmulatorConfig config, Journal journal) {
     this.config = config;
     this.journal = journal;
-    this.scheduler = Executors.newScheduledThreadPool(4, named("oneconnect-hook"));
-    this.httpExecutor = Executors.newCachedThreadPool(named("oneconnect-hook-http"));
+    this.scheduler = Executors.newScheduledThreadPool(4, Waiting.daemonThreads("oneconnect-hook"));
+    this.httpExecutor =
+        Executors.newCachedThreadPool(Waiting.daemonThreads("oneconnect-hook-http"));
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(config.hookTimeout())
@@ -187,26 +187,10 @@ final class HookDispatcher implements AutoCloseable {
 
   @Override
   public void close() {
-    scheduler.shutdownNow();
-    httpExecutor.shutdownNow();
-    try {
-      scheduler.awaitTermination(5, TimeUnit.SECONDS);
-      httpExecutor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Waiting.shutDown(scheduler, httpExecutor);
   }
 
   private static String nullToEmpty(String value) {
     return value == null ? "" : value;
-  }
-
-  private static ThreadFactory named(String prefix) {
-    AtomicInteger counter = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

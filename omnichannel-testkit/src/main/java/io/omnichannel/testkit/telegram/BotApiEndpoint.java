@@ -2,11 +2,11 @@ package io.omnichannel.testkit.telegram;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import java.time.Duration;
+import io.omnichannel.testkit.support.AsyncAnswer;
+import io.omnichannel.testkit.support.FailureInjector;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,14 +17,14 @@ final class BotApiEndpoint {
   private final BotRegistry bots;
   private final BotApiMethods methods;
   private final RequestParser parser;
-  private final FailureInjector failures;
+  private final FailureInjector<ApiError> failures;
   private final ScheduledExecutorService scheduler;
 
   BotApiEndpoint(
       BotRegistry bots,
       BotApiMethods methods,
       RequestParser parser,
-      FailureInjector failures,
+      FailureInjector<ApiError> failures,
       ScheduledExecutorService scheduler) {
     this.bots = bots;
     this.methods = methods;
@@ -40,36 +40,7 @@ final class BotApiEndpoint {
     } catch (RuntimeException error) {
       answer = CompletableFuture.failedFuture(error);
     }
-    Duration delay = failures.delay();
-    if (!delay.isZero()) {
-      CompletableFuture<Answer> later = new CompletableFuture<>();
-      CompletableFuture<Answer> source = answer;
-      scheduler.schedule(
-          () ->
-              source.whenComplete(
-                  (value, error) -> {
-                    if (error != null) {
-                      later.completeExceptionally(error);
-                    } else {
-                      later.complete(value);
-                    }
-                  }),
-          delay.toNanos(),
-          TimeUnit.NANOSECONDS);
-      answer = later;
-    }
-    if (answer.isDone()) {
-      write(ctx, answer);
-    } else {
-      CompletableFuture<Answer> pending = answer;
-      ctx.future(
-          () ->
-              pending.handle(
-                  (value, error) -> {
-                    write(ctx, pending);
-                    return null;
-                  }));
-    }
+    AsyncAnswer.write(ctx, failures.delayed(answer, scheduler), done -> write(ctx, done));
   }
 
   private CompletableFuture<Answer> call(Context ctx, String botSegment, String methodName) {
@@ -98,7 +69,7 @@ final class BotApiEndpoint {
       }
       ctx.status(200).contentType("application/json").result(Json.write(envelope));
     } catch (CompletionException | java.util.concurrent.CancellationException failed) {
-      Throwable cause = failed.getCause() != null ? failed.getCause() : failed;
+      Throwable cause = AsyncAnswer.cause(failed);
       ApiError error = cause instanceof ApiError apiError ? apiError : internal(cause);
       ctx.status(error.code).contentType("application/json").result(Json.write(Json.error(error)));
     }

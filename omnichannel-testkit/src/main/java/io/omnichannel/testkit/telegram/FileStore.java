@@ -1,5 +1,6 @@
 package io.omnichannel.testkit.telegram;
 
+import io.omnichannel.testkit.support.GeneratedContent;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.ArrayDeque;

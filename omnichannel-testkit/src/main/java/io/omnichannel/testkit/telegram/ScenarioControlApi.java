@@ -1,7 +1,7 @@
 package io.omnichannel.testkit.telegram;
 
+import static io.omnichannel.testkit.support.ControlRoutes.body;
 import static io.omnichannel.testkit.telegram.ControlApi.ROOT;
-import static io.omnichannel.testkit.telegram.ControlApi.body;
 import static io.omnichannel.testkit.telegram.ControlApi.guarded;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,6 +1,7 @@
 package io.omnichannel.testkit.telegram;
 
 import com.google.common.base.Ticker;
+import io.omnichannel.testkit.support.SlidingWindow;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;

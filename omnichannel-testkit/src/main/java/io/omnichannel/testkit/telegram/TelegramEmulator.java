@@ -1,19 +1,14 @@
 package io.omnichannel.testkit.telegram;
 
+import io.omnichannel.testkit.support.EmulatorRuntime;
+import io.omnichannel.testkit.support.FailureInjector;
+import io.omnichannel.testkit.support.LoopbackServer;
+import io.omnichannel.testkit.support.Waiting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,38 +22,26 @@ public final class TelegramEmulator implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TelegramEmulator.class);
 
   private final TelegramEmulatorConfig config;
-  private final ScheduledThreadPoolExecutor scheduler;
-  private final ExecutorService webhookExecutor;
-  private final Path spoolDirectory;
+  private final EmulatorRuntime runtime;
   private final FileStore files;
   private final BotRegistry bots;
-  private final FailureInjector failures = new FailureInjector();
-  private final EmulatorServer server;
+  private final FailureInjector<ApiError> failures = new FailureInjector<>();
+  private final LoopbackServer server;
 
   private TelegramEmulator(TelegramEmulatorConfig config) throws IOException {
     this.config = config;
-    this.scheduler =
-        new ScheduledThreadPoolExecutor(1, Waiting.daemonThreads("telegram-emulator-timer"));
-    this.scheduler.setRemoveOnCancelPolicy(true);
-    this.webhookExecutor =
-        Executors.newFixedThreadPool(2, Waiting.daemonThreads("telegram-emulator-webhook"));
-    HttpClient http =
-        HttpClient.newBuilder()
-            .executor(webhookExecutor)
-            .connectTimeout(config.webhookRetry().requestTimeout())
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
-    this.spoolDirectory = Files.createTempDirectory("telegram-emulator-uploads");
+    this.runtime = new EmulatorRuntime("telegram-emulator", config.webhookRetry().requestTimeout());
     this.files = new FileStore(config.storedFileBytes());
-    this.bots = new BotRegistry(config, http, scheduler);
+    this.bots = new BotRegistry(config, runtime.webhookHttp(), runtime.scheduler());
     RequestParser parser =
         new RequestParser(
-            spoolDirectory,
+            runtime.spool(),
             Math.min(config.storedFileBytes(), OutgoingFiles.DOCUMENT_UPLOAD_LIMIT));
     this.server =
-        new EmulatorServer(
+        EmulatorServer.create(
             config.port(),
-            new BotApiEndpoint(bots, new BotApiMethods(files), parser, failures, scheduler),
+            new BotApiEndpoint(
+                bots, new BotApiMethods(files), parser, failures, runtime.scheduler()),
             new FileDownloadEndpoint(bots, files),
             new ControlApi(this));
   }
@@ -225,26 +208,14 @@ public final class TelegramEmulator implements AutoCloseable {
     failures.reset();
   }
 
+  FailureInjector<ApiError> failures() {
+    return failures;
+  }
+
   @Override
   public void close() {
     bots.stopAll();
     server.stop();
-    scheduler.shutdownNow();
-    webhookExecutor.shutdownNow();
-    try {
-      scheduler.awaitTermination(5, TimeUnit.SECONDS);
-      webhookExecutor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    deleteSpool();
-  }
-
-  private void deleteSpool() {
-    try (Stream<Path> paths = Files.walk(spoolDirectory)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException ignored) {
-      // a temp directory left behind is harmless
-    }
+    runtime.close();
   }
 }

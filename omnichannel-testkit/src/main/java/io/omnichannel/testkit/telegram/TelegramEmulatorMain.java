@@ -1,6 +1,6 @@
 package io.omnichannel.testkit.telegram;
 
-import java.util.concurrent.CountDownLatch;
+import io.omnichannel.testkit.support.StandaloneMain;
 
 /**
  * Runs the emulator standalone: {@code java … TelegramEmulatorMain [--port N]}; stops on Ctrl-C.
@@ -11,50 +11,15 @@ public final class TelegramEmulatorMain {
   private TelegramEmulatorMain() {}
 
   public static void main(String[] args) throws InterruptedException {
-    int port;
-    try {
-      port = portFrom(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.err.println("usage: TelegramEmulatorMain [--port N]");
-      System.exit(2);
-      return;
-    }
-    TelegramEmulator emulator =
-        TelegramEmulator.start(TelegramEmulatorConfig.defaults().withPort(port));
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  emulator.close();
-                  stopped.countDown();
-                },
-                "telegram-emulator-shutdown"));
-    System.out.println(
-        "Telegram Bot API emulator at "
-            + emulator.baseUrl()
-            + " (control API under /_emulator/telegram/)");
-    stopped.await();
-  }
-
-  static int portFrom(String[] args) {
-    int port = DEFAULT_PORT;
-    for (int i = 0; i < args.length; i++) {
-      String value;
-      if (args[i].equals("--port") && i + 1 < args.length) {
-        value = args[++i];
-      } else if (args[i].startsWith("--port=")) {
-        value = args[i].substring("--port=".length());
-      } else {
-        throw new IllegalArgumentException("unknown argument: " + args[i]);
-      }
-      try {
-        port = Integer.parseInt(value);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("not a port: " + value);
-      }
-    }
-    return port;
+    StandaloneMain.run(
+        args,
+        TelegramEmulatorMain.class,
+        "telegram-emulator",
+        DEFAULT_PORT,
+        port -> TelegramEmulator.start(TelegramEmulatorConfig.defaults().withPort(port)),
+        emulator ->
+            "Telegram Bot API emulator at "
+                + emulator.baseUrl()
+                + " (control API under /_emulator/telegram/)");
   }
 }

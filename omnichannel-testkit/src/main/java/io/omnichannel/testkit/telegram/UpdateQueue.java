@@ -3,14 +3,11 @@ package io.omnichannel.testkit.telegram;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
+import io.omnichannel.testkit.support.LongPollSlot;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One bot's updates and who consumes them: a long poll or the webhook, never both. State is guarded
@@ -25,39 +22,11 @@ final class UpdateQueue {
 
   private final ScheduledExecutorService scheduler;
   private final PendingUpdates pending;
-  private final List<CompletableFuture<Void>> pollWatchers = new ArrayList<>();
   private long lastUpdateId = 100_000_000L;
   private Set<String> pollAllowed;
-  private LongPoll poll;
+  private final LongPollSlot<Integer, JsonNode> polls = new LongPollSlot<>();
   private WebhookConfig webhook;
   private Runnable onNewUpdate = () -> {};
-
-  /** A getUpdates waiting for updates; its timeout is cancelled when it is answered earlier. */
-  private static final class LongPoll {
-    final int limit;
-    final CompletableFuture<JsonNode> answer = new CompletableFuture<>();
-    volatile ScheduledFuture<?> timeout;
-
-    LongPoll(int limit) {
-      this.limit = limit;
-    }
-
-    void complete(JsonNode updates) {
-      cancelTimeout();
-      answer.complete(updates);
-    }
-
-    void fail(ApiError error) {
-      cancelTimeout();
-      answer.completeExceptionally(error);
-    }
-
-    private void cancelTimeout() {
-      if (timeout != null) {
-        timeout.cancel(false);
-      }
-    }
-  }
 
   UpdateQueue(int cap, ScheduledExecutorService scheduler) {
     this.pending = new PendingUpdates(cap);
@@ -70,7 +39,7 @@ final class UpdateQueue {
 
   /** Assigns the next update_id, queues the update and wakes the waiting poll, if any. */
   long add(ObjectNode update, long chatId, String kind) {
-    LongPoll woken = null;
+    LongPollSlot.Poll<Integer, JsonNode> woken = null;
     JsonNode batch = null;
     long updateId;
     synchronized (this) {
@@ -83,12 +52,12 @@ final class UpdateQueue {
       if (AllowedUpdates.allows(filter, kind)) {
         pending.add(new PendingUpdate(updateId, chatId, kind, json));
       }
-      if (poll != null) {
-        ArrayNode ready = pending.firstAllowed(poll.limit, pollAllowed);
+      LongPollSlot.Poll<Integer, JsonNode> waiting = polls.held();
+      if (waiting != null) {
+        ArrayNode ready = pending.firstAllowed(waiting.query(), pollAllowed);
         if (!ready.isEmpty()) {
-          woken = poll;
+          woken = polls.take();
           batch = ready;
-          poll = null;
         }
       }
     }
@@ -105,10 +74,9 @@ final class UpdateQueue {
    */
   CompletableFuture<JsonNode> poll(
       long offset, int limit, long timeoutSeconds, Set<String> allowed) {
-    LongPoll terminated;
-    LongPoll waiting = null;
+    LongPollSlot.Poll<Integer, JsonNode> terminated;
+    LongPollSlot.Poll<Integer, JsonNode> waiting = null;
     ArrayNode ready;
-    List<CompletableFuture<Void>> watchers = List.of();
     synchronized (this) {
       if (webhook != null) {
         throw ApiError.conflict(WEBHOOK_ACTIVE);
@@ -117,14 +85,10 @@ final class UpdateQueue {
       if (allowed != null) {
         pollAllowed = allowed;
       }
-      terminated = poll;
-      poll = null;
+      terminated = polls.take();
       ready = pending.firstAllowed(limit, pollAllowed);
       if (ready.isEmpty() && timeoutSeconds > 0) {
-        waiting = new LongPoll(limit);
-        poll = waiting;
-        watchers = List.copyOf(pollWatchers);
-        pollWatchers.clear();
+        waiting = polls.hold(limit);
       }
     }
     if (terminated != null) {
@@ -133,47 +97,33 @@ final class UpdateQueue {
     if (waiting == null) {
       return CompletableFuture.completedFuture(ready);
     }
-    LongPoll registered = waiting;
-    try {
-      registered.timeout =
-          scheduler.schedule(() -> expire(registered), timeoutSeconds, TimeUnit.SECONDS);
-    } catch (RejectedExecutionException closing) {
-      expire(registered);
-    }
-    watchers.forEach(watcher -> watcher.complete(null));
-    return registered.answer;
+    LongPollSlot.Poll<Integer, JsonNode> registered = waiting;
+    return registered.start(scheduler, timeoutSeconds, () -> expire(registered));
   }
 
   /** Completes once a getUpdates is waiting (now or later): tests use it instead of sleeping. */
   synchronized CompletableFuture<Void> whenPollWaiting() {
-    if (poll != null) {
-      return CompletableFuture.completedFuture(null);
-    }
-    CompletableFuture<Void> watcher = new CompletableFuture<>();
-    pollWatchers.add(watcher);
-    return watcher;
+    return polls.whenHeld();
   }
 
-  private void expire(LongPoll expired) {
+  private void expire(LongPollSlot.Poll<Integer, JsonNode> expired) {
     synchronized (this) {
-      if (poll != expired) {
+      if (!polls.takeIf(expired)) {
         return;
       }
-      poll = null;
     }
     expired.complete(Json.array());
   }
 
   void setWebhook(WebhookConfig config, boolean dropPending) {
-    LongPoll interrupted;
+    LongPollSlot.Poll<Integer, JsonNode> interrupted;
     synchronized (this) {
       webhook = config;
       if (dropPending) {
         pending.clear();
       }
       pending.resetDeliveries();
-      interrupted = poll;
-      poll = null;
+      interrupted = polls.take();
     }
     if (interrupted != null) {
       interrupted.fail(ApiError.conflict(WEBHOOK_ACTIVE));
@@ -225,10 +175,9 @@ final class UpdateQueue {
 
   /** Answers a waiting poll with this error, e.g. 401 when the token is revoked. */
   void terminatePoll(ApiError error) {
-    LongPoll waiting;
+    LongPollSlot.Poll<Integer, JsonNode> waiting;
     synchronized (this) {
-      waiting = poll;
-      poll = null;
+      waiting = polls.take();
     }
     if (waiting != null) {
       waiting.fail(error);

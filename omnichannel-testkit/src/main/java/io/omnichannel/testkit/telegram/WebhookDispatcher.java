@@ -1,17 +1,10 @@
 package io.omnichannel.testkit.telegram;
 
 import io.omnichannel.testkit.support.CountedLog;
-import java.net.ConnectException;
-import java.net.URI;
+import io.omnichannel.testkit.support.WebhookPost;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Pushes one bot's updates to its webhook: asynchronous POSTs (no thread waits on a slow hook),
@@ -56,20 +49,19 @@ final class WebhookDispatcher {
   }
 
   private void deliver(PendingUpdate update, WebhookConfig config) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(config.url()))
-            .timeout(retry.requestTimeout())
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(Json.write(update.json)));
-    if (config.secretToken() != null) {
-      request.header("X-Telegram-Bot-Api-Secret-Token", config.secretToken());
-    }
     int attempt = update.failedAttempts + 1;
-    http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
-        .whenComplete(
-            (response, failure) -> {
-              String error = failure != null ? describe(failure) : describe(response.statusCode());
-              int status = response == null ? 0 : response.statusCode();
+    WebhookPost.send(
+            http,
+            config.url(),
+            retry.requestTimeout(),
+            "application/json",
+            Json.write(update.json),
+            "X-Telegram-Bot-Api-Secret-Token",
+            config.secretToken())
+        .thenAccept(
+            outcome -> {
+              String error =
+                  outcome.failure() != null ? outcome.failure() : describe(outcome.status());
               // state first, record last: whoever awaits the record sees the state it caused
               if (error == null) {
                 queue.acknowledged(update);
@@ -85,7 +77,7 @@ final class WebhookDispatcher {
                       attempt,
                       config.url(),
                       config.secretToken(),
-                      status,
+                      outcome.status(),
                       error,
                       Instant.now()));
               if (error != null) {
@@ -99,18 +91,13 @@ final class WebhookDispatcher {
     if (stopped) {
       return;
     }
-    Duration backoff = retry.backoffAfter(failedAttempts);
-    try {
-      scheduler.schedule(
-          () -> {
-            queue.retryDue(update);
-            pump();
-          },
-          backoff.toNanos(),
-          TimeUnit.NANOSECONDS);
-    } catch (java.util.concurrent.RejectedExecutionException closing) {
-      // the emulator is closing: nothing more to deliver
-    }
+    WebhookPost.later(
+        scheduler,
+        retry.backoffAfter(failedAttempts),
+        () -> {
+          queue.retryDue(update);
+          pump();
+        });
   }
 
   private static String describe(int status) {
@@ -118,20 +105,6 @@ final class WebhookDispatcher {
       return null;
     }
     return "Wrong response from the webhook: " + status + " " + ReasonPhrases.of(status);
-  }
-
-  private static String describe(Throwable failure) {
-    Throwable cause =
-        failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
-    if (cause instanceof HttpTimeoutException) {
-      return "Read timeout expired";
-    }
-    if (cause instanceof ConnectException) {
-      return "Connection refused";
-    }
-    return "Connection error: " + cause.getClass().getSimpleName();
   }
 
   CountedLog<WebhookDelivery> deliveries() {

@@ -2,6 +2,7 @@ package io.omnichannel.testkit.max;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omnichannel.testkit.support.ManualTicker;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,7 @@ package io.omnichannel.testkit.max;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.omnichannel.testkit.support.ManualTicker;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

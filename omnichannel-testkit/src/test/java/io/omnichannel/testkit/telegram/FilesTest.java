@@ -45,20 +45,9 @@ class FilesTest extends EmulatorTest {
 
   @Test
   void photoOverTenMegabytesIsTooLarge() {
-    ApiResponse accepted =
-        api.multipart(
-            token,
-            "sendPhoto",
-            new Multipart()
-                .field("chat_id", "" + ALICE.id())
-                .generatedFile("photo", "big.jpg", "image/jpeg", 10 * MB));
+    ApiResponse accepted = sendGenerated("sendPhoto", "photo", "big.jpg", "image/jpeg", 10 * MB);
     ApiResponse rejected =
-        api.multipart(
-            token,
-            "sendPhoto",
-            new Multipart()
-                .field("chat_id", "" + ALICE.id())
-                .generatedFile("photo", "huge.jpg", "image/jpeg", 10 * MB + 1));
+        sendGenerated("sendPhoto", "photo", "huge.jpg", "image/jpeg", 10 * MB + 1);
 
     assertThat(accepted.status()).isEqualTo(200);
     assertThat(rejected.status()).isEqualTo(413);
@@ -69,19 +58,9 @@ class FilesTest extends EmulatorTest {
   @Test
   void documentUpToFiftyMegabytesIsAcceptedAndBeyondIsTooLarge() {
     ApiResponse accepted =
-        api.multipart(
-            token,
-            "sendDocument",
-            new Multipart()
-                .field("chat_id", "" + ALICE.id())
-                .generatedFile("document", "backup.zip", "application/zip", 50 * MB));
+        sendGenerated("sendDocument", "document", "backup.zip", "application/zip", 50 * MB);
     ApiResponse rejected =
-        api.multipart(
-            token,
-            "sendDocument",
-            new Multipart()
-                .field("chat_id", "" + ALICE.id())
-                .generatedFile("document", "bigger.zip", "application/zip", 52 * MB));
+        sendGenerated("sendDocument", "document", "bigger.zip", "application/zip", 52 * MB);
 
     assertThat(accepted.status()).isEqualTo(200);
     assertThat(accepted.result().at("/document/file_name").asText()).isEqualTo("backup.zip");
@@ -186,5 +165,16 @@ class FilesTest extends EmulatorTest {
     assertThat(tooBig.status()).isEqualTo(400);
     assertThat(tooBig.description()).isEqualTo("Bad Request: file is too big");
     assertThat(api.download(token, file.get("file_path").asText()).body()).hasSize(300_000);
+  }
+
+  /** Sends ALICE a generated file of this size with the method. */
+  private ApiResponse sendGenerated(
+      String method, String field, String fileName, String mimeType, long size) {
+    return api.multipart(
+        token,
+        method,
+        new Multipart()
+            .field("chat_id", "" + ALICE.id())
+            .generatedFile(field, fileName, mimeType, size));
   }
 }

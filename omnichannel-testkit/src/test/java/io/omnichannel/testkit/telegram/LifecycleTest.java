@@ -67,16 +67,6 @@ class LifecycleTest {
   }
 
   @Test
-  void standaloneMainReadsThePort() {
-    assertThat(TelegramEmulatorMain.portFrom(new String[] {}))
-        .isEqualTo(TelegramEmulatorMain.DEFAULT_PORT);
-    assertThat(TelegramEmulatorMain.portFrom(new String[] {"--port", "9123"})).isEqualTo(9123);
-    assertThat(TelegramEmulatorMain.portFrom(new String[] {"--port=9124"})).isEqualTo(9124);
-    assertThatThrownBy(() -> TelegramEmulatorMain.portFrom(new String[] {"--verbose"}))
-        .isInstanceOf(IllegalArgumentException.class);
-  }
-
-  @Test
   void invalidConfigurationIsRejectedNamingTheField() {
     assertThatThrownBy(() -> TelegramEmulatorConfig.defaults().withPort(70_000))
         .hasMessageContaining("port");

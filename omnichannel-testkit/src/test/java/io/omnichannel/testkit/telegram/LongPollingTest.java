@@ -3,6 +3,7 @@ package io.omnichannel.testkit.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.omnichannel.testkit.support.LoopbackServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +76,7 @@ class LongPollingTest extends EmulatorTest {
     // than 1,000 keeps both ends of the connections (600 descriptors) under a default ulimit of
     // 1024
     int bots = 300;
-    assertThat(bots).isGreaterThan(4 * EmulatorServer.MAX_THREADS);
+    assertThat(bots).isGreaterThan(4 * LoopbackServer.MAX_THREADS);
     List<String> tokens = new ArrayList<>();
     List<CompletableFuture<ApiResponse>> polls = new ArrayList<>();
     for (int i = 0; i < bots; i++) {

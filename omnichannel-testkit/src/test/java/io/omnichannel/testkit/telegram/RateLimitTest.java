@@ -2,6 +2,7 @@ package io.omnichannel.testkit.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omnichannel.testkit.support.ManualTicker;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package io.omnichannel.testkit.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.omnichannel.testkit.support.ManualTicker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

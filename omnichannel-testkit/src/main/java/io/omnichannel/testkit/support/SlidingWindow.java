@@ -1,4 +1,4 @@
-package io.omnichannel.testkit.telegram;
+package io.omnichannel.testkit.support;
 
 import java.util.ArrayDeque;
 
@@ -6,25 +6,25 @@ import java.util.ArrayDeque;
  * At most {@code max} events in any window of {@code windowNanos}. Not thread-safe: the caller
  * locks.
  */
-final class SlidingWindow {
+public final class SlidingWindow {
   private final int max;
   private final long windowNanos;
   private final ArrayDeque<Long> events = new ArrayDeque<>();
 
-  SlidingWindow(int max, long windowNanos) {
+  public SlidingWindow(int max, long windowNanos) {
     this.max = max;
     this.windowNanos = windowNanos;
   }
 
   /** Nanos until one more event fits; 0 when it fits now. */
-  long waitNanos(long nowNanos) {
+  public long waitNanos(long nowNanos) {
     while (!events.isEmpty() && events.peekFirst() + windowNanos <= nowNanos) {
       events.removeFirst();
     }
     return events.size() < max ? 0 : events.peekFirst() + windowNanos - nowNanos;
   }
 
-  void record(long nowNanos) {
+  public void record(long nowNanos) {
     events.addLast(nowNanos);
   }
 }

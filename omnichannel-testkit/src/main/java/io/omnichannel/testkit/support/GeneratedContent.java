@@ -1,14 +1,14 @@
-package io.omnichannel.testkit.telegram;
+package io.omnichannel.testkit.support;
 
 import java.io.InputStream;
 
 /** Deterministic filler of a declared size, so a 20 MB "photo" costs no memory until downloaded. */
-final class GeneratedContent extends InputStream {
+public final class GeneratedContent extends InputStream {
   private final long size;
   private final int seed;
   private long position;
 
-  GeneratedContent(long size, int seed) {
+  public GeneratedContent(long size, int seed) {
     this.size = size;
     this.seed = seed;
   }

@@ -1,11 +1,11 @@
-package io.omnichannel.testkit.max;
+package io.omnichannel.testkit.support;
 
 import com.google.common.base.Ticker;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A clock the test moves by hand, so limit windows and readiness are exact without waiting. */
-final class ManualTicker extends Ticker {
+public final class ManualTicker extends Ticker {
   private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
 
   @Override
@@ -13,7 +13,7 @@ final class ManualTicker extends Ticker {
     return nanos.get();
   }
 
-  void advance(Duration duration) {
+  public void advance(Duration duration) {
     nanos.addAndGet(duration.toNanos());
   }
 }
