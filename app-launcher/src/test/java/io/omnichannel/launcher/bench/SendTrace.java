@@ -11,12 +11,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
@@ -42,9 +46,8 @@ final class SendTrace {
   private final Map<String, Integer> waits = new ConcurrentHashMap<>();
   private final Map<String, Integer> lostRaces = new ConcurrentHashMap<>();
   private final Map<String, Integer> postponements = new ConcurrentHashMap<>();
-  private final java.util.Set<Long> rePostponable = ConcurrentHashMap.newKeySet();
-  private final java.util.concurrent.atomic.AtomicInteger postponedAgain =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private final Set<Long> rePostponable = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger postponedAgain = new AtomicInteger();
 
   void start(Instant now) {
     started = now;
@@ -98,7 +101,7 @@ final class SendTrace {
     }
 
     @Override
-    public java.util.Optional<Claimed<OutboxMessage>> claimNext(Instant now, Duration lease) {
+    public Optional<Claimed<OutboxMessage>> claimNext(Instant now, Duration lease) {
       var claimed = super.claimNext(now, lease);
       claimed.ifPresent(
           row -> {
@@ -165,7 +168,7 @@ final class SendTrace {
         .values()
         .forEach(
             lane -> {
-              lane.sort(java.util.Comparator.comparing(Grant::claimed));
+              lane.sort(Comparator.comparing(Grant::claimed));
               for (int i = 1; i < lane.size(); i++) {
                 Instant freed = lane.get(i - 1).ended().plus(window);
                 idle.add(Duration.between(freed, lane.get(i).claimed()).toNanos() / 1_000);

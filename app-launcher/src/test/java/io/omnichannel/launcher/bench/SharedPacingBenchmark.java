@@ -70,8 +70,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * when the emulator holds every message. Prints {@code RESULT shared_pacing too_many_requests=<n>
  * of_ideal=<x> blocked_workers=<n>}: 429 answers, the time the limits allow over the time taken,
  * and the most outbox workers ever seen parked inside the Telegram adapter's pacing (sampled every
- * 50 ms). Properties: {@code bench.pacing.bots} (3), {@code bench.pacing.chats} (per bot, 50),
- * {@code bench.pacing.messages} (per chat, 6), {@code bench.pacing.workers} (per instance, 8).
+ * 50 ms), then where the time went ({@link SendTrace}). The clock starts once both instances are
+ * built, when their workers start. Properties: {@code bench.pacing.bots} (3), {@code
+ * bench.pacing.chats} (per bot, 50), {@code bench.pacing.messages} (per chat, 6), {@code
+ * bench.pacing.workers} (per instance, 8).
  */
 public final class SharedPacingBenchmark {
   private static final Duration LEASE = Duration.ofSeconds(10);
