@@ -21,15 +21,16 @@ import java.util.stream.Collectors;
  * claims of one bot rarely pick the same) and takes them all in one compare-and-set UPDATE; a
  * settle frees them in one UPDATE. A claim that must wait writes nothing.
  *
- * <p>A send takes a lane only if that lane still frees when it was read, so two claims can never
- * hold one lane; a claim that got only some of its lanes (another took one meanwhile) gives back
- * the ones it got, each recognised by the exact moment it holds them until (a random part of a
- * millisecond added to {@code heldUntil} makes it this claim's own).
+ * <p>A send takes a lane only if that lane still holds what it was read holding, so two claims can
+ * never hold one lane; a claim that got only some of its lanes (another took one meanwhile) gives
+ * back the ones it got, each recognised by the exact moment it holds (a random part of a
+ * millisecond added to {@code heldUntil} makes it this claim's own). A token bucket (a private
+ * chat's) is one lane, the moment it is full again ({@link SlotLanes}).
  *
- * <p>What this instance learnt of a full window is kept in memory ({@link Schedule}): further
- * claims in it wait without a query until its first lane frees, and the rows that wait for it are
- * spread over its lanes as they free, one after another, rather than all sent back at the same
- * moment to race for one lane.
+ * <p>What this instance learnt of a full sliding window is kept in memory ({@link Schedule}):
+ * further claims in it wait without a query until its first lane frees, and the rows that wait for
+ * it are spread over its lanes as they free, one after another, rather than all sent back at the
+ * same moment to race for one lane.
  */
 final class JdbcSendingBudget implements SendingBudget {
   private static final int ATTEMPTS = 5;
