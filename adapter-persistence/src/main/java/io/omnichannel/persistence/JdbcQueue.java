@@ -3,6 +3,7 @@ package io.omnichannel.persistence;
 import io.omnichannel.core.domain.DeadLetter;
 import io.omnichannel.core.domain.failure.ClaimLost;
 import io.omnichannel.core.port.out.Claimed;
+import io.omnichannel.core.port.out.DueRows;
 import io.omnichannel.core.port.out.QueueBacklog;
 import io.omnichannel.core.port.out.WorkQueue;
 import java.sql.ResultSet;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * same one statement it always was. A write whose token no longer matches (the lease ran out and
  * another worker took the row) changes nothing, is logged and throws {@link ClaimLost}.
  */
-abstract class JdbcQueue<T> implements WorkQueue<T>, QueueBacklog {
+abstract class JdbcQueue<T> implements WorkQueue<T>, QueueBacklog, DueRows {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcQueue.class);
   private static final int REASON_MAX = 1000;
 
@@ -218,6 +219,19 @@ abstract class JdbcQueue<T> implements WorkQueue<T>, QueueBacklog {
                 .formatted(storedAtColumn, table),
             row -> Micros.instant(row, "stored_at"));
     return new Backlog(pending, oldest);
+  }
+
+  /**
+   * One read of the unfinished rows (the index on (finished, id)), the minimum of their due times.
+   */
+  @Override
+  public Optional<Instant> nextDueAfter(Instant now) {
+    return db.queryOne(
+            "SELECT MIN(due_at) AS next_due FROM %s WHERE finished = FALSE AND due_at > ?"
+                .formatted(table),
+            row -> Micros.optionalInstant(row, "next_due"),
+            Micros.of(now))
+        .flatMap(next -> next);
   }
 
   /**

@@ -21,15 +21,16 @@ import java.util.stream.Collectors;
  * claims of one bot rarely pick the same) and takes them all in one compare-and-set UPDATE; a
  * settle frees them in one UPDATE. A claim that must wait writes nothing.
  *
- * <p>A send takes a lane only if that lane still frees when it was read, so two claims can never
- * hold one lane; a claim that got only some of its lanes (another took one meanwhile) gives back
- * the ones it got, each recognised by the exact moment it holds them until (a random part of a
- * millisecond added to {@code heldUntil} makes it this claim's own).
+ * <p>A send takes a lane only if that lane still holds what it was read holding, so two claims can
+ * never hold one lane; a claim that got only some of its lanes (another took one meanwhile) gives
+ * back the ones it got, each recognised by the exact moment it holds (a random part of a
+ * millisecond added to {@code heldUntil} makes it this claim's own). A token bucket (a private
+ * chat's) is one lane, the moment it is full again ({@link SlotLanes}).
  *
- * <p>What this instance learnt of a full window is kept in memory ({@link Schedule}): further
- * claims in it wait without a query until its first lane frees, and the rows that wait for it are
- * spread over its lanes as they free, one after another, rather than all sent back at the same
- * moment to race for one lane.
+ * <p>What this instance learnt of a full sliding window is kept in memory ({@link Schedule}):
+ * further claims in it wait without a query until its first lane frees, and the rows that wait for
+ * it are spread over its lanes as they free, one after another, rather than all sent back at the
+ * same moment to race for one lane.
  */
 final class JdbcSendingBudget implements SendingBudget {
   private static final int ATTEMPTS = 5;
@@ -41,8 +42,6 @@ final class JdbcSendingBudget implements SendingBudget {
       "UPDATE sending_lanes SET free_at = ? WHERE window_key = ? AND lane = ? AND free_at = ?";
   private static final String PAUSE =
       "UPDATE sending_lanes SET free_at = ? WHERE window_key = ? AND free_at < ?";
-  private static final String PAUSE_TWO =
-      "UPDATE sending_lanes SET free_at = ? WHERE window_key IN (?, ?) AND free_at < ?";
 
   private final Db db;
   private final GroupCommit writes;
@@ -95,60 +94,77 @@ final class JdbcSendingBudget implements SendingBudget {
       List<SendingWindow> windows, int count, Instant now, Instant heldUntil) {
     Map<String, List<Instant>> lanes = lanes(windows);
     Instant opensAt = null;
-    List<Observed> picked = new ArrayList<>();
+    List<Swap> taking = new ArrayList<>();
+    List<SlotClaim.TakenSlot> taken = new ArrayList<>();
     for (SendingWindow window : windows) {
-      List<Instant> freeAt = lanes.get(window.key());
+      List<Instant> held = lanes.get(window.key());
       int needed = SlotLanes.needed(window, count);
-      List<Integer> free = SlotLanes.freeNow(freeAt, now);
+      List<Integer> free = SlotLanes.freeNow(window, held, count, now);
       if (free.size() < needed) {
-        Instant opens = schedule(window).waitFor(freeAt, needed, now);
+        Instant opens =
+            window.refill() == SendingWindow.Refill.TOKEN_BUCKET
+                ? SlotLanes.opensAt(window, held.get(0), count)
+                : schedule(window).waitFor(held, needed, now);
         opensAt = opensAt == null || opens.isAfter(opensAt) ? opens : opensAt;
         continue;
       }
       Collections.shuffle(free);
-      free.subList(0, needed)
-          .forEach(lane -> picked.add(new Observed(window, lane, freeAt.get(lane))));
+      for (int lane : free.subList(0, needed)) {
+        Instant before = held.get(lane);
+        Instant inFlight = SlotLanes.inFlight(window, before, count, heldUntil);
+        taking.add(new Swap(window.key(), lane, before, inFlight));
+        taken.add(new SlotClaim.TakenSlot(window, lane, inFlight, before, count));
+      }
     }
     if (opensAt != null) {
       return Optional.of(new SlotClaim.Wait(opensAt));
     }
-    long heldMicros = Micros.of(heldUntil);
-    List<Object> params = new ArrayList<>();
-    params.add(heldMicros);
-    picked.forEach(lane -> params.add(lane.window().key()));
-    for (Observed lane : picked) {
-      params.add(lane.window().key());
-      params.add(lane.lane());
-      params.add(Micros.of(lane.freeAt()));
-    }
-    int taken =
-        db.update(
-            "UPDATE sending_lanes SET free_at = ? WHERE window_key IN ("
-                + placeholders(picked.size())
-                + ") AND ("
-                + String.join(
-                    " OR ",
-                    Collections.nCopies(
-                        picked.size(), "(window_key = ? AND lane = ? AND free_at = ?)"))
-                + ")",
-            params.toArray());
-    if (taken != picked.size()) {
-      if (taken > 0) {
-        giveBack(picked, heldMicros);
+    int swapped = swap(taking);
+    if (swapped != taking.size()) {
+      if (swapped > 0) {
+        giveBack(taking);
       }
       return Optional.empty();
     }
-    return Optional.of(
-        new SlotClaim.Granted(
-            picked.stream()
-                .map(lane -> new SlotClaim.TakenSlot(lane.window(), lane.lane(), heldUntil))
-                .toList()));
+    return Optional.of(new SlotClaim.Granted(taken));
   }
 
-  /** Lanes this claim holds (their value is its own) go back to when they freed before. */
-  private void giveBack(List<Observed> picked, long heldMicros) {
-    for (Observed lane : picked) {
-      db.update(GIVE_BACK, Micros.of(lane.freeAt()), lane.window().key(), lane.lane(), heldMicros);
+  /** One lane going from what it was read holding to what it is to hold. */
+  private record Swap(String key, int lane, Instant from, Instant to) {}
+
+  /**
+   * Sets every lane that still holds what it was read holding, in one UPDATE; how many were set.
+   */
+  private int swap(List<Swap> swaps) {
+    StringBuilder sql = new StringBuilder("UPDATE sending_lanes SET free_at = CASE");
+    List<Object> params = new ArrayList<>();
+    for (Swap swap : swaps) {
+      sql.append(" WHEN window_key = ? AND lane = ? THEN ?");
+      params.add(swap.key());
+      params.add(swap.lane());
+      params.add(Micros.of(swap.to()));
+    }
+    sql.append(" ELSE free_at END WHERE window_key IN (")
+        .append(placeholders(swaps.size()))
+        .append(") AND (")
+        .append(
+            String.join(
+                " OR ",
+                Collections.nCopies(swaps.size(), "(window_key = ? AND lane = ? AND free_at = ?)")))
+        .append(")");
+    swaps.forEach(swap -> params.add(swap.key()));
+    for (Swap swap : swaps) {
+      params.add(swap.key());
+      params.add(swap.lane());
+      params.add(Micros.of(swap.from()));
+    }
+    return db.update(sql.toString(), params.toArray());
+  }
+
+  /** Lanes this claim holds (their moment is its own) go back to what they held before. */
+  private void giveBack(List<Swap> taken) {
+    for (Swap lane : taken) {
+      db.update(GIVE_BACK, Micros.of(lane.from()), lane.key(), lane.lane(), Micros.of(lane.to()));
     }
   }
 
@@ -160,7 +176,7 @@ final class JdbcSendingBudget implements SendingBudget {
     Map<String, List<Instant>> read = readLanes(windows);
     boolean created = false;
     for (SendingWindow window : windows) {
-      if (read.getOrDefault(window.key(), List.of()).size() < window.slots()) {
+      if (read.getOrDefault(window.key(), List.of()).size() < SlotLanes.lanes(window)) {
         createLanes(window);
         created = true;
       }
@@ -170,7 +186,7 @@ final class JdbcSendingBudget implements SendingBudget {
     }
     Map<String, List<Instant>> bySlots = new HashMap<>();
     for (SendingWindow window : windows) {
-      bySlots.put(window.key(), read.get(window.key()).subList(0, window.slots()));
+      bySlots.put(window.key(), read.get(window.key()).subList(0, SlotLanes.lanes(window)));
     }
     return bySlots;
   }
@@ -195,25 +211,24 @@ final class JdbcSendingBudget implements SendingBudget {
     return String.join(", ", Collections.nCopies(n, "?"));
   }
 
-  private record Observed(SendingWindow window, int lane, Instant freeAt) {}
-
   /** All lanes in one INSERT; lane by lane when another claim made some of them meanwhile. */
   private void createLanes(SendingWindow window) {
+    int lanes = SlotLanes.lanes(window);
     List<Object> params = new ArrayList<>();
-    for (int lane = 0; lane < window.slots(); lane++) {
+    for (int lane = 0; lane < lanes; lane++) {
       params.add(window.key());
       params.add(lane);
     }
     try {
       db.update(
           "INSERT INTO sending_lanes (window_key, lane, free_at) VALUES "
-              + String.join(", ", Collections.nCopies(window.slots(), "(?, ?, 0)")),
+              + String.join(", ", Collections.nCopies(lanes, "(?, ?, 0)")),
           params.toArray());
       return;
     } catch (SqlErrors.DuplicateRow some) {
       // made in part by another claim (or by a purge that left a lane in flight): one by one
     }
-    for (int lane = 0; lane < window.slots(); lane++) {
+    for (int lane = 0; lane < lanes; lane++) {
       try {
         db.update(INSERT_LANE, window.key(), lane);
       } catch (SqlErrors.DuplicateRow present) {
@@ -228,45 +243,29 @@ final class JdbcSendingBudget implements SendingBudget {
    */
   @Override
   public void settle(SlotClaim.Granted granted, Instant ended) {
-    List<SlotClaim.TakenSlot> slots = granted.slots();
-    if (slots.isEmpty()) {
+    List<Swap> settling =
+        granted.slots().stream()
+            .map(
+                slot ->
+                    new Swap(
+                        slot.window().key(), slot.lane(), slot.heldUntil(), slot.afterSend(ended)))
+            .toList();
+    if (settling.isEmpty()) {
       return;
     }
-    StringBuilder sql = new StringBuilder("UPDATE sending_lanes SET free_at = CASE");
-    List<Object> params = new ArrayList<>();
-    for (SlotClaim.TakenSlot slot : slots) {
-      sql.append(" WHEN window_key = ? AND lane = ? THEN ?");
-      params.add(slot.window().key());
-      params.add(slot.lane());
-      params.add(Micros.of(ended.plus(slot.window().span())));
-    }
-    sql.append(" ELSE free_at END WHERE window_key IN (")
-        .append(placeholders(slots.size()))
-        .append(") AND (")
-        .append(
-            String.join(
-                " OR ",
-                Collections.nCopies(slots.size(), "(window_key = ? AND lane = ? AND free_at = ?)")))
-        .append(")");
-    slots.forEach(slot -> params.add(slot.window().key()));
-    for (SlotClaim.TakenSlot slot : slots) {
-      params.add(slot.window().key());
-      params.add(slot.lane());
-      params.add(Micros.of(slot.heldUntil()));
-    }
     // shares a commit with the outbox's completions and leases written at the same moment
-    writes.run(() -> db.update(sql.toString(), params.toArray()));
+    writes.run(() -> swap(settling));
   }
 
   @Override
   public void pauseUntil(List<SendingWindow> windows, Instant until) {
-    long micros = Micros.of(until);
-    windows.forEach(window -> schedule(window).pausedUntil(until));
-    if (windows.size() == 2) {
-      db.update(PAUSE_TWO, micros, windows.get(0).key(), windows.get(1).key(), micros);
-      return;
+    for (SendingWindow window : windows) {
+      long paused = Micros.of(SlotLanes.paused(window, until));
+      if (window.refill() == SendingWindow.Refill.SLIDING) {
+        schedule(window).pausedUntil(until);
+      }
+      db.update(PAUSE, paused, window.key(), paused);
     }
-    windows.forEach(window -> db.update(PAUSE, micros, window.key(), micros));
   }
 
   private Schedule schedule(SendingWindow window) {

@@ -17,6 +17,7 @@ import io.omnichannel.core.port.out.ConnectionRepository;
 import io.omnichannel.core.port.out.DeadLetters;
 import io.omnichannel.core.port.out.DialogRepository;
 import io.omnichannel.core.port.out.DroppedMessageLog;
+import io.omnichannel.core.port.out.DueRows;
 import io.omnichannel.core.port.out.EventInbox;
 import io.omnichannel.core.port.out.Outbox;
 import io.omnichannel.core.port.out.PollingLeases;
@@ -305,6 +306,11 @@ public final class Persistence implements AutoCloseable {
   }
 
   public Outbox outbox() {
+    return outbox;
+  }
+
+  /** When the outbox's next postponed row becomes due, whichever instance postponed it. */
+  public DueRows outboxDueRows() {
     return outbox;
   }
 

@@ -104,6 +104,22 @@ abstract class OutboxContract extends DatabaseTest {
   }
 
   @Test
+  void everyInstanceLearnsWhenTheNextRowAnotherPostponedIsDue() throws Exception {
+    db.outbox().enqueue(outbound("1", "first"));
+    db.outbox().enqueue(outbound("2", "second"));
+    db.outbox().enqueue(outbound("3", "third"));
+    db.outbox().postpone(db.outbox().claimNext(T0, LEASE).orElseThrow(), T0.plusSeconds(9), "a");
+    db.outbox().postpone(db.outbox().claimNext(T0, LEASE).orElseThrow(), T0.plusSeconds(4), "b");
+    Persistence late = anotherInstance();
+
+    assertThat(late.outboxDueRows().nextDueAfter(T0)).contains(T0.plusSeconds(4));
+    assertThat(late.outboxDueRows().nextDueAfter(T0.plusSeconds(4))).contains(T0.plusSeconds(9));
+    assertThat(late.outboxDueRows().nextDueAfter(T0.plusSeconds(9)))
+        .as("the row due at once is no waiting row")
+        .isEmpty();
+  }
+
+  @Test
   void sendsToOneChatLeaveInTheOrderTheyWereEnqueued() {
     db.outbox().enqueue(outbound("1", "first"));
     db.outbox().enqueue(outbound("1", "second"));

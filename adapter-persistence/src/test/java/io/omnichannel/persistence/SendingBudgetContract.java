@@ -19,6 +19,8 @@ abstract class SendingBudgetContract extends DatabaseTest {
   private final SendingWindow bot = new SendingWindow("telegram:1", 3, Duration.ofSeconds(1));
   private final SendingWindow chat =
       new SendingWindow("telegram:1:-100", 2, Duration.ofSeconds(60));
+  private final SendingWindow privateChat =
+      SendingWindow.tokenBucket("telegram:1:42", 3, Duration.ofSeconds(1));
 
   SendingBudgetContract(TestDatabase database) {
     super(database);
@@ -134,6 +136,39 @@ abstract class SendingBudgetContract extends DatabaseTest {
 
     assertThat(claim(otherInstance, T0.plusMillis(500), bot))
         .isEqualTo(new SlotClaim.Wait(T0.plusSeconds(1)));
+  }
+
+  @Test
+  void aPrivateChatsBucketLetsItsBurstGoThenOnePerRefillWhicheverInstanceSends() throws Exception {
+    Persistence otherInstance = anotherInstance();
+    for (int i = 0; i < 3; i++) {
+      Persistence instance = i % 2 == 0 ? db : otherInstance;
+      SlotClaim granted = claim(instance, T0.plusMillis(10 * i), privateChat);
+      assertThat(granted).as("send %d of the burst", i + 1).isInstanceOf(SlotClaim.Granted.class);
+      instance.sendingBudget().settle((SlotClaim.Granted) granted, T0.plusMillis(10 * i + 5));
+    }
+
+    // one slot back a refill after the first send ended, then one per refill
+    assertThat(claim(otherInstance, T0.plusMillis(30), bot, privateChat))
+        .isEqualTo(new SlotClaim.Wait(T0.plusMillis(1005)));
+    SlotClaim fourth = claim(db, T0.plusMillis(1005), bot, privateChat);
+    assertThat(fourth).isInstanceOf(SlotClaim.Granted.class);
+    db.sendingBudget().settle((SlotClaim.Granted) fourth, T0.plusMillis(1010));
+    assertThat(claim(otherInstance, T0.plusMillis(1500), privateChat))
+        .isEqualTo(new SlotClaim.Wait(T0.plusMillis(2005)));
+  }
+
+  @Test
+  void aBucketsSendInFlightCountsAsEndingWhenItsCallWouldTimeOut() {
+    claim(db, T0, privateChat); // never settled: its instance died
+
+    // Telegram counted it at the latest as its call timed out, a bucket of 3 then full again a
+    // refill later: the next send may go two refills before that (and the claim's own part of a
+    // millisecond)
+    Instant timesOut = T0.plus(HELD);
+    assertThat(((SlotClaim.Wait) claim(db, T0.plusSeconds(2), privateChat)).opensAt())
+        .isBetween(timesOut.minusSeconds(1), timesOut.minusSeconds(1).plusMillis(1));
+    assertThat(claim(db, timesOut, privateChat)).isInstanceOf(SlotClaim.Granted.class);
   }
 
   @Test

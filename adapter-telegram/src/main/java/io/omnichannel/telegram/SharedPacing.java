@@ -15,9 +15,10 @@ import java.util.List;
 /**
  * B2 for every bot, in the budget all instances share: a send takes its slots in the bot's window
  * and in its chat's window, or nothing is sent and {@link AwaitingSlot} says when they open (the
- * queue postpones the row to then; no thread waits). A slot counts from when its call returned, so
- * the pacing holds whatever the network's delay. A 429 closes the bot's and the chat's windows for
- * {@code retry_after}.
+ * queue postpones the row to then; no thread waits). The bot's 30 per second and a group's 20 per
+ * minute are sliding windows, a private chat a token bucket (a burst of 3, then one per second). A
+ * slot counts from when its call returned, so the pacing holds whatever the network's delay. A 429
+ * closes the bot's and the chat's windows for {@code retry_after}.
  */
 final class SharedPacing {
   private final SendingBudget budget;
@@ -71,10 +72,9 @@ final class SharedPacing {
         isGroup(chat)
             ? new SendingWindow(
                 botKey + ":" + chat.value(), pacing.groupMessages(), pacing.groupWindow())
-            : new SendingWindow(
-                botKey + ":" + chat.value(),
-                pacing.privateBurst(),
-                pacing.privateInterval().multipliedBy(pacing.privateBurst()));
+            // Telegram's ≈1 per second, short bursts tolerated: a bucket, not «3 in any 3 s»
+            : SendingWindow.tokenBucket(
+                botKey + ":" + chat.value(), pacing.privateBurst(), pacing.privateInterval());
     // always the bot's window first: every claim locks windows in the same order
     return List.of(whole, ofChat);
   }

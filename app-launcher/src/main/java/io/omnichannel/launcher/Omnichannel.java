@@ -141,8 +141,9 @@ public final class Omnichannel {
     Outbox outbox =
         new WakingOutbox(
             Correlating.outbox(metering.outbox(persistence.outbox())),
+            persistence.outboxDueRows(),
             this::wakeOutbox,
-            dueWakeups::wakeAt,
+            dueWakeups,
             persistence::afterCommit);
     DroppedMessageLog dropped = metering.droppedMessages(persistence.droppedMessages());
     managementHook = settings.managementHook.orElseGet(() -> HookCredentials.random(random));

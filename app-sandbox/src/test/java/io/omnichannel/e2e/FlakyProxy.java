@@ -54,6 +54,8 @@ final class FlakyProxy implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicInteger forwarded =
       new java.util.concurrent.atomic.AtomicInteger();
   private volatile String counting = "\u0000";
+  private final java.util.concurrent.CompletableFuture<Void> firstCounted =
+      new java.util.concurrent.CompletableFuture<>();
 
   FlakyProxy(URI target) throws IOException {
     this.targets = List.of(target);
@@ -86,6 +88,11 @@ final class FlakyProxy implements AutoCloseable {
    */
   void countForwarded(String suffix) {
     counting = suffix;
+  }
+
+  /** Completes when {@link #countForwarded} has counted a first request. */
+  java.util.concurrent.CompletableFuture<Void> firstCounted() {
+    return firstCounted;
   }
 
   /** How many requests {@link #countForwarded} counted. */
@@ -148,6 +155,7 @@ final class FlakyProxy implements AutoCloseable {
       HttpResponse<byte[]> response;
       if (exchange.getRequestURI().getPath().endsWith(counting)) {
         forwarded.incrementAndGet();
+        firstCounted.complete(null);
       }
       try {
         response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -138,6 +138,12 @@ class SharedPacingEndToEndTest extends EndToEndHarness {
       }
     }
     halfOfThePrivateOnes.get(afterFirstWindow().toSeconds(), TimeUnit.SECONDS);
+    // the kill must find the second instance sending. It joined last, cold, and the rows are
+    // stored on the first instance, which is woken for them: the second gets rows only as they come
+    // due after a postponement (it wakes then, whoever postponed them) or at its idle looks; a
+    // starved instance never sends, and this times out
+    childsTelegram.firstCounted().get(afterFirstWindow().toSeconds(), TimeUnit.SECONDS);
+    int childSentBeforeKill = childsTelegram.forwarded();
     child.destroyForcibly();
     assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
     long groupSentAtKill = telegram.sentCount(token, groupId);
@@ -169,8 +175,8 @@ class SharedPacingEndToEndTest extends EndToEndHarness {
     Duration allowed = Duration.ofNanos(firstWindowDone.get() - started).plus(afterFirstWindow());
     System.out.printf(
         "shared pacing: %d messages in %d ms (the group's first %d in %d ms), the limits allow %d"
-            + " ms (%.2f); killed at %d of %d into the group; the killed instance sent %d and"
-            + " completed %d (%d in doubt); %d repeated; 429s: %d%n",
+            + " ms (%.2f); killed at %d of %d into the group; the killed instance sent %d (%d"
+            + " before the kill) and completed %d (%d in doubt); %d repeated; 429s: %d%n",
         CHATS * PER_CHAT + INTO_GROUP,
         took.toMillis(),
         pacing().groupMessages(),
@@ -180,6 +186,7 @@ class SharedPacingEndToEndTest extends EndToEndHarness {
         groupSentAtKill,
         INTO_GROUP,
         childSent,
+        childSentBeforeKill,
         childCompleted,
         inDoubt,
         repeats,
@@ -187,9 +194,7 @@ class SharedPacingEndToEndTest extends EndToEndHarness {
 
     assertThat(telegram.tooManyRequestsCount(token)).as("429 answers").isZero();
     assertThat(groupSentAtKill).as("killed midway").isLessThan(INTO_GROUP);
-    // not asserted: that the second instance sent before the kill. On this session's merged build
-    // it
-    // sent nothing in two of three CI runs (issue 14: a cold instance can be starved of claims)
+    assertThat(childSentBeforeKill).as("the second instance sent before the kill").isPositive();
     assertThat(inDoubt)
         .as("in doubt: at most one request in flight per worker of the killed instance")
         .isBetween(0L, (long) CHILD_WORKERS);

@@ -3,6 +3,8 @@ package io.omnichannel.launcher.work;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 public final class DueWakeups implements AutoCloseable {
   private final Runnable wake;
   private final Clock clock;
+  private final Set<Instant> pendingOnce = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           runnable -> {
@@ -31,6 +34,26 @@ public final class DueWakeups implements AutoCloseable {
     long delay = Math.max(0, Duration.between(clock.instant(), due).toNanos());
     if (!timer.isShutdown()) {
       timer.schedule(wake, delay, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /**
+   * Wakes one worker at {@code due} unless a wake of this kind is already set for that moment: the
+   * idle workers that each learn of the same due row ask for it once.
+   */
+  public void wakeOnceAt(Instant due) {
+    if (!pendingOnce.add(due)) {
+      return;
+    }
+    long delay = Math.max(0, Duration.between(clock.instant(), due).toNanos());
+    if (!timer.isShutdown()) {
+      timer.schedule(
+          () -> {
+            pendingOnce.remove(due);
+            wake.run();
+          },
+          delay,
+          TimeUnit.NANOSECONDS);
     }
   }
 

@@ -70,8 +70,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * when the emulator holds every message. Prints {@code RESULT shared_pacing too_many_requests=<n>
  * of_ideal=<x> blocked_workers=<n>}: 429 answers, the time the limits allow over the time taken,
  * and the most outbox workers ever seen parked inside the Telegram adapter's pacing (sampled every
- * 50 ms). Properties: {@code bench.pacing.bots} (3), {@code bench.pacing.chats} (per bot, 50),
- * {@code bench.pacing.messages} (per chat, 6), {@code bench.pacing.workers} (per instance, 8).
+ * 50 ms), then where the time went ({@link SendTrace}). The clock starts once both instances are
+ * built, when their workers start. Properties: {@code bench.pacing.bots} (3), {@code
+ * bench.pacing.chats} (per bot, 50), {@code bench.pacing.messages} (per chat, 6), {@code
+ * bench.pacing.workers} (per instance, 8).
  */
 public final class SharedPacingBenchmark {
   private static final Duration LEASE = Duration.ofSeconds(10);
@@ -132,11 +134,15 @@ public final class SharedPacingBenchmark {
           50,
           TimeUnit.MILLISECONDS);
       CountingDriver.Counts before = CountingDriver.now();
-      long started = System.nanoTime();
+      SendTrace trace = new SendTrace();
       List<Instance> instances =
           List.of(
-              new Instance(database, telegram.baseUrl(), "bench-1", workers, clock),
-              new Instance(database, telegram.baseUrl(), "bench-2", workers, clock));
+              new Instance(database, telegram.baseUrl(), "bench-1", workers, clock, trace),
+              new Instance(database, telegram.baseUrl(), "bench-2", workers, clock, trace));
+      // the clock starts once both instances are up: their boot is the cold-start benchmark's
+      long started = System.nanoTime();
+      trace.start(clock.instant());
+      instances.forEach(Instance::start);
       CompletableFuture.allOf(everySent.toArray(CompletableFuture[]::new))
           .get(10, TimeUnit.MINUTES);
       double seconds = (System.nanoTime() - started) / 1e9;
@@ -173,6 +179,9 @@ public final class SharedPacingBenchmark {
           tooMany,
           ideal / seconds,
           blocked.get());
+      trace
+          .breakdown(RateLimits.real().botMessages(), RateLimits.real().botWindow())
+          .forEach(line -> System.out.println("   " + line));
     }
     System.exit(0);
   }
@@ -265,7 +274,12 @@ public final class SharedPacingBenchmark {
     private final WorkerPool pool;
 
     Instance(
-        PersistenceConfig database, String telegramUrl, String name, int workers, Clock clock) {
+        PersistenceConfig database,
+        String telegramUrl,
+        String name,
+        int workers,
+        Clock clock,
+        SendTrace trace) {
       persistence = Persistence.open(database, clock, name);
       TelegramConfig config =
           TelegramConfig.of(
@@ -276,7 +290,7 @@ public final class SharedPacingBenchmark {
               config,
               unused(InboundGateway.class),
               persistence.pollingLeases(),
-              persistence.sendingBudget(),
+              trace.budget(name, persistence.sendingBudget()),
               clock);
       DeliveringToChannel delivering =
           new DeliveringToChannel(
@@ -290,7 +304,12 @@ public final class SharedPacingBenchmark {
       WorkerPool[] self = new WorkerPool[1];
       wakeups = new DueWakeups(() -> self[0].wake(), clock);
       Outbox outbox =
-          new WakingOutbox(persistence.outbox(), () -> {}, wakeups::wakeAt, Runnable::run);
+          new WakingOutbox(
+              trace.outbox(name, persistence.outbox()),
+              persistence.outboxDueRows(),
+              () -> {},
+              wakeups,
+              Runnable::run);
       pool =
           new WorkerPool(
               "outbox",
@@ -299,6 +318,9 @@ public final class SharedPacingBenchmark {
               Duration.ofSeconds(1),
               LEASE.dividedBy(5));
       self[0] = pool;
+    }
+
+    void start() {
       pool.start();
     }
 

@@ -22,13 +22,26 @@ public sealed interface SlotClaim {
   }
 
   /**
-   * One lane of a window held by a send in flight until {@code heldUntil} (should its instance die
-   * before settling), then for {@code span} after the send ended.
+   * One lane of a window taken by a send in flight: it holds {@code heldUntil} (the claim's own
+   * moment, as if the send ended when it would time out, should its instance die before settling)
+   * until the send is settled; {@code before} is what it held before and {@code parts} how many
+   * sends the claim made, which the lane's next moment is reckoned from ({@link SlotLanes}).
    */
-  record TakenSlot(SendingWindow window, int lane, Instant heldUntil) {
+  record TakenSlot(SendingWindow window, int lane, Instant heldUntil, Instant before, int parts) {
     public TakenSlot {
       Objects.requireNonNull(window, "window");
       Objects.requireNonNull(heldUntil, "heldUntil");
+      Objects.requireNonNull(before, "before");
+    }
+
+    /** A lane of a sliding window, free before (what it held does not count then). */
+    public TakenSlot(SendingWindow window, int lane, Instant heldUntil) {
+      this(window, lane, heldUntil, Instant.EPOCH, 1);
+    }
+
+    /** What the lane holds once the send ended at {@code ended}. */
+    public Instant afterSend(Instant ended) {
+      return SlotLanes.afterSend(window, before, parts, ended);
     }
   }
 }

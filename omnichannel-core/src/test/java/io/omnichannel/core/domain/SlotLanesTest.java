@@ -26,4 +26,35 @@ class SlotLanesTest {
     assertThat(SlotLanes.needed(chat, 5)).isEqualTo(3);
     assertThat(SlotLanes.needed(chat, 2)).isEqualTo(2);
   }
+
+  @Test
+  void aTokenBucketLetsItsBurstGoThenOnePerRefillCountedFromWhenEachSendEnded() {
+    SendingWindow chat = SendingWindow.tokenBucket("telegram:1:42", 3, Duration.ofSeconds(1));
+    Instant full = Instant.EPOCH;
+
+    List<Instant> ends = List.of(T, T.plusMillis(10), T.plusMillis(20));
+    for (Instant ended : ends) {
+      assertThat(SlotLanes.opensAt(chat, full, 1)).isBeforeOrEqualTo(ended);
+      full = SlotLanes.afterSend(chat, full, 1, ended);
+    }
+
+    // empty: one slot back a second after the first send ended, full again three seconds after
+    assertThat(full).isEqualTo(T.plusSeconds(3));
+    assertThat(SlotLanes.opensAt(chat, full, 1)).isEqualTo(T.plusSeconds(1));
+    assertThat(SlotLanes.opensAt(chat, full, 3)).isEqualTo(T.plusSeconds(3));
+    assertThat(SlotLanes.lanes(chat)).isEqualTo(1);
+    assertThat(SlotLanes.needed(chat, 3)).isEqualTo(1);
+  }
+
+  @Test
+  void aBucketInFlightCountsItsSendAsEndingWhenItsCallWouldTimeOut() {
+    SendingWindow chat = SendingWindow.tokenBucket("telegram:1:42", 3, Duration.ofSeconds(1));
+    Instant timesOut = T.plusSeconds(30);
+
+    Instant held = SlotLanes.inFlight(chat, Instant.EPOCH, 2, timesOut);
+
+    assertThat(held).isEqualTo(timesOut.plusSeconds(2));
+    assertThat(SlotLanes.opensAt(chat, held, 1)).isEqualTo(timesOut);
+    assertThat(SlotLanes.opensAt(chat, SlotLanes.paused(chat, T), 1)).isEqualTo(T);
+  }
 }

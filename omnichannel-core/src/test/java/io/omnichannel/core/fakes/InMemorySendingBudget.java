@@ -21,28 +21,38 @@ public final class InMemorySendingBudget implements SendingBudget {
     Instant opensAt = Instant.MIN;
     List<SlotClaim.TakenSlot> taken = new ArrayList<>();
     for (SendingWindow window : windows) {
-      List<Instant> freeAt = lanesOf(window);
+      List<Instant> held = lanesOf(window);
+      List<Instant> opens =
+          held.stream().map(lane -> SlotLanes.opensAt(window, lane, count)).toList();
       int needed = SlotLanes.needed(window, count);
-      List<Integer> free = SlotLanes.takeable(freeAt, needed, now);
+      List<Integer> free = SlotLanes.takeable(opens, needed, now);
       if (free.isEmpty()) {
-        Instant opens = SlotLanes.opensAt(freeAt, needed);
-        opensAt = opens.isAfter(opensAt) ? opens : opensAt;
+        Instant first = SlotLanes.opensAt(opens, needed);
+        opensAt = first.isAfter(opensAt) ? first : opensAt;
       }
-      free.forEach(lane -> taken.add(new SlotClaim.TakenSlot(window, lane, heldUntil)));
+      free.forEach(
+          lane ->
+              taken.add(
+                  new SlotClaim.TakenSlot(
+                      window,
+                      lane,
+                      SlotLanes.inFlight(window, held.get(lane), count, heldUntil),
+                      held.get(lane),
+                      count)));
     }
     if (!opensAt.equals(Instant.MIN)) {
       return new SlotClaim.Wait(opensAt);
     }
-    taken.forEach(slot -> lanesOf(slot.window()).set(slot.lane(), heldUntil));
+    taken.forEach(slot -> lanesOf(slot.window()).set(slot.lane(), slot.heldUntil()));
     return new SlotClaim.Granted(taken);
   }
 
   @Override
   public synchronized void settle(SlotClaim.Granted granted, Instant ended) {
     for (SlotClaim.TakenSlot slot : granted.slots()) {
-      List<Instant> freeAt = lanesOf(slot.window());
-      if (freeAt.get(slot.lane()).equals(slot.heldUntil())) {
-        freeAt.set(slot.lane(), ended.plus(slot.window().span()));
+      List<Instant> held = lanesOf(slot.window());
+      if (held.get(slot.lane()).equals(slot.heldUntil())) {
+        held.set(slot.lane(), slot.afterSend(ended));
       }
     }
   }
@@ -50,13 +60,14 @@ public final class InMemorySendingBudget implements SendingBudget {
   @Override
   public synchronized void pauseUntil(List<SendingWindow> windows, Instant until) {
     for (SendingWindow window : windows) {
-      List<Instant> freeAt = lanesOf(window);
-      freeAt.replaceAll(free -> free.isBefore(until) ? until : free);
+      Instant paused = SlotLanes.paused(window, until);
+      lanesOf(window).replaceAll(held -> held.isBefore(paused) ? paused : held);
     }
   }
 
   private List<Instant> lanesOf(SendingWindow window) {
     return lanes.computeIfAbsent(
-        window.key(), key -> new ArrayList<>(Collections.nCopies(window.slots(), Instant.EPOCH)));
+        window.key(),
+        key -> new ArrayList<>(Collections.nCopies(SlotLanes.lanes(window), Instant.EPOCH)));
   }
 }

@@ -1,0 +1,227 @@
+package io.omnichannel.launcher.bench;
+
+import io.omnichannel.core.domain.OutboxMessage;
+import io.omnichannel.core.domain.SendingWindow;
+import io.omnichannel.core.domain.SlotClaim;
+import io.omnichannel.core.port.out.Claimed;
+import io.omnichannel.core.port.out.Outbox;
+import io.omnichannel.core.port.out.SendingBudget;
+import io.omnichannel.launcher.work.ForwardingQueue;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
+
+/**
+ * Where the shared pacing benchmark's time goes: every budget claim and settle, every outbox claim
+ * and postponement of both instances, recorded as they happen and summed up at the end — when each
+ * instance first sent, how long a send held its slots (from its claim to its return), how late a
+ * postponed row was claimed again after it became due, how the claims split between the instances,
+ * and each bot's pace window after window.
+ */
+final class SendTrace {
+  private record Grant(String instance, String bot, int lane, Instant claimed, Instant ended) {}
+
+  private record Postponed(Instant due) {}
+
+  private volatile Instant started = Instant.EPOCH;
+  private final Map<SlotClaim.Granted, Instant> inFlight = new ConcurrentHashMap<>();
+  private final Map<SlotClaim.Granted, String> grantedBy = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<Grant> grants = new ConcurrentLinkedQueue<>();
+  private final Map<Long, Postponed> postponed = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<Long> wakeLatencyMicros = new ConcurrentLinkedQueue<>();
+  private final Map<String, Integer> rowClaims = new ConcurrentHashMap<>();
+  private final Map<String, Integer> waits = new ConcurrentHashMap<>();
+  private final Map<String, Integer> lostRaces = new ConcurrentHashMap<>();
+  private final Map<String, Integer> postponements = new ConcurrentHashMap<>();
+  private final Set<Long> rePostponable = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger postponedAgain = new AtomicInteger();
+
+  void start(Instant now) {
+    started = now;
+  }
+
+  SendingBudget budget(String instance, SendingBudget budget) {
+    return new SendingBudget() {
+      @Override
+      public SlotClaim claim(
+          List<SendingWindow> windows, int count, Instant now, Instant heldUntil) {
+        SlotClaim claim = budget.claim(windows, count, now, heldUntil);
+        if (claim instanceof SlotClaim.Granted granted) {
+          inFlight.put(granted, now);
+          grantedBy.put(granted, instance + " " + windows.get(0).key());
+        } else if (claim instanceof SlotClaim.Wait wait) {
+          waits.merge(instance, 1, Integer::sum);
+          if (!wait.opensAt().isAfter(now)) {
+            lostRaces.merge(instance, 1, Integer::sum);
+          }
+        }
+        return claim;
+      }
+
+      @Override
+      public void settle(SlotClaim.Granted granted, Instant ended) {
+        budget.settle(granted, ended);
+        Instant claimed = inFlight.remove(granted);
+        String[] who = grantedBy.remove(granted).split(" ");
+        grants.add(new Grant(who[0], who[1], granted.slots().get(0).lane(), claimed, ended));
+      }
+
+      @Override
+      public void pauseUntil(List<SendingWindow> windows, Instant until) {
+        budget.pauseUntil(windows, until);
+      }
+    };
+  }
+
+  Outbox outbox(String instance, Outbox outbox) {
+    return new RecordingOutbox(instance, outbox);
+  }
+
+  private final class RecordingOutbox extends ForwardingQueue<OutboxMessage> implements Outbox {
+    private final String instance;
+    private final Outbox outbox;
+
+    RecordingOutbox(String instance, Outbox outbox) {
+      super(outbox);
+      this.instance = instance;
+      this.outbox = outbox;
+    }
+
+    @Override
+    public Optional<Claimed<OutboxMessage>> claimNext(Instant now, Duration lease) {
+      var claimed = super.claimNext(now, lease);
+      claimed.ifPresent(
+          row -> {
+            rowClaims.merge(instance, 1, Integer::sum);
+            Postponed was = postponed.remove(row.id());
+            if (was != null) {
+              rePostponable.add(row.id());
+              wakeLatencyMicros.add(Duration.between(was.due(), now).toNanos() / 1_000);
+            }
+          });
+      return claimed;
+    }
+
+    @Override
+    public void postpone(Claimed<OutboxMessage> claimed, Instant next, String reason) {
+      super.postpone(claimed, next, reason);
+      postponements.merge(instance, 1, Integer::sum);
+      if (rePostponable.remove(claimed.id())) {
+        postponedAgain.incrementAndGet();
+      }
+      postponed.put(claimed.id(), new Postponed(next));
+    }
+
+    @Override
+    public void enqueue(OutboxMessage message) {
+      outbox.enqueue(message);
+    }
+  }
+
+  /** The breakdown, line by line. */
+  List<String> breakdown(int perWindow, Duration window) {
+    List<String> lines = new ArrayList<>();
+    List<Grant> all = new ArrayList<>(grants);
+    Map<String, List<Grant>> byInstance =
+        all.stream()
+            .collect(Collectors.groupingBy(Grant::instance, TreeMap::new, Collectors.toList()));
+    byInstance.forEach(
+        (instance, sent) ->
+            lines.add(
+                String.format(
+                    Locale.ROOT,
+                    "%s: first send claimed %d ms after the start; %d sends, %d row claims, %d"
+                        + " budget waits (%d lost races), %d postponements",
+                    instance,
+                    sent.stream()
+                        .map(g -> Duration.between(started, g.claimed()).toMillis())
+                        .min(Long::compare)
+                        .orElse(-1L),
+                    sent.size(),
+                    rowClaims.getOrDefault(instance, 0),
+                    waits.getOrDefault(instance, 0),
+                    lostRaces.getOrDefault(instance, 0),
+                    postponements.getOrDefault(instance, 0))));
+    lines.add(
+        "send holds its slots (claim to return), ms: "
+            + percentiles(all, g -> Duration.between(g.claimed(), g.ended()).toNanos() / 1_000));
+    lines.add(
+        "postponed row claimed again after it was due, ms: "
+            + percentiles(new ArrayList<>(wakeLatencyMicros), micros -> micros));
+    lines.add("rows postponed again when claimed after their due time: " + postponedAgain.get());
+    List<Long> idle = new ArrayList<>();
+    all.stream()
+        .collect(Collectors.groupingBy(g -> g.bot() + "/" + g.lane()))
+        .values()
+        .forEach(
+            lane -> {
+              lane.sort(Comparator.comparing(Grant::claimed));
+              for (int i = 1; i < lane.size(); i++) {
+                Instant freed = lane.get(i - 1).ended().plus(window);
+                idle.add(Duration.between(freed, lane.get(i).claimed()).toNanos() / 1_000);
+              }
+            });
+    lines.add(
+        "a bot lane unused after it freed, until its next claim, ms: " + percentiles(idle, x -> x));
+    Map<String, List<Grant>> byBot =
+        all.stream().collect(Collectors.groupingBy(Grant::bot, TreeMap::new, Collectors.toList()));
+    byBot.forEach(
+        (bot, sent) -> {
+          List<Long> ends =
+              sent.stream()
+                  .map(g -> Duration.between(started, g.ended()).toMillis())
+                  .sorted()
+                  .toList();
+          List<Long> starts =
+              sent.stream()
+                  .map(g -> Duration.between(started, g.claimed()).toMillis())
+                  .sorted()
+                  .toList();
+          StringBuilder line = new StringBuilder(bot + " window starts (ms):");
+          for (int k = 0; k < starts.size(); k += perWindow) {
+            line.append(' ').append(starts.get(k));
+          }
+          line.append(String.format(Locale.ROOT, "; last ended %d ms", ends.get(ends.size() - 1)));
+          long windows = (starts.size() - 1) / perWindow;
+          long lastStart = starts.get((int) windows * perWindow);
+          line.append(
+              String.format(
+                  Locale.ROOT,
+                  "; %.0f ms per window over %d (limit %d)",
+                  windows == 0 ? 0.0 : (double) (lastStart - starts.get(0)) / windows,
+                  windows,
+                  window.toMillis()));
+          lines.add(line.toString());
+        });
+    return lines;
+  }
+
+  private static <T> String percentiles(List<T> values, ToLongFunction<T> micros) {
+    List<Long> sorted = new ArrayList<>(values.stream().map(micros::applyAsLong).toList());
+    if (sorted.isEmpty()) {
+      return "none";
+    }
+    Collections.sort(sorted);
+    return String.format(
+        Locale.ROOT,
+        "n=%d p50 %.1f p90 %.1f p99 %.1f max %.1f",
+        sorted.size(),
+        sorted.get(sorted.size() / 2) / 1000.0,
+        sorted.get(sorted.size() * 9 / 10) / 1000.0,
+        sorted.get(Math.min(sorted.size() - 1, sorted.size() * 99 / 100)) / 1000.0,
+        sorted.get(sorted.size() - 1) / 1000.0);
+  }
+}
