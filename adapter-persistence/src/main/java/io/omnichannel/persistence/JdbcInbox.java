@@ -104,19 +104,20 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
   /** Most writes in one commit. */
   private static final int BATCH_MAX = 64;
 
-  /** Batches written at a time (connections the inbox's writes take at most while they queue). */
-  private static final int BATCHES_AT_ONCE = 2;
-
   /** How often a claim whose rows all went to other workers meanwhile looks again at once. */
   private static final int CLAIM_ATTEMPTS = 3;
 
   private final Sealing sealing;
   private final GroupCommit stores;
 
-  JdbcInbox(Db db, Clock clock, Sealing sealing, String instanceId) {
+  /**
+   * @param batchesAtOnce batches written at a time (connections the inbox's writes take at most
+   *     while they queue)
+   */
+  JdbcInbox(Db db, Clock clock, Sealing sealing, String instanceId, int batchesAtOnce) {
     super(db, clock, "inbox", "received_at", instanceId);
     this.sealing = sealing;
-    this.stores = new GroupCommit(db, BATCH_MAX, BATCHES_AT_ONCE);
+    this.stores = new GroupCommit(db, BATCH_MAX, batchesAtOnce);
   }
 
   /**
