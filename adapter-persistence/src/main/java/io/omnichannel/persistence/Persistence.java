@@ -26,7 +26,6 @@ import io.omnichannel.core.port.out.SendingBudget;
 import io.omnichannel.core.port.out.TopicNames;
 import io.omnichannel.core.port.out.Transactions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -37,8 +36,6 @@ import java.util.List;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +83,12 @@ public final class Persistence implements AutoCloseable {
       boolean embedded) {
     this.dataSource = dataSource;
     this.embedded = embedded;
-    this.flyway = configured(Flyway.configure()).dataSource(dataSource).load();
+    this.flyway =
+        Flyway.configure()
+            .dataSource(dataSource)
+            .locations("classpath:db/migration")
+            .failOnMissingLocations(true)
+            .load();
     this.db = new Db(dataSource);
     Sealing sealing = new Sealing(sealer);
     this.connections = new JdbcConnections(db, sealing, clock);
@@ -133,24 +135,18 @@ public final class Persistence implements AutoCloseable {
       OwnerOnly.folder(config.dataFolder());
     }
     SecretSealer sealer = new AesGcmSealer(masterKeys(config));
-    List<AppliedMigration> migratedFirst = List.of();
-    HikariDataSource dataSource;
-    if (config.isEmbedded()) {
-      try (Connection held = openDelayingWrites(config)) {
-        migratedFirst = migrate(flyway(config));
-        dataSource = pool(config); // sets WRITE_DELAY=0 while held keeps the database open
-      } catch (SQLException closing) {
-        throw DatabaseProbe.translate(config, closing);
-      }
-    } else {
-      dataSource = pool(config);
-    }
+    HikariDataSource dataSource = pool(config);
     try {
       Persistence persistence =
           new Persistence(dataSource, sealer, clock, instanceId, config.isEmbedded());
-      List<AppliedMigration> applied = new ArrayList<>(migratedFirst);
-      applied.addAll(migrate(persistence.flyway));
-      persistence.appliedAtOpen = List.copyOf(applied);
+      List<AppliedMigration> applied;
+      try {
+        applied = persistence.migrate();
+        persistence.appliedAtOpen = applied;
+      } catch (FlywayException e) {
+        throw new StorageUnavailable(
+            "database migration failed: " + e.getClass().getSimpleName(), e);
+      }
       int resealed = persistence.resealing.run(!config.retiredMasterKeys().isEmpty());
       if (resealed > 0 && config.isEmbedded()) {
         persistence.rewriteEmbeddedFile();
@@ -189,53 +185,9 @@ public final class Persistence implements AutoCloseable {
 
   /** Applies the pending migrations; returns those that ran, in order (none when up to date). */
   public List<AppliedMigration> migrate() {
-    return applied(flyway.migrate());
-  }
-
-  private static List<AppliedMigration> applied(MigrateResult result) {
-    return result.migrations.stream()
+    return flyway.migrate().migrations.stream()
         .map(applied -> new AppliedMigration(applied.version, applied.description))
         .toList();
-  }
-
-  private static List<AppliedMigration> migrate(Flyway flyway) {
-    try {
-      return applied(flyway.migrate());
-    } catch (FlywayException e) {
-      throw new StorageUnavailable("database migration failed: " + e.getClass().getSimpleName(), e);
-    }
-  }
-
-  /**
-   * The embedded database opened as H2 does by default, each commit written to the file up to half
-   * a second later, and held open while the migrations run on it: on a fresh database they are a
-   * few hundred DDL commits, and writing each at once cost about 0.7 s of the cold start (issue
-   * 13). The pool then opens its connections with WRITE_DELAY=0 before this one closes: nothing is
-   * acknowledged before.
-   */
-  private static Connection openDelayingWrites(PersistenceConfig config) {
-    try {
-      return DriverManager.getConnection(
-          PersistenceConfig.embeddedUrlDelayingWrites(config.dataFolder()),
-          config.user(),
-          config.password());
-    } catch (SQLException failed) {
-      throw DatabaseProbe.translate(config, failed);
-    }
-  }
-
-  /** The migrations of the embedded database, on connections of their own (see above). */
-  private static Flyway flyway(PersistenceConfig config) {
-    return configured(Flyway.configure())
-        .dataSource(
-            PersistenceConfig.embeddedUrlDelayingWrites(config.dataFolder()),
-            config.user(),
-            config.password())
-        .load();
-  }
-
-  private static FluentConfiguration configured(FluentConfiguration flyway) {
-    return flyway.locations("classpath:db/migration").failOnMissingLocations(true);
   }
 
   /** The migrations {@link #open} applied, since opening brings the schema up to date. */

@@ -64,19 +64,11 @@ public record PersistenceConfig(
   }
 
   static String embeddedUrl(Path dataFolder) {
-    return embeddedUrlDelayingWrites(dataFolder) + ";WRITE_DELAY=0";
-  }
-
-  /**
-   * The embedded database as H2 opens it by default, a commit written to the file up to half a
-   * second later: for the migrations of a fresh database only (see {@code Persistence.open}).
-   */
-  static String embeddedUrlDelayingWrites(Path dataFolder) {
     // The file lock of H2 lets one process open the database: the embedded engine serves one
     // instance.
-    // WRITE_DELAY=0 (embeddedUrl): a commit reaches the file before it returns, so what was
-    // acknowledged survives a kill (H2's default delays the write by up to half a second); every
-    // connection of the pool sets it, so it holds even after the database was closed and reopened.
+    // WRITE_DELAY=0: a commit reaches the file before it returns, so what was acknowledged survives
+    // a kill
+    // (H2's default delays the write by up to half a second).
     // TRACE_LEVEL_FILE=0: no omnichannel.trace.db. H2 would write its errors there with the SQL
     // and its parameters, beside the data and outside the logs; the errors reach the gateway as
     // SQLExceptions anyway.
@@ -87,7 +79,7 @@ public record PersistenceConfig(
     // uses (H2's 8 made most statements be parsed again: a tenth of the CPU of a relayed message).
     return "jdbc:h2:file:"
         + dataFolder.toAbsolutePath().resolve("omnichannel")
-        + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000;TRACE_LEVEL_FILE=0"
+        + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;TRACE_LEVEL_FILE=0"
         + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=128";
   }
 
