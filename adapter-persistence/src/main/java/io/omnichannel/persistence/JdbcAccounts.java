@@ -17,12 +17,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Channel accounts; one per (connection, chat, topic, epoch) by the unique key
  * uq_accounts_chat_topic_epoch, where topic '' is none (B9). Lookups by a connection cover every
  * connection of the same bot in the same company ({@link #SAME_BOT}), so a reconnect finds its
- * users (#11).
+ * users (#11). The three lookups a relayed message makes are cached for {@link
+ * JdbcConnections#CACHED_FOR} ({@link ReadCache}: dropped by every change made here, another
+ * instance's seen within that time).
  */
 final class JdbcAccounts implements AccountRepository {
   private static final String SELECT = "SELECT * FROM channel_accounts ";
@@ -38,8 +42,9 @@ final class JdbcAccounts implements AccountRepository {
   private static final String INSERT =
       """
       INSERT INTO channel_accounts (id, connection_id, chat_id, topic_id, topic_name, kind, epoch,
-          display_name, username, platform_user_id, created_at, blocked_since, left_at, banned_since)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          display_name, username, platform_user_id, created_at, blocked_since, left_at, banned_since,
+          last_activity_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """;
   private static final String UPDATE =
       """
@@ -54,6 +59,16 @@ final class JdbcAccounts implements AccountRepository {
 
   private final Db db;
 
+  /** What each cached lookup was asked: the three share one cache, which any change drops whole. */
+  private record ById(AccountId id) {}
+
+  private record ByChat(ConnectionId connection, ChatId chat, String topic) {}
+
+  private record ByPlatformUser(ConnectionId connection, PlatformUserId user) {}
+
+  private final ReadCache<Object, ChannelAccount> cache =
+      new ReadCache<>(JdbcConnections.CACHED_FOR, System::nanoTime);
+
   /**
    * The last activity is kept to the minute: what this instance wrote less than a minute ago needs
    * no statement (one per relayed message otherwise, and a commit).
@@ -64,21 +79,39 @@ final class JdbcAccounts implements AccountRepository {
     this.db = db;
   }
 
+  /** Drops the cache now and once the change being written commits. */
+  private void changing() {
+    changing(key -> true);
+  }
+
+  private void changing(Predicate<Object> stale) {
+    cache.invalidate(stale);
+    db.afterCommit(() -> cache.invalidate(stale));
+  }
+
+  /** The last activity is not part of an account as read: a touch leaves the cache as it is. */
+  private Optional<ChannelAccount> cached(Object key, Supplier<Optional<ChannelAccount>> load) {
+    return cache.get(key, load, !db.inTransaction());
+  }
+
   @Override
   public Optional<ChannelAccount> findOpen(
       ConnectionId connection, ChatId chat, Optional<TopicId> topic) {
-    return db
-        .query(
-            SELECT
-                + "WHERE chat_id = ? AND topic_id = ? AND "
-                + SAME_BOT
-                + "ORDER BY epoch DESC, created_at DESC, id LIMIT 1",
-            JdbcAccounts::map,
-            chat.value(),
-            topicKey(topic),
-            connection.value())
-        .stream()
-        .findFirst()
+    return cached(
+            new ByChat(connection, chat, topicKey(topic)),
+            () ->
+                db
+                    .query(
+                        SELECT
+                            + "WHERE chat_id = ? AND topic_id = ? AND "
+                            + SAME_BOT
+                            + "ORDER BY epoch DESC, created_at DESC, id LIMIT 1",
+                        JdbcAccounts::map,
+                        chat.value(),
+                        topicKey(topic),
+                        connection.value())
+                    .stream()
+                    .findFirst())
         .filter(ChannelAccount::isOpen);
   }
 
@@ -107,26 +140,36 @@ final class JdbcAccounts implements AccountRepository {
 
   @Override
   public Optional<ChannelAccount> find(AccountId id) {
-    return db.queryOne(SELECT + "WHERE id = ?", JdbcAccounts::map, id.value());
+    return cached(
+        new ById(id), () -> db.queryOne(SELECT + "WHERE id = ?", JdbcAccounts::map, id.value()));
   }
 
   @Override
   public Optional<ChannelAccount> findByPlatformUser(ConnectionId connection, PlatformUserId user) {
-    return db
-        .query(
-            SELECT
-                + "WHERE platform_user_id = ? AND "
-                + SAME_BOT
-                + "ORDER BY epoch DESC, created_at DESC, id LIMIT 1",
-            JdbcAccounts::map,
-            user.value(),
-            connection.value())
-        .stream()
-        .findFirst();
+    return cached(
+        new ByPlatformUser(connection, user),
+        () ->
+            db
+                .query(
+                    SELECT
+                        + "WHERE platform_user_id = ? AND "
+                        + SAME_BOT
+                        + "ORDER BY epoch DESC, created_at DESC, id LIMIT 1",
+                    JdbcAccounts::map,
+                    user.value(),
+                    connection.value())
+                .stream()
+                .findFirst());
   }
 
   @Override
   public void insert(ChannelAccount a) {
+    // a new account (a first contact, every few messages under load) leaves the other chats'
+    // lookups as they are: only its chat's, which may have found the epoch the bot left, go stale
+    changing(
+        key ->
+            key instanceof ByChat byChat && byChat.chat().equals(a.chat())
+                || key instanceof ByPlatformUser byUser && byUser.user().equals(a.platformUser()));
     db.update(
         INSERT,
         a.id().value(),
@@ -142,11 +185,15 @@ final class JdbcAccounts implements AccountRepository {
         Micros.of(a.createdAt()),
         Micros.ofNullable(a.blockedSince()),
         Micros.ofNullable(a.leftAt()),
-        Micros.ofNullable(a.bannedSince()));
+        Micros.ofNullable(a.bannedSince()),
+        Micros.of(a.createdAt()));
+    // the first message's touch, moments later, then needs no statement (nor a commit of its own)
+    db.afterCommit(() -> recentTouches.due(a.id(), a.createdAt()));
   }
 
   @Override
   public void update(ChannelAccount a) {
+    changing();
     int updated =
         db.update(
             UPDATE,
@@ -167,6 +214,7 @@ final class JdbcAccounts implements AccountRepository {
 
   @Override
   public void moveChat(ConnectionId connection, ChatId from, ChatId to) {
+    changing();
     db.update(
         "UPDATE channel_accounts SET chat_id = ? WHERE chat_id = ? AND " + SAME_BOT,
         to.value(),

@@ -78,7 +78,8 @@ final class JdbcConnections implements ConnectionRepository {
   /** How long another instance's change to a connection may go unseen here. */
   static final Duration CACHED_FOR = Duration.ofSeconds(2);
 
-  private final ConnectionCache cache = new ConnectionCache(CACHED_FOR, System::nanoTime);
+  private final ReadCache<ConnectionId, Connection> cache =
+      new ReadCache<>(CACHED_FOR, System::nanoTime);
 
   JdbcConnections(Db db, Sealing sealing, Clock clock) {
     this.db = db;

@@ -61,15 +61,17 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
   /**
    * The oldest claimable rows (due, free, each the head of its ordering key), read without a lock:
    * {@link #LEASE_ROWS} then takes those still free, so a row another worker took meanwhile is
-   * passed over, never handed to two.
+   * passed over, never handed to two. Ordered by the whole of {@code ix_inbox_unfinished}
+   * (finished, id): H2 then reads the index in order and stops at the limit, where {@code ORDER BY
+   * id} made it read and sort every unfinished row (a backlog of thousands: milliseconds a claim).
    */
-  private static final String HEADS =
+  static final String HEADS =
       """
       SELECT q.* FROM inbox q
        WHERE q.finished = FALSE AND q.due_at <= ? AND (q.leased_until IS NULL OR q.leased_until <= ?)
          AND NOT EXISTS (SELECT 1 FROM inbox o WHERE o.ordering_key = q.ordering_key AND o.finished = FALSE
                                                  AND o.id < q.id)
-       ORDER BY q.id
+       ORDER BY q.finished, q.id
        LIMIT %d
       """;
 
@@ -102,19 +104,20 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
   /** Most writes in one commit. */
   private static final int BATCH_MAX = 64;
 
-  /** Batches written at a time (connections the inbox's writes take at most while they queue). */
-  private static final int BATCHES_AT_ONCE = 2;
-
   /** How often a claim whose rows all went to other workers meanwhile looks again at once. */
   private static final int CLAIM_ATTEMPTS = 3;
 
   private final Sealing sealing;
   private final GroupCommit stores;
 
-  JdbcInbox(Db db, Clock clock, Sealing sealing, String instanceId) {
+  /**
+   * @param batchesAtOnce batches written at a time (connections the inbox's writes take at most
+   *     while they queue)
+   */
+  JdbcInbox(Db db, Clock clock, Sealing sealing, String instanceId, int batchesAtOnce) {
     super(db, clock, "inbox", "received_at", instanceId);
     this.sealing = sealing;
-    this.stores = new GroupCommit(db, BATCH_MAX, BATCHES_AT_ONCE);
+    this.stores = new GroupCommit(db, BATCH_MAX, batchesAtOnce);
   }
 
   /**

@@ -215,7 +215,7 @@ abstract class JdbcQueue<T> implements WorkQueue<T>, QueueBacklog, DueRows {
     }
     Optional<Instant> oldest =
         db.queryOne(
-            "SELECT %s AS stored_at FROM %s WHERE finished = FALSE ORDER BY id LIMIT 1"
+            "SELECT %s AS stored_at FROM %s WHERE finished = FALSE ORDER BY finished, id LIMIT 1"
                 .formatted(storedAtColumn, table),
             row -> Micros.instant(row, "stored_at"));
     return new Backlog(pending, oldest);

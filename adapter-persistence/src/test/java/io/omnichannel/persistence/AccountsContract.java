@@ -47,15 +47,54 @@ abstract class AccountsContract extends DatabaseTest {
   void theLastActivityIsKeptToTheMinuteAndSeenByTheBotsOtherConnections() {
     ChannelAccount ivan = account("acc-1", connection, "501", 1);
     db.accounts().insert(ivan);
-    db.accounts().insert(account("acc-2", connection, "502", 1));
+    ChannelAccount petr = account("acc-2", connection, "502", 1);
+    db.accounts().insert(petr);
+    assertThat(db.accounts().lastActivity(connection.id()))
+        .as("an account is opened by its first contact")
+        .isEqualTo(Map.of(ivan.id(), T0, petr.id(), T0));
 
-    db.accounts().touch(ivan.id(), T0);
     db.accounts().touch(ivan.id(), T0.plusSeconds(30));
-    assertThat(db.accounts().lastActivity(connection.id())).isEqualTo(Map.of(ivan.id(), T0));
+    assertThat(db.accounts().lastActivity(connection.id()))
+        .isEqualTo(Map.of(ivan.id(), T0, petr.id(), T0));
 
     db.accounts().touch(ivan.id(), T0.plusSeconds(61));
     assertThat(db.accounts().lastActivity(reconnected("line-2").id()))
-        .isEqualTo(Map.of(ivan.id(), T0.plusSeconds(61)));
+        .isEqualTo(Map.of(ivan.id(), T0.plusSeconds(61), petr.id(), T0));
+  }
+
+  @Test
+  void aChangeMadeHereIsSeenAtOnceByEveryLookupThatHadReadTheAccount() {
+    ChannelAccount ivan = account("acc-1", connection, "42", 1);
+    db.accounts().insert(ivan);
+    ChatId chat = new ChatId("42");
+    assertThat(db.accounts().find(ivan.id())).contains(ivan);
+    assertThat(db.accounts().findOpen(connection.id(), chat, Optional.empty())).contains(ivan);
+    assertThat(db.accounts().findByPlatformUser(connection.id(), ivan.platformUser()))
+        .contains(ivan);
+
+    ChannelAccount left = ivan.leftAt(T0);
+    db.transactions().run(() -> db.accounts().update(left));
+
+    assertThat(db.accounts().find(ivan.id())).contains(left);
+    assertThat(db.accounts().findOpen(connection.id(), chat, Optional.empty())).isEmpty();
+    assertThat(db.accounts().findByPlatformUser(connection.id(), ivan.platformUser()))
+        .contains(left);
+  }
+
+  @Test
+  void theNewEpochOfAChatIsFoundAtOnceWhereTheOneTheBotLeftWasRead() {
+    ChannelAccount first = account("acc-1", connection, "42", 1);
+    db.accounts().insert(first);
+    db.accounts().update(first.leftAt(T0));
+    ChatId chat = new ChatId("42");
+    assertThat(db.accounts().findOpen(connection.id(), chat, Optional.empty())).isEmpty();
+    db.accounts().insert(account("acc-9", connection, "43", 1)); // another chat's first contact
+    assertThat(db.accounts().findOpen(connection.id(), chat, Optional.empty())).isEmpty();
+
+    ChannelAccount second = account("acc-2", connection, "42", 2);
+    db.accounts().insert(second);
+
+    assertThat(db.accounts().findOpen(connection.id(), chat, Optional.empty())).contains(second);
   }
 
   @Test

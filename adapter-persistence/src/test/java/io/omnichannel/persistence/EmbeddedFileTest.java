@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The H2 file itself: a management event an older version stored in clear is sealed at start, and
- * the file is rewritten so its old pages do not keep the token either.
+ * the file is rewritten so its old pages do not keep the token either; once open, every commit is
+ * written to it before it returns.
  */
 class EmbeddedFileTest {
   private static final String TOKEN = "7654321:AAFoldVERSIONtokenxxxxxxxxxxxxxxxxxx";
@@ -50,6 +52,31 @@ class EmbeddedFileTest {
       assertThat(item.payload()).isEqualTo(PAYLOAD);
     }
     assertThat(occurrencesInFiles()).isZero();
+  }
+
+  @Test
+  void onceOpenedEveryCommitReachesTheFileBeforeItReturnsAlsoAfterTheDatabaseIsOpenedAgain()
+      throws Exception {
+    try (Persistence opened = Persistence.open(PersistenceConfig.embedded(data))) {
+      assertThat(writeDelay()).isEqualTo("0");
+    }
+    assertThat(writeDelay())
+        .as("kept in the database, not only in the running engine")
+        .isEqualTo("0");
+  }
+
+  /** H2's delay between a commit and its write to the file, in milliseconds. */
+  private String writeDelay() throws Exception {
+    try (Connection jdbc =
+            DriverManager.getConnection(PersistenceConfig.embeddedUrl(data), "sa", "");
+        ResultSet row =
+            jdbc.createStatement()
+                .executeQuery(
+                    "SELECT setting_value FROM information_schema.settings"
+                        + " WHERE setting_name = 'WRITE_DELAY'")) {
+      assertThat(row.next()).isTrue();
+      return row.getString(1);
+    }
   }
 
   private int occurrencesInFiles() throws Exception {

@@ -352,7 +352,7 @@ public final class GatewayBenchmark {
     OUT.printf(
         Locale.ROOT,
         "  step %-3s %-11s %-26s %6d in, %6d out, %7.1f msg/s, p99 %8.1f ms, drained in %.1f s,"
-            + " load %s%n",
+            + " cpu %.2f ms/msg, load %s%n",
         r.tag(),
         path,
         r.pace(),
@@ -361,6 +361,7 @@ public final class GatewayBenchmark {
         r.throughput(),
         r.percentileMs(99),
         r.drained().toMillis() / 1e3,
+        r.cpuMsPerMessage(),
         loadAverage());
   }
 
@@ -568,10 +569,11 @@ public final class GatewayBenchmark {
     OUT.println();
     OUT.println(
         "latency = arrival - the message's scheduled time (fixed rate); throughput = arrivals from"
-            + " 2 s into the step to its end, per second");
+            + " 2 s into the step to its end, per second; cpu = the whole process's CPU time over the"
+            + " step per delivered message (emulators included; load does not change it)");
     OUT.printf(
         Locale.ROOT,
-        "%-4s %-11s %-26s %7s %7s %5s %5s %5s %9s %8s %8s %8s %8s %8s%n",
+        "%-4s %-11s %-26s %7s %7s %5s %5s %5s %9s %8s %8s %8s %8s %8s %8s%n",
         "step",
         "path",
         "offered",
@@ -585,14 +587,15 @@ public final class GatewayBenchmark {
         "p99 ms",
         "max ms",
         "lag ms",
-        "drain s");
+        "drain s",
+        "cpu ms");
     boolean clean = true;
     for (StepResult[] pair : steps) {
       for (int i = 0; i < 2; i++) {
         StepResult r = pair[i];
         OUT.printf(
             Locale.ROOT,
-            "%-4s %-11s %-26s %7d %7d %5d %5d %5d %9.1f %8.1f %8.1f %8.1f %8.1f %8.1f%n",
+            "%-4s %-11s %-26s %7d %7d %5d %5d %5d %9.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.2f%n",
             r.tag(),
             i == 0 ? "no-op relay" : "gateway",
             r.pace(),
@@ -606,7 +609,8 @@ public final class GatewayBenchmark {
             r.percentileMs(99),
             r.percentileMs(100),
             r.maxInjectorLag().toNanos() / 1e6,
-            r.drained().toMillis() / 1e3);
+            r.drained().toMillis() / 1e3,
+            r.cpuMsPerMessage());
         if (i == 1) {
           clean &= r.lost() == 0 && r.doubled() == 0;
         }
@@ -627,7 +631,7 @@ public final class GatewayBenchmark {
           gw.perDelivered(db.autoCommitSets()),
           gw.perDelivered(db.pings()),
           gw.perDelivered(gw.platformCallCount()));
-      db.top(10).forEach(line -> OUT.println("   sql " + line));
+      db.top(16).forEach(line -> OUT.println("   sql " + line));
       gw.platformCalls()
           .forEach((call, n) -> OUT.printf(Locale.ROOT, "  call %7d × %s%n", n, call));
       if (gw.firstTimeUsers() > 0) {

@@ -3,6 +3,7 @@ package io.omnichannel.launcher.bench;
 import io.omnichannel.testkit.oneconnect.DeliveryAttempt;
 import io.omnichannel.testkit.oneconnect.OneConnectEmulator;
 import io.omnichannel.testkit.oneconnect.RecordedRequest;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -71,6 +72,7 @@ final class LoadRun {
     route.clear();
     oneConnect.inspection().clear();
     CountingDriver.Counts dbBefore = CountingDriver.now();
+    long cpuBefore = processCpuNanos();
     String prefix = "B-" + tag + "-";
     long start = System.nanoTime() + 5_000_000L;
     Instant startInstant = Instant.now().plusNanos(start - System.nanoTime());
@@ -152,6 +154,7 @@ final class LoadRun {
     LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
     seen = route.delivered(prefix);
     CountingDriver.Counts db = CountingDriver.now().minus(dbBefore);
+    Duration cpu = Duration.ofNanos(processCpuNanos() - cpuBefore);
 
     if (seen.size() < count) {
       explainLoss(tag, count - seen.size());
@@ -199,7 +202,13 @@ final class LoadRun {
         Duration.ofNanos(drained),
         db,
         platformCalls(),
-        callsByUser(route.returningPlatformUsers()));
+        callsByUser(route.returningPlatformUsers()),
+        cpu);
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /**

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The figures of one measured step of one path; latencies in microseconds from each message's
- * scheduled time, sorted (empty when the path gives no delivery times).
+ * scheduled time, sorted (empty when the path gives no delivery times); {@code cpu} is the whole
+ * process's CPU time over the step (both emulators included, as for every path).
  */
 record StepResult(
     String tag,
@@ -21,7 +22,8 @@ record StepResult(
     Duration drained,
     CountingDriver.Counts db,
     Map<String, Long> platformCalls,
-    Map<String, Long> platformCallsByUser) {
+    Map<String, Long> platformCallsByUser,
+    Duration cpu) {
 
   long percentile(double p) {
     if (latencies.length == 0) {
@@ -37,6 +39,13 @@ record StepResult(
 
   long platformCallCount() {
     return platformCalls.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /**
+   * The process's CPU milliseconds per delivered message: load on the machine does not change it.
+   */
+  double cpuMsPerMessage() {
+    return delivered == 0 ? Double.NaN : cpu.toNanos() / 1e6 / delivered;
   }
 
   double perDelivered(long count) {

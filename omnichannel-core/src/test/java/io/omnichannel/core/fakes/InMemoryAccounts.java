@@ -103,6 +103,7 @@ public final class InMemoryAccounts implements AccountRepository {
       throw new ConnectionRuleViolated(Rule.ACCOUNT_EXISTS);
     }
     rows.put(account.id(), account);
+    lastActivity.put(account.id(), account.createdAt());
   }
 
   @Override

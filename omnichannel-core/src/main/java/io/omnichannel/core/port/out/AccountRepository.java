@@ -42,6 +42,9 @@ public interface AccountRepository {
   Optional<ChannelAccount> findByPlatformUser(ConnectionId connection, PlatformUserId user);
 
   /**
+   * Stores a new account, opened by its first contact: its creation counts as its first activity
+   * ({@link #touch}), so relaying that first message writes nothing more.
+   *
    * @throws io.omnichannel.core.domain.failure.ConnectionRuleViolated ACCOUNT_EXISTS for a second
    *     account of one epoch
    */

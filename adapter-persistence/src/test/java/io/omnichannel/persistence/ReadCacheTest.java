@@ -11,10 +11,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-class ConnectionCacheTest {
+class ReadCacheTest {
   private static final ConnectionId ID = new ConnectionId("c-1");
   private final AtomicLong nanos = new AtomicLong();
-  private final ConnectionCache cache = new ConnectionCache(Duration.ofSeconds(2), nanos::get);
+  private final ReadCache<ConnectionId, Connection> cache =
+      new ReadCache<>(Duration.ofSeconds(2), nanos::get);
   private final AtomicInteger reads = new AtomicInteger();
   private final Connection connection = Fixtures.connection("company-1", "line-1", "1001");
 
@@ -43,6 +44,28 @@ class ConnectionCacheTest {
     cache.invalidate();
     cache.get(ID, database(), true);
     assertThat(reads).hasValue(2);
+  }
+
+  @Test
+  void aChangeForgetsOnlyTheEntriesItMakesStaleAndKeepsNoReadUnderWay() {
+    ConnectionId other = new ConnectionId("c-2");
+    cache.get(ID, database(), true);
+    cache.get(other, database(), true);
+
+    cache.get(
+        new ConnectionId("c-3"),
+        () -> {
+          cache.invalidate(ID::equals);
+          return Optional.of(connection);
+        },
+        true);
+    cache.get(ID, database(), true);
+    cache.get(other, database(), true);
+    cache.get(new ConnectionId("c-3"), database(), true);
+
+    assertThat(reads)
+        .as("c-1 read again, c-2 kept, c-3 read under the change not kept")
+        .hasValue(4);
   }
 
   @Test
