@@ -30,7 +30,8 @@ final class MaxChannel implements MessengerChannel {
 
   /**
    * MAX as the core knows it: opaque tokens (the bot's id comes from identify), no topics, 4000
-   * characters a message, link buttons; files within 1C-Connect's limits; 30 requests/s per bot,
+   * characters a message, link buttons; a menu is an inline keyboard on its own message that stays
+   * there, pressable, when the line drops it, so the user is told the menu closed; files within 1C-Connect's limits; 30 requests/s per bot,
    * 1/s per dialog, 20/min per group.
    */
   static final ChannelDescription DESCRIPTION =
@@ -38,7 +39,7 @@ final class MaxChannel implements MessengerChannel {
           KIND,
           TokenFormat.opaque(16),
           "Получить его можно на платформе для партнёров MAX: «Интеграция → Получить токен».",
-          new ChannelDescription.Abilities(true, false, Texts.MESSAGE_MAX, true),
+          new ChannelDescription.Abilities(false, false, Texts.MESSAGE_MAX, true),
           ChannelLimits.ONE_C_CONNECT,
           new ChannelDescription.Pacing(30, Duration.ofSeconds(1), 20));
 
