@@ -31,8 +31,8 @@ final class MaxChannel implements MessengerChannel {
   /**
    * MAX as the core knows it: opaque tokens (the bot's id comes from identify), no topics, 4000
    * characters a message, link buttons; a menu is an inline keyboard on its own message that stays
-   * there, pressable, when the line drops it, so the user is told the menu closed; files within 1C-Connect's limits; 30 requests/s per bot,
-   * 1/s per dialog, 20/min per group.
+   * there, pressable, when the line drops it, so the user is told the menu closed; files within
+   * 1C-Connect's limits; 30 requests/s per bot, 1/s per dialog, 20/min per group.
    */
   static final ChannelDescription DESCRIPTION =
       new ChannelDescription(
