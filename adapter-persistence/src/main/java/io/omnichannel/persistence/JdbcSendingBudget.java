@@ -111,7 +111,7 @@ final class JdbcSendingBudget implements SendingBudget {
       Collections.shuffle(free);
       for (int lane : free.subList(0, needed)) {
         Instant before = held.get(lane);
-        Instant inFlight = SlotLanes.inFlight(window, before, count, heldUntil);
+        Instant inFlight = SlotLanes.inFlight(window, before, count, now, heldUntil);
         taking.add(new Swap(window.key(), lane, before, inFlight));
         taken.add(new SlotClaim.TakenSlot(window, lane, inFlight, before, count));
       }

@@ -40,10 +40,21 @@ public final class SlotLanes {
     return held.minus(window.span().multipliedBy(window.slots() - slots(window, parts)));
   }
 
-  /** What a lane that held {@code before} holds while a send of {@code parts} is in flight. */
+  /**
+   * What a lane that held {@code before} holds while a send of {@code parts}, claimed at {@code
+   * now}, is in flight. A sliding window's lane is held until the call would time out (the window
+   * has other lanes meanwhile); a token bucket has one lane, so its send counts as ending at the
+   * latest a span after the claim — else a sender killed mid-call would stall its chat for the
+   * whole call timeout (the chat's sends are one at a time anyway, and a request still arriving
+   * later at worst earns a 429, whose retry_after is honoured).
+   */
   public static Instant inFlight(
-      SendingWindow window, Instant before, int parts, Instant timesOut) {
-    return bucket(window) ? refilled(window, before, parts, timesOut) : timesOut;
+      SendingWindow window, Instant before, int parts, Instant now, Instant timesOut) {
+    if (!bucket(window)) {
+      return timesOut;
+    }
+    Instant spanLater = now.plus(window.span());
+    return refilled(window, before, parts, timesOut.isBefore(spanLater) ? timesOut : spanLater);
   }
 
   /** What a lane that held {@code before} holds once a send of {@code parts} ended. */

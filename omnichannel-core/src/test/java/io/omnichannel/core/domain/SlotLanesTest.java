@@ -47,14 +47,32 @@ class SlotLanesTest {
   }
 
   @Test
-  void aBucketInFlightCountsItsSendAsEndingWhenItsCallWouldTimeOut() {
+  void aBucketInFlightCountsItsSendAsEndingASpanAfterTheClaimAtTheLatest() {
     SendingWindow chat = SendingWindow.tokenBucket("telegram:1:42", 3, Duration.ofSeconds(1));
     Instant timesOut = T.plusSeconds(30);
 
-    Instant held = SlotLanes.inFlight(chat, Instant.EPOCH, 2, timesOut);
+    Instant held = SlotLanes.inFlight(chat, Instant.EPOCH, 2, T, timesOut);
 
-    assertThat(held).isEqualTo(timesOut.plusSeconds(2));
-    assertThat(SlotLanes.opensAt(chat, held, 1)).isEqualTo(timesOut);
+    // a sender killed mid-call stalls its chat a span, not the call's 30 s timeout
+    assertThat(held).isEqualTo(T.plusSeconds(3));
+    assertThat(SlotLanes.opensAt(chat, held, 1)).isEqualTo(T.plusSeconds(1));
     assertThat(SlotLanes.opensAt(chat, SlotLanes.paused(chat, T), 1)).isEqualTo(T);
+  }
+
+  @Test
+  void aBucketInFlightWithAShortTimeoutCountsItsSendAsEndingThen() {
+    SendingWindow chat = SendingWindow.tokenBucket("telegram:1:42", 3, Duration.ofSeconds(1));
+
+    Instant held = SlotLanes.inFlight(chat, Instant.EPOCH, 1, T, T.plusMillis(200));
+
+    assertThat(held).isEqualTo(T.plusMillis(1200));
+  }
+
+  @Test
+  void aSlidingLaneInFlightIsHeldUntilTheCallWouldTimeOut() {
+    SendingWindow bot = new SendingWindow("telegram:1", 30, Duration.ofSeconds(1));
+    Instant timesOut = T.plusSeconds(30);
+
+    assertThat(SlotLanes.inFlight(bot, Instant.EPOCH, 1, T, timesOut)).isEqualTo(timesOut);
   }
 }

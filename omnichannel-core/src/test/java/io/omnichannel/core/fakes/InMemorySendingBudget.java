@@ -36,7 +36,7 @@ public final class InMemorySendingBudget implements SendingBudget {
                   new SlotClaim.TakenSlot(
                       window,
                       lane,
-                      SlotLanes.inFlight(window, held.get(lane), count, heldUntil),
+                      SlotLanes.inFlight(window, held.get(lane), count, now, heldUntil),
                       held.get(lane),
                       count)));
     }
