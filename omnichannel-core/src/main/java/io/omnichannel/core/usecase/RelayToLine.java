@@ -455,10 +455,11 @@ public final class RelayToLine {
 
   private void applyMembership(ChannelAccount account, MembershipChanged change) {
     switch (change.membership()) {
-      case LEFT -> accounts.update(account.leftAt(clock.instant()));
+      // set once however many instances see it: the notice names the first time (its episode)
+      case LEFT -> accounts.markLeft(account.id(), clock.instant());
       case BLOCKED -> {
         if (!account.isBlocked()) {
-          accounts.update(account.blockedAt(clock.instant()));
+          accounts.markBlocked(account.id(), clock.instant());
         }
       }
       case UNBLOCKED -> {

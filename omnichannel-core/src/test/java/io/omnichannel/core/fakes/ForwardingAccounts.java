@@ -57,6 +57,16 @@ public class ForwardingAccounts implements AccountRepository {
   }
 
   @Override
+  public ChannelAccount markBlocked(AccountId account, Instant at) {
+    return delegate.markBlocked(account, at);
+  }
+
+  @Override
+  public ChannelAccount markLeft(AccountId account, Instant at) {
+    return delegate.markLeft(account, at);
+  }
+
+  @Override
   public void moveChat(ConnectionId connection, ChatId from, ChatId to) {
     delegate.moveChat(connection, from, to);
   }

@@ -115,6 +115,20 @@ public final class InMemoryAccounts implements AccountRepository {
   }
 
   @Override
+  public synchronized ChannelAccount markBlocked(AccountId id, Instant at) {
+    ChannelAccount stored = find(id).orElseThrow(() -> new IllegalStateException("no account"));
+    update(stored.isBlocked() ? stored : stored.blockedAt(at));
+    return rows.get(id);
+  }
+
+  @Override
+  public synchronized ChannelAccount markLeft(AccountId id, Instant at) {
+    ChannelAccount stored = find(id).orElseThrow(() -> new IllegalStateException("no account"));
+    update(stored.isOpen() ? stored.leftAt(at) : stored);
+    return rows.get(id);
+  }
+
+  @Override
   public synchronized void moveChat(ConnectionId connection, ChatId from, ChatId to) {
     rows.replaceAll(
         (id, a) ->

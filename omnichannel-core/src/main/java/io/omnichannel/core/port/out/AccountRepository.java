@@ -53,6 +53,24 @@ public interface AccountRepository {
   /** Stores a changed account, including the connection it answers to now. */
   void update(ChannelAccount account);
 
+  /**
+   * F11: the account is blocked since {@code at} unless it already is — a compare-and-set on the
+   * stored row, past any cache: the first instance to mark it sets the time, and every instance
+   * (one with a stale view too) gets that time back, so all tell the same episode (once in the
+   * line).
+   *
+   * @return the account as stored now
+   */
+  ChannelAccount markBlocked(AccountId account, Instant at);
+
+  /**
+   * F10, F11: the bot left the account's group at {@code at} unless it already had; like {@link
+   * #markBlocked}, the first time stays and is returned.
+   *
+   * @return the account as stored now
+   */
+  ChannelAccount markLeft(AccountId account, Instant at);
+
   /** B8: every account of the old chat id now answers to the new one. */
   void moveChat(ConnectionId connection, ChatId from, ChatId to);
 
