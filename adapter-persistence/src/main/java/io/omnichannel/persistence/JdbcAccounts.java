@@ -226,6 +226,26 @@ final class JdbcAccounts implements AccountRepository {
     return setOnce("left_at", account, at);
   }
 
+  @Override
+  public void clearBlock(AccountId account) {
+    clear("blocked_since", account);
+  }
+
+  @Override
+  public ChannelAccount markBanned(AccountId account, Instant at) {
+    return setOnce("banned_since", account, at);
+  }
+
+  @Override
+  public void clearBan(AccountId account) {
+    clear("banned_since", account);
+  }
+
+  private void clear(String column, AccountId account) {
+    changing();
+    db.update("UPDATE channel_accounts SET " + column + " = NULL WHERE id = ?", account.value());
+  }
+
   private ChannelAccount setOnce(String column, AccountId account, Instant at) {
     changing();
     db.update(

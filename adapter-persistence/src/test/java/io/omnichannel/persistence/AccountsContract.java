@@ -102,6 +102,22 @@ abstract class AccountsContract extends DatabaseTest {
   }
 
   @Test
+  void aBanOrItsEndWrittenFromAStaleViewLeavesTheBlockAnotherInstanceStored() {
+    ChannelAccount ivan = account("acc-1", connection, "42", 1);
+    db.accounts().insert(ivan);
+    Persistence other = anotherInstance();
+    assertThat(other.accounts().find(ivan.id())).contains(ivan);
+    db.accounts().markBlocked(ivan.id(), T0.plusSeconds(1));
+
+    assertThat(other.accounts().markBanned(ivan.id(), T0.plusSeconds(2)))
+        .isEqualTo(ivan.blockedAt(T0.plusSeconds(1)).bannedAt(T0.plusSeconds(2)));
+    other.accounts().clearBan(ivan.id());
+    assertThat(db.accounts().find(ivan.id())).contains(ivan.blockedAt(T0.plusSeconds(1)));
+    db.accounts().clearBlock(ivan.id());
+    assertThat(db.accounts().find(ivan.id())).contains(ivan);
+  }
+
+  @Test
   void theNewEpochOfAChatIsFoundAtOnceWhereTheOneTheBotLeftWasRead() {
     ChannelAccount first = account("acc-1", connection, "42", 1);
     db.accounts().insert(first);

@@ -329,9 +329,8 @@ public final class RelayToLine {
     if (open.isPresent()) {
       ChannelAccount account = adopted(connection, open.get());
       if (account.isBlocked()) {
-        ChannelAccount unblocked = account.unblocked();
-        accounts.update(unblocked);
-        return unblocked;
+        accounts.clearBlock(account.id());
+        return account.unblocked();
       }
       return account;
     }
@@ -464,7 +463,7 @@ public final class RelayToLine {
       }
       case UNBLOCKED -> {
         if (account.isBlocked()) {
-          accounts.update(account.unblocked());
+          accounts.clearBlock(account.id());
         }
       }
       case JOINED -> {

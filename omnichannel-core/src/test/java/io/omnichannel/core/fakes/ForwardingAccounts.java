@@ -67,6 +67,21 @@ public class ForwardingAccounts implements AccountRepository {
   }
 
   @Override
+  public void clearBlock(AccountId account) {
+    delegate.clearBlock(account);
+  }
+
+  @Override
+  public ChannelAccount markBanned(AccountId account, Instant at) {
+    return delegate.markBanned(account, at);
+  }
+
+  @Override
+  public void clearBan(AccountId account) {
+    delegate.clearBan(account);
+  }
+
+  @Override
   public void moveChat(ConnectionId connection, ChatId from, ChatId to) {
     delegate.moveChat(connection, from, to);
   }

@@ -71,6 +71,20 @@ public interface AccountRepository {
    */
   ChannelAccount markLeft(AccountId account, Instant at);
 
+  /** F11: the user wrote or restarted the bot: the block is over (only that column is written). */
+  void clearBlock(AccountId account);
+
+  /**
+   * F9: the account's line is switched off since {@code at} unless it already was; like {@link
+   * #markBlocked}, only that column is written, so an instance with a stale view erases no block.
+   *
+   * @return the account as stored now
+   */
+  ChannelAccount markBanned(AccountId account, Instant at);
+
+  /** F9: the line is on again for the account (only that column is written). */
+  void clearBan(AccountId account);
+
   /** B8: every account of the old chat id now answers to the new one. */
   void moveChat(ConnectionId connection, ChatId from, ChatId to);
 
