@@ -12,16 +12,17 @@ import java.util.Optional;
 
 /**
  * The core's keyboards as MAX inline keyboards (F7): an attachment {@code {"type":
- * "inline_keyboard", "payload": {"buttons": [[…]]}}} under the message. Within MAX's limits: at
- * most 7 buttons a row (3 in a row with a link), 30 rows, 210 buttons, 1–128 characters a button; a
- * longer row wraps, what does not fit is left out, a longer text is cut.
+ * "inline_keyboard", "payload": {"buttons": [[…]]}}} under the message. A menu's buttons are {@code
+ * message} buttons: a press is the user's own message with the button's text, nothing to answer (a
+ * {@code callback} button would wait for {@code POST /answers}). Within MAX's limits: at most 7
+ * buttons a row (3 in a row with a link), 30 rows, 210 buttons, 1–128 characters a button; a longer
+ * row wraps, what does not fit is left out, a longer text is cut.
  */
 final class Keyboards {
   static final int PER_ROW = 7;
   static final int ROWS = 30;
   static final int BUTTONS = 210;
   static final int TEXT_MAX = 128;
-  static final int PAYLOAD_MAX = 1024;
 
   private Keyboards() {}
 
@@ -29,8 +30,7 @@ final class Keyboards {
    * The keyboard attachment, or empty when the message carries none (unchanged, or removed: a MAX
    * keyboard belongs to its message, so a message without one shows none).
    */
-  static Optional<JsonNode> of(
-      Keyboard keyboard, MaxConfig.MenuButtons buttons, ObjectMapper json) {
+  static Optional<JsonNode> of(Keyboard keyboard, ObjectMapper json) {
     if (keyboard instanceof Keyboard.ShowMenu menu) {
       List<List<MenuButton>> rows = wrap(menu.menu().rows());
       ObjectNode attachment = json.createObjectNode().put("type", "inline_keyboard");
@@ -38,15 +38,7 @@ final class Keyboards {
       for (List<MenuButton> row : rows) {
         ArrayNode out = keyboardRows.addArray();
         for (MenuButton button : row) {
-          ObjectNode node = out.addObject();
-          String text = cut(button.text(), TEXT_MAX);
-          if (buttons == MaxConfig.MenuButtons.CALLBACK) {
-            node.put("type", "callback")
-                .put("text", text)
-                .put("payload", cut(button.text(), PAYLOAD_MAX));
-          } else {
-            node.put("type", "message").put("text", text);
-          }
+          out.addObject().put("type", "message").put("text", cut(button.text(), TEXT_MAX));
         }
       }
       return Optional.of(attachment);

@@ -42,9 +42,6 @@ interface MaxApi {
   @RequestLine("GET /chats/{chatId}")
   Chat chat(@Param("chatId") long chatId);
 
-  @RequestLine("POST /answers?callback_id={callbackId}")
-  Simple answer(@Param("callbackId") String callbackId, CallbackAnswer body);
-
   @JsonIgnoreProperties(ignoreUnknown = true)
   record BotInfo(long user_id, String first_name, String last_name, String username, String name) {}
 
@@ -77,6 +74,4 @@ interface MaxApi {
   /** Step 1 of an upload: where to POST the file; {@code token} only for video and audio. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record UploadEndpoint(String url, String token) {}
-
-  record CallbackAnswer(String notification) {}
 }

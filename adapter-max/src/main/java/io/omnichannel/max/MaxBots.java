@@ -41,7 +41,6 @@ final class MaxBots {
       List.of(
           "message_created",
           "message_edited",
-          "message_callback",
           "bot_started",
           "bot_stopped",
           "bot_added",

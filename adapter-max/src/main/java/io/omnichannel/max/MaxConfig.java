@@ -23,7 +23,6 @@ import java.util.Optional;
  * @param pacing sending limits (B2); {@link Pacing#max()} are MAX's documented ones
  * @param trustStore extra trusted roots (the Russian Trusted Root CA the API host chains to), on
  *     top of the JDK's; certificate verification is never switched off
- * @param menuButtons how a digital menu's buttons answer: as the user's message, or as a callback
  */
 public record MaxConfig(
     URI apiBaseUrl,
@@ -32,8 +31,7 @@ public record MaxConfig(
     String instanceId,
     Timeouts timeouts,
     Pacing pacing,
-    Optional<TrustStore> trustStore,
-    MenuButtons menuButtons) {
+    Optional<TrustStore> trustStore) {
 
   public static final URI MAX_API = URI.create("https://platform-api2.max.ru");
 
@@ -42,7 +40,6 @@ public record MaxConfig(
     Objects.requireNonNull(timeouts, "timeouts");
     Objects.requireNonNull(pacing, "pacing");
     Objects.requireNonNull(trustStore, "trustStore");
-    Objects.requireNonNull(menuButtons, "menuButtons");
   }
 
   /** MAX's own API, MAX's limits, default timeouts, the JDK's trusted roots only. */
@@ -54,47 +51,26 @@ public record MaxConfig(
         instanceId,
         Timeouts.defaults(),
         Pacing.max(),
-        Optional.empty(),
-        MenuButtons.MESSAGE);
+        Optional.empty());
   }
 
   public MaxConfig withApiBaseUrl(URI url) {
-    return new MaxConfig(
-        url, receiveMode, publicBaseUrl, instanceId, timeouts, pacing, trustStore, menuButtons);
+    return new MaxConfig(url, receiveMode, publicBaseUrl, instanceId, timeouts, pacing, trustStore);
   }
 
   public MaxConfig withTimeouts(Timeouts value) {
     return new MaxConfig(
-        apiBaseUrl, receiveMode, publicBaseUrl, instanceId, value, pacing, trustStore, menuButtons);
+        apiBaseUrl, receiveMode, publicBaseUrl, instanceId, value, pacing, trustStore);
   }
 
   public MaxConfig withPacing(Pacing value) {
     return new MaxConfig(
-        apiBaseUrl,
-        receiveMode,
-        publicBaseUrl,
-        instanceId,
-        timeouts,
-        value,
-        trustStore,
-        menuButtons);
+        apiBaseUrl, receiveMode, publicBaseUrl, instanceId, timeouts, value, trustStore);
   }
 
   public MaxConfig withTrustStore(TrustStore value) {
     return new MaxConfig(
-        apiBaseUrl,
-        receiveMode,
-        publicBaseUrl,
-        instanceId,
-        timeouts,
-        pacing,
-        Optional.of(value),
-        menuButtons);
-  }
-
-  public MaxConfig withMenuButtons(MenuButtons value) {
-    return new MaxConfig(
-        apiBaseUrl, receiveMode, publicBaseUrl, instanceId, timeouts, pacing, trustStore, value);
+        apiBaseUrl, receiveMode, publicBaseUrl, instanceId, timeouts, pacing, Optional.of(value));
   }
 
   /** The URL MAX posts a connection's updates to. */
@@ -105,14 +81,6 @@ public record MaxConfig(
   public enum ReceiveMode {
     WEBHOOK,
     POLLING
-  }
-
-  /**
-   * {@code message} buttons send their text as the user's message; {@code callback} ones a press.
-   */
-  public enum MenuButtons {
-    MESSAGE,
-    CALLBACK
   }
 
   /**

@@ -29,11 +29,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code message_created} / {@code message_edited} in a dialog or a group → a message (a
  *       group is one user who speaks with each member's name, F10), or a message of parts when its
  *       body holds several attachments; channel posts are ignored;
- *   <li>{@code message_callback} (a menu's callback button) → the button's payload as the user's
- *       text;
  *   <li>{@code bot_stopped} → the user blocked the bot, {@code bot_started} → unblocked;
  *   <li>{@code bot_added} / {@code bot_removed} → the bot joined / left a group (a new epoch);
- *   <li>anything else (members joining or leaving, titles, removals, mutes) → ignored, counted.
+ *   <li>anything else (members joining or leaving, titles, removals, mutes, callback presses: the
+ *       gateway sends no callback button) → ignored, counted.
  * </ul>
  */
 final class MaxDecoder implements ChannelUpdateDecoder {
@@ -77,8 +76,6 @@ final class MaxDecoder implements ChannelUpdateDecoder {
         return message(update.path("message"), false, type);
       case "message_edited":
         return message(update.path("message"), true, type);
-      case "message_callback":
-        return callback(update);
       case "bot_started":
         return dialogMembership(update, Membership.UNBLOCKED, type);
       case "bot_stopped":
@@ -120,24 +117,6 @@ final class MaxDecoder implements ChannelUpdateDecoder {
                         chat, kind.get(), Optional.empty(), sender, content, context))
             .toList();
     return parts.size() == 1 ? parts.get(0) : new MessageParts(parts);
-  }
-
-  /** A press of a menu's callback button: its payload is the button's text, sent by the user. */
-  private static ChannelEvent callback(JsonNode update) {
-    JsonNode message = update.path("message");
-    JsonNode callback = update.path("callback");
-    Optional<String> payload = text(callback, "payload");
-    Optional<ChatKind> kind = chatKind(message.path("recipient"));
-    if (!message.isObject() || payload.isEmpty() || kind.isEmpty()) {
-      return new Ignored("message_callback");
-    }
-    return new ChannelMessage(
-        chatId(message.path("recipient").path("chat_id"), "message_callback"),
-        kind.get(),
-        Optional.empty(),
-        sender(callback.path("user")),
-        new MessageContent.Text(payload.get()),
-        MessageContext.PLAIN);
   }
 
   private static ChannelEvent dialogMembership(

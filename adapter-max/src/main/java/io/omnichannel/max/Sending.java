@@ -153,7 +153,7 @@ final class Sending {
   }
 
   private Optional<JsonNode> keyboard(Keyboard keyboard) {
-    return Keyboards.of(keyboard, config.menuButtons(), json);
+    return Keyboards.of(keyboard, json);
   }
 
   /** {@code POST /messages}, tried again while MAX says the attachment is not ready. */

@@ -10,7 +10,6 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code message_created} → the message's {@code body.mid} (global);
  *   <li>{@code message_edited} → {@code mid} and the update's {@code timestamp} (an edit each);
- *   <li>{@code message_callback} → {@code callback.callback_id};
  *   <li>any other → {@code update_type}, chat, user and {@code timestamp}.
  * </ul>
  */
@@ -41,10 +40,6 @@ final class UpdateKeys {
       case "message_edited":
         key = mid.isBlank() ? fallback(type, update, timestamp) : mid + "@" + timestamp;
         break;
-      case "message_callback":
-        String callback = update.path("callback").path("callback_id").asText("");
-        key = callback.isBlank() ? fallback(type, update, timestamp) : "cb:" + callback;
-        break;
       default:
         key = fallback(type, update, timestamp);
     }
@@ -59,7 +54,6 @@ final class UpdateKeys {
     for (JsonNode user :
         new JsonNode[] {
           update.path("user").path("user_id"),
-          update.path("callback").path("user").path("user_id"),
           update.path("message").path("sender").path("user_id"),
           update.path("user_id")
         }) {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /** Menus and link buttons as MAX inline keyboards, within MAX's limits; texts split at 4000. */
 class KeyboardsTest {
 
-  private static JsonNode keyboard(Keyboard keyboard, MaxConfig.MenuButtons kind) {
-    return Keyboards.of(keyboard, kind, Fixtures.JSON).orElseThrow();
+  private static JsonNode keyboard(Keyboard keyboard) {
+    return Keyboards.of(keyboard, Fixtures.JSON).orElseThrow();
   }
 
   @Test
@@ -27,8 +27,7 @@ class KeyboardsTest {
                 new Menu(
                     List.of(
                         List.of(new MenuButton("Да"), new MenuButton("Нет")),
-                        List.of(new MenuButton("Позвать специалиста"))))),
-            MaxConfig.MenuButtons.MESSAGE);
+                        List.of(new MenuButton("Позвать специалиста"))))));
 
     assertThat(attachment.path("type").asText()).isEqualTo("inline_keyboard");
     JsonNode rows = attachment.path("payload").path("buttons");
@@ -36,19 +35,6 @@ class KeyboardsTest {
     assertThat(rows.get(0).get(1).path("text").asText()).isEqualTo("Нет");
     assertThat(rows.get(0).get(1).path("type").asText()).isEqualTo("message");
     assertThat(rows.get(1).get(0).path("text").asText()).isEqualTo("Позвать специалиста");
-  }
-
-  @Test
-  void callbackButtonsCarryTheirTextAsPayload() {
-    JsonNode button =
-        keyboard(new Keyboard.ShowMenu(Menu.column("Оплата")), MaxConfig.MenuButtons.CALLBACK)
-            .path("payload")
-            .path("buttons")
-            .get(0)
-            .get(0);
-
-    assertThat(button.path("type").asText()).isEqualTo("callback");
-    assertThat(button.path("payload").asText()).isEqualTo("Оплата");
   }
 
   @Test
@@ -64,9 +50,7 @@ class KeyboardsTest {
     }
 
     JsonNode buttons =
-        keyboard(new Keyboard.ShowMenu(new Menu(rows)), MaxConfig.MenuButtons.MESSAGE)
-            .path("payload")
-            .path("buttons");
+        keyboard(new Keyboard.ShowMenu(new Menu(rows))).path("payload").path("buttons");
 
     assertThat(buttons).hasSize(Keyboards.ROWS);
     assertThat(buttons.get(0)).hasSize(7);
@@ -78,9 +62,7 @@ class KeyboardsTest {
   @Test
   void aLinkIsOneLinkButtonAndUnchangedOrRemovedCarryNoKeyboard() {
     JsonNode link =
-        keyboard(
-                new Keyboard.Link(new LinkButton("Открыть", URI.create("https://example.org/a"))),
-                MaxConfig.MenuButtons.MESSAGE)
+        keyboard(new Keyboard.Link(new LinkButton("Открыть", URI.create("https://example.org/a"))))
             .path("payload")
             .path("buttons")
             .get(0)
@@ -88,9 +70,7 @@ class KeyboardsTest {
 
     assertThat(link.path("type").asText()).isEqualTo("link");
     assertThat(link.path("url").asText()).isEqualTo("https://example.org/a");
-    assertThat(Keyboards.of(Keyboard.UNCHANGED, MaxConfig.MenuButtons.MESSAGE, Fixtures.JSON))
-        .isEmpty();
-    assertThat(Keyboards.of(Keyboard.REMOVE, MaxConfig.MenuButtons.MESSAGE, Fixtures.JSON))
-        .isEmpty();
+    assertThat(Keyboards.of(Keyboard.UNCHANGED, Fixtures.JSON)).isEmpty();
+    assertThat(Keyboards.of(Keyboard.REMOVE, Fixtures.JSON)).isEmpty();
   }
 }

@@ -66,13 +66,9 @@ class MaxDecoderTest {
   }
 
   @Test
-  void aCallbackButtonPressIsThePressersTextInTheMessagesChat() {
-    ChannelMessage message = message("callback.json");
-
-    assertThat(message.chat()).isEqualTo(new ChatId("880001"));
-    assertThat(message.kind()).isEqualTo(ChatKind.PRIVATE);
-    assertThat(message.sender().displayName()).isEqualTo("Алиса Смирнова");
-    assertThat(message.content()).isEqualTo(new MessageContent.Text("Позвать специалиста"));
+  void aCallbackPressIsIgnoredForTheGatewaySendsNoCallbackButton() {
+    assertThat(decode("callback.json")).isEqualTo(new Ignored("message_callback"));
+    assertThat(MaxBots.UPDATE_TYPES).doesNotContain("message_callback");
   }
 
   @Test

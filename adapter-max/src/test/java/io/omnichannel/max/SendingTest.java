@@ -50,10 +50,10 @@ class SendingTest {
     world.close();
   }
 
-  private void restart(MaxEmulatorConfig emulator, MaxConfig.MenuButtons buttons) {
+  private void restart(MaxEmulatorConfig emulator) {
     world.close();
     world = new World(emulator);
-    max = world.max(world.config(MaxConfig.ReceiveMode.POLLING).withMenuButtons(buttons));
+    max = world.max(world.config(MaxConfig.ReceiveMode.POLLING));
     channel = max.messengerChannel();
     bot = world.newBot();
     connection = world.connect(bot);
@@ -163,40 +163,6 @@ class SendingTest {
   }
 
   @Test
-  void withCallbackButtonsAPressComesBackAsTheUsersText() {
-    restart(MaxEmulatorConfig.forTests(), MaxConfig.MenuButtons.CALLBACK);
-    alice.startsBot();
-    sends(chat(), new ChannelPost.Text("Выберите:", new Keyboard.ShowMenu(Menu.column("Оплата"))));
-    MaxSentMessage sent = awaitSent(1).get(0);
-    assertThat(sent.allButtons())
-        .singleElement()
-        .satisfies(
-            button -> {
-              assertThat(button.type()).isEqualTo("callback");
-              assertThat(button.payload()).isEqualTo("Оплата");
-            });
-
-    channel.startReceiving(
-        connection.id(),
-        connection.botAccess(),
-        io.omnichannel.core.domain.Secret.of("unused-secret"));
-    alice.pressesButton(sent.mid(), "Оплата");
-
-    Core.await("the press stored", WAIT, () -> world.core.stored().size() >= 2);
-    var press =
-        world.core.stored().stream()
-            .map(record -> max.updateDecoder().decode(record.payload()))
-            .filter(
-                event -> event instanceof io.omnichannel.core.domain.ChannelEvent.ChannelMessage)
-            .map(io.omnichannel.core.domain.ChannelEvent.ChannelMessage.class::cast)
-            .findFirst()
-            .orElseThrow();
-    assertThat(press.content())
-        .isEqualTo(new io.omnichannel.core.domain.MessageContent.Text("Оплата"));
-    assertThat(press.sender().displayName()).isEqualTo("Alice Smith");
-  }
-
-  @Test
   void aLinkButtonArrivesUnderTheMessage() {
     alice.startsBot();
 
@@ -264,9 +230,7 @@ class SendingTest {
 
   @Test
   void aFileNotReadyYetIsTriedAgainUntilMaxTakesIt() {
-    restart(
-        MaxEmulatorConfig.forTests().withAttachmentNotReadyFor(Duration.ofMillis(120)),
-        MaxConfig.MenuButtons.MESSAGE);
+    restart(MaxEmulatorConfig.forTests().withAttachmentNotReadyFor(Duration.ofMillis(120)));
     alice.startsBot();
 
     sends(
@@ -278,9 +242,7 @@ class SendingTest {
 
   @Test
   void aFileStillNotReadyAfterTheWaitsFailsRetryably() {
-    restart(
-        MaxEmulatorConfig.forTests().withAttachmentNotReadyFor(Duration.ofMinutes(5)),
-        MaxConfig.MenuButtons.MESSAGE);
+    restart(MaxEmulatorConfig.forTests().withAttachmentNotReadyFor(Duration.ofMinutes(5)));
     alice.startsBot();
 
     assertThatThrownBy(

@@ -31,12 +31,6 @@ class UpdateKeysTest {
   }
 
   @Test
-  void aCallbackIsKeyedByItsCallbackId() throws IOException {
-    assertThat(UpdateKeys.sourceId(update("callback.json")))
-        .contains("cb:f9LHodD0cOK1o3V6GwzKyGzC");
-  }
-
-  @Test
   void otherKindsAreKeyedByTypeChatUserAndTime() throws IOException {
     JsonNode stopped = update("bot_stopped.json");
 

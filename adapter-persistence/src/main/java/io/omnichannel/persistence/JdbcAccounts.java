@@ -212,6 +212,50 @@ final class JdbcAccounts implements AccountRepository {
     }
   }
 
+  /**
+   * The compare-and-set leaves a time another instance wrote first (this one's cache may not show
+   * it yet); the row is then read past the cache.
+   */
+  @Override
+  public ChannelAccount markBlocked(AccountId account, Instant at) {
+    return setOnce("blocked_since", account, at);
+  }
+
+  @Override
+  public ChannelAccount markLeft(AccountId account, Instant at) {
+    return setOnce("left_at", account, at);
+  }
+
+  @Override
+  public void clearBlock(AccountId account) {
+    clear("blocked_since", account);
+  }
+
+  @Override
+  public ChannelAccount markBanned(AccountId account, Instant at) {
+    return setOnce("banned_since", account, at);
+  }
+
+  @Override
+  public void clearBan(AccountId account) {
+    clear("banned_since", account);
+  }
+
+  private void clear(String column, AccountId account) {
+    changing();
+    db.update("UPDATE channel_accounts SET " + column + " = NULL WHERE id = ?", account.value());
+  }
+
+  private ChannelAccount setOnce(String column, AccountId account, Instant at) {
+    changing();
+    db.update(
+        "UPDATE channel_accounts SET " + column + " = ? WHERE id = ? AND " + column + " IS NULL",
+        Micros.of(at),
+        account.value());
+    return db.queryOne(SELECT + "WHERE id = ?", JdbcAccounts::map, account.value())
+        .orElseThrow(() -> new IllegalStateException("no account " + account));
+  }
+
   @Override
   public void moveChat(ConnectionId connection, ChatId from, ChatId to) {
     changing();

@@ -82,6 +82,42 @@ abstract class AccountsContract extends DatabaseTest {
   }
 
   @Test
+  void aBlockOrALeaveIsSetOnceAndAnInstanceWithAStaleCacheGetsTheFirstTimeBack() {
+    ChannelAccount ivan = account("acc-1", connection, "42", 1);
+    db.accounts().insert(ivan);
+    Persistence other = anotherInstance();
+    assertThat(other.accounts().find(ivan.id())).contains(ivan);
+
+    assertThat(db.accounts().markBlocked(ivan.id(), T0.plusSeconds(1)).blockedSince())
+        .contains(T0.plusSeconds(1));
+    assertThat(other.accounts().find(ivan.id()))
+        .as("the other instance's cache still shows the user unblocked")
+        .contains(ivan);
+    assertThat(other.accounts().markBlocked(ivan.id(), T0.plusSeconds(2)).blockedSince())
+        .contains(T0.plusSeconds(1));
+    assertThat(other.accounts().markLeft(ivan.id(), T0.plusSeconds(3)).leftAt())
+        .contains(T0.plusSeconds(3));
+    assertThat(db.accounts().markLeft(ivan.id(), T0.plusSeconds(4)))
+        .isEqualTo(ivan.blockedAt(T0.plusSeconds(1)).leftAt(T0.plusSeconds(3)));
+  }
+
+  @Test
+  void aBanOrItsEndWrittenFromAStaleViewLeavesTheBlockAnotherInstanceStored() {
+    ChannelAccount ivan = account("acc-1", connection, "42", 1);
+    db.accounts().insert(ivan);
+    Persistence other = anotherInstance();
+    assertThat(other.accounts().find(ivan.id())).contains(ivan);
+    db.accounts().markBlocked(ivan.id(), T0.plusSeconds(1));
+
+    assertThat(other.accounts().markBanned(ivan.id(), T0.plusSeconds(2)))
+        .isEqualTo(ivan.blockedAt(T0.plusSeconds(1)).bannedAt(T0.plusSeconds(2)));
+    other.accounts().clearBan(ivan.id());
+    assertThat(db.accounts().find(ivan.id())).contains(ivan.blockedAt(T0.plusSeconds(1)));
+    db.accounts().clearBlock(ivan.id());
+    assertThat(db.accounts().find(ivan.id())).contains(ivan);
+  }
+
+  @Test
   void theNewEpochOfAChatIsFoundAtOnceWhereTheOneTheBotLeftWasRead() {
     ChannelAccount first = account("acc-1", connection, "42", 1);
     db.accounts().insert(first);

@@ -204,13 +204,11 @@ public final class DeliveringToChannel {
   /**
    * F11: marked, so later sends stop before the messenger, then the specialist is told. Should
    * telling fail, the retried row finds the account blocked and tells again under the same episode
-   * id: once.
+   * id: once. The mark is a compare-and-set: another instance that still saw the account unblocked
+   * (its cache) and met the same 403 gets the first block's time back, not a second episode.
    */
   private void markBlocked(Connection connection, ChannelAccount recipient) {
-    // re-read: a supergroup migration may have re-keyed the account during this send
-    ChannelAccount blocked =
-        accounts.find(recipient.id()).orElse(recipient).blockedAt(clock.instant());
-    accounts.update(blocked);
+    ChannelAccount blocked = accounts.markBlocked(recipient.id(), clock.instant());
     UnreachableNotice.tell(platform, connection, blocked);
   }
 

@@ -48,11 +48,15 @@ public final class LineBans {
     return banned;
   }
 
+  /**
+   * Only the ban is written: the account may come from a cache a moment old, and writing it whole
+   * would undo a block another instance stored meanwhile (then told again as a new episode).
+   */
   private void mark(ChannelAccount account, boolean banned) {
     if (banned && !account.isBanned()) {
-      accounts.update(account.bannedAt(clock.instant()));
+      accounts.markBanned(account.id(), clock.instant());
     } else if (!banned && account.isBanned()) {
-      accounts.update(account.unbanned());
+      accounts.clearBan(account.id());
     }
   }
 }

@@ -329,9 +329,8 @@ public final class RelayToLine {
     if (open.isPresent()) {
       ChannelAccount account = adopted(connection, open.get());
       if (account.isBlocked()) {
-        ChannelAccount unblocked = account.unblocked();
-        accounts.update(unblocked);
-        return unblocked;
+        accounts.clearBlock(account.id());
+        return account.unblocked();
       }
       return account;
     }
@@ -455,15 +454,16 @@ public final class RelayToLine {
 
   private void applyMembership(ChannelAccount account, MembershipChanged change) {
     switch (change.membership()) {
-      case LEFT -> accounts.update(account.leftAt(clock.instant()));
+      // set once however many instances see it: the notice names the first time (its episode)
+      case LEFT -> accounts.markLeft(account.id(), clock.instant());
       case BLOCKED -> {
         if (!account.isBlocked()) {
-          accounts.update(account.blockedAt(clock.instant()));
+          accounts.markBlocked(account.id(), clock.instant());
         }
       }
       case UNBLOCKED -> {
         if (account.isBlocked()) {
-          accounts.update(account.unblocked());
+          accounts.clearBlock(account.id());
         }
       }
       case JOINED -> {

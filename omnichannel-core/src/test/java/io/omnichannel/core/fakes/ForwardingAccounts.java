@@ -57,6 +57,31 @@ public class ForwardingAccounts implements AccountRepository {
   }
 
   @Override
+  public ChannelAccount markBlocked(AccountId account, Instant at) {
+    return delegate.markBlocked(account, at);
+  }
+
+  @Override
+  public ChannelAccount markLeft(AccountId account, Instant at) {
+    return delegate.markLeft(account, at);
+  }
+
+  @Override
+  public void clearBlock(AccountId account) {
+    delegate.clearBlock(account);
+  }
+
+  @Override
+  public ChannelAccount markBanned(AccountId account, Instant at) {
+    return delegate.markBanned(account, at);
+  }
+
+  @Override
+  public void clearBan(AccountId account) {
+    delegate.clearBan(account);
+  }
+
+  @Override
   public void moveChat(ConnectionId connection, ChatId from, ChatId to) {
     delegate.moveChat(connection, from, to);
   }

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Channel accounts in memory; one per (connection, chat, topic, epoch) as the database enforces.
@@ -112,6 +114,45 @@ public final class InMemoryAccounts implements AccountRepository {
       throw new IllegalStateException("no account " + account.id());
     }
     rows.put(account.id(), account);
+  }
+
+  @Override
+  public synchronized ChannelAccount markBlocked(AccountId id, Instant at) {
+    return setOnce(id, ChannelAccount::isBlocked, a -> a.blockedAt(at));
+  }
+
+  @Override
+  public synchronized ChannelAccount markLeft(AccountId id, Instant at) {
+    return setOnce(id, a -> !a.isOpen(), a -> a.leftAt(at));
+  }
+
+  @Override
+  public synchronized void clearBlock(AccountId id) {
+    update(stored(id).unblocked());
+  }
+
+  @Override
+  public synchronized ChannelAccount markBanned(AccountId id, Instant at) {
+    return setOnce(id, ChannelAccount::isBanned, a -> a.bannedAt(at));
+  }
+
+  @Override
+  public synchronized void clearBan(AccountId id) {
+    update(stored(id).unbanned());
+  }
+
+  /** Like the database's compare-and-set: a time already stored stays. */
+  private ChannelAccount setOnce(
+      AccountId id, Predicate<ChannelAccount> isSet, UnaryOperator<ChannelAccount> set) {
+    ChannelAccount stored = stored(id);
+    if (!isSet.test(stored)) {
+      update(set.apply(stored));
+    }
+    return stored(id);
+  }
+
+  private ChannelAccount stored(AccountId id) {
+    return find(id).orElseThrow(() -> new IllegalStateException("no account " + id));
   }
 
   @Override

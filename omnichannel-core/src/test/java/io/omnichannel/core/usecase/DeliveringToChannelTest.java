@@ -26,6 +26,8 @@ import io.omnichannel.core.domain.failure.PlatformUnavailable;
 import io.omnichannel.core.domain.failure.RateLimited;
 import io.omnichannel.core.fakes.CoreFixture;
 import io.omnichannel.core.fakes.FakePlatform.Delivery;
+import io.omnichannel.core.fakes.ForwardingAccounts;
+import io.omnichannel.core.port.out.AccountRepository;
 import io.omnichannel.core.port.out.SendOutcome;
 import java.time.Duration;
 import java.util.List;
@@ -262,6 +264,32 @@ class DeliveringToChannelTest {
     assertThat(noticesInLine()).hasSize(1);
     assertThat(f.accounts.find(ivan.id()).orElseThrow().isBlocked()).isTrue();
     assertThat(f.messenger.sent()).isEmpty();
+  }
+
+  @Test
+  void aSecondInstanceThatStillSawTheUserUnblockedTellsTheSameEpisodeSoTheLineShowsItOnce() {
+    // the other instance's account cache (seconds) still holds the account from before the block
+    AccountRepository staleView =
+        new ForwardingAccounts(f.accounts) {
+          @Override
+          public Optional<ChannelAccount> find(AccountId id) {
+            return id.equals(ivan.id()) ? Optional.of(ivan) : super.find(id);
+          }
+        };
+    DeliveringToChannel otherInstance =
+        new DeliveringToChannel(
+            f.messengers, f.channels, f.platform, f.connections, staleView, f.logs, f.clock);
+    f.messenger.refuseNextSend(chat("501"), new SendOutcome.RecipientBlocked());
+    f.delivering.deliver(text(ivan, "Первое"));
+    f.clock.advance(Duration.ofSeconds(1));
+
+    f.messenger.refuseNextSend(chat("501"), new SendOutcome.RecipientBlocked());
+    otherInstance.deliver(text(ivan, "Второе"));
+
+    assertThat(noticesInLine()).hasSize(1);
+    assertThat(f.accounts.find(ivan.id()).orElseThrow().blockedSince())
+        .as("the first block's time stays")
+        .contains(f.clock.instant().minusSeconds(1));
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omnichannel.core.domain.ChannelAccount;
 import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.DroppedMessage;
 import io.omnichannel.core.domain.DroppedMessage.DropReason;
 import io.omnichannel.core.domain.LineEvent.SubscriptionChanged;
@@ -15,6 +16,8 @@ import io.omnichannel.core.domain.PlatformUserId;
 import io.omnichannel.core.domain.failure.PlatformRejected;
 import io.omnichannel.core.fakes.CoreFixture;
 import io.omnichannel.core.fakes.FakePlatform.Delivery;
+import io.omnichannel.core.fakes.ForwardingAccounts;
+import io.omnichannel.core.port.out.AccountRepository;
 import io.omnichannel.core.port.out.DeliveryOutcome;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,6 +98,30 @@ class LineBansTest {
         .extracting(DroppedMessage::reason)
         .containsExactly(DropReason.BANNED);
     assertThat(f.platform.banReads()).isZero();
+  }
+
+  @Test
+  void aBanLearntWhereTheAccountWasStillSeenUnblockedKeepsTheBlockStoredMeanwhile() {
+    write("501", "до бана");
+    ChannelAccount seenBefore = account("501");
+    f.accounts.markBlocked(seenBefore.id(), f.clock.instant());
+    // another instance, whose account cache still holds the account from before the block
+    AccountRepository staleView =
+        new ForwardingAccounts(f.accounts) {
+          @Override
+          public Optional<ChannelAccount> findByPlatformUser(
+              ConnectionId connection, PlatformUserId user) {
+            return Optional.of(seenBefore);
+          }
+        };
+    f.clock.advance(Duration.ofSeconds(1));
+
+    new LineBans(f.platform, staleView, f.clock).learn(current(), removed(seenBefore));
+
+    assertThat(account("501").isBanned()).isTrue();
+    assertThat(account("501").blockedSince())
+        .as("a second block would be a second notice")
+        .contains(f.clock.instant().minusSeconds(1));
   }
 
   @Test

@@ -53,6 +53,38 @@ public interface AccountRepository {
   /** Stores a changed account, including the connection it answers to now. */
   void update(ChannelAccount account);
 
+  /**
+   * F11: the account is blocked since {@code at} unless it already is — a compare-and-set on the
+   * stored row, past any cache: the first instance to mark it sets the time, and every instance
+   * (one with a stale view too) gets that time back, so all tell the same episode (once in the
+   * line).
+   *
+   * @return the account as stored now
+   */
+  ChannelAccount markBlocked(AccountId account, Instant at);
+
+  /**
+   * F10, F11: the bot left the account's group at {@code at} unless it already had; like {@link
+   * #markBlocked}, the first time stays and is returned.
+   *
+   * @return the account as stored now
+   */
+  ChannelAccount markLeft(AccountId account, Instant at);
+
+  /** F11: the user wrote or restarted the bot: the block is over (only that column is written). */
+  void clearBlock(AccountId account);
+
+  /**
+   * F9: the account's line is switched off since {@code at} unless it already was; like {@link
+   * #markBlocked}, only that column is written, so an instance with a stale view erases no block.
+   *
+   * @return the account as stored now
+   */
+  ChannelAccount markBanned(AccountId account, Instant at);
+
+  /** F9: the line is on again for the account (only that column is written). */
+  void clearBan(AccountId account);
+
   /** B8: every account of the old chat id now answers to the new one. */
   void moveChat(ConnectionId connection, ChatId from, ChatId to);
 
