@@ -32,6 +32,8 @@ class KilledMidRunEndToEndTest extends EndToEndHarness {
   private static final int USERS = 10;
   private static final int PER_USER = 100;
   static final Duration RECOVERY = Duration.ofSeconds(15);
+  // Telegram's pace for one private chat (3 at once, then 1/s) makes 20 answers take ≈ 17 s
+  private static final Duration TWENTY_INTO_ONE_CHAT = WAIT.plusSeconds(40);
   Process child;
 
   @Override
@@ -169,7 +171,7 @@ class KilledMidRunEndToEndTest extends EndToEndHarness {
       answers.add("ответ " + i);
       connected.specialistWrites(account, "ответ " + i);
     }
-    telegram.awaitSent(connected.bot.token(), ivan.id(), 20, WAIT);
+    telegram.awaitSent(connected.bot.token(), ivan.id(), 20, TWENTY_INTO_ONE_CHAT);
     child.destroyForcibly();
     assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
     gateway = newGateway().start();
