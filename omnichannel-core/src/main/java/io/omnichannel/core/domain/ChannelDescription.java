@@ -49,9 +49,10 @@ public record ChannelDescription(
   /**
    * What a messenger's messages and keyboards can do.
    *
-   * @param removesKeyboardSilently whether a user's keyboard goes without a message of its own (a
-   *     MAX keyboard belongs to its message): then the core sends nothing when the line drops its
-   *     keyboard; else it sends a short text along with the removal
+   * @param removesKeyboardSilently whether a user's keyboard goes without a message of its own:
+   *     then the core sends nothing when the line drops its keyboard; else (a reply keyboard that
+   *     only a message removes, or an inline keyboard that stays on its message) it tells the user
+   *     with a short text along with the removal
    * @param topics whether groups have topics (B9); the core sends into a topic only when they do
    * @param maxTextLength the longest text one message carries; the adapter splits longer ones (the
    *     core does not split)
