@@ -75,9 +75,11 @@ class WakingOutboxTest {
 
     assertThat(allSent.await(30, TimeUnit.SECONDS)).as("every row sent").isTrue();
     assertThat(first.get() + second.get()).isEqualTo(ROWS);
+    // how the rows split is a race between the two instances' wakeups (a loaded CI machine saw
+    // 37 to 3); what the fix guarantees is that the late one is woken at all (it sent 0 before)
     assertThat(second.get())
         .as("rows the late instance sent (the first sent %d)", first.get())
-        .isGreaterThanOrEqualTo(ROWS / 4);
+        .isPositive();
   }
 
   /** One instance: its wakeups, its outbox, its pool of workers. */
