@@ -71,6 +71,9 @@ final class GroupCommit {
   /** Writes no caller waits for, carried by the next batch (see {@link #runSoon}). */
   private List<Runnable> riders = new ArrayList<>();
 
+  /** Counts the batches that took riders: a linger set for riders a batch took since is void. */
+  private long ridersTaken;
+
   private final Optional<Linger> linger;
 
   /**
@@ -104,16 +107,23 @@ final class GroupCommit {
       return;
     }
     boolean first;
+    long generation;
     lock.lock();
     try {
       first = riders.isEmpty();
       riders.add(work);
+      generation = ridersTaken;
     } finally {
       lock.unlock();
     }
     if (first) {
       linger.ifPresent(
-          l -> l.timer().schedule(this::flushQuietly, l.after().toNanos(), TimeUnit.NANOSECONDS));
+          l ->
+              l.timer()
+                  .schedule(
+                      () -> flushUnlessTaken(generation),
+                      l.after().toNanos(),
+                      TimeUnit.NANOSECONDS));
     }
   }
 
@@ -139,7 +149,16 @@ final class GroupCommit {
     return any;
   }
 
-  private void flushQuietly() {
+  /** The linger's flush: nothing when a batch took the riders it was set for. */
+  private void flushUnlessTaken(long generation) {
+    lock.lock();
+    try {
+      if (ridersTaken != generation) {
+        return;
+      }
+    } finally {
+      lock.unlock();
+    }
     try {
       flush();
     } catch (RuntimeException failure) {
@@ -175,7 +194,10 @@ final class GroupCommit {
       others.clear();
       batch.forEach(pending -> pending.taken = true);
       carried = riders;
-      riders = new ArrayList<>();
+      if (!carried.isEmpty()) {
+        riders = new ArrayList<>();
+        ridersTaken++;
+      }
     } finally {
       lock.unlock();
     }

@@ -122,8 +122,12 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
   private final Sealing sealing;
   private final GroupCommit stores;
 
-  /** A claim came back short while completions waited: rows behind them may have been missed. */
-  private final AtomicBoolean passedOver = new AtomicBoolean();
+  /**
+   * A row was stored unclaimed or given back while others were worked on: a claim may pass it over
+   * while the completion of the row before it waits, so the workers are woken once completions are
+   * written.
+   */
+  private final AtomicBoolean rowsBehind = new AtomicBoolean();
 
   private volatile Runnable rowsFreed = () -> {};
 
@@ -158,7 +162,7 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
   }
 
   private void completionsWritten() {
-    if (passedOver.getAndSet(false)) {
+    if (rowsBehind.getAndSet(false)) {
       rowsFreed.run();
     }
   }
@@ -172,10 +176,11 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
     if (isHandedOver(claimed)) {
       return true;
     }
-    if (flushCompletions()) {
-      return super.takeHandedOver(claimed);
+    if (flushCompletions() && isHandedOver(claimed)) {
+      return true;
     }
     giveBack(claimed);
+    rowsBehind.set(true);
     return false;
   }
 
@@ -199,7 +204,11 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
    */
   @Override
   public boolean store(InboundRecord r) {
-    return stores.run(() -> insert(INSERT, r)).isPresent();
+    boolean stored = stores.run(() -> insert(INSERT, r)).isPresent();
+    if (stored) {
+      rowsBehind.set(true);
+    }
+    return stored;
   }
 
   /**
@@ -266,14 +275,9 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
    * more read by primary key tells which this claim got. Empty when nothing is claimable.
    */
   List<Claimed<InboundRecord>> claimUpTo(Instant now, Duration lease, int max) {
-    // completions waiting are not flushed for the claim (a commit each time a worker looks for
-    // more): the rows behind them are claimed once they ride with the next write
-    boolean completionsWaiting = stores.hasRiders();
-    List<Claimed<InboundRecord>> claimed = claimHeads(now, lease, max);
-    if (completionsWaiting && claimed.size() < Math.max(1, Math.min(max, CLAIM_MAX))) {
-      passedOver.set(true);
-    }
-    return claimed;
+    // waiting completions are not flushed for a claim (a commit each time a worker looks for more):
+    // a row behind one of them is claimed once it rode with the next write, see rowsBehind
+    return claimHeads(now, lease, max);
   }
 
   private List<Claimed<InboundRecord>> claimHeads(Instant now, Duration lease, int max) {
