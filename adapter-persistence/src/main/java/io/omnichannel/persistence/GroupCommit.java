@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -116,14 +117,15 @@ final class GroupCommit {
     } finally {
       lock.unlock();
     }
-    if (first) {
-      linger.ifPresent(
-          l ->
-              l.timer()
-                  .schedule(
-                      () -> flushUnlessTaken(generation),
-                      l.after().toNanos(),
-                      TimeUnit.NANOSECONDS));
+    if (first && linger.isPresent()) {
+      Linger l = linger.get();
+      try {
+        l.timer()
+            .schedule(
+                () -> flushUnlessTaken(generation), l.after().toNanos(), TimeUnit.NANOSECONDS);
+      } catch (RejectedExecutionException closing) {
+        flushUnlessTaken(generation); // the store is closing: no later than now
+      }
     }
   }
 
