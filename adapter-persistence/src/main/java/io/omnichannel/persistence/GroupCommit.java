@@ -1,10 +1,17 @@
 package io.omnichannel.persistence;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes that arrive together share one commit (group commit). Up to {@code leaders} batches are
@@ -18,6 +25,12 @@ import java.util.function.Supplier;
  * <p>A batch that fails is rolled back whole and every caller in it gets the failure: none of its
  * writes is acknowledged. A deadlock victim is run again whole by {@link Db#inTransaction}. Inside
  * a transaction of the caller's own, the write simply joins that one.
+ *
+ * <p>A write whose caller need not wait for it ({@link #runSoon}, a rider) is carried by the next
+ * batch written, whoever's: it costs that batch a statement, not a commit of its own. One no other
+ * write came to carry is written alone after a short linger; {@link #flush} writes them at once. A
+ * rider lost with its batch (a failure, a crash) is only a write that never happened: it is for
+ * writes whose loss the caller accepts.
  */
 final class GroupCommit {
   private static final class Pending<R> {
@@ -43,6 +56,11 @@ final class GroupCommit {
     }
   }
 
+  private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+
+  /** What a flush writes of its own: it only makes a batch for the riders. */
+  private static final Supplier<Object> NOTHING = () -> null;
+
   private final Db db;
   private final int maxBatch;
   private final int leaders;
@@ -51,10 +69,103 @@ final class GroupCommit {
   private List<Pending<?>> waiting = new ArrayList<>();
   private int leading;
 
+  /** Writes no caller waits for, carried by the next batch (see {@link #runSoon}). */
+  private List<Runnable> riders = new ArrayList<>();
+
+  /** Counts the batches that took riders: a linger set for riders a batch took since is void. */
+  private long ridersTaken;
+
+  private final Optional<Linger> linger;
+
+  /**
+   * Who writes a rider no batch came to carry, after how long, and what runs once riders are
+   * written (outside any lock).
+   */
+  record Linger(ScheduledExecutorService timer, Duration after, Runnable written) {}
+
   GroupCommit(Db db, int maxBatch, int leaders) {
+    this(db, maxBatch, leaders, Optional.empty());
+  }
+
+  /**
+   * @param linger how riders no batch carried get written; without one, they wait for the next
+   *     batch or {@link #flush}
+   */
+  GroupCommit(Db db, int maxBatch, int leaders, Optional<Linger> linger) {
     this.db = db;
     this.maxBatch = maxBatch;
     this.leaders = Math.max(1, leaders);
+    this.linger = linger;
+  }
+
+  /**
+   * Queues {@code work} (a database write) to ride with the next batch and returns at once: it is
+   * written within the linger, or lost with its batch. Inside a transaction it joins that one.
+   */
+  void runSoon(Runnable work) {
+    if (db.inTransaction()) {
+      work.run();
+      return;
+    }
+    boolean first;
+    long generation;
+    lock.lock();
+    try {
+      first = riders.isEmpty();
+      riders.add(work);
+      generation = ridersTaken;
+    } finally {
+      lock.unlock();
+    }
+    if (first && linger.isPresent()) {
+      Linger l = linger.get();
+      try {
+        l.timer()
+            .schedule(
+                () -> flushUnlessTaken(generation), l.after().toNanos(), TimeUnit.NANOSECONDS);
+      } catch (RejectedExecutionException closing) {
+        flushUnlessTaken(generation); // the store is closing: no later than now
+      }
+    }
+  }
+
+  /** Whether writes wait to ride with the next batch. */
+  boolean hasRiders() {
+    lock.lock();
+    try {
+      return !riders.isEmpty();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Writes the riders waiting now (in a batch of their own, or with whatever else is written);
+   * whether there were any.
+   */
+  boolean flush() {
+    boolean any = hasRiders();
+    if (any) {
+      run(NOTHING);
+    }
+    return any;
+  }
+
+  /** The linger's flush: nothing when a batch took the riders it was set for. */
+  private void flushUnlessTaken(long generation) {
+    lock.lock();
+    try {
+      if (ridersTaken != generation) {
+        return;
+      }
+    } finally {
+      lock.unlock();
+    }
+    try {
+      flush();
+    } catch (RuntimeException failure) {
+      LOG.warn("writes waiting to share a commit were lost: {}", failure.toString());
+    }
   }
 
   /** Runs {@code work} (database writes only) and returns its result once it is committed. */
@@ -64,6 +175,7 @@ final class GroupCommit {
     }
     Pending<R> mine = new Pending<>(work);
     List<Pending<?>> batch;
+    List<Runnable> carried;
     lock.lock();
     try {
       waiting.add(mine);
@@ -83,12 +195,20 @@ final class GroupCommit {
       batch.addAll(others);
       others.clear();
       batch.forEach(pending -> pending.taken = true);
+      carried = riders;
+      if (!carried.isEmpty()) {
+        riders = new ArrayList<>();
+        ridersTaken++;
+      }
     } finally {
       lock.unlock();
     }
     try {
-      write(batch);
+      write(carried, batch, db);
     } finally {
+      if (!carried.isEmpty()) {
+        linger.ifPresent(l -> l.written().run());
+      }
       lock.lock();
       try {
         batch.forEach(pending -> pending.done = true);
@@ -101,8 +221,17 @@ final class GroupCommit {
     return mine.outcome();
   }
 
-  private static void write(List<Pending<?>> batch, Db db) {
-    if (batch.size() == 1) {
+  private static void write(List<Runnable> carried, List<Pending<?>> batch, Db db) {
+    if (carried.size() == 1 && batch.size() == 1 && batch.get(0).work == NOTHING) {
+      // a lone rider flushed: one write, in auto-commit
+      try {
+        carried.get(0).run();
+      } catch (RuntimeException failure) {
+        LOG.warn("a write waiting to share a commit was lost: {}", failure.toString());
+      }
+      return;
+    }
+    if (carried.isEmpty() && batch.size() == 1) {
       Pending<?> lone = batch.get(0);
       try {
         lone.run();
@@ -114,12 +243,16 @@ final class GroupCommit {
     try {
       db.inTransaction(
           () -> {
+            carried.forEach(Runnable::run);
             batch.forEach(Pending::run);
             return null;
           });
     } catch (RuntimeException failure) {
       // rolled back whole: none of the batch is stored
       batch.forEach(pending -> pending.failure = failure);
+      if (!carried.isEmpty()) {
+        LOG.warn("{} write(s) riding with a failed batch were lost", carried.size());
+      }
     } catch (Error error) {
       IllegalStateException failure = new IllegalStateException("the batch failed", error);
       batch.forEach(pending -> pending.failure = failure);
@@ -135,9 +268,5 @@ final class GroupCommit {
     } finally {
       lock.unlock();
     }
-  }
-
-  private void write(List<Pending<?>> batch) {
-    write(batch, db);
   }
 }

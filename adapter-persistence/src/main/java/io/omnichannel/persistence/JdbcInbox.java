@@ -19,12 +19,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Inbound events, one row per source event id (uq_inbox_event); stored before they are
  * acknowledged.
  */
 final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcInbox.class);
+
   private static final String INSERT =
       """
       INSERT INTO inbox (event_id, kind, connection_id, ordering_key, payload, received_at, due_at)
@@ -107,17 +113,75 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
   /** How often a claim whose rows all went to other workers meanwhile looks again at once. */
   private static final int CLAIM_ATTEMPTS = 3;
 
+  /**
+   * How long a completion waits for another write to share its commit before it is written alone:
+   * at 100 messages a second the next store comes within it.
+   */
+  private static final Duration COMPLETION_LINGER = Duration.ofMillis(20);
+
   private final Sealing sealing;
   private final GroupCommit stores;
+
+  /**
+   * A row was stored unclaimed or given back while others were worked on: a claim may pass it over
+   * while the completion of the row before it waits, so the workers are woken once completions are
+   * written.
+   */
+  private final AtomicBoolean rowsBehind = new AtomicBoolean();
+
+  private volatile Runnable rowsFreed = () -> {};
 
   /**
    * @param batchesAtOnce batches written at a time (connections the inbox's writes take at most
    *     while they queue)
    */
-  JdbcInbox(Db db, Clock clock, Sealing sealing, String instanceId, int batchesAtOnce) {
+  JdbcInbox(
+      Db db,
+      Clock clock,
+      Sealing sealing,
+      String instanceId,
+      int batchesAtOnce,
+      ScheduledExecutorService lingering) {
     super(db, clock, "inbox", "received_at", instanceId);
     this.sealing = sealing;
-    this.stores = new GroupCommit(db, BATCH_MAX, batchesAtOnce);
+    this.stores =
+        new GroupCommit(
+            db,
+            BATCH_MAX,
+            batchesAtOnce,
+            Optional.of(
+                new GroupCommit.Linger(lingering, COMPLETION_LINGER, this::completionsWritten)));
+  }
+
+  /**
+   * Runs {@code wake} after completions were written that a claim may have found missing: rows of
+   * their chats behind them were passed over then.
+   */
+  void whenRowsFreed(Runnable wake) {
+    this.rowsFreed = wake;
+  }
+
+  private void completionsWritten() {
+    if (rowsBehind.getAndSet(false)) {
+      rowsFreed.run();
+    }
+  }
+
+  /**
+   * A row behind one of its chat whose completion waits to be written is let through once that is
+   * written: the completions are flushed and it is asked again.
+   */
+  @Override
+  boolean takeHandedOver(Claimed<InboundRecord> claimed) {
+    if (isHandedOver(claimed)) {
+      return true;
+    }
+    if (flushCompletions() && isHandedOver(claimed)) {
+      return true;
+    }
+    giveBack(claimed);
+    rowsBehind.set(true);
+    return false;
   }
 
   /**
@@ -140,7 +204,11 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
    */
   @Override
   public boolean store(InboundRecord r) {
-    return stores.run(() -> insert(INSERT, r)).isPresent();
+    boolean stored = stores.run(() -> insert(INSERT, r)).isPresent();
+    if (stored) {
+      rowsBehind.set(true);
+    }
+    return stored;
   }
 
   /**
@@ -156,6 +224,37 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
     long now = Micros.of(clock().instant());
     int updated = stores.run(() -> db().update(COMPLETE, now, claimed.id(), claimed.token()));
     expectHeld(claimed, "completion", updated);
+  }
+
+  /**
+   * Completes the row with the next commit written anyway (a store, a claim's lease, another
+   * completion), or alone after a short linger: no commit of its own under load. Every read that
+   * picks the next row of a chat ({@link #claimUpTo}, {@link #takeHandedOver}, {@link
+   * #neighboursSince}) writes the waiting completions first, so a completion not yet written never
+   * holds up or repeats the rows behind it; only one lost in a crash makes its row handled again. A
+   * completion whose claim was lost meanwhile changes nothing.
+   */
+  @Override
+  public void completeSoon(Claimed<InboundRecord> claimed) {
+    if (db().inTransaction()) {
+      complete(claimed);
+      return;
+    }
+    long now = Micros.of(clock().instant());
+    stores.runSoon(
+        () -> {
+          if (db().update(COMPLETE, now, claimed.id(), claimed.token()) != 1) {
+            LOG.warn("inbox row {}: completion by a claim no longer held ignored", claimed.id());
+          }
+        });
+  }
+
+  /**
+   * Writes the completions waiting to share a commit (before a read, and at close); whether there
+   * were any.
+   */
+  boolean flushCompletions() {
+    return stores.flush();
   }
 
   /** Gives a claimed row back untouched, as if never claimed (no attempt counted). */
@@ -176,6 +275,12 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
    * more read by primary key tells which this claim got. Empty when nothing is claimable.
    */
   List<Claimed<InboundRecord>> claimUpTo(Instant now, Duration lease, int max) {
+    // waiting completions are not flushed for a claim (a commit each time a worker looks for more):
+    // a row behind one of them is claimed once it rode with the next write, see rowsBehind
+    return claimHeads(now, lease, max);
+  }
+
+  private List<Claimed<InboundRecord>> claimHeads(Instant now, Duration lease, int max) {
     int limit = Math.max(1, Math.min(max, CLAIM_MAX));
     long nowMicros = Micros.of(now);
     for (int attempt = 1; ; attempt++) {
@@ -259,6 +364,7 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
 
   @Override
   public List<InboxNeighbour> neighboursSince(Claimed<InboundRecord> claimed, Instant since) {
+    flushCompletions();
     return db().query(
             NEIGHBOURS,
             row -> new InboxNeighbour(row.getLong("id"), item(row), !row.getBoolean("finished")),

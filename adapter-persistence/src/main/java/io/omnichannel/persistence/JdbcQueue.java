@@ -87,7 +87,7 @@ abstract class JdbcQueue<T> implements WorkQueue<T>, QueueBacklog, DueRows {
    * its turn is given back, as if never claimed; false then, and false when the claim is gone.
    */
   boolean takeHandedOver(Claimed<T> claimed) {
-    if (db.queryOne(handedOverSql, row -> true, claimed.id(), claimed.token()).isPresent()) {
+    if (isHandedOver(claimed)) {
       return true;
     }
     db.update(
@@ -97,6 +97,11 @@ abstract class JdbcQueue<T> implements WorkQueue<T>, QueueBacklog, DueRows {
         claimed.id(),
         claimed.token());
     return false;
+  }
+
+  /** Whether the row is still held by the claim and heads its key (a read, nothing changed). */
+  boolean isHandedOver(Claimed<T> claimed) {
+    return db.queryOne(handedOverSql, row -> true, claimed.id(), claimed.token()).isPresent();
   }
 
   @Override

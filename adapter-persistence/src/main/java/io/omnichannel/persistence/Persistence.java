@@ -35,6 +35,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
@@ -57,6 +59,7 @@ public final class Persistence implements AutoCloseable {
   private static final int BATCHES_AT_ONCE = 2;
 
   private final HikariDataSource dataSource;
+  private final ScheduledExecutorService lingering;
   private final Flyway flyway;
   private final Db db;
   private final JdbcConnections connections;
@@ -102,7 +105,14 @@ public final class Persistence implements AutoCloseable {
     // H2 writes each commit to its file under one lock: a second batch in flight only splits what
     // one commit would have carried (and doubles the file writes)
     int batchesAtOnce = embedded ? 1 : BATCHES_AT_ONCE;
-    this.inbox = new JdbcInbox(db, clock, sealing, instanceId, batchesAtOnce);
+    this.lingering =
+        Executors.newSingleThreadScheduledExecutor(
+            work -> {
+              Thread thread = new Thread(work, "omnichannel-inbox-completions");
+              thread.setDaemon(true);
+              return thread;
+            });
+    this.inbox = new JdbcInbox(db, clock, sealing, instanceId, batchesAtOnce, lingering);
     // the outbox's completions and leases and the budget's settles share commits
     GroupCommit sends = new GroupCommit(db, SEND_BATCH_MAX, batchesAtOnce);
     this.outbox = new JdbcOutbox(db, clock, instanceId, sends);
@@ -263,6 +273,14 @@ public final class Persistence implements AutoCloseable {
   }
 
   /**
+   * Runs {@code wake} when inbox completions that waited to share a commit were written after a
+   * claim came back short meanwhile: the rows of their chats behind them are claimable now.
+   */
+  public void whenInboxRowsFreed(Runnable wake) {
+    inbox.whenRowsFreed(wake);
+  }
+
+  /**
    * Gives back an inbox row claimed by {@link #claimInbox} or {@link #storeClaimed} that no worker
    * took (at stop), so that it is claimable at once rather than after its lease.
    */
@@ -360,8 +378,16 @@ public final class Persistence implements AutoCloseable {
     return sendingBudget;
   }
 
+  /** Writes the completions still waiting to share a commit, then closes the pool. */
   @Override
   public void close() {
+    lingering.shutdownNow();
+    try {
+      inbox.flushCompletions();
+    } catch (RuntimeException unavailable) {
+      // their rows are handled again once their leases run out, and land once (by event id)
+      LOG.warn("inbox completions not written at close: {}", unavailable.toString());
+    }
     dataSource.close();
   }
 

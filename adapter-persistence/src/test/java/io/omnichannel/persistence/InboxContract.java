@@ -479,6 +479,66 @@ abstract class InboxContract extends DatabaseTest {
     }
   }
 
+  @Test
+  void aWriteRidingWithTheNextBatchIsWrittenInItsCommitOrByAFlush() throws Exception {
+    Db raw = (Db) db.transactions();
+    GroupCommit commits = new GroupCommit(raw, 64, 1, Optional.empty());
+
+    commits.runSoon(() -> insertRaw(raw, "rider"));
+    assertThat(commits.hasRiders()).isTrue();
+    assertThat(RawRows.dump(database, "SELECT COUNT(*) AS n FROM inbox"))
+        .as("no linger here: it waits for a batch")
+        .isEqualTo("n=0");
+    commits.run(() -> insertRaw(raw, "store"));
+    assertThat(RawRows.dump(database, "SELECT event_id FROM inbox ORDER BY id"))
+        .isEqualTo("event_id=rider\nevent_id=store");
+    assertThat(commits.hasRiders()).isFalse();
+
+    commits.runSoon(() -> insertRaw(raw, "lone"));
+    assertThat(commits.flush()).isTrue();
+    assertThat(commits.flush()).as("nothing left to write").isFalse();
+    assertThat(RawRows.dump(database, "SELECT COUNT(*) AS n FROM inbox WHERE event_id = 'lone'"))
+        .isEqualTo("n=1");
+  }
+
+  @Test
+  void aRowCompletedSoonFreesTheNextOfItsChatOnceWrittenAndWakesWhoMissedIt() throws Exception {
+    CountDownLatch freed = new CountDownLatch(1);
+    db.whenInboxRowsFreed(freed::countDown);
+    assertThat(db.inbox().store(inbound("tg:1001:40", "chat-40"))).isTrue();
+    assertThat(db.inbox().store(inbound("tg:1001:41", "chat-40"))).isTrue();
+    Claimed<InboundRecord> first = db.inbox().claimNext(T0, LEASE).orElseThrow();
+
+    db.inbox().completeSoon(first);
+    Optional<Claimed<InboundRecord>> next = db.inbox().claimNext(T0, LEASE);
+    if (next.isEmpty()) {
+      // the completion was not written yet: the claim passed the row over, and is told once it is
+      assertThat(freed.await(30, TimeUnit.SECONDS)).isTrue();
+      next = db.inbox().claimNext(T0, LEASE);
+    }
+
+    assertThat(next.orElseThrow().item().eventId()).isEqualTo("tg:1001:41");
+    assertThat(
+            RawRows.dump(
+                database,
+                "SELECT COUNT(*) AS n FROM inbox WHERE event_id = 'tg:1001:40' AND finished = TRUE"))
+        .isEqualTo("n=1");
+  }
+
+  @Test
+  void aRowStoredClaimedBehindOneCompletedSoonIsTakenAtOnce() {
+    assertThat(db.inbox().store(inbound("tg:1001:50", "chat-50"))).isTrue();
+    Claimed<InboundRecord> first = db.inbox().claimNext(T0, LEASE).orElseThrow();
+    db.inbox().completeSoon(first);
+
+    Claimed<InboundRecord> handed =
+        db.storeClaimed(inbound("tg:1001:51", "chat-50"), T0, LEASE).orElseThrow();
+
+    assertThat(db.takeHandedOver(handed))
+        .as("the store carried the completion, or the check wrote it first")
+        .isTrue();
+  }
+
   private static long insertRaw(Db raw, String eventId) {
     return raw.insert(
         "INSERT INTO inbox (event_id, kind, connection_id, ordering_key, payload, received_at,"

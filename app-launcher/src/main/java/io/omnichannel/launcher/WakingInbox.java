@@ -61,6 +61,7 @@ final class WakingInbox extends ForwardingQueue<InboundRecord> implements EventI
 
   void handTo(WorkerPool pool) {
     this.workers = pool;
+    persistence.whenInboxRowsFreed(pool::wake);
   }
 
   @Override
@@ -88,6 +89,11 @@ final class WakingInbox extends ForwardingQueue<InboundRecord> implements EventI
   @Override
   public List<InboxNeighbour> neighboursSince(Claimed<InboundRecord> claimed, Instant since) {
     return inbox.neighboursSince(claimed, since);
+  }
+
+  @Override
+  public void completeSoon(Claimed<InboundRecord> claimed) {
+    inbox.completeSoon(claimed);
   }
 
   @Override

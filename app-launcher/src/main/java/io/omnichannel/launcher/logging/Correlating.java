@@ -37,6 +37,11 @@ public final class Correlating {
       }
 
       @Override
+      public void completeSoon(Claimed<InboundRecord> claimed) {
+        inbox.completeSoon(claimed);
+      }
+
+      @Override
       public void completeGathered(Claimed<InboundRecord> claimed, List<Long> gathered) {
         inbox.completeGathered(claimed, gathered);
       }

@@ -37,6 +37,12 @@ final class MeteredInbox extends MeteredQueue<InboundRecord> implements EventInb
   }
 
   @Override
+  public void completeSoon(Claimed<InboundRecord> claimed) {
+    inbox.completeSoon(claimed);
+    count(GatewayCounter.COMPLETED);
+  }
+
+  @Override
   public void completeGathered(Claimed<InboundRecord> claimed, List<Long> gathered) {
     inbox.completeGathered(claimed, gathered);
   }

@@ -4,6 +4,7 @@ import io.omnichannel.core.domain.ChannelEvent;
 import io.omnichannel.core.domain.ChannelEvent.ChannelMessage;
 import io.omnichannel.core.domain.Connection;
 import io.omnichannel.core.domain.ConnectionId;
+import io.omnichannel.core.domain.InboundKind;
 import io.omnichannel.core.domain.InboundRecord;
 import io.omnichannel.core.domain.LineEvent;
 import io.omnichannel.core.domain.OutboxMessage;
@@ -100,7 +101,14 @@ public final class ProcessingInbox implements QueueWorker {
           case MANAGEMENT_EVENT -> Handled.sending(talkToDialog(record));
         };
     if (handled.sends().isEmpty() && handled.gathered().isEmpty()) {
-      inbox.complete(claimed); // one statement: it needs no transaction around it
+      if (record.kind() == InboundKind.CHANNEL_UPDATE) {
+        // what it did lands once if done again: the line takes a delivery once by its id, the
+        // account and ban writes set the state they found; a dialog's answer or a line event's
+        // notice to the line would be said twice, so those complete at once
+        inbox.completeSoon(claimed);
+      } else {
+        inbox.complete(claimed); // one statement: it needs no transaction around it
+      }
       return;
     }
     transactions.run(

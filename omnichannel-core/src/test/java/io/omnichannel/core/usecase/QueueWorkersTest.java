@@ -472,6 +472,12 @@ class QueueWorkersTest {
     }
 
     @Override
+    public void completeSoon(Claimed<InboundRecord> claimed) {
+      completedInUnit.add(f.transactions.inUnit());
+      f.inbox.completeSoon(claimed);
+    }
+
+    @Override
     public void retryAt(Claimed<InboundRecord> claimed, Instant next, String reason) {
       f.inbox.retryAt(claimed, next, reason);
     }
