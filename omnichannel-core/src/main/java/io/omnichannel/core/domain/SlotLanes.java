@@ -42,16 +42,17 @@ public final class SlotLanes {
 
   /**
    * What a lane that held {@code before} holds while a send of {@code parts}, claimed at {@code
-   * now}, is in flight. A sliding window's lane is held until the call would time out (the window
-   * has other lanes meanwhile); a token bucket has one lane, so its send counts as ending at the
-   * latest a span after the claim — else a sender killed mid-call would stall its chat for the
-   * whole call timeout (the chat's sends are one at a time anyway, and a request still arriving
-   * later at worst earns a 429, whose retry_after is honoured).
+   * now}, is in flight. A sliding window's lane is held as if the send ended when its call would
+   * time out (it may have arrived any time before: a group's 60 s span can outlast the timeout),
+   * which the window's other lanes bear meanwhile; a token bucket has one lane, so its send counts
+   * as ending at the latest a span after the claim — else a sender killed mid-call would stall its
+   * chat for the whole call timeout (the chat's sends are one at a time anyway, and a request still
+   * arriving later at worst earns a 429, whose retry_after is honoured).
    */
   public static Instant inFlight(
       SendingWindow window, Instant before, int parts, Instant now, Instant timesOut) {
     if (!bucket(window)) {
-      return timesOut;
+      return timesOut.plus(window.span());
     }
     Instant spanLater = now.plus(window.span());
     return refilled(window, before, parts, timesOut.isBefore(spanLater) ? timesOut : spanLater);
