@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import AtomicInteger;
 
 /**
  * A loopback HTTP proxy that a test can switch "down" (every request then answered 503 at once, as
@@ -40,8 +41,8 @@ final class FlakyProxy implements AutoCloseable {
           "http2-settings");
 
   private volatile List<URI> targets;
-  private final java.util.concurrent.atomic.AtomicInteger next =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger next =
+      new AtomicInteger();
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(8);
   private final HttpClient client =
@@ -51,11 +52,9 @@ final class FlakyProxy implements AutoCloseable {
           .build();
   private volatile boolean down;
   private int refused;
-  private final java.util.concurrent.atomic.AtomicInteger forwarded =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger forwarded =
+      new AtomicInteger();
   private volatile String counting = "\u0000";
-  private final java.util.concurrent.CompletableFuture<Void> firstCounted =
-      new java.util.concurrent.CompletableFuture<>();
 
   FlakyProxy(URI target) throws IOException {
     this.targets = List.of(target);
@@ -88,11 +87,6 @@ final class FlakyProxy implements AutoCloseable {
    */
   void countForwarded(String suffix) {
     counting = suffix;
-  }
-
-  /** Completes when {@link #countForwarded} has counted a first request. */
-  java.util.concurrent.CompletableFuture<Void> firstCounted() {
-    return firstCounted;
   }
 
   /** How many requests {@link #countForwarded} counted. */
@@ -155,7 +149,6 @@ final class FlakyProxy implements AutoCloseable {
       HttpResponse<byte[]> response;
       if (exchange.getRequestURI().getPath().endsWith(counting)) {
         forwarded.incrementAndGet();
-        firstCounted.complete(null);
       }
       try {
         response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
