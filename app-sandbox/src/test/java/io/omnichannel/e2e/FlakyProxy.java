@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import AtomicInteger;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback HTTP proxy that a test can switch "down" (every request then answered 503 at once, as
@@ -41,8 +41,7 @@ final class FlakyProxy implements AutoCloseable {
           "http2-settings");
 
   private volatile List<URI> targets;
-  private final AtomicInteger next =
-      new AtomicInteger();
+  private final AtomicInteger next = new AtomicInteger();
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(8);
   private final HttpClient client =
@@ -52,8 +51,7 @@ final class FlakyProxy implements AutoCloseable {
           .build();
   private volatile boolean down;
   private int refused;
-  private final AtomicInteger forwarded =
-      new AtomicInteger();
+  private final AtomicInteger forwarded = new AtomicInteger();
   private volatile String counting = "\u0000";
 
   FlakyProxy(URI target) throws IOException {
