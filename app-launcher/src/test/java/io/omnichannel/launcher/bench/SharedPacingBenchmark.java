@@ -317,7 +317,13 @@ public final class SharedPacingBenchmark {
       pool =
           new WorkerPool(
               "outbox",
-              new SendingOutbox(outbox, delivering, RetryPolicy.standard(), LEASE, clock),
+              new SendingOutbox(
+                  outbox,
+                  persistence.outboxClosedSenders(),
+                  delivering,
+                  RetryPolicy.standard(),
+                  LEASE,
+                  clock),
               workers,
               Duration.ofSeconds(1),
               LEASE.dividedBy(5));
