@@ -150,6 +150,30 @@ abstract class OutboxContract extends DatabaseTest {
   }
 
   @Test
+  void oneSendersBacklogTakesAShareOfAnInstancesRowsWhileAnothersAreDue() {
+    for (String chat : List.of("1", "2", "3")) {
+      db.outbox().enqueue(outbound(chat, "first bot's to " + chat));
+    }
+    db.outbox()
+        .enqueue(
+            new OutboxMessage(
+                new ConnectionId("conn-2"),
+                new ChatId("4"),
+                new AccountId("acc-4"),
+                new OutboundPost.Text("second bot's", Keyboard.UNCHANGED),
+                "1c:second bot's"));
+
+    List<String> claimed = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      claimed.add(db.outbox().claimNext(T0, LEASE).orElseThrow().item().chat().value());
+    }
+
+    assertThat(claimed)
+        .as("the second bot's row goes before the first bot's third, held rows counted")
+        .containsExactly("1", "2", "4", "3");
+  }
+
+  @Test
   void sendsToOneChatLeaveInTheOrderTheyWereEnqueued() {
     db.outbox().enqueue(outbound("1", "first"));
     db.outbox().enqueue(outbound("1", "second"));
