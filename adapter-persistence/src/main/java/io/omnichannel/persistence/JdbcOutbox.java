@@ -5,14 +5,20 @@ import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.OutboxMessage;
 import io.omnichannel.core.port.out.Claimed;
+import io.omnichannel.core.port.out.ClosedSenders;
 import io.omnichannel.core.port.out.Outbox;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * transaction, no lock); completions and claims' leases of several workers at once share one commit
  * with the sending budget's settles ({@link GroupCommit}).
  */
-final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox {
+final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox, ClosedSenders {
   private static final String INSERT =
       """
       INSERT INTO outbox (connection_id, chat_id, account_id, source_event_id, post, ordering_key, enqueued_at,
@@ -37,16 +43,32 @@ final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox {
    * is passed over, never handed to two. Ordered as {@code ix_outbox_unfinished} (finished, id), so
    * that H2 stops at the limit instead of sorting every unfinished row (see the inbox's).
    */
-  static final String HEADS =
-      """
-      SELECT q.* FROM outbox q
-       WHERE q.finished = FALSE AND q.due_at <= ? AND (q.leased_until IS NULL OR q.leased_until <= ?)
-         AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.ordering_key = q.ordering_key AND o.finished = FALSE
-                                                  AND o.id < q.id)
-       ORDER BY q.finished, q.id
-       LIMIT %d
-      """
-          .formatted(JdbcOutbox.HEADS_READ);
+  static final String HEADS = heads(0);
+
+  /**
+   * {@link #HEADS} passing over the rows of {@code closed} connections (whose bot's window is
+   * full), still in the index's order.
+   */
+  static String heads(int closed) {
+    String passingOver =
+        closed == 0
+            ? ""
+            : "\n   AND q.connection_id NOT IN ("
+                + String.join(", ", Collections.nCopies(closed, "?"))
+                + ")";
+    return """
+        SELECT q.* FROM outbox q
+         WHERE q.finished = FALSE AND q.due_at <= ? AND (q.leased_until IS NULL OR q.leased_until <= ?)
+           AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.ordering_key = q.ordering_key AND o.finished = FALSE
+                                                    AND o.id < q.id)%s
+         ORDER BY q.finished, q.id
+         LIMIT %d
+        """
+        .formatted(passingOver, HEADS_READ);
+  }
+
+  /** At most this many closed senders are passed over at once (the soonest to open are not). */
+  private static final int CLOSED_MAX = 16;
 
   /** The claim's lease, re-checking that the row is still free and due. */
   private static final String LEASE =
@@ -75,6 +97,20 @@ final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox {
   private static final int READS = 3;
 
   private final GroupCommit writes;
+
+  /**
+   * Rows of one connection this instance takes while other connections' rows are due, before it
+   * takes more of it: bots are interleaved in claim order rather than served in id order.
+   */
+  private static final int SHARE = 2;
+
+  /** A row this instance holds: its connection, until its lease runs out. */
+  private record InHand(String connection, Instant leasedUntil) {}
+
+  private final Map<Long, InHand> inHand = new ConcurrentHashMap<>();
+
+  /** Connections whose bot's window this instance found full, and until when. */
+  private final Map<String, Instant> closed = new ConcurrentHashMap<>();
 
   /** Claims this instance is making now: where among the heads the next one starts trying. */
   private final AtomicInteger claiming = new AtomicInteger();
@@ -115,14 +151,13 @@ final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox {
     long until = Micros.of(now.plus(lease));
     for (int read = 1; read <= READS; read++) {
       long token = newToken();
-      List<Claimed<OutboxMessage>> heads =
-          db().query(
-                  HEADS,
-                  row ->
-                      new Claimed<>(
-                          row.getLong("id"), item(row), row.getInt("attempts") + 1, token),
-                  nowMicros,
-                  nowMicros);
+      List<String> closedNow = closedAt(now);
+      List<String> busy = busyAt(now, closedNow);
+      List<Claimed<OutboxMessage>> heads = heads(nowMicros, token, concat(closedNow, busy));
+      if (heads.isEmpty() && !busy.isEmpty()) {
+        // only the busy senders have rows: they may take more of this instance's workers
+        heads = heads(nowMicros, token, closedNow);
+      }
       if (heads.isEmpty()) {
         return Optional.empty();
       }
@@ -134,6 +169,7 @@ final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox {
                     db().update(
                             LEASE, until, instanceId(), token, head.id(), nowMicros, nowMicros));
         if (leased == 1) {
+          inHand.put(head.id(), new InHand(head.item().connection().value(), now.plus(lease)));
           if (tried == 0) {
             contended.getAndUpdate(left -> Math.max(0, left - 1));
           }
@@ -145,9 +181,103 @@ final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox {
     return Optional.empty();
   }
 
-  /** Forgets the contention seen so far (for tests, with the tables emptied). */
+  /**
+   * This instance's claims pass over the connection's rows until {@code until}: its bot's window is
+   * full (the row that found it so is postponed as any). Only this instance's, and only until the
+   * window may open, so that no instance is kept from a bot for longer.
+   */
+  @Override
+  public void closedUntil(ConnectionId connection, Instant until) {
+    closed.merge(connection.value(), until, (was, later) -> later.isAfter(was) ? later : was);
+  }
+
+  /** The connections passed over at {@code now} (those opened since are forgotten). */
+  private List<String> closedAt(Instant now) {
+    closed.values().removeIf(until -> !until.isAfter(now));
+    if (closed.isEmpty()) {
+      return List.of();
+    }
+    return closed.entrySet().stream()
+        .sorted(Map.Entry.<String, Instant>comparingByValue().reversed())
+        .limit(CLOSED_MAX)
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  /** The claimable heads, passing over the rows of {@code passedOver} connections. */
+  private List<Claimed<OutboxMessage>> heads(long nowMicros, long token, List<String> passedOver) {
+    List<Object> params = new ArrayList<>(List.of(nowMicros, nowMicros));
+    params.addAll(passedOver);
+    return db().query(
+            heads(passedOver.size()),
+            row -> new Claimed<>(row.getLong("id"), item(row), row.getInt("attempts") + 1, token),
+            params.toArray());
+  }
+
+  private static List<String> concat(List<String> first, List<String> second) {
+    if (second.isEmpty()) {
+      return first;
+    }
+    List<String> both = new ArrayList<>(first);
+    second.stream().filter(each -> !first.contains(each)).forEach(both::add);
+    return both.subList(0, Math.min(both.size(), CLOSED_MAX));
+  }
+
+  /**
+   * The connections of which this instance holds {@link #SHARE} rows or more (leases not run out),
+   * but those passed over anyway: their rows wait behind other senders' here, so that one bot's
+   * backlog does not take every worker while other bots' rows are due (per-chat order is the
+   * heads', untouched).
+   */
+  private List<String> busyAt(Instant now, List<String> passedOver) {
+    inHand.values().removeIf(row -> !row.leasedUntil().isAfter(now));
+    if (inHand.size() < SHARE) {
+      return List.of();
+    }
+    Map<String, Integer> rows = new HashMap<>();
+    inHand.values().forEach(row -> rows.merge(row.connection(), 1, Integer::sum));
+    return rows.entrySet().stream()
+        .filter(each -> each.getValue() >= SHARE && !passedOver.contains(each.getKey()))
+        .map(Map.Entry::getKey)
+        .sorted()
+        .toList();
+  }
+
+  @Override
+  public void postpone(Claimed<OutboxMessage> claimed, Instant next, String reason) {
+    try {
+      super.postpone(claimed, next, reason);
+    } finally {
+      inHand.remove(claimed.id());
+    }
+  }
+
+  @Override
+  public void retryAt(Claimed<OutboxMessage> claimed, Instant next, String reason) {
+    try {
+      super.retryAt(claimed, next, reason);
+    } finally {
+      inHand.remove(claimed.id());
+    }
+  }
+
+  @Override
+  public void bury(Claimed<OutboxMessage> claimed, String reason) {
+    try {
+      super.bury(claimed, reason);
+    } finally {
+      inHand.remove(claimed.id());
+    }
+  }
+
+  /**
+   * Forgets the contention, closed senders and rows in hand seen so far (for tests, with the tables
+   * emptied).
+   */
   void forget() {
     contended.set(0);
+    closed.clear();
+    inHand.clear();
   }
 
   /**
@@ -158,7 +288,12 @@ final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox {
   @Override
   public void complete(Claimed<OutboxMessage> claimed) {
     long now = Micros.of(clock().instant());
-    int updated = writes.run(() -> db().update(COMPLETE, now, claimed.id(), claimed.token()));
+    int updated;
+    try {
+      updated = writes.run(() -> db().update(COMPLETE, now, claimed.id(), claimed.token()));
+    } finally {
+      inHand.remove(claimed.id());
+    }
     expectHeld(claimed, "completion", updated);
   }
 

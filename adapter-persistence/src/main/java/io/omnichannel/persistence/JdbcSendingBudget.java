@@ -54,9 +54,9 @@ final class JdbcSendingBudget implements SendingBudget {
 
   @Override
   public SlotClaim claim(List<SendingWindow> windows, int count, Instant now, Instant heldUntil) {
-    Optional<Instant> known = knownClosed(windows, count, now);
+    Optional<SlotClaim.Wait> known = knownClosed(windows, count, now);
     if (known.isPresent()) {
-      return new SlotClaim.Wait(known.get());
+      return known.get();
     }
     Instant held = heldUntil.plusNanos(1_000L * ThreadLocalRandom.current().nextInt(JITTER_MICROS));
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -73,13 +73,17 @@ final class JdbcSendingBudget implements SendingBudget {
    * When a window this instance saw full has not freed yet, the time its row is to try again; no
    * statement is run.
    */
-  private Optional<Instant> knownClosed(List<SendingWindow> windows, int count, Instant now) {
+  private Optional<SlotClaim.Wait> knownClosed(
+      List<SendingWindow> windows, int count, Instant now) {
     for (SendingWindow window : windows) {
       Schedule schedule = schedules.get(window.key());
       if (schedule != null) {
-        Optional<Instant> next = schedule.nextIfClosed(SlotLanes.needed(window, count), now);
+        int needed = SlotLanes.needed(window, count);
+        Optional<Instant> next = schedule.nextIfClosed(needed, now);
         if (next.isPresent()) {
-          return next;
+          Optional<Instant> first =
+              window == windows.get(0) ? Optional.of(schedule.firstOpen(needed)) : Optional.empty();
+          return Optional.of(new SlotClaim.Wait(next.get(), first));
         }
       }
     }
@@ -94,6 +98,7 @@ final class JdbcSendingBudget implements SendingBudget {
       List<SendingWindow> windows, int count, Instant now, Instant heldUntil) {
     Map<String, List<Instant>> lanes = lanes(windows);
     Instant opensAt = null;
+    Optional<Instant> firstOpensAt = Optional.empty();
     List<Swap> taking = new ArrayList<>();
     List<SlotClaim.TakenSlot> taken = new ArrayList<>();
     for (SendingWindow window : windows) {
@@ -101,10 +106,14 @@ final class JdbcSendingBudget implements SendingBudget {
       int needed = SlotLanes.needed(window, count);
       List<Integer> free = SlotLanes.freeNow(window, held, count, now);
       if (free.size() < needed) {
+        boolean bucket = window.refill() == SendingWindow.Refill.TOKEN_BUCKET;
         Instant opens =
-            window.refill() == SendingWindow.Refill.TOKEN_BUCKET
+            bucket
                 ? SlotLanes.opensAt(window, held.get(0), count)
                 : schedule(window).waitFor(held, needed, now);
+        if (window == windows.get(0)) {
+          firstOpensAt = Optional.of(bucket ? opens : schedule(window).firstOpen(needed));
+        }
         opensAt = opensAt == null || opens.isAfter(opensAt) ? opens : opensAt;
         continue;
       }
@@ -117,7 +126,7 @@ final class JdbcSendingBudget implements SendingBudget {
       }
     }
     if (opensAt != null) {
-      return Optional.of(new SlotClaim.Wait(opensAt));
+      return Optional.of(new SlotClaim.Wait(opensAt, firstOpensAt));
     }
     int swapped = swap(taking);
     if (swapped != taking.size()) {
@@ -313,6 +322,11 @@ final class JdbcSendingBudget implements SendingBudget {
         return Optional.empty();
       }
       return Optional.of(next(needed, now));
+    }
+
+    /** The earliest moment the window may have the lanes a send needs, as last read. */
+    synchronized Instant firstOpen(int needed) {
+      return freeAt.get(Math.min(needed, freeAt.size()) - 1);
     }
 
     synchronized void pausedUntil(Instant until) {

@@ -11,6 +11,7 @@ import io.omnichannel.core.domain.failure.StorageUnavailable;
 import io.omnichannel.core.port.out.AccountRepository;
 import io.omnichannel.core.port.out.AuditTrail;
 import io.omnichannel.core.port.out.Claimed;
+import io.omnichannel.core.port.out.ClosedSenders;
 import io.omnichannel.core.port.out.CompanyNames;
 import io.omnichannel.core.port.out.ConfirmationRepository;
 import io.omnichannel.core.port.out.ConnectionRepository;
@@ -335,6 +336,11 @@ public final class Persistence implements AutoCloseable {
 
   /** When the outbox's next postponed row becomes due, whichever instance postponed it. */
   public DueRows outboxDueRows() {
+    return outbox;
+  }
+
+  /** The senders this instance's outbox claims pass over while their bot's window is full. */
+  public ClosedSenders outboxClosedSenders() {
     return outbox;
   }
 

@@ -28,4 +28,11 @@ class ClaimPlansTest extends DatabaseTest {
 
     assertThat(plan).contains("ix_outbox_unfinished").contains("index sorted");
   }
+
+  @Test
+  void theOutboxClaimPassingOverFullSendersStillReadsItsIndexInOrder() throws Exception {
+    String plan = RawRows.dump(database, "EXPLAIN " + JdbcOutbox.heads(2), 0L, 0L, "a", "b");
+
+    assertThat(plan).contains("ix_outbox_unfinished").contains("index sorted");
+  }
 }

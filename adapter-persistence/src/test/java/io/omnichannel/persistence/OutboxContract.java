@@ -120,6 +120,60 @@ abstract class OutboxContract extends DatabaseTest {
   }
 
   @Test
+  void aSenderWhoseWindowIsFullIsPassedOverByThisInstanceUntilItOpensNotByAnother()
+      throws Exception {
+    ConnectionId full = new ConnectionId("conn-1");
+    db.outbox().enqueue(outbound("1", "first of the full bot"));
+    db.outbox().enqueue(outbound("2", "second of the full bot"));
+    db.outbox()
+        .enqueue(
+            new OutboxMessage(
+                new ConnectionId("conn-2"),
+                new ChatId("3"),
+                new AccountId("acc-3"),
+                new OutboundPost.Text("another bot's", Keyboard.UNCHANGED),
+                "1c:another"));
+    Instant opens = T0.plusMillis(800);
+
+    db.outboxClosedSenders().closedUntil(full, opens);
+
+    assertThat(db.outbox().claimNext(T0, LEASE).orElseThrow().item().connection().value())
+        .as("the older rows of the full bot are passed over")
+        .isEqualTo("conn-2");
+    assertThat(db.outbox().claimNext(T0, LEASE)).isEmpty();
+    assertThat(anotherInstance().outbox().claimNext(T0, LEASE).orElseThrow().item().connection())
+        .as("another instance claims them (it learns of the full window by its own claim)")
+        .isEqualTo(full);
+    assertThat(db.outbox().claimNext(opens, LEASE).orElseThrow().item().connection())
+        .as("once the window may open, this instance claims them again")
+        .isEqualTo(full);
+  }
+
+  @Test
+  void oneSendersBacklogTakesAShareOfAnInstancesRowsWhileAnothersAreDue() {
+    for (String chat : List.of("1", "2", "3")) {
+      db.outbox().enqueue(outbound(chat, "first bot's to " + chat));
+    }
+    db.outbox()
+        .enqueue(
+            new OutboxMessage(
+                new ConnectionId("conn-2"),
+                new ChatId("4"),
+                new AccountId("acc-4"),
+                new OutboundPost.Text("second bot's", Keyboard.UNCHANGED),
+                "1c:second bot's"));
+
+    List<String> claimed = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      claimed.add(db.outbox().claimNext(T0, LEASE).orElseThrow().item().chat().value());
+    }
+
+    assertThat(claimed)
+        .as("the second bot's row goes before the first bot's third, held rows counted")
+        .containsExactly("1", "2", "4", "3");
+  }
+
+  @Test
   void sendsToOneChatLeaveInTheOrderTheyWereEnqueued() {
     db.outbox().enqueue(outbound("1", "first"));
     db.outbox().enqueue(outbound("1", "second"));

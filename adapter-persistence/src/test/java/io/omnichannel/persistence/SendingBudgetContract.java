@@ -8,6 +8,7 @@ import io.omnichannel.core.domain.SlotClaim;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,8 +27,40 @@ abstract class SendingBudgetContract extends DatabaseTest {
     super(database);
   }
 
+  /** A claim, a wait as when it opens alone (what it says of the first window is tested apart). */
   private SlotClaim claim(Persistence instance, Instant now, SendingWindow... windows) {
-    return instance.sendingBudget().claim(List.of(windows), 1, now, now.plus(HELD));
+    SlotClaim claim = instance.sendingBudget().claim(List.of(windows), 1, now, now.plus(HELD));
+    return claim instanceof SlotClaim.Wait wait ? new SlotClaim.Wait(wait.opensAt()) : claim;
+  }
+
+  @Test
+  void aWaitSaysWhenTheFirstWindowOpensWhenItIsFullItself() {
+    for (int i = 0; i < 3; i++) {
+      SlotClaim granted = i < 2 ? claim(db, T0, bot, chat) : claim(db, T0, bot, privateChat);
+      db.sendingBudget().settle((SlotClaim.Granted) granted, T0.plusMillis(10 * (i + 1)));
+    }
+    Instant later = T0.plusMillis(100);
+    SendingWindow otherChat = SendingWindow.tokenBucket("telegram:1:43", 3, Duration.ofSeconds(1));
+
+    SlotClaim.Wait botFull =
+        (SlotClaim.Wait)
+            db.sendingBudget().claim(List.of(bot, otherChat), 1, later, later.plus(HELD));
+    SlotClaim.Wait botKnownFull =
+        (SlotClaim.Wait)
+            db.sendingBudget().claim(List.of(bot, otherChat), 1, later, later.plus(HELD));
+
+    // the rows waiting are spread over the lanes, but the bot may have one from its first on
+    assertThat(botFull)
+        .isEqualTo(new SlotClaim.Wait(T0.plusMillis(1010), Optional.of(T0.plusMillis(1010))));
+    assertThat(botKnownFull)
+        .isEqualTo(new SlotClaim.Wait(T0.plusMillis(1020), Optional.of(T0.plusMillis(1010))));
+    Instant botFree = T0.plusMillis(1030);
+    SlotClaim.Wait chatOnly =
+        (SlotClaim.Wait)
+            db.sendingBudget().claim(List.of(bot, chat), 1, botFree, botFree.plus(HELD));
+    assertThat(chatOnly)
+        .as("only the group's window is full")
+        .isEqualTo(new SlotClaim.Wait(T0.plusMillis(10).plusSeconds(60), Optional.empty()));
   }
 
   @Test

@@ -48,7 +48,7 @@ final class SharedPacing {
     Instant now = clock.instant();
     SlotClaim claim = budget.claim(windows, calls.size(), now, now.plus(inFlight));
     if (claim instanceof SlotClaim.Wait wait) {
-      throw new AwaitingSlot(wait.opensAt());
+      throw new AwaitingSlot(wait.opensAt(), wait.firstOpensAt());
     }
     RateLimited limited = null;
     try {

@@ -247,7 +247,12 @@ public final class Omnichannel {
         new WorkerPool(
             "outbox",
             new SendingOutbox(
-                outbox, delivering, RetryPolicy.standard(), settings.queueLease, clock),
+                outbox,
+                persistence.outboxClosedSenders(),
+                delivering,
+                RetryPolicy.standard(),
+                settings.queueLease,
+                clock),
             settings.workers,
             Duration.ofSeconds(1),
             settings.queueLease.dividedBy(5));

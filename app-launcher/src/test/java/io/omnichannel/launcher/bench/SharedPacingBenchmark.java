@@ -68,12 +68,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the emulator, sent by two instances — each with its own pool, outbox workers and Telegram adapter
  * — on one MariaDB database. The outbox is filled first, then both instances start; the run ends
  * when the emulator holds every message. Prints {@code RESULT shared_pacing too_many_requests=<n>
- * of_ideal=<x> blocked_workers=<n>}: 429 answers, the time the limits allow over the time taken,
- * and the most outbox workers ever seen parked inside the Telegram adapter's pacing (sampled every
- * 50 ms), then where the time went ({@link SendTrace}). The clock starts once both instances are
- * built, when their workers start. Properties: {@code bench.pacing.bots} (3), {@code
- * bench.pacing.chats} (per bot, 50), {@code bench.pacing.messages} (per chat, 6), {@code
- * bench.pacing.workers} (per instance, 8).
+ * of_ideal=<x> blocked_workers=<n>}: 429 answers (then, per bot, by the window that refused them
+ * and how early they came), the time the limits allow over the time taken, and the most outbox
+ * workers ever seen parked inside the Telegram adapter's pacing (sampled every 50 ms), then where
+ * the time went ({@link SendTrace}). The clock starts once both instances are built, when their
+ * workers start. Properties: {@code bench.pacing.bots} (3), {@code bench.pacing.chats} (per bot,
+ * 50), {@code bench.pacing.messages} (per chat, 6), {@code bench.pacing.workers} (per instance, 8).
  */
 public final class SharedPacingBenchmark {
   private static final Duration LEASE = Duration.ofSeconds(10);
@@ -179,6 +179,10 @@ public final class SharedPacingBenchmark {
           tooMany,
           ideal / seconds,
           blocked.get());
+      for (BotInfo bot : infos) {
+        // which window refused each 429, and how early the send came: a clock, a rounding or a slot
+        System.out.println("   429s of bot " + bot.id() + ": " + telegram.refusals(bot.token()));
+      }
       trace
           .breakdown(RateLimits.real().botMessages(), RateLimits.real().botWindow())
           .forEach(line -> System.out.println("   " + line));
@@ -313,7 +317,13 @@ public final class SharedPacingBenchmark {
       pool =
           new WorkerPool(
               "outbox",
-              new SendingOutbox(outbox, delivering, RetryPolicy.standard(), LEASE, clock),
+              new SendingOutbox(
+                  outbox,
+                  persistence.outboxClosedSenders(),
+                  delivering,
+                  RetryPolicy.standard(),
+                  LEASE,
+                  clock),
               workers,
               Duration.ofSeconds(1),
               LEASE.dividedBy(5));

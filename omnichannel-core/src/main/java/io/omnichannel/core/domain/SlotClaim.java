@@ -3,6 +3,7 @@ package io.omnichannel.core.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** What a {@code SendingBudget} answers to a claim: the slots are taken, or when they open. */
 public sealed interface SlotClaim {
@@ -14,10 +15,22 @@ public sealed interface SlotClaim {
     }
   }
 
-  /** Not enough slots are open now; the earliest moment they can be is {@code opensAt}. */
-  record Wait(Instant opensAt) implements SlotClaim {
+  /**
+   * Not enough slots are open now; the earliest moment they can be is {@code opensAt}.
+   *
+   * @param firstOpensAt when the claim's first window (the sender's own, a bot's) is itself full:
+   *     the earliest moment it may have a slot again — until then no claim that names it can be
+   *     granted, whatever its other windows, so its sender's other rows need not be tried
+   */
+  record Wait(Instant opensAt, Optional<Instant> firstOpensAt) implements SlotClaim {
     public Wait {
       Objects.requireNonNull(opensAt, "opensAt");
+      Objects.requireNonNull(firstOpensAt, "firstOpensAt");
+    }
+
+    /** A wait that says nothing of the first window by itself. */
+    public Wait(Instant opensAt) {
+      this(opensAt, Optional.empty());
     }
   }
 

@@ -1,7 +1,9 @@
 package io.omnichannel.core.usecase;
 
 import io.omnichannel.core.domain.OutboxMessage;
+import io.omnichannel.core.domain.failure.AwaitingSlot;
 import io.omnichannel.core.port.in.QueueWorker;
+import io.omnichannel.core.port.out.ClosedSenders;
 import io.omnichannel.core.port.out.Outbox;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,10 +22,33 @@ public final class SendingOutbox implements QueueWorker {
       RetryPolicy retry,
       Duration lease,
       Clock clock) {
+    this(outbox, ClosedSenders.NONE, delivering, retry, lease, clock);
+  }
+
+  /**
+   * @param closed told of a sender whose own window is full, so that this instance's claims pass
+   *     over its rows until it opens (the row that met it is postponed as any)
+   */
+  public SendingOutbox(
+      Outbox outbox,
+      ClosedSenders closed,
+      DeliveringToChannel delivering,
+      RetryPolicy retry,
+      Duration lease,
+      Clock clock) {
     this.draining =
         new QueueDraining<>(
             outbox,
-            claimed -> delivering.deliver(claimed.item()),
+            claimed -> {
+              try {
+                delivering.deliver(claimed.item());
+              } catch (AwaitingSlot waiting) {
+                waiting
+                    .senderOpensAt()
+                    .ifPresent(until -> closed.closedUntil(claimed.item().connection(), until));
+                throw waiting;
+              }
+            },
             QueueDraining.Completion.AFTER_HANDLER,
             retry,
             lease,

@@ -10,6 +10,7 @@ import io.omnichannel.core.domain.ChannelAccount;
 import io.omnichannel.core.domain.ChannelEvent;
 import io.omnichannel.core.domain.ChannelPost;
 import io.omnichannel.core.domain.Connection;
+import io.omnichannel.core.domain.ConnectionId;
 import io.omnichannel.core.domain.InboundRecord;
 import io.omnichannel.core.domain.Keyboard;
 import io.omnichannel.core.domain.LineEvent;
@@ -307,6 +308,27 @@ class QueueWorkersTest {
     f.clock.advance(Duration.ofMillis(1));
     assertThat(outboxWorker.processNext()).isTrue();
     assertThat(f.messenger.sentTo(chat("501"))).hasSize(1);
+  }
+
+  @Test
+  void aSenderWhoseOwnWindowIsFullIsReportedClosedOnlyThenAndItsRowPostponedAsAny() {
+    Map<ConnectionId, Instant> closed = new java.util.HashMap<>();
+    SendingOutbox worker =
+        new SendingOutbox(f.outbox, closed::put, f.delivering, RETRY, LEASE, f.clock);
+    ChannelAccount ivan = ivan();
+    f.outbox.enqueue(textTo(ivan, "Первый"));
+    Instant chatOpens = f.clock.instant().plusMillis(900);
+    Instant botOpens = f.clock.instant().plusMillis(400);
+    f.messenger.failNextSend(chat("501"), new AwaitingSlot(chatOpens));
+    worker.processNext();
+    assertThat(closed).as("only the chat waits").isEmpty();
+    f.clock.advance(Duration.ofMillis(900));
+
+    f.messenger.failNextSend(chat("501"), new AwaitingSlot(chatOpens, Optional.of(botOpens)));
+    worker.processNext();
+
+    assertThat(closed).containsExactly(Map.entry(ivan.connection(), botOpens));
+    assertThat(f.outbox.rows().get(0).dueAt()).isEqualTo(chatOpens);
   }
 
   @Test

@@ -2,14 +2,16 @@ package io.omnichannel.testkit.telegram;
 
 import com.google.common.base.Ticker;
 import io.omnichannel.testkit.support.SlidingWindow;
+import java.time.Duration;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One bot's send limits: a token bucket per private chat, a sliding window per group and one for
  * the whole bot. A send passes only if all apply; otherwise 429 with the longest wait, in emulated
- * (unscaled) seconds rounded up, and nothing is consumed.
+ * (unscaled) seconds rounded up, and nothing is consumed. Each 429 is counted by the window that
+ * refused it, with how early the send came ({@link Refusals}).
  */
 final class SendRateLimiter {
   private final RateLimits limits;
@@ -17,7 +19,8 @@ final class SendRateLimiter {
   private final Map<Long, TokenBucket> privateChats = new HashMap<>();
   private final Map<Long, SlidingWindow> groups = new HashMap<>();
   private final SlidingWindow wholeBot;
-  private final AtomicLong rejected = new AtomicLong();
+  private final Map<Refusals.Window, Long> refused = new EnumMap<>(Refusals.Window.class);
+  private final Map<Refusals.Window, Long> mostEarlyNanos = new EnumMap<>(Refusals.Window.class);
 
   SendRateLimiter(RateLimits limits, Ticker ticker) {
     this.limits = limits;
@@ -30,7 +33,8 @@ final class SendRateLimiter {
       return;
     }
     long now = ticker.read();
-    long wait = wholeBot.waitNanos(now);
+    long botWait = wholeBot.waitNanos(now);
+    long wait = botWait;
     if (group) {
       SlidingWindow window =
           groups.computeIfAbsent(
@@ -57,14 +61,26 @@ final class SendRateLimiter {
       }
     }
     if (wait > 0) {
-      rejected.incrementAndGet();
+      Refusals.Window window =
+          wait == botWait
+              ? Refusals.Window.BOT
+              : group ? Refusals.Window.GROUP : Refusals.Window.PRIVATE_CHAT;
+      refused.merge(window, 1L, Long::sum);
+      mostEarlyNanos.merge(window, wait, Math::max);
       throw ApiError.tooManyRequests(retryAfterSeconds(wait));
     }
     wholeBot.record(now);
   }
 
-  long rejectedCount() {
-    return rejected.get();
+  synchronized long rejectedCount() {
+    return refused.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** The 429s so far by the window that refused, and how early each window's earliest one came. */
+  synchronized Refusals refusals() {
+    Map<Refusals.Window, Duration> early = new EnumMap<>(Refusals.Window.class);
+    mostEarlyNanos.forEach((window, nanos) -> early.put(window, Duration.ofNanos(nanos)));
+    return new Refusals(refused, early);
   }
 
   private long retryAfterSeconds(long waitNanos) {

@@ -150,6 +150,11 @@ public final class TelegramEmulator implements AutoCloseable {
     return bots.existing(token).rateLimiter.rejectedCount();
   }
 
+  /** This bot's 429s by the window that refused each (bot, private chat, group), and how early. */
+  public Refusals refusals(String token) {
+    return bots.existing(token).rateLimiter.refusals();
+  }
+
   /**
    * Waits until a long-polling getUpdates of this bot is held by the emulator; AssertionError on
    * timeout.

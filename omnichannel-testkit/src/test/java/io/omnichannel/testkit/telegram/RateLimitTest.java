@@ -88,6 +88,37 @@ class RateLimitTest extends EmulatorTest {
   }
 
   @Test
+  void eachRefusalIsCountedByTheWindowThatRefusedItWithHowEarlyItCame() {
+    for (int i = 0; i < 31; i++) {
+      emulator.bot(token).user(UserSpec.of(500_000L + i, "User " + i)).sendsText("hi");
+    }
+    for (int i = 0; i < 3; i++) {
+      send(500_000L);
+    }
+    clock.advance(Duration.ofMillis(250));
+    send(500_000L);
+    for (int i = 1; i < 28; i++) {
+      send(500_000L + i);
+    }
+    clock.advance(Duration.ofMillis(740));
+
+    send(500_030L);
+
+    Refusals refusals = emulator.refusals(token);
+    assertThat(refusals.counts())
+        .containsEntry(Refusals.Window.PRIVATE_CHAT, 1L)
+        .containsEntry(Refusals.Window.BOT, 1L)
+        .doesNotContainKey(Refusals.Window.GROUP);
+    assertThat(refusals.mostEarly())
+        .containsEntry(Refusals.Window.PRIVATE_CHAT, Duration.ofMillis(750))
+        .containsEntry(Refusals.Window.BOT, Duration.ofMillis(10));
+    assertThat(refusals.toString())
+        .isEqualTo(
+            "bot 1 (early by up to 10.000 ms), private chat 1 (early by up to 750.000 ms), group 0");
+    assertThat(emulator.tooManyRequestsCount(token)).isEqualTo(2);
+  }
+
+  @Test
   void rejectedSendsConsumeNothingAndOtherBotsAreIndependent() {
     emulator.bot(token).user(ALICE).sendsText("hi");
     String other = emulator.createBot("Other", "other_test_bot").token();
