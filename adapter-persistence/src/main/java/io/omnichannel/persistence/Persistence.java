@@ -53,6 +53,12 @@ public final class Persistence implements AutoCloseable {
   private static final int SEND_BATCH_MAX = 64;
 
   /**
+   * How long a send's settle waits for its row's completion to carry it (that follows at once),
+   * when the send failed and no completion comes.
+   */
+  private static final Duration SETTLE_LINGER = Duration.ofMillis(20);
+
+  /**
    * Batches of the inbox's, and of the outbox's and budget's, writes written at a time on a server:
    * one writer made every write queue behind one connection's round trips.
    */
@@ -75,6 +81,7 @@ public final class Persistence implements AutoCloseable {
   private final JdbcCompanyNames companyNames;
   private final JdbcDeadLetters deadLetters;
   private final JdbcSendingBudget sendingBudget;
+  private final GroupCommit sends;
   private final Resealing resealing;
   private final boolean embedded;
   private List<AppliedMigration> appliedAtOpen = List.of();
@@ -113,8 +120,14 @@ public final class Persistence implements AutoCloseable {
               return thread;
             });
     this.inbox = new JdbcInbox(db, clock, sealing, instanceId, batchesAtOnce, lingering);
-    // the outbox's completions and leases and the budget's settles share commits
-    GroupCommit sends = new GroupCommit(db, SEND_BATCH_MAX, batchesAtOnce);
+    // the outbox's completions and leases and the budget's settles share commits; a settle rides
+    // with its row's completion, or is written alone after a short linger
+    this.sends =
+        new GroupCommit(
+            db,
+            SEND_BATCH_MAX,
+            batchesAtOnce,
+            Optional.of(new GroupCommit.Linger(lingering, SETTLE_LINGER, () -> {})));
     this.outbox = new JdbcOutbox(db, clock, instanceId, sends);
     this.leases = new JdbcPollingLeases(db);
     this.companyNames = new JdbcCompanyNames(db);
@@ -387,6 +400,12 @@ public final class Persistence implements AutoCloseable {
     } catch (RuntimeException unavailable) {
       // their rows are handled again once their leases run out, and land once (by event id)
       LOG.warn("inbox completions not written at close: {}", unavailable.toString());
+    }
+    try {
+      sends.flush();
+    } catch (RuntimeException unavailable) {
+      // their lanes stay held as in flight, until the sends' timeouts and a span
+      LOG.warn("sending slots not settled at close: {}", unavailable.toString());
     }
     dataSource.close();
   }
