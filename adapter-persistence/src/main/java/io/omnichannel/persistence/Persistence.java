@@ -6,6 +6,7 @@ import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.omnichannel.core.domain.DeadLetter;
 import io.omnichannel.core.domain.InboundRecord;
+import io.omnichannel.core.domain.OutboxMessage;
 import io.omnichannel.core.domain.RandomTokens;
 import io.omnichannel.core.domain.failure.StorageUnavailable;
 import io.omnichannel.core.port.out.AccountRepository;
@@ -307,6 +308,29 @@ public final class Persistence implements AutoCloseable {
    */
   public void afterCommit(Runnable action) {
     db.afterCommit(action);
+  }
+
+  /**
+   * Enqueues a send already claimed by this instance, to hand to one of its workers that waits idle
+   * (no claim statement of its own); inside the caller's transaction, it joins that one. See {@link
+   * #takeHandedOverOutbox}.
+   */
+  public Claimed<OutboxMessage> enqueueClaimedOutbox(
+      OutboxMessage message, Instant now, Duration lease) {
+    return outbox.enqueueClaimed(message, now, lease);
+  }
+
+  /**
+   * Whether a send from {@link #enqueueClaimedOutbox} may go now (still held, first of its chat);
+   * when not, it is given back to the queue and found by a later claim.
+   */
+  public boolean takeHandedOverOutbox(Claimed<OutboxMessage> claimed) {
+    return outbox.takeHandedOver(claimed);
+  }
+
+  /** Gives back a send from {@link #enqueueClaimedOutbox} no worker took (at stop). */
+  public void giveBackOutbox(Claimed<OutboxMessage> claimed) {
+    outbox.giveBack(claimed);
   }
 
   public ConnectionRepository connections() {
