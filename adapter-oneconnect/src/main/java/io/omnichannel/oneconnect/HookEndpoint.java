@@ -24,7 +24,9 @@ import org.slf4j.MDC;
  * and {@code user_id}; any other {@code event_type} as it is) and hands it to the core, which
  * stores it. Answers 200 only once the event is stored (or known, or its connection is gone) —
  * except a connection's {@link LineEcho}, the user's own text or file coming back from the line,
- * which is answered 200 unstored and counted: nothing would ever be relayed from it.
+ * which is answered 200 unstored and counted: nothing would ever be relayed from it. A line event's
+ * second copy (its connection's bot and line hooks both carry it) is answered by {@link
+ * HookCopies}.
  */
 final class HookEndpoint implements OneConnect.HookHandler {
   static final String MANAGEMENT = "management";
@@ -33,6 +35,7 @@ final class HookEndpoint implements OneConnect.HookHandler {
   private final InboundGateway gateway;
   private final HookPathSecrets secrets;
   private final LongAdder echoes = new LongAdder();
+  private final HookCopies copies = new HookCopies();
 
   HookEndpoint(InboundGateway gateway, HookPathSecrets secrets) {
     this.gateway = gateway;
@@ -118,7 +121,11 @@ final class HookEndpoint implements OneConnect.HookHandler {
     }
     MDC.put("line_message_id", LogSafe.of(messageId.get()));
     try {
-      return answer(hookId, admission.accept(raw));
+      Acceptance acceptance =
+          envelope.isLine()
+              ? copies.accept(hookId + "/" + messageId.get(), () -> admission.accept(raw))
+              : admission.accept(raw);
+      return answer(hookId, acceptance);
     } catch (GatewayFailure failure) {
       return unavailable(hookId, "event " + messageId.get() + " not stored", failure);
     } finally {

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +36,20 @@ final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox, Close
       INSERT INTO outbox (connection_id, chat_id, account_id, source_event_id, post, ordering_key, enqueued_at,
           due_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, 0)
+      """;
+
+  /** The same row, claimed by this instance as it is stored (see {@link #enqueueClaimed}). */
+  private static final String INSERT_CLAIMED =
+      """
+      INSERT INTO outbox (connection_id, chat_id, account_id, source_event_id, post, ordering_key, enqueued_at,
+          due_at, leased_until, attempts, claimed_by, claim_token)
+      VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, 1, ?, ?)
+      """;
+
+  private static final String GIVE_BACK =
+      """
+      UPDATE outbox SET leased_until = NULL, claim_token = NULL, attempts = attempts - 1
+       WHERE id = ? AND claim_token = ? AND finished = FALSE
       """;
 
   /**
@@ -299,15 +314,39 @@ final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox, Close
 
   @Override
   public void enqueue(OutboxMessage m) {
-    db().update(
-            INSERT,
-            m.connection().value(),
-            m.chat().value(),
-            m.account().value(),
-            m.sourceEventId(),
-            OutboundPostJson.write(m.post()),
-            m.orderingKey(),
-            Micros.of(clock().instant()));
+    db().update(INSERT, columns(m));
+  }
+
+  /**
+   * Stores the send already claimed by this instance, for a worker of it that waits idle: the claim
+   * costs no statement of its own. The worker still asks {@link #takeHandedOver} before it sends: a
+   * row stored behind an unfinished one of its chat must wait its turn.
+   */
+  Claimed<OutboxMessage> enqueueClaimed(OutboxMessage m, Instant now, Duration lease) {
+    long token = newToken();
+    Object[] row = columns(m);
+    Object[] params = Arrays.copyOf(row, row.length + 3);
+    params[row.length] = Micros.of(now.plus(lease));
+    params[row.length + 1] = instanceId();
+    params[row.length + 2] = token;
+    return new Claimed<>(db().insert(INSERT_CLAIMED, params), m, 1, token);
+  }
+
+  /** Gives a claimed row back untouched, as if never claimed (no attempt counted). */
+  void giveBack(Claimed<OutboxMessage> claimed) {
+    db().update(GIVE_BACK, claimed.id(), claimed.token());
+  }
+
+  private Object[] columns(OutboxMessage m) {
+    return new Object[] {
+      m.connection().value(),
+      m.chat().value(),
+      m.account().value(),
+      m.sourceEventId(),
+      OutboundPostJson.write(m.post()),
+      m.orderingKey(),
+      Micros.of(clock().instant())
+    };
   }
 
   @Override

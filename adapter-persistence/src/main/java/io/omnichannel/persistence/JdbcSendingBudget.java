@@ -19,7 +19,9 @@ import java.util.stream.Collectors;
  * B2 in the database every instance shares, in auto-commit statements and no transaction: a claim
  * reads the lanes of all its windows in one query, picks free ones at random (so that concurrent
  * claims of one bot rarely pick the same) and takes them all in one compare-and-set UPDATE; a
- * settle frees them in one UPDATE. A claim that must wait writes nothing.
+ * settle frees them in one UPDATE that rides with the commit of the send's completion ({@link
+ * GroupCommit#runSoon}; a claim or a pause writes this instance's waiting settles first). A claim
+ * that must wait writes nothing.
  *
  * <p>A send takes a lane only if that lane still holds what it was read holding, so two claims can
  * never hold one lane; a claim that got only some of its lanes (another took one meanwhile) gives
@@ -58,6 +60,7 @@ final class JdbcSendingBudget implements SendingBudget {
     if (known.isPresent()) {
       return known.get();
     }
+    writes.flush(); // this instance's settles waiting to ride with a completion: read as settled
     Instant held = heldUntil.plusNanos(1_000L * ThreadLocalRandom.current().nextInt(JITTER_MICROS));
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       Optional<SlotClaim> answer = tryClaim(windows, count, now, held);
@@ -262,12 +265,14 @@ final class JdbcSendingBudget implements SendingBudget {
     if (settling.isEmpty()) {
       return;
     }
-    // shares a commit with the outbox's completions and leases written at the same moment
-    writes.run(() -> swap(settling));
+    // rides with the commit of the row's completion, which follows; lost in a crash, its lanes
+    // stay held as in flight (until the call's timeout, and a span), so the slot stays counted
+    writes.runSoon(() -> swap(settling));
   }
 
   @Override
   public void pauseUntil(List<SendingWindow> windows, Instant until) {
+    writes.flush(); // a settle written after the pause would shorten it
     for (SendingWindow window : windows) {
       long paused = Micros.of(SlotLanes.paused(window, until));
       if (window.refill() == SendingWindow.Refill.SLIDING) {
@@ -351,6 +356,14 @@ final class JdbcSendingBudget implements SendingBudget {
       given.add(time);
       return time;
     }
+  }
+
+  /**
+   * Writes the settles waiting to ride with a completion (for tests: another instance reads them
+   * once the sends' rows are completed).
+   */
+  void writeSettles() {
+    writes.flush();
   }
 
   /** Forgets what this instance learnt of full windows (tests that empty the lanes). */

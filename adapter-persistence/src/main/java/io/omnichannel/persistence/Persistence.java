@@ -6,6 +6,7 @@ import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.omnichannel.core.domain.DeadLetter;
 import io.omnichannel.core.domain.InboundRecord;
+import io.omnichannel.core.domain.OutboxMessage;
 import io.omnichannel.core.domain.RandomTokens;
 import io.omnichannel.core.domain.failure.StorageUnavailable;
 import io.omnichannel.core.port.out.AccountRepository;
@@ -54,6 +55,12 @@ public final class Persistence implements AutoCloseable {
   private static final int SEND_BATCH_MAX = 64;
 
   /**
+   * How long a send's settle waits for its row's completion to carry it (that follows at once),
+   * when the send failed and no completion comes.
+   */
+  private static final Duration SETTLE_LINGER = Duration.ofMillis(20);
+
+  /**
    * Batches of the inbox's, and of the outbox's and budget's, writes written at a time on a server:
    * one writer made every write queue behind one connection's round trips.
    */
@@ -76,6 +83,7 @@ public final class Persistence implements AutoCloseable {
   private final JdbcCompanyNames companyNames;
   private final JdbcDeadLetters deadLetters;
   private final JdbcSendingBudget sendingBudget;
+  private final GroupCommit sends;
   private final Resealing resealing;
   private final boolean embedded;
   private List<AppliedMigration> appliedAtOpen = List.of();
@@ -114,8 +122,14 @@ public final class Persistence implements AutoCloseable {
               return thread;
             });
     this.inbox = new JdbcInbox(db, clock, sealing, instanceId, batchesAtOnce, lingering);
-    // the outbox's completions and leases and the budget's settles share commits
-    GroupCommit sends = new GroupCommit(db, SEND_BATCH_MAX, batchesAtOnce);
+    // the outbox's completions and leases and the budget's settles share commits; a settle rides
+    // with its row's completion, or is written alone after a short linger
+    this.sends =
+        new GroupCommit(
+            db,
+            SEND_BATCH_MAX,
+            batchesAtOnce,
+            Optional.of(new GroupCommit.Linger(lingering, SETTLE_LINGER, () -> {})));
     this.outbox = new JdbcOutbox(db, clock, instanceId, sends);
     this.leases = new JdbcPollingLeases(db);
     this.companyNames = new JdbcCompanyNames(db);
@@ -297,6 +311,29 @@ public final class Persistence implements AutoCloseable {
     db.afterCommit(action);
   }
 
+  /**
+   * Enqueues a send already claimed by this instance, to hand to one of its workers that waits idle
+   * (no claim statement of its own); inside the caller's transaction, it joins that one. See {@link
+   * #takeHandedOverOutbox}.
+   */
+  public Claimed<OutboxMessage> enqueueClaimedOutbox(
+      OutboxMessage message, Instant now, Duration lease) {
+    return outbox.enqueueClaimed(message, now, lease);
+  }
+
+  /**
+   * Whether a send from {@link #enqueueClaimedOutbox} may go now (still held, first of its chat);
+   * when not, it is given back to the queue and found by a later claim.
+   */
+  public boolean takeHandedOverOutbox(Claimed<OutboxMessage> claimed) {
+    return outbox.takeHandedOver(claimed);
+  }
+
+  /** Gives back a send from {@link #enqueueClaimedOutbox} no worker took (at stop). */
+  public void giveBackOutbox(Claimed<OutboxMessage> claimed) {
+    outbox.giveBack(claimed);
+  }
+
   public ConnectionRepository connections() {
     return connections;
   }
@@ -393,6 +430,12 @@ public final class Persistence implements AutoCloseable {
     } catch (RuntimeException unavailable) {
       // their rows are handled again once their leases run out, and land once (by event id)
       LOG.warn("inbox completions not written at close: {}", unavailable.toString());
+    }
+    try {
+      sends.flush();
+    } catch (RuntimeException unavailable) {
+      // their lanes stay held as in flight, until the sends' timeouts and a span
+      LOG.warn("sending slots not settled at close: {}", unavailable.toString());
     }
     dataSource.close();
   }

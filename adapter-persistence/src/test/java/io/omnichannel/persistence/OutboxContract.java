@@ -189,6 +189,48 @@ abstract class OutboxContract extends DatabaseTest {
   }
 
   @Test
+  void aSendEnqueuedClaimedIsHandedOverWithoutAClaimAndNoClaimFindsIt() throws Exception {
+    Persistence otherInstance = anotherInstance();
+    Claimed<OutboxMessage> handed =
+        db.transactions()
+            .inTransaction(() -> db.enqueueClaimedOutbox(outbound("1", "first"), T0, LEASE));
+
+    assertThat(otherInstance.outbox().claimNext(T0, LEASE)).isEmpty();
+    assertThat(db.takeHandedOverOutbox(handed)).isTrue();
+    assertThat(handed.item().sourceEventId()).isEqualTo("1c:first");
+    assertThat(handed.attempt()).isEqualTo(1);
+    db.outbox().complete(handed);
+    assertThat(otherInstance.outbox().claimNext(T0.plus(LEASE).plusSeconds(1), LEASE)).isEmpty();
+  }
+
+  @Test
+  void aSendHandedOverBehindAnUnfinishedOneOfItsChatWaitsItsTurn() {
+    db.outbox().enqueue(outbound("1", "first"));
+    Claimed<OutboxMessage> second = db.enqueueClaimedOutbox(outbound("1", "second"), T0, LEASE);
+
+    assertThat(db.takeHandedOverOutbox(second)).as("the first of its chat is unfinished").isFalse();
+    Claimed<OutboxMessage> first = db.outbox().claimNext(T0, LEASE).orElseThrow();
+    assertThat(first.item().sourceEventId()).isEqualTo("1c:first");
+    assertThat(db.outbox().claimNext(T0, LEASE)).isEmpty();
+    db.outbox().complete(first);
+    Claimed<OutboxMessage> again = db.outbox().claimNext(T0, LEASE).orElseThrow();
+    assertThat(again.item().sourceEventId()).isEqualTo("1c:second");
+    assertThat(again.attempt()).as("given back uncounted").isEqualTo(1);
+  }
+
+  @Test
+  void aSendHandedOverButNotTakenIsGivenBackClaimableAtOnce() {
+    Claimed<OutboxMessage> handed = db.enqueueClaimedOutbox(outbound("1", "first"), T0, LEASE);
+
+    db.giveBackOutbox(handed);
+
+    Claimed<OutboxMessage> claimed = db.outbox().claimNext(T0, LEASE).orElseThrow();
+    assertThat(claimed.item().sourceEventId()).isEqualTo("1c:first");
+    assertThat(claimed.attempt()).isEqualTo(1);
+    assertThat(db.takeHandedOverOutbox(handed)).as("its claim is gone").isFalse();
+  }
+
+  @Test
   void aSendIsWrittenWithTheStateChangeOrNotAtAll() {
     PlatformUserId anna = new PlatformUserId("anna");
 

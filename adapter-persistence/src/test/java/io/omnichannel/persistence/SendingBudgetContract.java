@@ -3,8 +3,10 @@ package io.omnichannel.persistence;
 import static io.omnichannel.persistence.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omnichannel.core.domain.OutboxMessage;
 import io.omnichannel.core.domain.SendingWindow;
 import io.omnichannel.core.domain.SlotClaim;
+import io.omnichannel.core.port.out.Claimed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -63,12 +65,37 @@ abstract class SendingBudgetContract extends DatabaseTest {
         .isEqualTo(new SlotClaim.Wait(T0.plusMillis(10).plusSeconds(60), Optional.empty()));
   }
 
+  /**
+   * A settle rides with the commit of its row's completion (which follows the send at once):
+   * written here as that completion would write it, so that other instances read it.
+   */
+  private static void settle(Persistence instance, SlotClaim.Granted granted, Instant ended) {
+    instance.sendingBudget().settle(granted, ended);
+    ((JdbcSendingBudget) instance.sendingBudget()).writeSettles();
+  }
+
+  @Test
+  void aSendsSettleIsCommittedWithItsRowsCompletion() {
+    Persistence otherInstance = anotherInstance();
+    db.outbox().enqueue(Fixtures.outbound("-100", "answer"));
+    Claimed<OutboxMessage> row = db.outbox().claimNext(T0, HELD).orElseThrow();
+    SlotClaim.Granted granted = (SlotClaim.Granted) claim(db, T0, chat);
+
+    db.sendingBudget().settle(granted, T0.plusMillis(10));
+    db.outbox().complete(row);
+
+    assertThat(claim(otherInstance, T0.plusSeconds(1), chat)).isInstanceOf(SlotClaim.Granted.class);
+    assertThat(claim(otherInstance, T0.plusSeconds(2), chat))
+        .as("both lanes taken, the first settled")
+        .isEqualTo(new SlotClaim.Wait(T0.plusMillis(10).plusSeconds(60)));
+  }
+
   @Test
   void aWindowTakesItsSlotsThenSaysWhenTheFirstFrees() {
     for (int i = 0; i < 2; i++) {
       SlotClaim granted = claim(db, T0, bot, chat);
       assertThat(granted).isInstanceOf(SlotClaim.Granted.class);
-      db.sendingBudget().settle((SlotClaim.Granted) granted, T0.plusMillis(10 + i));
+      settle(db, (SlotClaim.Granted) granted, T0.plusMillis(10 + i));
     }
 
     assertThat(claim(db, T0.plusSeconds(5), bot, chat))
@@ -96,7 +123,7 @@ abstract class SendingBudgetContract extends DatabaseTest {
   void rowsWaitingForAFullWindowAreSpreadOverItsLanesAsTheyFree() {
     for (int i = 0; i < 3; i++) {
       SlotClaim granted = claim(db, T0, bot);
-      db.sendingBudget().settle((SlotClaim.Granted) granted, T0.plusMillis(10 * (i + 1)));
+      settle(db, (SlotClaim.Granted) granted, T0.plusMillis(10 * (i + 1)));
     }
     Instant later = T0.plusMillis(100);
 
@@ -114,7 +141,7 @@ abstract class SendingBudgetContract extends DatabaseTest {
   void aLaneInFlightIsExpectedToFreeASpanAfterItWasSeen() throws Exception {
     SendingWindow group = new SendingWindow("telegram:1:-200", 2, Duration.ofSeconds(3));
     SlotClaim first = claim(db, T0, group);
-    db.sendingBudget().settle((SlotClaim.Granted) first, T0.plusMillis(10));
+    settle(db, (SlotClaim.Granted) first, T0.plusMillis(10));
     claim(db, T0.plusMillis(20), group); // in flight
 
     Persistence otherInstance = anotherInstance();
@@ -151,7 +178,7 @@ abstract class SendingBudgetContract extends DatabaseTest {
   @Test
   void lanesFreeLongAgoArePurgedAndMadeAgainWhenTheirWindowIsUsed() {
     SlotClaim granted = claim(db, T0, bot, chat);
-    db.sendingBudget().settle((SlotClaim.Granted) granted, T0);
+    settle(db, (SlotClaim.Granted) granted, T0);
     claim(db, T0, bot); // in flight until T0 + 30 s
 
     // the bot's lane free from the start and the one freed at T0 + 1 s, the chat's free one
@@ -169,7 +196,7 @@ abstract class SendingBudgetContract extends DatabaseTest {
     for (int i = 0; i < 3; i++) {
       Persistence instance = i % 2 == 0 ? db : otherInstance;
       SlotClaim granted = claim(instance, T0, bot);
-      instance.sendingBudget().settle((SlotClaim.Granted) granted, T0);
+      settle(instance, (SlotClaim.Granted) granted, T0);
     }
 
     assertThat(claim(otherInstance, T0.plusMillis(500), bot))
@@ -183,7 +210,7 @@ abstract class SendingBudgetContract extends DatabaseTest {
       Persistence instance = i % 2 == 0 ? db : otherInstance;
       SlotClaim granted = claim(instance, T0.plusMillis(10 * i), privateChat);
       assertThat(granted).as("send %d of the burst", i + 1).isInstanceOf(SlotClaim.Granted.class);
-      instance.sendingBudget().settle((SlotClaim.Granted) granted, T0.plusMillis(10 * i + 5));
+      settle(instance, (SlotClaim.Granted) granted, T0.plusMillis(10 * i + 5));
     }
 
     // one slot back a refill after the first send ended, then one per refill
@@ -191,7 +218,7 @@ abstract class SendingBudgetContract extends DatabaseTest {
         .isEqualTo(new SlotClaim.Wait(T0.plusMillis(1005)));
     SlotClaim fourth = claim(db, T0.plusMillis(1005), bot, privateChat);
     assertThat(fourth).isInstanceOf(SlotClaim.Granted.class);
-    db.sendingBudget().settle((SlotClaim.Granted) fourth, T0.plusMillis(1010));
+    settle(db, (SlotClaim.Granted) fourth, T0.plusMillis(1010));
     assertThat(claim(otherInstance, T0.plusMillis(1500), privateChat))
         .isEqualTo(new SlotClaim.Wait(T0.plusMillis(2005)));
   }
@@ -213,7 +240,7 @@ abstract class SendingBudgetContract extends DatabaseTest {
   @Test
   void aPauseClosesEveryLaneOfTheWindowsUntilItEnds() {
     SlotClaim granted = claim(db, T0, bot, chat);
-    db.sendingBudget().settle((SlotClaim.Granted) granted, T0);
+    settle(db, (SlotClaim.Granted) granted, T0);
     db.sendingBudget().pauseUntil(List.of(bot, chat), T0.plusSeconds(7));
 
     assertThat(claim(db, T0.plusSeconds(2), bot)).isEqualTo(new SlotClaim.Wait(T0.plusSeconds(7)));

@@ -110,6 +110,7 @@ public final class Omnichannel {
   private final MessengerChannel messenger;
   private final WorkerPool inboxWorkers;
   private final WakingInbox wakingInbox;
+  private final WakingOutbox wakingOutbox;
   private final WorkerPool outboxWorkers;
   private final ConnectionMonitor monitor;
   private final ReconcilingBans bans;
@@ -138,13 +139,16 @@ public final class Omnichannel {
     this.wakingInbox = waking;
     EventInbox inbox = Correlating.inbox(metering.inbox(waking));
     dueWakeups = new DueWakeups(this::wakeOutbox, clock);
-    Outbox outbox =
+    WakingOutbox wakingOut =
         new WakingOutbox(
-            Correlating.outbox(metering.outbox(persistence.outbox())),
+            persistence.outbox(),
             persistence.outboxDueRows(),
             this::wakeOutbox,
             dueWakeups,
             persistence::afterCommit);
+    this.wakingOutbox = wakingOut;
+    // innermost, so that a row handed over is logged and counted as a claimed one
+    Outbox outbox = Correlating.outbox(metering.outbox(wakingOut));
     DroppedMessageLog dropped = metering.droppedMessages(persistence.droppedMessages());
     managementHook = settings.managementHook.orElseGet(() -> HookCredentials.random(random));
     AcceptingInbound accepting =
@@ -257,6 +261,7 @@ public final class Omnichannel {
             Duration.ofSeconds(1),
             settings.queueLease.dividedBy(5));
     waking.handTo(inboxWorkers);
+    wakingOut.handTo(outboxWorkers, persistence, clock, settings.queueLease);
     monitor =
         new MonitoringConnections(
             messenger,
@@ -433,6 +438,11 @@ public final class Omnichannel {
     } catch (RuntimeException unavailable) {
       // the database is away: the rows come back when their leases run out
       LOG.warn("inbox rows claimed but not taken stay leased: {}", unavailable.toString());
+    }
+    try {
+      wakingOutbox.giveBackUntaken();
+    } catch (RuntimeException unavailable) {
+      LOG.warn("outbox rows claimed but not taken stay leased: {}", unavailable.toString());
     }
     messengers.close();
     persistence.close();

@@ -123,10 +123,11 @@ public final class GatewayBenchmark {
     String only = System.getProperty("bench.gateway.only", "").trim();
     if (only.equals("coldstart")) {
       System.exit(database.equals("h2") ? new GatewayBenchmark(database).coldStartOnly() : 0);
-    } else if (!only.isEmpty()) {
-      throw new IllegalArgumentException("bench.gateway.only must be coldstart or empty: " + only);
+    } else if (!only.isEmpty() && !only.equals("outbound")) {
+      throw new IllegalArgumentException(
+          "bench.gateway.only must be coldstart, outbound or empty: " + only);
     }
-    int exit = new GatewayBenchmark(database).run();
+    int exit = new GatewayBenchmark(database).run(only.equals("outbound"));
     System.exit(exit);
   }
 
@@ -188,7 +189,11 @@ public final class GatewayBenchmark {
     }
   }
 
-  private int run() throws Exception {
+  /**
+   * The whole benchmark, or with {@code outboundOnly} ({@code -Dbench.gateway.only=outbound}) the
+   * set-up, the warm-ups (the users write to both bots first) and the outbound pair of steps.
+   */
+  private int run(boolean outboundOnly) throws Exception {
     long began = System.nanoTime();
     Path data = Files.createTempDirectory("omnichannel-bench");
     ScratchMariaDb mariaDb = null;
@@ -283,6 +288,13 @@ public final class GatewayBenchmark {
           warmRelayOut.injected(),
           warmGatewayOut.delivered(),
           warmGatewayOut.injected());
+      if (outboundOnly) {
+        StepResult[] outbound =
+            pair(load, "ro", relayOut, "go", gatewayOut, Pace.saturating(window));
+        return reportOutbound(outbound) && warmGatewayOut.lost() + warmGatewayOut.doubled() == 0
+            ? 0
+            : 1;
+      }
       Memory atStart = Memory.now();
 
       List<StepResult[]> steps = new ArrayList<>();
@@ -690,6 +702,37 @@ public final class GatewayBenchmark {
       OUT.printf(Locale.ROOT, "RESULT cold_start_ms=%d%n", coldStartMs);
     }
     return clean;
+  }
+
+  /** The outbound pair alone: statements and commits per send, the ratio; true when clean. */
+  private boolean reportOutbound(StepResult[] outbound) {
+    StepResult gw = outbound[1];
+    CountingDriver.Counts db = gw.db();
+    OUT.printf(
+        Locale.ROOT,
+        "%ngateway step %s: per send %.2f statements, %.2f commits, %.2f rollbacks, %.2f"
+            + " setAutoCommit; cpu %.2f ms per send (relay %.2f)%n",
+        gw.tag(),
+        gw.perDelivered(db.statements()),
+        gw.perDelivered(db.commits()),
+        gw.perDelivered(db.rollbacks()),
+        gw.perDelivered(db.autoCommitSets()),
+        gw.cpuMsPerMessage(),
+        outbound[0].cpuMsPerMessage());
+    db.top(24).forEach(line -> OUT.println("   sql " + line));
+    OUT.printf(
+        Locale.ROOT,
+        "RESULT db=%s outbound relay_msgs_per_s=%.1f gateway_msgs_per_s=%.1f outbound_ratio=%.2f"
+            + " statements_per_send=%.2f commits_per_send=%.2f lost=%d doubled=%d%n",
+        dbName(),
+        outbound[0].throughput(),
+        gw.throughput(),
+        gw.throughput() / outbound[0].throughput(),
+        gw.perDelivered(db.statements()),
+        gw.perDelivered(db.commits()),
+        gw.lost(),
+        gw.doubled());
+    return gw.lost() == 0 && gw.doubled() == 0;
   }
 
   private static String loadAverage() {

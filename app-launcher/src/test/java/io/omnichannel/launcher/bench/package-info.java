@@ -7,12 +7,18 @@
  * ./mvnw -B -ntp -pl app-launcher -am verify -DskipTests -Dbench.gateway                 # H2, then MariaDB
  * ./mvnw -B -ntp -pl app-launcher -am verify -DskipTests -Dbench.gateway -Dbench.mariadb.skip=true
  * ./mvnw -B -ntp -pl app-launcher -am verify -DskipTests -Dbench.gateway -Dbench.gateway.only=coldstart
+ * ./mvnw -B -ntp -pl app-launcher -am verify -DskipTests -Dbench.gateway -Dbench.gateway.only=outbound
  * }</pre>
  *
- * The last runs only the cold start of {@code serve} (the emulators, no load), {@code
- * -Dbench.coldstart.runs} times (3), printing each with the CPU time the process had used when
- * ready, and a RESULT line with the median; {@code -Dbench.coldstart.jvm="-Xlog:class+load:file=x"}
- * passes options to the launched JVM (space-separated), for profiling.
+ * {@code only=outbound} runs the set-up, the warm-ups and the outbound pair of steps alone (about a
+ * minute a database; add {@code -Dbench.mariadb.skip=true} for H2 alone), and prints the statements
+ * and commits per send, the most frequent statements and a RESULT line with {@code outbound_ratio}.
+ *
+ * <p>{@code only=coldstart} runs only the cold start of {@code serve} (the emulators, no load),
+ * {@code -Dbench.coldstart.runs} times (3), printing each with the CPU time the process had used
+ * when ready, and a RESULT line with the median; {@code
+ * -Dbench.coldstart.jvm="-Xlog:class+load:file=x"} passes options to the launched JVM
+ * (space-separated), for profiling.
  *
  * <p>The property activates app-launcher's {@code bench} profile alone ({@code -Pbench} would also
  * run the benchmarks of adapter-telegram and adapter-persistence, which {@code -am} builds). Each
