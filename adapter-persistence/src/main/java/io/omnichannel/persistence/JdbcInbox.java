@@ -64,23 +64,6 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
       VALUES (?, ?, ?, ?, ?, ?, 0, ?, 1, ?, ?)
       """;
 
-  /**
-   * The oldest claimable rows (due, free, each the head of its ordering key), read without a lock:
-   * {@link #LEASE_ROWS} then takes those still free, so a row another worker took meanwhile is
-   * passed over, never handed to two. Ordered by the whole of {@code ix_inbox_unfinished}
-   * (finished, id): H2 then reads the index in order and stops at the limit, where {@code ORDER BY
-   * id} made it read and sort every unfinished row (a backlog of thousands: milliseconds a claim).
-   */
-  static final String HEADS =
-      """
-      SELECT q.* FROM inbox q
-       WHERE q.finished = FALSE AND q.due_at <= ? AND (q.leased_until IS NULL OR q.leased_until <= ?)
-         AND NOT EXISTS (SELECT 1 FROM inbox o WHERE o.ordering_key = q.ordering_key AND o.finished = FALSE
-                                                 AND o.id < q.id)
-       ORDER BY q.finished, q.id
-       LIMIT %d
-      """;
-
   /** Claim and lease in one statement, in auto-commit; it re-checks that each row is still free. */
   private static final String LEASE_ROWS =
       """
@@ -287,7 +270,7 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
       long token = newToken();
       List<Claimed<InboundRecord>> heads =
           db().query(
-                  HEADS.formatted(limit),
+                  headsSql("inbox", limit),
                   row ->
                       new Claimed<>(
                           row.getLong("id"), item(row), row.getInt("attempts") + 1, token),

@@ -31,22 +31,8 @@ final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox {
       VALUES (?, ?, ?, ?, ?, ?, ?, 0)
       """;
 
-  /**
-   * The oldest claimable rows (due, free, each the head of its chat), read without a lock: {@link
-   * #LEASE} then takes one of them only if it is still free, so a row another worker took meanwhile
-   * is passed over, never handed to two. Ordered as {@code ix_outbox_unfinished} (finished, id), so
-   * that H2 stops at the limit instead of sorting every unfinished row (see the inbox's).
-   */
-  static final String HEADS =
-      """
-      SELECT q.* FROM outbox q
-       WHERE q.finished = FALSE AND q.due_at <= ? AND (q.leased_until IS NULL OR q.leased_until <= ?)
-         AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.ordering_key = q.ordering_key AND o.finished = FALSE
-                                                  AND o.id < q.id)
-       ORDER BY q.finished, q.id
-       LIMIT %d
-      """
-          .formatted(JdbcOutbox.HEADS_READ);
+  /** The oldest claimable rows, each the head of its chat: {@link #LEASE} takes one still free. */
+  static final String HEADS = headsSql("outbox", JdbcOutbox.HEADS_READ);
 
   /** The claim's lease, re-checking that the row is still free and due. */
   private static final String LEASE =
