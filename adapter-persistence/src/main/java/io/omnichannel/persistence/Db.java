@@ -18,6 +18,10 @@ import javax.sql.DataSource;
  * repository and queue calls inside {@link #inTransaction} share it (nested calls join the outer
  * one); outside a transaction each statement runs on a pooled connection in auto-commit. Every
  * {@link SQLException} leaves here translated by {@link SqlErrors}.
+ *
+ * <p>Transactions take their connections from a source of their own whose connections stay in
+ * manual-commit mode: switching auto-commit off and on again around each one cost a server two
+ * round trips ({@code SET autocommit=0}, {@code SET autocommit=1}) besides its {@code COMMIT}.
  */
 final class Db implements Transactions {
   /** Maps the current row of a result set. */
@@ -31,11 +35,23 @@ final class Db implements Transactions {
   }
 
   private final DataSource dataSource;
+  private final DataSource transactional;
   private final ThreadLocal<Connection> bound = new ThreadLocal<>();
   private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
 
+  /** One source for both: each transaction switches its connection's auto-commit off and on. */
   Db(DataSource dataSource) {
+    this(dataSource, dataSource);
+  }
+
+  /**
+   * @param dataSource connections in auto-commit, for the statements outside a transaction
+   * @param transactional connections for {@link #inTransaction}, best kept in manual-commit mode
+   *     (one in auto-commit is switched off for the transaction and back on after it)
+   */
+  Db(DataSource dataSource, DataSource transactional) {
     this.dataSource = dataSource;
+    this.transactional = transactional;
   }
 
   /**
@@ -66,11 +82,15 @@ final class Db implements Transactions {
   }
 
   private <T> T runOnce(Supplier<T> work) {
-    Connection connection = open();
+    Connection connection = open(transactional);
     List<Runnable> committed = new ArrayList<>();
+    boolean switched = false;
     T result;
     try {
-      connection.setAutoCommit(false);
+      if (connection.getAutoCommit()) {
+        connection.setAutoCommit(false);
+        switched = true;
+      }
       bound.set(connection);
       afterCommit.set(committed);
       result = work.get();
@@ -84,7 +104,7 @@ final class Db implements Transactions {
     } finally {
       bound.remove();
       afterCommit.remove();
-      closeQuietly(connection, true);
+      closeQuietly(connection, switched);
     }
     committed.forEach(Runnable::run);
     return result;
@@ -114,7 +134,7 @@ final class Db implements Transactions {
       return call(operation, current, work);
     }
     for (int attempt = 1; ; attempt++) {
-      Connection connection = open();
+      Connection connection = open(dataSource);
       try {
         return call(operation, connection, work);
       } catch (StorageUnavailable failure) {
@@ -205,9 +225,9 @@ final class Db implements Transactions {
     }
   }
 
-  private Connection open() {
+  private static Connection open(DataSource source) {
     try {
-      return dataSource.getConnection();
+      return source.getConnection();
     } catch (SQLException e) {
       throw SqlErrors.translate("connect", e);
     }

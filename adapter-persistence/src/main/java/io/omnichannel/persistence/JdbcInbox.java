@@ -18,7 +18,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -64,23 +66,6 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
       VALUES (?, ?, ?, ?, ?, ?, 0, ?, 1, ?, ?)
       """;
 
-  /**
-   * The oldest claimable rows (due, free, each the head of its ordering key), read without a lock:
-   * {@link #LEASE_ROWS} then takes those still free, so a row another worker took meanwhile is
-   * passed over, never handed to two. Ordered by the whole of {@code ix_inbox_unfinished}
-   * (finished, id): H2 then reads the index in order and stops at the limit, where {@code ORDER BY
-   * id} made it read and sort every unfinished row (a backlog of thousands: milliseconds a claim).
-   */
-  static final String HEADS =
-      """
-      SELECT q.* FROM inbox q
-       WHERE q.finished = FALSE AND q.due_at <= ? AND (q.leased_until IS NULL OR q.leased_until <= ?)
-         AND NOT EXISTS (SELECT 1 FROM inbox o WHERE o.ordering_key = q.ordering_key AND o.finished = FALSE
-                                                 AND o.id < q.id)
-       ORDER BY q.finished, q.id
-       LIMIT %d
-      """;
-
   /** Claim and lease in one statement, in auto-commit; it re-checks that each row is still free. */
   private static final String LEASE_ROWS =
       """
@@ -98,6 +83,16 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
        WHERE id = ? AND claim_token = ?
       """;
 
+  /**
+   * The completions waiting to share a commit, all in one statement: the ids pick the rows by key,
+   * each pair re-checks that its claim still holds its row (one claim's rows share a token).
+   */
+  private static final String COMPLETE_HELD =
+      """
+      UPDATE inbox SET finished = TRUE, completed_at = ?, leased_until = NULL, claim_token = NULL
+       WHERE id IN (%s) AND (%s)
+      """;
+
   private static final String GIVE_BACK =
       """
       UPDATE inbox SET leased_until = NULL, claim_token = NULL, attempts = attempts - 1
@@ -106,6 +101,12 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
 
   /** Most rows one claim takes. */
   static final int CLAIM_MAX = 32;
+
+  /**
+   * Most completions one statement writes: each count is a statement text of its own, which the
+   * drivers' caches of parsed statements keep.
+   */
+  private static final int COMPLETIONS_AT_ONCE = 16;
 
   /** Most writes in one commit. */
   private static final int BATCH_MAX = 64;
@@ -130,6 +131,9 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
   private final AtomicBoolean rowsBehind = new AtomicBoolean();
 
   private volatile Runnable rowsFreed = () -> {};
+
+  /** Completions queued by {@link #completeSoon}, written together by the next rider to run. */
+  private final Queue<Claimed<InboundRecord>> toComplete = new ConcurrentLinkedQueue<>();
 
   /**
    * @param batchesAtOnce batches written at a time (connections the inbox's writes take at most
@@ -240,13 +244,43 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
       complete(claimed);
       return;
     }
-    long now = Micros.of(clock().instant());
-    stores.runSoon(
-        () -> {
-          if (db().update(COMPLETE, now, claimed.id(), claimed.token()) != 1) {
-            LOG.warn("inbox row {}: completion by a claim no longer held ignored", claimed.id());
-          }
-        });
+    toComplete.add(claimed);
+    stores.runSoon(this::writeQueuedCompletions);
+  }
+
+  /**
+   * The completions queued so far in one UPDATE (one round trip, not one each); the riders queued
+   * with them that run later find none left and write nothing.
+   */
+  private void writeQueuedCompletions() {
+    List<Claimed<InboundRecord>> batch = new ArrayList<>();
+    for (Claimed<InboundRecord> next = toComplete.poll(); next != null; next = toComplete.poll()) {
+      batch.add(next);
+    }
+    for (int from = 0; from < batch.size(); from += COMPLETIONS_AT_ONCE) {
+      List<Claimed<InboundRecord>> part =
+          batch.subList(from, Math.min(batch.size(), from + COMPLETIONS_AT_ONCE));
+      List<Object> params = new ArrayList<>();
+      params.add(Micros.of(clock().instant()));
+      part.forEach(row -> params.add(row.id()));
+      part.forEach(
+          row -> {
+            params.add(row.id());
+            params.add(row.token());
+          });
+      String sql =
+          COMPLETE_HELD.formatted(
+              String.join(",", Collections.nCopies(part.size(), "?")),
+              String.join(
+                  " OR ", Collections.nCopies(part.size(), "(id = ? AND claim_token = ?)")));
+      int updated = db().update(sql, params.toArray());
+      if (updated != part.size()) {
+        LOG.warn(
+            "inbox: {} of {} completions by claims no longer held ignored",
+            part.size() - updated,
+            part.size());
+      }
+    }
   }
 
   /**
@@ -287,7 +321,7 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
       long token = newToken();
       List<Claimed<InboundRecord>> heads =
           db().query(
-                  HEADS.formatted(limit),
+                  headsSql("inbox", limit),
                   row ->
                       new Claimed<>(
                           row.getLong("id"), item(row), row.getInt("attempts") + 1, token),

@@ -52,12 +52,7 @@ final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox, Close
        WHERE id = ? AND claim_token = ? AND finished = FALSE
       """;
 
-  /**
-   * The oldest claimable rows (due, free, each the head of its chat), read without a lock: {@link
-   * #LEASE} then takes one of them only if it is still free, so a row another worker took meanwhile
-   * is passed over, never handed to two. Ordered as {@code ix_outbox_unfinished} (finished, id), so
-   * that H2 stops at the limit instead of sorting every unfinished row (see the inbox's).
-   */
+  /** The oldest claimable rows, each the head of its chat: {@link #LEASE} takes one still free. */
   static final String HEADS = heads(0);
 
   /**
@@ -71,15 +66,7 @@ final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox, Close
             : "\n   AND q.connection_id NOT IN ("
                 + String.join(", ", Collections.nCopies(closed, "?"))
                 + ")";
-    return """
-        SELECT q.* FROM outbox q
-         WHERE q.finished = FALSE AND q.due_at <= ? AND (q.leased_until IS NULL OR q.leased_until <= ?)
-           AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.ordering_key = q.ordering_key AND o.finished = FALSE
-                                                    AND o.id < q.id)%s
-         ORDER BY q.finished, q.id
-         LIMIT %d
-        """
-        .formatted(passingOver, HEADS_READ);
+    return headsSql("outbox", HEADS_READ, passingOver);
   }
 
   /** At most this many closed senders are passed over at once (the soonest to open are not). */

@@ -45,8 +45,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The persistence adapter's one entry: opens the pool, runs the migrations and hands out the core's
- * driven ports, all sharing one pool and one thread-bound transaction ({@link #transactions()}).
+ * The persistence adapter's one entry: opens the pools, runs the migrations and hands out the
+ * core's driven ports, all sharing the pools and one thread-bound transaction ({@link
+ * #transactions()}).
  */
 public final class Persistence implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Persistence.class);
@@ -67,6 +68,10 @@ public final class Persistence implements AutoCloseable {
   private static final int BATCHES_AT_ONCE = 2;
 
   private final HikariDataSource dataSource;
+
+  /** Connections kept in manual-commit mode, for transactions only (see {@link Db}). */
+  private final HikariDataSource transactional;
+
   private final ScheduledExecutorService lingering;
   private final Flyway flyway;
   private final Db db;
@@ -90,11 +95,13 @@ public final class Persistence implements AutoCloseable {
 
   private Persistence(
       HikariDataSource dataSource,
+      HikariDataSource transactional,
       SecretSealer sealer,
       Clock clock,
       String instanceId,
       boolean embedded) {
     this.dataSource = dataSource;
+    this.transactional = transactional;
     this.embedded = embedded;
     this.flyway =
         Flyway.configure()
@@ -102,7 +109,7 @@ public final class Persistence implements AutoCloseable {
             .locations("classpath:db/migration")
             .failOnMissingLocations(true)
             .load();
-    this.db = new Db(dataSource);
+    this.db = new Db(dataSource, transactional);
     Sealing sealing = new Sealing(sealer);
     this.connections = new JdbcConnections(db, sealing, clock);
     this.accounts = new JdbcAccounts(db);
@@ -161,10 +168,19 @@ public final class Persistence implements AutoCloseable {
       OwnerOnly.folder(config.dataFolder());
     }
     SecretSealer sealer = new AesGcmSealer(masterKeys(config));
-    HikariDataSource dataSource = pool(config);
+    DatabaseProbe.check(config);
+    HikariDataSource dataSource = pool(config, "omnichannel-db", true);
+    HikariDataSource transactional;
+    try {
+      transactional = pool(config, "omnichannel-db-tx", false);
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw e;
+    }
     try {
       Persistence persistence =
-          new Persistence(dataSource, sealer, clock, instanceId, config.isEmbedded());
+          new Persistence(
+              dataSource, transactional, sealer, clock, instanceId, config.isEmbedded());
       List<AppliedMigration> applied;
       try {
         applied = persistence.migrate();
@@ -187,6 +203,7 @@ public final class Persistence implements AutoCloseable {
           config.poolSize());
       return persistence;
     } catch (RuntimeException e) {
+      transactional.close();
       dataSource.close();
       throw e;
     }
@@ -207,6 +224,7 @@ public final class Persistence implements AutoCloseable {
           return null;
         });
     dataSource.getHikariPoolMXBean().softEvictConnections();
+    transactional.getHikariPoolMXBean().softEvictConnections();
   }
 
   /** Applies the pending migrations; returns those that ran, in order (none when up to date). */
@@ -393,10 +411,12 @@ public final class Persistence implements AutoCloseable {
 
   /**
    * Reports the pool's meters (HikariCP's own: connections active, idle, pending, timeouts, usage
-   * and acquisition times) into {@code registry}; once per pool.
+   * and acquisition times) into {@code registry}; once.
    */
   public void measurePool(MeterRegistry registry) {
-    dataSource.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+    MicrometerMetricsTrackerFactory meters = new MicrometerMetricsTrackerFactory(registry);
+    dataSource.setMetricsTrackerFactory(meters);
+    transactional.setMetricsTrackerFactory(meters);
   }
 
   public CompanyNames companyNames() {
@@ -437,6 +457,7 @@ public final class Persistence implements AutoCloseable {
       // their lanes stay held as in flight, until the sends' timeouts and a span
       LOG.warn("sending slots not settled at close: {}", unavailable.toString());
     }
+    transactional.close();
     dataSource.close();
   }
 
@@ -453,10 +474,14 @@ public final class Persistence implements AutoCloseable {
     return keys;
   }
 
-  private static HikariDataSource pool(PersistenceConfig config) {
-    DatabaseProbe.check(config);
+  /**
+   * A pool of {@code config.poolSize()} connections, all in auto-commit or all in manual-commit
+   * mode (the pool puts a connection back in that mode if a caller switched it).
+   */
+  private static HikariDataSource pool(PersistenceConfig config, String name, boolean autoCommit) {
     HikariConfig hikari = new HikariConfig();
-    hikari.setPoolName("omnichannel-db");
+    hikari.setPoolName(name);
+    hikari.setAutoCommit(autoCommit);
     hikari.setJdbcUrl(config.jdbcUrl());
     hikari.setUsername(config.user());
     hikari.setPassword(config.password());

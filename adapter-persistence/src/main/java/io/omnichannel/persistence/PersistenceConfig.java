@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param masterKey base64 of a 256-bit key that seals secrets; when empty, {@code
  *     <dataFolder>/master.key} is read, or generated on first start
  * @param retiredMasterKeys older keys (base64) still accepted for unsealing, never for sealing
- * @param poolSize the most connections the pool opens
+ * @param poolSize the most connections each of the two pools opens (one for statements in
+ *     auto-commit, one for transactions)
  */
 public record PersistenceConfig(
     String jdbcUrl,

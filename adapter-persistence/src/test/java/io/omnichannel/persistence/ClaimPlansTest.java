@@ -17,7 +17,7 @@ class ClaimPlansTest extends DatabaseTest {
 
   @Test
   void theInboxClaimReadsItsIndexInOrderInsteadOfSortingTheBacklog() throws Exception {
-    String plan = RawRows.dump(database, "EXPLAIN " + JdbcInbox.HEADS.formatted(4), 0L, 0L);
+    String plan = RawRows.dump(database, "EXPLAIN " + JdbcQueue.headsSql("inbox", 4), 0L, 0L);
 
     assertThat(plan).contains("ix_inbox_unfinished").contains("index sorted");
   }

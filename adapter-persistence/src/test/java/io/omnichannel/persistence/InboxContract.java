@@ -539,6 +539,32 @@ abstract class InboxContract extends DatabaseTest {
         .isTrue();
   }
 
+  @Test
+  void completionsQueuedTogetherFinishTheirRowsAndOneByAClaimNoLongerHeldChangesNothing()
+      throws Exception {
+    for (int i = 0; i < 3; i++) {
+      assertThat(db.inbox().store(inbound("tg:1001:6" + i, "chat-6" + i))).isTrue();
+    }
+    List<Claimed<InboundRecord>> together = db.claimInbox(T0, LEASE, 2);
+    assertThat(together).hasSize(2);
+    Claimed<InboundRecord> third = db.inbox().claimNext(T0, LEASE).orElseThrow();
+    // the third row as an earlier claim of the first two's token held it (its lease lost since)
+    Claimed<InboundRecord> lost =
+        new Claimed<>(third.id(), third.item(), third.attempt(), together.get(0).token());
+
+    together.forEach(db.inbox()::completeSoon);
+    db.inbox().completeSoon(lost);
+    ((JdbcInbox) db.inbox()).flushCompletions();
+
+    assertThat(
+            RawRows.dump(
+                database,
+                "SELECT event_id FROM inbox WHERE finished = FALSE AND event_id LIKE 'tg:1001:6%'"))
+        .as("the first two finished, the third still unfinished")
+        .isEqualTo("event_id=tg:1001:62");
+    assertThat(db.inbox().renew(third, T0.plus(LEASE))).as("still held by its claim").isTrue();
+  }
+
   private static long insertRaw(Db raw, String eventId) {
     return raw.insert(
         "INSERT INTO inbox (event_id, kind, connection_id, ordering_key, payload, received_at,"

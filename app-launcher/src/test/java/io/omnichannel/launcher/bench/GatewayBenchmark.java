@@ -96,6 +96,9 @@ public final class GatewayBenchmark {
   private final HttpClient http = HttpClient.newHttpClient();
   private final AtomicLong nextNewUser = new AtomicLong(500_000);
 
+  /** {@code -Dbench.gateway.only=inbound}: the inbound saturation pair alone, to iterate on. */
+  private boolean inboundOnly;
+
   private TelegramEmulator telegram;
   private OneConnectEmulator oneConnect;
   private Omnichannel gateway;
@@ -123,11 +126,13 @@ public final class GatewayBenchmark {
     String only = System.getProperty("bench.gateway.only", "").trim();
     if (only.equals("coldstart")) {
       System.exit(database.equals("h2") ? new GatewayBenchmark(database).coldStartOnly() : 0);
-    } else if (!only.isEmpty() && !only.equals("outbound")) {
+    } else if (!only.isEmpty() && !only.equals("outbound") && !only.equals("inbound")) {
       throw new IllegalArgumentException(
-          "bench.gateway.only must be coldstart, outbound or empty: " + only);
+          "bench.gateway.only must be coldstart, outbound, inbound or empty: " + only);
     }
-    int exit = new GatewayBenchmark(database).run(only.equals("outbound"));
+    GatewayBenchmark benchmark = new GatewayBenchmark(database);
+    benchmark.inboundOnly = only.equals("inbound");
+    int exit = benchmark.run(only.equals("outbound"));
     System.exit(exit);
   }
 
@@ -264,6 +269,9 @@ public final class GatewayBenchmark {
               firstTimeEvery,
               false,
               nextNewUser);
+      if (inboundOnly) {
+        return reportInbound(pair(load, "rs", relayIn, "gs", gatewayIn, Pace.saturating(window)));
+      }
       relayOut =
           new OutboundRoute(
               oneConnect,
@@ -574,6 +582,30 @@ public final class GatewayBenchmark {
 
   // ----------------------------------------------------------------------------------------------
   // report
+
+  /** The inbound saturation pair's RESULT line; 0 when the gateway lost and doubled nothing. */
+  private int reportInbound(StepResult[] saturated) {
+    StepResult relayStep = saturated[0];
+    StepResult gw = saturated[1];
+    OUT.printf(
+        Locale.ROOT,
+        "RESULT inbound db=%s relay_msgs_per_s=%.1f gateway_msgs_per_s=%.1f saturation_ratio=%.2f"
+            + " statements_per_msg=%.2f commits_per_msg=%.2f setautocommit_per_msg=%.2f"
+            + " cpu_ms_per_msg=%.2f lost=%d doubled=%d load %s%n",
+        dbName(),
+        relayStep.throughput(),
+        gw.throughput(),
+        gw.throughput() / relayStep.throughput(),
+        gw.perDelivered(gw.db().statements()),
+        gw.perDelivered(gw.db().commits()),
+        gw.perDelivered(gw.db().autoCommitSets()),
+        gw.cpuMsPerMessage(),
+        gw.lost(),
+        gw.doubled(),
+        loadAverage());
+    gw.db().top(16).forEach(line -> OUT.println("   sql " + line));
+    return gw.lost() == 0 && gw.doubled() == 0 ? 0 : 1;
+  }
 
   /** Prints every step and the RESULT lines; true when the gateway lost and doubled nothing. */
   private boolean report(
