@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,17 +99,6 @@ final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox, Close
 
   private final GroupCommit writes;
 
-  /**
-   * Rows of one connection this instance takes while other connections' rows are due, before it
-   * takes more of it: bots are interleaved in claim order rather than served in id order.
-   */
-  private static final int SHARE = 2;
-
-  /** A row this instance holds: its connection, until its lease runs out. */
-  private record InHand(String connection, Instant leasedUntil) {}
-
-  private final Map<Long, InHand> inHand = new ConcurrentHashMap<>();
-
   /** Connections whose bot's window this instance found full, and until when. */
   private final Map<String, Instant> closed = new ConcurrentHashMap<>();
 
@@ -153,13 +141,15 @@ final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox, Close
     long until = Micros.of(now.plus(lease));
     for (int read = 1; read <= READS; read++) {
       long token = newToken();
-      List<String> closedNow = closedAt(now);
-      List<String> busy = busyAt(now, closedNow);
-      List<Claimed<OutboxMessage>> heads = heads(nowMicros, token, concat(closedNow, busy));
-      if (heads.isEmpty() && !busy.isEmpty()) {
-        // only the busy senders have rows: they may take more of this instance's workers
-        heads = heads(nowMicros, token, closedNow);
-      }
+      List<Object> params = new ArrayList<>(List.of(nowMicros, nowMicros));
+      params.addAll(closedAt(now));
+      List<Claimed<OutboxMessage>> heads =
+          db().query(
+                  heads(params.size() - 2),
+                  row ->
+                      new Claimed<>(
+                          row.getLong("id"), item(row), row.getInt("attempts") + 1, token),
+                  params.toArray());
       if (heads.isEmpty()) {
         return Optional.empty();
       }
@@ -171,7 +161,6 @@ final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox, Close
                     db().update(
                             LEASE, until, instanceId(), token, head.id(), nowMicros, nowMicros));
         if (leased == 1) {
-          inHand.put(head.id(), new InHand(head.item().connection().value(), now.plus(lease)));
           if (tried == 0) {
             contended.getAndUpdate(left -> Math.max(0, left - 1));
           }
@@ -193,6 +182,22 @@ final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox, Close
     closed.merge(connection.value(), until, (was, later) -> later.isAfter(was) ? later : was);
   }
 
+  /**
+   * When the next row waiting for its time becomes due, or the next sender this instance passes
+   * over may open, whichever is sooner: its rows are claimable by this instance then, and a worker
+   * is to be woken for them (no row of theirs was postponed to wake one).
+   */
+  @Override
+  public Optional<Instant> nextDueAfter(Instant now) {
+    Optional<Instant> due = super.nextDueAfter(now);
+    Optional<Instant> opens =
+        closed.values().stream().filter(until -> until.isAfter(now)).min(Instant::compareTo);
+    if (opens.isEmpty()) {
+      return due;
+    }
+    return due.isPresent() && due.get().isBefore(opens.get()) ? due : opens;
+  }
+
   /** The connections passed over at {@code now} (those opened since are forgotten). */
   private List<String> closedAt(Instant now) {
     closed.values().removeIf(until -> !until.isAfter(now));
@@ -206,80 +211,10 @@ final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox, Close
         .toList();
   }
 
-  /** The claimable heads, passing over the rows of {@code passedOver} connections. */
-  private List<Claimed<OutboxMessage>> heads(long nowMicros, long token, List<String> passedOver) {
-    List<Object> params = new ArrayList<>(List.of(nowMicros, nowMicros));
-    params.addAll(passedOver);
-    return db().query(
-            heads(passedOver.size()),
-            row -> new Claimed<>(row.getLong("id"), item(row), row.getInt("attempts") + 1, token),
-            params.toArray());
-  }
-
-  private static List<String> concat(List<String> first, List<String> second) {
-    if (second.isEmpty()) {
-      return first;
-    }
-    List<String> both = new ArrayList<>(first);
-    second.stream().filter(each -> !first.contains(each)).forEach(both::add);
-    return both.subList(0, Math.min(both.size(), CLOSED_MAX));
-  }
-
-  /**
-   * The connections of which this instance holds {@link #SHARE} rows or more (leases not run out),
-   * but those passed over anyway: their rows wait behind other senders' here, so that one bot's
-   * backlog does not take every worker while other bots' rows are due (per-chat order is the
-   * heads', untouched).
-   */
-  private List<String> busyAt(Instant now, List<String> passedOver) {
-    inHand.values().removeIf(row -> !row.leasedUntil().isAfter(now));
-    if (inHand.size() < SHARE) {
-      return List.of();
-    }
-    Map<String, Integer> rows = new HashMap<>();
-    inHand.values().forEach(row -> rows.merge(row.connection(), 1, Integer::sum));
-    return rows.entrySet().stream()
-        .filter(each -> each.getValue() >= SHARE && !passedOver.contains(each.getKey()))
-        .map(Map.Entry::getKey)
-        .sorted()
-        .toList();
-  }
-
-  @Override
-  public void postpone(Claimed<OutboxMessage> claimed, Instant next, String reason) {
-    try {
-      super.postpone(claimed, next, reason);
-    } finally {
-      inHand.remove(claimed.id());
-    }
-  }
-
-  @Override
-  public void retryAt(Claimed<OutboxMessage> claimed, Instant next, String reason) {
-    try {
-      super.retryAt(claimed, next, reason);
-    } finally {
-      inHand.remove(claimed.id());
-    }
-  }
-
-  @Override
-  public void bury(Claimed<OutboxMessage> claimed, String reason) {
-    try {
-      super.bury(claimed, reason);
-    } finally {
-      inHand.remove(claimed.id());
-    }
-  }
-
-  /**
-   * Forgets the contention, closed senders and rows in hand seen so far (for tests, with the tables
-   * emptied).
-   */
+  /** Forgets the contention and closed senders seen so far (for tests, with the tables emptied). */
   void forget() {
     contended.set(0);
     closed.clear();
-    inHand.clear();
   }
 
   /**
@@ -290,12 +225,7 @@ final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox, Close
   @Override
   public void complete(Claimed<OutboxMessage> claimed) {
     long now = Micros.of(clock().instant());
-    int updated;
-    try {
-      updated = writes.run(() -> db().update(COMPLETE, now, claimed.id(), claimed.token()));
-    } finally {
-      inHand.remove(claimed.id());
-    }
+    int updated = writes.run(() -> db().update(COMPLETE, now, claimed.id(), claimed.token()));
     expectHeld(claimed, "completion", updated);
   }
 
