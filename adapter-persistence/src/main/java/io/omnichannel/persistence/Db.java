@@ -34,8 +34,16 @@ final class Db implements Transactions {
   private final ThreadLocal<Connection> bound = new ThreadLocal<>();
   private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
 
+  private final Runnable beforeConnecting;
+
   Db(DataSource dataSource) {
+    this(dataSource, () -> {});
+  }
+
+  /** {@code beforeConnecting} runs before each connection is taken (to wait for the schema). */
+  Db(DataSource dataSource, Runnable beforeConnecting) {
     this.dataSource = dataSource;
+    this.beforeConnecting = beforeConnecting;
   }
 
   /**
@@ -206,6 +214,7 @@ final class Db implements Transactions {
   }
 
   private Connection open() {
+    beforeConnecting.run();
     try {
       return dataSource.getConnection();
     } catch (SQLException e) {

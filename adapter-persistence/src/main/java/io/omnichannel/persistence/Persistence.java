@@ -1,6 +1,5 @@
 package io.omnichannel.persistence;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,6 +34,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.flywaydb.core.Flyway;
@@ -60,7 +61,6 @@ public final class Persistence implements AutoCloseable {
 
   private final HikariDataSource dataSource;
   private final ScheduledExecutorService lingering;
-  private final Flyway flyway;
   private final Db db;
   private final JdbcConnections connections;
   private final JdbcAccounts accounts;
@@ -77,7 +77,9 @@ public final class Persistence implements AutoCloseable {
   private final JdbcSendingBudget sendingBudget;
   private final Resealing resealing;
   private final boolean embedded;
-  private List<AppliedMigration> appliedAtOpen = List.of();
+  private final CompletableFuture<List<AppliedMigration>> opened = new CompletableFuture<>();
+  private volatile Thread opener;
+  private volatile List<AppliedMigration> appliedAtOpen = List.of();
 
   private Persistence(
       HikariDataSource dataSource,
@@ -87,13 +89,7 @@ public final class Persistence implements AutoCloseable {
       boolean embedded) {
     this.dataSource = dataSource;
     this.embedded = embedded;
-    this.flyway =
-        Flyway.configure()
-            .dataSource(dataSource)
-            .locations("classpath:db/migration")
-            .failOnMissingLocations(true)
-            .load();
-    this.db = new Db(dataSource);
+    this.db = new Db(dataSource, this::untilOpen);
     Sealing sealing = new Sealing(sealer);
     this.connections = new JdbcConnections(db, sealing, clock);
     this.accounts = new JdbcAccounts(db);
@@ -141,40 +137,102 @@ public final class Persistence implements AutoCloseable {
    * instances running at a time).
    */
   public static Persistence open(PersistenceConfig config, Clock clock, String instanceId) {
+    return opening(config, clock, instanceId).awaitOpen();
+  }
+
+  /**
+   * As {@link #open(PersistenceConfig, Clock, String)}, but the database is opened and migrated on
+   * a thread of its own while the caller wires the ports it returns at once (nothing is read or
+   * written through them until {@link #awaitOpen()} has returned): a start does the two at once.
+   * Call {@link #awaitOpen()} before any use; it throws what opening failed with.
+   */
+  public static Persistence opening(PersistenceConfig config, Clock clock, String instanceId) {
     boolean usesFolder = config.isEmbedded() || config.masterKey().isEmpty();
     if (usesFolder) {
       OwnerOnly.folder(config.dataFolder());
     }
     SecretSealer sealer = new AesGcmSealer(masterKeys(config));
-    HikariDataSource dataSource = pool(config);
-    try {
-      Persistence persistence =
-          new Persistence(dataSource, sealer, clock, instanceId, config.isEmbedded());
-      List<AppliedMigration> applied;
-      try {
-        applied = persistence.migrate();
-        persistence.appliedAtOpen = applied;
-      } catch (FlywayException e) {
-        throw new StorageUnavailable(
-            "database migration failed: " + e.getClass().getSimpleName(), e);
-      }
-      int resealed = persistence.resealing.run(!config.retiredMasterKeys().isEmpty());
-      if (resealed > 0 && config.isEmbedded()) {
-        persistence.rewriteEmbeddedFile();
-      }
-      if (usesFolder) {
-        OwnerOnly.folder(config.dataFolder()); // the database files the engine just created
-      }
-      LOG.info(
-          "database opened: engine={} migrationsApplied={} poolSize={}",
-          config.isEmbedded() ? "h2" : "mysql",
-          applied.size(),
-          config.poolSize());
-      return persistence;
-    } catch (RuntimeException e) {
-      dataSource.close();
-      throw e;
+    Persistence persistence =
+        new Persistence(unstartedPool(config), sealer, clock, instanceId, config.isEmbedded());
+    persistence.opener =
+        new Thread(
+            () -> {
+              try {
+                persistence.opened.complete(persistence.openDatabase(config, usesFolder));
+              } catch (RuntimeException | Error failed) {
+                persistence.opened.completeExceptionally(failed);
+              }
+            },
+            "omnichannel-db-open");
+    persistence.opener.setDaemon(true);
+    persistence.opener.start();
+    return persistence;
+  }
+
+  /**
+   * A port used before the database is open waits for it (the opening thread's own statements
+   * excepted): nothing reads a table before it is migrated.
+   */
+  private void untilOpen() {
+    if (Thread.currentThread() == opener) {
+      return;
     }
+    try {
+      opened.join();
+    } catch (CompletionException failed) {
+      throw new StorageUnavailable("the database did not open", failed.getCause());
+    }
+  }
+
+  /**
+   * Waits until the database is open and its schema up to date; on failure the pool is closed and
+   * the failure thrown ({@link StorageUnavailable}, {@link
+   * io.omnichannel.core.domain.failure.StorageRefused}).
+   */
+  public Persistence awaitOpen() {
+    try {
+      appliedAtOpen = opened.join();
+      return this;
+    } catch (CompletionException failed) {
+      lingering.shutdownNow();
+      dataSource.close();
+      if (failed.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (failed.getCause() instanceof Error cause) {
+        throw cause;
+      }
+      throw failed;
+    }
+  }
+
+  private List<AppliedMigration> openDatabase(PersistenceConfig config, boolean usesFolder) {
+    // the probe's connection stays open until the pool has its own: H2 closes a database, and
+    // compacts its file, when the last connection to it closes
+    try (Connection probe = DatabaseProbe.open(config)) {
+      startPool(config);
+    } catch (SQLException closing) {
+      // the probe was only a probe
+    }
+    List<AppliedMigration> applied;
+    try {
+      applied = migrate();
+    } catch (FlywayException e) {
+      throw new StorageUnavailable("database migration failed: " + e.getClass().getSimpleName(), e);
+    }
+    int resealed = resealing.run(!config.retiredMasterKeys().isEmpty());
+    if (resealed > 0 && config.isEmbedded()) {
+      rewriteEmbeddedFile();
+    }
+    if (usesFolder) {
+      OwnerOnly.folder(config.dataFolder()); // the database files the engine just created
+    }
+    LOG.info(
+        "database opened: engine={} migrationsApplied={} poolSize={}",
+        config.isEmbedded() ? "h2" : "mysql",
+        applied.size(),
+        config.poolSize());
+    return applied;
   }
 
   /**
@@ -196,6 +254,12 @@ public final class Persistence implements AutoCloseable {
 
   /** Applies the pending migrations; returns those that ran, in order (none when up to date). */
   public List<AppliedMigration> migrate() {
+    Flyway flyway =
+        Flyway.configure()
+            .dataSource(dataSource)
+            .locations("classpath:db/migration")
+            .failOnMissingLocations(true)
+            .load();
     return flyway.migrate().migrations.stream()
         .map(applied -> new AppliedMigration(applied.version, applied.description))
         .toList();
@@ -381,6 +445,11 @@ public final class Persistence implements AutoCloseable {
   /** Writes the completions still waiting to share a commit, then closes the pool. */
   @Override
   public void close() {
+    try {
+      opened.join(); // not while the opening thread still uses the pool
+    } catch (CompletionException failedToOpen) {
+      // closed all the same
+    }
     lingering.shutdownNow();
     try {
       inbox.flushCompletions();
@@ -404,9 +473,9 @@ public final class Persistence implements AutoCloseable {
     return keys;
   }
 
-  private static HikariDataSource pool(PersistenceConfig config) {
-    DatabaseProbe.check(config);
-    HikariConfig hikari = new HikariConfig();
+  /** The pool, configured; it opens its connections when {@link #startPool} asks for one. */
+  private static HikariDataSource unstartedPool(PersistenceConfig config) {
+    HikariDataSource hikari = new HikariDataSource();
     hikari.setPoolName("omnichannel-db");
     hikari.setJdbcUrl(config.jdbcUrl());
     hikari.setUsername(config.user());
@@ -429,9 +498,13 @@ public final class Persistence implements AutoCloseable {
       // costs no round trip
       hikari.addDataSourceProperty("useLocalSessionState", "true");
     }
-    try {
-      return new HikariDataSource(hikari);
-    } catch (RuntimeException e) {
+    return hikari;
+  }
+
+  private void startPool(PersistenceConfig config) {
+    try (Connection first = dataSource.getConnection()) {
+      first.isValid(2);
+    } catch (SQLException | RuntimeException e) {
       throw new StorageUnavailable(
           "cannot open the database " + config.jdbcUrl().replaceAll("[?;].*", ""), e);
     }
