@@ -19,10 +19,10 @@ final class DatabaseProbe {
 
   private DatabaseProbe() {}
 
-  static void check(PersistenceConfig config) {
-    try (Connection probe =
-        DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password())) {
-      probe.isValid(2);
+  /** The probe's connection, open; its caller closes it. */
+  static Connection open(PersistenceConfig config) {
+    try {
+      return DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
     } catch (SQLException failed) {
       throw translate(config, failed);
     }

@@ -39,19 +39,23 @@ final class Db implements Transactions {
   private final ThreadLocal<Connection> bound = new ThreadLocal<>();
   private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
 
+  private final Runnable beforeConnecting;
+
   /** One source for both: each transaction switches its connection's auto-commit off and on. */
   Db(DataSource dataSource) {
-    this(dataSource, dataSource);
+    this(dataSource, dataSource, () -> {});
   }
 
   /**
    * @param dataSource connections in auto-commit, for the statements outside a transaction
    * @param transactional connections for {@link #inTransaction}, best kept in manual-commit mode
    *     (one in auto-commit is switched off for the transaction and back on after it)
+   * @param beforeConnecting runs before each connection is taken (to wait for the schema)
    */
-  Db(DataSource dataSource, DataSource transactional) {
+  Db(DataSource dataSource, DataSource transactional, Runnable beforeConnecting) {
     this.dataSource = dataSource;
     this.transactional = transactional;
+    this.beforeConnecting = beforeConnecting;
   }
 
   /**
@@ -225,7 +229,8 @@ final class Db implements Transactions {
     }
   }
 
-  private static Connection open(DataSource source) {
+  private Connection open(DataSource source) {
+    beforeConnecting.run();
     try {
       return source.getConnection();
     } catch (SQLException e) {

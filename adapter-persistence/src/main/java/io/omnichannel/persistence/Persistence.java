@@ -1,6 +1,5 @@
 package io.omnichannel.persistence;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,6 +36,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.flywaydb.core.Flyway;
@@ -73,7 +74,6 @@ public final class Persistence implements AutoCloseable {
   private final HikariDataSource transactional;
 
   private final ScheduledExecutorService lingering;
-  private final Flyway flyway;
   private final Db db;
   private final JdbcConnections connections;
   private final JdbcAccounts accounts;
@@ -91,7 +91,9 @@ public final class Persistence implements AutoCloseable {
   private final GroupCommit sends;
   private final Resealing resealing;
   private final boolean embedded;
-  private List<AppliedMigration> appliedAtOpen = List.of();
+  private final CompletableFuture<List<AppliedMigration>> opened = new CompletableFuture<>();
+  private volatile Thread opener;
+  private volatile List<AppliedMigration> appliedAtOpen = List.of();
 
   private Persistence(
       HikariDataSource dataSource,
@@ -103,13 +105,7 @@ public final class Persistence implements AutoCloseable {
     this.dataSource = dataSource;
     this.transactional = transactional;
     this.embedded = embedded;
-    this.flyway =
-        Flyway.configure()
-            .dataSource(dataSource)
-            .locations("classpath:db/migration")
-            .failOnMissingLocations(true)
-            .load();
-    this.db = new Db(dataSource, transactional);
+    this.db = new Db(dataSource, transactional, this::untilOpen);
     Sealing sealing = new Sealing(sealer);
     this.connections = new JdbcConnections(db, sealing, clock);
     this.accounts = new JdbcAccounts(db);
@@ -163,50 +159,109 @@ public final class Persistence implements AutoCloseable {
    * instances running at a time).
    */
   public static Persistence open(PersistenceConfig config, Clock clock, String instanceId) {
+    return opening(config, clock, instanceId).awaitOpen();
+  }
+
+  /**
+   * As {@link #open(PersistenceConfig, Clock, String)}, but the database is opened and migrated on
+   * a thread of its own while the caller wires the ports it returns at once (nothing is read or
+   * written through them until {@link #awaitOpen()} has returned): a start does the two at once.
+   * Call {@link #awaitOpen()} before any use; it throws what opening failed with.
+   */
+  public static Persistence opening(PersistenceConfig config, Clock clock, String instanceId) {
     boolean usesFolder = config.isEmbedded() || config.masterKey().isEmpty();
     if (usesFolder) {
       OwnerOnly.folder(config.dataFolder());
     }
     SecretSealer sealer = new AesGcmSealer(masterKeys(config));
-    DatabaseProbe.check(config);
-    HikariDataSource dataSource = pool(config, "omnichannel-db", true);
-    HikariDataSource transactional;
-    try {
-      transactional = pool(config, "omnichannel-db-tx", false);
-    } catch (RuntimeException e) {
-      dataSource.close();
-      throw e;
+    Persistence persistence =
+        new Persistence(
+            unstartedPool(config, "omnichannel-db", true),
+            unstartedPool(config, "omnichannel-db-tx", false),
+            sealer,
+            clock,
+            instanceId,
+            config.isEmbedded());
+    persistence.opener =
+        new Thread(
+            () -> {
+              try {
+                persistence.opened.complete(persistence.openDatabase(config, usesFolder));
+              } catch (RuntimeException | Error failed) {
+                persistence.opened.completeExceptionally(failed);
+              }
+            },
+            "omnichannel-db-open");
+    persistence.opener.setDaemon(true);
+    persistence.opener.start();
+    return persistence;
+  }
+
+  /**
+   * A port used before the database is open waits for it (the opening thread's own statements
+   * excepted): nothing reads a table before it is migrated.
+   */
+  private void untilOpen() {
+    if (Thread.currentThread() == opener) {
+      return;
     }
     try {
-      Persistence persistence =
-          new Persistence(
-              dataSource, transactional, sealer, clock, instanceId, config.isEmbedded());
-      List<AppliedMigration> applied;
-      try {
-        applied = persistence.migrate();
-        persistence.appliedAtOpen = applied;
-      } catch (FlywayException e) {
-        throw new StorageUnavailable(
-            "database migration failed: " + e.getClass().getSimpleName(), e);
-      }
-      int resealed = persistence.resealing.run(!config.retiredMasterKeys().isEmpty());
-      if (resealed > 0 && config.isEmbedded()) {
-        persistence.rewriteEmbeddedFile();
-      }
-      if (usesFolder) {
-        OwnerOnly.folder(config.dataFolder()); // the database files the engine just created
-      }
-      LOG.info(
-          "database opened: engine={} migrationsApplied={} poolSize={}",
-          config.isEmbedded() ? "h2" : "mysql",
-          applied.size(),
-          config.poolSize());
-      return persistence;
-    } catch (RuntimeException e) {
+      opened.join();
+    } catch (CompletionException failed) {
+      throw new StorageUnavailable("the database did not open", failed.getCause());
+    }
+  }
+
+  /**
+   * Waits until the database is open and its schema up to date; on failure the pool is closed and
+   * the failure thrown ({@link StorageUnavailable}, {@link
+   * io.omnichannel.core.domain.failure.StorageRefused}).
+   */
+  public Persistence awaitOpen() {
+    try {
+      appliedAtOpen = opened.join();
+      return this;
+    } catch (CompletionException failed) {
+      lingering.shutdownNow();
       transactional.close();
       dataSource.close();
-      throw e;
+      if (failed.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (failed.getCause() instanceof Error cause) {
+        throw cause;
+      }
+      throw failed;
     }
+  }
+
+  private List<AppliedMigration> openDatabase(PersistenceConfig config, boolean usesFolder) {
+    // the probe's connection stays open until the pool has its own: H2 closes a database, and
+    // compacts its file, when the last connection to it closes
+    try (Connection probe = DatabaseProbe.open(config)) {
+      startPool(config);
+    } catch (SQLException closing) {
+      // the probe was only a probe
+    }
+    List<AppliedMigration> applied;
+    try {
+      applied = migrate();
+    } catch (FlywayException e) {
+      throw new StorageUnavailable("database migration failed: " + e.getClass().getSimpleName(), e);
+    }
+    int resealed = resealing.run(!config.retiredMasterKeys().isEmpty());
+    if (resealed > 0 && config.isEmbedded()) {
+      rewriteEmbeddedFile();
+    }
+    if (usesFolder) {
+      OwnerOnly.folder(config.dataFolder()); // the database files the engine just created
+    }
+    LOG.info(
+        "database opened: engine={} migrationsApplied={} poolSize={}",
+        config.isEmbedded() ? "h2" : "mysql",
+        applied.size(),
+        config.poolSize());
+    return applied;
   }
 
   /**
@@ -229,6 +284,12 @@ public final class Persistence implements AutoCloseable {
 
   /** Applies the pending migrations; returns those that ran, in order (none when up to date). */
   public List<AppliedMigration> migrate() {
+    Flyway flyway =
+        Flyway.configure()
+            .dataSource(dataSource)
+            .locations("classpath:db/migration")
+            .failOnMissingLocations(true)
+            .load();
     return flyway.migrate().migrations.stream()
         .map(applied -> new AppliedMigration(applied.version, applied.description))
         .toList();
@@ -444,6 +505,11 @@ public final class Persistence implements AutoCloseable {
   /** Writes the completions still waiting to share a commit, then closes the pool. */
   @Override
   public void close() {
+    try {
+      opened.join(); // not while the opening thread still uses the pool
+    } catch (CompletionException failedToOpen) {
+      // closed all the same
+    }
     lingering.shutdownNow();
     try {
       inbox.flushCompletions();
@@ -476,10 +542,12 @@ public final class Persistence implements AutoCloseable {
 
   /**
    * A pool of {@code config.poolSize()} connections, all in auto-commit or all in manual-commit
-   * mode (the pool puts a connection back in that mode if a caller switched it).
+   * mode (the pool puts a connection back in that mode if a caller switched it), configured: it
+   * opens its connections when {@link #startPool} asks for one.
    */
-  private static HikariDataSource pool(PersistenceConfig config, String name, boolean autoCommit) {
-    HikariConfig hikari = new HikariConfig();
+  private static HikariDataSource unstartedPool(
+      PersistenceConfig config, String name, boolean autoCommit) {
+    HikariDataSource hikari = new HikariDataSource();
     hikari.setPoolName(name);
     hikari.setAutoCommit(autoCommit);
     hikari.setJdbcUrl(config.jdbcUrl());
@@ -503,9 +571,14 @@ public final class Persistence implements AutoCloseable {
       // costs no round trip
       hikari.addDataSourceProperty("useLocalSessionState", "true");
     }
-    try {
-      return new HikariDataSource(hikari);
-    } catch (RuntimeException e) {
+    return hikari;
+  }
+
+  private void startPool(PersistenceConfig config) {
+    try (Connection first = dataSource.getConnection();
+        Connection firstTransactional = transactional.getConnection()) {
+      first.isValid(2);
+    } catch (SQLException | RuntimeException e) {
       throw new StorageUnavailable(
           "cannot open the database " + config.jdbcUrl().replaceAll("[?;].*", ""), e);
     }

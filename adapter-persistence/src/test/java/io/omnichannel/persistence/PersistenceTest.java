@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omnichannel.core.domain.failure.StorageUnavailable;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The entry the launcher uses: opening, migrating, readiness, failures that name no secret. */
 class PersistenceTest {
+  private static final Clock CLOCK = Clock.systemUTC();
+
   @TempDir Path dataFolder;
 
   @Test
@@ -30,6 +33,31 @@ class PersistenceTest {
   }
 
   @Test
+  void aPortUsedWhileTheDatabaseOpensWaitsUntilItIsMigrated() {
+    // opening returns at once, with the migrations still to run on the opening thread: a read
+    // taken meanwhile must wait for them, not meet a table that does not exist yet
+    try (Persistence db = Persistence.opening(PersistenceConfig.embedded(dataFolder), CLOCK, "i")) {
+      assertThat(db.connections().allActive()).isEmpty();
+      assertThat(db.awaitOpen().appliedAtOpen())
+          .extracting(AppliedMigration::version)
+          .contains("1", "11.3");
+    }
+  }
+
+  @Test
+  void aDatabaseThatDoesNotOpenFailsTheWaitAndThePortsUsedMeanwhile() {
+    PersistenceConfig unreachable = unreachableServer();
+    Persistence db = Persistence.opening(unreachable, CLOCK, "i");
+
+    assertThatThrownBy(() -> db.connections().allActive())
+        .isInstanceOf(StorageUnavailable.class)
+        .hasMessage("the database did not open");
+    assertThatThrownBy(db::awaitOpen)
+        .isInstanceOf(StorageUnavailable.class)
+        .hasMessage("cannot connect to 127.0.0.1:1 (connection refused)");
+  }
+
+  @Test
   void aClosedDatabaseIsNotReadyAndItsFailuresAreStorageUnavailableWithoutSecrets() {
     Persistence db = Persistence.open(PersistenceConfig.embedded(dataFolder));
     db.close();
@@ -44,22 +72,7 @@ class PersistenceTest {
 
   @Test
   void anUnreachableServerIsStorageUnavailableAndTheMessageHidesThePassword() {
-    PersistenceConfig config =
-        PersistenceConfig.server(
-                "jdbc:mysql://127.0.0.1:1/none?connectTimeout=500",
-                "root",
-                "db-Pa55word",
-                dataFolder)
-            .withMasterKey(java.util.Base64.getEncoder().encodeToString(new byte[32]));
-    PersistenceConfig quick =
-        new PersistenceConfig(
-            config.jdbcUrl(),
-            config.user(),
-            config.password(),
-            config.dataFolder(),
-            config.masterKey(),
-            List.of(),
-            1);
+    PersistenceConfig quick = unreachableServer();
 
     assertThatThrownBy(() -> Persistence.open(quick))
         .isInstanceOf(StorageUnavailable.class)
@@ -85,5 +98,23 @@ class PersistenceTest {
             4);
     assertThat(config.toString())
         .doesNotContain("url-secret", "field-secret", "bWFzdGVyLXNlY3JldA==");
+  }
+
+  private PersistenceConfig unreachableServer() {
+    PersistenceConfig config =
+        PersistenceConfig.server(
+                "jdbc:mysql://127.0.0.1:1/none?connectTimeout=500",
+                "root",
+                "db-Pa55word",
+                dataFolder)
+            .withMasterKey(java.util.Base64.getEncoder().encodeToString(new byte[32]));
+    return new PersistenceConfig(
+        config.jdbcUrl(),
+        config.user(),
+        config.password(),
+        config.dataFolder(),
+        config.masterKey(),
+        List.of(),
+        1);
   }
 }

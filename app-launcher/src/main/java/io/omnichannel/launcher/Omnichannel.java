@@ -79,10 +79,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole gateway in one object, wired by hand in one place: embed it in a host service with
  * {@link #builder()}, or let the command line's {@code serve} run it. Building opens the database
- * (migrating it); {@link #start()} binds the HTTP server (unless the host mounts the endpoints
- * itself), starts the workers, resumes polling, gives the line hooks of before path secrets their
- * secret and registers the management line's hook, in that order; {@link #stop()} undoes it
- * gracefully.
+ * (migrating it, on a thread of its own while the rest is wired); {@link #start()} binds the HTTP
+ * server (unless the host mounts the endpoints itself), starts the workers, resumes polling, gives
+ * the line hooks of before path secrets their secret and registers the management line's hook, in
+ * that order; {@link #stop()} undoes it gracefully.
  */
 public final class Omnichannel {
   private static final Logger LOG = LoggerFactory.getLogger(Omnichannel.class);
@@ -123,14 +123,13 @@ public final class Omnichannel {
   private Javalin server;
   private Javalin managementServer;
 
-  private Omnichannel(Builder settings) {
+  private Omnichannel(Builder settings, Persistence persistence) {
     this.settings = settings;
+    this.persistence = persistence;
     Clock clock = settings.clock;
     RandomTokens random = RandomTokens.secure();
     Metering metering = new Metering(registry);
     serviceMeters = new ServiceMeters(registry, BuildVersion.current());
-    // one name for this instance: in the polling leases and on the queue rows it claims
-    persistence = Persistence.open(settings.persistence, clock, settings.telegram.instanceId());
     persistence.measurePool(registry);
     metering.queueBacklog("inbox", persistence.inboxBacklog(), clock);
     metering.queueBacklog("outbox", persistence.outboxBacklog(), clock);
@@ -309,6 +308,13 @@ public final class Omnichannel {
             MetricsEndpoint.behindToken(registry, metering::refresh, settings.adminToken)));
     running.forEach(each -> publicEndpoints.addAll(each.endpoints()));
     endpoints = List.copyOf(publicEndpoints);
+    try {
+      persistence.awaitOpen(); // it opened and migrated while the above was wired
+    } catch (RuntimeException failed) {
+      messengers.close();
+      serviceMeters.close();
+      throw failed;
+    }
     scheduler =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
@@ -669,7 +675,14 @@ public final class Omnichannel {
       Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
       Objects.requireNonNull(telegram, "telegram");
       Objects.requireNonNull(oneConnect, "oneConnect");
-      return new Omnichannel(this);
+      // one name for this instance: in the polling leases and on the queue rows it claims
+      Persistence opening = Persistence.opening(persistence, clock, telegram.instanceId());
+      try {
+        return new Omnichannel(this, opening);
+      } catch (RuntimeException failed) {
+        opening.close();
+        throw failed;
+      }
     }
   }
 }

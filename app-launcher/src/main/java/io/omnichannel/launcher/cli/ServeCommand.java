@@ -53,7 +53,7 @@ final class ServeCommand implements Callable<Integer> {
       err.println(problems.getMessage());
       return 2;
     }
-    WarmUp.inBackground(config.storage().database().isEmpty()); // while the database opens
+    WarmUp.inBackground(); // while the gateway is wired and its database opens
     // the properties file may name the log settings too: the logs follow them from here on
     Logs.apply(config.operations().logFormat(), config.operations().logLevel());
     Omnichannel gateway;

@@ -171,8 +171,7 @@ public final class Metering {
         .tag("queue", queue)
         .baseUnit("seconds")
         .register(registry);
-    backlogs.add(gauges);
-    gauges.read();
+    backlogs.add(gauges); // first read at the first scrape: the database may still be opening
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.omnichannel.launcher.bench;
 
+import io.omnichannel.launcher.cli.OmnichannelCommand;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,23 +39,30 @@ final class ColdStart {
     if (!jvm.isEmpty()) {
       command.addAll(List.of(jvm.split("\\s+")));
     }
-    command.addAll(
-        List.of(
-            "-cp",
-            System.getProperty("java.class.path"),
-            "io.omnichannel.launcher.cli.OmnichannelCommand",
-            "serve"));
+    String jar = System.getProperty("bench.coldstart.jar", "").trim();
+    if (jar.isEmpty()) {
+      command.addAll(
+          List.of(
+              "-cp", System.getProperty("java.class.path"), OmnichannelCommand.class.getName()));
+    } else {
+      command.addAll(List.of("-jar", jar));
+    }
+    command.add("serve");
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(environment);
     builder.environment().put("OMNICHANNEL_DATA_DIR", dataFolder.toString());
     builder.environment().put("OMNICHANNEL_HTTP_HOST", "127.0.0.1");
     builder.environment().put("OMNICHANNEL_HTTP_PORT", Integer.toString(port));
+    builder
+        .environment()
+        .put("OMNICHANNEL_LOG_LEVEL", "info"); // the phases' lines, for the breakdown
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
     HttpRequest ready =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
             .timeout(Duration.ofSeconds(1))
             .build();
+    Instant launched = Instant.now();
     long began = System.nanoTime();
     Process serve = builder.start();
     try {
@@ -62,8 +71,8 @@ final class ColdStart {
           if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
             long millis = (System.nanoTime() - began) / 1_000_000;
             System.out.printf(
-                "cold start: ready in %d ms, the process had used %s of CPU%n",
-                millis, cpuTime(serve.pid()));
+                "cold start: ready in %d ms, the process had used %s of CPU (%s)%n",
+                millis, cpuTime(serve.pid()), ThreadCpu.byKind(serve.pid()));
             return millis;
           }
         } catch (IOException notYet) {
@@ -79,6 +88,7 @@ final class ColdStart {
       if (!serve.waitFor(20, TimeUnit.SECONDS)) {
         serve.destroyForcibly();
       }
+      StartPhases.print(Files.readAllLines(log), launched);
       String keep = System.getProperty("bench.coldstart.log", "").trim();
       if (keep.isEmpty()) {
         Files.deleteIfExists(log);

@@ -12,13 +12,17 @@
  *
  * {@code only=outbound} runs the set-up, the warm-ups and the outbound pair of steps alone (about a
  * minute a database; add {@code -Dbench.mariadb.skip=true} for H2 alone), and prints the statements
- * and commits per send, the most frequent statements and a RESULT line with {@code outbound_ratio}.
+ * and commits per send, the most frequent statements and a RESULT line with {@code outbound_ratio};
+ * {@code only=inbound} likewise the inbound saturation pair.
  *
  * <p>{@code only=coldstart} runs only the cold start of {@code serve} (the emulators, no load),
  * {@code -Dbench.coldstart.runs} times (3), printing each with the CPU time the process had used
- * when ready, and a RESULT line with the median; {@code
- * -Dbench.coldstart.jvm="-Xlog:class+load:file=x"} passes options to the launched JVM
- * (space-separated), for profiling.
+ * when ready, by kind of thread (main, JIT compilers, GC and VM, the rest), when each start-up
+ * phase ended (the database opened on its thread, the HTTP server serving) and a RESULT line with
+ * the median; {@code -Dbench.coldstart.jvm="-Xlog:class+load:file=x"} passes options to the
+ * launched JVM (space-separated), for profiling; {@code
+ * -Dbench.coldstart.jar=target/omnichannel.jar} launches the shipped jar ({@code java -jar})
+ * instead of the class path.
  *
  * <p>The property activates app-launcher's {@code bench} profile alone ({@code -Pbench} would also
  * run the benchmarks of adapter-telegram and adapter-persistence, which {@code -am} builds). Each
