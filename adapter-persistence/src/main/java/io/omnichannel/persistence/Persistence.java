@@ -119,7 +119,7 @@ public final class Persistence implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    this.inbox = new JdbcInbox(db, clock, sealing, instanceId, batchesAtOnce, lingering);
+    this.inbox = new JdbcInbox(db, clock, sealing, instanceId, batchesAtOnce, !embedded, lingering);
     // the outbox's completions and leases and the budget's settles share commits
     GroupCommit sends = new GroupCommit(db, SEND_BATCH_MAX, batchesAtOnce);
     this.outbox = new JdbcOutbox(db, clock, instanceId, sends);
