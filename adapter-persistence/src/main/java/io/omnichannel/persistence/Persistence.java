@@ -124,7 +124,7 @@ public final class Persistence implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    this.inbox = new JdbcInbox(db, clock, sealing, instanceId, batchesAtOnce, lingering);
+    this.inbox = new JdbcInbox(db, clock, sealing, instanceId, batchesAtOnce, !embedded, lingering);
     // the outbox's completions and leases and the budget's settles share commits; a settle rides
     // with its row's completion, or is written alone after a short linger
     this.sends =

@@ -1,0 +1,177 @@
+package io.omnichannel.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.omnichannel.core.domain.failure.StorageUnavailable;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Webhook stores that arrive together share one commit: no caller is answered before its whole
+ * batch is durable, and a batch whose commit fails fails every caller in it (the webhook then
+ * answers 503 and Telegram retries, see the Telegram adapter's WebhookTest).
+ */
+abstract class GroupCommitContract extends DatabaseTest {
+  private static final String BATCH_ROWS =
+      "SELECT COUNT(*) AS n FROM inbox WHERE event_id LIKE 'member-%'";
+
+  GroupCommitContract(TestDatabase database) {
+    super(database);
+  }
+
+  @Test
+  void everyCallerOfABatchReturnsOnlyOnceTheWholeBatchIsCommitted() throws Exception {
+    Db raw = (Db) db.transactions();
+    GroupCommit commits = new GroupCommit(raw, 64, 1);
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    CountDownLatch release = new CountDownLatch(1);
+    try {
+      Future<Long> lone = holdTheWriter(commits, raw, threads, release);
+      List<Future<String>> members = new ArrayList<>();
+      for (int i = 1; i <= 3; i++) {
+        String eventId = "member-" + i;
+        members.add(
+            threads.submit(
+                () -> {
+                  commits.run(() -> insertRaw(raw, eventId));
+                  // what another connection sees the moment this caller is answered
+                  return RawRows.dump(database, BATCH_ROWS);
+                }));
+      }
+      awaitQueued(commits, 3);
+      release.countDown();
+
+      assertThat(lone.get(30, TimeUnit.SECONDS)).isPositive();
+      for (Future<String> member : members) {
+        assertThat(member.get(30, TimeUnit.SECONDS))
+            .as("the whole batch committed before a caller of it returns")
+            .isEqualTo("n=3");
+      }
+    } finally {
+      release.countDown();
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
+  void aBatchWhoseCommitFailsFailsEveryCallerInItAndStoresNone() throws Exception {
+    Db failing = new Db(source(false), source(true));
+    GroupCommit commits = new GroupCommit(failing, 64, 1);
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    CountDownLatch release = new CountDownLatch(1);
+    try {
+      Future<Long> lone = holdTheWriter(commits, failing, threads, release);
+      List<Future<Long>> members = new ArrayList<>();
+      for (int i = 1; i <= 3; i++) {
+        String eventId = "member-" + i;
+        members.add(threads.submit(() -> commits.run(() -> insertRaw(failing, eventId))));
+      }
+      awaitQueued(commits, 3);
+      release.countDown();
+
+      assertThat(lone.get(30, TimeUnit.SECONDS)).as("alone, in auto-commit").isPositive();
+      for (Future<Long> member : members) {
+        assertThatThrownBy(() -> member.get(30, TimeUnit.SECONDS))
+            .isInstanceOf(ExecutionException.class)
+            .cause()
+            .isInstanceOf(StorageUnavailable.class);
+      }
+      assertThat(RawRows.dump(database, BATCH_ROWS))
+          .as("none of the batch stored")
+          .isEqualTo("n=0");
+      assertThat(RawRows.dump(database, "SELECT event_id FROM inbox")).isEqualTo("event_id=lone");
+    } finally {
+      release.countDown();
+      threads.shutdownNow();
+    }
+  }
+
+  /** A first write that leads alone and is held, so that the next ones queue into one batch. */
+  private static Future<Long> holdTheWriter(
+      GroupCommit commits, Db raw, ExecutorService threads, CountDownLatch release)
+      throws InterruptedException {
+    CountDownLatch inside = new CountDownLatch(1);
+    Future<Long> lone =
+        threads.submit(
+            () ->
+                commits.run(
+                    () -> {
+                      long id = insertRaw(raw, "lone");
+                      inside.countDown();
+                      await(release);
+                      return id;
+                    }));
+    assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+    return lone;
+  }
+
+  private static void awaitQueued(GroupCommit commits, int writes) {
+    while (commits.waiting() < writes) {
+      Thread.onSpinWait();
+    }
+  }
+
+  /** Connections to the test database; with {@code commitFails}, each one's commit fails. */
+  private DataSource source(boolean commitFails) {
+    return (DataSource)
+        Proxy.newProxyInstance(
+            DataSource.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) -> {
+              if (!method.getName().equals("getConnection")) {
+                throw new UnsupportedOperationException(method.getName());
+              }
+              Connection real = database.jdbc();
+              return commitFails ? commitFails(real) : real;
+            });
+  }
+
+  private static Connection commitFails(Connection real) {
+    return (Connection)
+        Proxy.newProxyInstance(
+            Connection.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("commit")) {
+                throw new SQLException("the log could not be written", "HY000");
+              }
+              try {
+                return method.invoke(real, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+  }
+
+  private static long insertRaw(Db raw, String eventId) {
+    return raw.insert(
+        "INSERT INTO inbox (event_id, kind, connection_id, ordering_key, payload, received_at,"
+            + " due_at) VALUES (?, 'CHANNEL_UPDATE', 'conn-1', ?, '{}', 0, 0)",
+        eventId,
+        "chat-" + eventId);
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("never released");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
