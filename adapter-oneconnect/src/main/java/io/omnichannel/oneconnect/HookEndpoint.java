@@ -24,9 +24,7 @@ import org.slf4j.MDC;
  * and {@code user_id}; any other {@code event_type} as it is) and hands it to the core, which
  * stores it. Answers 200 only once the event is stored (or known, or its connection is gone) —
  * except a connection's {@link LineEcho}, the user's own text or file coming back from the line,
- * which is answered 200 unstored and counted: nothing would ever be relayed from it. A line event's
- * second copy (its connection's bot and line hooks both carry it) is answered by {@link
- * HookCopies}.
+ * which is answered 200 unstored and counted: nothing would ever be relayed from it.
  */
 final class HookEndpoint implements OneConnect.HookHandler {
   static final String MANAGEMENT = "management";
@@ -35,7 +33,6 @@ final class HookEndpoint implements OneConnect.HookHandler {
   private final InboundGateway gateway;
   private final HookPathSecrets secrets;
   private final LongAdder echoes = new LongAdder();
-  private final HookCopies copies = new HookCopies();
 
   HookEndpoint(InboundGateway gateway, HookPathSecrets secrets) {
     this.gateway = gateway;
@@ -121,11 +118,7 @@ final class HookEndpoint implements OneConnect.HookHandler {
     }
     MDC.put("line_message_id", LogSafe.of(messageId.get()));
     try {
-      Acceptance acceptance =
-          envelope.isLine()
-              ? copies.accept(hookId + "/" + messageId.get(), () -> admission.accept(raw))
-              : admission.accept(raw);
-      return answer(hookId, acceptance);
+      return answer(hookId, admission.accept(raw));
     } catch (GatewayFailure failure) {
       return unavailable(hookId, "event " + messageId.get() + " not stored", failure);
     } finally {

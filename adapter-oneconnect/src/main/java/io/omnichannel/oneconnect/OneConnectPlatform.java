@@ -199,8 +199,8 @@ final class OneConnectPlatform implements ManagementDesk, LineSetup, LineRelay {
   /**
    * Sets the line's bot hook (the chats the gateway relays) and a line hook of the same line to the
    * same URL: only a line hook hears {@code subscription} events, how bans are learnt (F9). A line
-   * event both hooks carry arrives twice under one {@code message_id}: the second copy is answered
-   * from memory ({@link HookCopies}), and the inbox's unique event id stores it once in any case.
+   * event both hooks carry arrives twice under one {@code message_id}, and the inbox stores it once
+   * (the launcher's inbox answers the second copy from memory).
    */
   @Override
   public void subscribe(LineAccess connection) {

@@ -13,13 +13,11 @@ import io.omnichannel.core.fakes.InMemoryConnections;
 import io.omnichannel.core.fakes.InMemoryInbox;
 import io.omnichannel.core.fakes.ManualClock;
 import io.omnichannel.core.port.in.Admission;
-import io.omnichannel.core.port.in.InboundGateway;
 import io.omnichannel.core.usecase.AcceptingInbound;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -371,39 +369,6 @@ class HookHandlerTest extends SharedEmulator {
                 .handle(connection.id().value(), basic(connection.hookCredentials()), bytes(EVENT))
                 .status())
         .isEqualTo(503);
-  }
-
-  @Test
-  void aLineEventsSecondCopyFromTheOtherHookIsAnsweredWithoutAskingTheStore() {
-    AtomicInteger stores = new AtomicInteger();
-    OneConnect.HookHandler counting =
-        world
-            .adapter(
-                new TestWorld.RefusingGateway() {
-                  @Override
-                  public Admission admitLineEvent(ConnectionId id, String login, String password) {
-                    Admission.Admitted storing =
-                        event ->
-                            stores.incrementAndGet() == 1
-                                ? InboundGateway.Acceptance.STORED
-                                : InboundGateway.Acceptance.DUPLICATE;
-                    return storing;
-                  }
-                })
-            .hookHandler();
-    String auth = basic(connection.hookCredentials());
-    String fromBotHook =
-        EVENT.replaceFirst("\\{", "{\"event_type\":\"line\",\"event_source\":\"bot\",");
-    String fromLineHook = fromBotHook.replace("\"bot\"", "\"line\"");
-
-    OneConnect.HookResponse first =
-        counting.handle(connection.id().value(), auth, bytes(fromBotHook));
-    OneConnect.HookResponse second =
-        counting.handle(connection.id().value(), auth, bytes(fromLineHook));
-
-    assertThat(first).isEqualTo(new OneConnect.HookResponse(200, "stored"));
-    assertThat(second).isEqualTo(new OneConnect.HookResponse(200, "duplicate"));
-    assertThat(stores).hasValue(1);
   }
 
   static String basic(HookCredentials credentials) {

@@ -136,7 +136,7 @@ public final class Omnichannel {
 
     WakingInbox waking = new WakingInbox(persistence, clock, settings.queueLease, settings.workers);
     this.wakingInbox = waking;
-    EventInbox inbox = Correlating.inbox(metering.inbox(waking));
+    EventInbox inbox = Correlating.inbox(metering.inbox(new RememberingInbox(waking)));
     dueWakeups = new DueWakeups(this::wakeOutbox, clock);
     WakingOutbox wakingOut =
         new WakingOutbox(

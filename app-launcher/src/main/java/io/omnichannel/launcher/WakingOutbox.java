@@ -35,8 +35,11 @@ public final class WakingOutbox extends ForwardingQueue<OutboxMessage> implement
   private final Runnable wake;
   private final DueWakeups wakeups;
   private final Consumer<Runnable> afterCommit;
-  private final Queue<Claimed<OutboxMessage>> handedOver = new ConcurrentLinkedQueue<>();
+  private final Queue<Handed> handedOver = new ConcurrentLinkedQueue<>();
   private volatile HandOver handOver;
+
+  /** A row claimed as it was stored, and when its lease began. */
+  private record Handed(Claimed<OutboxMessage> row, Instant leasedAt) {}
 
   /** Where enqueued rows go claimed, to which pool's idle workers. */
   private record HandOver(WorkerPool pool, Persistence persistence, Clock clock, Duration lease) {}
@@ -60,13 +63,22 @@ public final class WakingOutbox extends ForwardingQueue<OutboxMessage> implement
     this.handOver = new HandOver(pool, persistence, clock, lease);
   }
 
-  /** A row handed over comes first; the queue is asked when none is (left) to take. */
+  /**
+   * A row handed over comes first; the queue is asked when none is (left) to take. A handed row is
+   * taken only within a fifth of its lease: the worker's lease renewal counts the lease from when
+   * it took the row, so the lease taken as it was stored must not run out first; one kept longer is
+   * given back, to be claimed again at once.
+   */
   @Override
   public Optional<Claimed<OutboxMessage>> claimNext(Instant now, Duration lease) {
     HandOver to = handOver;
-    for (Claimed<OutboxMessage> row = handedOver.poll(); row != null; row = handedOver.poll()) {
-      if (to.persistence().takeHandedOverOutbox(row)) {
-        return Optional.of(row);
+    for (Handed next = handedOver.poll(); next != null; next = handedOver.poll()) {
+      if (next.leasedAt().isAfter(now.minus(to.lease().dividedBy(5)))) {
+        if (to.persistence().takeHandedOverOutbox(next.row())) {
+          return Optional.of(next.row());
+        }
+      } else {
+        to.persistence().giveBackOutbox(next.row());
       }
     }
     Optional<Claimed<OutboxMessage>> claimed = super.claimNext(now, lease);
@@ -86,11 +98,11 @@ public final class WakingOutbox extends ForwardingQueue<OutboxMessage> implement
   public void enqueue(OutboxMessage message) {
     HandOver to = handOver;
     if (to != null && to.pool().idleThreads() > handedOver.size()) {
-      Claimed<OutboxMessage> row =
-          to.persistence().enqueueClaimedOutbox(message, to.clock().instant(), to.lease());
+      Instant now = to.clock().instant();
+      Claimed<OutboxMessage> row = to.persistence().enqueueClaimedOutbox(message, now, to.lease());
       afterCommit.accept(
           () -> {
-            handedOver.add(row);
+            handedOver.add(new Handed(row, now));
             to.pool().wake();
           });
       return;
@@ -105,8 +117,8 @@ public final class WakingOutbox extends ForwardingQueue<OutboxMessage> implement
    */
   void giveBackUntaken() {
     HandOver to = handOver;
-    for (Claimed<OutboxMessage> row = handedOver.poll(); row != null; row = handedOver.poll()) {
-      to.persistence().giveBackOutbox(row);
+    for (Handed next = handedOver.poll(); next != null; next = handedOver.poll()) {
+      to.persistence().giveBackOutbox(next.row());
     }
   }
 }
