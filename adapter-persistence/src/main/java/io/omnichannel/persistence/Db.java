@@ -43,7 +43,12 @@ final class Db implements Transactions {
 
   /** One source for both: each transaction switches its connection's auto-commit off and on. */
   Db(DataSource dataSource) {
-    this(dataSource, dataSource, () -> {});
+    this(dataSource, dataSource);
+  }
+
+  /** Connections for statements and for transactions from two sources, always open. */
+  Db(DataSource dataSource, DataSource transactional) {
+    this(dataSource, transactional, () -> {});
   }
 
   /**
