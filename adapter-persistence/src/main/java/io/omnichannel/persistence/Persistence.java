@@ -57,12 +57,6 @@ public final class Persistence implements AutoCloseable {
   private static final int SEND_BATCH_MAX = 64;
 
   /**
-   * How long a send's settle waits for its row's completion to carry it (that follows at once),
-   * when the send failed and no completion comes.
-   */
-  private static final Duration SETTLE_LINGER = Duration.ofMillis(20);
-
-  /**
    * Batches of the inbox's, and of the outbox's and budget's, writes written at a time on a server:
    * one writer made every write queue behind one connection's round trips.
    */
@@ -126,13 +120,9 @@ public final class Persistence implements AutoCloseable {
             });
     this.inbox = new JdbcInbox(db, clock, sealing, instanceId, batchesAtOnce, !embedded, lingering);
     // the outbox's completions and leases and the budget's settles share commits; a settle rides
-    // with its row's completion, or is written alone after a short linger
-    this.sends =
-        new GroupCommit(
-            db,
-            SEND_BATCH_MAX,
-            batchesAtOnce,
-            Optional.of(new GroupCommit.Linger(lingering, SETTLE_LINGER, () -> {})));
+    // with its row's completion, or (a failed send) with this instance's next claim of a slot: no
+    // linger thread writes it, one that close would interrupt mid-write (H2 then fails its file)
+    this.sends = new GroupCommit(db, SEND_BATCH_MAX, batchesAtOnce);
     this.outbox = new JdbcOutbox(db, clock, instanceId, sends);
     this.leases = new JdbcPollingLeases(db);
     this.companyNames = new JdbcCompanyNames(db);
