@@ -130,7 +130,6 @@ public final class Omnichannel {
     RandomTokens random = RandomTokens.secure();
     Metering metering = new Metering(registry);
     serviceMeters = new ServiceMeters(registry, BuildVersion.current());
-    persistence.measurePool(registry);
     metering.queueBacklog("inbox", persistence.inboxBacklog(), clock);
     metering.queueBacklog("outbox", persistence.outboxBacklog(), clock);
 
@@ -310,6 +309,8 @@ public final class Omnichannel {
     endpoints = List.copyOf(publicEndpoints);
     try {
       persistence.awaitOpen(); // it opened and migrated while the above was wired
+      // once the pools run: a tracker set while a pool starts on the opening thread may be missed
+      persistence.measurePool(registry);
     } catch (RuntimeException failed) {
       messengers.close();
       serviceMeters.close();
