@@ -94,12 +94,6 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
        WHERE id IN (%s) AND (%s)
       """;
 
-  private static final String GIVE_BACK =
-      """
-      UPDATE inbox SET leased_until = NULL, claim_token = NULL, attempts = attempts - 1
-       WHERE id = ? AND claim_token = ? AND finished = FALSE
-      """;
-
   /** Most rows one claim takes. */
   static final int CLAIM_MAX = 32;
 
@@ -300,11 +294,6 @@ final class JdbcInbox extends JdbcQueue<InboundRecord> implements EventInbox {
    */
   boolean flushCompletions() {
     return stores.flush();
-  }
-
-  /** Gives a claimed row back untouched, as if never claimed (no attempt counted). */
-  void giveBack(Claimed<InboundRecord> claimed) {
-    db().update(GIVE_BACK, claimed.id(), claimed.token());
   }
 
   /** The next claimable row, claimed and leased by one statement (see {@link #claimUpTo}). */

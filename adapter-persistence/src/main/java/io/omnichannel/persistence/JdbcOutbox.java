@@ -45,12 +45,6 @@ final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox, Close
       VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, 1, ?, ?)
       """;
 
-  private static final String GIVE_BACK =
-      """
-      UPDATE outbox SET leased_until = NULL, claim_token = NULL, attempts = attempts - 1
-       WHERE id = ? AND claim_token = ? AND finished = FALSE
-      """;
-
   /** The oldest claimable rows, each the head of its chat: {@link #LEASE} takes one still free. */
   static final String HEADS = heads(0);
 
@@ -247,11 +241,6 @@ final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox, Close
     params[row.length + 1] = instanceId();
     params[row.length + 2] = token;
     return new Claimed<>(db().insert(INSERT_CLAIMED, params), m, 1, token);
-  }
-
-  /** Gives a claimed row back untouched, as if never claimed (no attempt counted). */
-  void giveBack(Claimed<OutboxMessage> claimed) {
-    db().update(GIVE_BACK, claimed.id(), claimed.token());
   }
 
   private Object[] columns(OutboxMessage m) {

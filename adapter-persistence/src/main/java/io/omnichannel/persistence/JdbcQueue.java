@@ -41,6 +41,7 @@ abstract class JdbcQueue<T> implements WorkQueue<T>, QueueBacklog, DueRows {
   private final String instanceId;
   private final String storedAtColumn;
   private final String handedOverSql;
+  private final String giveBackSql;
 
   JdbcQueue(Db db, Clock clock, String table, String storedAtColumn, String instanceId) {
     this.db = db;
@@ -49,6 +50,10 @@ abstract class JdbcQueue<T> implements WorkQueue<T>, QueueBacklog, DueRows {
     this.storedAtColumn = storedAtColumn;
     this.instanceId = instanceId;
     this.handedOverSql = handedOverSql(table);
+    this.giveBackSql =
+        ("UPDATE %s SET leased_until = NULL, claim_token = NULL, attempts = attempts - 1"
+                + " WHERE id = ? AND claim_token = ? AND finished = FALSE")
+            .formatted(table);
   }
 
   /**
@@ -115,13 +120,13 @@ abstract class JdbcQueue<T> implements WorkQueue<T>, QueueBacklog, DueRows {
     if (isHandedOver(claimed)) {
       return true;
     }
-    db.update(
-        ("UPDATE %s SET leased_until = NULL, claim_token = NULL, attempts = attempts - 1 "
-                + "WHERE id = ? AND claim_token = ?")
-            .formatted(table),
-        claimed.id(),
-        claimed.token());
+    giveBack(claimed);
     return false;
+  }
+
+  /** Gives a claimed row back untouched, as if never claimed (no attempt counted). */
+  void giveBack(Claimed<T> claimed) {
+    db.update(giveBackSql, claimed.id(), claimed.token());
   }
 
   /** Whether the row is still held by the claim and heads its key (a read, nothing changed). */
