@@ -1,13 +1,10 @@
 package io.omnichannel.launcher;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import io.omnichannel.core.domain.InboundRecord;
-import io.omnichannel.core.port.out.Claimed;
 import io.omnichannel.core.port.out.EventInbox;
-import io.omnichannel.core.port.out.InboxNeighbour;
-import io.omnichannel.launcher.work.ForwardingQueue;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
+import io.omnichannel.launcher.work.ForwardingEventInbox;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -20,30 +17,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * stored it waits for that, and once it was stored (or known) it is one. A copy whose first failed
  * is stored as any event; between instances the inbox's unique event id still decides.
  */
-final class RememberingInbox extends ForwardingQueue<InboundRecord> implements EventInbox {
+final class RememberingInbox extends ForwardingEventInbox {
   /** Events remembered: the two copies of an event arrive moments apart. */
   static final int REMEMBERED = 10_000;
 
-  private final EventInbox inbox;
   private final Map<String, CompletableFuture<Boolean>> storing = new ConcurrentHashMap<>();
-  private final Map<String, Boolean> stored =
-      new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-          return size() > REMEMBERED;
-        }
-      };
+  private final Cache<String, Boolean> stored =
+      CacheBuilder.newBuilder().maximumSize(REMEMBERED).build();
 
   RememberingInbox(EventInbox inbox) {
     super(inbox);
-    this.inbox = inbox;
   }
 
   /** Stores the event; false for a copy of one this instance stored or found stored lately. */
   @Override
   public boolean store(InboundRecord record) {
     String key = record.eventId();
-    if (wasStored(key)) {
+    if (stored.getIfPresent(key) != null) {
       return false;
     }
     CompletableFuture<Boolean> mine = new CompletableFuture<>();
@@ -53,12 +43,12 @@ final class RememberingInbox extends ForwardingQueue<InboundRecord> implements E
         first.join();
         return false; // stored by the first copy, or found stored
       } catch (CompletionException failed) {
-        return inbox.store(record); // the first copy was not stored: this one is, as any event
+        return super.store(record); // the first copy was not stored: this one is, as any event
       }
     }
     try {
-      boolean fresh = inbox.store(record);
-      remember(key);
+      boolean fresh = super.store(record);
+      stored.put(key, Boolean.TRUE);
       mine.complete(fresh);
       return fresh;
     } catch (RuntimeException | Error failure) {
@@ -66,33 +56,6 @@ final class RememberingInbox extends ForwardingQueue<InboundRecord> implements E
       throw failure;
     } finally {
       storing.remove(key, mine);
-    }
-  }
-
-  @Override
-  public List<InboxNeighbour> neighboursSince(Claimed<InboundRecord> claimed, Instant since) {
-    return inbox.neighboursSince(claimed, since);
-  }
-
-  @Override
-  public void completeSoon(Claimed<InboundRecord> claimed) {
-    inbox.completeSoon(claimed);
-  }
-
-  @Override
-  public void completeGathered(Claimed<InboundRecord> claimed, List<Long> gathered) {
-    inbox.completeGathered(claimed, gathered);
-  }
-
-  private boolean wasStored(String key) {
-    synchronized (stored) {
-      return stored.containsKey(key);
-    }
-  }
-
-  private void remember(String key) {
-    synchronized (stored) {
-      stored.put(key, Boolean.TRUE);
     }
   }
 }

@@ -2,9 +2,7 @@ package io.omnichannel.launcher;
 
 import io.omnichannel.core.domain.InboundRecord;
 import io.omnichannel.core.port.out.Claimed;
-import io.omnichannel.core.port.out.EventInbox;
-import io.omnichannel.core.port.out.InboxNeighbour;
-import io.omnichannel.launcher.work.ForwardingQueue;
+import io.omnichannel.launcher.work.ForwardingEventInbox;
 import io.omnichannel.launcher.work.WorkerPool;
 import io.omnichannel.persistence.Persistence;
 import java.time.Clock;
@@ -29,8 +27,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * run out first; one kept longer (workers stuck on slow calls) is given back, to be claimed again
  * at once.
  */
-final class WakingInbox extends ForwardingQueue<InboundRecord> implements EventInbox {
-  private final EventInbox inbox;
+final class WakingInbox extends ForwardingEventInbox {
   private final Persistence persistence;
   private final Clock clock;
   private final Duration lease;
@@ -53,7 +50,6 @@ final class WakingInbox extends ForwardingQueue<InboundRecord> implements EventI
   WakingInbox(Persistence persistence, Clock clock, Duration lease, int claimMax) {
     super(persistence.inbox());
     this.claimMax = Math.max(1, claimMax);
-    this.inbox = persistence.inbox();
     this.persistence = persistence;
     this.clock = clock;
     this.lease = lease;
@@ -79,26 +75,11 @@ final class WakingInbox extends ForwardingQueue<InboundRecord> implements EventI
                   }));
       return claimed.isPresent();
     }
-    boolean stored = inbox.store(record);
+    boolean stored = super.store(record);
     if (stored && pool != null) {
       persistence.afterCommit(pool::wake);
     }
     return stored;
-  }
-
-  @Override
-  public List<InboxNeighbour> neighboursSince(Claimed<InboundRecord> claimed, Instant since) {
-    return inbox.neighboursSince(claimed, since);
-  }
-
-  @Override
-  public void completeSoon(Claimed<InboundRecord> claimed) {
-    inbox.completeSoon(claimed);
-  }
-
-  @Override
-  public void completeGathered(Claimed<InboundRecord> claimed, List<Long> gathered) {
-    inbox.completeGathered(claimed, gathered);
   }
 
   /**
