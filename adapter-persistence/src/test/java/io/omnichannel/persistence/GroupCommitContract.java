@@ -46,7 +46,7 @@ abstract class GroupCommitContract extends DatabaseTest {
         members.add(
             threads.submit(
                 () -> {
-                  commits.run(() -> insertRaw(raw, eventId));
+                  commits.run(() -> RawInbox.insert(raw, eventId));
                   // what another connection sees the moment this caller is answered
                   return RawRows.dump(database, BATCH_ROWS);
                 }));
@@ -77,7 +77,7 @@ abstract class GroupCommitContract extends DatabaseTest {
       List<Future<Long>> members = new ArrayList<>();
       for (int i = 1; i <= 3; i++) {
         String eventId = "member-" + i;
-        members.add(threads.submit(() -> commits.run(() -> insertRaw(failing, eventId))));
+        members.add(threads.submit(() -> commits.run(() -> RawInbox.insert(failing, eventId))));
       }
       awaitQueued(commits, 3);
       release.countDown();
@@ -109,9 +109,9 @@ abstract class GroupCommitContract extends DatabaseTest {
             () ->
                 commits.run(
                     () -> {
-                      long id = insertRaw(raw, "lone");
+                      long id = RawInbox.insert(raw, "lone");
                       inside.countDown();
-                      await(release);
+                      Latches.awaitReleased(release);
                       return id;
                     }));
     assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
@@ -154,24 +154,5 @@ abstract class GroupCommitContract extends DatabaseTest {
                 throw e.getCause();
               }
             });
-  }
-
-  private static long insertRaw(Db raw, String eventId) {
-    return raw.insert(
-        "INSERT INTO inbox (event_id, kind, connection_id, ordering_key, payload, received_at,"
-            + " due_at) VALUES (?, 'CHANNEL_UPDATE', 'conn-1', ?, '{}', 0, 0)",
-        eventId,
-        "chat-" + eventId);
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      if (!latch.await(30, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("never released");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

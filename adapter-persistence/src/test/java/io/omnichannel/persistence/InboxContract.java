@@ -443,20 +443,20 @@ abstract class InboxContract extends DatabaseTest {
               () ->
                   commits.run(
                       () -> {
-                        long id = insertRaw(raw, "lone");
+                        long id = RawInbox.insert(raw, "lone");
                         leaderInside.countDown();
-                        await(release);
+                        Latches.awaitReleased(release);
                         return id;
                       }));
       assertThat(leaderInside.await(30, TimeUnit.SECONDS)).isTrue();
-      Future<Long> first = threads.submit(() -> commits.run(() -> insertRaw(raw, "b1")));
-      Future<Long> second = threads.submit(() -> commits.run(() -> insertRaw(raw, "b2")));
+      Future<Long> first = threads.submit(() -> commits.run(() -> RawInbox.insert(raw, "b1")));
+      Future<Long> second = threads.submit(() -> commits.run(() -> RawInbox.insert(raw, "b2")));
       Future<Long> failing =
           threads.submit(
               () ->
                   commits.run(
                       () -> {
-                        insertRaw(raw, "b3");
+                        RawInbox.insert(raw, "b3");
                         throw new IllegalStateException("the third write fails");
                       }));
       while (commits.waiting() < 3) {
@@ -484,17 +484,17 @@ abstract class InboxContract extends DatabaseTest {
     Db raw = (Db) db.transactions();
     GroupCommit commits = new GroupCommit(raw, 64, 1, Optional.empty());
 
-    commits.runSoon(() -> insertRaw(raw, "rider"));
+    commits.runSoon(() -> RawInbox.insert(raw, "rider"));
     assertThat(commits.hasRiders()).isTrue();
     assertThat(RawRows.dump(database, "SELECT COUNT(*) AS n FROM inbox"))
         .as("no linger here: it waits for a batch")
         .isEqualTo("n=0");
-    commits.run(() -> insertRaw(raw, "store"));
+    commits.run(() -> RawInbox.insert(raw, "store"));
     assertThat(RawRows.dump(database, "SELECT event_id FROM inbox ORDER BY id"))
         .isEqualTo("event_id=rider\nevent_id=store");
     assertThat(commits.hasRiders()).isFalse();
 
-    commits.runSoon(() -> insertRaw(raw, "lone"));
+    commits.runSoon(() -> RawInbox.insert(raw, "lone"));
     assertThat(commits.flush()).isTrue();
     assertThat(commits.flush()).as("nothing left to write").isFalse();
     assertThat(RawRows.dump(database, "SELECT COUNT(*) AS n FROM inbox WHERE event_id = 'lone'"))
@@ -563,24 +563,5 @@ abstract class InboxContract extends DatabaseTest {
         .as("the first two finished, the third still unfinished")
         .isEqualTo("event_id=tg:1001:62");
     assertThat(db.inbox().renew(third, T0.plus(LEASE))).as("still held by its claim").isTrue();
-  }
-
-  private static long insertRaw(Db raw, String eventId) {
-    return raw.insert(
-        "INSERT INTO inbox (event_id, kind, connection_id, ordering_key, payload, received_at,"
-            + " due_at) VALUES (?, 'CHANNEL_UPDATE', 'conn-1', ?, '{}', 0, 0)",
-        eventId,
-        "chat-" + eventId);
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      if (!latch.await(30, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("never released");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }
