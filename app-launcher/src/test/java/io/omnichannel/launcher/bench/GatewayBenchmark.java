@@ -96,9 +96,6 @@ public final class GatewayBenchmark {
   private final HttpClient http = HttpClient.newHttpClient();
   private final AtomicLong nextNewUser = new AtomicLong(500_000);
 
-  /** {@code -Dbench.gateway.only=inbound}: the inbound saturation pair alone, to iterate on. */
-  private boolean inboundOnly;
-
   private TelegramEmulator telegram;
   private OneConnectEmulator oneConnect;
   private Omnichannel gateway;
@@ -130,9 +127,7 @@ public final class GatewayBenchmark {
       throw new IllegalArgumentException(
           "bench.gateway.only must be coldstart, outbound, inbound or empty: " + only);
     }
-    GatewayBenchmark benchmark = new GatewayBenchmark(database);
-    benchmark.inboundOnly = only.equals("inbound");
-    int exit = benchmark.run(only.equals("outbound"));
+    int exit = new GatewayBenchmark(database).run(only);
     System.exit(exit);
   }
 
@@ -195,10 +190,11 @@ public final class GatewayBenchmark {
   }
 
   /**
-   * The whole benchmark, or with {@code outboundOnly} ({@code -Dbench.gateway.only=outbound}) the
-   * set-up, the warm-ups (the users write to both bots first) and the outbound pair of steps.
+   * The whole benchmark, or with {@code only} ({@code -Dbench.gateway.only}) {@code inbound} or
+   * {@code outbound} the set-up, the warm-ups (the users write to both bots first) and that pair of
+   * steps alone.
    */
-  private int run(boolean outboundOnly) throws Exception {
+  private int run(String only) throws Exception {
     long began = System.nanoTime();
     Path data = Files.createTempDirectory("omnichannel-bench");
     ScratchMariaDb mariaDb = null;
@@ -269,8 +265,9 @@ public final class GatewayBenchmark {
               firstTimeEvery,
               false,
               nextNewUser);
-      if (inboundOnly) {
-        return reportInbound(pair(load, "rs", relayIn, "gs", gatewayIn, Pace.saturating(window)));
+      if (only.equals("inbound")) {
+        StepResult[] inbound = pair(load, "rs", relayIn, "gs", gatewayIn, Pace.saturating(window));
+        return reportPair("inbound", "saturation_ratio", inbound) ? 0 : 1;
       }
       relayOut =
           new OutboundRoute(
@@ -296,10 +293,11 @@ public final class GatewayBenchmark {
           warmRelayOut.injected(),
           warmGatewayOut.delivered(),
           warmGatewayOut.injected());
-      if (outboundOnly) {
+      if (only.equals("outbound")) {
         StepResult[] outbound =
             pair(load, "ro", relayOut, "go", gatewayOut, Pace.saturating(window));
-        return reportOutbound(outbound) && warmGatewayOut.lost() + warmGatewayOut.doubled() == 0
+        return reportPair("outbound", "outbound_ratio", outbound)
+                && warmGatewayOut.lost() + warmGatewayOut.doubled() == 0
             ? 0
             : 1;
       }
@@ -583,28 +581,34 @@ public final class GatewayBenchmark {
   // ----------------------------------------------------------------------------------------------
   // report
 
-  /** The inbound saturation pair's RESULT line; 0 when the gateway lost and doubled nothing. */
-  private int reportInbound(StepResult[] saturated) {
-    StepResult relayStep = saturated[0];
-    StepResult gw = saturated[1];
+  /**
+   * One pair of steps alone ({@code -Dbench.gateway.only}): its RESULT line and the most frequent
+   * statements; true when the gateway lost and doubled nothing.
+   */
+  private boolean reportPair(String direction, String ratioKey, StepResult[] pair) {
+    StepResult relayStep = pair[0];
+    StepResult gw = pair[1];
     OUT.printf(
         Locale.ROOT,
-        "RESULT inbound db=%s relay_msgs_per_s=%.1f gateway_msgs_per_s=%.1f saturation_ratio=%.2f"
+        "RESULT %s db=%s relay_msgs_per_s=%.1f gateway_msgs_per_s=%.1f %s=%.2f"
             + " statements_per_msg=%.2f commits_per_msg=%.2f setautocommit_per_msg=%.2f"
-            + " cpu_ms_per_msg=%.2f lost=%d doubled=%d load %s%n",
+            + " cpu_ms_per_msg=%.2f relay_cpu_ms_per_msg=%.2f lost=%d doubled=%d load %s%n",
+        direction,
         dbName(),
         relayStep.throughput(),
         gw.throughput(),
+        ratioKey,
         gw.throughput() / relayStep.throughput(),
         gw.perDelivered(gw.db().statements()),
         gw.perDelivered(gw.db().commits()),
         gw.perDelivered(gw.db().autoCommitSets()),
         gw.cpuMsPerMessage(),
+        relayStep.cpuMsPerMessage(),
         gw.lost(),
         gw.doubled(),
         loadAverage());
-    gw.db().top(16).forEach(line -> OUT.println("   sql " + line));
-    return gw.lost() == 0 && gw.doubled() == 0 ? 0 : 1;
+    gw.db().top(24).forEach(line -> OUT.println("   sql " + line));
+    return gw.lost() == 0 && gw.doubled() == 0;
   }
 
   /** Prints every step and the RESULT lines; true when the gateway lost and doubled nothing. */
@@ -734,37 +738,6 @@ public final class GatewayBenchmark {
       OUT.printf(Locale.ROOT, "RESULT cold_start_ms=%d%n", coldStartMs);
     }
     return clean;
-  }
-
-  /** The outbound pair alone: statements and commits per send, the ratio; true when clean. */
-  private boolean reportOutbound(StepResult[] outbound) {
-    StepResult gw = outbound[1];
-    CountingDriver.Counts db = gw.db();
-    OUT.printf(
-        Locale.ROOT,
-        "%ngateway step %s: per send %.2f statements, %.2f commits, %.2f rollbacks, %.2f"
-            + " setAutoCommit; cpu %.2f ms per send (relay %.2f)%n",
-        gw.tag(),
-        gw.perDelivered(db.statements()),
-        gw.perDelivered(db.commits()),
-        gw.perDelivered(db.rollbacks()),
-        gw.perDelivered(db.autoCommitSets()),
-        gw.cpuMsPerMessage(),
-        outbound[0].cpuMsPerMessage());
-    db.top(24).forEach(line -> OUT.println("   sql " + line));
-    OUT.printf(
-        Locale.ROOT,
-        "RESULT db=%s outbound relay_msgs_per_s=%.1f gateway_msgs_per_s=%.1f outbound_ratio=%.2f"
-            + " statements_per_send=%.2f commits_per_send=%.2f lost=%d doubled=%d%n",
-        dbName(),
-        outbound[0].throughput(),
-        gw.throughput(),
-        gw.throughput() / outbound[0].throughput(),
-        gw.perDelivered(db.statements()),
-        gw.perDelivered(db.commits()),
-        gw.lost(),
-        gw.doubled());
-    return gw.lost() == 0 && gw.doubled() == 0;
   }
 
   private static String loadAverage() {
