@@ -11,6 +11,8 @@ import io.omnichannel.core.port.out.WorkQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
@@ -46,7 +48,16 @@ final class QueueDraining<T> implements QueueWorker {
     AFTER_HANDLER
   }
 
-  private record Held<T>(Claimed<T> claimed, Instant leasedUntil) {}
+  /**
+   * A row in hand under one claim, leased until when; {@code adopted} when that claim took the row
+   * from a worker of this instance whose lease ran out while it still had the row in hand: that
+   * worker writes its outcome under this claim, and the adopting worker does nothing with it.
+   */
+  private record Held<T>(Claimed<T> claimed, Instant leasedUntil, boolean adopted) {
+    Held<T> renewedUntil(Instant until) {
+      return new Held<>(claimed, until, adopted);
+    }
+  }
 
   /** What to write to the queue for a row once its handler is through, under a given claim. */
   private interface Outcome<T> {
@@ -88,14 +99,22 @@ final class QueueDraining<T> implements QueueWorker {
       return false;
     }
     Claimed<T> claimed = next.get();
-    Held<T> fresh = new Held<>(claimed, now.plus(lease));
-    if (held.computeIfPresent(claimed.id(), (id, old) -> fresh) != null) {
-      // in hand here already, its lease ran out while its outcome waited for the database: the
-      // worker that holds it writes the outcome under this newer claim, so nothing runs twice
-      return true;
+    Held<T> taken =
+        held.merge(
+            claimed.id(),
+            new Held<>(claimed, now.plus(lease), false),
+            (inHand, fresh) ->
+                // still leased by the worker that has it in hand: that worker's outcome was written
+                // (the row was free to claim) and it has only not let go yet — the row is this
+                // claim's to work on. Its lease ran out: the row is still in hand there (handled,
+                // or its outcome waiting for the database), and that worker writes the outcome
+                // under this newer claim, so nothing runs twice.
+                inHand.leasedUntil().isAfter(now)
+                    ? fresh
+                    : new Held<>(claimed, fresh.leasedUntil(), true));
+    if (!taken.adopted()) {
+      settle(claimed.id(), outcomeOf(claimed));
     }
-    held.put(claimed.id(), fresh);
-    settle(claimed.id(), outcomeOf(claimed));
     return true;
   }
 
@@ -116,7 +135,7 @@ final class QueueDraining<T> implements QueueWorker {
         return; // the next beat tries again; meanwhile the leases run on
       }
       if (kept) {
-        held.replace(row.claimed().id(), row, new Held<>(row.claimed(), until));
+        held.replace(row.claimed().id(), row, row.renewedUntil(until));
       } else {
         held.remove(row.claimed().id(), row);
       }
@@ -191,30 +210,45 @@ final class QueueDraining<T> implements QueueWorker {
   }
 
   /**
-   * Writes the outcome under the newest claim this instance has of the row, then lets the row go; a
-   * claim lost to another worker writes nothing. A storage failure keeps the row in hand.
+   * Writes the outcome under the claim this instance has of the row, then lets the row go; should a
+   * newer claim of this instance have adopted the row meanwhile, the outcome is written under that
+   * one too. A claim lost to another worker writes nothing; a storage failure keeps the row in
+   * hand.
    */
   private void write(long id, Outcome<T> outcome) {
-    boolean stillHeld = false;
-    try {
-      for (Held<T> current = held.get(id); current != null; ) {
-        try {
-          outcome.write(queue, current.claimed());
-          return;
-        } catch (ClaimLost lost) {
-          Held<T> newer = held.get(id);
-          boolean adopted = newer != null && newer.claimed().token() != current.claimed().token();
-          current = adopted ? newer : null;
-        }
-      }
-    } catch (StorageUnavailable away) {
-      stillHeld = true;
-      throw away;
-    } finally {
-      if (!stillHeld) {
-        held.remove(id);
+    for (Held<T> current = held.get(id); current != null; current = letGo(id, current)) {
+      try {
+        outcome.write(queue, current.claimed());
+      } catch (ClaimLost lost) {
+        // another claim holds the row: written under it next should it be an adoption here
+      } catch (StorageUnavailable away) {
+        throw away;
+      } catch (RuntimeException failure) {
+        letGo(id, current);
+        throw failure;
       }
     }
+  }
+
+  /**
+   * Lets go of the row held under {@code written}'s claim; returns the claim of this instance that
+   * adopted the row meanwhile, whose outcome is still to be written, or null. A newer claim that
+   * did not adopt it (taken after the outcome was written) is another worker's to work on.
+   */
+  private Held<T> letGo(long id, Held<T> written) {
+    List<Held<T>> adopting = new ArrayList<>(1);
+    held.computeIfPresent(
+        id,
+        (key, inHand) -> {
+          if (inHand.claimed().token() == written.claimed().token()) {
+            return null;
+          }
+          if (inHand.adopted()) {
+            adopting.add(inHand);
+          }
+          return inHand;
+        });
+    return adopting.isEmpty() ? null : adopting.get(0);
   }
 
   private static String describe(RuntimeException failure) {

@@ -3,11 +3,13 @@ package io.omnichannel.core.usecase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.omnichannel.core.domain.failure.AwaitingSlot;
 import io.omnichannel.core.domain.failure.ChannelUnavailable;
 import io.omnichannel.core.domain.failure.StorageUnavailable;
 import io.omnichannel.core.fakes.InMemoryQueue;
 import io.omnichannel.core.fakes.InMemoryQueue.Row;
 import io.omnichannel.core.fakes.ManualClock;
+import io.omnichannel.core.port.out.Claimed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -210,14 +212,58 @@ class QueueRecoveryTest {
     assertThat(queue.rows()).allMatch(Row::done);
   }
 
+  @Test
+  void aRowClaimedAgainByAnotherThreadJustAfterItsPostponementIsSentNotLeftLeased() {
+    long id = enqueue("postponed");
+    @SuppressWarnings("unchecked")
+    QueueDraining<String>[] self = new QueueDraining[1];
+    List<Boolean> otherThreadFoundWork = new ArrayList<>();
+    queue.afterPostponing(() -> otherThreadFoundWork.add(self[0].processNext()));
+    self[0] =
+        sender(
+            claimed -> {
+              if (claimed.attempt() == 1 && sent.isEmpty()) {
+                sent.add("waited");
+                // the slot opens at once: the row is due again as its postponement is written,
+                // and another thread claims it before this one has let it go
+                throw new AwaitingSlot(clock.instant());
+              }
+              sent.add(claimed.item());
+            });
+
+    assertThat(self[0].processNext()).isTrue();
+
+    assertThat(otherThreadFoundWork).containsExactly(true);
+    assertThat(sent)
+        .as("sent by the thread that claimed it again")
+        .containsExactly("waited", "postponed");
+    assertThat(queue.rows()).allMatch(Row::done);
+    assertThat(queue.rows().get(0).leasedUntil()).as("row %d", id).isEmpty();
+  }
+
   private Instant start() {
     return Instant.parse("2026-11-29T10:00:00Z");
   }
 
   /** The in-memory queue, one chat, rows added by the test. */
   private static final class ChatQueue extends InMemoryQueue<String> {
+    private Runnable afterPostponing = () -> {};
+
     ChatQueue() {
       super(item -> "chat-1");
+    }
+
+    /** Runs {@code next} once a postponement is written, before the postponing worker goes on. */
+    void afterPostponing(Runnable next) {
+      afterPostponing = next;
+    }
+
+    @Override
+    public void postpone(Claimed<String> claimed, Instant next, String reason) {
+      super.postpone(claimed, next, reason);
+      Runnable once = afterPostponing;
+      afterPostponing = () -> {};
+      once.run();
     }
 
     long put(String item) {
