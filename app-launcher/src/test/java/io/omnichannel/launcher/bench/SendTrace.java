@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * and postponement of both instances, recorded as they happen and summed up at the end — when each
  * instance first sent, how long a send held its slots (from its claim to its return), how late a
  * postponed row was claimed again after it became due, how the claims split between the instances,
- * and each bot's pace window after window.
+ * each bot's pace window after window, and the first 700 ms 50 ms by 50 ms (grants and waits by
+ * bot, row claims).
  */
 final class SendTrace {
   private record Grant(String instance, String bot, int lane, Instant claimed, Instant ended) {}
@@ -49,8 +50,41 @@ final class SendTrace {
   private final Set<Long> rePostponable = ConcurrentHashMap.newKeySet();
   private final AtomicInteger postponedAgain = new AtomicInteger();
 
+  /** What happened in each 50 ms of the run's first 700 ms, as "ms what". */
+  private final ConcurrentLinkedQueue<String> ramp = new ConcurrentLinkedQueue<>();
+
+  private static final int RAMP_MS = 700;
+  private static final int RAMP_STEP_MS = 50;
+
+  /** A budget grant or wait (by bot) or a row claim (or none found) early in the run. */
+  private void rampEvent(String what) {
+    long ms = Duration.between(started, Instant.now()).toMillis();
+    if (ms < RAMP_MS) {
+      ramp.add(ms / RAMP_STEP_MS * RAMP_STEP_MS + " " + what);
+    }
+  }
+
+  /** The bot's number in a window key "telegram:7000000001": its last digits. */
+  private static String botOf(List<SendingWindow> windows) {
+    String key = windows.get(0).key();
+    return key.substring(Math.max(0, key.length() - 3));
+  }
+
+  /** Starts the measured run: what was recorded before it (the warm-up) is forgotten. */
   void start(Instant now) {
     started = now;
+    inFlight.clear();
+    grantedBy.clear();
+    grants.clear();
+    postponed.clear();
+    wakeLatencyMicros.clear();
+    rowClaims.clear();
+    waits.clear();
+    lostRaces.clear();
+    postponements.clear();
+    rePostponable.clear();
+    postponedAgain.set(0);
+    ramp.clear();
   }
 
   SendingBudget budget(String instance, SendingBudget budget) {
@@ -59,6 +93,7 @@ final class SendTrace {
       public SlotClaim claim(
           List<SendingWindow> windows, int count, Instant now, Instant heldUntil) {
         SlotClaim claim = budget.claim(windows, count, now, heldUntil);
+        rampEvent((claim instanceof SlotClaim.Granted ? "grant " : "wait ") + botOf(windows));
         if (claim instanceof SlotClaim.Granted granted) {
           inFlight.put(granted, now);
           grantedBy.put(granted, instance + " " + windows.get(0).key());
@@ -103,6 +138,7 @@ final class SendTrace {
     @Override
     public Optional<Claimed<OutboxMessage>> claimNext(Instant now, Duration lease) {
       var claimed = super.claimNext(now, lease);
+      rampEvent(claimed.isPresent() ? "row" : "empty");
       claimed.ifPresent(
           row -> {
             rowClaims.merge(instance, 1, Integer::sum);
@@ -162,6 +198,16 @@ final class SendTrace {
         "postponed row claimed again after it was due, ms: "
             + percentiles(new ArrayList<>(wakeLatencyMicros), micros -> micros));
     lines.add("rows postponed again when claimed after their due time: " + postponedAgain.get());
+    ramp.stream()
+        .collect(
+            Collectors.groupingBy(
+                event -> Integer.parseInt(event.substring(0, event.indexOf(' '))),
+                TreeMap::new,
+                Collectors.groupingBy(
+                    event -> event.substring(event.indexOf(' ') + 1),
+                    TreeMap::new,
+                    Collectors.counting())))
+        .forEach((ms, counts) -> lines.add("from " + ms + " ms: " + counts));
     List<Long> idle = new ArrayList<>();
     all.stream()
         .collect(Collectors.groupingBy(g -> g.bot() + "/" + g.lane()))

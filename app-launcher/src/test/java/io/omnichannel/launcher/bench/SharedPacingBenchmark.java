@@ -96,98 +96,141 @@ public final class SharedPacingBenchmark {
           PersistenceConfig.server(mariaDb.url(), mariaDb.user(), mariaDb.password(), data);
       List<BotInfo> infos = new ArrayList<>();
       List<CompletableFuture<?>> everySent = new ArrayList<>();
+      List<CompletableFuture<?>> warmedUp = new ArrayList<>();
       try (Persistence setup = Persistence.open(database, clock, "bench-setup")) {
         for (int b = 0; b < bots; b++) {
-          BotInfo bot = telegram.createBot("Bench " + b, "bench_" + b + "_bot");
-          infos.add(bot);
-          Connection connection = connection(bot, b, clock.instant());
-          setup.connections().insert(connection);
-          for (int c = 0; c < chats; c++) {
-            long user = 10_000L * (b + 1) + c;
-            telegram.bot(bot.token()).user(UserSpec.of(user, "User" + user)).sendsText("hi");
-            setup.accounts().insert(account(connection, user, clock.instant()));
-            everySent.add(telegram.sentFuture(bot.token(), user, messages));
-          }
+          infos.add(addBot(telegram, setup, b, chats, messages, everySent, clock));
         }
-        Outbox outbox = setup.outbox();
-        for (int m = 0; m < messages; m++) {
-          for (int b = 0; b < bots; b++) {
-            for (int c = 0; c < chats; c++) {
-              long user = 10_000L * (b + 1) + c;
-              outbox.enqueue(
-                  new OutboxMessage(
-                      connectionId(b),
-                      new ChatId(Long.toString(user)),
-                      accountId(b, user),
-                      new OutboundPost.Text(user + "#" + m, Keyboard.UNCHANGED),
-                      "bench:" + user + ":" + m));
-            }
-          }
-        }
-      }
+        // a bot of its own for the warm-up: its windows are not the measured bots'
+        infos.add(addBot(telegram, setup, bots, WARM_UP_CHATS, WARM_UP_MESSAGES, warmedUp, clock));
+        enqueue(setup.outbox(), bots, 1, WARM_UP_CHATS, WARM_UP_MESSAGES);
 
-      AtomicInteger blocked = new AtomicInteger();
-      ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-      sampler.scheduleAtFixedRate(
-          () -> blocked.accumulateAndGet(parkedInPacing(), Math::max),
-          50,
-          50,
-          TimeUnit.MILLISECONDS);
-      CountingDriver.Counts before = CountingDriver.now();
-      SendTrace trace = new SendTrace();
-      List<Instance> instances =
-          List.of(
-              new Instance(database, telegram.baseUrl(), "bench-1", workers, clock, trace),
-              new Instance(database, telegram.baseUrl(), "bench-2", workers, clock, trace));
-      // the clock starts once both instances are up: their boot is the cold-start benchmark's
-      long started = System.nanoTime();
-      trace.start(clock.instant());
-      instances.forEach(Instance::start);
-      CompletableFuture.allOf(everySent.toArray(CompletableFuture[]::new))
-          .get(10, TimeUnit.MINUTES);
-      double seconds = (System.nanoTime() - started) / 1e9;
-      CountingDriver.Counts sending = CountingDriver.now().minus(before);
-      sampler.shutdownNow();
-      instances.forEach(Instance::close);
-      double sends = (double) bots * chats * messages;
-      System.out.printf(
-          Locale.ROOT,
-          "per send: %.2f statements, %.2f commits, %.2f setAutoCommit, %.2f rollbacks"
-              + " (load %s)%n",
-          sending.statements() / sends,
-          sending.commits() / sends,
-          sending.autoCommitSets() / sends,
-          sending.rollbacks() / sends,
-          Files.readString(Path.of("/proc/loadavg")).trim());
-      sending.top(12).forEach(line -> System.out.println("   sql " + line));
-
-      long tooMany = infos.stream().mapToLong(b -> telegram.tooManyRequestsCount(b.token())).sum();
-      double ideal = idealSeconds(chats * messages, messages, RateLimits.real());
-      System.out.printf(
-          Locale.ROOT,
-          "%d bots × %d chats × %d messages on two instances (%d workers each): %.1f s, the"
-              + " limits allow %.1f s%n",
-          bots,
-          chats,
-          messages,
-          workers,
-          seconds,
-          ideal);
-      System.out.printf(
-          Locale.ROOT,
-          "RESULT shared_pacing too_many_requests=%d of_ideal=%.2f blocked_workers=%d%n",
-          tooMany,
-          ideal / seconds,
-          blocked.get());
-      for (BotInfo bot : infos) {
-        // which window refused each 429, and how early the send came: a clock, a rounding or a slot
-        System.out.println("   429s of bot " + bot.id() + ": " + telegram.refusals(bot.token()));
+        SendTrace trace = new SendTrace();
+        List<Instance> instances =
+            List.of(
+                new Instance(database, telegram.baseUrl(), "bench-1", workers, clock, trace),
+                new Instance(database, telegram.baseUrl(), "bench-2", workers, clock, trace));
+        // the first sends of a fresh JVM load classes and open connections for ≈0.5 s each: what
+        // is measured here is the pacing of running instances, their boot is the cold start's
+        instances.forEach(Instance::start);
+        CompletableFuture.allOf(warmedUp.toArray(CompletableFuture[]::new))
+            .get(1, TimeUnit.MINUTES);
+        instances.forEach(Instance::stop);
+        enqueue(setup.outbox(), 0, bots, chats, messages);
+        measure(telegram, infos, everySent, instances, trace, bots, chats, messages, workers);
+        instances.forEach(Instance::close);
       }
-      trace
-          .breakdown(RateLimits.real().botMessages(), RateLimits.real().botWindow())
-          .forEach(line -> System.out.println("   " + line));
     }
     System.exit(0);
+  }
+
+  private static final int WARM_UP_CHATS = 20;
+  private static final int WARM_UP_MESSAGES = 3;
+
+  /** A bot with {@code chats} private chats, its connection and accounts stored. */
+  private static BotInfo addBot(
+      TelegramEmulator telegram,
+      Persistence setup,
+      int b,
+      int chats,
+      int messages,
+      List<CompletableFuture<?>> sent,
+      Clock clock) {
+    BotInfo bot = telegram.createBot("Bench " + b, "bench_" + b + "_bot");
+    Connection connection = connection(bot, b, clock.instant());
+    setup.connections().insert(connection);
+    for (int c = 0; c < chats; c++) {
+      long user = userId(b, c);
+      telegram.bot(bot.token()).user(UserSpec.of(user, "User" + user)).sendsText("hi");
+      setup.accounts().insert(account(connection, user, clock.instant()));
+      sent.add(telegram.sentFuture(bot.token(), user, messages));
+    }
+    return bot;
+  }
+
+  /** Message after message, each to every chat of bots {@code from}.. in turn. */
+  private static void enqueue(Outbox outbox, int from, int bots, int chats, int messages) {
+    for (int m = 0; m < messages; m++) {
+      for (int b = from; b < from + bots; b++) {
+        for (int c = 0; c < chats; c++) {
+          long user = userId(b, c);
+          outbox.enqueue(
+              new OutboxMessage(
+                  connectionId(b),
+                  new ChatId(Long.toString(user)),
+                  accountId(b, user),
+                  new OutboundPost.Text(user + "#" + m, Keyboard.UNCHANGED),
+                  "bench:" + user + ":" + m));
+        }
+      }
+    }
+  }
+
+  private static long userId(int bot, int chat) {
+    return 10_000L * (bot + 1) + chat;
+  }
+
+  private static void measure(
+      TelegramEmulator telegram,
+      List<BotInfo> infos,
+      List<CompletableFuture<?>> everySent,
+      List<Instance> instances,
+      SendTrace trace,
+      int bots,
+      int chats,
+      int messages,
+      int workers)
+      throws Exception {
+    Clock clock = Clock.systemUTC();
+    AtomicInteger blocked = new AtomicInteger();
+    ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+    sampler.scheduleAtFixedRate(
+        () -> blocked.accumulateAndGet(parkedInPacing(), Math::max), 50, 50, TimeUnit.MILLISECONDS);
+    CountingDriver.Counts before = CountingDriver.now();
+    long started = System.nanoTime();
+    trace.start(clock.instant());
+    instances.forEach(Instance::start);
+    CompletableFuture.allOf(everySent.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    CountingDriver.Counts sending = CountingDriver.now().minus(before);
+    sampler.shutdownNow();
+    double sends = (double) bots * chats * messages;
+    System.out.printf(
+        Locale.ROOT,
+        "per send: %.2f statements, %.2f commits, %.2f setAutoCommit, %.2f rollbacks"
+            + " (load %s)%n",
+        sending.statements() / sends,
+        sending.commits() / sends,
+        sending.autoCommitSets() / sends,
+        sending.rollbacks() / sends,
+        Files.readString(Path.of("/proc/loadavg")).trim());
+    sending.top(12).forEach(line -> System.out.println("   sql " + line));
+
+    long tooMany = infos.stream().mapToLong(b -> telegram.tooManyRequestsCount(b.token())).sum();
+    double ideal = idealSeconds(chats * messages, messages, RateLimits.real());
+    System.out.printf(
+        Locale.ROOT,
+        "%d bots × %d chats × %d messages on two instances (%d workers each): %.1f s, the"
+            + " limits allow %.1f s%n",
+        bots,
+        chats,
+        messages,
+        workers,
+        seconds,
+        ideal);
+    System.out.printf(
+        Locale.ROOT,
+        "RESULT shared_pacing too_many_requests=%d of_ideal=%.2f blocked_workers=%d%n",
+        tooMany,
+        ideal / seconds,
+        blocked.get());
+    for (BotInfo bot : infos) {
+      // which window refused each 429, and how early the send came: a clock, a rounding or a slot
+      System.out.println("   429s of bot " + bot.id() + ": " + telegram.refusals(bot.token()));
+    }
+    trace
+        .breakdown(RateLimits.real().botMessages(), RateLimits.real().botWindow())
+        .forEach(line -> System.out.println("   " + line));
   }
 
   /**
@@ -275,7 +318,9 @@ public final class SharedPacingBenchmark {
     private final Persistence persistence;
     private final Telegram telegram;
     private final DueWakeups wakeups;
-    private final WorkerPool pool;
+    private final SendingOutbox sending;
+    private final int workers;
+    private volatile WorkerPool pool;
 
     Instance(
         PersistenceConfig database,
@@ -305,8 +350,7 @@ public final class SharedPacingBenchmark {
               persistence.accounts(),
               persistence.droppedMessages(),
               clock);
-      WorkerPool[] self = new WorkerPool[1];
-      wakeups = new DueWakeups(() -> self[0].wake(), clock);
+      wakeups = new DueWakeups(this::wake, clock);
       Outbox outbox =
           new WakingOutbox(
               trace.outbox(name, persistence.outbox()),
@@ -314,32 +358,44 @@ public final class SharedPacingBenchmark {
               () -> {},
               wakeups,
               Runnable::run);
-      pool =
-          new WorkerPool(
-              "outbox",
-              new SendingOutbox(
-                  outbox,
-                  persistence.outboxClosedSenders(),
-                  delivering,
-                  RetryPolicy.standard(),
-                  LEASE,
-                  clock),
-              workers,
-              Duration.ofSeconds(1),
-              LEASE.dividedBy(5));
-      self[0] = pool;
+      sending =
+          new SendingOutbox(
+              outbox,
+              persistence.outboxClosedSenders(),
+              delivering,
+              RetryPolicy.standard(),
+              LEASE,
+              clock);
+      this.workers = workers;
     }
 
+    private void wake() {
+      WorkerPool running = pool;
+      if (running != null) {
+        running.wake();
+      }
+    }
+
+    /** Starts a pool of outbox workers (again after {@link #stop}). */
     void start() {
+      pool = new WorkerPool("outbox", sending, workers, Duration.ofSeconds(1), LEASE.dividedBy(5));
       pool.start();
     }
 
-    void close() {
-      try {
-        pool.stop(Duration.ofSeconds(10));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    void stop() {
+      WorkerPool running = pool;
+      pool = null;
+      if (running != null) {
+        try {
+          running.stop(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
+    }
+
+    void close() {
+      stop();
       wakeups.close();
       telegram.close();
       persistence.close();
