@@ -72,6 +72,13 @@ final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox, Close
        WHERE id = ? AND finished = FALSE AND due_at <= ? AND (leased_until IS NULL OR leased_until <= ?)
       """;
 
+  /** The chat's rows behind one row are not due before a moment (the chat's window is full). */
+  private static final String HOLD_FOLLOWING =
+      """
+      UPDATE outbox SET due_at = ?
+       WHERE ordering_key = ? AND finished = FALSE AND id > ? AND due_at < ?
+      """;
+
   private static final String COMPLETE =
       """
       UPDATE outbox SET finished = TRUE, completed_at = ?, leased_until = NULL, claim_token = NULL
@@ -221,6 +228,17 @@ final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox, Close
     long now = Micros.of(clock().instant());
     int updated = writes.run(() -> db().update(COMPLETE, now, claimed.id(), claimed.token()));
     expectHeld(claimed, "completion", updated);
+  }
+
+  /**
+   * Rides with the next commit of this instance's writes (the row's completion at the latest): a
+   * hold lost in a crash only lets the next row be claimed and postponed as before. Reads the index
+   * on (ordering_key, finished, id).
+   */
+  @Override
+  public void holdFollowing(Claimed<OutboxMessage> sent, Instant notBefore) {
+    long at = Micros.of(notBefore);
+    writes.runSoon(() -> db().update(HOLD_FOLLOWING, at, sent.item().orderingKey(), sent.id(), at));
   }
 
   @Override

@@ -49,6 +49,12 @@ final class CuttableOutbox implements Outbox {
   }
 
   @Override
+  public void holdFollowing(Claimed<OutboxMessage> sent, Instant notBefore) {
+    check("holdFollowing");
+    outbox.holdFollowing(sent, notBefore);
+  }
+
+  @Override
   public Optional<Claimed<OutboxMessage>> claimNext(Instant now, Duration lease) {
     check("claimNext");
     return outbox.claimNext(now, lease);

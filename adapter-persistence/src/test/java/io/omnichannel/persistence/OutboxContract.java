@@ -153,6 +153,29 @@ abstract class OutboxContract extends DatabaseTest {
   }
 
   @Test
+  void aChatHeldBackAfterASendHasItsNextRowsClaimableOnlyOnceItOpensAndNoOtherChatWaits() {
+    db.outbox().enqueue(outbound("1", "sent"));
+    db.outbox().enqueue(outbound("1", "next"));
+    db.outbox().enqueue(outbound("1", "after next"));
+    db.outbox().enqueue(outbound("2", "other chat"));
+    Claimed<OutboxMessage> sent = db.outbox().claimNext(T0, LEASE).orElseThrow();
+    Instant opens = T0.plusMillis(900);
+
+    db.outbox().holdFollowing(sent, opens);
+    db.outbox().complete(sent);
+
+    assertThat(db.outbox().claimNext(T0, LEASE).orElseThrow().item().sourceEventId())
+        .isEqualTo("1c:other chat");
+    assertThat(db.outbox().claimNext(opens.minusNanos(1_000), LEASE))
+        .as("the chat's next row is not due before it opens")
+        .isEmpty();
+    assertThat(
+            anotherInstance().outbox().claimNext(opens, LEASE).orElseThrow().item().sourceEventId())
+        .as("due then for every instance")
+        .isEqualTo("1c:next");
+  }
+
+  @Test
   void sendsToOneChatLeaveInTheOrderTheyWereEnqueued() {
     db.outbox().enqueue(outbound("1", "first"));
     db.outbox().enqueue(outbound("1", "second"));

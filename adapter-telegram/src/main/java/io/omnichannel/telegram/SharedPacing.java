@@ -4,6 +4,7 @@ import io.omnichannel.core.domain.BotId;
 import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.SendingWindow;
 import io.omnichannel.core.domain.SlotClaim;
+import io.omnichannel.core.domain.SlotLanes;
 import io.omnichannel.core.domain.failure.AwaitingSlot;
 import io.omnichannel.core.domain.failure.RateLimited;
 import io.omnichannel.core.port.out.SendingBudget;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * B2 for every bot, in the budget all instances share: a send takes its slots in the bot's window
@@ -42,27 +44,46 @@ final class SharedPacing {
    *
    * @param inFlight how long a call may take: its slots stay taken that long should this instance
    *     die before it returned
+   * @return when the chat's next message may go, if its window is full after this one (a private
+   *     chat's bucket emptied by a burst; a group's window is shared with other instances' sends
+   *     this one does not see, so nothing is said of it)
    */
-  void send(BotId bot, ChatId chat, Duration inFlight, List<Runnable> calls) {
+  Optional<Instant> send(BotId bot, ChatId chat, Duration inFlight, List<Runnable> calls) {
     List<SendingWindow> windows = windows(bot, chat);
     Instant now = clock.instant();
     SlotClaim claim = budget.claim(windows, calls.size(), now, now.plus(inFlight));
     if (claim instanceof SlotClaim.Wait wait) {
       throw new AwaitingSlot(wait.opensAt(), wait.firstOpensAt());
     }
+    SlotClaim.Granted granted = (SlotClaim.Granted) claim;
     RateLimited limited = null;
+    Instant ended = null;
     try {
       calls.forEach(Runnable::run);
     } catch (RateLimited tooMany) {
       limited = tooMany;
       throw tooMany;
     } finally {
-      Instant ended = clock.instant();
-      budget.settle((SlotClaim.Granted) claim, ended);
+      ended = clock.instant();
+      budget.settle(granted, ended);
       if (limited != null) {
         budget.pauseUntil(windows, ended.plus(limited.retryAfter()));
       }
     }
+    return chatOpensAt(granted, windows.get(1), ended);
+  }
+
+  /** When a private chat's bucket lets one more message go after this send, if not at once. */
+  private static Optional<Instant> chatOpensAt(
+      SlotClaim.Granted granted, SendingWindow chat, Instant ended) {
+    if (chat.refill() != SendingWindow.Refill.TOKEN_BUCKET) {
+      return Optional.empty();
+    }
+    return granted.slots().stream()
+        .filter(slot -> slot.window().equals(chat))
+        .map(slot -> SlotLanes.opensAt(chat, slot.afterSend(ended), 1))
+        .filter(opens -> opens.isAfter(ended))
+        .findFirst();
   }
 
   private List<SendingWindow> windows(BotId bot, ChatId chat) {

@@ -139,25 +139,25 @@ final class TelegramChannel implements MessengerChannel {
   @Override
   public SendOutcome send(BotAccess bot, ChatId chat, Optional<TopicId> topic, ChannelPost post) {
     try {
-      sendPaced(bot, chat, topic, post);
-      return SendOutcome.SENT;
+      return new SendOutcome.Sent(sendPaced(bot, chat, topic, post));
     } catch (Undeliverable refused) {
       return refused.outcome();
     }
   }
 
-  private void sendPaced(BotAccess bot, ChatId chat, Optional<TopicId> topic, ChannelPost post) {
+  /** Sends the post's parts in one claim of slots; when the chat's next message may go. */
+  private Optional<Instant> sendPaced(
+      BotAccess bot, ChatId chat, Optional<TopicId> topic, ChannelPost post) {
     Long thread = topic.map(id -> Long.parseLong(id.value())).orElse(null);
     Duration request = config.timeouts().request();
     if (post instanceof ChannelPost.Text) {
       ChannelPost.Text text = (ChannelPost.Text) post;
-      pacing.send(
+      return pacing.send(
           bot.bot(),
           chat,
           request,
           textCalls(
               bot, chat, thread, TextParts.split(text.text(), Texts.MESSAGE_MAX), text.keyboard()));
-      return;
     }
     ChannelPost.File file = (ChannelPost.File) post;
     ChannelLimits limits = TelegramDescription.DESCRIPTION.limits();
@@ -201,7 +201,7 @@ final class TelegramChannel implements MessengerChannel {
                 file.sizeBytes(),
                 file.source()));
     calls.addAll(textCalls(bot, chat, thread, following, file.keyboard()));
-    pacing.send(bot.bot(), chat, request.plus(config.timeouts().upload()), calls);
+    return pacing.send(bot.bot(), chat, request.plus(config.timeouts().upload()), calls);
   }
 
   private List<Runnable> textCalls(

@@ -10,6 +10,7 @@ import io.omnichannel.core.domain.Keyboard;
 import io.omnichannel.core.domain.failure.AwaitingSlot;
 import io.omnichannel.core.domain.failure.RateLimited;
 import io.omnichannel.core.port.out.MessengerChannel;
+import io.omnichannel.core.port.out.SendOutcome;
 import io.omnichannel.testkit.telegram.BotInfo;
 import io.omnichannel.testkit.telegram.RateLimits;
 import io.omnichannel.testkit.telegram.SentMessage;
@@ -17,6 +18,8 @@ import io.omnichannel.testkit.telegram.TelegramEmulatorConfig;
 import io.omnichannel.testkit.telegram.UserSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
@@ -77,6 +80,35 @@ class PacingTest {
         .extracting(SentMessage::text)
         .containsExactly("burst 1", "burst 2", "burst 3");
     assertThat(world.emulator.tooManyRequestsCount(bot.token())).isZero();
+  }
+
+  @Test
+  void aSendThatEmptiesAPrivateChatsBucketSaysWhenTheChatsNextMessageMayGo() {
+    user(8L);
+    List<SendOutcome> outcomes = new ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      outcomes.add(
+          channel.send(
+              connection.botAccess(),
+              new ChatId("8"),
+              Optional.empty(),
+              new ChannelPost.Text("burst " + i, Keyboard.UNCHANGED)));
+    }
+    Instant third = Instant.now();
+
+    assertThat(outcomes.subList(0, 2))
+        .as("room left in the burst: nothing to hold back")
+        .containsOnly(SendOutcome.SENT);
+    SendOutcome last = outcomes.get(2);
+    assertThat(last).isInstanceOf(SendOutcome.Sent.class);
+    Instant opens = ((SendOutcome.Sent) last).chatOpensAt().orElseThrow();
+    assertThat(opens)
+        .as("a refill (200 ms scaled) after the third send ended")
+        .isAfter(third)
+        .isBefore(third.plus(Duration.ofMillis(200 + 100)));
+    assertThatThrownBy(() -> send(channel, connection, 8L, "before it opens"))
+        .isInstanceOfSatisfying(
+            AwaitingSlot.class, waiting -> assertThat(waiting.opensAt()).isEqualTo(opens));
   }
 
   @Test

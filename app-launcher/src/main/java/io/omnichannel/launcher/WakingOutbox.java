@@ -94,6 +94,13 @@ public final class WakingOutbox extends ForwardingQueue<OutboxMessage> implement
     wakeups.wakeAt(next);
   }
 
+  /** The rows held back become due at {@code notBefore}: a worker is woken then for them. */
+  @Override
+  public void holdFollowing(Claimed<OutboxMessage> sent, Instant notBefore) {
+    outbox.holdFollowing(sent, notBefore);
+    wakeups.wakeAt(notBefore);
+  }
+
   @Override
   public void enqueue(OutboxMessage message) {
     HandOver to = handOver;

@@ -59,6 +59,11 @@ public final class Correlating {
       public void enqueue(OutboxMessage message) {
         outbox.enqueue(message);
       }
+
+      @Override
+      public void holdFollowing(Claimed<OutboxMessage> sent, Instant notBefore) {
+        outbox.holdFollowing(sent, notBefore);
+      }
     }
     return new CorrelatedOutbox();
   }

@@ -2,7 +2,9 @@ package io.omnichannel.launcher.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.omnichannel.core.domain.OutboxMessage;
+import io.omnichannel.core.port.out.Claimed;
 import io.omnichannel.core.port.out.Outbox;
+import java.time.Instant;
 
 final class MeteredOutbox extends MeteredQueue<OutboxMessage> implements Outbox {
   private final Outbox outbox;
@@ -16,5 +18,10 @@ final class MeteredOutbox extends MeteredQueue<OutboxMessage> implements Outbox 
   public void enqueue(OutboxMessage message) {
     outbox.enqueue(message);
     count(GatewayCounter.ENQUEUED);
+  }
+
+  @Override
+  public void holdFollowing(Claimed<OutboxMessage> sent, Instant notBefore) {
+    outbox.holdFollowing(sent, notBefore);
   }
 }

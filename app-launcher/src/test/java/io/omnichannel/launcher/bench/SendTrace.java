@@ -165,6 +165,11 @@ final class SendTrace {
     public void enqueue(OutboxMessage message) {
       outbox.enqueue(message);
     }
+
+    @Override
+    public void holdFollowing(Claimed<OutboxMessage> sent, Instant notBefore) {
+      outbox.holdFollowing(sent, notBefore);
+    }
   }
 
   /** The breakdown, line by line. */

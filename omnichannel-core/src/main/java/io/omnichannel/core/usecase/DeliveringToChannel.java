@@ -24,6 +24,7 @@ import io.omnichannel.core.port.out.LineRelay;
 import io.omnichannel.core.port.out.MessengerChannel;
 import io.omnichannel.core.port.out.SendOutcome;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -63,24 +64,28 @@ public final class DeliveringToChannel {
     this.clock = clock;
   }
 
-  public void deliver(OutboxMessage message) {
+  /**
+   * Sends the row's post, or drops it with its reason; returns when the chat's next message may go,
+   * when the messenger's sending window for the chat is known to be full after this one.
+   */
+  public Optional<Instant> deliver(OutboxMessage message) {
     Optional<Connection> found =
         connections.find(message.connection()).filter(Connection::isActive);
     Optional<ChannelAccount> account = accounts.find(message.account());
     if (found.isEmpty() || account.isEmpty()) {
       drop(message, DropReason.DISCONNECTED);
-      return;
+      return Optional.empty();
     }
     Connection connection = found.get();
     ChannelAccount recipient = account.get();
     if (recipient.isBlocked() || !recipient.isOpen()) {
       UnreachableNotice.tell(platform, connection, recipient);
       drop(message, DropReason.BOT_BLOCKED);
-      return;
+      return Optional.empty();
     }
     Optional<ChannelPost> post = prepare(connection, recipient, message);
     if (post.isEmpty()) {
-      return;
+      return Optional.empty();
     }
     SendOutcome outcome;
     try {
@@ -92,6 +97,7 @@ public final class DeliveringToChannel {
       throw revoked;
     }
     answer(connection, recipient, message, outcome);
+    return outcome instanceof SendOutcome.Sent sent ? sent.chatOpensAt() : Optional.empty();
   }
 
   private void answer(

@@ -41,7 +41,9 @@ public final class SendingOutbox implements QueueWorker {
             outbox,
             claimed -> {
               try {
-                delivering.deliver(claimed.item());
+                delivering
+                    .deliver(claimed.item())
+                    .ifPresent(opens -> outbox.holdFollowing(claimed, opens));
               } catch (AwaitingSlot waiting) {
                 waiting
                     .senderOpensAt()

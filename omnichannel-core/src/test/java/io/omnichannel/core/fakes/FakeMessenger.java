@@ -22,6 +22,7 @@ import io.omnichannel.core.port.out.MessengerChannel;
 import io.omnichannel.core.port.out.SendOutcome;
 import java.io.InputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -146,6 +147,11 @@ public final class FakeMessenger implements MessengerChannel {
     sendFailures.computeIfAbsent(chat, c -> new ArrayDeque<>()).add(refusal);
   }
 
+  /** The next send to the chat goes, and says the chat's window is full until {@code opens}. */
+  public synchronized void chatFullAfterNextSend(ChatId chat, Instant opens) {
+    sendFailures.computeIfAbsent(chat, c -> new ArrayDeque<>()).add(opens);
+  }
+
   public synchronized void failNextStartReceiving(RuntimeException failure) {
     receivingFailures.add(failure);
   }
@@ -226,6 +232,10 @@ public final class FakeMessenger implements MessengerChannel {
       Object next = failures.poll();
       if (next instanceof SendOutcome refusal) {
         return refusal;
+      }
+      if (next instanceof Instant opens) {
+        sent.add(new Sent(bot.bot(), chat, topic, post));
+        return SendOutcome.Sent.chatOpensAt(opens);
       }
       throw (RuntimeException) next;
     }

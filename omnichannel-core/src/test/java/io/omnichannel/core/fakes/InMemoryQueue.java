@@ -96,6 +96,18 @@ public class InMemoryQueue<T> implements WorkQueue<T> {
     return row.id;
   }
 
+  /**
+   * The unfinished rows of {@code id}'s ordering key stored after it are due no earlier than at.
+   */
+  protected synchronized void notBefore(long id, Instant at) {
+    String key = row(id).key;
+    for (Row<T> row : rows) {
+      if (row.id > id && row.key.equals(key) && !row.done && row.dueAt.isBefore(at)) {
+        row.dueAt = at;
+      }
+    }
+  }
+
   @Override
   public synchronized Optional<Claimed<T>> claimNext(Instant now, Duration lease) {
     checkStorage();

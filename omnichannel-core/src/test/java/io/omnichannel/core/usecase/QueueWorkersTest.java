@@ -358,6 +358,28 @@ class QueueWorkersTest {
   }
 
   @Test
+  void aSendAfterWhichTheChatsWindowIsFullHoldsTheChatsNextRowsBackUntilItOpens() {
+    ChannelAccount ivan = ivan();
+    f.outbox.enqueue(textTo(ivan, "Первый"));
+    f.outbox.enqueue(textTo(ivan, "Второй"));
+    f.outbox.enqueue(textTo(ivan, "Третий"));
+    Instant chatOpens = f.clock.instant().plusMillis(800);
+    f.messenger.chatFullAfterNextSend(chat("501"), chatOpens);
+
+    assertThat(outboxWorker.processNext()).isTrue();
+
+    assertThat(f.outbox.rows())
+        .extracting(Row::dueAt)
+        .as("the sent row done, the ones behind it not due before the chat opens")
+        .containsExactly(Instant.EPOCH, chatOpens, chatOpens);
+    assertThat(outboxWorker.processNext()).as("nothing claimed only to be postponed").isFalse();
+    f.clock.advance(Duration.ofMillis(800));
+    assertThat(outboxWorker.processNext()).isTrue();
+    assertThat(outboxWorker.processNext()).isTrue();
+    assertThat(f.messenger.sentTo(chat("501"))).hasSize(3);
+  }
+
+  @Test
   void rateLimitsNeverBuryARowHoweverOftenTheyCome() {
     ChannelAccount ivan = ivan();
     f.outbox.enqueue(textTo(ivan, "Ответ"));
@@ -458,6 +480,11 @@ class QueueWorkersTest {
     @Override
     public void bury(Claimed<OutboxMessage> claimed, String reason) {
       f.outbox.bury(claimed, reason);
+    }
+
+    @Override
+    public void holdFollowing(Claimed<OutboxMessage> sent, Instant notBefore) {
+      f.outbox.holdFollowing(sent, notBefore);
     }
   }
 

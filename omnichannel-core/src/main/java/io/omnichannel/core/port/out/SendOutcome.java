@@ -1,7 +1,9 @@
 package io.omnichannel.core.port.out;
 
 import io.omnichannel.core.domain.ChatId;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What became of one message sent into a messenger's chat: sent, or one of the refusals the core
@@ -11,8 +13,21 @@ import java.util.Objects;
  */
 public sealed interface SendOutcome {
 
-  /** The messenger took the message (all its parts). */
-  record Sent() implements SendOutcome {}
+  /**
+   * The messenger took the message (all its parts). {@code chatOpensAt}: when the sender knows the
+   * chat's sending window to be full after it, the moment the chat's next message may go — the
+   * messages queued behind it wait until then without being tried.
+   */
+  record Sent(Optional<Instant> chatOpensAt) implements SendOutcome {
+    public Sent {
+      Objects.requireNonNull(chatOpensAt, "chatOpensAt");
+    }
+
+    /** Sent; the chat's next message may go no earlier than {@code at}. */
+    public static Sent chatOpensAt(Instant at) {
+      return new Sent(Optional.of(at));
+    }
+  }
 
   /** The user blocked the bot, or the bot was removed from the group (F11). */
   record RecipientBlocked() implements SendOutcome {}
@@ -36,6 +51,6 @@ public sealed interface SendOutcome {
   /** The messenger does not know the chat (any more). */
   record ChatNotFound() implements SendOutcome {}
 
-  /** The one {@link Sent}. */
-  SendOutcome SENT = new Sent();
+  /** Sent, nothing known of the chat's next slot. */
+  SendOutcome SENT = new Sent(Optional.empty());
 }
