@@ -3,14 +3,13 @@ package io.omnichannel.max;
 import io.omnichannel.core.domain.BotId;
 import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.SendingWindow;
-import io.omnichannel.core.domain.SlotClaim;
-import io.omnichannel.core.domain.failure.AwaitingSlot;
-import io.omnichannel.core.domain.failure.RateLimited;
 import io.omnichannel.core.port.out.SendingBudget;
+import io.omnichannel.messenger.support.BudgetedSends;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * B2 for every MAX bot, in the budget all instances share: a send takes its slots in the bot's
@@ -19,14 +18,12 @@ import java.util.List;
  * both windows for the wait MAX asked for (or {@link MaxErrors#DEFAULT_RETRY}).
  */
 final class Pacing {
-  private final SendingBudget budget;
+  private final BudgetedSends sends;
   private final MaxConfig.Pacing limits;
-  private final Clock clock;
 
   Pacing(SendingBudget budget, MaxConfig.Pacing limits, Clock clock) {
-    this.budget = budget;
+    this.sends = new BudgetedSends(budget, clock);
     this.limits = limits;
-    this.clock = clock;
   }
 
   /** MAX's group chats have negative ids, dialogs positive ones. */
@@ -35,29 +32,13 @@ final class Pacing {
   }
 
   /**
-   * Runs the requests of one message in one claim of {@code calls.size()} slots, so a message never
-   * stops halfway for want of a slot.
+   * Runs the requests of one message in one claim of slots in the bot's and the chat's windows
+   * ({@link BudgetedSends}).
+   *
+   * @return when the chat's next message may go, if its window is known full after this one
    */
-  void send(BotId bot, ChatId chat, Duration inFlight, List<Runnable> calls) {
-    List<SendingWindow> windows = windows(bot, chat);
-    Instant now = clock.instant();
-    SlotClaim claim = budget.claim(windows, calls.size(), now, now.plus(inFlight));
-    if (claim instanceof SlotClaim.Wait wait) {
-      throw new AwaitingSlot(wait.opensAt());
-    }
-    RateLimited limited = null;
-    try {
-      calls.forEach(Runnable::run);
-    } catch (RateLimited tooMany) {
-      limited = tooMany;
-      throw tooMany;
-    } finally {
-      Instant ended = clock.instant();
-      budget.settle((SlotClaim.Granted) claim, ended);
-      if (limited != null) {
-        budget.pauseUntil(windows, ended.plus(limited.retryAfter()));
-      }
-    }
+  Optional<Instant> send(BotId bot, ChatId chat, Duration inFlight, List<Runnable> calls) {
+    return sends.send(windows(bot, chat), inFlight, calls);
   }
 
   List<SendingWindow> windows(BotId bot, ChatId chat) {

@@ -16,6 +16,7 @@ import io.omnichannel.messenger.support.TextParts;
 import io.omnichannel.messenger.support.Undeliverable;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,20 +61,19 @@ final class Sending {
    */
   SendOutcome send(BotId bot, String token, ChatId chat, ChannelPost post) {
     try {
-      sendPaced(bot, token, chat, post);
-      return SendOutcome.SENT;
+      return new SendOutcome.Sent(sendPaced(bot, token, chat, post));
     } catch (Undeliverable refused) {
       return refused.outcome();
     }
   }
 
-  private void sendPaced(BotId bot, String token, ChatId chat, ChannelPost post) {
+  /** Sends the post's requests in one claim of slots; when the chat's next message may go. */
+  private Optional<Instant> sendPaced(BotId bot, String token, ChatId chat, ChannelPost post) {
     Duration request = config.timeouts().request();
     if (post instanceof ChannelPost.Text text) {
       List<Runnable> calls =
           textCalls(token, chat, TextParts.split(text.text(), Texts.MESSAGE_MAX), text.keyboard());
-      pacing.send(bot, chat, request, calls);
-      return;
+      return pacing.send(bot, chat, request, calls);
     }
     ChannelPost.File file = (ChannelPost.File) post;
     LimitCheck check =
@@ -104,7 +104,7 @@ final class Sending {
           sendMessage(token, chat, new MaxApi.NewMessage(text, attachments));
         });
     calls.addAll(textCalls(token, chat, following, file.keyboard()));
-    pacing.send(bot, chat, request.plus(config.timeouts().upload()), calls);
+    return pacing.send(bot, chat, request.plus(config.timeouts().upload()), calls);
   }
 
   /** Steps 1–3 of the upload flow; the attachment to send. */

@@ -59,7 +59,13 @@ class PacingTest {
       send(new ChatId(Integer.toString(900000 + i)), "m" + i);
     }
 
-    assertThatThrownBy(() -> send(new ChatId("999999"), "31st")).isInstanceOf(AwaitingSlot.class);
+    assertThatThrownBy(() -> send(new ChatId("999999"), "31st"))
+        .isInstanceOfSatisfying(
+            AwaitingSlot.class,
+            waiting ->
+                assertThat(waiting.senderOpensAt())
+                    .as("the bot's own window is full: none of its chats can go before it opens")
+                    .isPresent());
     clock.advance(Duration.ofSeconds(1));
     send(new ChatId("999999"), "31st");
     assertThat(sent).hasSize(31);

@@ -3,11 +3,8 @@ package io.omnichannel.telegram;
 import io.omnichannel.core.domain.BotId;
 import io.omnichannel.core.domain.ChatId;
 import io.omnichannel.core.domain.SendingWindow;
-import io.omnichannel.core.domain.SlotClaim;
-import io.omnichannel.core.domain.SlotLanes;
-import io.omnichannel.core.domain.failure.AwaitingSlot;
-import io.omnichannel.core.domain.failure.RateLimited;
 import io.omnichannel.core.port.out.SendingBudget;
+import io.omnichannel.messenger.support.BudgetedSends;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,14 +20,12 @@ import java.util.Optional;
  * closes the bot's and the chat's windows for {@code retry_after}.
  */
 final class SharedPacing {
-  private final SendingBudget budget;
+  private final BudgetedSends sends;
   private final TelegramConfig.Pacing pacing;
-  private final Clock clock;
 
   SharedPacing(SendingBudget budget, TelegramConfig.Pacing pacing, Clock clock) {
-    this.budget = budget;
+    this.sends = new BudgetedSends(budget, clock);
     this.pacing = pacing;
-    this.clock = clock;
   }
 
   /** Telegram's groups and supergroups have negative ids; private chats positive ones. */
@@ -39,51 +34,14 @@ final class SharedPacing {
   }
 
   /**
-   * Runs the calls of one message (its parts) in one claim of {@code calls.size()} slots, so a
-   * message never stops halfway for want of a slot.
+   * Runs the calls of one message (its parts) in one claim of slots in the bot's and the chat's
+   * windows ({@link BudgetedSends}).
    *
-   * @param inFlight how long a call may take: its slots stay taken that long should this instance
-   *     die before it returned
    * @return when the chat's next message may go, if its window is full after this one (a private
-   *     chat's bucket emptied by a burst; a group's window is shared with other instances' sends
-   *     this one does not see, so nothing is said of it)
+   *     chat's bucket emptied by a burst)
    */
   Optional<Instant> send(BotId bot, ChatId chat, Duration inFlight, List<Runnable> calls) {
-    List<SendingWindow> windows = windows(bot, chat);
-    Instant now = clock.instant();
-    SlotClaim claim = budget.claim(windows, calls.size(), now, now.plus(inFlight));
-    if (claim instanceof SlotClaim.Wait wait) {
-      throw new AwaitingSlot(wait.opensAt(), wait.firstOpensAt());
-    }
-    SlotClaim.Granted granted = (SlotClaim.Granted) claim;
-    RateLimited limited = null;
-    Instant ended = null;
-    try {
-      calls.forEach(Runnable::run);
-    } catch (RateLimited tooMany) {
-      limited = tooMany;
-      throw tooMany;
-    } finally {
-      ended = clock.instant();
-      budget.settle(granted, ended);
-      if (limited != null) {
-        budget.pauseUntil(windows, ended.plus(limited.retryAfter()));
-      }
-    }
-    return chatOpensAt(granted, windows.get(1), ended);
-  }
-
-  /** When a private chat's bucket lets one more message go after this send, if not at once. */
-  private static Optional<Instant> chatOpensAt(
-      SlotClaim.Granted granted, SendingWindow chat, Instant ended) {
-    if (chat.refill() != SendingWindow.Refill.TOKEN_BUCKET) {
-      return Optional.empty();
-    }
-    return granted.slots().stream()
-        .filter(slot -> slot.window().equals(chat))
-        .map(slot -> SlotLanes.opensAt(chat, slot.afterSend(ended), 1))
-        .filter(opens -> opens.isAfter(ended))
-        .findFirst();
+    return sends.send(windows(bot, chat), inFlight, calls);
   }
 
   private List<SendingWindow> windows(BotId bot, ChatId chat) {
