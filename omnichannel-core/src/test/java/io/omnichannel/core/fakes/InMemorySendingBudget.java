@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@link SendingBudget} in one process's memory, by the same lane rule as the database's. */
 public final class InMemorySendingBudget implements SendingBudget {
@@ -19,6 +20,7 @@ public final class InMemorySendingBudget implements SendingBudget {
   public synchronized SlotClaim claim(
       List<SendingWindow> windows, int count, Instant now, Instant heldUntil) {
     Instant opensAt = Instant.MIN;
+    Optional<Instant> senderOpensAt = Optional.empty();
     List<SlotClaim.TakenSlot> taken = new ArrayList<>();
     for (SendingWindow window : windows) {
       List<Instant> held = lanesOf(window);
@@ -29,6 +31,9 @@ public final class InMemorySendingBudget implements SendingBudget {
       if (free.isEmpty()) {
         Instant first = SlotLanes.opensAt(opens, needed);
         opensAt = first.isAfter(opensAt) ? first : opensAt;
+        if (window == windows.get(0)) {
+          senderOpensAt = Optional.of(first); // the sender's own window: none of its chats goes
+        }
       }
       free.forEach(
           lane ->
@@ -41,7 +46,7 @@ public final class InMemorySendingBudget implements SendingBudget {
                       count)));
     }
     if (!opensAt.equals(Instant.MIN)) {
-      return new SlotClaim.Wait(opensAt);
+      return new SlotClaim.Wait(opensAt, senderOpensAt);
     }
     taken.forEach(slot -> lanesOf(slot.window()).set(slot.lane(), slot.heldUntil()));
     return new SlotClaim.Granted(taken);
