@@ -92,9 +92,17 @@ public final class ManagementDialog {
     }
     DialogState state = dialogs.load(user).filter(this::knowsChannel).orElse(DialogState.START);
     DialogReply reply = step(specialist.get(), state, input);
-    // Reply first: if the reply fails, the event is retried against the state it was meant for.
-    platform.replyOnManagementLine(user, reply.text(), new Keyboard.ShowMenu(reply.menu()));
+    // The next state is saved before the reply is said: what the specialist does on reading the
+    // reply (confirming a link, whose announcement puts the dialog in the channel menu) comes after
+    // it, never overwritten by it. Should the reply fail, the state it was meant for is put back
+    // and the event is retried against it.
     dialogs.save(user, reply.next());
+    try {
+      platform.replyOnManagementLine(user, reply.text(), new Keyboard.ShowMenu(reply.menu()));
+    } catch (RuntimeException unsaid) {
+      dialogs.save(user, state);
+      throw unsaid;
+    }
   }
 
   /** A state of a messenger no longer configured starts over at the root menu. */

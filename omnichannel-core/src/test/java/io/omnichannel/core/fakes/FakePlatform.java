@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * 1C-Connect as the core sees it, in memory: a world of companies, lines, specialists and API
@@ -46,6 +47,8 @@ public final class FakePlatform implements ManagementDesk, LineSetup, LineRelay 
 
   public record RegisteredUser(
       PlatformUserId id, TechnicalClientId client, String name, Optional<String> username) {}
+
+  private Consumer<ManagementReply> nextReplyReader = reply -> {};
 
   private record AccountFixture(String password, CompanyId company, Set<LineId> lines) {}
 
@@ -167,6 +170,14 @@ public final class FakePlatform implements ManagementDesk, LineSetup, LineRelay 
     failuresByExternalId.put(externalId, failure);
   }
 
+  /**
+   * {@code reader} reads the next reply on the management line as soon as it is said, before the
+   * gateway goes on (a specialist who acts on it at once).
+   */
+  public synchronized void onNextReply(Consumer<ManagementReply> reader) {
+    nextReplyReader = reader;
+  }
+
   public synchronized void failNextReply(RuntimeException failure) {
     replyFailures.add(failure);
   }
@@ -254,7 +265,11 @@ public final class FakePlatform implements ManagementDesk, LineSetup, LineRelay 
     if (!replyFailures.isEmpty()) {
       throw replyFailures.poll();
     }
-    replies.add(new ManagementReply(specialist, text, keyboard));
+    ManagementReply reply = new ManagementReply(specialist, text, keyboard);
+    replies.add(reply);
+    Consumer<ManagementReply> reader = nextReplyReader;
+    nextReplyReader = unread -> {};
+    reader.accept(reply);
   }
 
   @Override

@@ -127,7 +127,8 @@ class ManagementDialogTest {
 
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> world.say("Telegram"))
           .isInstanceOf(io.omnichannel.core.domain.failure.PlatformUnavailable.class);
-      assertThat(world.dialogs.load(world.specialist.id())).isEmpty();
+      assertThat(world.dialogs.load(world.specialist.id()).orElse(DialogState.START))
+          .isEqualTo(DialogState.START);
 
       assertThat(world.say("Telegram").text()).isEqualTo("Telegram: выберите действие.");
     }
@@ -413,6 +414,24 @@ class ManagementDialogTest {
       assertThat(
               world.confirmations.find(ConfirmationToken.hashOf(linkToken)).orElseThrow().isUsed())
           .isTrue();
+    }
+
+    @Test
+    void aLinkConfirmedTheMomentItIsReadLeavesTheDialogInTheMenuItsAnnouncementPutItIn() {
+      Line line = world.platform.line(world.company, "Поддержка");
+      BotToken token = world.messenger.bot("Support", "support_bot");
+      var account = world.platform.apiAccount("api-support", "pw", world.company, line);
+      openConnectWizard();
+      world.say("Поддержка");
+      world.platform.onNextReply(
+          link -> world.confirming.submit(linkToken(link), account)); // before handle returns
+
+      world.say(token.reveal());
+
+      assertThat(world.dialogs.load(world.specialist.id()))
+          .as("the announcement's menu, not the link's state saved after it")
+          .contains(new DialogState.ChannelMenu(world.messenger.kind()));
+      assertThat(world.say("Telegram").text()).isEqualTo("Telegram: выберите действие.");
     }
 
     @Test
