@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -36,6 +37,11 @@ public final class WakingOutbox extends ForwardingQueue<OutboxMessage> implement
   private final DueWakeups wakeups;
   private final Consumer<Runnable> afterCommit;
   private final Queue<Handed> handedOver = new ConcurrentLinkedQueue<>();
+
+  /** How often at most the empty claims of this instance ask when the next row is due. */
+  static final Duration DUE_LOOK = Duration.ofMillis(10);
+
+  private final AtomicReference<Instant> lastDueLook = new AtomicReference<>(Instant.EPOCH);
   private volatile HandOver handOver;
 
   /** A row claimed as it was stored, and when its lease began. */
@@ -82,10 +88,20 @@ public final class WakingOutbox extends ForwardingQueue<OutboxMessage> implement
       }
     }
     Optional<Claimed<OutboxMessage>> claimed = super.claimNext(now, lease);
-    if (claimed.isEmpty()) {
+    if (claimed.isEmpty() && firstToLookAt(now)) {
       dueRows.nextDueAfter(now).ifPresent(wakeups::wakeOnceAt);
     }
     return claimed;
+  }
+
+  /**
+   * Whether this empty claim is the first to ask for the next due row in its {@link #DUE_LOOK}:
+   * workers finding nothing together ask once (each would learn the same moment), and a row another
+   * instance postpones meanwhile is learnt at most that much later (its own instance wakes for it).
+   */
+  private boolean firstToLookAt(Instant now) {
+    Instant last = lastDueLook.get();
+    return !now.isBefore(last.plus(DUE_LOOK)) && lastDueLook.compareAndSet(last, now);
   }
 
   @Override

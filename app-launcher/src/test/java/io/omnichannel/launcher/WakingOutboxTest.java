@@ -82,6 +82,32 @@ class WakingOutboxTest {
         .isPositive();
   }
 
+  @Test
+  void workersFindingNothingTogetherAskOnceWhenTheNextRowIsDue() {
+    Persistence database = Persistence.open(PersistenceConfig.embedded(folder), clock);
+    opened.add(database);
+    List<Instant> asked = new ArrayList<>();
+    DueWakeups wakeups = new DueWakeups(() -> {}, clock);
+    opened.add(wakeups);
+    WakingOutbox outbox =
+        new WakingOutbox(
+            database.outbox(),
+            now -> {
+              asked.add(now);
+              return Optional.empty();
+            },
+            () -> {},
+            wakeups,
+            Runnable::run);
+    Instant t0 = clock.instant();
+
+    outbox.claimNext(t0, LEASE);
+    outbox.claimNext(t0.plusMillis(5), LEASE);
+    outbox.claimNext(t0.plus(WakingOutbox.DUE_LOOK), LEASE);
+
+    assertThat(asked).containsExactly(t0, t0.plus(WakingOutbox.DUE_LOOK));
+  }
+
   /** One instance: its wakeups, its outbox, its pool of workers. */
   private WorkerPool instance(Persistence database, Instant opens, AtomicInteger sent) {
     WorkerPool[] self = new WorkerPool[1];
