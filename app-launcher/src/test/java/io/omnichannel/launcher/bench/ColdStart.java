@@ -129,6 +129,8 @@ final class ColdStart {
     Path log = Files.createTempFile("omnichannel-cold-start", ".log");
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    // none of this machine's own settings (a database URL above all): only the emulators' world
+    builder.environment().keySet().removeIf(name -> name.startsWith("OMNICHANNEL_"));
     builder.environment().putAll(environment);
     builder.environment().put("OMNICHANNEL_DATA_DIR", dataFolder.toString());
     builder.environment().put("OMNICHANNEL_HTTP_HOST", "127.0.0.1");

@@ -38,18 +38,32 @@ public final class StartArchive {
   private StartArchive() {}
 
   public static void main(String[] args) throws Exception {
-    Path jar = Path.of(args[0]);
     Path archive = Path.of(args[1]);
+    Optional<String> failure = make(Path.of(args[0]), archive);
+    if (failure.isPresent()) {
+      System.out.println(
+          "start archive: none made (" + failure.get() + "); serve starts without it, slower");
+    } else {
+      System.out.printf(
+          "start archive: %s, %d MiB%n", archive, Files.size(archive) / (1024 * 1024));
+    }
+    System.exit(0); // the emulators' threads are not all daemons
+  }
+
+  /**
+   * Makes {@code archive} for {@code jar}; the reason when none was made. An archive there before
+   * is gone either way, and nothing half-written is left.
+   */
+  static Optional<String> make(Path jar, Path archive) throws IOException, InterruptedException {
     Files.deleteIfExists(archive);
     if (!Files.isRegularFile(jar)) {
-      System.out.println("start archive: no " + jar + ", none made");
-      return;
+      return Optional.of("no " + jar);
     }
     Path written = archive.resolveSibling(archive.getFileName() + ".part");
     Files.deleteIfExists(written);
     Optional<String> failure;
     try {
-      failure = make(jar, written);
+      failure = train(jar, written);
     } catch (IOException | RuntimeException e) {
       failure = Optional.of(e.toString());
     }
@@ -58,18 +72,14 @@ public final class StartArchive {
     }
     if (failure.isPresent()) {
       Files.deleteIfExists(written);
-      System.out.println(
-          "start archive: none made (" + failure.get() + "); serve starts without it, slower");
-    } else {
-      Files.move(written, archive, StandardCopyOption.ATOMIC_MOVE);
-      System.out.printf(
-          "start archive: %s, %d MiB%n", archive, Files.size(archive) / (1024 * 1024));
+      return failure;
     }
-    System.exit(0); // the emulators' threads are not all daemons
+    Files.move(written, archive, StandardCopyOption.ATOMIC_MOVE);
+    return Optional.empty();
   }
 
   /** The training start; the reason when it failed. */
-  private static Optional<String> make(Path jar, Path written)
+  private static Optional<String> train(Path jar, Path written)
       throws IOException, InterruptedException {
     TelegramEmulator telegram = TelegramEmulator.start(TelegramEmulatorConfig.defaults());
     OneConnectEmulator oneConnect = OneConnectEmulator.start(OneConnectEmulatorConfig.defaults());
