@@ -226,6 +226,7 @@ public final class Persistence implements AutoCloseable {
   }
 
   private List<AppliedMigration> openDatabase(PersistenceConfig config, boolean usesFolder) {
+    long began = System.nanoTime();
     // the probe's connection stays open until the pool has its own: H2 closes a database, and
     // compacts its file, when the last connection to it closes
     try (Connection probe = DatabaseProbe.open(config)) {
@@ -233,12 +234,14 @@ public final class Persistence implements AutoCloseable {
     } catch (SQLException closing) {
       // the probe was only a probe
     }
+    long poolStarted = System.nanoTime();
     List<AppliedMigration> applied;
     try {
       applied = migrate();
     } catch (FlywayException e) {
       throw new StorageUnavailable("database migration failed: " + e.getClass().getSimpleName(), e);
     }
+    long migrated = System.nanoTime();
     int resealed = resealing.run(!config.retiredMasterKeys().isEmpty());
     if (resealed > 0 && config.isEmbedded()) {
       rewriteEmbeddedFile();
@@ -246,11 +249,17 @@ public final class Persistence implements AutoCloseable {
     if (usesFolder) {
       OwnerOnly.folder(config.dataFolder()); // the database files the engine just created
     }
+    long done = System.nanoTime();
     LOG.info(
-        "database opened: engine={} migrationsApplied={} poolSize={}",
+        "database opened: engine={} migrationsApplied={} poolSize={} in {} ms (connections {},"
+            + " migrations {}, the rest {})",
         config.isEmbedded() ? "h2" : "mysql",
         applied.size(),
-        config.poolSize());
+        config.poolSize(),
+        (done - began) / 1_000_000,
+        (poolStarted - began) / 1_000_000,
+        (migrated - poolStarted) / 1_000_000,
+        (done - migrated) / 1_000_000);
     return applied;
   }
 

@@ -14,42 +14,123 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code serve} launched as the service is, in a JVM of its own on a fresh embedded database (an
  * empty data folder), timed from the launch until {@code /health/ready} answers 200; the process is
- * then stopped.
+ * then stopped (SIGTERM, the graceful stop).
+ *
+ * <p>By default the shipped jar with its class archive, as the README runs it: {@code java
+ * -XX:SharedArchiveFile=target/omnichannel.jsa -jar target/omnichannel.jar serve} ({@code
+ * bench.coldstart.jar}, {@code bench.coldstart.archive}; an empty jar launches from this JVM's
+ * class path instead, where no archive applies).
  */
 final class ColdStart {
   private ColdStart() {}
 
+  /**
+   * The variables {@code serve} needs besides its data folder and port: the emulators' addresses,
+   * the management line and its API account (login {@code gateway}, password {@code gw-pass}).
+   */
+  static Map<String, String> environment(
+      String telegramUrl, String oneConnectRestUrl, String oneConnectSoapUrl, String lineId) {
+    return Map.of(
+        "OMNICHANNEL_TELEGRAM_API_URL", telegramUrl,
+        "OMNICHANNEL_ONECONNECT_REST_URL", oneConnectRestUrl,
+        "OMNICHANNEL_ONECONNECT_SOAP_URL", oneConnectSoapUrl,
+        "OMNICHANNEL_ONECONNECT_LOGIN", "gateway",
+        "OMNICHANNEL_ONECONNECT_PASSWORD", "gw-pass",
+        "OMNICHANNEL_MANAGEMENT_LINE_ID", lineId);
+  }
+
+  /**
+   * The launch the system properties describe: {@code bench.coldstart.jvm} (JVM options,
+   * space-separated), {@code bench.coldstart.jar} and {@code bench.coldstart.archive}.
+   */
+  static List<String> configuredLaunch() {
+    List<String> options = new ArrayList<>();
+    String jvm = System.getProperty("bench.coldstart.jvm", "").trim();
+    if (!jvm.isEmpty()) {
+      options.addAll(List.of(jvm.split("\\s+")));
+    }
+    String jar = System.getProperty("bench.coldstart.jar", "").trim();
+    if (jar.isEmpty()) {
+      return serve(options, Optional.empty());
+    }
+    String archive = System.getProperty("bench.coldstart.archive", "").trim();
+    if (!archive.isEmpty()) {
+      options.add(0, "-XX:SharedArchiveFile=" + archive);
+    }
+    return serve(options, Optional.of(Path.of(jar)));
+  }
+
+  /** The configured launch in words, for the report: the jar and whether its archive is there. */
+  static String describeLaunch() {
+    String jar = System.getProperty("bench.coldstart.jar", "").trim();
+    if (jar.isEmpty()) {
+      return "serve from the class path";
+    }
+    String archive = System.getProperty("bench.coldstart.archive", "").trim();
+    if (archive.isEmpty()) {
+      return "java -jar " + jar + " serve, no class archive";
+    }
+    return "java -XX:SharedArchiveFile="
+        + archive
+        + " -jar "
+        + jar
+        + " serve"
+        + (Files.isRegularFile(Path.of(archive))
+            ? ""
+            : " (the archive is MISSING: started without)");
+  }
+
+  /**
+   * {@code java <options> -jar <jar> serve}, or from this JVM's class path when no jar is given.
+   */
+  static List<String> serve(List<String> jvmOptions, Optional<Path> jar) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    if (jar.isPresent()) {
+      command.addAll(List.of("-jar", jar.get().toString()));
+    } else {
+      command.addAll(
+          List.of(
+              "-cp", System.getProperty("java.class.path"), OmnichannelCommand.class.getName()));
+    }
+    command.add("serve");
+    return command;
+  }
+
   /** Milliseconds to ready, or -1 when it was not ready within {@code limit}. */
   static long measure(Map<String, String> environment, Path dataFolder, Duration limit)
+      throws IOException, InterruptedException {
+    return measure(configuredLaunch(), environment, dataFolder, limit, true);
+  }
+
+  /**
+   * As {@link #measure(Map, Path, Duration)}, launching {@code command}, with the CPU time and the
+   * phases printed when {@code report}; returns once the process has ended.
+   */
+  static long measure(
+      List<String> command,
+      Map<String, String> environment,
+      Path dataFolder,
+      Duration limit,
+      boolean report)
       throws IOException, InterruptedException {
     int port;
     try (ServerSocket probe = new ServerSocket(0)) {
       port = probe.getLocalPort();
     }
     Path log = Files.createTempFile("omnichannel-cold-start", ".log");
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    String jvm = System.getProperty("bench.coldstart.jvm", "").trim();
-    if (!jvm.isEmpty()) {
-      command.addAll(List.of(jvm.split("\\s+")));
-    }
-    String jar = System.getProperty("bench.coldstart.jar", "").trim();
-    if (jar.isEmpty()) {
-      command.addAll(
-          List.of(
-              "-cp", System.getProperty("java.class.path"), OmnichannelCommand.class.getName()));
-    } else {
-      command.addAll(List.of("-jar", jar));
-    }
-    command.add("serve");
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    // none of this machine's own settings (a database URL above all): only the emulators' world
+    builder.environment().keySet().removeIf(name -> name.startsWith("OMNICHANNEL_"));
     builder.environment().putAll(environment);
     builder.environment().put("OMNICHANNEL_DATA_DIR", dataFolder.toString());
     builder.environment().put("OMNICHANNEL_HTTP_HOST", "127.0.0.1");
@@ -70,6 +151,9 @@ final class ColdStart {
         try {
           if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
             long millis = (System.nanoTime() - began) / 1_000_000;
+            if (!report) {
+              return millis;
+            }
             System.out.printf(
                 "cold start: ready in %d ms, the process had used %s of CPU (%s)%n",
                 millis, cpuTime(serve.pid()), ThreadCpu.byKind(serve.pid()));
@@ -87,8 +171,11 @@ final class ColdStart {
       serve.destroy();
       if (!serve.waitFor(20, TimeUnit.SECONDS)) {
         serve.destroyForcibly();
+        serve.waitFor();
       }
-      StartPhases.print(Files.readAllLines(log), launched);
+      if (report) {
+        StartPhases.print(Files.readAllLines(log), launched);
+      }
       String keep = System.getProperty("bench.coldstart.log", "").trim();
       if (keep.isEmpty()) {
         Files.deleteIfExists(log);

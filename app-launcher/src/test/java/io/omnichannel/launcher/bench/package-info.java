@@ -18,11 +18,15 @@
  * <p>{@code only=coldstart} runs only the cold start of {@code serve} (the emulators, no load),
  * {@code -Dbench.coldstart.runs} times (3), printing each with the CPU time the process had used
  * when ready, by kind of thread (main, JIT compilers, GC and VM, the rest), when each start-up
- * phase ended (the database opened on its thread, the HTTP server serving) and a RESULT line with
- * the median; {@code -Dbench.coldstart.jvm="-Xlog:class+load:file=x"} passes options to the
- * launched JVM (space-separated), for profiling; {@code
- * -Dbench.coldstart.jar=target/omnichannel.jar} launches the shipped jar ({@code java -jar})
- * instead of the class path.
+ * phase ended (the database opened on its thread, with its connections and migrations apart; the
+ * HTTP server serving) and a RESULT line with the median. {@code serve} is launched as the README
+ * runs it: the shipped jar with its class archive, {@code java
+ * -XX:SharedArchiveFile=target/omnichannel.jsa -jar target/omnichannel.jar serve} (both made by
+ * {@code package}, the archive by {@link io.omnichannel.launcher.bench.StartArchive}; the report's
+ * "launched as" line says when the archive is missing). {@code -Dbench.coldstart.archive=} (empty)
+ * launches the jar without the archive, {@code -Dbench.coldstart.jar=} (empty) from the class path
+ * instead; {@code -Dbench.coldstart.jvm="-Xlog:class+load:file=x"} passes options to the launched
+ * JVM (space-separated), for profiling.
  *
  * <p>The property activates app-launcher's {@code bench} profile alone ({@code -Pbench} would also
  * run the benchmarks of adapter-telegram and adapter-persistence, which {@code -am} builds). Each
@@ -61,15 +65,18 @@
  * {@link io.omnichannel.launcher.bench.CountingDriver} counts, below the pool, the statements
  * (including {@code setAutoCommit}, {@code COMMIT}, {@code ROLLBACK}) and commits (explicit, and
  * writes in auto-commit) per delivered message, and prints the most frequent statements; the
- * 1C-Connect emulator's journal gives the calls per message. After the steps, on H2, {@code serve}
- * is launched in a JVM of its own on an empty data folder and timed until {@code /health/ready}
- * answers 200. Losses and doubles are counted per message id; any in the gateway path makes the run
- * exit non-zero. The last lines are the RESULT lines of issue 13: {@code statements_per_msg} and
- * {@code commits_per_msg} are the worse of the two inbound steps, {@code platform_calls_per_msg} is
- * taken at the fixed rate (first-time users included: their registration costs two SOAP calls each,
- * {@code ClientUserAdd} and {@code UserServiceLineAdd}, besides the message). Each inbound step
- * also prints the calls per message of returning and of first-time users apart, and the background
- * calls (the ban reconcile's reads) that fell into the step.
+ * 1C-Connect emulator's journal gives the calls per message. First of all, on H2, before the
+ * gateway and the relay start, {@code serve} is launched as above on an empty data folder and timed
+ * until {@code /health/ready} answers 200: on a quiet machine, as an operator's start is. (It used
+ * to come after the steps, when this JVM's gateway was still draining the saturation step's backlog
+ * on both cores: 4.2–4.5 s instead of 2.7–3.3.) Losses and doubles are counted per message id; any
+ * in the gateway path makes the run exit non-zero. The last lines are the RESULT lines of issue 13:
+ * {@code cold_start_ms} is that start; {@code statements_per_msg} and {@code commits_per_msg} are
+ * the worse of the two inbound steps, {@code platform_calls_per_msg} is taken at the fixed rate
+ * (first-time users included: their registration costs two SOAP calls each, {@code ClientUserAdd}
+ * and {@code UserServiceLineAdd}, besides the message). Each inbound step also prints the calls per
+ * message of returning and of first-time users apart, and the background calls (the ban reconcile's
+ * reads) that fell into the step.
  *
  * <h2>Caveats</h2>
  *
