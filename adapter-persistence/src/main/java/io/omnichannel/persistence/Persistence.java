@@ -40,6 +40,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
@@ -501,6 +502,22 @@ public final class Persistence implements AutoCloseable {
     return sendingBudget;
   }
 
+  /**
+   * Lets a linger write under way end before the thread stops: interrupted mid-write, H2 fails its
+   * file, and this JVM cannot open that database again (the e2e restart after a kill met it).
+   */
+  private void stopLingering() {
+    lingering.shutdown();
+    try {
+      if (!lingering.awaitTermination(5, TimeUnit.SECONDS)) {
+        lingering.shutdownNow();
+      }
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      lingering.shutdownNow();
+    }
+  }
+
   /** Writes the completions still waiting to share a commit, then closes the pool. */
   @Override
   public void close() {
@@ -509,7 +526,7 @@ public final class Persistence implements AutoCloseable {
     } catch (CompletionException failedToOpen) {
       // closed all the same
     }
-    lingering.shutdownNow();
+    stopLingering();
     try {
       inbox.flushCompletions();
     } catch (RuntimeException unavailable) {
