@@ -4,6 +4,7 @@ import io.omnichannel.core.domain.OutboxMessage;
 import io.omnichannel.core.domain.SendingWindow;
 import io.omnichannel.core.domain.SlotClaim;
 import io.omnichannel.core.port.out.Claimed;
+import io.omnichannel.core.port.out.ClosedSenders;
 import io.omnichannel.core.port.out.Outbox;
 import io.omnichannel.core.port.out.SendingBudget;
 import io.omnichannel.launcher.work.ForwardingQueue;
@@ -29,8 +30,9 @@ import java.util.stream.Collectors;
  * and postponement of both instances, recorded as they happen and summed up at the end — when each
  * instance first sent, how long a send held its slots (from its claim to its return), how late a
  * postponed row was claimed again after it became due, how the claims split between the instances,
- * each bot's pace window after window, and the first 700 ms 50 ms by 50 ms (grants and waits by
- * bot, row claims).
+ * each bot's pace window after window, the first 700 ms 50 ms by 50 ms (grants and waits by bot,
+ * row claims), and the story of the three rows claimed latest after they were due (each claim and
+ * postponement, in ms from the start).
  */
 final class SendTrace {
   private record Grant(String instance, String bot, int lane, Instant claimed, Instant ended) {}
@@ -49,6 +51,28 @@ final class SendTrace {
   private final Map<String, Integer> postponements = new ConcurrentHashMap<>();
   private final Set<Long> rePostponable = ConcurrentHashMap.newKeySet();
   private final AtomicInteger postponedAgain = new AtomicInteger();
+
+  /** Each row's claims and postponements as they happen (the latest claimed rows' are told). */
+  private final Map<Long, ConcurrentLinkedQueue<String>> rowHistory = new ConcurrentHashMap<>();
+
+  private final Map<Long, Long> worstWaitMicros = new ConcurrentHashMap<>();
+  private final Map<String, Integer> passesOver = new ConcurrentHashMap<>();
+
+  private long sinceStart(Instant at) {
+    return Duration.between(started, at).toMillis();
+  }
+
+  private void history(long row, String event) {
+    rowHistory.computeIfAbsent(row, id -> new ConcurrentLinkedQueue<>()).add(event);
+  }
+
+  /** Counts the times each instance is told to pass over a full bot. */
+  ClosedSenders closedSenders(String instance, ClosedSenders closed) {
+    return (connection, until) -> {
+      passesOver.merge(instance, 1, Integer::sum);
+      closed.closedUntil(connection, until);
+    };
+  }
 
   /** What happened in each 50 ms of the run's first 700 ms, as "ms what". */
   private final ConcurrentLinkedQueue<String> ramp = new ConcurrentLinkedQueue<>();
@@ -84,6 +108,9 @@ final class SendTrace {
     postponements.clear();
     rePostponable.clear();
     postponedAgain.set(0);
+    rowHistory.clear();
+    worstWaitMicros.clear();
+    passesOver.clear();
     ramp.clear();
   }
 
@@ -142,10 +169,13 @@ final class SendTrace {
       claimed.ifPresent(
           row -> {
             rowClaims.merge(instance, 1, Integer::sum);
+            history(row.id(), sinceStart(now) + " claimed by " + instance);
             Postponed was = postponed.remove(row.id());
             if (was != null) {
               rePostponable.add(row.id());
-              wakeLatencyMicros.add(Duration.between(was.due(), now).toNanos() / 1_000);
+              long late = Duration.between(was.due(), now).toNanos() / 1_000;
+              wakeLatencyMicros.add(late);
+              worstWaitMicros.merge(row.id(), late, Math::max);
             }
           });
       return claimed;
@@ -155,6 +185,9 @@ final class SendTrace {
     public void postpone(Claimed<OutboxMessage> claimed, Instant next, String reason) {
       super.postpone(claimed, next, reason);
       postponements.merge(instance, 1, Integer::sum);
+      history(
+          claimed.id(),
+          sinceStart(Instant.now()) + " postponed by " + instance + " to " + sinceStart(next));
       if (rePostponable.remove(claimed.id())) {
         postponedAgain.incrementAndGet();
       }
@@ -185,7 +218,8 @@ final class SendTrace {
                 String.format(
                     Locale.ROOT,
                     "%s: first send claimed %d ms after the start; %d sends, %d row claims, %d"
-                        + " budget waits (%d lost races), %d postponements",
+                        + " budget waits (%d lost races), %d postponements, %d times a full bot"
+                        + " passed over",
                     instance,
                     sent.stream()
                         .map(g -> Duration.between(started, g.claimed()).toMillis())
@@ -195,7 +229,8 @@ final class SendTrace {
                     rowClaims.getOrDefault(instance, 0),
                     waits.getOrDefault(instance, 0),
                     lostRaces.getOrDefault(instance, 0),
-                    postponements.getOrDefault(instance, 0))));
+                    postponements.getOrDefault(instance, 0),
+                    passesOver.getOrDefault(instance, 0))));
     lines.add(
         "send holds its slots (claim to return), ms: "
             + percentiles(all, g -> Duration.between(g.claimed(), g.ended()).toNanos() / 1_000));
@@ -213,6 +248,18 @@ final class SendTrace {
                     TreeMap::new,
                     Collectors.counting())))
         .forEach((ms, counts) -> lines.add("from " + ms + " ms: " + counts));
+    worstWaitMicros.entrySet().stream()
+        .sorted(Map.Entry.<Long, Long>comparingByValue().reversed())
+        .limit(3)
+        .forEach(
+            worst ->
+                lines.add(
+                    "row "
+                        + worst.getKey()
+                        + " claimed "
+                        + worst.getValue() / 1000
+                        + " ms after due: "
+                        + String.join("; ", rowHistory.get(worst.getKey()))));
     List<Long> idle = new ArrayList<>();
     all.stream()
         .collect(Collectors.groupingBy(g -> g.bot() + "/" + g.lane()))

@@ -382,7 +382,7 @@ public final class SharedPacingBenchmark {
       sending =
           new SendingOutbox(
               outbox,
-              persistence.outboxClosedSenders(),
+              trace.closedSenders(name, persistence.outboxClosedSenders()),
               delivering,
               RetryPolicy.standard(),
               LEASE,
