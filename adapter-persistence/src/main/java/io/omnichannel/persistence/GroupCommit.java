@@ -195,8 +195,12 @@ final class GroupCommit {
       batch.addAll(others);
       others.clear();
       batch.forEach(pending -> pending.taken = true);
-      carried = riders;
-      if (!carried.isEmpty()) {
+      // the riders' own list is never handed to the write: a rider queued while this batch is
+      // written (the list mutated under its iteration) failed the whole batch, stores included
+      if (riders.isEmpty()) {
+        carried = List.of();
+      } else {
+        carried = riders;
         riders = new ArrayList<>();
         ridersTaken++;
       }

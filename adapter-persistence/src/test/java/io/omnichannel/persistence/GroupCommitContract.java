@@ -8,14 +8,18 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +100,47 @@ abstract class GroupCommitContract extends DatabaseTest {
     } finally {
       release.countDown();
       threads.shutdownNow();
+    }
+  }
+
+  /**
+   * A rider queued while a batch that carries none is written belongs to the next batch: the batch
+   * written meanwhile neither reports it written nor shares the list it is queued in (a rider
+   * queued into that list while the batch iterated it failed the batch, its stores refused).
+   */
+  @Test
+  void aRiderQueuedWhileABatchWithoutRidersIsWrittenWaitsForTheNextBatch() throws Exception {
+    Db raw = (Db) db.transactions();
+    AtomicInteger written = new AtomicInteger();
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    GroupCommit commits =
+        new GroupCommit(
+            raw,
+            64,
+            1,
+            Optional.of(
+                new GroupCommit.Linger(timer, Duration.ofHours(1), written::incrementAndGet)));
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    CountDownLatch release = new CountDownLatch(1);
+    try {
+      Future<Long> lone = holdTheWriter(commits, raw, threads, release);
+      commits.runSoon(() -> RawInbox.insert(raw, "rider"));
+      release.countDown();
+
+      assertThat(lone.get(30, TimeUnit.SECONDS)).isPositive();
+      assertThat(written).as("the batch carried no rider").hasValue(0);
+      assertThat(commits.hasRiders()).as("the rider waits for the next batch").isTrue();
+      assertThat(RawRows.dump(database, "SELECT COUNT(*) AS n FROM inbox WHERE event_id = 'rider'"))
+          .isEqualTo("n=0");
+
+      assertThat(commits.flush()).isTrue();
+      assertThat(written).hasValue(1);
+      assertThat(RawRows.dump(database, "SELECT COUNT(*) AS n FROM inbox WHERE event_id = 'rider'"))
+          .isEqualTo("n=1");
+    } finally {
+      release.countDown();
+      threads.shutdownNow();
+      timer.shutdownNow();
     }
   }
 
