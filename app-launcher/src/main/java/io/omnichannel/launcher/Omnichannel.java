@@ -100,6 +100,14 @@ public final class Omnichannel {
    */
   private static final int BANS_PER_CYCLE = 20;
 
+  /**
+   * The fewest inbox worker threads, whatever the workers per queue: an inbox worker spends most of
+   * a message waiting (on 1C-Connect's answer, on the database) and each chat's messages go one at
+   * a time, so only many chats handled at once keep up. With 4, the inbox fell behind the webhooks
+   * on MariaDB under load (the workers were the limit, not the intake).
+   */
+  static final int INBOX_WORKERS_AT_LEAST = 16;
+
   private final Builder settings;
   private final Persistence persistence;
   private final PrometheusMeterRegistry registry =
@@ -133,7 +141,8 @@ public final class Omnichannel {
     metering.queueBacklog("inbox", persistence.inboxBacklog(), clock);
     metering.queueBacklog("outbox", persistence.outboxBacklog(), clock);
 
-    WakingInbox waking = new WakingInbox(persistence, clock, settings.queueLease, settings.workers);
+    int inboxThreads = Math.max(settings.workers, INBOX_WORKERS_AT_LEAST);
+    WakingInbox waking = new WakingInbox(persistence, clock, settings.queueLease, inboxThreads);
     this.wakingInbox = waking;
     EventInbox inbox = Correlating.inbox(metering.inbox(new RememberingInbox(waking)));
     dueWakeups = new DueWakeups(this::wakeOutbox, clock);
@@ -242,7 +251,7 @@ public final class Omnichannel {
         new WorkerPool(
             "inbox",
             processing,
-            settings.workers,
+            inboxThreads,
             Duration.ofSeconds(1),
             settings.queueLease.dividedBy(5));
     outboxWorkers =
@@ -628,6 +637,7 @@ public final class Omnichannel {
       return this;
     }
 
+    /** Worker threads per queue (4 by default); the inbox runs at least 16 whatever is given. */
     public Builder workers(int perQueue) {
       this.workers = perQueue;
       return this;

@@ -104,7 +104,11 @@ public enum Setting {
       "this instance's name in polling leases; empty = host name and a random suffix",
       "",
       false),
-  WORKERS("OMNICHANNEL_WORKERS", "worker threads per queue (inbox, outbox)", "4", false),
+  WORKERS(
+      "OMNICHANNEL_WORKERS",
+      "worker threads per queue (inbox, outbox); the inbox runs at least 16",
+      "4",
+      false),
   LOG_FORMAT(
       "OMNICHANNEL_LOG_FORMAT",
       "log lines as text for people or json (one JSON object per line, with the correlation ids)",

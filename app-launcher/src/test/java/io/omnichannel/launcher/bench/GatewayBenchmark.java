@@ -219,7 +219,8 @@ public final class GatewayBenchmark {
       OUT.printf(
           Locale.ROOT,
           "steps of %d s; fixed rate %.0f msg/s; saturating with %d in flight; %d known users, every"
-              + " %d-th message from a first-time user; %d workers/queue; cores %d; load %s%n",
+              + " %d-th message from a first-time user; %d workers/queue (the inbox at least 16); cores %d;"
+              + " load %s%n",
           step.toSeconds(),
           rate,
           window,
