@@ -2,6 +2,7 @@ package io.omnichannel.core.usecase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omnichannel.core.domain.ApiAccount;
 import io.omnichannel.core.domain.BotToken;
 import io.omnichannel.core.domain.ConfirmationToken;
 import io.omnichannel.core.domain.DialogState;
@@ -416,17 +417,27 @@ class ManagementDialogTest {
           .isTrue();
     }
 
-    @Test
-    void aLinkConfirmedTheMomentItIsReadLeavesTheDialogInTheMenuItsAnnouncementPutItIn() {
+    /** A bot's token to send and the API account that may put it on the line. */
+    private record ReadyToConnect(BotToken token, ApiAccount account) {}
+
+    /** The connect wizard up to the bot's token, for line «Поддержка» and its API account. */
+    private ReadyToConnect atTheTokenStep() {
       Line line = world.platform.line(world.company, "Поддержка");
       BotToken token = world.messenger.bot("Support", "support_bot");
-      var account = world.platform.apiAccount("api-support", "pw", world.company, line);
+      ApiAccount account = world.platform.apiAccount("api-support", "pw", world.company, line);
       openConnectWizard();
       world.say("Поддержка");
-      world.platform.onNextReply(
-          link -> world.confirming.submit(linkToken(link), account)); // before handle returns
+      return new ReadyToConnect(token, account);
+    }
 
-      world.say(token.reveal());
+    @Test
+    void aLinkConfirmedTheMomentItIsReadLeavesTheDialogInTheMenuItsAnnouncementPutItIn() {
+      ReadyToConnect ready = atTheTokenStep();
+      world.platform.onNextReply(
+          link ->
+              world.confirming.submit(linkToken(link), ready.account())); // before handle returns
+
+      world.say(ready.token().reveal());
 
       assertThat(world.dialogs.load(world.specialist.id()))
           .as("the announcement's menu, not the link's state saved after it")
@@ -436,14 +447,10 @@ class ManagementDialogTest {
 
     @Test
     void theLinkIsEnteredIntoTheChatAndTheWizardEndsWithConnected() {
-      Line line = world.platform.line(world.company, "Поддержка");
-      BotToken token = world.messenger.bot("Support", "support_bot");
-      var account = world.platform.apiAccount("api-support", "pw", world.company, line);
-      openConnectWizard();
-      world.say("Поддержка");
-      String linkToken = linkToken(world.say(token.reveal()));
+      ReadyToConnect ready = atTheTokenStep();
+      String linkToken = linkToken(world.say(ready.token().reveal()));
 
-      world.confirming.submit(linkToken, account);
+      world.confirming.submit(linkToken, ready.account());
 
       ManagementReply reply = world.platform.lastReply();
       assertThat(reply.text())
