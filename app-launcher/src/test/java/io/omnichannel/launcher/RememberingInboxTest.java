@@ -8,12 +8,8 @@ import io.omnichannel.core.domain.InboundKind;
 import io.omnichannel.core.domain.InboundRecord;
 import io.omnichannel.core.domain.failure.StorageUnavailable;
 import io.omnichannel.core.fakes.InMemoryInbox;
-import io.omnichannel.core.port.out.Claimed;
-import io.omnichannel.core.port.out.EventInbox;
-import io.omnichannel.core.port.out.InboxNeighbour;
-import io.omnichannel.launcher.work.ForwardingQueue;
+import io.omnichannel.launcher.work.ForwardingEventInbox;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -30,7 +26,7 @@ class RememberingInboxTest {
   private final InMemoryInbox rows = new InMemoryInbox();
   private final RememberingInbox inbox =
       new RememberingInbox(
-          new ForwardingInbox(rows) {
+          new ForwardingEventInbox(rows) {
             @Override
             public boolean store(InboundRecord record) {
               stores.incrementAndGet();
@@ -113,32 +109,6 @@ class RememberingInboxTest {
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       throw new AssertionError(interrupted);
-    }
-  }
-
-  /** The in-memory inbox, to be overridden where a test watches its stores. */
-  private static class ForwardingInbox extends ForwardingQueue<InboundRecord>
-      implements EventInbox {
-    private final InMemoryInbox rows;
-
-    ForwardingInbox(InMemoryInbox rows) {
-      super(rows);
-      this.rows = rows;
-    }
-
-    @Override
-    public boolean store(InboundRecord record) {
-      return rows.store(record);
-    }
-
-    @Override
-    public List<InboxNeighbour> neighboursSince(Claimed<InboundRecord> claimed, Instant since) {
-      return rows.neighboursSince(claimed, since);
-    }
-
-    @Override
-    public void completeGathered(Claimed<InboundRecord> claimed, List<Long> gathered) {
-      rows.completeGathered(claimed, gathered);
     }
   }
 }

@@ -28,7 +28,12 @@ class CorrelatedQueue<T> extends ForwardingQueue<T> {
 
   @Override
   public Optional<Claimed<T>> claimNext(Instant now, Duration lease) {
-    Optional<Claimed<T>> claimed = super.claimNext(now, lease);
+    return correlated(super.claimNext(now, lease), name, ids);
+  }
+
+  /** Puts the claimed row's ids, if a row was claimed, into the worker thread's MDC. */
+  static <T> Optional<Claimed<T>> correlated(
+      Optional<Claimed<T>> claimed, String name, Function<T, Map<String, String>> ids) {
     claimed.ifPresent(
         row -> {
           MDC.put(Correlation.QUEUE, name);

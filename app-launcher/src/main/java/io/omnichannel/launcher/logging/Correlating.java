@@ -4,12 +4,13 @@ import io.omnichannel.core.domain.InboundRecord;
 import io.omnichannel.core.domain.OutboxMessage;
 import io.omnichannel.core.port.out.Claimed;
 import io.omnichannel.core.port.out.EventInbox;
-import io.omnichannel.core.port.out.InboxNeighbour;
 import io.omnichannel.core.port.out.Outbox;
+import io.omnichannel.launcher.work.ForwardingEventInbox;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The inbox and outbox with their claimed rows' ids in the MDC ({@link CorrelatedQueue}). An event
@@ -21,32 +22,12 @@ public final class Correlating {
   private Correlating() {}
 
   public static EventInbox inbox(EventInbox inbox) {
-    final class CorrelatedInbox extends CorrelatedQueue<InboundRecord> implements EventInbox {
-      CorrelatedInbox() {
-        super(inbox, "inbox", Correlating::ids);
-      }
-
+    return new ForwardingEventInbox(inbox) {
       @Override
-      public boolean store(InboundRecord record) {
-        return inbox.store(record);
+      public Optional<Claimed<InboundRecord>> claimNext(Instant now, Duration lease) {
+        return CorrelatedQueue.correlated(super.claimNext(now, lease), "inbox", Correlating::ids);
       }
-
-      @Override
-      public List<InboxNeighbour> neighboursSince(Claimed<InboundRecord> claimed, Instant since) {
-        return inbox.neighboursSince(claimed, since);
-      }
-
-      @Override
-      public void completeSoon(Claimed<InboundRecord> claimed) {
-        inbox.completeSoon(claimed);
-      }
-
-      @Override
-      public void completeGathered(Claimed<InboundRecord> claimed, List<Long> gathered) {
-        inbox.completeGathered(claimed, gathered);
-      }
-    }
-    return new CorrelatedInbox();
+    };
   }
 
   public static Outbox outbox(Outbox outbox) {
