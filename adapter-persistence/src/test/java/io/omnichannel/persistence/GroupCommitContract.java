@@ -43,7 +43,7 @@ abstract class GroupCommitContract extends DatabaseTest {
     ExecutorService threads = Executors.newFixedThreadPool(4);
     CountDownLatch release = new CountDownLatch(1);
     try {
-      Future<Long> lone = holdTheWriter(commits, raw, threads, release);
+      Future<Long> lone = HeldWriter.hold(commits, raw, threads, release);
       List<Future<String>> members = new ArrayList<>();
       for (int i = 1; i <= 3; i++) {
         String eventId = "member-" + i;
@@ -55,7 +55,7 @@ abstract class GroupCommitContract extends DatabaseTest {
                   return RawRows.dump(database, BATCH_ROWS);
                 }));
       }
-      awaitQueued(commits, 3);
+      HeldWriter.awaitQueued(commits, 3);
       release.countDown();
 
       assertThat(lone.get(30, TimeUnit.SECONDS)).isPositive();
@@ -77,13 +77,13 @@ abstract class GroupCommitContract extends DatabaseTest {
     ExecutorService threads = Executors.newFixedThreadPool(4);
     CountDownLatch release = new CountDownLatch(1);
     try {
-      Future<Long> lone = holdTheWriter(commits, failing, threads, release);
+      Future<Long> lone = HeldWriter.hold(commits, failing, threads, release);
       List<Future<Long>> members = new ArrayList<>();
       for (int i = 1; i <= 3; i++) {
         String eventId = "member-" + i;
         members.add(threads.submit(() -> commits.run(() -> RawInbox.insert(failing, eventId))));
       }
-      awaitQueued(commits, 3);
+      HeldWriter.awaitQueued(commits, 3);
       release.countDown();
 
       assertThat(lone.get(30, TimeUnit.SECONDS)).as("alone, in auto-commit").isPositive();
@@ -123,7 +123,7 @@ abstract class GroupCommitContract extends DatabaseTest {
     ExecutorService threads = Executors.newFixedThreadPool(2);
     CountDownLatch release = new CountDownLatch(1);
     try {
-      Future<Long> lone = holdTheWriter(commits, raw, threads, release);
+      Future<Long> lone = HeldWriter.hold(commits, raw, threads, release);
       commits.runSoon(() -> RawInbox.insert(raw, "rider"));
       release.countDown();
 
@@ -141,31 +141,6 @@ abstract class GroupCommitContract extends DatabaseTest {
       release.countDown();
       threads.shutdownNow();
       timer.shutdownNow();
-    }
-  }
-
-  /** A first write that leads alone and is held, so that the next ones queue into one batch. */
-  private static Future<Long> holdTheWriter(
-      GroupCommit commits, Db raw, ExecutorService threads, CountDownLatch release)
-      throws InterruptedException {
-    CountDownLatch inside = new CountDownLatch(1);
-    Future<Long> lone =
-        threads.submit(
-            () ->
-                commits.run(
-                    () -> {
-                      long id = RawInbox.insert(raw, "lone");
-                      inside.countDown();
-                      Latches.awaitReleased(release);
-                      return id;
-                    }));
-    assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
-    return lone;
-  }
-
-  private static void awaitQueued(GroupCommit commits, int writes) {
-    while (commits.waiting() < writes) {
-      Thread.onSpinWait();
     }
   }
 

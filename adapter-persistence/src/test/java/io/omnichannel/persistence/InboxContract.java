@@ -433,22 +433,11 @@ abstract class InboxContract extends DatabaseTest {
   void aBatchOfStoresThatFailsIsRolledBackWholeAndAcknowledgesNone() throws Exception {
     Db raw = (Db) db.transactions();
     GroupCommit commits = new GroupCommit(raw, 64, 1);
-    CountDownLatch leaderInside = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     ExecutorService threads = Executors.newFixedThreadPool(4);
     try {
       // the first write leads alone and is held, so that the next three queue into one batch
-      Future<Long> lone =
-          threads.submit(
-              () ->
-                  commits.run(
-                      () -> {
-                        long id = RawInbox.insert(raw, "lone");
-                        leaderInside.countDown();
-                        Latches.awaitReleased(release);
-                        return id;
-                      }));
-      assertThat(leaderInside.await(30, TimeUnit.SECONDS)).isTrue();
+      Future<Long> lone = HeldWriter.hold(commits, raw, threads, release);
       Future<Long> first = threads.submit(() -> commits.run(() -> RawInbox.insert(raw, "b1")));
       Future<Long> second = threads.submit(() -> commits.run(() -> RawInbox.insert(raw, "b2")));
       Future<Long> failing =
@@ -459,9 +448,7 @@ abstract class InboxContract extends DatabaseTest {
                         RawInbox.insert(raw, "b3");
                         throw new IllegalStateException("the third write fails");
                       }));
-      while (commits.waiting() < 3) {
-        Thread.onSpinWait();
-      }
+      HeldWriter.awaitQueued(commits, 3);
       release.countDown();
 
       assertThat(lone.get(30, TimeUnit.SECONDS)).isPositive();
