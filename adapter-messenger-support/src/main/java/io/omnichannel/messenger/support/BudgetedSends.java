@@ -48,7 +48,7 @@ public final class BudgetedSends {
     }
     SlotClaim.Granted granted = (SlotClaim.Granted) claim;
     RateLimited limited = null;
-    Instant ended = now;
+    Instant ended;
     try {
       calls.forEach(Runnable::run);
     } catch (RateLimited tooMany) {

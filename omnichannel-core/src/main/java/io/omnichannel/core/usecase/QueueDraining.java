@@ -11,8 +11,6 @@ import io.omnichannel.core.port.out.WorkQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
@@ -236,19 +234,11 @@ final class QueueDraining<T> implements QueueWorker {
    * did not adopt it (taken after the outcome was written) is another worker's to work on.
    */
   private Held<T> letGo(long id, Held<T> written) {
-    List<Held<T>> adopting = new ArrayList<>(1);
-    held.computeIfPresent(
-        id,
-        (key, inHand) -> {
-          if (inHand.claimed().token() == written.claimed().token()) {
-            return null;
-          }
-          if (inHand.adopted()) {
-            adopting.add(inHand);
-          }
-          return inHand;
-        });
-    return adopting.isEmpty() ? null : adopting.get(0);
+    Held<T> left =
+        held.computeIfPresent(
+            id,
+            (key, inHand) -> inHand.claimed().token() == written.claimed().token() ? null : inHand);
+    return left != null && left.adopted() ? left : null;
   }
 
   private static String describe(RuntimeException failure) {
