@@ -62,7 +62,8 @@ abstract class JdbcQueue<T> implements WorkQueue<T>, QueueBacklog, DueRows {
    * free, so a row another worker took meanwhile is passed over, never handed to two. Ordered by
    * the whole of the index on (finished, id): H2 then reads it in order and stops at the limit,
    * where {@code ORDER BY id} made it read and sort every unfinished row (a backlog of thousands:
-   * milliseconds a claim).
+   * milliseconds a claim). Named too: MariaDB otherwise prefers the outbox's index on due times for
+   * {@code due_at <= ?}, and reads twice the rows for a claim.
    */
   static String headsSql(String table, int limit) {
     return headsSql(table, limit, "");
@@ -71,7 +72,7 @@ abstract class JdbcQueue<T> implements WorkQueue<T>, QueueBacklog, DueRows {
   /** {@link #headsSql(String, int)} with one more condition on the head row {@code q}. */
   static String headsSql(String table, int limit, String andAlso) {
     return """
-        SELECT q.* FROM %1$s q
+        SELECT q.* FROM %1$s q USE INDEX (ix_%1$s_unfinished)
          WHERE q.finished = FALSE AND q.due_at <= ? AND (q.leased_until IS NULL OR q.leased_until <= ?)
            AND NOT EXISTS (SELECT 1 FROM %1$s o WHERE o.ordering_key = q.ordering_key AND o.finished = FALSE
                                                    AND o.id < q.id)%3$s
