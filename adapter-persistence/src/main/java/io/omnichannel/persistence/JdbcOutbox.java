@@ -100,8 +100,8 @@ final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox, Close
 
   private final GroupCommit writes;
 
-  /** Connections whose bot's window this instance found full, and until when. */
-  private final Map<String, Instant> closed = new ConcurrentHashMap<>();
+  /** Connections whose bot's window this instance found full, and when its slots open. */
+  private final Map<String, Openings> closed = new ConcurrentHashMap<>();
 
   /** Claims this instance is making now: where among the heads the next one starts trying. */
   private final AtomicInteger claiming = new AtomicInteger();
@@ -154,18 +154,27 @@ final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox, Close
       if (heads.isEmpty()) {
         return Optional.empty();
       }
-      for (int tried = 0; tried < Math.min(LEASE_TRIES, heads.size()); tried++) {
-        Claimed<OutboxMessage> head = heads.get((start + tried) % heads.size());
+      int tried = 0;
+      for (int next = 0; next < heads.size() && tried < LEASE_TRIES; next++) {
+        Claimed<OutboxMessage> head = heads.get((start + next) % heads.size());
+        Openings slots = closed.get(head.item().connection().value());
+        if (slots != null && !slots.take(now)) {
+          continue; // its sender's slots that opened are other claims' already
+        }
+        tried++;
         int leased =
             writes.run(
                 () ->
                     db().update(
                             LEASE, until, instanceId(), token, head.id(), nowMicros, nowMicros));
         if (leased == 1) {
-          if (tried == 0) {
+          if (tried == 1) {
             contended.getAndUpdate(left -> Math.max(0, left - 1));
           }
           return Optional.of(head);
+        }
+        if (slots != null) {
+          slots.giveBack(now);
         }
         contended.set(HEADS_READ);
       }
@@ -174,13 +183,17 @@ final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox, Close
   }
 
   /**
-   * This instance's claims pass over the connection's rows until {@code until}: its bot's window is
-   * full (the row that found it so is postponed as any). Only this instance's, and only until the
-   * window may open, so that no instance is kept from a bot for longer.
+   * This instance's claims pass over the connection's rows until the first of {@code openings}: its
+   * bot's window is full (the row that found it so is postponed as any); then each opening lets one
+   * claim take a row of it, so that a slot freeing is not met by every worker at once, all but one
+   * to postpone what they claimed. Only this instance's, and only until the window's slots may
+   * open, so that no instance is kept from a bot for longer.
    */
   @Override
-  public void closedUntil(ConnectionId connection, Instant until) {
-    closed.merge(connection.value(), until, (was, later) -> later.isAfter(was) ? later : was);
+  public void closedUntil(ConnectionId connection, List<Instant> openings) {
+    if (!openings.isEmpty()) {
+      closed.put(connection.value(), new Openings(openings));
+    }
   }
 
   /**
@@ -192,20 +205,30 @@ final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox, Close
   public Optional<Instant> nextDueAfter(Instant now) {
     Optional<Instant> due = super.nextDueAfter(now);
     Optional<Instant> opens =
-        closed.values().stream().filter(until -> until.isAfter(now)).min(Instant::compareTo);
+        closed.values().stream()
+            .map(slots -> slots.nextAfter(now))
+            .flatMap(Optional::stream)
+            .min(Instant::compareTo);
     if (opens.isEmpty()) {
       return due;
     }
     return due.isPresent() && due.get().isBefore(opens.get()) ? due : opens;
   }
 
-  /** The connections passed over at {@code now} (those opened since are forgotten). */
+  /**
+   * The connections passed over at {@code now}: no slot of theirs open for a claim of this instance
+   * (those whose every slot was taken are forgotten: the next full window is learnt anew).
+   */
   private List<String> closedAt(Instant now) {
-    closed.values().removeIf(until -> !until.isAfter(now));
+    closed.values().removeIf(Openings::spent);
     if (closed.isEmpty()) {
       return List.of();
     }
-    return closed.entrySet().stream()
+    List<Map.Entry<String, Instant>> shut = new ArrayList<>();
+    closed.forEach(
+        (connection, slots) ->
+            slots.closedUntil(now).ifPresent(until -> shut.add(Map.entry(connection, until))));
+    return shut.stream()
         .sorted(Map.Entry.<String, Instant>comparingByValue().reversed())
         .limit(CLOSED_MAX)
         .map(Map.Entry::getKey)

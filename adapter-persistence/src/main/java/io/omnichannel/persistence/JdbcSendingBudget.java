@@ -7,13 +7,14 @@ import io.omnichannel.core.port.out.SendingBudget;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * B2 in the database every instance shares, in auto-commit statements and no transaction: a claim
@@ -26,8 +27,11 @@ import java.util.stream.Collectors;
  * <p>A send takes a lane only if that lane still holds what it was read holding, so two claims can
  * never hold one lane; a claim that got only some of its lanes (another took one meanwhile) gives
  * back the ones it got, each recognised by the exact moment it holds (a random part of a
- * millisecond added to {@code heldUntil} makes it this claim's own). A token bucket (a private
- * chat's) is one lane, the moment it is full again ({@link SlotLanes}).
+ * millisecond added to {@code heldUntil} makes it this claim's own). A lane without a row is free:
+ * it is taken by inserting it, which fails when another claim inserted it first, so a chat's first
+ * send costs no statement of its own for its window; a pause writes every lane of its windows.
+ * Claims of this instance that read a window at the same moment start at different free lanes. A
+ * token bucket (a private chat's) is one lane, the moment it is full again ({@link SlotLanes}).
  *
  * <p>What this instance learnt of a full sliding window is kept in memory ({@link Schedule}):
  * further claims in it wait without a query until its first lane frees, and the rows that wait for
@@ -48,6 +52,10 @@ final class JdbcSendingBudget implements SendingBudget {
   private final Db db;
   private final GroupCommit writes;
   private final Map<String, Schedule> schedules = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Where among a window's free lanes this instance's next claim starts. */
+  private final AtomicInteger nextFree =
+      new AtomicInteger(ThreadLocalRandom.current().nextInt(1 << 16));
 
   JdbcSendingBudget(Db db, GroupCommit writes) {
     this.db = db;
@@ -84,9 +92,8 @@ final class JdbcSendingBudget implements SendingBudget {
         int needed = SlotLanes.needed(window, count);
         Optional<Instant> next = schedule.nextIfClosed(needed, now);
         if (next.isPresent()) {
-          Optional<Instant> first =
-              window == windows.get(0) ? Optional.of(schedule.firstOpen(needed)) : Optional.empty();
-          return Optional.of(new SlotClaim.Wait(next.get(), first));
+          List<Instant> openings = window == windows.get(0) ? schedule.openings(needed) : List.of();
+          return Optional.of(new SlotClaim.Wait(next.get(), openings));
         }
       }
     }
@@ -99,13 +106,14 @@ final class JdbcSendingBudget implements SendingBudget {
    */
   private Optional<SlotClaim> tryClaim(
       List<SendingWindow> windows, int count, Instant now, Instant heldUntil) {
-    Map<String, List<Instant>> lanes = lanes(windows);
+    Map<String, List<Lane>> lanes = lanes(windows);
     Instant opensAt = null;
-    Optional<Instant> firstOpensAt = Optional.empty();
+    List<Instant> firstOpenings = List.of();
     List<Swap> taking = new ArrayList<>();
     List<SlotClaim.TakenSlot> taken = new ArrayList<>();
     for (SendingWindow window : windows) {
-      List<Instant> held = lanes.get(window.key());
+      List<Lane> read = lanes.get(window.key());
+      List<Instant> held = read.stream().map(Lane::freeAt).toList();
       int needed = SlotLanes.needed(window, count);
       List<Integer> free = SlotLanes.freeNow(window, held, count, now);
       if (free.size() < needed) {
@@ -115,34 +123,70 @@ final class JdbcSendingBudget implements SendingBudget {
                 ? SlotLanes.opensAt(window, held.get(0), count)
                 : schedule(window).waitFor(held, needed, now);
         if (window == windows.get(0)) {
-          firstOpensAt = Optional.of(bucket ? opens : schedule(window).firstOpen(needed));
+          firstOpenings = bucket ? List.of(opens) : schedule(window).openings(needed);
         }
         opensAt = opensAt == null || opens.isAfter(opensAt) ? opens : opensAt;
         continue;
       }
-      Collections.shuffle(free);
+      Collections.rotate(free, -Math.floorMod(nextFree.getAndIncrement(), free.size()));
       for (int lane : free.subList(0, needed)) {
         Instant before = held.get(lane);
         Instant inFlight = SlotLanes.inFlight(window, before, count, now, heldUntil);
-        taking.add(new Swap(window.key(), lane, before, inFlight));
+        taking.add(new Swap(window.key(), lane, before, inFlight, read.get(lane).absent()));
         taken.add(new SlotClaim.TakenSlot(window, lane, inFlight, before, count));
       }
     }
     if (opensAt != null) {
-      return Optional.of(new SlotClaim.Wait(opensAt, firstOpensAt));
+      return Optional.of(new SlotClaim.Wait(opensAt, firstOpenings));
     }
-    int swapped = swap(taking);
-    if (swapped != taking.size()) {
-      if (swapped > 0) {
-        giveBack(taking);
-      }
-      return Optional.empty();
-    }
-    return Optional.of(new SlotClaim.Granted(taken));
+    return take(taking) ? Optional.of(new SlotClaim.Granted(taken)) : Optional.empty();
   }
 
-  /** One lane going from what it was read holding to what it is to hold. */
-  private record Swap(String key, int lane, Instant from, Instant to) {}
+  /**
+   * One lane going from what it was read holding to what it is to hold; {@code absent} when it has
+   * no row yet (free).
+   */
+  private record Swap(String key, int lane, Instant from, Instant to, boolean absent) {
+    Swap(String key, int lane, Instant from, Instant to) {
+      this(key, lane, from, to, false);
+    }
+  }
+
+  /**
+   * Takes every lane or none: inserts the absent ones (nothing is inserted should another claim
+   * have inserted one first), then sets the others; a lane lost there gives back all taken.
+   */
+  private boolean take(List<Swap> taking) {
+    List<Swap> absent = taking.stream().filter(Swap::absent).toList();
+    List<Swap> present = taking.stream().filter(lane -> !lane.absent()).toList();
+    if (!absent.isEmpty() && !insert(absent)) {
+      return false;
+    }
+    if (!present.isEmpty() && swap(present) != present.size()) {
+      giveBack(taking);
+      return false;
+    }
+    return true;
+  }
+
+  /** Inserts the lanes holding what they are to hold, in one statement; false when one exists. */
+  private boolean insert(List<Swap> lanes) {
+    List<Object> params = new ArrayList<>();
+    for (Swap lane : lanes) {
+      params.add(lane.key());
+      params.add(lane.lane());
+      params.add(Micros.of(lane.to()));
+    }
+    try {
+      db.update(
+          "INSERT INTO sending_lanes (window_key, lane, free_at) VALUES "
+              + String.join(", ", Collections.nCopies(lanes.size(), "(?, ?, ?)")),
+          params.toArray());
+      return true;
+    } catch (SqlErrors.DuplicateRow first) {
+      return false; // another claim inserted one: read again
+    }
+  }
 
   /**
    * Sets every lane that still holds what it was read holding, in one UPDATE; how many were set.
@@ -180,71 +224,56 @@ final class JdbcSendingBudget implements SendingBudget {
     }
   }
 
-  /**
-   * When each lane of each window frees, by window key and lane, in one query; a window seen for
-   * the first time gets its lanes.
-   */
-  private Map<String, List<Instant>> lanes(List<SendingWindow> windows) {
-    Map<String, List<Instant>> read = readLanes(windows);
-    boolean created = false;
-    for (SendingWindow window : windows) {
-      if (read.getOrDefault(window.key(), List.of()).size() < SlotLanes.lanes(window)) {
-        createLanes(window);
-        created = true;
-      }
-    }
-    if (created) {
-      read = readLanes(windows);
-    }
-    Map<String, List<Instant>> bySlots = new HashMap<>();
-    for (SendingWindow window : windows) {
-      bySlots.put(window.key(), read.get(window.key()).subList(0, SlotLanes.lanes(window)));
-    }
-    return bySlots;
+  /** When one lane frees; a lane without a row is free and {@code absent}. */
+  private record Lane(Instant freeAt, boolean absent) {
+    static final Lane WITHOUT_ROW = new Lane(Instant.EPOCH, true);
   }
 
-  private record Lane(String key, Instant freeAt) {}
+  private record LaneRow(String key, int lane, Instant freeAt) {}
 
-  private Map<String, List<Instant>> readLanes(List<SendingWindow> windows) {
-    List<Lane> rows =
-        db.query(
-            "SELECT window_key, free_at FROM sending_lanes WHERE window_key IN ("
+  /** When each lane of each window frees, by window key and lane, in one query. */
+  private Map<String, List<Lane>> lanes(List<SendingWindow> windows) {
+    Map<String, Lane[]> byWindow = new HashMap<>();
+    for (SendingWindow window : windows) {
+      Lane[] lanes = new Lane[SlotLanes.lanes(window)];
+      Arrays.fill(lanes, Lane.WITHOUT_ROW);
+      byWindow.put(window.key(), lanes);
+    }
+    db.query(
+            "SELECT window_key, lane, free_at FROM sending_lanes WHERE window_key IN ("
                 + placeholders(windows.size())
-                + ") ORDER BY window_key, lane",
-            row -> new Lane(row.getString("window_key"), Micros.instant(row, "free_at")),
-            windows.stream().map(SendingWindow::key).toArray());
-    return rows.stream()
-        .collect(
-            Collectors.groupingBy(
-                Lane::key, Collectors.mapping(Lane::freeAt, Collectors.toList())));
+                + ")",
+            row ->
+                new LaneRow(
+                    row.getString("window_key"),
+                    row.getInt("lane"),
+                    Micros.instant(row, "free_at")),
+            windows.stream().map(SendingWindow::key).toArray())
+        .forEach(
+            row -> {
+              Lane[] lanes = byWindow.get(row.key());
+              if (row.lane() < lanes.length) { // a window's lanes beyond its limit count for naught
+                lanes[row.lane()] = new Lane(row.freeAt(), false);
+              }
+            });
+    Map<String, List<Lane>> read = new HashMap<>();
+    byWindow.forEach((key, lanes) -> read.put(key, List.of(lanes)));
+    return read;
   }
 
   private static String placeholders(int n) {
     return String.join(", ", Collections.nCopies(n, "?"));
   }
 
-  /** All lanes in one INSERT; lane by lane when another claim made some of them meanwhile. */
-  private void createLanes(SendingWindow window) {
-    int lanes = SlotLanes.lanes(window);
-    List<Object> params = new ArrayList<>();
-    for (int lane = 0; lane < lanes; lane++) {
-      params.add(window.key());
-      params.add(lane);
-    }
-    try {
-      db.update(
-          "INSERT INTO sending_lanes (window_key, lane, free_at) VALUES "
-              + String.join(", ", Collections.nCopies(lanes, "(?, ?, 0)")),
-          params.toArray());
-      return;
-    } catch (SqlErrors.DuplicateRow some) {
-      // made in part by another claim (or by a purge that left a lane in flight): one by one
-    }
-    for (int lane = 0; lane < lanes; lane++) {
-      try {
-        db.update(INSERT_LANE, window.key(), lane);
-      } catch (SqlErrors.DuplicateRow present) {
-        // another claim created it
+  /** The lanes of {@code window} without a row, inserted free (should another claim not first). */
+  private void insertMissing(SendingWindow window, List<Lane> lanes) {
+    for (int lane = 0; lane < lanes.size(); lane++) {
+      if (lanes.get(lane).absent()) {
+        try {
+          db.update(INSERT_LANE, window.key(), lane);
+        } catch (SqlErrors.DuplicateRow present) {
+          // another claim inserted it
+        }
       }
     }
   }
@@ -273,7 +302,10 @@ final class JdbcSendingBudget implements SendingBudget {
   @Override
   public void pauseUntil(List<SendingWindow> windows, Instant until) {
     writes.flush(); // a settle written after the pause would shorten it
+    Map<String, List<Lane>> lanes = lanes(windows);
     for (SendingWindow window : windows) {
+      // a lane without a row is free: the pause must hold it too
+      insertMissing(window, lanes.get(window.key()));
       long paused = Micros.of(SlotLanes.paused(window, until));
       if (window.refill() == SendingWindow.Refill.SLIDING) {
         schedule(window).pausedUntil(until);
@@ -329,9 +361,12 @@ final class JdbcSendingBudget implements SendingBudget {
       return Optional.of(next(needed, now));
     }
 
-    /** The earliest moment the window may have the lanes a send needs, as last read. */
-    synchronized Instant firstOpen(int needed) {
-      return freeAt.get(Math.min(needed, freeAt.size()) - 1);
+    /**
+     * When the window may have the lanes a send needs, as last read: the earliest moment first,
+     * then each moment a further lane frees.
+     */
+    synchronized List<Instant> openings(int needed) {
+      return List.copyOf(freeAt.subList(Math.min(needed, freeAt.size()) - 1, freeAt.size()));
     }
 
     synchronized void pausedUntil(Instant until) {

@@ -135,7 +135,7 @@ abstract class OutboxContract extends DatabaseTest {
                 "1c:another"));
     Instant opens = T0.plusMillis(800);
 
-    db.outboxClosedSenders().closedUntil(full, opens);
+    db.outboxClosedSenders().closedUntil(full, List.of(opens, opens.plusMillis(100)));
 
     assertThat(db.outbox().claimNext(T0, LEASE).orElseThrow().item().connection().value())
         .as("the older rows of the full bot are passed over")
@@ -150,6 +150,29 @@ abstract class OutboxContract extends DatabaseTest {
     assertThat(db.outbox().claimNext(opens, LEASE).orElseThrow().item().connection())
         .as("once the window may open, this instance claims them again")
         .isEqualTo(full);
+  }
+
+  @Test
+  void eachSlotOfAFullSenderThatOpensLetsOneClaimOfThisInstanceTakeOneOfItsRows() {
+    for (String chat : List.of("1", "2", "3", "4")) {
+      db.outbox().enqueue(outbound(chat, "to chat " + chat));
+    }
+    ConnectionId full = new ConnectionId("conn-1");
+    Instant first = T0.plusMillis(300);
+    Instant second = T0.plusMillis(500);
+
+    db.outboxClosedSenders().closedUntil(full, List.of(second, first));
+
+    assertThat(db.outbox().claimNext(first.minusNanos(1_000), LEASE)).isEmpty();
+    assertThat(db.outbox().claimNext(first, LEASE)).as("the first slot open").isPresent();
+    assertThat(db.outbox().claimNext(first.plusMillis(1), LEASE))
+        .as("its slot is taken: the next row waits for the next slot, claimed by none meanwhile")
+        .isEmpty();
+    assertThat(db.outboxDueRows().nextDueAfter(first.plusMillis(1))).contains(second);
+    assertThat(db.outbox().claimNext(second, LEASE)).as("the second slot open").isPresent();
+    assertThat(db.outbox().claimNext(second, LEASE))
+        .as("every slot learnt of taken: claimed as any until a claim finds it full again")
+        .isPresent();
   }
 
   @Test

@@ -44,7 +44,7 @@ public final class BudgetedSends {
     Instant now = clock.instant();
     SlotClaim claim = budget.claim(windows, calls.size(), now, now.plus(inFlight));
     if (claim instanceof SlotClaim.Wait wait) {
-      throw new AwaitingSlot(wait.opensAt(), wait.firstOpensAt());
+      throw new AwaitingSlot(wait.opensAt(), wait.firstOpenings());
     }
     SlotClaim.Granted granted = (SlotClaim.Granted) claim;
     RateLimited limited = null;

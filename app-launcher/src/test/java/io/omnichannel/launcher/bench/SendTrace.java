@@ -68,9 +68,9 @@ final class SendTrace {
 
   /** Counts the times each instance is told to pass over a full bot. */
   ClosedSenders closedSenders(String instance, ClosedSenders closed) {
-    return (connection, until) -> {
+    return (connection, openings) -> {
       passesOver.merge(instance, 1, Integer::sum);
-      closed.closedUntil(connection, until);
+      closed.closedUntil(connection, openings);
     };
   }
 

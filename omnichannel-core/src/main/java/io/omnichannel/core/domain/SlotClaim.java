@@ -18,19 +18,25 @@ public sealed interface SlotClaim {
   /**
    * Not enough slots are open now; the earliest moment they can be is {@code opensAt}.
    *
-   * @param firstOpensAt when the claim's first window (the sender's own, a bot's) is itself full:
-   *     the earliest moment it may have a slot again — until then no claim that names it can be
-   *     granted, whatever its other windows, so its sender's other rows need not be tried
+   * @param firstOpenings when the claim's first window (the sender's own, a bot's) is itself full:
+   *     when each of its slots may open again, earliest first — before the first no claim that
+   *     names the window can be granted, whatever its other windows, so its sender's other rows
+   *     need not be tried, and after it one row per slot opened; empty when it is not full
    */
-  record Wait(Instant opensAt, Optional<Instant> firstOpensAt) implements SlotClaim {
+  record Wait(Instant opensAt, List<Instant> firstOpenings) implements SlotClaim {
     public Wait {
       Objects.requireNonNull(opensAt, "opensAt");
-      Objects.requireNonNull(firstOpensAt, "firstOpensAt");
+      firstOpenings = firstOpenings.stream().sorted().toList();
     }
 
     /** A wait that says nothing of the first window by itself. */
     public Wait(Instant opensAt) {
-      this(opensAt, Optional.empty());
+      this(opensAt, List.of());
+    }
+
+    /** When the first window may have a slot again, if it is full. */
+    public Optional<Instant> firstOpensAt() {
+      return firstOpenings.stream().findFirst();
     }
   }
 

@@ -27,7 +27,8 @@ public final class SendingOutbox implements QueueWorker {
 
   /**
    * @param closed told of a sender whose own window is full, so that this instance's claims pass
-   *     over its rows until it opens (the row that met it is postponed as any)
+   *     over its rows until it opens, then take them slot by slot (the row that met it is postponed
+   *     as any)
    */
   public SendingOutbox(
       Outbox outbox,
@@ -45,9 +46,9 @@ public final class SendingOutbox implements QueueWorker {
                     .deliver(claimed.item())
                     .ifPresent(opens -> outbox.holdFollowing(claimed, opens));
               } catch (AwaitingSlot waiting) {
-                waiting
-                    .senderOpensAt()
-                    .ifPresent(until -> closed.closedUntil(claimed.item().connection(), until));
+                if (!waiting.senderOpenings().isEmpty()) {
+                  closed.closedUntil(claimed.item().connection(), waiting.senderOpenings());
+                }
                 throw waiting;
               }
             },

@@ -10,7 +10,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** {@link SendingBudget} in one process's memory, by the same lane rule as the database's. */
 public final class InMemorySendingBudget implements SendingBudget {
@@ -20,7 +19,7 @@ public final class InMemorySendingBudget implements SendingBudget {
   public synchronized SlotClaim claim(
       List<SendingWindow> windows, int count, Instant now, Instant heldUntil) {
     Instant opensAt = Instant.MIN;
-    Optional<Instant> senderOpensAt = Optional.empty();
+    List<Instant> senderOpenings = List.of();
     List<SlotClaim.TakenSlot> taken = new ArrayList<>();
     for (SendingWindow window : windows) {
       List<Instant> held = lanesOf(window);
@@ -32,7 +31,8 @@ public final class InMemorySendingBudget implements SendingBudget {
         Instant first = SlotLanes.opensAt(opens, needed);
         opensAt = first.isAfter(opensAt) ? first : opensAt;
         if (window == windows.get(0)) {
-          senderOpensAt = Optional.of(first); // the sender's own window: none of its chats goes
+          // the sender's own window: none of its chats goes before its first slot opens
+          senderOpenings = opens.stream().sorted().skip(needed - 1L).toList();
         }
       }
       free.forEach(
@@ -46,7 +46,7 @@ public final class InMemorySendingBudget implements SendingBudget {
                       count)));
     }
     if (!opensAt.equals(Instant.MIN)) {
-      return new SlotClaim.Wait(opensAt, senderOpensAt);
+      return new SlotClaim.Wait(opensAt, senderOpenings);
     }
     taken.forEach(slot -> lanesOf(slot.window()).set(slot.lane(), slot.heldUntil()));
     return new SlotClaim.Granted(taken);

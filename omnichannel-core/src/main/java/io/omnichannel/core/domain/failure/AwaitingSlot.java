@@ -1,6 +1,7 @@
 package io.omnichannel.core.domain.failure;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,20 +11,21 @@ import java.util.Optional;
  */
 public final class AwaitingSlot extends ChannelFailure {
   private final Instant opensAt;
-  private final Optional<Instant> senderOpensAt;
+  private final List<Instant> senderOpenings;
 
   public AwaitingSlot(Instant opensAt) {
-    this(opensAt, Optional.empty());
+    this(opensAt, List.of());
   }
 
   /**
-   * @param senderOpensAt when the sender's own window (the bot's, all its chats') is full: the
-   *     earliest it may have a slot again; none of the sender's rows can go before
+   * @param senderOpenings when the sender's own window (the bot's, all its chats') is full: when
+   *     each of its slots may open again, earliest first; none of the sender's rows can go before
+   *     the first, and one row per slot after it
    */
-  public AwaitingSlot(Instant opensAt, Optional<Instant> senderOpensAt) {
+  public AwaitingSlot(Instant opensAt, List<Instant> senderOpenings) {
     super("waiting for a sending slot until " + opensAt);
     this.opensAt = Objects.requireNonNull(opensAt, "opensAt");
-    this.senderOpensAt = Objects.requireNonNull(senderOpensAt, "senderOpensAt");
+    this.senderOpenings = senderOpenings.stream().sorted().toList();
   }
 
   public Instant opensAt() {
@@ -32,7 +34,12 @@ public final class AwaitingSlot extends ChannelFailure {
 
   /** Present when the whole sender waits, not only this chat: until when. */
   public Optional<Instant> senderOpensAt() {
-    return senderOpensAt;
+    return senderOpenings.stream().findFirst();
+  }
+
+  /** When the whole sender waits: when each of its slots may open, earliest first; else empty. */
+  public List<Instant> senderOpenings() {
+    return senderOpenings;
   }
 
   @Override
