@@ -107,14 +107,14 @@ public final class WakingOutbox extends ForwardingQueue<OutboxMessage> implement
   @Override
   public void postpone(Claimed<OutboxMessage> claimed, Instant next, String reason) {
     super.postpone(claimed, next, reason);
-    wakeups.wakeAt(next);
+    wakeups.wakeOnceAt(next);
   }
 
   /** The rows held back become due at {@code notBefore}: a worker is woken then for them. */
   @Override
   public void holdFollowing(Claimed<OutboxMessage> sent, Instant notBefore) {
     outbox.holdFollowing(sent, notBefore);
-    wakeups.wakeAt(notBefore);
+    wakeups.wakeOnceAt(notBefore);
   }
 
   @Override
