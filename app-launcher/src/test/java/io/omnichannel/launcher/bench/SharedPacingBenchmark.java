@@ -66,10 +66,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Issue 14's benchmark (not a test: {@code ./mvnw -B -ntp -pl app-launcher -am verify -DskipTests
  * -Dbench.pacing}): several bots × many private chats, outbound only, at Telegram's real limits in
  * the emulator, sent by two instances — each with its own pool, outbox workers and Telegram adapter
- * — on one MariaDB database. Both instances first send a warm-up of their own (another bot's 20
- * chats × 3 messages: the first sends of a fresh JVM load classes and open connections for ≈0.5 s
- * each, which is the cold-start benchmark's business, not the pacing's); then the outbox is filled
- * and both start again; the run ends when the emulator holds every message. Prints {@code RESULT
+ * — on one MariaDB database. Both instances first send a warm-up of their own (three other bots' 20
+ * chats × 6 messages, ≈4 s: the first sends of a fresh JVM load classes and open connections for
+ * ≈0.5 s each, and until the JIT has compiled the sending path a send costs 1.5-2× the CPU — the
+ * cold start's business, not the pacing of a running service); then the outbox is filled and both
+ * start again; the run ends when the emulator holds every message. Prints {@code RESULT
  * shared_pacing too_many_requests=<n> of_ideal=<x> blocked_workers=<n>}: 429 answers (then, per
  * bot, by the window that refused them and how early they came), the time the limits allow over the
  * time taken, and the most outbox workers ever seen parked inside the Telegram adapter's pacing
@@ -77,7 +78,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * this JVM (the gateway's workers, the emulator) and the MariaDB server ({@link CpuUse}): on two
  * cores the run is bound by it. The clock starts when the measured rows are stored, as the workers
  * start again. Properties: {@code bench.pacing.bots} (3), {@code bench.pacing.chats} (per bot, 50),
- * {@code bench.pacing.messages} (per chat, 6), {@code bench.pacing.workers} (per instance, 8).
+ * {@code bench.pacing.messages} (per chat, 6), {@code bench.pacing.workers} (per instance, 8),
+ * {@code bench.pacing.warmUpBots} (3), {@code bench.pacing.warmUpMessages} (per chat, 6).
  */
 public final class SharedPacingBenchmark {
   private static final Duration LEASE = Duration.ofSeconds(10);
@@ -105,9 +107,13 @@ public final class SharedPacingBenchmark {
         for (int b = 0; b < bots; b++) {
           infos.add(addBot(telegram, setup, b, chats, messages, everySent, clock));
         }
-        // a bot of its own for the warm-up: its windows are not the measured bots'
-        infos.add(addBot(telegram, setup, bots, WARM_UP_CHATS, WARM_UP_MESSAGES, warmedUp, clock));
-        enqueue(setup.outbox(), bots, 1, WARM_UP_CHATS, WARM_UP_MESSAGES);
+        // bots of their own for the warm-up: their windows are not the measured bots'
+        int warmUpBots = Integer.getInteger("bench.pacing.warmUpBots", WARM_UP_BOTS);
+        int warmUpMessages = Integer.getInteger("bench.pacing.warmUpMessages", WARM_UP_MESSAGES);
+        for (int b = bots; b < bots + warmUpBots; b++) {
+          infos.add(addBot(telegram, setup, b, WARM_UP_CHATS, warmUpMessages, warmedUp, clock));
+        }
+        enqueue(setup.outbox(), bots, warmUpBots, WARM_UP_CHATS, warmUpMessages);
 
         SendTrace trace = new SendTrace();
         List<Instance> instances =
@@ -128,8 +134,9 @@ public final class SharedPacingBenchmark {
     System.exit(0);
   }
 
+  private static final int WARM_UP_BOTS = 3;
   private static final int WARM_UP_CHATS = 20;
-  private static final int WARM_UP_MESSAGES = 3;
+  private static final int WARM_UP_MESSAGES = 6;
 
   /** A bot with {@code chats} private chats, its connection and accounts stored. */
   private static BotInfo addBot(
@@ -299,7 +306,7 @@ public final class SharedPacingBenchmark {
   }
 
   private static Connection connection(BotInfo bot, int index, Instant now) {
-    CompanyId company = new CompanyId("bench-company");
+    CompanyId company = new CompanyId("bench-company-" + index / 5); // 5 bots a company at most
     return new Connection(
         connectionId(index),
         company,
