@@ -324,11 +324,11 @@ final class JdbcSendingBudget implements SendingBudget {
   /**
    * What this instance knows of one full window: when its lanes free (as last read), and the times
    * already given to rows waiting for it. The k-th row waiting gets the k-th lane to free (after
-   * the lanes a send needs), a lane taken again a span after it freed; rows of another instance are
-   * not counted, so a time given is when to try again, not a promise. A lane held by a send in
-   * flight is taken to free a span after it was read (its send ends at the earliest then; should
-   * the sender have died, the lane frees later and the row tries again), a lane paused by this
-   * instance not before the pause ends.
+   * the lanes a send needs), past the last lane the first again; rows of another instance are not
+   * counted, so a time given is when to try again, not a promise. A lane held by a send in flight
+   * is taken to free a span after it was read (its send ends at the earliest then; should the
+   * sender have died, the lane frees later and the row tries again), a lane paused by this instance
+   * not before the pause ends.
    */
   static final class Schedule {
     private final Duration span;
@@ -385,9 +385,10 @@ final class JdbcSendingBudget implements SendingBudget {
       if (needed > 1) {
         return freeAt.get(needed - 1); // a send of several parts is not spread
       }
-      int k = given.size();
-      int lanes = freeAt.size();
-      Instant time = freeAt.get(k % lanes).plus(span.multipliedBy(k / lanes));
+      // past the last lane known, round again from the first, not a span later: a lane that frees
+      // while every row waiting for it was sent a span on would stay unused that long, and the
+      // outbox lets one claim through per lane that frees however many rows are due
+      Instant time = freeAt.get(given.size() % freeAt.size());
       given.add(time);
       return time;
     }
