@@ -259,7 +259,7 @@ public final class Omnichannel {
             "outbox",
             new SendingOutbox(
                 outbox,
-                persistence.outboxClosedSenders(),
+                new WakingClosedSenders(persistence.outboxClosedSenders(), dueWakeups),
                 delivering,
                 RetryPolicy.standard(),
                 settings.queueLease,

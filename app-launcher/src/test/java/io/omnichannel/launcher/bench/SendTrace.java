@@ -57,6 +57,8 @@ final class SendTrace {
 
   private final Map<Long, Long> worstWaitMicros = new ConcurrentHashMap<>();
   private final Map<String, Integer> passesOver = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<Map.Entry<Long, Instant>> completed =
+      new ConcurrentLinkedQueue<>();
 
   private long sinceStart(Instant at) {
     return Duration.between(started, at).toMillis();
@@ -109,6 +111,7 @@ final class SendTrace {
     rePostponable.clear();
     postponedAgain.set(0);
     rowHistory.clear();
+    completed.clear();
     worstWaitMicros.clear();
     passesOver.clear();
     ramp.clear();
@@ -195,6 +198,14 @@ final class SendTrace {
     }
 
     @Override
+    public void complete(Claimed<OutboxMessage> claimed) {
+      super.complete(claimed);
+      Instant now = Instant.now();
+      history(claimed.id(), sinceStart(now) + " sent to chat " + claimed.item().chat().value());
+      completed.add(Map.entry(claimed.id(), now));
+    }
+
+    @Override
     public void enqueue(OutboxMessage message) {
       outbox.enqueue(message);
     }
@@ -202,6 +213,13 @@ final class SendTrace {
     @Override
     public void holdFollowing(Claimed<OutboxMessage> sent, Instant notBefore) {
       outbox.holdFollowing(sent, notBefore);
+      history(
+          sent.id(),
+          sinceStart(Instant.now())
+              + " emptied chat "
+              + sent.item().chat().value()
+              + "'s bucket: its next rows held back to "
+              + sinceStart(notBefore));
     }
   }
 
@@ -260,6 +278,16 @@ final class SendTrace {
                         + worst.getValue() / 1000
                         + " ms after due: "
                         + String.join("; ", rowHistory.get(worst.getKey()))));
+    completed.stream()
+        .sorted(Map.Entry.<Long, Instant>comparingByValue().reversed())
+        .limit(3)
+        .forEach(
+            last ->
+                lines.add(
+                    "row "
+                        + last.getKey()
+                        + " among the last sent: "
+                        + String.join("; ", rowHistory.get(last.getKey()))));
     List<Long> idle = new ArrayList<>();
     all.stream()
         .collect(Collectors.groupingBy(g -> g.bot() + "/" + g.lane()))
@@ -302,6 +330,24 @@ final class SendTrace {
                   windows == 0 ? 0.0 : (double) (lastStart - starts.get(0)) / windows,
                   windows,
                   window.toMillis()));
+          List<Grant> byClaim = new ArrayList<>(sent);
+          byClaim.sort(Comparator.comparing(Grant::claimed));
+          if (byClaim.size() > perWindow) {
+            // the last send may go only once a window's span has passed since the send a window's
+            // count before it ended: which one held it back, and how
+            Grant last = byClaim.get(byClaim.size() - 1);
+            Grant before = byClaim.get(byClaim.size() - 1 - perWindow);
+            line.append(
+                String.format(
+                    Locale.ROOT,
+                    "; its last send claimed %d ms (lane %d), the send %d before it %d-%d ms (lane %d)",
+                    Duration.between(started, last.claimed()).toMillis(),
+                    last.lane(),
+                    perWindow,
+                    Duration.between(started, before.claimed()).toMillis(),
+                    Duration.between(started, before.ended()).toMillis(),
+                    before.lane()));
+          }
           lines.add(line.toString());
         });
     return lines;

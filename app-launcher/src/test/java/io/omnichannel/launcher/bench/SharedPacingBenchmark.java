@@ -31,6 +31,7 @@ import io.omnichannel.core.port.out.Outbox;
 import io.omnichannel.core.usecase.DeliveringToChannel;
 import io.omnichannel.core.usecase.RetryPolicy;
 import io.omnichannel.core.usecase.SendingOutbox;
+import io.omnichannel.launcher.WakingClosedSenders;
 import io.omnichannel.launcher.WakingOutbox;
 import io.omnichannel.launcher.work.DueWakeups;
 import io.omnichannel.launcher.work.WorkerPool;
@@ -389,7 +390,8 @@ public final class SharedPacingBenchmark {
       sending =
           new SendingOutbox(
               outbox,
-              trace.closedSenders(name, persistence.outboxClosedSenders()),
+              new WakingClosedSenders(
+                  trace.closedSenders(name, persistence.outboxClosedSenders()), wakeups),
               delivering,
               RetryPolicy.standard(),
               LEASE,
