@@ -88,8 +88,14 @@ public final class WakingOutbox extends ForwardingQueue<OutboxMessage> implement
       }
     }
     Optional<Claimed<OutboxMessage>> claimed = super.claimNext(now, lease);
-    if (claimed.isEmpty() && firstToLookAt(now)) {
-      dueRows.nextDueAfter(now).ifPresent(wakeups::wakeOnceAt);
+    if (claimed.isEmpty()) {
+      if (firstToLookAt(now)) {
+        dueRows.nextDueAfter(now).ifPresent(wakeups::wakeOnceAt);
+      } else {
+        // the look just made may have been made before what this claim found (a sender's slots
+        // learnt, a row postponed): a worker looks again once the next look is allowed
+        wakeups.wakeOnceAt(lastDueLook.get().plus(DUE_LOOK));
+      }
     }
     return claimed;
   }
@@ -98,6 +104,9 @@ public final class WakingOutbox extends ForwardingQueue<OutboxMessage> implement
    * Whether this empty claim is the first to ask for the next due row in its {@link #DUE_LOOK}:
    * workers finding nothing together ask once (each would learn the same moment), and a row another
    * instance postpones meanwhile is learnt at most that much later (its own instance wakes for it).
+   * One that may not ask has a worker look again at the end of that {@link #DUE_LOOK}: the answer
+   * may predate what it found (a full sender's slots learnt, a row postponed) — without it a bot's
+   * last rows waited up to the workers' idle look, a second, with its lanes free.
    */
   private boolean firstToLookAt(Instant now) {
     Instant last = lastDueLook.get();

@@ -108,6 +108,27 @@ class WakingOutboxTest {
     assertThat(asked).containsExactly(t0, t0.plus(WakingOutbox.DUE_LOOK));
   }
 
+  @Test
+  void aClaimFindingNothingRightAfterAnotherAskedLooksAgainOnceItMay() throws Exception {
+    Persistence database = Persistence.open(PersistenceConfig.embedded(folder), clock);
+    opened.add(database);
+    CountDownLatch lookedAgain = new CountDownLatch(1);
+    DueWakeups wakeups = new DueWakeups(lookedAgain::countDown, clock);
+    opened.add(wakeups);
+    // the look finds nothing due: what the second claim found after it is learnt by a look later
+    WakingOutbox outbox =
+        new WakingOutbox(
+            database.outbox(), now -> Optional.empty(), () -> {}, wakeups, Runnable::run);
+    Instant t0 = clock.instant();
+
+    outbox.claimNext(t0, LEASE);
+    outbox.claimNext(t0.plusMillis(5), LEASE);
+
+    assertThat(lookedAgain.await(10, TimeUnit.SECONDS))
+        .as("a worker woken to look again at the end of the look's %s", WakingOutbox.DUE_LOOK)
+        .isTrue();
+  }
+
   /** One instance: its wakeups, its outbox, its pool of workers. */
   private WorkerPool instance(Persistence database, Instant opens, AtomicInteger sent) {
     WorkerPool[] self = new WorkerPool[1];

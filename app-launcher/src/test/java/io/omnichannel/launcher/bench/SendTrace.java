@@ -59,6 +59,8 @@ final class SendTrace {
   private final Map<String, Integer> passesOver = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Map.Entry<Long, Instant>> completed =
       new ConcurrentLinkedQueue<>();
+  private final Map<Long, String> chatOf = new ConcurrentHashMap<>();
+  private final Map<String, ConcurrentLinkedQueue<Instant>> chatSends = new ConcurrentHashMap<>();
 
   private long sinceStart(Instant at) {
     return Duration.between(started, at).toMillis();
@@ -112,6 +114,8 @@ final class SendTrace {
     postponedAgain.set(0);
     rowHistory.clear();
     completed.clear();
+    chatOf.clear();
+    chatSends.clear();
     worstWaitMicros.clear();
     passesOver.clear();
     ramp.clear();
@@ -203,6 +207,10 @@ final class SendTrace {
       Instant now = Instant.now();
       history(claimed.id(), sinceStart(now) + " sent to chat " + claimed.item().chat().value());
       completed.add(Map.entry(claimed.id(), now));
+      chatOf.put(claimed.id(), claimed.item().chat().value());
+      chatSends
+          .computeIfAbsent(claimed.item().chat().value(), chat -> new ConcurrentLinkedQueue<>())
+          .add(now);
     }
 
     @Override
@@ -287,7 +295,12 @@ final class SendTrace {
                     "row "
                         + last.getKey()
                         + " among the last sent: "
-                        + String.join("; ", rowHistory.get(last.getKey()))));
+                        + String.join("; ", rowHistory.get(last.getKey()))
+                        + "; its chat's sends ended at "
+                        + chatSends.get(chatOf.get(last.getKey())).stream()
+                            .map(this::sinceStart)
+                            .map(String::valueOf)
+                            .collect(Collectors.joining(", "))));
     List<Long> idle = new ArrayList<>();
     all.stream()
         .collect(Collectors.groupingBy(g -> g.bot() + "/" + g.lane()))
