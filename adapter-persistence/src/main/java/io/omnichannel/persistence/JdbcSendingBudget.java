@@ -162,9 +162,14 @@ final class JdbcSendingBudget implements SendingBudget {
     if (!absent.isEmpty() && !insert(absent)) {
       return false;
     }
-    if (!present.isEmpty() && swap(present) != present.size()) {
-      giveBack(taking);
-      return false;
+    if (!present.isEmpty()) {
+      int swapped = swap(present);
+      if (swapped != present.size()) {
+        if (swapped > 0 || !absent.isEmpty()) {
+          giveBack(taking); // a lane not taken holds what it held: its give-back changes nothing
+        }
+        return false;
+      }
     }
     return true;
   }

@@ -30,16 +30,10 @@ public final class DueWakeups implements AutoCloseable {
     this.clock = clock;
   }
 
-  public void wakeAt(Instant due) {
-    long delay = Math.max(0, Duration.between(clock.instant(), due).toNanos());
-    if (!timer.isShutdown()) {
-      timer.schedule(wake, delay, TimeUnit.NANOSECONDS);
-    }
-  }
-
   /**
-   * Wakes one worker at {@code due} unless a wake of this kind is already set for that moment: the
-   * idle workers that each learn of the same due row ask for it once.
+   * Wakes one worker at {@code due} unless a wake is already set for that moment: a worker that
+   * claims something claims again at once, so one wake drains what is due then, and the rows, slots
+   * and empty claims that name the same moment set it once.
    */
   public void wakeOnceAt(Instant due) {
     if (!pendingOnce.add(due)) {

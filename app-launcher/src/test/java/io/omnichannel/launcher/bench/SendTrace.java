@@ -39,6 +39,9 @@ final class SendTrace {
 
   private record Postponed(Instant due) {}
 
+  /** A row sent (completed) to its chat. */
+  private record Sent(long row, String chat, Instant at) {}
+
   private volatile Instant started = Instant.EPOCH;
   private final Map<SlotClaim.Granted, Instant> inFlight = new ConcurrentHashMap<>();
   private final Map<SlotClaim.Granted, String> grantedBy = new ConcurrentHashMap<>();
@@ -57,10 +60,7 @@ final class SendTrace {
 
   private final Map<Long, Long> worstWaitMicros = new ConcurrentHashMap<>();
   private final Map<String, Integer> passesOver = new ConcurrentHashMap<>();
-  private final ConcurrentLinkedQueue<Map.Entry<Long, Instant>> completed =
-      new ConcurrentLinkedQueue<>();
-  private final Map<Long, String> chatOf = new ConcurrentHashMap<>();
-  private final Map<String, ConcurrentLinkedQueue<Instant>> chatSends = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<Sent> completed = new ConcurrentLinkedQueue<>();
 
   private long sinceStart(Instant at) {
     return Duration.between(started, at).toMillis();
@@ -114,8 +114,6 @@ final class SendTrace {
     postponedAgain.set(0);
     rowHistory.clear();
     completed.clear();
-    chatOf.clear();
-    chatSends.clear();
     worstWaitMicros.clear();
     passesOver.clear();
     ramp.clear();
@@ -206,11 +204,7 @@ final class SendTrace {
       super.complete(claimed);
       Instant now = Instant.now();
       history(claimed.id(), sinceStart(now) + " sent to chat " + claimed.item().chat().value());
-      completed.add(Map.entry(claimed.id(), now));
-      chatOf.put(claimed.id(), claimed.item().chat().value());
-      chatSends
-          .computeIfAbsent(claimed.item().chat().value(), chat -> new ConcurrentLinkedQueue<>())
-          .add(now);
+      completed.add(new Sent(claimed.id(), claimed.item().chat().value(), now));
     }
 
     @Override
@@ -286,19 +280,22 @@ final class SendTrace {
                         + worst.getValue() / 1000
                         + " ms after due: "
                         + String.join("; ", rowHistory.get(worst.getKey()))));
-    completed.stream()
-        .sorted(Map.Entry.<Long, Instant>comparingByValue().reversed())
+    List<Sent> sends = new ArrayList<>(completed);
+    sends.stream()
+        .sorted(Comparator.comparing(Sent::at).reversed())
         .limit(3)
         .forEach(
             last ->
                 lines.add(
                     "row "
-                        + last.getKey()
+                        + last.row()
                         + " among the last sent: "
-                        + String.join("; ", rowHistory.get(last.getKey()))
+                        + String.join("; ", rowHistory.get(last.row()))
                         + "; its chat's sends ended at "
-                        + chatSends.get(chatOf.get(last.getKey())).stream()
-                            .map(this::sinceStart)
+                        + sends.stream()
+                            .filter(other -> other.chat().equals(last.chat()))
+                            .map(other -> sinceStart(other.at()))
+                            .sorted()
                             .map(String::valueOf)
                             .collect(Collectors.joining(", "))));
     List<Long> idle = new ArrayList<>();

@@ -3,7 +3,6 @@ package io.omnichannel.core.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /** What a {@code SendingBudget} answers to a claim: the slots are taken, or when they open. */
 public sealed interface SlotClaim {
@@ -32,11 +31,6 @@ public sealed interface SlotClaim {
     /** A wait that says nothing of the first window by itself. */
     public Wait(Instant opensAt) {
       this(opensAt, List.of());
-    }
-
-    /** When the first window may have a slot again, if it is full. */
-    public Optional<Instant> firstOpensAt() {
-      return firstOpenings.stream().findFirst();
     }
   }
 

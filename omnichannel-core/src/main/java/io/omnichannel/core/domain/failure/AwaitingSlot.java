@@ -3,7 +3,6 @@ package io.omnichannel.core.domain.failure;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Nothing was sent: the bot's or the chat's sending slots are all taken until {@link #opensAt()}.
@@ -30,11 +29,6 @@ public final class AwaitingSlot extends ChannelFailure {
 
   public Instant opensAt() {
     return opensAt;
-  }
-
-  /** Present when the whole sender waits, not only this chat: until when. */
-  public Optional<Instant> senderOpensAt() {
-    return senderOpenings.stream().findFirst();
   }
 
   /** When the whole sender waits: when each of its slots may open, earliest first; else empty. */
