@@ -56,7 +56,7 @@ final class JdbcOutbox extends JdbcQueue<OutboxMessage> implements Outbox, Close
     String passingOver =
         closed == 0
             ? ""
-            : "\n   AND q.connection_id NOT IN ("
+            : "\n     AND q.connection_id NOT IN ("
                 + String.join(", ", Collections.nCopies(closed, "?"))
                 + ")";
     return headsSql("outbox", HEADS_READ, passingOver);

@@ -19,20 +19,20 @@ class ClaimPlansTest extends DatabaseTest {
   void theInboxClaimReadsItsIndexInOrderInsteadOfSortingTheBacklog() throws Exception {
     String plan = RawRows.dump(database, "EXPLAIN " + JdbcQueue.headsSql("inbox", 4), 0L, 0L);
 
-    assertThat(plan).contains("ix_inbox_unfinished").contains("index sorted");
+    assertThat(plan).contains("ix_inbox_heads").contains("index sorted");
   }
 
   @Test
   void theOutboxClaimReadsItsIndexInOrderInsteadOfSortingTheBacklog() throws Exception {
     String plan = RawRows.dump(database, "EXPLAIN " + JdbcOutbox.HEADS, 0L, 0L);
 
-    assertThat(plan).contains("ix_outbox_unfinished").contains("index sorted");
+    assertThat(plan).contains("ix_outbox_heads").contains("index sorted");
   }
 
   @Test
   void theOutboxClaimPassingOverFullSendersStillReadsItsIndexInOrder() throws Exception {
     String plan = RawRows.dump(database, "EXPLAIN " + JdbcOutbox.heads(2), 0L, 0L, "a", "b");
 
-    assertThat(plan).contains("ix_outbox_unfinished").contains("index sorted");
+    assertThat(plan).contains("ix_outbox_heads").contains("index sorted");
   }
 }
