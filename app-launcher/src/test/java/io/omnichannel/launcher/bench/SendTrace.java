@@ -35,7 +35,9 @@ import java.util.stream.Collectors;
  * postponement, in ms from the start).
  */
 final class SendTrace {
-  private record Grant(String instance, String bot, int lane, Instant claimed, Instant ended) {}
+  /** A send's slots: asked for at {@code claimed}, had at {@code granted}, its call returned. */
+  private record Grant(
+      String instance, String bot, int lane, Instant claimed, Instant granted, Instant ended) {}
 
   private record Postponed(Instant due) {}
 
@@ -43,9 +45,19 @@ final class SendTrace {
   private record Sent(long row, String chat, Instant at) {}
 
   private volatile Instant started = Instant.EPOCH;
-  private final Map<SlotClaim.Granted, Instant> inFlight = new ConcurrentHashMap<>();
+  private final Map<SlotClaim.Granted, Instant[]> inFlight = new ConcurrentHashMap<>();
   private final Map<SlotClaim.Granted, String> grantedBy = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Grant> grants = new ConcurrentLinkedQueue<>();
+
+  /** A budget wait on a bot's window: when, by which instance, until when. */
+  private record BotWait(String instance, String bot, Instant at, Instant opensAt) {}
+
+  private final ConcurrentLinkedQueue<BotWait> botWaits = new ConcurrentLinkedQueue<>();
+
+  /** The send each worker settled last: a pause right after it means a 429 answered it. */
+  private final ThreadLocal<Grant> lastSettled = new ThreadLocal<>();
+
+  private final ConcurrentLinkedQueue<Grant> refused = new ConcurrentLinkedQueue<>();
   private final Map<Long, Postponed> postponed = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Long> wakeLatencyMicros = new ConcurrentLinkedQueue<>();
   private final Map<String, Integer> rowClaims = new ConcurrentHashMap<>();
@@ -104,6 +116,8 @@ final class SendTrace {
     inFlight.clear();
     grantedBy.clear();
     grants.clear();
+    botWaits.clear();
+    refused.clear();
     postponed.clear();
     wakeLatencyMicros.clear();
     rowClaims.clear();
@@ -127,10 +141,13 @@ final class SendTrace {
         SlotClaim claim = budget.claim(windows, count, now, heldUntil);
         rampEvent((claim instanceof SlotClaim.Granted ? "grant " : "wait ") + botOf(windows));
         if (claim instanceof SlotClaim.Granted granted) {
-          inFlight.put(granted, now);
+          inFlight.put(granted, new Instant[] {now, Instant.now()});
           grantedBy.put(granted, instance + " " + windows.get(0).key());
         } else if (claim instanceof SlotClaim.Wait wait) {
           waits.merge(instance, 1, Integer::sum);
+          if (!wait.firstOpenings().isEmpty()) {
+            botWaits.add(new BotWait(instance, windows.get(0).key(), now, wait.opensAt()));
+          }
           if (!wait.opensAt().isAfter(now)) {
             lostRaces.merge(instance, 1, Integer::sum);
           }
@@ -141,13 +158,19 @@ final class SendTrace {
       @Override
       public void settle(SlotClaim.Granted granted, Instant ended) {
         budget.settle(granted, ended);
-        Instant claimed = inFlight.remove(granted);
+        Instant[] claimed = inFlight.remove(granted);
         String[] who = grantedBy.remove(granted).split(" ");
-        grants.add(new Grant(who[0], who[1], granted.slots().get(0).lane(), claimed, ended));
+        Grant grant =
+            new Grant(who[0], who[1], granted.slots().get(0).lane(), claimed[0], claimed[1], ended);
+        grants.add(grant);
+        lastSettled.set(grant);
       }
 
       @Override
       public void pauseUntil(List<SendingWindow> windows, Instant until) {
+        if (lastSettled.get() != null) {
+          refused.add(lastSettled.get());
+        }
         budget.pauseUntil(windows, until);
       }
     };
@@ -255,6 +278,9 @@ final class SendTrace {
         "send holds its slots (claim to return), ms: "
             + percentiles(all, g -> Duration.between(g.claimed(), g.ended()).toNanos() / 1_000));
     lines.add(
+        "  of which the budget's claim, ms: "
+            + percentiles(all, g -> Duration.between(g.claimed(), g.granted()).toNanos() / 1_000));
+    lines.add(
         "postponed row claimed again after it was due, ms: "
             + percentiles(new ArrayList<>(wakeLatencyMicros), micros -> micros));
     lines.add("rows postponed again when claimed after their due time: " + postponedAgain.get());
@@ -299,6 +325,7 @@ final class SendTrace {
                             .map(String::valueOf)
                             .collect(Collectors.joining(", "))));
     List<Long> idle = new ArrayList<>();
+    List<String> early = new ArrayList<>();
     all.stream()
         .collect(Collectors.groupingBy(g -> g.bot() + "/" + g.lane()))
         .values()
@@ -308,10 +335,51 @@ final class SendTrace {
               for (int i = 1; i < lane.size(); i++) {
                 Instant freed = lane.get(i - 1).ended().plus(window);
                 idle.add(Duration.between(freed, lane.get(i).claimed()).toNanos() / 1_000);
+                if (lane.get(i).claimed().isBefore(freed)) {
+                  early.add(
+                      String.format(
+                          Locale.ROOT,
+                          "%s lane %d: %s's send %d-%d ms, then %s's claimed %d ms",
+                          lane.get(i).bot(),
+                          lane.get(i).lane(),
+                          lane.get(i - 1).instance(),
+                          sinceStart(lane.get(i - 1).claimed()),
+                          sinceStart(lane.get(i - 1).ended()),
+                          lane.get(i).instance(),
+                          sinceStart(lane.get(i).claimed())));
+                }
               }
             });
     lines.add(
         "a bot lane unused after it freed, until its next claim, ms: " + percentiles(idle, x -> x));
+    early.forEach(reuse -> lines.add("a bot lane taken again before it freed: " + reuse));
+    for (Grant no : refused) {
+      // a 429: the bot's sends of the window before it, by when their calls ended
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "a 429 answered %s's send on %s lane %d, claimed %d ms, ended %d ms; the sends"
+                  + " before it (instance lane claimed-ended):",
+              no.instance(),
+              no.bot(),
+              no.lane(),
+              sinceStart(no.claimed()),
+              sinceStart(no.ended())));
+      all.stream()
+          .filter(g -> g.bot().equals(no.bot()) && g.claimed().isBefore(no.claimed()))
+          .sorted(Comparator.comparing(Grant::claimed).reversed())
+          .limit(perWindow + 2L)
+          .forEach(
+              g ->
+                  lines.add(
+                      String.format(
+                          Locale.ROOT,
+                          "      %s %d %d-%d",
+                          g.instance(),
+                          g.lane(),
+                          sinceStart(g.claimed()),
+                          sinceStart(g.ended()))));
+    }
     Map<String, List<Grant>> byBot =
         all.stream().collect(Collectors.groupingBy(Grant::bot, TreeMap::new, Collectors.toList()));
     byBot.forEach(
@@ -357,6 +425,27 @@ final class SendTrace {
                     Duration.between(started, before.claimed()).toMillis(),
                     Duration.between(started, before.ended()).toMillis(),
                     before.lane()));
+            line.append("; ").append(sent.size()).append(" grants");
+            // the bot's last waits before its last send: how many of its lanes were really held
+            botWaits.stream()
+                .filter(w -> w.bot().equals(bot) && w.at().isBefore(last.claimed()))
+                .sorted(Comparator.comparing(BotWait::at).reversed())
+                .limit(3)
+                .forEach(
+                    w ->
+                        line.append(
+                            String.format(
+                                Locale.ROOT,
+                                "; waited at %d ms (%s) until %d ms, %d lanes held then",
+                                sinceStart(w.at()),
+                                w.instance(),
+                                sinceStart(w.opensAt()),
+                                sent.stream()
+                                    .filter(
+                                        g ->
+                                            !g.claimed().isAfter(w.at())
+                                                && g.ended().plus(window).isAfter(w.at()))
+                                    .count())));
           }
           lines.add(line.toString());
         });
