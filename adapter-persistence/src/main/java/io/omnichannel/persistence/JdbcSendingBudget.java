@@ -26,9 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>A send takes a lane only if that lane still holds what it was read holding, so two claims can
  * never hold one lane; a claim that got only some of its lanes (another took one meanwhile) gives
- * back the ones it got, each recognised by the exact moment it holds (a random part of a
- * millisecond added to {@code heldUntil} makes it this claim's own). A lane without a row is free:
- * it is taken by inserting it, which fails when another claim inserted it first, so a chat's first
+ * back the ones it got, recognised by the claim's random token written with them — not by the
+ * moment they hold, which two claims racing for a lane can share. A lane without a row is free: it
+ * is taken by inserting it, which fails when another claim inserted it first, so a chat's first
  * send costs no statement of its own for its window; a pause writes every lane of its windows.
  * Claims of this instance that read a window at the same moment start at different free lanes. A
  * token bucket (a private chat's) is one lane, the moment it is full again ({@link SlotLanes}).
@@ -40,12 +40,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class JdbcSendingBudget implements SendingBudget {
   private static final int ATTEMPTS = 5;
-  private static final int JITTER_MICROS = 1_000;
   private static final int REMEMBERED_WINDOWS = 10_000;
   private static final String INSERT_LANE =
       "INSERT INTO sending_lanes (window_key, lane, free_at) VALUES (?, ?, 0)";
   private static final String GIVE_BACK =
-      "UPDATE sending_lanes SET free_at = ? WHERE window_key = ? AND lane = ? AND free_at = ?";
+      "UPDATE sending_lanes SET free_at = ?, claim_token = NULL"
+          + " WHERE window_key = ? AND lane = ? AND claim_token = ?";
   private static final String PAUSE =
       "UPDATE sending_lanes SET free_at = ? WHERE window_key = ? AND free_at < ?";
 
@@ -69,9 +69,8 @@ final class JdbcSendingBudget implements SendingBudget {
       return known.get();
     }
     writes.flush(); // this instance's settles waiting to ride with a completion: read as settled
-    Instant held = heldUntil.plusNanos(1_000L * ThreadLocalRandom.current().nextInt(JITTER_MICROS));
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      Optional<SlotClaim> answer = tryClaim(windows, count, now, held);
+      Optional<SlotClaim> answer = tryClaim(windows, count, now, heldUntil);
       if (answer.isPresent()) {
         return answer.get();
       }
@@ -107,6 +106,7 @@ final class JdbcSendingBudget implements SendingBudget {
   private Optional<SlotClaim> tryClaim(
       List<SendingWindow> windows, int count, Instant now, Instant heldUntil) {
     Map<String, List<Lane>> lanes = lanes(windows);
+    long token = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
     Instant opensAt = null;
     List<Instant> firstOpenings = List.of();
     List<Swap> taking = new ArrayList<>();
@@ -132,7 +132,7 @@ final class JdbcSendingBudget implements SendingBudget {
       for (int lane : free.subList(0, needed)) {
         Instant before = held.get(lane);
         Instant inFlight = SlotLanes.inFlight(window, before, count, now, heldUntil);
-        taking.add(new Swap(window.key(), lane, before, inFlight, read.get(lane).absent()));
+        taking.add(new Swap(window.key(), lane, before, inFlight, read.get(lane).absent(), token));
         taken.add(new SlotClaim.TakenSlot(window, lane, inFlight, before, count));
       }
     }
@@ -144,11 +144,12 @@ final class JdbcSendingBudget implements SendingBudget {
 
   /**
    * One lane going from what it was read holding to what it is to hold; {@code absent} when it has
-   * no row yet (free).
+   * no row yet (free); {@code token} the claim's, written with it when it is taken (0 for a settle,
+   * which writes none).
    */
-  private record Swap(String key, int lane, Instant from, Instant to, boolean absent) {
+  record Swap(String key, int lane, Instant from, Instant to, boolean absent, long token) {
     Swap(String key, int lane, Instant from, Instant to) {
-      this(key, lane, from, to, false);
+      this(key, lane, from, to, false, 0);
     }
   }
 
@@ -156,7 +157,7 @@ final class JdbcSendingBudget implements SendingBudget {
    * Takes every lane or none: inserts the absent ones (nothing is inserted should another claim
    * have inserted one first), then sets the others; a lane lost there gives back all taken.
    */
-  private boolean take(List<Swap> taking) {
+  boolean take(List<Swap> taking) {
     List<Swap> absent = taking.stream().filter(Swap::absent).toList();
     List<Swap> present = taking.stream().filter(lane -> !lane.absent()).toList();
     if (!absent.isEmpty() && !insert(absent)) {
@@ -166,7 +167,7 @@ final class JdbcSendingBudget implements SendingBudget {
       int swapped = swap(present);
       if (swapped != present.size()) {
         if (swapped > 0 || !absent.isEmpty()) {
-          giveBack(taking); // a lane not taken holds what it held: its give-back changes nothing
+          giveBack(taking); // a lane not taken carries another token: its give-back changes nothing
         }
         return false;
       }
@@ -181,11 +182,12 @@ final class JdbcSendingBudget implements SendingBudget {
       params.add(lane.key());
       params.add(lane.lane());
       params.add(Micros.of(lane.to()));
+      params.add(lane.token());
     }
     try {
       db.update(
-          "INSERT INTO sending_lanes (window_key, lane, free_at) VALUES "
-              + String.join(", ", Collections.nCopies(lanes.size(), "(?, ?, ?)")),
+          "INSERT INTO sending_lanes (window_key, lane, free_at, claim_token) VALUES "
+              + String.join(", ", Collections.nCopies(lanes.size(), "(?, ?, ?, ?)")),
           params.toArray());
       return true;
     } catch (SqlErrors.DuplicateRow first) {
@@ -205,7 +207,8 @@ final class JdbcSendingBudget implements SendingBudget {
       params.add(swap.lane());
       params.add(Micros.of(swap.to()));
     }
-    sql.append(" ELSE free_at END WHERE window_key IN (")
+    // the lanes of one swap are one claim's (its token) or one settle's (none)
+    sql.append(" ELSE free_at END, claim_token = ? WHERE window_key IN (")
         .append(placeholders(swaps.size()))
         .append(") AND (")
         .append(
@@ -213,6 +216,7 @@ final class JdbcSendingBudget implements SendingBudget {
                 " OR ",
                 Collections.nCopies(swaps.size(), "(window_key = ? AND lane = ? AND free_at = ?)")))
         .append(")");
+    params.add(swaps.get(0).token() == 0 ? null : swaps.get(0).token());
     swaps.forEach(swap -> params.add(swap.key()));
     for (Swap swap : swaps) {
       params.add(swap.key());
@@ -222,10 +226,10 @@ final class JdbcSendingBudget implements SendingBudget {
     return db.update(sql.toString(), params.toArray());
   }
 
-  /** Lanes this claim holds (their moment is its own) go back to what they held before. */
+  /** Lanes this claim holds (they carry its token) go back to what they held before. */
   private void giveBack(List<Swap> taken) {
     for (Swap lane : taken) {
-      db.update(GIVE_BACK, Micros.of(lane.from()), lane.key(), lane.lane(), Micros.of(lane.to()));
+      db.update(GIVE_BACK, Micros.of(lane.from()), lane.key(), lane.lane(), lane.token());
     }
   }
 
