@@ -23,8 +23,9 @@ import java.util.Optional;
 public final class BudgetedSends {
   /**
    * Counted on top of the moment a call returned: a virtual machine's wall clock steps against the
-   * time the messenger keeps (0.15 ms steps seen here), and one instance's clock against another's,
-   * so a slot counted to the microsecond was once taken 0.23 ms early — a 429.
+   * steady time a messenger counts by (up to 0.15 ms within a second measured on the development
+   * machine), and one instance's clock differs from another's; a slot counted to the microsecond
+   * could be taken that much early.
    */
   static final Duration CLOCK_MARGIN = Duration.ofMillis(1);
 

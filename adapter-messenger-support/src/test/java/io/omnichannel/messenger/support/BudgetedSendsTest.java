@@ -22,7 +22,7 @@ class BudgetedSendsTest {
   private final InMemorySendingBudget budget = new InMemorySendingBudget();
 
   @Test
-  void aSlotCountsFromAMillisecondAfterItsCallReturnedSoThatAClockStepCannotBringTheNextOneEarly() {
+  void aSlotCountsFromAMillisecondAfterItsCallReturnedSoThatAClockStepCannotBringTheNextEarly() {
     new BudgetedSends(budget, Clock.fixed(RETURNED, ZoneOffset.UTC))
         .send(List.of(BOT, CHAT), Duration.ofSeconds(5), List.of(() -> {}));
     Instant aSecondLater = RETURNED.plusSeconds(1);
