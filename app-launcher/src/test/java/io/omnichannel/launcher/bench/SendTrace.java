@@ -36,8 +36,11 @@ import java.util.stream.Collectors;
  */
 final class SendTrace {
   /** A send's slots: asked for at {@code claimed}, had at {@code granted}, its call returned. */
-  private record Grant(
+  record Grant(
       String instance, String bot, int lane, Instant claimed, Instant granted, Instant ended) {}
+
+  /** A claim granted, not settled yet: when it was asked for and had. */
+  private record Asked(String by, Instant claimed, Instant granted) {}
 
   private record Postponed(Instant due) {}
 
@@ -45,8 +48,7 @@ final class SendTrace {
   private record Sent(long row, String chat, Instant at) {}
 
   private volatile Instant started = Instant.EPOCH;
-  private final Map<SlotClaim.Granted, Instant[]> inFlight = new ConcurrentHashMap<>();
-  private final Map<SlotClaim.Granted, String> grantedBy = new ConcurrentHashMap<>();
+  private final Map<SlotClaim.Granted, Asked> inFlight = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Grant> grants = new ConcurrentLinkedQueue<>();
 
   /** A budget wait on a bot's window: when, by which instance, until when. */
@@ -114,7 +116,6 @@ final class SendTrace {
   void start(Instant now) {
     started = now;
     inFlight.clear();
-    grantedBy.clear();
     grants.clear();
     botWaits.clear();
     refused.clear();
@@ -141,8 +142,8 @@ final class SendTrace {
         SlotClaim claim = budget.claim(windows, count, now, heldUntil);
         rampEvent((claim instanceof SlotClaim.Granted ? "grant " : "wait ") + botOf(windows));
         if (claim instanceof SlotClaim.Granted granted) {
-          inFlight.put(granted, new Instant[] {now, Instant.now()});
-          grantedBy.put(granted, instance + " " + windows.get(0).key());
+          inFlight.put(
+              granted, new Asked(instance + " " + windows.get(0).key(), now, Instant.now()));
         } else if (claim instanceof SlotClaim.Wait wait) {
           waits.merge(instance, 1, Integer::sum);
           if (!wait.firstOpenings().isEmpty()) {
@@ -158,10 +159,16 @@ final class SendTrace {
       @Override
       public void settle(SlotClaim.Granted granted, Instant ended) {
         budget.settle(granted, ended);
-        Instant[] claimed = inFlight.remove(granted);
-        String[] who = grantedBy.remove(granted).split(" ");
+        Asked asked = inFlight.remove(granted);
+        String[] who = asked.by().split(" ");
         Grant grant =
-            new Grant(who[0], who[1], granted.slots().get(0).lane(), claimed[0], claimed[1], ended);
+            new Grant(
+                who[0],
+                who[1],
+                granted.slots().get(0).lane(),
+                asked.claimed(),
+                asked.granted(),
+                ended);
         grants.add(grant);
         lastSettled.set(grant);
       }
@@ -325,7 +332,6 @@ final class SendTrace {
                             .map(String::valueOf)
                             .collect(Collectors.joining(", "))));
     List<Long> idle = new ArrayList<>();
-    List<String> early = new ArrayList<>();
     all.stream()
         .collect(Collectors.groupingBy(g -> g.bot() + "/" + g.lane()))
         .values()
@@ -335,51 +341,11 @@ final class SendTrace {
               for (int i = 1; i < lane.size(); i++) {
                 Instant freed = lane.get(i - 1).ended().plus(window);
                 idle.add(Duration.between(freed, lane.get(i).claimed()).toNanos() / 1_000);
-                if (lane.get(i).claimed().isBefore(freed)) {
-                  early.add(
-                      String.format(
-                          Locale.ROOT,
-                          "%s lane %d: %s's send %d-%d ms, then %s's claimed %d ms",
-                          lane.get(i).bot(),
-                          lane.get(i).lane(),
-                          lane.get(i - 1).instance(),
-                          sinceStart(lane.get(i - 1).claimed()),
-                          sinceStart(lane.get(i - 1).ended()),
-                          lane.get(i).instance(),
-                          sinceStart(lane.get(i).claimed())));
-                }
               }
             });
     lines.add(
         "a bot lane unused after it freed, until its next claim, ms: " + percentiles(idle, x -> x));
-    early.forEach(reuse -> lines.add("a bot lane taken again before it freed: " + reuse));
-    for (Grant no : refused) {
-      // a 429: the bot's sends of the window before it, by when their calls ended
-      lines.add(
-          String.format(
-              Locale.ROOT,
-              "a 429 answered %s's send on %s lane %d, claimed %d ms, ended %d ms; the sends"
-                  + " before it (instance lane claimed-ended):",
-              no.instance(),
-              no.bot(),
-              no.lane(),
-              sinceStart(no.claimed()),
-              sinceStart(no.ended())));
-      all.stream()
-          .filter(g -> g.bot().equals(no.bot()) && g.claimed().isBefore(no.claimed()))
-          .sorted(Comparator.comparing(Grant::claimed).reversed())
-          .limit(perWindow + 2L)
-          .forEach(
-              g ->
-                  lines.add(
-                      String.format(
-                          Locale.ROOT,
-                          "      %s %d %d-%d",
-                          g.instance(),
-                          g.lane(),
-                          sinceStart(g.claimed()),
-                          sinceStart(g.ended()))));
-    }
+    lines.addAll(new LaneAnomalies(started, window, perWindow).of(all, List.copyOf(refused)));
     Map<String, List<Grant>> byBot =
         all.stream().collect(Collectors.groupingBy(Grant::bot, TreeMap::new, Collectors.toList()));
     byBot.forEach(
