@@ -34,9 +34,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * token bucket (a private chat's) is one lane, the moment it is full again ({@link SlotLanes}).
  *
  * <p>What this instance learnt of a full sliding window is kept in memory ({@link Schedule}):
- * further claims in it wait without a query until its first lane frees, and the rows that wait for
- * it are spread over its lanes as they free, one after another, rather than all sent back at the
- * same moment to race for one lane.
+ * further claims in it wait without a query until its first lane frees. The rows that wait for it
+ * all try again then: the outbox lets one claim of the instance through per lane that frees ({@link
+ * io.omnichannel.core.port.out.ClosedSenders}), so they do not race for one lane, and no lane that
+ * frees stays unused while they wait for later ones.
  */
 final class JdbcSendingBudget implements SendingBudget {
   private static final int ATTEMPTS = 5;
@@ -331,19 +332,20 @@ final class JdbcSendingBudget implements SendingBudget {
   }
 
   /**
-   * What this instance knows of one full window: when its lanes free (as last read), and the times
-   * already given to rows waiting for it. The k-th row waiting gets the k-th lane to free (after
-   * the lanes a send needs), past the last lane the first again; rows of another instance are not
-   * counted, so a time given is when to try again, not a promise. A lane held by a send in flight
-   * is taken to free a span after it was read (its send ends at the earliest then; should the
-   * sender have died, the lane frees later and the row tries again), a lane paused by this instance
-   * not before the pause ends.
+   * What this instance knows of one full window: when its lanes free (as last read). A row waiting
+   * for it tries again when the lanes a send needs may be free; a time given is when to try again,
+   * not a promise. A lane held by a send in flight is taken to free a span after it was read (its
+   * send ends at the earliest then; should the sender have died, the lane frees later and the row
+   * tries again), a lane paused by this instance not before the pause ends.
+   *
+   * <p>Rows were once spread over the lanes, the k-th waiting row given the k-th lane to free: at a
+   * run's end that gave a bot's last row a lane freeing 0.8 s after another that then stayed unused
+   * (the row given it had gone elsewhere).
    */
   static final class Schedule {
     private final Duration span;
     private List<Instant> freeAt = List.of();
     private Instant pausedUntil = Instant.EPOCH;
-    private final List<Instant> given = new ArrayList<>();
 
     Schedule(Duration span) {
       this.span = span;
@@ -359,7 +361,7 @@ final class JdbcSendingBudget implements SendingBudget {
       }
       Collections.sort(sorted);
       freeAt = sorted;
-      return next(needed, now);
+      return freeAt.get(needed - 1);
     }
 
     /** Empty once the window may have a free lane; else when this row is to try again. */
@@ -367,7 +369,7 @@ final class JdbcSendingBudget implements SendingBudget {
       if (freeAt.size() < needed || !freeAt.get(needed - 1).isAfter(now)) {
         return Optional.empty();
       }
-      return Optional.of(next(needed, now));
+      return Optional.of(freeAt.get(needed - 1));
     }
 
     /**
@@ -387,19 +389,6 @@ final class JdbcSendingBudget implements SendingBudget {
         paused.add(lane.isBefore(until) ? until : lane);
       }
       freeAt = paused;
-    }
-
-    private Instant next(int needed, Instant now) {
-      given.removeIf(time -> !time.isAfter(now));
-      if (needed > 1) {
-        return freeAt.get(needed - 1); // a send of several parts is not spread
-      }
-      // past the last lane known, round again from the first, not a span later: a lane that frees
-      // while every row waiting for it was sent a span on would stay unused that long, and the
-      // outbox lets one claim through per lane that frees however many rows are due
-      Instant time = freeAt.get(given.size() % freeAt.size());
-      given.add(time);
-      return time;
     }
   }
 
