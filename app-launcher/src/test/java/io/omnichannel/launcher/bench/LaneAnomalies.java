@@ -15,17 +15,7 @@ import java.util.stream.Collectors;
  * window's span passed since its send ended, and for each 429 the refused send with the bot's sends
  * before it (a window's count and two). Times in ms from the run's start.
  */
-final class LaneAnomalies {
-  private final Instant started;
-  private final Duration window;
-  private final int perWindow;
-
-  LaneAnomalies(Instant started, Duration window, int perWindow) {
-    this.started = started;
-    this.window = window;
-    this.perWindow = perWindow;
-  }
-
+record LaneAnomalies(Instant started, Duration window, int perWindow) {
   List<String> of(List<Grant> all, List<Grant> refused) {
     List<String> lines = new ArrayList<>();
     all.stream()
