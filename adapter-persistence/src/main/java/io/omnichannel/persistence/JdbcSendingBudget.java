@@ -338,9 +338,8 @@ final class JdbcSendingBudget implements SendingBudget {
    * send ends at the earliest then; should the sender have died, the lane frees later and the row
    * tries again), a lane paused by this instance not before the pause ends.
    *
-   * <p>Rows were once spread over the lanes, the k-th waiting row given the k-th lane to free: at a
-   * run's end that gave a bot's last row a lane freeing 0.8 s after another that then stayed unused
-   * (the row given it had gone elsewhere).
+   * <p>Not spread over the lanes (the k-th waiting row given the k-th lane to free): that left a
+   * lane unused while a bot's last row waited 0.8 s for a later one.
    */
   static final class Schedule {
     private final Duration span;
