@@ -1,6 +1,7 @@
 package io.omnichannel.launcher.bench;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -14,16 +15,47 @@ import java.util.stream.Collectors;
 
 /**
  * CPU spent between two moments by this JVM's threads, grouped by name (its digits dropped: the
- * pool's threads together), and by the local MariaDB server (from {@code /proc}, Linux): what a run
- * is bound by on a machine of two cores.
+ * pool's threads together), by the whole process (with the JIT's compiler and the collector's
+ * threads, which the Java threads' figures leave out) and by the local MariaDB server (from {@code
+ * /proc}, Linux): what a run is bound by on a machine of two cores.
  */
 final class CpuUse {
   private final Map<Long, Long> threadNanos;
   private final Optional<Long> mariaDbTicks;
+  private final Background background;
 
-  private CpuUse(Map<Long, Long> threadNanos, Optional<Long> mariaDbTicks) {
+  private CpuUse(Map<Long, Long> threadNanos, Optional<Long> mariaDbTicks, Background background) {
     this.threadNanos = threadNanos;
     this.mariaDbTicks = mariaDbTicks;
+    this.background = background;
+  }
+
+  /**
+   * What the JVM spent besides its Java threads so far: the process's CPU, the JIT's compiling time
+   * and the collectors' time, in milliseconds.
+   */
+  record Background(long processMillis, long compilingMillis, long collectingMillis) {
+    static Background now() {
+      long process =
+          ManagementFactory.getOperatingSystemMXBean()
+                  instanceof com.sun.management.OperatingSystemMXBean os
+              ? os.getProcessCpuTime() / 1_000_000
+              : -1;
+      long collecting =
+          ManagementFactory.getGarbageCollectorMXBeans().stream()
+              .mapToLong(GarbageCollectorMXBean::getCollectionTime)
+              .filter(millis -> millis > 0)
+              .sum();
+      return new Background(
+          process, ManagementFactory.getCompilationMXBean().getTotalCompilationTime(), collecting);
+    }
+
+    Background since(Background before) {
+      return new Background(
+          processMillis - before.processMillis,
+          compilingMillis - before.compilingMillis,
+          collectingMillis - before.collectingMillis);
+    }
   }
 
   static CpuUse now() {
@@ -35,7 +67,7 @@ final class CpuUse {
         nanos.put(id, cpu);
       }
     }
-    return new CpuUse(nanos, mariaDbTicks());
+    return new CpuUse(nanos, mariaDbTicks(), Background.now());
   }
 
   /** Milliseconds of CPU since {@code before}, the heaviest groups first, per {@code per} items. */
@@ -66,7 +98,17 @@ final class CpuUse {
             .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / 1e6 / per))
             .collect(Collectors.joining(", "))
         + "), "
-        + mariaDb;
+        + mariaDb
+        + whole(Background.now().since(before.background), per);
+  }
+
+  private static String whole(Background spent, double per) {
+    return String.format(
+        Locale.ROOT,
+        "; the whole JVM %.2f ms per send (%d ms of JIT compiling, %d ms of collecting in the run)",
+        spent.processMillis() / per,
+        spent.compilingMillis(),
+        spent.collectingMillis());
   }
 
   /** The MariaDB server's CPU so far, in clock ticks (10 ms on Linux). */

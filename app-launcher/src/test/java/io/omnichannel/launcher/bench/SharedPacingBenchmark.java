@@ -46,6 +46,8 @@ import io.omnichannel.testkit.telegram.RateLimits;
 import io.omnichannel.testkit.telegram.TelegramEmulator;
 import io.omnichannel.testkit.telegram.TelegramEmulatorConfig;
 import io.omnichannel.testkit.telegram.UserSpec;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.nio.file.Files;
@@ -68,20 +70,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Issue 14's benchmark (not a test: {@code ./mvnw -B -ntp -pl app-launcher -am verify -DskipTests
  * -Dbench.pacing}): several bots × many private chats, outbound only, at Telegram's real limits in
  * the emulator, sent by two instances — each with its own pool, outbox workers and Telegram adapter
- * — on one MariaDB database. Both instances first send a warm-up of their own (three other bots' 20
- * chats × 6 messages, ≈4 s: the first sends of a fresh JVM load classes and open connections for
- * ≈0.5 s each, and until the JIT has compiled the sending path a send costs 1.5-2× the CPU — the
- * cold start's business, not the pacing of a running service); then the outbox is filled and both
- * start again; the run ends when the emulator holds every message. Prints {@code RESULT
- * shared_pacing too_many_requests=<n> of_ideal=<x> blocked_workers=<n>}: 429 answers (then, per
- * bot, by the window that refused them and how early they came), the time the limits allow over the
- * time taken, and the most outbox workers ever seen parked inside the Telegram adapter's pacing
- * (sampled every 50 ms), then where the time went ({@link SendTrace}) and the CPU each send cost
- * this JVM (the gateway's workers, the emulator) and the MariaDB server ({@link CpuUse}): on two
- * cores the run is bound by it. The clock starts when the measured rows are stored, as the workers
- * start again. Properties: {@code bench.pacing.bots} (3), {@code bench.pacing.chats} (per bot, 50),
- * {@code bench.pacing.messages} (per chat, 6), {@code bench.pacing.workers} (per instance, 8),
- * {@code bench.pacing.warmUpBots} (3), {@code bench.pacing.warmUpMessages} (per chat, 6).
+ * — on one MariaDB database. Both instances first send a warm-up of their own (six rounds of three
+ * other bots' 50 chats × 6 messages, ≈10 s each: the first sends of a fresh JVM load classes and
+ * open connections for ≈0.5 s each, and until the JIT has compiled the sending path a send costs
+ * 1.5-2× the CPU and the compiler takes much of a core — the cold start's business, not the pacing
+ * of a running service); then the outbox is filled and both start again; the run ends when the
+ * emulator holds every message. Prints {@code RESULT shared_pacing too_many_requests=<n>
+ * of_ideal=<x> blocked_workers=<n>}: 429 answers (then, per bot, by the window that refused them
+ * and how early they came), the time the limits allow over the time taken, and the most outbox
+ * workers ever seen parked inside the Telegram adapter's pacing (sampled every 50 ms), then where
+ * the time went ({@link SendTrace}) and the CPU each send cost this JVM (the gateway's workers, the
+ * emulator) and the MariaDB server ({@link CpuUse}): on two cores the run is bound by it. The clock
+ * starts when the measured rows are stored, as the workers start again. Properties: {@code
+ * bench.pacing.bots} (3), {@code bench.pacing.chats} (per bot, 50), {@code bench.pacing.messages}
+ * (per chat, 6), {@code bench.pacing.workers} (per instance, 8), {@code bench.pacing.warmUpBots}
+ * (3), {@code bench.pacing.warmUpMessages} (per chat and round, 6).
  */
 public final class SharedPacingBenchmark {
   private static final Duration LEASE = Duration.ofSeconds(10);
@@ -104,37 +107,39 @@ public final class SharedPacingBenchmark {
           PersistenceConfig.server(mariaDb.url(), mariaDb.user(), mariaDb.password(), data);
       List<BotInfo> infos = new ArrayList<>();
       List<CompletableFuture<?>> everySent = new ArrayList<>();
-      List<CompletableFuture<?>> warmedUp = new ArrayList<>();
       try (Persistence setup = Persistence.open(database, clock, "bench-setup")) {
         for (int b = 0; b < bots; b++) {
           infos.add(addBot(telegram, setup, b, chats, messages, everySent, clock));
         }
         // bots of their own for the warm-up: their windows are not the measured bots'
         int warmUpBots = Integer.getInteger("bench.pacing.warmUpBots", WARM_UP_BOTS);
-        int warmUpMessages = Integer.getInteger("bench.pacing.warmUpMessages", WARM_UP_MESSAGES);
         for (int b = bots; b < bots + warmUpBots; b++) {
-          infos.add(addBot(telegram, setup, b, WARM_UP_CHATS, warmUpMessages, warmedUp, clock));
+          // the warm-up waits for each round's sends itself
+          infos.add(addBot(telegram, setup, b, chats, 0, new ArrayList<>(), clock));
         }
-        enqueue(setup.outbox(), bots, warmUpBots, WARM_UP_CHATS, warmUpMessages);
 
         SendTrace trace = new SendTrace();
         List<Instance> instances =
             List.of(
                 new Instance(database, telegram.baseUrl(), "bench-1", workers, clock, trace),
                 new Instance(database, telegram.baseUrl(), "bench-2", workers, clock, trace));
-        // the first sends of a fresh JVM load classes and open connections for ≈0.5 s each: what
-        // is measured here is the pacing of running instances, their boot is the cold start's
-        instances.forEach(Instance::start);
-        CompletableFuture.allOf(warmedUp.toArray(CompletableFuture[]::new))
-            .get(1, TimeUnit.MINUTES);
-        instances.forEach(Instance::stop);
+        // the first sends of a fresh JVM load classes and open connections for ≈0.5 s each, and
+        // the JIT compiles the sending path for seconds more: what is measured here is the pacing
+        // of running instances, their boot is the cold start's
+        warmUp(
+            telegram,
+            setup.outbox(),
+            infos.subList(bots, bots + warmUpBots),
+            bots,
+            chats,
+            instances);
         // a running service has probed its bots' health (getMe) long before: its Telegram client
         // of each bot is built (tens of ms while its sends wait, the first time in a JVM)
         for (int b = 0; b < bots; b++) {
           BotAccess bot = setup.connections().find(connectionId(b)).orElseThrow().botAccess();
           instances.forEach(instance -> instance.probe(bot));
         }
-        enqueue(setup.outbox(), 0, bots, chats, messages);
+        enqueue(setup.outbox(), 0, bots, chats, 0, messages);
         measure(telegram, infos, everySent, instances, trace, bots, chats, messages, workers);
         instances.forEach(Instance::close);
       }
@@ -143,8 +148,57 @@ public final class SharedPacingBenchmark {
   }
 
   private static final int WARM_UP_BOTS = 3;
-  private static final int WARM_UP_CHATS = 20;
   private static final int WARM_UP_MESSAGES = 6;
+
+  /**
+   * Rounds of the warm-up: the JIT compiles a method called once per send (C2, at ≈5,000 calls)
+   * only after thousands of sends, for seconds on end on two cores. With one round of 360 sends the
+   * compiler took ≈3 s of CPU (a third of the two cores) during the measured 10 s; after six rounds
+   * of 900 it compiles ≈1 s a round, and the measured sends cost this JVM ≈30 % less CPU.
+   */
+  private static final int WARM_UP_ROUNDS = 6;
+
+  /**
+   * Sends {@code bench.pacing.warmUpRounds} rounds of {@code bench.pacing.warmUpMessages} messages
+   * to as many chats of the warm-up bots as the measured bots have, at their limits as the measured
+   * sends; each round printed with how long the JIT compiled in it.
+   */
+  private static void warmUp(
+      TelegramEmulator telegram,
+      Outbox outbox,
+      List<BotInfo> warmUpBots,
+      int firstBot,
+      int chats,
+      List<Instance> instances)
+      throws Exception {
+    int messages = Integer.getInteger("bench.pacing.warmUpMessages", WARM_UP_MESSAGES);
+    int rounds = Integer.getInteger("bench.pacing.warmUpRounds", WARM_UP_ROUNDS);
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    for (int round = 1; round <= rounds; round++) {
+      long compiledBefore = jit.getTotalCompilationTime();
+      long started = System.nanoTime();
+      List<CompletableFuture<?>> sent = new ArrayList<>();
+      for (int b = 0; b < warmUpBots.size(); b++) {
+        for (int c = 0; c < chats; c++) {
+          sent.add(
+              telegram.sentFuture(
+                  warmUpBots.get(b).token(), userId(firstBot + b, c), messages * round));
+        }
+      }
+      enqueue(outbox, firstBot, warmUpBots.size(), chats, messages * (round - 1), messages);
+      instances.forEach(Instance::start);
+      CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(1, TimeUnit.MINUTES);
+      instances.forEach(Instance::stop);
+      long compiled = jit.getTotalCompilationTime() - compiledBefore;
+      System.out.printf(
+          Locale.ROOT,
+          "warm-up round %d: %d sends in %.1f s, the JIT compiled for %d ms%n",
+          round,
+          warmUpBots.size() * chats * messages,
+          (System.nanoTime() - started) / 1e9,
+          compiled);
+    }
+  }
 
   /** A bot with {@code chats} private chats, its connection and accounts stored. */
   private static BotInfo addBot(
@@ -168,8 +222,9 @@ public final class SharedPacingBenchmark {
   }
 
   /** Message after message, each to every chat of bots {@code from}.. in turn. */
-  private static void enqueue(Outbox outbox, int from, int bots, int chats, int messages) {
-    for (int m = 0; m < messages; m++) {
+  private static void enqueue(
+      Outbox outbox, int from, int bots, int chats, int firstMessage, int messages) {
+    for (int m = firstMessage; m < firstMessage + messages; m++) {
       for (int b = from; b < from + bots; b++) {
         for (int c = 0; c < chats; c++) {
           long user = userId(b, c);
