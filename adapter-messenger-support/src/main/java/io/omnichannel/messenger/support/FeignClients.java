@@ -53,12 +53,27 @@ public final class FeignClients<A> {
 
   public <T> T call(String token, String method, Function<A, T> call) {
     try {
-      return call.apply(clients.computeIfAbsent(token, build));
+      return call.apply(client(token));
     } catch (ChannelFailure failure) {
       throw failure;
     } catch (RuntimeException e) {
       throw failures.io(method, token, e);
     }
+  }
+
+  /**
+   * The token's client, built outside the map's lock: building one takes tens of milliseconds the
+   * first time in a JVM, and {@code computeIfAbsent} would hold every other token of its bin that
+   * long. Two threads may both build it the first time; one client stays.
+   */
+  private A client(String token) {
+    A client = clients.get(token);
+    if (client != null) {
+      return client;
+    }
+    A built = build.apply(token);
+    A raced = clients.putIfAbsent(token, built);
+    return raced != null ? raced : built;
   }
 
   public void forget(String token) {

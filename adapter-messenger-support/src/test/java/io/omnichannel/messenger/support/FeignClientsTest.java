@@ -11,6 +11,11 @@ import io.omnichannel.core.domain.failure.InvalidBotToken;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +79,45 @@ class FeignClientsTest {
     clients.forget("t-1");
     clients.call("t-1", "getMe", client -> client);
     assertThat(built).hasValue(2);
+  }
+
+  @Test
+  void aClientBeingBuiltHoldsNoCallOfAnotherToken() throws Exception {
+    CountDownLatch building = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    FeignClients<String> clients =
+        new FeignClients<>(
+            token -> {
+              if (token.equals("Aa")) {
+                building.countDown();
+                await(release);
+              }
+              return "client of " + token;
+            },
+            (method, token, cause) -> new ChannelUnavailable(method));
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      Future<String> slow = threads.submit(() -> clients.call("Aa", "getMe", client -> client));
+      assertThat(building.await(10, TimeUnit.SECONDS)).isTrue();
+      // "BB" has the hash of "Aa": one bin of the map, which computeIfAbsent would hold
+      Future<String> other = threads.submit(() -> clients.call("BB", "getMe", client -> client));
+
+      assertThat(other.get(10, TimeUnit.SECONDS)).isEqualTo("client of BB");
+      assertThat(slow).isNotDone();
+      release.countDown();
+      assertThat(slow.get(10, TimeUnit.SECONDS)).isEqualTo("client of Aa");
+    } finally {
+      release.countDown();
+      threads.shutdownNow();
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void callThrowing(FeignClients<String> clients, RuntimeException thrown) {
