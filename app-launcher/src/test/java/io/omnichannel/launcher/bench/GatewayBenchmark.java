@@ -257,7 +257,9 @@ public final class GatewayBenchmark {
       Duration warm = Duration.ofSeconds(4);
       // warm-up (JIT, pools; the gateway meets every known user) — not measured
       StepResult warmRelay = load.run("wr", relayWarm, Pace.fixed(rate), warm, drain);
+      progress("no-op relay", warmRelay);
       StepResult warmGateway = load.run("wg", gatewayWarm, Pace.fixed(rate), warm, drain);
+      progress("gateway", warmGateway);
       Map<Long, String> gatewayLineUsers = gatewayWarm.lineUsers("B-wg-");
       if (gatewayLineUsers.size() != users.size()) {
         throw new IllegalStateException(
@@ -290,7 +292,9 @@ public final class GatewayBenchmark {
           new OutboundRoute(
               oneConnect, telegram, support.id(), anna.id(), gatewayBot.token(), gatewayLineUsers);
       StepResult warmRelayOut = load.run("wro", relayOut, Pace.fixed(rate), warm, drain);
+      progress("no-op relay", warmRelayOut);
       StepResult warmGatewayOut = load.run("wgo", gatewayOut, Pace.fixed(rate), warm, drain);
+      progress("gateway", warmGatewayOut);
       OUT.printf(
           Locale.ROOT,
           "warm-up: inbound relay %d/%d, gateway %d/%d; outbound relay %d/%d, gateway %d/%d delivered%n",
@@ -378,7 +382,7 @@ public final class GatewayBenchmark {
     OUT.printf(
         Locale.ROOT,
         "  step %-3s %-11s %-26s %6d in, %6d out, %7.1f msg/s, p99 %8.1f ms, drained in %.1f s,"
-            + " cpu %.2f ms/msg, load %s%n",
+            + " cpu %.2f ms/msg, JIT compiling %.1f s, load %s%n",
         r.tag(),
         path,
         r.pace(),
@@ -388,6 +392,7 @@ public final class GatewayBenchmark {
         r.percentileMs(99),
         r.drained().toMillis() / 1e3,
         r.cpuMsPerMessage(),
+        r.compiling().toMillis() / 1e3,
         loadAverage());
   }
 

@@ -73,6 +73,7 @@ final class LoadRun {
     oneConnect.inspection().clear();
     CountingDriver.Counts dbBefore = CountingDriver.now();
     long cpuBefore = processCpuNanos();
+    long compiledBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     String prefix = "B-" + tag + "-";
     long start = System.nanoTime() + 5_000_000L;
     Instant startInstant = Instant.now().plusNanos(start - System.nanoTime());
@@ -155,6 +156,9 @@ final class LoadRun {
     seen = route.delivered(prefix);
     CountingDriver.Counts db = CountingDriver.now().minus(dbBefore);
     Duration cpu = Duration.ofNanos(processCpuNanos() - cpuBefore);
+    Duration compiling =
+        Duration.ofMillis(
+            ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiledBefore);
 
     if (seen.size() < count) {
       explainLoss(tag, count - seen.size());
@@ -203,7 +207,8 @@ final class LoadRun {
         db,
         platformCalls(),
         callsByUser(route.returningPlatformUsers()),
-        cpu);
+        cpu,
+        compiling);
   }
 
   private static long processCpuNanos() {

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * The figures of one measured step of one path; latencies in microseconds from each message's
  * scheduled time, sorted (empty when the path gives no delivery times); {@code cpu} is the whole
- * process's CPU time over the step (both emulators included, as for every path).
+ * process's CPU time over the step (both emulators included, as for every path), {@code compiling}
+ * how long the JIT compiled meanwhile (its threads' share of that CPU, on a busy machine less).
  */
 record StepResult(
     String tag,
@@ -23,7 +24,8 @@ record StepResult(
     CountingDriver.Counts db,
     Map<String, Long> platformCalls,
     Map<String, Long> platformCallsByUser,
-    Duration cpu) {
+    Duration cpu,
+    Duration compiling) {
 
   long percentile(double p) {
     if (latencies.length == 0) {
