@@ -84,7 +84,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * starts when the measured rows are stored, as the workers start again. Properties: {@code
  * bench.pacing.bots} (3), {@code bench.pacing.chats} (per bot, 50), {@code bench.pacing.messages}
  * (per chat, 6), {@code bench.pacing.workers} (per instance, 8), {@code bench.pacing.warmUpBots}
- * (3), {@code bench.pacing.warmUpMessages} (per chat and round, 6).
+ * (3), {@code bench.pacing.warmUpMessages} (per chat and round, 6), {@code
+ * bench.pacing.warmUpRounds} (6).
  */
 public final class SharedPacingBenchmark {
   private static final Duration LEASE = Duration.ofSeconds(10);
@@ -152,9 +153,10 @@ public final class SharedPacingBenchmark {
 
   /**
    * Rounds of the warm-up: the JIT compiles a method called once per send (C2, at ≈5,000 calls)
-   * only after thousands of sends, for seconds on end on two cores. With one round of 360 sends the
-   * compiler took ≈3 s of CPU (a third of the two cores) during the measured 10 s; after six rounds
-   * of 900 it compiles ≈1 s a round, and the measured sends cost this JVM ≈30 % less CPU.
+   * only after thousands of sends, for seconds on end on two cores. After one round of 360 sends
+   * the compiler took 3–4 s of CPU (a third of the two cores) during the measured 10 s; after six
+   * rounds of 900 it compiles ≈1.5 s a round, and the measured sends' Java threads cost 2.2–2.4 ms
+   * of CPU each where they cost 3.2–7.0.
    */
   private static final int WARM_UP_ROUNDS = 6;
 
