@@ -154,9 +154,9 @@ public final class SharedPacingBenchmark {
   /**
    * Rounds of the warm-up: the JIT compiles a method called once per send (C2, at ≈5,000 calls)
    * only after thousands of sends, for seconds on end on two cores. After one round of 360 sends
-   * the compiler took 3–4 s of CPU (a third of the two cores) during the measured 10 s; after six
-   * rounds of 900 it compiles ≈1.5 s a round, and the measured sends' Java threads cost 2.2–2.4 ms
-   * of CPU each where they cost 3.2–7.0.
+   * the compiler compiled for ≈4 s during the measured 10 s (a fifth of the two cores' time); after
+   * six rounds of 900 it compiles ≈1.5 s a round, and the measured sends' Java threads cost 2.2–2.4
+   * ms of CPU each where they cost 3.2–7.0.
    */
   private static final int WARM_UP_ROUNDS = 6;
 
