@@ -42,6 +42,14 @@ final class SoapCodec {
   private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
   /**
+   * One parser per thread, configured once: {@code DocumentBuilderFactory.newInstance()} looks its
+   * implementation up through the class path's service files on every call (a fifth of an answer's
+   * parse in a profile), and a factory is not promised to be thread-safe.
+   */
+  private static final ThreadLocal<DocumentBuilder> PARSERS =
+      ThreadLocal.withInitial(SoapCodec::newParser);
+
+  /**
    * What an operation answered: its result code, data and the message that comes with a failure.
    */
   record Answer(String code, Object data, String message) {}
@@ -267,6 +275,20 @@ final class SoapCodec {
   }
 
   private static Document parse(String operation, byte[] body) {
+    DocumentBuilder parser = PARSERS.get();
+    try {
+      // set again each time: reset() puts back the default handler, which prints to stderr
+      parser.setErrorHandler(new DefaultHandler());
+      return parser.parse(new ByteArrayInputStream(body));
+    } catch (SAXException | IOException e) {
+      throw malformed(operation, "not XML");
+    } finally {
+      parser.reset();
+    }
+  }
+
+  /** Namespace-aware, no DTD (so no external entity), secure processing, no XInclude. */
+  private static DocumentBuilder newParser() {
     try {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setNamespaceAware(true);
@@ -274,11 +296,7 @@ final class SoapCodec {
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       factory.setXIncludeAware(false);
       factory.setExpandEntityReferences(false);
-      DocumentBuilder builder = factory.newDocumentBuilder();
-      builder.setErrorHandler(new DefaultHandler());
-      return builder.parse(new ByteArrayInputStream(body));
-    } catch (SAXException | IOException e) {
-      throw malformed(operation, "not XML");
+      return factory.newDocumentBuilder();
     } catch (ParserConfigurationException e) {
       throw new IllegalStateException(e);
     }

@@ -140,6 +140,8 @@ class SoapCodecTest {
                 SoapCodec.answer("ClientRead", "<html>502</html".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOfSatisfying(
             PlatformRejected.class, e -> assertThat(e.operation()).isEqualTo("ClientRead"));
+    // the thread's parser, reused after a document it could not read, reads the next one whole
+    assertThat(SoapCodec.answer("ClientAdd", clientAdd).code()).isEqualTo("SUCCESS");
   }
 
   @Test

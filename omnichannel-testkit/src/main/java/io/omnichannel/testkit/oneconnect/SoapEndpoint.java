@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.w3c.dom.Document;
 
 /**
  * {@code POST /cus/ws/PartnerWebAPI2}: Basic auth (401, empty body), then a SOAP 1.1 or 1.2 call
@@ -51,10 +52,12 @@ final class SoapEndpoint {
   private void handle(Context ctx) {
     ApiAccount account = access.account(ctx);
     byte[] body = ctx.bodyAsBytes();
-    String soap = SoapParser.version(body);
+    String soap = SoapParser.SOAP12; // what a body that is no XML is answered in
     try {
+      Document request = SoapParser.read(body);
+      soap = SoapParser.version(request);
       String action = action(ctx);
-      SoapCall call = SoapParser.parse(body);
+      SoapCall call = SoapParser.parse(request);
       if (action != null && !action.equals(call.operation())) {
         throw SoapFault.sender(
             "SOAP action " + action + " does not match the Body's " + call.operation());
