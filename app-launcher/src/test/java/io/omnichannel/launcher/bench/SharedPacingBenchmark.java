@@ -153,10 +153,10 @@ public final class SharedPacingBenchmark {
 
   /**
    * Rounds of the warm-up: the JIT compiles a method called once per send (C2, at ≈5,000 calls)
-   * only after thousands of sends, for seconds on end on two cores. After one round of 360 sends
-   * the compiler compiled for ≈4 s during the measured 10 s (a fifth of the two cores' time); after
-   * six rounds of 900 it compiles ≈1.5 s a round, and the measured sends' Java threads cost 2.2–2.4
-   * ms of CPU each where they cost 3.2–7.0.
+   * only after thousands of sends, for seconds on end on two cores. After one round of 300 sends
+   * the JIT compiled for 8 of the measured 10 s and the process spent ≈4.8 ms of CPU a send besides
+   * its Java threads (a fifth of the two cores); after six rounds of 900 it compiles ≈1.5 s a
+   * round, and a measured send costs the whole JVM 4.6–6.1 ms of CPU where it cost 9.8–10.5.
    */
   private static final int WARM_UP_ROUNDS = 6;
 
