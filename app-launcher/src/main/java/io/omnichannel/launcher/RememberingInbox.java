@@ -46,6 +46,12 @@ final class RememberingInbox extends ForwardingEventInbox {
         return super.store(record); // the first copy was not stored: this one is, as any event
       }
     }
+    if (stored.getIfPresent(key) != null) {
+      // the first copy ended between the two looks (it is remembered before it stops storing)
+      storing.remove(key, mine);
+      mine.complete(false);
+      return false;
+    }
     try {
       boolean fresh = super.store(record);
       stored.put(key, Boolean.TRUE);
