@@ -81,7 +81,10 @@
  * <h2>Caveats</h2>
  *
  * Everything shares the machine: on a loaded one, the load average printed with each step says how
- * much the figures are worth. The statements counted include the gateway's background work during
- * the step (monitoring, lease renewals).
+ * much the figures are worth. So does the JIT's compiling time each step prints (the warm-ups too):
+ * on two cores the compiler works through every step, the relay's as much as the gateway's (13–18 s
+ * of compiling in a 15 s saturating step, 35–37 s in a 60 s one), so the saturation figures are not
+ * those of a settled JVM. The statements counted include the gateway's background work during the
+ * step (monitoring, lease renewals).
  */
 package io.omnichannel.launcher.bench;
