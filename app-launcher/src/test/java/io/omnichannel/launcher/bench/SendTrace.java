@@ -40,7 +40,7 @@ final class SendTrace {
       String instance, String bot, int lane, Instant claimed, Instant granted, Instant ended) {}
 
   /** A claim granted, not settled yet: when it was asked for and had. */
-  private record Asked(String by, Instant claimed, Instant granted) {}
+  private record Asked(String instance, String bot, Instant claimed, Instant granted) {}
 
   private record Postponed(Instant due) {}
 
@@ -142,8 +142,7 @@ final class SendTrace {
         SlotClaim claim = budget.claim(windows, count, now, heldUntil);
         rampEvent((claim instanceof SlotClaim.Granted ? "grant " : "wait ") + botOf(windows));
         if (claim instanceof SlotClaim.Granted granted) {
-          inFlight.put(
-              granted, new Asked(instance + " " + windows.get(0).key(), now, Instant.now()));
+          inFlight.put(granted, new Asked(instance, windows.get(0).key(), now, Instant.now()));
         } else if (claim instanceof SlotClaim.Wait wait) {
           waits.merge(instance, 1, Integer::sum);
           if (!wait.firstOpenings().isEmpty()) {
@@ -160,11 +159,10 @@ final class SendTrace {
       public void settle(SlotClaim.Granted granted, Instant ended) {
         budget.settle(granted, ended);
         Asked asked = inFlight.remove(granted);
-        String[] who = asked.by().split(" ");
         Grant grant =
             new Grant(
-                who[0],
-                who[1],
+                asked.instance(),
+                asked.bot(),
                 granted.slots().get(0).lane(),
                 asked.claimed(),
                 asked.granted(),

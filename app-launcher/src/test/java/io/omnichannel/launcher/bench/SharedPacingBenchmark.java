@@ -110,13 +110,14 @@ public final class SharedPacingBenchmark {
       List<CompletableFuture<?>> everySent = new ArrayList<>();
       try (Persistence setup = Persistence.open(database, clock, "bench-setup")) {
         for (int b = 0; b < bots; b++) {
-          infos.add(addBot(telegram, setup, b, chats, messages, everySent, clock));
+          BotInfo bot = addBot(telegram, setup, b, chats, clock);
+          infos.add(bot);
+          everySent.addAll(sentFutures(telegram, bot, b, chats, messages));
         }
         // bots of their own for the warm-up: their windows are not the measured bots'
         int warmUpBots = Integer.getInteger("bench.pacing.warmUpBots", WARM_UP_BOTS);
         for (int b = bots; b < bots + warmUpBots; b++) {
-          // the warm-up waits for each round's sends itself
-          infos.add(addBot(telegram, setup, b, chats, 0, new ArrayList<>(), clock));
+          infos.add(addBot(telegram, setup, b, chats, clock));
         }
 
         SendTrace trace = new SendTrace();
@@ -181,11 +182,8 @@ public final class SharedPacingBenchmark {
       long started = System.nanoTime();
       List<CompletableFuture<?>> sent = new ArrayList<>();
       for (int b = 0; b < warmUpBots.size(); b++) {
-        for (int c = 0; c < chats; c++) {
-          sent.add(
-              telegram.sentFuture(
-                  warmUpBots.get(b).token(), userId(firstBot + b, c), messages * round));
-        }
+        sent.addAll(
+            sentFutures(telegram, warmUpBots.get(b), firstBot + b, chats, messages * round));
       }
       enqueue(outbox, firstBot, warmUpBots.size(), chats, messages * (round - 1), messages);
       instances.forEach(Instance::start);
@@ -204,13 +202,7 @@ public final class SharedPacingBenchmark {
 
   /** A bot with {@code chats} private chats, its connection and accounts stored. */
   private static BotInfo addBot(
-      TelegramEmulator telegram,
-      Persistence setup,
-      int b,
-      int chats,
-      int messages,
-      List<CompletableFuture<?>> sent,
-      Clock clock) {
+      TelegramEmulator telegram, Persistence setup, int b, int chats, Clock clock) {
     BotInfo bot = telegram.createBot("Bench " + b, "bench_" + b + "_bot");
     Connection connection = connection(bot, b, clock.instant());
     setup.connections().insert(connection);
@@ -218,9 +210,18 @@ public final class SharedPacingBenchmark {
       long user = userId(b, c);
       telegram.bot(bot.token()).user(UserSpec.of(user, "User" + user)).sendsText("hi");
       setup.accounts().insert(account(connection, user, clock.instant()));
-      sent.add(telegram.sentFuture(bot.token(), user, messages));
     }
     return bot;
+  }
+
+  /** One future per chat of bot {@code b}, done once the emulator holds {@code total} for it. */
+  private static List<CompletableFuture<?>> sentFutures(
+      TelegramEmulator telegram, BotInfo bot, int b, int chats, int total) {
+    List<CompletableFuture<?>> sent = new ArrayList<>();
+    for (int c = 0; c < chats; c++) {
+      sent.add(telegram.sentFuture(bot.token(), userId(b, c), total));
+    }
+    return sent;
   }
 
   /** Message after message, each to every chat of bots {@code from}.. in turn. */
